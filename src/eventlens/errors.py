@@ -1,0 +1,51 @@
+"""Errors eventlens raises.
+
+::
+
+    EventlensError
+     +-- InputError        an input cannot be read (empty, binary, bad encoding, malformed JSON...)
+     |    +-- LanguageError    the input is not in a supported language
+     +-- ConfigError       a setting is wrong (unknown model, bad path)
+     +-- GazetteerError    the gazetteer is missing, corrupt, or an import failed
+     +-- StoreError        the database cannot be opened or written
+     +-- EvalError         an evaluation corpus is missing or malformed
+
+Messages name the input, the problem and the next step, e.g.
+``bad.html: not UTF-8 and no charset declared; pass --encoding``.
+"""
+
+from __future__ import annotations
+
+
+class EventlensError(Exception):
+    """Root of every error eventlens raises on purpose."""
+
+
+class InputError(EventlensError):
+    """An input document cannot be read. ``source`` names it, ``stage`` says where it failed."""
+
+    def __init__(self, source: str, reason: str, *, stage: str = "read") -> None:
+        self.source = source
+        self.reason = reason
+        self.stage = stage
+        super().__init__(f"{source}: {reason}")
+
+
+class LanguageError(InputError):
+    """The input is in a language eventlens does not read."""
+
+
+class ConfigError(EventlensError):
+    """A setting is invalid."""
+
+
+class GazetteerError(EventlensError):
+    """The gazetteer cannot be built, opened or imported into."""
+
+
+class StoreError(EventlensError):
+    """The incident store cannot be opened or written."""
+
+
+class EvalError(EventlensError):
+    """An evaluation suite cannot run."""
