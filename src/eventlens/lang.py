@@ -1,0 +1,75 @@
+"""Language identification for articles.
+
+Why: the pipeline only reads some languages, but the reader must not reject
+anything - it labels each article and lets the pipeline decide. We use
+langdetect (character n-gram naive Bayes over Wikipedia profiles) because it is
+small, pure Python and already pinned. Two things make it fit our rules:
+
+* determinism - langdetect samples n-grams at random; we build our own factory
+  with ``seed=0`` so the same text always gets the same answer, and never touch
+  the global ``DetectorFactory`` other code may use;
+* speed - only the first :data:`MAX_CHARS` characters are looked at. Measured on
+  the reference fixture (2.5 ms for 2,000 characters, 2.8 ms for 3,000 on one
+  core), so a 3,000-character cap keeps us under 5 ms per article.
+
+The profiles load lazily on the first call (about 0.3 s), once per process.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+#: Characters of an article used to guess its language (see the module docstring for the timing).
+MAX_CHARS = 3000
+#: Fewer letters than this and we do not guess (langdetect is unreliable on a handful of words).
+MIN_LETTERS = 12
+#: Code returned when the language cannot be told (ISO 639-2 "undetermined").
+UNDETERMINED = "und"
+
+_factory: Any = None
+_lock = threading.Lock()
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_URLISH = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")
+
+
+def _get_factory() -> Any:
+    global _factory
+    if _factory is None:
+        with _lock:
+            if _factory is None:
+                from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+                factory = DetectorFactory()
+                factory.load_profile(PROFILES_DIRECTORY)
+                factory.set_seed(0)
+                _factory = factory
+    return _factory
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """Guess the language of ``text``: ``(ISO 639-1 code, probability in [0, 1])``.
+
+    Chinese variants (langdetect's ``zh-cn``/``zh-tw``) are reported as ``zh``.
+    Text with too few letters gives ``("und", 0.0)``. Deterministic.
+    """
+    sample = _URLISH.sub(" ", text[:MAX_CHARS])
+    if len(_LETTER.findall(sample)) < MIN_LETTERS:
+        return UNDETERMINED, 0.0
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _get_factory().create()
+    detector.append(sample)
+    try:
+        ranked = detector.get_probabilities()
+    except LangDetectException as exc:  # no usable features (e.g. only symbols)
+        logger.debug("language not detected: %s", exc)
+        return UNDETERMINED, 0.0
+    if not ranked:
+        return UNDETERMINED, 0.0
+    best = ranked[0]
+    return best.lang.split("-")[0], float(best.prob)

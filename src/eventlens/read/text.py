@@ -1,0 +1,84 @@
+"""Plain text (scraped pages, .txt/.md files) to :class:`~eventlens.types.Article`.
+
+A scraped page saved as text usually starts with its headline, so by default the
+first non-empty line becomes the title - unless it cannot be one (a whole
+paragraph of several sentences), in which case the article has no title and
+:mod:`eventlens.clean` may find one. The text itself is kept exactly as given
+(newlines normalised by the decoder): every later span points into it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime
+from typing import Literal
+
+from eventlens.lang import UNDETERMINED, detect_language
+from eventlens.types import Article, Span
+
+logger = logging.getLogger(__name__)
+
+#: A first line longer than this is a paragraph, not a headline (news headlines run
+#: 40-120 characters; 250 leaves room for long subtitles joined to them).
+MAX_TITLE_CHARS = 250
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?=\s+[A-Z\"“])")
+
+
+def precision_of(dt: datetime) -> Literal["minute", "day"]:
+    """Precision of a caller-supplied time: midnight exactly is taken to mean "the day"."""
+    return "day" if (dt.hour, dt.minute, dt.second) == (0, 0, 0) else "minute"
+
+
+def find_title_line(text: str) -> Span | None:
+    """The first non-empty line if it can be a headline, as a span of ``text``."""
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + line.index(stripped[0])
+            if len(stripped) > MAX_TITLE_CHARS or len(_SENTENCE_END.findall(stripped)) >= 2:
+                return None
+            return Span(start, start + len(stripped), stripped)
+        pos += len(line) + 1
+    return None
+
+
+def read_text(
+    text: str,
+    *,
+    id: str,
+    title: str | None = None,
+    published: datetime | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    first_line_title: bool = True,
+    input_format: str = "text",
+) -> Article:
+    """Make an Article of ``text``. A given ``title`` wins over the first line;
+    its span is set if it occurs near the top of the text."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    title_span: Span | None = None
+    if title is not None:
+        title = title.strip() or None
+        if title:
+            at = text.find(title, 0, len(title) + 2000)
+            if at >= 0:
+                title_span = Span(at, at + len(title), title)
+    elif first_line_title:
+        title_span = find_title_line(text)
+        title = title_span.text if title_span else None
+    lang, _ = detect_language(text[title_span.end if title_span else 0 :])
+    return Article(
+        id=id,
+        text=text,
+        title=title,
+        title_span=title_span,
+        published=published,
+        published_precision=precision_of(published) if published else None,
+        url=url,
+        source=source,
+        language=None if lang == UNDETERMINED else lang,
+        input_format=input_format,
+        body_start=title_span.end if title_span else 0,
+    )
