@@ -1,0 +1,387 @@
+"""Ingest: articles (and the events read from them) into the store, idempotently.
+
+Why it is shaped this way:
+
+* **Idempotent.** An article's key is sha256 of its text and canonical URL; one already
+  stored is skipped *before* extraction (the expensive part) and reported as "already stored".
+* **Resumable.** Articles go in batches; each batch is one transaction, so a crash loses at
+  most the batch in flight and a re-run picks up exactly there (stored articles are skipped).
+* **One bad article never stops a batch.** Each article is stored inside a SAVEPOINT; an error
+  rolls back that article only and is written to ``failures`` with its stage and reason.
+
+Items may be extraction results (anything with ``article``, ``events`` and ``error``, like
+``eventlens.pipeline.ExtractResult``) or raw inputs (:class:`~eventlens.types.Article` or a
+mapping), which are extracted here with ``eventlens.extract_many``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from eventlens.dedupe import NEAR_DUP_THRESHOLD, MinHasher, band_hashes, estimate_jaccard, mention_key
+from eventlens.errors import ConfigError, InputError
+from eventlens.store import schema as t
+from eventlens.store.db import Store
+from eventlens.store.incidents import place_mention, refresh, utcnow
+from eventlens.types import Article, Event
+
+log = logging.getLogger(__name__)
+
+#: Articles per transaction. 64 keeps a crash's loss small while the commit cost (an fsync on
+#: SQLite, a round trip on PostgreSQL) stays a small share of the batch (see bench/ingest.py).
+BATCH_SIZE = 64
+_TRACKING = ("utm_", "fbclid", "gclid", "mc_", "ref", "cmpid", "ocid")
+_hasher: MinHasher | None = None
+
+
+def _minhasher() -> MinHasher:
+    global _hasher
+    if _hasher is None:
+        _hasher = MinHasher()
+    return _hasher
+
+
+def canonical_url(url: str | None) -> str | None:
+    """Lower-case scheme and host, no ``www.``, fragment or tracking parameters, no trailing slash."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query) if not k.lower().startswith(_TRACKING)))
+    path = parts.path.rstrip("/") or ""
+    scheme = (parts.scheme or "https").lower()
+    scheme = "https" if scheme == "http" else scheme  # one story, whichever scheme linked it
+    return urlunsplit((scheme, host, path, query, ""))
+
+
+def article_key(text: str, url: str | None) -> str:
+    """The store's article id: sha256 of the text and the canonical URL."""
+    h = hashlib.sha256(text.encode("utf-8"))
+    h.update(b"\x00")
+    h.update((canonical_url(url) or "").encode("utf-8"))
+    return h.hexdigest()
+
+
+def publisher_of(article: Article) -> str | None:
+    """The outlet, for counting sources: the URL's host (a file path says nothing)."""
+    url = canonical_url(article.url)
+    return urlsplit(url).hostname if url else None
+
+
+def _naive_utc(dt: datetime | None) -> datetime | None:
+    if dt is None or dt.tzinfo is None:
+        return dt
+    return dt.astimezone(UTC).replace(tzinfo=None)
+
+
+@dataclass(slots=True)
+class _Counts:
+    seen: int = 0
+    new: int = 0
+    already: int = 0
+    events: int = 0
+    incidents_new: int = 0
+    merged: int = 0
+    failures: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    """What one ingest did. ``already_stored`` articles were skipped; nothing was changed for them."""
+
+    run_id: int
+    articles_seen: int
+    articles_new: int
+    already_stored: int
+    events: int
+    incidents_new: int
+    incidents_merged: int
+    failures: int
+    seconds: float
+    failed_inputs: tuple[str, ...] = field(default=())
+
+    @property
+    def rate(self) -> float:
+        """Articles per second (all seen, stored or skipped)."""
+        return self.articles_seen / self.seconds if self.seconds > 0 else 0.0
+
+    def __str__(self) -> str:
+        return (
+            f"{self.articles_seen} articles: {self.articles_new} new, {self.already_stored} already stored; "
+            f"{self.events} events -> {self.incidents_new} new incidents"
+            + (f" ({self.incidents_merged} merged)" if self.incidents_merged else "")
+            + f"; {self.failures} failures; {self.seconds:.1f} s ({self.rate:.1f} articles/s)"
+        )
+
+
+def _summary(run_id: int, c: _Counts, started: float, failed: list[str]) -> IngestSummary:
+    return IngestSummary(
+        run_id=run_id,
+        articles_seen=c.seen,
+        articles_new=c.new,
+        already_stored=c.already,
+        events=c.events,
+        incidents_new=c.incidents_new,
+        incidents_merged=c.merged,
+        failures=c.failures,
+        seconds=time.perf_counter() - started,
+        failed_inputs=tuple(failed),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """One unit of work: an article with its events, or an input that failed before storing."""
+
+    key: str | None
+    article: Article | None
+    events: Sequence[Event] | None  # None: still to be extracted
+    error: InputError | None = None
+    name: str = ""
+
+
+def _name(a: Article | Mapping[str, Any]) -> str:
+    if isinstance(a, Article):
+        return a.source or a.url or a.id
+    return str(a.get("source") or a.get("url") or a.get("id") or "<mapping>")
+
+
+def _classify(item: Any) -> _Item:
+    if isinstance(item, InputError):
+        return _Item(None, None, None, item, item.source)
+    if hasattr(item, "events") and hasattr(item, "error"):
+        art = getattr(item, "article", None)
+        err = getattr(item, "error", None)
+        name = _name(art) if art is not None else str(getattr(item, "article_id", "<unknown>"))
+        if err is not None or art is None:
+            err = err or InputError(name, "extraction returned no article", stage="extract")
+            return _Item(None, art, None, err, name)
+        return _Item(article_key(art.text, art.url), art, list(item.events), None, name)
+    if isinstance(item, Article):
+        return _Item(article_key(item.text, item.url), item, None, None, _name(item))
+    if isinstance(item, Mapping):
+        text = item.get("text")
+        if not isinstance(text, str):
+            name = _name(item)
+            return _Item(None, None, None, InputError(name, "no 'text' field; give each record a text"), name)
+        return _Item(article_key(text, item.get("url")), None, None, None, _name(item))
+    raise TypeError(f"cannot ingest {type(item).__name__}; pass ExtractResults, Articles or mappings")
+
+
+def _extract(raw: list[tuple[_Item, Any]], published: datetime | None) -> list[_Item]:
+    try:
+        from eventlens.pipeline import extract_many
+    except ImportError as exc:
+        raise ConfigError(
+            "eventlens.pipeline.extract_many is not available, so raw articles cannot be extracted; "
+            "pass extraction results to ingest() instead"
+        ) from exc
+    results = list(extract_many([obj for _, obj in raw], published=published, batch_size=len(raw)))
+    out = []
+    for (it, _), res in zip(raw, results, strict=True):
+        cls = _classify(res)
+        out.append(cls if cls.error else _Item(it.key, cls.article, cls.events, None, it.name))
+    return out
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for it in items:
+        batch.append(it)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest(
+    store: Store,
+    items: Iterable[Any],
+    *,
+    progress: Callable[[IngestSummary], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+    published: datetime | None = None,
+) -> IngestSummary:
+    """Store articles and their events, clustering events into incidents; return what happened.
+
+    Re-ingesting the same articles changes nothing (they are counted in ``already_stored``).
+    ``progress`` is called with the running totals after every committed batch.
+    """
+    started = time.perf_counter()
+    now = utcnow()
+    with store.begin() as conn:
+        run_id = int(
+            conn.execute(
+                sa.insert(t.ingest_runs).values(started=now, status="running").returning(t.ingest_runs.c.id)
+            ).scalar_one()
+        )
+    counts = _Counts()
+    failed: list[str] = []
+    try:
+        for raw_batch in _batches(items, batch_size):
+            classified = [(_classify(obj), obj) for obj in raw_batch]
+            counts.seen += len(classified)
+            keys = sorted({it.key for it, _ in classified if it.key})
+            with store.begin() as conn:
+                stored = set(
+                    conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id.in_(keys))).scalars()
+                ) if keys else set()
+            work: list[_Item] = []
+            pending: list[tuple[_Item, Any]] = []
+            for it, obj in classified:
+                if it.key in stored:
+                    counts.already += 1
+                elif it.events is None and it.error is None:
+                    pending.append((it, obj))
+                else:
+                    work.append(it)
+            if pending:
+                work.extend(_extract(pending, published))
+            with store.begin() as conn:
+                for it in work:
+                    if it.error is not None:
+                        _fail(conn, run_id, it.name, it.error.stage, it.error.reason, counts, failed)
+                        continue
+                    try:
+                        with conn.begin_nested():
+                            done = _store_article(conn, it, run_id, counts)
+                        if not done:
+                            counts.already += 1
+                    except (sa.exc.SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError) as exc:
+                        # Recorded, not raised: one malformed record must not cost the batch.
+                        log.warning("%s: not stored: %s", it.name, exc)
+                        _fail(conn, run_id, it.name, "store", f"{type(exc).__name__}: {exc}", counts, failed)
+            if progress is not None:
+                progress(_summary(run_id, counts, started, failed))
+    except BaseException:
+        _finish(store, run_id, "failed", counts)
+        raise
+    _finish(store, run_id, "done", counts)
+    summary = _summary(run_id, counts, started, failed)
+    log.info("ingest run %d: %s", run_id, summary)
+    return summary
+
+
+def _finish(store: Store, run_id: int, status: str, c: _Counts) -> None:
+    try:
+        with store.begin() as conn:
+            conn.execute(
+                sa.update(t.ingest_runs)
+                .where(t.ingest_runs.c.id == run_id)
+                .values(
+                    finished=utcnow(),
+                    status=status,
+                    articles_new=c.new,
+                    articles_skipped=c.already,
+                    events=c.events,
+                    failures=c.failures,
+                )
+            )
+    except sa.exc.SQLAlchemyError as exc:  # the run row is bookkeeping; never mask the real error
+        log.warning("could not close ingest run %d: %s", run_id, exc)
+
+
+def _fail(conn: Connection, run_id: int, name: str, stage: str, reason: str, c: _Counts, failed: list[str]) -> None:
+    c.failures += 1
+    failed.append(name)
+    conn.execute(sa.insert(t.failures).values(run_id=run_id, input=name, stage=stage, reason=reason, at=utcnow()))
+
+
+def _near_duplicates(conn: Connection, key: str, sig: Any, bands: list[str]) -> list[str]:
+    cands = conn.execute(
+        sa.select(t.articles.c.id, t.articles.c.minhash)
+        .where(t.articles.c.id.in_(sa.select(t.article_bands.c.article_id).where(t.article_bands.c.band.in_(bands))))
+        .where(t.articles.c.id != key)
+    ).all()
+    return sorted(aid for aid, mh in cands if mh is not None and estimate_jaccard(sig, bytes(mh)) >= NEAR_DUP_THRESHOLD)
+
+
+def _store_article(conn: Connection, it: _Item, run_id: int, c: _Counts) -> bool:
+    """Store one article and its mentions; False if it was already there."""
+    art, key = it.article, it.key
+    assert art is not None and key is not None and it.events is not None
+    if conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id == key)).first():
+        return False
+    now = utcnow()
+    sig = _minhasher().signature(art.body if art.body.strip() else art.text)
+    bands = band_hashes(sig)
+    dups = _near_duplicates(conn, key, sig, bands)
+    group = key
+    if dups:
+        groups = set(
+            conn.execute(sa.select(t.articles.c.near_dup_group).where(t.articles.c.id.in_(dups))).scalars()
+        )
+        group = min(groups | {key})
+        others = sorted(g for g in groups if g != group)
+        if others:
+            conn.execute(
+                sa.update(t.articles).where(t.articles.c.near_dup_group.in_(others)).values(near_dup_group=group)
+            )
+    conn.execute(
+        sa.insert(t.articles).values(
+            id=key,
+            reader_id=art.id,
+            source=art.source,
+            publisher=publisher_of(art),
+            url=art.url,
+            canonical_url=canonical_url(art.url),
+            title=art.title,
+            published=_naive_utc(art.published),
+            fetched=_naive_utc(art.fetched),
+            language=art.language,
+            text=art.text,
+            minhash=sig.tobytes(),
+            near_dup_group=group,
+            event_count=len(it.events),
+            run_id=run_id,
+            stored_at=now,
+        )
+    )
+    conn.execute(sa.insert(t.article_bands), [{"band": b, "article_id": key} for b in sorted(set(bands))])
+    near = frozenset(dups)
+    touched: set[int] = set()
+    for i, ev in enumerate(it.events):
+        mid = f"{key}:{i}"
+        mk = mention_key(ev, mid, key)
+        rec = ev.to_dict()
+        conn.execute(
+            sa.insert(t.mentions).values(
+                id=mid,
+                article_id=key,
+                event_index=i,
+                role=ev.role,
+                event_type=ev.event_type,
+                sub_event_type=ev.sub_event_type,
+                fatalities=ev.fatalities,
+                injured=ev.injured,
+                confidence=ev.confidence,
+                published=_naive_utc(ev.article_published or art.published),
+                record=rec,
+                evidence=rec["evidence"],
+                **mk.to_columns(),
+            )
+        )
+        seq, link = place_mention(conn, mk, near, now)
+        touched.add(seq)
+        c.events += 1
+        if link == "new":
+            c.incidents_new += 1
+        elif link == "merge":
+            c.merged += 1
+    for seq in sorted(touched):
+        refresh(conn, seq, now)
+    c.new += 1
+    return True
