@@ -98,7 +98,10 @@ class MinHasher:
         if not sh:
             return np.full(self.num_perm, _MAX_HASH, dtype=np.uint32)
         hv = np.fromiter(
-            (int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=4).digest(), "little") for s in sh),
+            (
+                int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=4).digest(), "little")
+                for s in sh
+            ),
             dtype=np.uint64,
             count=len(sh),
         )
@@ -301,9 +304,9 @@ def _places_agree(a: MentionKey, b: MentionKey) -> tuple[bool, bool]:
     return (a.admin1 or "").lower() == (b.admin1 or "").lower() and bool(a.admin1), False
 
 
-def _actors_agree(a: MentionKey, b: MentionKey, strict: bool) -> bool:
+def _actors_agree(a: MentionKey, b: MentionKey, need_support: bool) -> bool:
     if not a.actors or not b.actors:
-        return not strict  # one side names nobody: no contradiction, but no support either
+        return not need_support  # one side names nobody: no contradiction, but no support either
     return bool(set(a.actors) & set(b.actors))
 
 
@@ -319,7 +322,9 @@ def compatible(a: MentionKey, b: MentionKey, *, near_dup: bool = False) -> bool:
     if near_dup:
         return _dates_agree(a, b, strict=False) or (a.start is None and b.start is None)
     place_ok, strict = _places_agree(a, b)
-    return place_ok and _dates_agree(a, b, strict) and _actors_agree(a, b, strict)
+    # With no place at all, only a named actor in common can tie two reports together.
+    need_support = a.geo_level == "none"
+    return place_ok and _dates_agree(a, b, strict) and _actors_agree(a, b, need_support)
 
 
 def _weeks(m: MentionKey) -> range:

@@ -49,7 +49,9 @@ def edit(store: Store, incident_id: str, changes: Mapping[str, Any], reason: str
                 try:
                     new = date.fromisoformat(new)
                 except ValueError:
-                    raise StoreError(f"{incident_id}: {field}={new!r} is not an ISO date (YYYY-MM-DD)") from None
+                    raise StoreError(
+                        f"{incident_id}: {field}={new!r} is not an ISO date (YYYY-MM-DD)"
+                    ) from None
             conn.execute(
                 sa.insert(t.corrections).values(
                     incident_seq=seq,

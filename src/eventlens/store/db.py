@@ -197,7 +197,9 @@ class Store:
                     "evidence": m.evidence,
                 }
                 for m in conn.execute(
-                    sa.select(t.mentions.c.id, t.mentions.c.article_id, t.mentions.c.record, t.mentions.c.evidence)
+                    sa.select(
+                        t.mentions.c.id, t.mentions.c.article_id, t.mentions.c.record, t.mentions.c.evidence
+                    )
                     .where(t.mentions.c.incident_seq == seq)
                     .order_by(t.mentions.c.id)
                 )
@@ -205,7 +207,9 @@ class Store:
             out["corrections"] = [
                 {k: v for k, v in c.items() if k not in ("id", "incident_seq")}
                 for c in conn.execute(
-                    sa.select(t.corrections).where(t.corrections.c.incident_seq == seq).order_by(t.corrections.c.id)
+                    sa.select(t.corrections)
+                    .where(t.corrections.c.incident_seq == seq)
+                    .order_by(t.corrections.c.id)
                 ).mappings()
             ]
             out["toll_history"] = [
@@ -305,7 +309,9 @@ def open(db_url: str | os.PathLike[str] | None = None) -> Store:  # noqa: A001 -
     try:
         engine = sa.create_engine(url, pool_pre_ping=url.startswith("postgresql"))
     except (sa.exc.ArgumentError, ImportError) as exc:
-        raise StoreError(f"{url}: not a database URL eventlens can open ({exc}); use a path or postgresql://") from exc
+        raise StoreError(
+            f"{url}: not a database URL eventlens can open ({exc}); use a path or postgresql://"
+        ) from exc
     if engine.dialect.name == "sqlite":
         if engine.url.database not in (None, "", ":memory:"):
             Path(engine.url.database).parent.mkdir(parents=True, exist_ok=True)
@@ -316,5 +322,7 @@ def open(db_url: str | os.PathLike[str] | None = None) -> Store:  # noqa: A001 -
             migrate(conn)
     except sa.exc.OperationalError as exc:
         engine.dispose()
-        raise StoreError(f"{store!r}: cannot open the database ({exc.orig}); check the URL and that the server runs") from exc
+        raise StoreError(
+            f"{store!r}: cannot open the database ({exc.orig}); check the URL and that the server runs"
+        ) from exc
     return store

@@ -120,7 +120,9 @@ def candidates(
     conds = []
     if look:
         conds.append(
-            t.mentions.c.id.in_(sa.select(t.mention_keys.c.mention_id).where(t.mention_keys.c.key.in_(list(look))))
+            t.mentions.c.id.in_(
+                sa.select(t.mention_keys.c.mention_id).where(t.mention_keys.c.key.in_(list(look)))
+            )
         )
     nd = sorted(set(near_dup_articles))
     if nd:
@@ -150,7 +152,9 @@ def place_mention(
         }
     )
     if store_keys:
-        conn.execute(sa.insert(t.mention_keys), [{"key": k, "mention_id": key.mention_id} for k in set(store_keys)])
+        conn.execute(
+            sa.insert(t.mention_keys), [{"key": k, "mention_id": key.mention_id} for k in set(store_keys)]
+        )
     if not matches:
         seq = conn.execute(
             sa.insert(t.incidents)
@@ -171,22 +175,30 @@ def place_mention(
             link = "merge"
     conn.execute(sa.update(t.mentions).where(t.mentions.c.id == key.mention_id).values(incident_seq=seq))
     conn.execute(
-        sa.insert(t.incident_mentions).values(incident_seq=seq, mention_id=key.mention_id, linked_at=now, link=link)
+        sa.insert(t.incident_mentions).values(
+            incident_seq=seq, mention_id=key.mention_id, linked_at=now, link=link
+        )
     )
     return seq, link
 
 
 def _absorb(conn: Connection, keep: int, gone: int, now: datetime) -> None:
     """Move everything of incident ``gone`` into ``keep`` and leave a forwarding row."""
-    keep_id = conn.execute(sa.select(t.incidents.c.event_id_cnty).where(t.incidents.c.seq == keep)).scalar_one()
-    gone_id = conn.execute(sa.select(t.incidents.c.event_id_cnty).where(t.incidents.c.seq == gone)).scalar_one()
+    keep_id = conn.execute(
+        sa.select(t.incidents.c.event_id_cnty).where(t.incidents.c.seq == keep)
+    ).scalar_one()
+    gone_id = conn.execute(
+        sa.select(t.incidents.c.event_id_cnty).where(t.incidents.c.seq == gone)
+    ).scalar_one()
     conn.execute(sa.update(t.mentions).where(t.mentions.c.incident_seq == gone).values(incident_seq=keep))
     conn.execute(
         sa.update(t.incident_mentions)
         .where(t.incident_mentions.c.incident_seq == gone)
         .values(incident_seq=keep, link="merge", linked_at=now)
     )
-    conn.execute(sa.update(t.corrections).where(t.corrections.c.incident_seq == gone).values(incident_seq=keep))
+    conn.execute(
+        sa.update(t.corrections).where(t.corrections.c.incident_seq == gone).values(incident_seq=keep)
+    )
     conn.execute(
         sa.update(t.incidents).where(t.incidents.c.merged_into == gone_id).values(merged_into=keep_id)
     )
@@ -224,7 +236,9 @@ def derive(mentions: Sequence[dict[str, Any]], articles: dict[str, dict[str, Any
     """An incident's fields from its mentions and their articles, by rules that ignore order."""
     recs = [m["record"] for m in mentions]
     out: dict[str, Any] = {}
-    sub = _vote((r.get("sub_event_type"), m["confidence"] or 0.5) for r, m in zip(recs, mentions, strict=True))
+    sub = _vote(
+        (r.get("sub_event_type"), m["confidence"] or 0.5) for r, m in zip(recs, mentions, strict=True)
+    )
     with_sub = [m for m in mentions if m["record"].get("sub_event_type") == sub] or list(mentions)
     typ = with_sub[0]["record"]
     out["sub_event_type"] = sub

@@ -59,7 +59,9 @@ def canonical_url(url: str | None) -> str | None:
     host = (parts.hostname or "").lower().removeprefix("www.")
     if parts.port and parts.port not in (80, 443):
         host = f"{host}:{parts.port}"
-    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query) if not k.lower().startswith(_TRACKING)))
+    query = urlencode(
+        sorted((k, v) for k, v in parse_qsl(parts.query) if not k.lower().startswith(_TRACKING))
+    )
     path = parts.path.rstrip("/") or ""
     scheme = (parts.scheme or "https").lower()
     scheme = "https" if scheme == "http" else scheme  # one story, whichever scheme linked it
@@ -236,9 +238,11 @@ def ingest(
             counts.seen += len(classified)
             keys = sorted({it.key for it, _ in classified if it.key})
             with store.begin() as conn:
-                stored = set(
-                    conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id.in_(keys))).scalars()
-                ) if keys else set()
+                stored = (
+                    set(conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id.in_(keys))).scalars())
+                    if keys
+                    else set()
+                )
             work: list[_Item] = []
             pending: list[tuple[_Item, Any]] = []
             for it, obj in classified:
@@ -253,7 +257,7 @@ def ingest(
             with store.begin() as conn:
                 for it in work:
                     if it.error is not None:
-                        _fail(conn, run_id, it.name, it.error.stage, it.error.reason, counts, failed)
+                        _fail(conn, run_id, it.error.source or it.name, it.error.stage, it.error.reason, counts, failed)
                         continue
                     try:
                         with conn.begin_nested():
@@ -294,19 +298,29 @@ def _finish(store: Store, run_id: int, status: str, c: _Counts) -> None:
         log.warning("could not close ingest run %d: %s", run_id, exc)
 
 
-def _fail(conn: Connection, run_id: int, name: str, stage: str, reason: str, c: _Counts, failed: list[str]) -> None:
+def _fail(
+    conn: Connection, run_id: int, name: str, stage: str, reason: str, c: _Counts, failed: list[str]
+) -> None:
     c.failures += 1
     failed.append(name)
-    conn.execute(sa.insert(t.failures).values(run_id=run_id, input=name, stage=stage, reason=reason, at=utcnow()))
+    conn.execute(
+        sa.insert(t.failures).values(run_id=run_id, input=name, stage=stage, reason=reason, at=utcnow())
+    )
 
 
 def _near_duplicates(conn: Connection, key: str, sig: Any, bands: list[str]) -> list[str]:
     cands = conn.execute(
         sa.select(t.articles.c.id, t.articles.c.minhash)
-        .where(t.articles.c.id.in_(sa.select(t.article_bands.c.article_id).where(t.article_bands.c.band.in_(bands))))
+        .where(
+            t.articles.c.id.in_(
+                sa.select(t.article_bands.c.article_id).where(t.article_bands.c.band.in_(bands))
+            )
+        )
         .where(t.articles.c.id != key)
     ).all()
-    return sorted(aid for aid, mh in cands if mh is not None and estimate_jaccard(sig, bytes(mh)) >= NEAR_DUP_THRESHOLD)
+    return sorted(
+        aid for aid, mh in cands if mh is not None and estimate_jaccard(sig, bytes(mh)) >= NEAR_DUP_THRESHOLD
+    )
 
 
 def _store_article(conn: Connection, it: _Item, run_id: int, c: _Counts) -> bool:
@@ -328,7 +342,9 @@ def _store_article(conn: Connection, it: _Item, run_id: int, c: _Counts) -> bool
         others = sorted(g for g in groups if g != group)
         if others:
             conn.execute(
-                sa.update(t.articles).where(t.articles.c.near_dup_group.in_(others)).values(near_dup_group=group)
+                sa.update(t.articles)
+                .where(t.articles.c.near_dup_group.in_(others))
+                .values(near_dup_group=group)
             )
     conn.execute(
         sa.insert(t.articles).values(

@@ -66,7 +66,14 @@ def ingest_paths(
     the store's ``failures`` table and listed in the summary), 2 when the store cannot be opened.
     """
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     from eventlens.read import read_paths
 
@@ -80,15 +87,20 @@ def ingest_paths(
         files = list(_files(paths))
         digests = {f: (_digest(f) if f != "-" else None) for f in files}
         with store.begin() as conn:
-            done = {(r.input, r.digest) for r in conn.execute(sa.select(t.processed_inputs.c.input, t.processed_inputs.c.digest))}
+            done = {
+                (r.input, r.digest)
+                for r in conn.execute(sa.select(t.processed_inputs.c.input, t.processed_inputs.c.digest))
+            }
         todo = [f for f in files if (f, digests[f]) not in done]
         skipped_files = len(files) - len(todo)
         progress = Progress(
             TextColumn("[bold]ingest"),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("files  {task.fields[articles]} articles  {task.fields[events]} events  "
-                       "{task.fields[failures]} failures  {task.fields[rate]:.1f} art/s"),
+            TextColumn(
+                "files  {task.fields[articles]} articles  {task.fields[events]} events  "
+                "{task.fields[failures]} failures  {task.fields[rate]:.1f} art/s"
+            ),
             TimeElapsedColumn(),
             TimeRemainingColumn(),
             console=console,
@@ -113,7 +125,9 @@ def ingest_paths(
                 if digests[f] is not None and f not in summary.failed_inputs:
                     conn.execute(sa.delete(t.processed_inputs).where(t.processed_inputs.c.input == f))
                     conn.execute(
-                        sa.insert(t.processed_inputs).values(input=f, digest=digests[f], run_id=summary.run_id, at=now)
+                        sa.insert(t.processed_inputs).values(
+                            input=f, digest=digests[f], run_id=summary.run_id, at=now
+                        )
                     )
         console.print(f"[bold]{store!r}[/bold]: {summary}")
         if skipped_files:

@@ -49,7 +49,9 @@ article_bands = sa.Table(
     "article_bands",
     metadata,
     sa.Column("band", sa.String(24), primary_key=True),
-    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "article_id", sa.String(64), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
 )
 
 #: Merged incidents, one per real-world event as far as we can tell. ``seq`` orders them;
@@ -144,7 +146,9 @@ mention_keys = sa.Table(
     "mention_keys",
     metadata,
     sa.Column("key", sa.String(200), primary_key=True),
-    sa.Column("mention_id", sa.String(200), sa.ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "mention_id", sa.String(200), sa.ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True
+    ),
 )
 
 #: Which mentions make up which incident (kept with the evidence that linked them).
@@ -152,7 +156,9 @@ incident_mentions = sa.Table(
     "incident_mentions",
     metadata,
     sa.Column("incident_seq", sa.Integer, sa.ForeignKey("incidents.seq"), primary_key=True),
-    sa.Column("mention_id", sa.String(200), sa.ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "mention_id", sa.String(200), sa.ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True
+    ),
     sa.Column("linked_at", sa.DateTime, nullable=False),
     sa.Column("link", sa.String(32), nullable=False),  # "new", "match", "near-dup", "merge"
     sa.Index("ix_incident_mentions_mention_id", "mention_id"),
