@@ -78,3 +78,17 @@ def partition(store) -> set[frozenset[str]]:  # type: ignore[no-untyped-def]
         for mid, seq in conn.execute(sa.select(t.mentions.c.id, t.mentions.c.incident_seq)):
             groups.setdefault(seq, set()).add(mid)
     return {frozenset(g) for g in groups.values()}
+
+
+def corpus(n: int = 200) -> list[Result]:
+    """A deterministic corpus: 200 articles over 10 places and 20 days, some reporting the same incident."""
+    places = [BAGHDAD, MANSOUR, BASRA, KABUL, IRAQ]
+    out = []
+    for i in range(n):
+        d = date(2021, 3, 1 + i % 20)
+        a = article(i, day=d)
+        evs = [event(a, day=d, place=places[i % 5], fatalities=i % 7)]
+        if i % 3 == 0:
+            evs.append(event(a, day=d, place=places[(i + 2) % 5], sub="Armed clash", etype="Battles"))
+        out.append(Result(a, evs))
+    return out

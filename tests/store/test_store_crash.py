@@ -1,0 +1,74 @@
+"""Crash-resume: kill an ingest mid-run (SIGKILL, no clean-up), run it again, lose and duplicate nothing."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from store_helpers import partition
+
+from eventlens import store as store_mod
+from eventlens.store import ingest
+from eventlens.store import schema as t
+
+HERE = Path(__file__).parent
+SRC = HERE.parents[1] / "src"
+
+CHILD = """
+import sys, time
+from store_helpers import corpus
+from eventlens import store
+from eventlens.store import ingest
+s = store.open(sys.argv[1])
+def slow():
+    for r in corpus():
+        time.sleep(0.003)
+        yield r
+def tick(summary):
+    print("committed", summary.articles_seen, flush=True)
+ingest(s, slow(), batch_size=10, progress=tick)
+print("finished", flush=True)
+"""
+
+
+def test_killed_ingest_resumes_without_loss_or_duplicates(db_url):
+    from store_helpers import corpus
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), str(HERE)])}
+    with subprocess.Popen(
+        [sys.executable, "-c", CHILD, db_url], stdout=subprocess.PIPE, text=True, env=env, cwd=tempfile.gettempdir()
+    ) as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("committed") and int(line.split()[1]) >= 30:
+                proc.send_signal(signal.SIGKILL)
+                break
+        proc.stdout.close()
+        proc.wait(timeout=60)
+    if proc.returncode != -signal.SIGKILL:
+        pytest.fail(f"child was not killed mid-run (exit {proc.returncode}); make the corpus larger")
+
+    s = store_mod.open(db_url)
+    stored_before = s.counts()["articles"]
+    assert 30 <= stored_before < len(corpus()), "the kill should land after some batches and before the end"
+    resumed = ingest(s, corpus(), batch_size=10)
+    assert resumed.already_stored == stored_before
+    assert resumed.articles_new == len(corpus()) - stored_before
+
+    with tempfile.TemporaryDirectory() as d:
+        clean = store_mod.open(Path(d) / "clean.db")
+        ingest(clean, corpus(), batch_size=10)
+        assert s.counts() == clean.counts()
+        assert partition(s) == partition(clean)
+        clean.close()
+    with s.engine.connect() as conn:
+        n_mentions = conn.execute(sa.select(sa.func.count()).select_from(t.mentions)).scalar_one()
+        n_links = conn.execute(sa.select(sa.func.count()).select_from(t.incident_mentions)).scalar_one()
+    assert n_mentions == n_links == sum(len(r.events) for r in corpus())
+    s.close()
