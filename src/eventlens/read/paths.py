@@ -74,14 +74,15 @@ def read_paths(
             yield InputError(arg, "not a regular file or directory; pass files, directories or - for stdin")
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(root: Path) -> list[Path]:
+    """Readable files under ``root``, sorted by their path relative to it."""
+    found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            if Path(name).suffix.lower() in EXTENSIONS:
-                yield Path(dirpath) / name
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if not name.startswith(".") and Path(name).suffix.lower() in EXTENSIONS:
+                found.append(Path(dirpath) / name)
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
 def _too_large(source: str, size: int, max_bytes: int) -> InputError:

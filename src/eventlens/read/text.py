@@ -2,7 +2,7 @@
 
 A scraped page saved as text usually starts with its headline, so by default the
 first non-empty line becomes the title - unless it cannot be one (a whole
-paragraph of several sentences), in which case the article has no title and
+paragraph: several sentences, or a long line ending in a full stop), in which case the article has no title and
 :mod:`eventlens.clean` may find one. The text itself is kept exactly as given
 (newlines normalised by the decoder): every later span points into it.
 """
@@ -37,7 +37,9 @@ def find_title_line(text: str) -> Span | None:
         stripped = line.strip()
         if stripped:
             start = pos + line.index(stripped[0])
-            if len(stripped) > MAX_TITLE_CHARS or len(_SENTENCE_END.findall(stripped)) >= 2:
+            breaks = len(_SENTENCE_END.findall(stripped))
+            prose = stripped.endswith(".") and (breaks >= 1 or len(stripped.split()) >= 15)
+            if len(stripped) > MAX_TITLE_CHARS or breaks >= 2 or prose:
                 return None
             return Span(start, start + len(stripped), stripped)
         pos += len(line) + 1
