@@ -49,6 +49,7 @@ __all__ = [
     "Tense",
     "find_dates",
     "guess_tense",
+    "reference_day",
     "resolve",
     "timex_value",
 ]
@@ -383,7 +384,7 @@ def _numeric(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
         day_first
         and month_first
         and ctx.anchor
-        and ctx.tense == "past"
+        and ctx.tense != "future"
         and day_first > ctx.anchor >= month_first
     ):
         d = month_first
@@ -448,7 +449,8 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     if m["y"]:
         year, relative = int(m["y"]), False
     else:
-        if month in (3, 5) and not (m["rel"] or m["rel0"] or mod):
+        whole = not ctx.text[: m.start()].strip() and not ctx.text[m.end() :].strip()
+        if month in (3, 5) and not (m["rel"] or m["rel0"] or mod or whole):
             before = ctx.text[max(0, m.start() - 12) : m.start()]
             if not re.search(r"\b(?:in|since|until|till|by|from|of|during|before|after|through|between|and|to|"
                              r"last|next|this|early|late|mid|end)\s*$", before, re.I):  # fmt: skip
@@ -691,10 +693,9 @@ def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
             y = a.year + 1
         elif rel[0] in ("this", "same"):
             y = a.year
-        elif ctx.tense == "future":
-            y = a.year if q >= cur else a.year + 1
         else:
-            y = a.year if q <= cur else a.year - 1
+            starts = [_quarter(y0, q).start for y0 in (a.year - 1, a.year, a.year + 1)]
+            y = _choose(starts, a, ctx.tense).year
     return _hit(m, "DATE", _quarter(y, q), relative=not m["y"], timex=f"{y:04d}-Q{q}")
 
 
@@ -727,8 +728,9 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     if unit in ("day", "night"):
         return _day_hit(m, a + timedelta(days=k), True)
     if unit in ("week", "fortnight"):
-        mon = _monday(a + timedelta(weeks=k * (2 if unit == "fortnight" else 1)))
-        return _hit(m, "DATE", DateRange.week(mon), relative=True, timex=_week_timex(mon))
+        # the range is the week around that day; the value names the day, as TimeML annotators do
+        d = a + timedelta(weeks=k * (2 if unit == "fortnight" else 1))
+        return _hit(m, "DATE", DateRange.week(_monday(d)), relative=True, timex=d.isoformat())
     if unit in ("month", "quarter"):
         y, mo = _add_months(a.year, a.month, k * (3 if unit == "quarter" else 1))
         return _hit(m, "DATE", DateRange.month(y, mo), relative=True, timex=f"{y:04d}-{mo:02d}")
@@ -752,6 +754,8 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     if m["n"][0].isdigit() and len(m["n"]) == 4 and not m["pl"]:
         return None  # "2017 year" is not a duration
     unit = m["unit"].lower()
+    if unit == "second" and nl in ("a", "an") and re.match(r"\s+[a-z]", ctx.text[m.end() :]):
+        return None  # "a second consecutive day": the ordinal
     before = ctx.text[max(0, m.start() - 25) : m.start()]
     # "$5 billion a year", "twice a week": a rate, i.e. a SET
     if nl in ("a", "an") and not m["pre"] and re.search(
@@ -807,7 +811,7 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     r"(?:days|weeks|months|years))|recently|lately|formerly|previously|recent|history)"
     r"|\b(?P<present>now|currently|current|nowadays|at\s+present|presently|at\s+the\s+moment|the\s+time\s+being"
     r"|ongoing|these\s+days)"
-    r"|\b(?P<future>(?:in\s+)?the\s+(?:near\s+|distant\s+)?future|in\s+future|soon|shortly|later|eventually"
+    r"|\b(?P<future>(?:in\s+)?the\s+(?:near\s+|distant\s+)?future|in\s+future|(?:soon|shortly|later)(?!\s+(?:after|before|than|that|on|in|at)\b)|eventually"
     r"|(?:the\s+)?(?:long|near|short)[\s-]term|(?:in\s+)?the\s+coming\s+(?:days|weeks|months|years)|upcoming)\b"
 )
 def _generic_ref(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
@@ -919,6 +923,47 @@ def _merge(hits: list[_Hit], text: str) -> list[_Hit]:
     return [h for h in out if h.part is None]  # a part of day with no day to attach to says nothing
 
 
+def _attach_times(hits: list[_Hit]) -> list[_Hit]:
+    """A clock time with no day beside it falls on the day the sentence is about.
+
+    "made its first flight Tuesday in Everett at 18:00 UTC": the nearest day-precision
+    mention (preferring one before the time) gives the day.
+    """
+    days = [h for h in hits if _is_day(h)]
+    if not days:
+        return hits
+    out = []
+    for h in hits:
+        if h.clock and not h.has_day:
+            before = [d for d in days if d.end <= h.start]
+            ref = before[-1] if before else min(days, key=lambda d: d.start - h.end)
+            assert ref.range is not None and h.clock is not None
+            day = ref.range.start
+            h = replace(h, range=DateRange.day(day, time_of_day=h.clock),
+                        timex=f"{day.isoformat()}T{h.clock}{h.tz}")  # fmt: skip
+        out.append(h)
+    return out
+
+
+def reference_day(text: str, start: int, end: int, anchor: datetime | date | None) -> date | None:
+    """The day ``text`` (a sentence) talks about, outside ``text[start:end]``: the day-precision
+    mention nearest before the span, else the nearest after it. None if there is none.
+
+    This is how :func:`find_dates` places a bare clock time; callers that normalise one
+    expression at a time can pass the result as the ``anchor`` of a clock time.
+    """
+    days = [
+        h
+        for h in _tag(text, anchor, "past")
+        if h.has_day and h.range is not None and h.range.precision == "day" and not (start <= h.start and h.end <= end)
+    ]
+    if not days:
+        return None
+    before = [d for d in days if d.end <= start]
+    ref = before[-1] if before else min(days, key=lambda d: d.start - end)
+    return ref.range.start if ref.range else None
+
+
 def _cap_past(h: _Hit, anchor: date | None, tense: Tense) -> _Hit:
     """In the past tense a range never runs past the anchor ("this year" = 1 Jan .. publication)."""
     r = h.range
@@ -931,7 +976,8 @@ def _cap_past(h: _Hit, anchor: date | None, tense: Tense) -> _Hit:
 
 def _tag(text: str, anchor: datetime | date | None, tense: Tense) -> list[_Hit]:
     ctx = _Ctx(text, _to_date(anchor), tense)
-    return [_cap_past(h, ctx.anchor, tense) for h in _merge(_select(_candidates(ctx)), text)]
+    hits = _attach_times(_merge(_select(_candidates(ctx)), text))
+    return [_cap_past(h, ctx.anchor, tense) for h in hits]
 
 
 def find_dates(
@@ -983,33 +1029,38 @@ def timex_value(expression: str, anchor: datetime | date | None, *, tense: Tense
 # --------------------------------------------------------------------------- tense
 
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|wo|shall|'ll|going\s+to|scheduled|expected|expects|expect|plans?|planned|planning|due"
-    r"|set\s+to|upcoming|would|intends?|aims?|hopes?|forecasts?|projected|until|by)\b",
+    r"\b(?:will|won't|wo|shall|'ll|going\s+to|scheduled|expected|expects|expect|plans?\s+to|planned\s+to"
+    r"|planning|due\s+to|set\s+to|upcoming|would|intends?|forecasts?|projected|until|should|could|may|might"
+    r"|must|deadline|to\s+be)\b",
     re.I,
 )
 _PRESENT_CUE = re.compile(r"\b(?:is|are|am)\b", re.I)
-_PAST_CUE = re.compile(r"\b(?:was|were|had|did|been|ago|said|told|\w{3,}ed)\b", re.I)
+_PAST_CUE = re.compile(r"\b(?:was|were|had|did|ago|said|told|\w{3,}ed)\b", re.I)
+_NOT_PAST = {"scheduled", "expected", "planned", "projected", "need", "proceed", "exceed", "succeed", "speed"}
 
 
 def guess_tense(text: str, start: int, end: int) -> Tense:
     """Tense of the clause around ``text[start:end]``: the nearest verb cue decides.
 
     A crude but useful cue for the normaliser: "will meet on Monday" -> future,
-    "said on Monday" -> past. Looks about eight words either side, within the clause.
-    Defaults to "past" (news).
+    "said on Monday" -> past. Looks about a dozen words either side, within the
+    clause; a cue before the expression counts a little more than one after.
+    With no cue at all it answers "present", which resolves to the *nearest*
+    occurrence ("a June 3 hearing" written on 14 May is 3 June, not last year's).
     """
-    left = text[max(0, start - 60) : start]
+    left = text[max(0, start - 80) : start]
     left = re.split(r"[.;!?]\s|\n", left)[-1]
-    right = re.split(r"[.;!?](?:\s|$)|\n", text[end : end + 40])[0]
+    right = re.split(r"[.;!?](?:\s|$)|\n", text[end : end + 50])[0]
     best: tuple[int, Tense] | None = None
     for seg, is_left in ((left, True), (right, False)):
         for rx, t in ((_FUTURE_CUE, "future"), (_PRESENT_CUE, "present"), (_PAST_CUE, "past")):
             for m in rx.finditer(seg):
-                dist = len(seg) - m.end() if is_left else m.start()
-                if not is_left:
-                    dist += 10  # a verb before the date governs it more often than one after
-                if t == "past" and m.group(0).lower() in ("scheduled", "expected", "planned", "projected"):
-                    continue
+                word = m.group(0)
+                if word == "May" or (t == "past" and word.lower() in _NOT_PAST):
+                    continue  # the month, not the modal; participles that look ahead
+                if t == "past" and re.search(r"\b(?:be|being)\s+$", seg[: m.start()], re.I):
+                    continue  # "should be completed": a passive infinitive, not a past tense
+                dist = len(seg) - m.end() if is_left else m.start() + 10
                 if best is None or dist < best[0]:
                     best = (dist, t)  # type: ignore[assignment]
-    return best[1] if best else "past"
+    return best[1] if best else "present"
