@@ -253,6 +253,11 @@ def _best_run(blocks: list[Block], lo: int, hi: int) -> tuple[float, int, int]:
     return best
 
 
+def _story_like(b: Block) -> bool:
+    """Prose, or a short full sentence that is not furniture: a story may start or end on it."""
+    return b.kind == "good" or (b.sentence and b.kind != "bad")
+
+
 def find_body(blocks: list[Block], min_start: int = 0) -> tuple[int, int] | None:
     """Indices (first, last) of the story's blocks, or None if nothing reads as a story."""
     lo = next((i for i, b in enumerate(blocks) if b.start >= min_start), len(blocks))
@@ -269,9 +274,9 @@ def find_body(blocks: list[Block], min_start: int = 0) -> tuple[int, int] | None
         return None
     top = max(r[0] for r in runs)
     _, first, last = next(r for r in runs if r[0] >= 0.5 * top)
-    while first < last and not (blocks[first].kind == "good" or (blocks[first].sentence and blocks[first].kind != "bad")):
+    while first < last and not _story_like(blocks[first]):
         first += 1
-    while last > first and not (blocks[last].kind == "good" or (blocks[last].sentence and blocks[last].kind != "bad")):
+    while last > first and not _story_like(blocks[last]):
         last -= 1
     return first, last
 
@@ -318,7 +323,8 @@ def _time_pattern(s: str) -> str:
 
 _DATE = _date_pattern("")
 _DATETIME = re.compile(
-    rf"\b(?:{_date_pattern('1')}(?:{_SEP}{_time_pattern('1')})?|{_time_pattern('2')}{_SEP}{_date_pattern('2')})",
+    rf"\b(?:{_date_pattern('1')}(?:{_SEP}{_time_pattern('1')})?"
+    rf"|{_time_pattern('2')}{_SEP}{_date_pattern('2')})",
     re.IGNORECASE,
 )
 _MARKER = re.compile(
@@ -428,7 +434,9 @@ def find_time_line(line: str) -> TimeLine | None:
     rest = (stripped[: m.start()] + stripped[m.end() :]).strip(" ,.|-–—:")
     if marker and m.start() <= marker.end() + 1:
         start = marker.start("marker")
-    elif len(_WORD.findall(rest)) <= 4 and not _SENTENCE_END.search(rest + " ") or len(rest) <= 0.6 * len(stripped) and rest.count(" ") < 6:
+    elif (len(_WORD.findall(rest)) <= 4 and not _SENTENCE_END.search(rest + " ")) or (
+        len(rest) <= 0.6 * len(stripped) and rest.count(" ") < 6
+    ):
         start = m.start()
     else:
         return None
@@ -498,7 +506,8 @@ def clean(article: Article, *, fetched: datetime | None = None, published: datet
         removed = tuple(Span(b.start, b.end, b.text) for b in blocks[first : last + 1] if b.kind == "bad")
     changes.update(body_start=body_start, body_end=body_end, removed=removed)
 
-    title_block = next((b for b in blocks if article.title_span and b.start <= article.title_span.start < b.end), None)
+    tspan = article.title_span
+    title_block = next((b for b in blocks if tspan and b.start <= tspan.start < b.end), None)
     if article.title is None or (title_block is not None and title_block.kind == "bad"):
         # No title, or the reader's first-line guess is page furniture (a cookie banner).
         changes.update(title=None, title_span=None)
