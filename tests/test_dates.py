@@ -29,89 +29,266 @@ def test_public_api_is_sorted_and_complete() -> None:
 
 # (text, anchor, tense, start, end, precision, time_of_day)
 RANGE_CASES = [
-    pytest.param("on Saturday evening", SUN, "past", "2021-10-30", "2021-10-30", "day", "evening",
-                 id="weekday-evening-day-before-publication"),
-    pytest.param("on Sunday", SUN, "past", "2021-10-31", "2021-10-31", "day", None, id="weekday-same-as-publication"),
-    pytest.param("last Sunday", SUN, "past", "2021-10-24", "2021-10-24", "day", None,
-                 id="last-weekday-same-as-publication-is-a-week-back"),
-    pytest.param("on Monday", WED, "past", "2021-10-25", "2021-10-25", "day", None, id="weekday-two-days-back"),
-    pytest.param("on Thursday", WED, "past", "2021-10-21", "2021-10-21", "day", None,
-                 id="weekday-after-publication-weekday-goes-back-a-week"),
+    pytest.param(
+        "on Saturday evening",
+        SUN,
+        "past",
+        "2021-10-30",
+        "2021-10-30",
+        "day",
+        "evening",
+        id="weekday-evening-day-before-publication",
+    ),
+    pytest.param(
+        "on Sunday", SUN, "past", "2021-10-31", "2021-10-31", "day", None, id="weekday-same-as-publication"
+    ),
+    pytest.param(
+        "last Sunday",
+        SUN,
+        "past",
+        "2021-10-24",
+        "2021-10-24",
+        "day",
+        None,
+        id="last-weekday-same-as-publication-is-a-week-back",
+    ),
+    pytest.param(
+        "on Monday", WED, "past", "2021-10-25", "2021-10-25", "day", None, id="weekday-two-days-back"
+    ),
+    pytest.param(
+        "on Thursday",
+        WED,
+        "past",
+        "2021-10-21",
+        "2021-10-21",
+        "day",
+        None,
+        id="weekday-after-publication-weekday-goes-back-a-week",
+    ),
     pytest.param("next Monday", WED, "past", "2021-11-01", "2021-11-01", "day", None, id="next-weekday"),
-    pytest.param("on Friday", WED, "future", "2021-10-29", "2021-10-29", "day", None, id="weekday-future-tense"),
+    pytest.param(
+        "on Friday", WED, "future", "2021-10-29", "2021-10-29", "day", None, id="weekday-future-tense"
+    ),
     pytest.param("yesterday", SUN, "past", "2021-10-30", "2021-10-30", "day", None, id="yesterday"),
     pytest.param("today", SUN, "past", "2021-10-31", "2021-10-31", "day", None, id="today"),
     pytest.param("last night", SUN, "past", "2021-10-30", "2021-10-30", "day", "night", id="last-night"),
-    pytest.param("this morning", SUN, "past", "2021-10-31", "2021-10-31", "day", "morning", id="this-morning"),
-    pytest.param("on Friday night", SUN, "past", "2021-10-29", "2021-10-29", "day", "night", id="friday-night"),
-    pytest.param("yesterday afternoon", SUN, "past", "2021-10-30", "2021-10-30", "day", "afternoon",
-                 id="yesterday-afternoon"),
-    pytest.param("early Saturday", SUN, "past", "2021-10-30", "2021-10-30", "day", "morning", id="early-weekday"),
-    pytest.param("earlier this week", WED, "past", "2021-10-25", "2021-10-27", "week", None,
-                 id="earlier-this-week-up-to-publication"),
+    pytest.param(
+        "this morning", SUN, "past", "2021-10-31", "2021-10-31", "day", "morning", id="this-morning"
+    ),
+    pytest.param(
+        "on Friday night", SUN, "past", "2021-10-29", "2021-10-29", "day", "night", id="friday-night"
+    ),
+    pytest.param(
+        "yesterday afternoon",
+        SUN,
+        "past",
+        "2021-10-30",
+        "2021-10-30",
+        "day",
+        "afternoon",
+        id="yesterday-afternoon",
+    ),
+    pytest.param(
+        "early Saturday", SUN, "past", "2021-10-30", "2021-10-30", "day", "morning", id="early-weekday"
+    ),
+    pytest.param(
+        "earlier this week",
+        WED,
+        "past",
+        "2021-10-25",
+        "2021-10-27",
+        "week",
+        None,
+        id="earlier-this-week-up-to-publication",
+    ),
     pytest.param("last week", WED, "past", "2021-10-18", "2021-10-24", "week", None, id="last-week"),
     pytest.param("this week", WED, "past", "2021-10-25", "2021-10-27", "week", None, id="this-week-capped"),
     pytest.param("last month", SUN, "past", "2021-09-01", "2021-09-30", "month", None, id="last-month"),
     pytest.param("last year", SUN, "past", "2020-01-01", "2020-12-31", "year", None, id="last-year"),
     pytest.param("two days ago", SUN, "past", "2021-10-29", "2021-10-29", "day", None, id="two-days-ago"),
-    pytest.param("three weeks ago", SUN, "past", "2021-10-04", "2021-10-10", "week", None, id="three-weeks-ago"),
+    pytest.param(
+        "three weeks ago", SUN, "past", "2021-10-04", "2021-10-10", "week", None, id="three-weeks-ago"
+    ),
     pytest.param("a month ago", SUN, "past", "2021-09-01", "2021-09-30", "month", None, id="a-month-ago"),
-    pytest.param("in October last year", SUN, "past", "2020-10-01", "2020-10-31", "month", None,
-                 id="month-last-year"),
-    pytest.param("in October", SUN, "past", "2021-10-01", "2021-10-31", "month", None, id="month-is-publication-month"),
-    pytest.param("in October", MAR5, "past", "2020-10-01", "2020-10-31", "month", None,
-                 id="month-after-publication-month-is-last-year-not-future"),
-    pytest.param("in July", SUN, "past", "2021-07-01", "2021-07-31", "month", None, id="month-earlier-this-year"),
+    pytest.param(
+        "in October last year", SUN, "past", "2020-10-01", "2020-10-31", "month", None, id="month-last-year"
+    ),
+    pytest.param(
+        "in October", SUN, "past", "2021-10-01", "2021-10-31", "month", None, id="month-is-publication-month"
+    ),
+    pytest.param(
+        "in October",
+        MAR5,
+        "past",
+        "2020-10-01",
+        "2020-10-31",
+        "month",
+        None,
+        id="month-after-publication-month-is-last-year-not-future",
+    ),
+    pytest.param(
+        "in July", SUN, "past", "2021-07-01", "2021-07-31", "month", None, id="month-earlier-this-year"
+    ),
     pytest.param("January 2020", SUN, "past", "2020-01-01", "2020-01-31", "month", None, id="month-year"),
-    pytest.param("the January 2020 assassination", SUN, "past", "2020-01-01", "2020-01-31", "month", None,
-                 id="month-year-as-modifier"),
+    pytest.param(
+        "the January 2020 assassination",
+        SUN,
+        "past",
+        "2020-01-01",
+        "2020-01-31",
+        "month",
+        None,
+        id="month-year-as-modifier",
+    ),
     pytest.param("late 2017", SUN, "past", "2017-09-01", "2017-12-31", "year", None, id="late-year"),
     pytest.param("early 2019", SUN, "past", "2019-01-01", "2019-04-30", "year", None, id="early-year"),
     pytest.param("mid-2018", SUN, "past", "2018-05-01", "2018-08-31", "year", None, id="mid-year"),
     pytest.param("in 2006", SUN, "past", "2006-01-01", "2006-12-31", "year", None, id="in-year"),
-    pytest.param("23 February 2022", MON, "past", "2022-02-23", "2022-02-23", "day", None, id="day-month-year"),
-    pytest.param("On 23 February 2022, rockets hit", MON, "past", "2022-02-23", "2022-02-23", "day", None,
-                 id="day-month-year-in-sentence"),
-    pytest.param("February 23, 2022", MON, "past", "2022-02-23", "2022-02-23", "day", None, id="month-day-year"),
+    pytest.param(
+        "23 February 2022", MON, "past", "2022-02-23", "2022-02-23", "day", None, id="day-month-year"
+    ),
+    pytest.param(
+        "On 23 February 2022, rockets hit",
+        MON,
+        "past",
+        "2022-02-23",
+        "2022-02-23",
+        "day",
+        None,
+        id="day-month-year-in-sentence",
+    ),
+    pytest.param(
+        "February 23, 2022", MON, "past", "2022-02-23", "2022-02-23", "day", None, id="month-day-year"
+    ),
     pytest.param("Feb. 23", MON, "past", "2022-02-23", "2022-02-23", "day", None, id="abbreviated-month-day"),
-    pytest.param("23 Feb", date(2022, 2, 10), "past", "2021-02-23", "2021-02-23", "day", None,
-                 id="day-month-after-publication-is-last-year"),
+    pytest.param(
+        "23 Feb",
+        date(2022, 2, 10),
+        "past",
+        "2021-02-23",
+        "2021-02-23",
+        "day",
+        None,
+        id="day-month-after-publication-is-last-year",
+    ),
     pytest.param("2022-02-23", MON, "past", "2022-02-23", "2022-02-23", "day", None, id="iso"),
     pytest.param("23/02/2022", MON, "past", "2022-02-23", "2022-02-23", "day", None, id="numeric-day-first"),
-    pytest.param("03/02/2022", MON, "past", "2022-02-03", "2022-02-03", "day", None,
-                 id="numeric-ambiguous-is-day-first"),
-    pytest.param("02/23/2022", MON, "past", "2022-02-23", "2022-02-23", "day", None,
-                 id="numeric-month-first-when-day-first-impossible"),
-    pytest.param("7/8/07", date(2007, 7, 9), "past", "2007-07-08", "2007-07-08", "day", None,
-                 id="numeric-month-first-when-day-first-is-future"),
-    pytest.param("March 5-6, 2022", MON, "past", "2022-03-05", "2022-03-06", "week", None, id="two-day-range"),
-    pytest.param("between 5 and 7 March 2022", MON, "past", "2022-03-05", "2022-03-07", "week", None,
-                 id="between-days-range"),
-    pytest.param("from 1 to 20 March 2022", MON, "past", "2022-03-01", "2022-03-20", "month", None,
-                 id="long-range-is-month"),
-    pytest.param("on the night of 5 March", MON, "past", "2022-03-05", "2022-03-05", "day", "night",
-                 id="night-of-date"),
+    pytest.param(
+        "03/02/2022",
+        MON,
+        "past",
+        "2022-02-03",
+        "2022-02-03",
+        "day",
+        None,
+        id="numeric-ambiguous-is-day-first",
+    ),
+    pytest.param(
+        "02/23/2022",
+        MON,
+        "past",
+        "2022-02-23",
+        "2022-02-23",
+        "day",
+        None,
+        id="numeric-month-first-when-day-first-impossible",
+    ),
+    pytest.param(
+        "7/8/07",
+        date(2007, 7, 9),
+        "past",
+        "2007-07-08",
+        "2007-07-08",
+        "day",
+        None,
+        id="numeric-month-first-when-day-first-is-future",
+    ),
+    pytest.param(
+        "March 5-6, 2022", MON, "past", "2022-03-05", "2022-03-06", "week", None, id="two-day-range"
+    ),
+    pytest.param(
+        "between 5 and 7 March 2022",
+        MON,
+        "past",
+        "2022-03-05",
+        "2022-03-07",
+        "week",
+        None,
+        id="between-days-range",
+    ),
+    pytest.param(
+        "from 1 to 20 March 2022",
+        MON,
+        "past",
+        "2022-03-01",
+        "2022-03-20",
+        "month",
+        None,
+        id="long-range-is-month",
+    ),
+    pytest.param(
+        "on the night of 5 March", MON, "past", "2022-03-05", "2022-03-05", "day", "night", id="night-of-date"
+    ),
     pytest.param("over the weekend", MON, "past", "2022-03-05", "2022-03-06", "week", None, id="the-weekend"),
-    pytest.param("the end of this year", SUN, "future", "2021-09-01", "2021-12-31", "year", None,
-                 id="end-of-this-year-not-capped"),
+    pytest.param(
+        "the end of this year",
+        SUN,
+        "future",
+        "2021-09-01",
+        "2021-12-31",
+        "year",
+        None,
+        id="end-of-this-year-not-capped",
+    ),
     pytest.param("next month", SUN, "past", "2021-11-01", "2021-11-30", "month", None, id="next-month"),
     pytest.param("tomorrow", SUN, "past", "2021-11-01", "2021-11-01", "day", None, id="tomorrow"),
     pytest.param("9:21 a.m.", SUN, "past", "2021-10-31", "2021-10-31", "day", "09:21", id="clock-am"),
-    pytest.param("at 14:30 on Saturday", SUN, "past", "2021-10-30", "2021-10-30", "day", "14:30",
-                 id="clock-attached-to-weekday"),
-    pytest.param("Saturday at around 10 pm", SUN, "past", "2021-10-30", "2021-10-30", "day", "22:00",
-                 id="weekday-then-clock-pm"),
+    pytest.param(
+        "at 14:30 on Saturday",
+        SUN,
+        "past",
+        "2021-10-30",
+        "2021-10-30",
+        "day",
+        "14:30",
+        id="clock-attached-to-weekday",
+    ),
+    pytest.param(
+        "Saturday at around 10 pm",
+        SUN,
+        "past",
+        "2021-10-30",
+        "2021-10-30",
+        "day",
+        "22:00",
+        id="weekday-then-clock-pm",
+    ),
     pytest.param("around midnight", SUN, "past", "2021-10-31", "2021-10-31", "day", "00:00", id="midnight"),
-    pytest.param("the fourth quarter of 2020", SUN, "past", "2020-10-01", "2020-12-31", "year", None,
-                 id="quarter-of-year"),
-]  # fmt: skip
+    pytest.param(
+        "the fourth quarter of 2020",
+        SUN,
+        "past",
+        "2020-10-01",
+        "2020-12-31",
+        "year",
+        None,
+        id="quarter-of-year",
+    ),
+]
 
 
 @pytest.mark.parametrize(("text", "anchor", "tense", "start", "end", "precision", "tod"), RANGE_CASES)
-def test_resolve(text: str, anchor: date, tense: str, start: str, end: str, precision: str, tod: str | None) -> None:
+def test_resolve(
+    text: str, anchor: date, tense: str, start: str, end: str, precision: str, tod: str | None
+) -> None:
     r = resolve(text, anchor, tense=tense)  # type: ignore[arg-type]
     assert r is not None, text
-    assert (r.start.isoformat(), r.end.isoformat(), r.precision, r.time_of_day) == (start, end, precision, tod)
+    assert (r.start.isoformat(), r.end.isoformat(), r.precision, r.time_of_day) == (
+        start,
+        end,
+        precision,
+        tod,
+    )
 
 
 TIMEX_CASES = [

@@ -102,8 +102,22 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-_SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9), "winter": ("WI", 12)}
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+_SEASONS = {
+    "spring": ("SP", 3),
+    "summer": ("SU", 6),
+    "autumn": ("FA", 9),
+    "fall": ("FA", 9),
+    "winter": ("WI", 12),
+}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
 _UNITS = {
     "second": ("S", True, 1), "minute": ("M", True, 1), "hour": ("H", True, 1),
@@ -113,12 +127,31 @@ _UNITS = {
 }  # fmt: skip  # unit -> (TIMEX letter, is a time unit (PT..), multiplier)
 _SMALL = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen \
 sixteen seventeen eighteen nineteen".split()
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 _NUMBER_WORDS: dict[str, float] = {w: i for i, w in enumerate(_SMALL)}
 _NUMBER_WORDS.update(_TENS)
 _NUMBER_WORDS.update({"a": 1, "an": 1, "single": 1, "a single": 1, "a dozen": 12, "dozen": 12, "hundred": 100,
                       "a hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2})  # fmt: skip
-_VAGUE_NUMBERS = {"several", "a few", "few", "some", "many", "numerous", "a number of", "dozens of", "hundreds of"}
+_VAGUE_NUMBERS = {
+    "several",
+    "a few",
+    "few",
+    "some",
+    "many",
+    "numerous",
+    "a number of",
+    "dozens of",
+    "hundreds of",
+}
 _SET_ADVERBS = {
     "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
     "fortnightly": "P2W", "monthly": "P1M", "quarterly": "P1Q", "yearly": "P1Y", "annually": "P1Y",
@@ -129,7 +162,10 @@ _MON = (
     r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?\.?|july?\.?|aug(?:ust|\.)?"
     r"|sep(?:tember|t\.|t|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)(?![a-z])"
 )
-_MONTH_FULL = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|sept\.)(?![a-z])"
+_MONTH_FULL = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|sept\.)(?![a-z])"
+)
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?!\d)"
@@ -154,6 +190,11 @@ _COUNT_NOUNS = re.compile(
 _YEAR_CUE_BEFORE = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|of|during|before|after|through|throughout|between|and|to|early|late"
     r"|mid|the|end|circa|c\.|year|summer|spring|autumn|winter|fall|season|fiscal|FY)[\s-]*|[(\-–])$",
+    re.I,
+)
+_MONTH_CUE_BEFORE = re.compile(
+    r"\b(?:in|since|until|till|by|from|of|during|before|after|through|between|and|to|last|next|this|early"
+    r"|late|mid|end)\s*$",
     re.I,
 )
 _NUMBER_CUE_BEFORE = re.compile(
@@ -332,10 +373,14 @@ def _hit(m: re.Match[str], kind: Kind, rng: DateRange | None, **kw: object) -> _
     return _Hit(m.start(), m.end(), kind, rng, **kw)  # type: ignore[arg-type]
 
 
-def _day_hit(m: re.Match[str], d: date | None, relative: bool, timex: str | None = None, **kw: object) -> _Hit:
+def _day_hit(
+    m: re.Match[str], d: date | None, relative: bool, timex: str | None = None, **kw: object
+) -> _Hit:
     if d is None:
         return _hit(m, "DATE", None, relative=relative, timex=timex or "XXXX-XX-XX", **kw)
-    return _hit(m, "DATE", DateRange.day(d), relative=relative, timex=timex or d.isoformat(), has_day=True, **kw)
+    return _hit(
+        m, "DATE", DateRange.day(d), relative=relative, timex=timex or d.isoformat(), has_day=True, **kw
+    )
 
 
 def _cap(m: re.Match[str], group: str) -> bool:
@@ -353,7 +398,10 @@ def _day_no(s: str) -> int:
 
 
 # ISO dates and timestamps: 2022-02-23, 2022-02-23T14:30Z
-@_rule(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::\d\d(?:\.\d+)?)?(?P<z>Z)?)?(?![\d-])")
+@_rule(
+    r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)"
+    r"(?:[T ](?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::\d\d(?:\.\d+)?)?(?P<z>Z)?)?(?![\d-])"
+)
 def _iso(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     if d is None:
@@ -452,8 +500,7 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
         whole = not ctx.text[: m.start()].strip() and not ctx.text[m.end() :].strip()
         if month in (3, 5) and not (m["rel"] or m["rel0"] or mod or whole):
             before = ctx.text[max(0, m.start() - 12) : m.start()]
-            if not re.search(r"\b(?:in|since|until|till|by|from|of|during|before|after|through|between|and|to|"
-                             r"last|next|this|early|late|mid|end)\s*$", before, re.I):  # fmt: skip
+            if not _MONTH_CUE_BEFORE.search(before):
                 return None  # "may" / "March" without a cue are too often verbs and nouns
         if ctx.anchor is None:
             return _hit(m, "DATE", None, relative=True, timex=f"XXXX-{month:02d}")
@@ -491,7 +538,9 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 
 
 # '82 ; the 1990s ; the '90s ; 70s
-@_rule(r"(?<![\w'’])(?:(?P<apos>['’])(?P<yy>\d\d)(?![\w'’%])|(?:the\s+)?(?P<c>1[6-9]|20|['’])?(?P<dd>\d)0['’]?s\b)")
+@_rule(
+    r"(?<![\w'’])(?:(?P<apos>['’])(?P<yy>\d\d)(?![\w'’%])|(?:the\s+)?(?P<c>1[6-9]|20|['’])?(?P<dd>\d)0['’]?s\b)"
+)
 def _short_year(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     before = ctx.text[max(0, m.start() - 12) : m.start()]
     a = ctx.anchor or date.today()
@@ -512,7 +561,9 @@ def _short_year(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 
 
 # between 2014 and 2016 ; from 2009 to 2011 ; 2009-2011
-@_rule(rf"\b(?:between\s+(?P<a1>{_YEAR})\s+and|from\s+(?P<a2>{_YEAR})\s+(?:to|until|till|through))\s+(?P<b>{_YEAR})\b")
+@_rule(
+    rf"\b(?:between\s+(?P<a1>{_YEAR})\s+and|from\s+(?P<a2>{_YEAR})\s+(?:to|until|till|through))\s+(?P<b>{_YEAR})\b"
+)
 def _year_span(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     y1, y2 = int(m["a1"] or m["a2"]), int(m["b"])
     if y2 <= y1:
@@ -521,7 +572,9 @@ def _year_span(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 
 
 # Weekdays: on Saturday, last Sunday, next Monday, early Friday, Friday night
-@_rule(rf"\b(?:(?P<rel>last|this|next|past|coming|previous)\s+|(?P<pre>early|late)\s+(?:on\s+)?)?(?P<wd>{_WD})(?!\w)")
+@_rule(
+    rf"\b(?:(?P<rel>last|this|next|past|coming|previous)\s+|(?P<pre>early|late)\s+(?:on\s+)?)?(?P<wd>{_WD})(?!\w)"
+)
 def _weekday(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     if not _cap(m, "wd"):
         return None
@@ -581,7 +634,9 @@ def _deictic(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 
 
 # Parts of the day waiting for a day: "Friday night", "the night of 5 March", "yesterday morning"
-@_rule(rf"\b(?:(?:in|on|during)\s+)?(?:the\s+)?(?:(?:early|late)\s+)?(?:hours\s+of\s+)?(?P<p>{_PART}|overnight)(?:\s+of)?\b")
+@_rule(
+    rf"\b(?:(?:in|on|during)\s+)?(?:the\s+)?(?:(?:early|late)\s+)?(?:hours\s+of\s+)?(?P<p>{_PART}|overnight)(?:\s+of)?\b"
+)
 def _part(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     return _hit(m, "TIME", None, part=DAY_PARTS[m["p"].lower()])
 
@@ -610,16 +665,13 @@ def _rel_unit(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
         step = -1
     elif word in ("next", "coming", "following"):
         step = 1
-    if rel.startswith(("end", "the end", "beginning", "the beginning", "start", "the start", "middle",
-                       "the middle", "rest", "the rest", "remainder", "the remainder", "early", "late", "mid")):  # fmt: skip
-        mod = rel.split(" of ")[0].replace("the ", "")
-    else:
-        mod = ""
+    bare = rel.removeprefix("the ")
+    part_words = ("end", "beginning", "start", "middle", "rest", "remainder", "early", "late", "mid")
+    mod = re.split(r"[\s-]", bare)[0] if bare.startswith(part_words) else ""
     if rel.startswith("earlier"):
         mod = "earlier"
     elif rel.startswith("later"):
         mod = "later"
-    generic = False
     if unit == "week":
         mon = _monday(a) + timedelta(weeks=step)
         rng = DateRange.week(mon)
@@ -661,10 +713,10 @@ def _rel_unit(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     elif mod == "later":
         rng = DateRange(max(rng.start, a), rng.end, rng.precision)
     forward = step > 0 or mod in ("later", "end", "rest", "remainder")
-    return _hit(m, "DATE", rng, relative=True, generic=generic, timex=timex, forward=forward)
+    return _hit(m, "DATE", rng, relative=True, timex=timex, forward=forward)
 
 
-# Quarters: the first quarter of 2009, the fourth quarter, Q3 2020, third-quarter, the last quarter of last year
+# Quarters: the first quarter of 2009, the fourth quarter, Q3 2020, third-quarter, the last quarter
 @_rule(
     r"\b(?:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)[\s-]+quarter|Q(?P<qn>[1-4]))"
     rf"(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<rel>this|last|next|the\s+previous|the\s+same)\s+year))?\b"
@@ -700,10 +752,14 @@ def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 
 
 # Seasons with a year or bare: "spring 2019", "the summer of 2014", "in autumn"
-@_rule(rf"\b(?:(?:the|in|this|last)\s+)?(?P<s>spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b")
+@_rule(
+    rf"\b(?:(?:the|in|this|last)\s+)?(?P<s>spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b"
+)
 def _season_rule(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     code, first = _SEASONS[m["s"].lower()]
-    if m["s"].lower() == "fall" and not (m["y"] or m.group(0).lower().startswith(("the", "in", "this", "last"))):
+    if m["s"].lower() == "fall" and not (
+        m["y"] or m.group(0).lower().startswith(("the", "in", "this", "last"))
+    ):
         return None  # "fall" is a verb
     if m["y"]:
         y = int(m["y"])
@@ -722,7 +778,9 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     n = _num_value(m["n"])
     unit = m["unit"].lower()
     if ctx.anchor is None or n is None or not float(n).is_integer() or unit in ("second", "minute", "hour"):
-        return _hit(m, "DATE", None, relative=True, generic=n is None, timex="PAST_REF" if n is None else None)
+        return _hit(
+            m, "DATE", None, relative=True, generic=n is None, timex="PAST_REF" if n is None else None
+        )
     k = int(n) * (-1 if m["dir"].lower() == "ago" else 1)
     a = ctx.anchor
     if unit in ("day", "night"):
@@ -758,10 +816,14 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
         return None  # "a second consecutive day": the ordinal
     before = ctx.text[max(0, m.start() - 25) : m.start()]
     # "$5 billion a year", "twice a week": a rate, i.e. a SET
-    if nl in ("a", "an") and not m["pre"] and re.search(
-        r"(?:\d|\b(?:million|billion|thousand|hundred|once|twice|times|per|percent|cent|dollars|euros))\s*$",
-        before,
-        re.I,
+    if (
+        nl in ("a", "an")
+        and not m["pre"]
+        and re.search(
+            r"(?:\d|\b(?:million|billion|thousand|hundred|once|twice|times|per|percent|cent|dollars|euros))\s*$",
+            before,
+            re.I,
+        )
     ):
         return _hit(m, "SET", None, generic=True, timex=_duration_timex(1, unit))
     return _hit(m, "DURATION", None, generic=True, timex=_duration_timex(n, unit))
@@ -820,13 +882,17 @@ def _generic_ref(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 
 
 # Clock times: 9:21 a.m., 14:30, 0800 GMT, 10 pm, noon, midnight (optionally "UTC", "(GMT+8)", "local time")
-_TZ = r"(?P<tz>\s*\(?\s*(?:UTC|GMT|Z)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\s*\)?|\s+local\s+time|\s+[ECMP][SD]T\b)?"
+_TZ = (
+    r"(?P<tz>\s*\(?\s*(?:UTC|GMT|Z)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\s*\)?|\s+local\s+time|\s+[ECMP][SD]T\b)?"
+)
 
 
 @_rule(
     r"(?<![\w:.])(?:(?P<h1>[01]?\d|2[0-3])[:.](?P<m1>[0-5]\d)(?:\s*(?P<ap1>[ap]\.?\s?m\b\.?))?"
     r"|(?P<h2>1[0-2]|0?[1-9])\s*(?P<ap2>[ap]\.?\s?m\b\.?)|(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)(?=\s*(?:hrs|hours|h\b|GMT|UTC|Z\b|local))"
-    r"(?:\s*(?:hrs|hours|h\b))?|(?P<h4>1[0-2]|[1-9])\s+o['’]clock|(?P<word>noon|midnight|midday))" + _TZ + r"(?![\w:])"
+    r"(?:\s*(?:hrs|hours|h\b))?|(?P<h4>1[0-2]|[1-9])\s+o['’]clock|(?P<word>noon|midnight|midday))"
+    + _TZ
+    + r"(?![\w:])"
 )
 def _clock(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     if m["word"]:
@@ -890,6 +956,7 @@ def _is_day(h: _Hit) -> bool:
 
 def _merge_pair(left: _Hit, right: _Hit, gap: str) -> _Hit | None:
     """Attach a clock time or part of day to a day next to it."""
+
     def with_day(day: _Hit, label: str, kind: Kind, tz: str = "") -> _Hit:
         assert day.range is not None
         d = day.range.start
@@ -905,7 +972,12 @@ def _merge_pair(left: _Hit, right: _Hit, gap: str) -> _Hit | None:
         return with_day(left, right.clock, "TIME", right.tz)
     if left.part and _is_day(right) and _SEP_PART.fullmatch(gap):
         return with_day(right, left.part, "DATE")
-    if _is_day(left) and right.part and _SEP_PART.fullmatch(gap) and not (left.range and left.range.time_of_day):
+    if (
+        _is_day(left)
+        and right.part
+        and _SEP_PART.fullmatch(gap)
+        and not (left.range and left.range.time_of_day)
+    ):
         return with_day(left, right.part, "DATE")
     return None
 
@@ -955,7 +1027,10 @@ def reference_day(text: str, start: int, end: int, anchor: datetime | date | Non
     days = [
         h
         for h in _tag(text, anchor, "past")
-        if h.has_day and h.range is not None and h.range.precision == "day" and not (start <= h.start and h.end <= end)
+        if h.has_day
+        and h.range is not None
+        and h.range.precision == "day"
+        and not (start <= h.start and h.end <= end)
     ]
     if not days:
         return None
@@ -996,7 +1071,9 @@ def find_dates(
         if tense == "auto":
             t = guess_tense(text, h.start, h.end)
             if t != tenses[0]:
-                redo = [x for x in _tag(text[h.start : h.end], anchor, t) if x.end - x.start == h.end - h.start]
+                redo = [
+                    x for x in _tag(text[h.start : h.end], anchor, t) if x.end - x.start == h.end - h.start
+                ]
                 if redo:
                     h = replace(redo[0], start=h.start, end=h.end)
         span = Span(offset + h.start, offset + h.end, text[h.start : h.end])

@@ -46,7 +46,9 @@ def _write_doc(path: Path, golds: dict[str, str], *, dct: str | None = "2010-06-
         lines.append(f'<TIMEX3 functionInDocument="NONE" m_id="{m_id}" type="{typ}" value="{golds[text]}">'
                      f"{anchors}</TIMEX3>")  # fmt: skip
     # an empty (token-less) TIMEX3, as MEANTIME has: must be skipped
-    lines.append('<TIMEX3 TAG_DESCRIPTOR="2058" functionInDocument="NONE" m_id="99" type="DATE" value="2058"/>')
+    lines.append(
+        '<TIMEX3 TAG_DESCRIPTOR="2058" functionInDocument="NONE" m_id="99" type="DATE" value="2058"/>'
+    )
     lines += ["</Markables>", "</Document>"]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines), encoding="utf-8")

@@ -60,7 +60,9 @@ def _corpus_files(data_dir: Path) -> tuple[Path, list[Path]]:
         data_dir,
     ]
     for root in candidates:
-        files = sorted(root.glob("corpus_*/*.xml")) or (sorted(root.glob("*.xml")) if root == data_dir else [])
+        files = sorted(root.glob("corpus_*/*.xml")) or (
+            sorted(root.glob("*.xml")) if root == data_dir else []
+        )
         if files:
             return root, files
     raise EvalError(
@@ -124,7 +126,9 @@ def _read_file(path: Path, rel: str) -> list[TimexItem]:
         start = tok_start[ids[0]]
         end = tok_start[ids[-1]] + len(tokens[ids[-1]][1])
         items.append(
-            TimexItem(rel, text, tx.get("type", "DATE"), tx.get("value", ""), dct, sent_text[sent], start, end)
+            TimexItem(
+                rel, text, tx.get("type", "DATE"), tx.get("value", ""), dct, sent_text[sent], start, end
+            )
         )
     return items
 
@@ -152,7 +156,9 @@ def run_dates_suite(data_dir: Path, limit: int | None = None) -> dict[str, Any]:
     """
     items, hashes = read_meantime(data_dir, limit)
     if not items:
-        raise EvalError(f"{data_dir}: MEANTIME files hold no TIMEX3 expressions; check the corpus is complete")
+        raise EvalError(
+            f"{data_dir}: MEANTIME files hold no TIMEX3 expressions; check the corpus is complete"
+        )
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
     errors: list[dict[str, Any]] = []
