@@ -6,6 +6,7 @@ MAR5 = Friday 2021-03-05, MON = Monday 2022-03-07.
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -322,6 +323,11 @@ TIMEX_CASES = [
     pytest.param("next year", SUN, "past", "2022", id="next-year"),
     pytest.param("a week ago", SUN, "past", "2021-10-24", id="week-ago-names-the-day"),
     pytest.param("23 Feb", None, "past", "XXXX-02-23", id="no-anchor-unknown-year"),
+    pytest.param("Tuesday, Nov. 3", SUN, "past", "2020-11-03", id="weekday-picks-the-year"),
+    pytest.param("in the early hours of Sunday", SUN, "past", "2021-10-31TNI", id="early-hours"),
+    pytest.param("at dawn on Friday", SUN, "past", "2021-10-29TMO", id="dawn"),
+    pytest.param("2022/02/23", SUN, "past", "2022-02-23", id="year-first-slashes"),
+    pytest.param("the 2019-2020 season", SUN, "past", "P1Y", id="year-dash-year"),
 ]
 
 
@@ -377,6 +383,21 @@ def test_non_dates_are_left_alone(text: str) -> None:
 )
 def test_year_and_month_in_context(text: str, expected: str) -> None:
     assert [m.timex for m in find_dates(text, SUN)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("for " * 2000, id="repeated-duration-prefix"),
+        pytest.param("the past " * 1000, id="repeated-past"),
+        pytest.param("12:30 " * 1000, id="repeated-clock"),
+    ],
+)
+def test_pathological_input_stays_fast(text: str) -> None:
+    # guards the quadratic backtracking once seen on "for for for ..." (2.8 s before the prefix was bounded)
+    t0 = time.perf_counter()
+    find_dates(text, SUN)
+    assert time.perf_counter() - t0 < 1.0
 
 
 def test_find_dates_spans_and_offsets() -> None:

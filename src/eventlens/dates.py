@@ -399,7 +399,7 @@ def _day_no(s: str) -> int:
 
 # ISO dates and timestamps: 2022-02-23, 2022-02-23T14:30Z
 @_rule(
-    r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)"
+    r"\b(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d\d?)(?P=s)(?P<d>\d\d?)(?![\d/.]\d)"
     r"(?:[T ](?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::\d\d(?:\.\d+)?)?(?P<z>Z)?)?(?![\d-])"
 )
 def _iso(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
@@ -465,6 +465,15 @@ def _day_month(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     if m["y"]:
         start = _safe_date(int(m["y"]), month, d1)
         relative = False
+    elif ctx.anchor and m["wd"]:
+        # "Tuesday, Nov. 3": the weekday picks the year
+        wd = _WEEKDAYS[m["wd"].lower()]
+        a = ctx.anchor
+        cands = [
+            c for y in range(a.year - 6, a.year + 7) if (c := _safe_date(y, month, d1)) and c.weekday() == wd
+        ]
+        start = _choose(cands, a, ctx.tense) if cands else _month_day(month, d1, a, ctx.tense)
+        relative = True
     elif ctx.anchor:
         start = _month_day(month, d1, ctx.anchor, ctx.tense)
         relative = True
@@ -562,10 +571,11 @@ def _short_year(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 
 # between 2014 and 2016 ; from 2009 to 2011 ; 2009-2011
 @_rule(
-    rf"\b(?:between\s+(?P<a1>{_YEAR})\s+and|from\s+(?P<a2>{_YEAR})\s+(?:to|until|till|through))\s+(?P<b>{_YEAR})\b"
+    rf"\b(?:between\s+(?P<a1>{_YEAR})\s+and\s+|from\s+(?P<a2>{_YEAR})\s+(?:to|until|till|through)\s+"
+    rf"|(?P<a3>{_YEAR})\s*[-–]\s*)(?P<b>{_YEAR})\b"
 )
 def _year_span(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
-    y1, y2 = int(m["a1"] or m["a2"]), int(m["b"])
+    y1, y2 = int(m["a1"] or m["a2"] or m["a3"]), int(m["b"])
     if y2 <= y1:
         return None
     return _hit(m, "DURATION", DateRange(date(y1, 1, 1), date(y2, 12, 31), "year"), timex=f"P{y2 - y1}Y")
@@ -635,10 +645,12 @@ def _deictic(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 
 # Parts of the day waiting for a day: "Friday night", "the night of 5 March", "yesterday morning"
 @_rule(
-    rf"\b(?:(?:in|on|during)\s+)?(?:the\s+)?(?:(?:early|late)\s+)?(?:hours\s+of\s+)?(?P<p>{_PART}|overnight)(?:\s+of)?\b"
+    r"\b(?:(?:in|on|during|at|before|after)\s+)?(?:the\s+)?(?:(?:early|late|small)\s+)?(?:hours\s+of\s+)?"
+    rf"(?P<p>{_PART}|overnight|dawn|daybreak|dusk|sunrise|sunset|(?<=early\s)hours|(?<=small\s)hours)(?:\s+of)?\b"
 )
 def _part(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
-    return _hit(m, "TIME", None, part=DAY_PARTS[m["p"].lower()])
+    word = m["p"].lower()
+    return _hit(m, "TIME", None, part="night" if word == "hours" else DAY_PARTS[word])
 
 
 # last week, this month, the past year, next year, this weekend, the previous month, earlier this week
@@ -800,7 +812,7 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 @_rule(
     r"\b(?P<pre>(?:(?:for|over|during|in|within|throughout|after|since|nearly|almost|about|around|some|roughly"
     r"|more\s+than|less\s+than|at\s+least|up\s+to|another|a\s+further|the\s+(?:past|last|next|first|coming"
-    r"|previous|following|preceding|entire|whole|full))\s+)*)"
+    r"|previous|following|preceding|entire|whole|full))\s+){0,3})"
     rf"(?P<n>{_NUMW})(?P<sep>[\s-]+)(?:(?:straight|consecutive|full|trading|working|business|calendar)\s+)?"
     rf"(?P<unit>{_UNIT})(?P<pl>s)?(?P<long>-long)?(?![\w-])(?!\s+(?:old|of\s+age)\b)"
 )
