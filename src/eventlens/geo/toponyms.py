@@ -1,0 +1,286 @@
+"""Toponym detection: which words of a parsed article name places, and how they relate.
+
+Starts from spaCy's GPE/LOC/FAC entities and corrects the errors small models make on
+conflict news:
+
+* **not places**: weapons, armed groups, agencies and sects tagged GPE ("Katyusha",
+  "Hezbollah") - dropped via the generic list in ``data/geo_nonplaces.txt``, and any entity
+  another component labelled WEAPON / ARMED_GROUP / SECURITY_FORCE / CASUALTY is never a
+  toponym; demonyms ("Iraqi") are dropped by shape.
+* **missed places**: transliterated names tagged PERSON/ORG or not tagged at all
+  ("Al Mansour") are added when a place cue surrounds them (a head noun such as
+  "district", a locative preposition, "X of Y") and the gazetteer knows the name.
+* **structure**: "X district of Y" / "X, Y" / "X in Y" record Y as X's container;
+  "southwest of Baghdad" keeps Baghdad and notes the direction; a head noun is kept
+  as the feature hint ("district", "province").
+* **metonymy**: a place that is the subject of a speech or decision verb ("Washington
+  said", "Tehran vowed") is returned with ``is_location=False``.
+
+Why a function over a finished Doc and not a component: the resolver needs the gazetteer,
+which a spaCy component would have to own; keeping detection here lets the same code
+run on any Doc (our pipeline's or a user's). The work is a single pass over tokens.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from eventlens.geo.normalize import surface_form
+from eventlens.types import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from eventlens.geo.gazetteer import Gazetteer
+
+__all__ = ["PLACE_LABELS", "ToponymSpan", "find_toponyms", "non_place_terms"]
+
+logger = logging.getLogger(__name__)
+
+#: spaCy labels that may name a place.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Domain labels (set by eventlens.nlp's EntityRuler) that are never places.
+NEVER_PLACE_LABELS = frozenset({"WEAPON", "ARMED_GROUP", "SECURITY_FORCE", "CASUALTY"})
+#: Labels the small model often gives to transliterated place names.
+_MISLABELS = frozenset({"PERSON", "ORG", "PRODUCT", "LAW", "WORK_OF_ART", "NORP"})
+
+#: Head nouns naming a kind of place after a proper name ("Bayaa district").
+PLACE_HEADS = frozenset(
+    """district districts neighborhood neighbourhood neighborhoods neighbourhoods area province governorate
+    region village town city suburb quarter county municipality camp prefecture state oblast raion
+    sub-district subdistrict township commune locality department zone valley""".split()
+)
+_CITYLIKE_HEADS = frozenset({"city", "town", "village"})
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "from", "to", "toward", "towards", "through", "throughout", "between", "of"})
+_DIRECTIONS = {
+    "north": "north", "south": "south", "east": "east", "west": "west",
+    "northeast": "northeast", "northwest": "northwest", "southeast": "southeast", "southwest": "southwest",
+    "north-east": "northeast", "north-west": "northwest", "south-east": "southeast", "south-west": "southwest",
+    "northern": "north", "southern": "south", "eastern": "east", "western": "west", "central": "centre",
+    "northeastern": "northeast", "northwestern": "northwest", "southeastern": "southeast", "southwestern": "southwest",
+}  # fmt: skip
+#: Verbs whose subject, when a place, stands for a government or organisation ("Tehran vowed").
+METONYMY_VERBS = frozenset(
+    """say tell announce vow warn threaten condemn deny accuse urge claim insist reject demand agree decide
+    respond retaliate blame call insist pledge promise hope welcome criticize criticise praise sanction
+    impose approve veto negotiate recognize recognise refuse propose plan seek want expect believe argue
+    signal confirm acknowledge dismiss protest summon expel order declare""".split()
+)
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|iqi|ani|ini|i|ic|an)s?$", re.IGNORECASE)
+_DISTANCE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(km|kilometers|kilometres|miles|mi)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ToponymSpan:
+    """A place name in the text.
+
+    ``start``/``end`` are character offsets into the Doc's text (the article text when the
+    Doc was made from ``Article.text``). ``name`` is the string to look up: the span without
+    a leading "the" or trailing head noun ("Bayaa District" -> "Bayaa").
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str
+    label: str  # spaCy label, or "GAZ" when added by gazetteer matching
+    is_location: bool = True
+    reason: str = ""  # why not a location ("metonymy"), or how it was found
+    feature: str | None = None  # head noun: "district", "province"...
+    container: str | None = None  # "Baghdad" in "Mansour district of Baghdad"
+    container_start: int | None = None
+    container_relation: str | None = None  # "of" (district of Y), "in", "," (X, Y)
+    direction: str | None = None  # "southwest" in "southwest of Baghdad"
+    distance_km: float | None = None  # "20 km south of Baghdad"
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.text)
+
+
+@lru_cache(maxsize=1)
+def non_place_terms() -> frozenset[str]:
+    """The generic non-place list from ``data/geo_nonplaces.txt``, as surface forms."""
+    text = resources.files("eventlens").joinpath("data/geo_nonplaces.txt").read_text("utf-8")
+    terms = {surface_form(line) for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return frozenset(t for t in terms if t)
+
+
+def _strip_the(span: SpacySpan) -> SpacySpan:
+    while len(span) > 1 and span[0].lower_ in {"the", "a", "an"}:
+        span = span[1:]
+    return span
+
+
+def _is_demonym(span: SpacySpan, gazetteer: Gazetteer | None) -> bool:
+    if len(span) != 1:
+        return False
+    tok = span[0]
+    if tok.pos_ == "ADJ" or tok.tag_ in {"JJ", "NNPS"}:
+        if gazetteer is None or not _exact_candidates(gazetteer, tok.text):
+            return True
+    return bool(_DEMONYM.search(tok.text)) and tok.text.endswith(("ian", "ians", "ese", "iqi", "iqis"))
+
+
+def _exact_candidates(gazetteer: Gazetteer, name: str) -> list:  # type: ignore[type-arg]
+    want = surface_form(name)
+    return [c for c in gazetteer.candidates(name, limit=10) if surface_form(c.matched_name) == want]
+
+
+def _head_noun(doc: Doc, end: int) -> Token | None:
+    if end < len(doc) and doc[end].lower_ in PLACE_HEADS:
+        return doc[end]
+    return None
+
+
+def _direction_before(doc: Doc, start: int) -> tuple[str | None, float | None]:
+    """'(20 km) southwest of X' or 'northern X' immediately before token ``start``."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i >= 0 and doc[i].lower_ in _DIRECTIONS and doc[i].lower_.endswith(("ern", "central")):
+        return _DIRECTIONS[doc[i].lower_], None
+    if i >= 1 and doc[i].lower_ in {"of", "from"} and doc[i - 1].lower_ in _DIRECTIONS:
+        direction = _DIRECTIONS[doc[i - 1].lower_]
+        left = doc[max(0, i - 5) : i - 1].text
+        m = _DISTANCE.search(left)
+        km = None
+        if m:
+            km = float(m.group(1).replace(",", ""))
+            if m.group(2).lower().startswith("mi"):
+                km *= 1.609
+        return direction, km
+    return None, None
+
+
+def _metonymic(span: SpacySpan) -> bool:
+    root = span.root
+    if root.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    head = root.head
+    return head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in METONYMY_VERBS
+
+
+@dataclass(slots=True)
+class _Draft:
+    start_tok: int
+    end_tok: int
+    label: str
+    reason: str = ""
+
+
+def _gazetteer_spans(doc: Doc, taken: set[int], gazetteer: Gazetteer) -> Iterable[_Draft]:
+    """Runs of proper nouns outside place entities that the gazetteer knows and a cue supports."""
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in taken or tok.pos_ != "PROPN" or tok.ent_type_ in NEVER_PLACE_LABELS or tok.ent_type_ in PLACE_LABELS:
+            i += 1
+            continue
+        j = i
+        while j < n and j not in taken and doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in NEVER_PLACE_LABELS:
+            j += 1
+        # Include a leading article token "Al"/"al-" that the tagger split off.
+        span = doc[i:j]
+        cue_after = _head_noun(doc, j) is not None
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        cue_before = prev in _LOCATIVE_PREPS or (i >= 2 and prev == "of" and doc[i - 2].lower_ in PLACE_HEADS)
+        comma_container = j + 1 < n and doc[j].text == "," and (j + 1) in taken
+        if cue_after or ((cue_before or comma_container) and _exact_candidates(gazetteer, span.text)):
+            label = tok.ent_type_ if tok.ent_type_ else "GAZ"
+            yield _Draft(i, j, label, reason=f"gazetteer+cue (was {label})")
+        i = j
+
+
+def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[ToponymSpan]:
+    """Place names in ``doc``, in text order, with containers, directions and metonymy flags.
+
+    ``gazetteer`` (optional) enables the additions for names the model missed or
+    mislabelled and sharper demonym filtering; without it only the model's entities and
+    the textual cues are used.
+    """
+    nonplaces = non_place_terms()
+    drafts: list[_Draft] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in NEVER_PLACE_LABELS:
+            taken.update(range(ent.start, ent.end))
+            continue
+        span = _strip_the(ent)
+        if ent.label_ in PLACE_LABELS:
+            if surface_form(span.text) in nonplaces or _is_demonym(span, gazetteer):
+                taken.update(range(ent.start, ent.end))  # known non-place: never re-added
+                continue
+            drafts.append(_Draft(span.start, span.end, ent.label_))
+            taken.update(range(ent.start, ent.end))
+        elif ent.label_ in _MISLABELS and surface_form(span.text) not in nonplaces:
+            # "Al Mansour neighborhood", "the Bayaa district of": a head noun makes it a place.
+            head = _head_noun(doc, span.end)
+            if head is not None:  # strong cue: kept even when the gazetteer lacks the name
+                drafts.append(_Draft(span.start, span.end, ent.label_, reason=f"head noun (was {ent.label_})"))
+                taken.update(range(ent.start, ent.end))
+            elif surface_form(span.text) in nonplaces:
+                taken.update(range(ent.start, ent.end))
+    if gazetteer is not None:
+        drafts.extend(_gazetteer_spans(doc, taken, gazetteer))
+    drafts.sort(key=lambda d: d.start_tok)
+    return _finish(doc, drafts)
+
+
+def _finish(doc: Doc, drafts: list[_Draft]) -> list[ToponymSpan]:
+    by_start = {d.start_tok: d for d in drafts}
+    out: list[ToponymSpan] = []
+    for d in drafts:
+        span = doc[d.start_tok : d.end_tok]
+        name_span = span
+        feature = None
+        # A trailing head noun inside the entity ("Bayaa District") is the feature, not the name.
+        if len(span) > 1 and span[-1].lower_ in PLACE_HEADS:
+            feature = span[-1].lower_
+            name_span = span[:-1]
+        head = _head_noun(doc, d.end_tok)
+        if head is not None and feature is None:
+            feature = head.lower_
+        after = d.end_tok + (1 if head is not None and feature == head.lower_ and head.i == d.end_tok else 0)
+        container, container_start, relation = _container(doc, after, by_start)
+        direction, km = _direction_before(doc, d.start_tok)
+        is_loc, reason = True, d.reason
+        if _metonymic(span) and feature is None:
+            is_loc, reason = False, "metonymy: subject of a speech/decision verb"
+        out.append(
+            ToponymSpan(
+                start=span.start_char, end=span.end_char, text=span.text, name=name_span.text,
+                label=d.label, is_location=is_loc, reason=reason, feature=feature,
+                container=container, container_start=container_start,
+                container_relation=relation, direction=direction, distance_km=km,
+            )
+        )  # fmt: skip
+    return out
+
+
+def _container(doc: Doc, i: int, by_start: dict[int, _Draft]) -> tuple[str | None, int | None, str | None]:
+    """The place after token ``i`` that contains the current one: "of Y", ", Y", "in (western) Y"."""
+    n = len(doc)
+    if i >= n:
+        return None, None, None
+    word = doc[i].lower_
+    if word in {"of", "in", ","}:
+        j = i + 1
+        while j < n and (doc[j].lower_ in {"the"} or doc[j].lower_ in _DIRECTIONS):
+            j += 1
+        d = by_start.get(j)
+        if d is not None:
+            span = _strip_the(doc[d.start_tok : d.end_tok])
+            if len(span) > 1 and span[-1].lower_ in PLACE_HEADS:
+                span = span[:-1]
+            return span.text, span.start_char, word
+    return None, None, None
