@@ -400,6 +400,11 @@ def test_pathological_input_stays_fast(text: str) -> None:
     assert time.perf_counter() - t0 < 1.0
 
 
+def test_every_rule_has_triggers() -> None:
+    # a rule missing from _TRIGGERS would still run (slowly); one whose triggers are wrong would never fire
+    assert {fn.__name__ for _, fn in dates._GRAMMAR} == set(dates._TRIGGERS)
+
+
 def test_find_dates_spans_and_offsets() -> None:
     text = "Rockets hit the embassy on Saturday evening, the second attack since January 2020."
     ms = find_dates(text, datetime(2021, 10, 31, 9, 0), offset=100)
