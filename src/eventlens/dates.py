@@ -20,11 +20,24 @@ Conventions (assumed, documented here once):
 * Numeric dates are read day-first (``03/02/2009`` is 3 February) unless that
   is impossible (``02/23/2022``) or, in the past tense, day-first lands after
   the anchor while month-first does not (``7/8/07`` published 2007-07-09).
-* A clock time with no day in the same phrase falls on the anchor day; a caller
-  that knows a better reference day should pass it as ``anchor``. Anaphoric
-  "the same day" / "that day" also resolve to the anchor.
+* A clock time with no day in the same phrase falls on the day of the nearest
+  day mention in the same text (preferring one before it), else on the anchor
+  day; :func:`reference_day` exposes that choice for callers that normalise one
+  expression at a time. Anaphoric "the same day" / "that day" resolve to the anchor.
+* ``find_dates(..., tense="auto")`` guesses each mention's tense from the verbs
+  around it (:func:`guess_tense`); the default is "past".
 * Quarters, seasons and "late 2017" keep precision "year" (or "month" for
   "early June") with ``start``/``end`` narrowed to the part meant.
+* In the past tense a relative range is cut at the anchor ("this year" runs
+  from 1 January to publication); ranges that look ahead by themselves
+  ("later this year", "the end of this year", "next month") are not cut.
+* ``kind``: "TIME" is kept for clock times ("9:21 a.m.", "noon"), also when a
+  day is attached; a day with a part of day ("Saturday evening") stays "DATE"
+  with ``time_of_day`` set. Durations and sets are ``generic`` with no range,
+  except a span of years ("2009-2011", kind DURATION, value ``P2Y``), which
+  keeps its range.
+* "N weeks ago" has a week range but names the day in ``timex``; anaphoric
+  "the next day" / "the day before" are not resolved (no narrative reference).
 * ``timex`` follows TIMEX3: ``2021-10-30``, ``2020-10``, ``2017``, ``2021-W43``,
   ``2021-W43-WE``, ``2021-Q4``, ``2009-SP``, ``2021-10-30TEV``,
   ``2021-10-30T14:30``, ``P18M``, ``PXY``, ``PAST_REF``; a year or day that cannot
