@@ -431,6 +431,7 @@ def build_gazetteer(path: Path | None = None, *, min_population: int = DEFAULT_M
             con.execute("ANALYZE")
         finally:
             con.close()
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; the index is not secret
         os.replace(tmp, target)
     except (OSError, sqlite3.Error, KeyError, ValueError) as exc:
         tmp.unlink(missing_ok=True)

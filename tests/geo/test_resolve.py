@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+import pytest
+
+from eventlens.geo.gazetteer import Candidate, Gazetteer
+from eventlens.geo.resolve import Geocoder, haversine_km, precision_of
+from eventlens.geo.toponyms import find_toponyms
+from eventlens.types import Article, Event, PlaceMention, Span
+
+
+@pytest.fixture(scope="module")
+def geocoder(gazetteer: Gazetteer) -> Geocoder:
+    return Geocoder(gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("names", "index", "cc", "precision"),
+    [
+        pytest.param(["Paris"], 0, "FR", "city", id="paris-alone-is-france"),
+        pytest.param(["Paris", "Texas", "Dallas"], 0, "US", "city", id="paris-with-texas-profile"),
+        pytest.param(["Baghdad"], 0, "IQ", "city", id="city-beats-namesake-governorate"),
+        pytest.param(["Anbar province"], 0, "IQ", "admin1", id="province-suffix"),
+        pytest.param(["Iraq"], 0, "IQ", "country", id="country"),
+        pytest.param(["Georgia"], 0, "GE", "country", id="georgia-alone-is-the-country"),
+        pytest.param(["Georgia", "Atlanta", "Savannah"], 0, "US", "admin1", id="georgia-us-profile"),
+        pytest.param(["Russian"], 0, "RU", "country", id="demonym"),
+    ],
+)
+def test_resolve_mentions(geocoder: Geocoder, names: list[str], index: int, cc: str, precision: str) -> None:
+    place = geocoder.resolve_mentions(names, context=geocoder.build_context(names))[index]
+    assert place is not None
+    assert (place.iso2, place.precision) == (cc, precision), place
+
+
+def test_unknown_name_is_none(geocoder: Geocoder) -> None:
+    assert geocoder.resolve_mentions(["Qwxzyville"]) == [None]
+
+
+def test_dateline_breaks_ties(geocoder: Geocoder) -> None:
+    ctx = geocoder.build_context(["Alexandria"], dateline="Cairo")
+    assert geocoder.resolve_mentions(["Alexandria"], context=ctx)[0].iso2 == "EG"  # type: ignore[union-attr]
+    ctx = geocoder.build_context(["Alexandria"], dateline="Richmond")
+    place = geocoder.resolve_mentions(["Alexandria"], context=ctx)[0]
+    assert place is not None and place.iso2 == "US"
+
+
+def test_place_fields(geocoder: Geocoder) -> None:
+    place = geocoder.resolve_mentions(["Mosul"])[0]
+    assert place is not None
+    assert place.country == "Iraq" and place.iso3 == "IRQ" and place.admin1 and place.geonameid
+    assert place.feature_code and place.feature_code.startswith("PPL")
+    assert haversine_km(place.lat, place.lon, 36.34, 43.13) < 20
+
+
+def _cand(fclass: str, fcode: str) -> Candidate:
+    return Candidate(1, "x", 0, 0, fclass, fcode, None, None, None, None, None, None, None, 0)
+
+
+@pytest.mark.parametrize(
+    ("fclass", "fcode", "precision"),
+    [
+        pytest.param("A", "PCLI", "country", id="country"),
+        pytest.param("A", "ADM1", "admin1", id="admin1"),
+        pytest.param("A", "ADM2", "admin2", id="admin2"),
+        pytest.param("P", "PPLX", "neighbourhood", id="pplx"),
+        pytest.param("P", "PPLA", "city", id="ppla"),
+        pytest.param("S", "AIRP", "point", id="airport"),
+    ],
+)
+def test_precision_of(fclass: str, fcode: str, precision: str) -> None:
+    assert precision_of(_cand(fclass, fcode)) == precision
+
+
+def test_haversine_known_distance() -> None:
+    # Baghdad - Basra is ~450 km.
+    assert 430 < haversine_km(33.34, 44.40, 30.51, 47.78) < 470
+
+
+# -- events -----------------------------------------------------------------------------------
+
+_TEXT = (
+    "BAGHDAD (Reuters) - Two rockets landed in the Mansour district of Baghdad on Sunday, "
+    "police said. The rockets were fired from Basra, officials said. Tehran vowed revenge."
+)
+
+
+def _mention(text: str, word: str, role: str) -> PlaceMention:
+    start = text.index(word)
+    return PlaceMention(mention=word, role=role, span=Span(start, start + len(word), word))  # type: ignore[arg-type]
+
+
+def _event(places: tuple[PlaceMention, ...]) -> Event:
+    return Event("a1", "reported", "Explosions/Remote violence", "Shelling/artillery/missile attack",
+                 "Political violence", None, places=places)  # fmt: skip
+
+
+@pytest.fixture()
+def article() -> Article:
+    return Article(id="a1", text=_TEXT, dateline=Span(0, 19, "BAGHDAD (Reuters) -"))
+
+
+def test_geocode_events_falls_back_to_container(nlp, gazetteer: Gazetteer, geocoder: Geocoder, article: Article) -> None:  # type: ignore[no-untyped-def]
+    tops = find_toponyms(nlp(article.text), gazetteer=gazetteer)
+    ev = _event((_mention(_TEXT, "Mansour", "impact"), _mention(_TEXT, "Basra", "origin")))
+    (out,) = geocoder.geocode_events(article, [ev], tops)
+    impact, origin = out.places
+    # Mansour is not in a cities>=15,000 gazetteer: its container, at the container's precision.
+    assert impact.place is not None and impact.place.name == "Baghdad" and impact.place.precision == "city"
+    assert impact.container == "Baghdad"
+    assert origin.place is not None and origin.place.geonameid == 99532  # Basrah
+    assert out.location == impact.place  # impact beats origin
+
+
+def test_metonymic_mention_gets_no_place(nlp, gazetteer: Gazetteer, geocoder: Geocoder, article: Article) -> None:  # type: ignore[no-untyped-def]
+    tops = find_toponyms(nlp(article.text), gazetteer=gazetteer)
+    ev = _event((_mention(_TEXT, "Tehran", "location"),))
+    (out,) = geocoder.geocode_events(article, [ev], tops)
+    assert out.places[0].place is None
+    assert out.location is not None and out.location.name == "Baghdad"  # the dateline
+
+
+def test_finer_place_inside_the_top_role_wins(gazetteer: Gazetteer, geocoder: Geocoder) -> None:
+    text = "Fighting in Iraq: a car bomb exploded in Mosul."
+    art = Article(id="a2", text=text)
+    ev = _event((_mention(text, "Iraq", "impact"), _mention(text, "Mosul", "location")))
+    (out,) = geocoder.geocode_events(art, [ev], [])
+    assert out.location is not None and out.location.name == "Mosul" and out.location.precision == "city"
+
+
+def test_no_places_no_dateline_gives_none(geocoder: Geocoder) -> None:
+    art = Article(id="a3", text="Something happened.")
+    (out,) = geocoder.geocode_events(art, [_event(())], [])
+    assert out.location is None
+
+
+def test_neighbourhood_after_import(nlp, gazetteer_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from eventlens.geo.gazetteer import import_geonames
+
+    copy = tmp_path / "g.sqlite"
+    shutil.copy(gazetteer_path, copy)
+    dump = tmp_path / "IQ.txt"
+    dump.write_text(
+        "9000001\tAl Manşūr\tAl Mansur\tAl-Mansour,Mansour\t33.3147\t44.3497\tP\tPPLX\tIQ\t\t07\t\t\t\t0\t\t35\tAsia/Baghdad\t2023-01-01\n"
+        "9000009\tMansour\tMansour\t\t36.0\t4.4\tP\tPPL\tDZ\t\t12\t\t\t\t90000\t\t35\tAfrica/Algiers\t2023-01-01\n",
+        encoding="utf-8",
+    )
+    import_geonames(copy, [dump])
+    with Gazetteer.open(copy) as gaz:
+        geo = Geocoder(gaz)
+        art = Article(id="a1", text=_TEXT, dateline=Span(0, 19, "BAGHDAD (Reuters) -"))
+        tops = find_toponyms(nlp(art.text), gazetteer=gaz)
+        (out,) = geo.geocode_events(art, [_event((_mention(_TEXT, "Mansour", "impact"),))], tops)
+    assert out.location is not None
+    assert (out.location.geonameid, out.location.precision) == (9000001, "neighbourhood")

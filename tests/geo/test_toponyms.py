@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span as SpacySpan
+
+from eventlens.geo.gazetteer import Gazetteer
+from eventlens.geo.toponyms import ToponymSpan, find_toponyms, non_place_terms
+
+
+def _by_text(tops: list[ToponymSpan]) -> dict[str, ToponymSpan]:
+    return {t.text: t for t in tops}
+
+
+def test_nonplace_list_is_generic_and_loaded() -> None:
+    terms = non_place_terms()
+    assert {"katyusha", "hezbollah", "islamic state", "taliban"} <= terms
+    assert "baghdad" not in terms
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        pytest.param("Militants fired three Katyusha rockets at the base.", "Katyusha", id="weapon"),
+        pytest.param("Fighters loyal to Hezbollah attacked the convoy.", "Hezbollah", id="armed-group"),
+        pytest.param("The Taliban seized the district on Monday.", "Taliban", id="taliban"),
+    ],
+)
+def test_non_places_are_dropped(nlp, gazetteer: Gazetteer, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    assert absent not in _by_text(find_toponyms(nlp(text), gazetteer=gazetteer))
+
+
+def test_domain_labels_are_never_toponyms(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Gunmen fired a Grad at Kirkuk.")
+    i = next(t.i for t in doc if t.text == "Grad")
+    k = next(t.i for t in doc if t.text == "Kirkuk")
+    doc.ents = [SpacySpan(doc, i, i + 1, label="WEAPON"), SpacySpan(doc, k, k + 1, label="GPE")]
+    texts = [t.text for t in find_toponyms(doc)]
+    assert texts == ["Kirkuk"]
+
+
+def test_armed_group_label_blocks_gazetteer_match(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Fighters from Damascus attacked a village near Aleppo.")
+    d = next(t.i for t in doc if t.text == "Damascus")
+    a = next(t.i for t in doc if t.text == "Aleppo")
+    doc.ents = [SpacySpan(doc, d, d + 1, label="ARMED_GROUP"), SpacySpan(doc, a, a + 1, label="GPE")]
+    assert [t.text for t in find_toponyms(doc, gazetteer=gazetteer)] == ["Aleppo"]
+
+
+def test_container_and_feature(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    tops = _by_text(find_toponyms(nlp("Two rockets hit the Mansour district of Baghdad on Sunday."), gazetteer=gazetteer))
+    mansour = tops["Mansour"]
+    assert mansour.feature == "district" and mansour.container == "Baghdad" and mansour.container_relation == "of"
+    assert "Baghdad" in tops
+
+
+def test_direction_is_noted_and_place_kept(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    tops = find_toponyms(nlp("A bomb exploded 20 km southwest of Kirkuk."), gazetteer=gazetteer)
+    kirkuk = _by_text(tops)["Kirkuk"]
+    assert kirkuk.direction == "southwest" and kirkuk.distance_km == 20.0 and kirkuk.is_location
+
+
+def test_metonymy_flagged(nlp) -> None:  # type: ignore[no-untyped-def]
+    tops = _by_text(find_toponyms(nlp("Tehran vowed revenge after the strike in Baghdad.")))
+    assert tops["Tehran"].is_location is False and "metonymy" in tops["Tehran"].reason
+    assert tops["Baghdad"].is_location is True
+
+
+def test_comma_container(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    tops = _by_text(find_toponyms(nlp("Police in Mosul, Iraq arrested two men."), gazetteer=gazetteer))
+    assert tops["Mosul"].container == "Iraq" and tops["Mosul"].container_relation == ","
+
+
+def test_head_noun_rescues_person_label(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Rockets landed in the upscale Zayouna neighborhood.")
+    z = next(t.i for t in doc if t.text == "Zayouna")
+    doc.ents = [SpacySpan(doc, z, z + 1, label="PERSON")]
+    tops = find_toponyms(doc)
+    assert [(t.name, t.feature) for t in tops] == [("Zayouna", "neighborhood")]
+
+
+def test_offsets_point_into_text(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Clashes in Basra and Najaf left three dead."
+    for t in find_toponyms(nlp(text), gazetteer=gazetteer):
+        assert text[t.start : t.end] == t.text
+        assert t.span.text == t.text
+
+
+def test_demonym_is_not_a_toponym(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    texts = [t.text for t in find_toponyms(nlp("Iraqi forces and Iranian advisers met in Basra."), gazetteer=gazetteer)]
+    assert "Iraqi" not in texts and "Iranian" not in texts and "Basra" in texts
