@@ -9,10 +9,20 @@ import pytest
 from eventlens.geo.gazetteer import Gazetteer, build_gazetteer
 
 
+def shared_small_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build (once per test session, shared with tests/eval) a cities>=15,000 gazetteer.
+
+    cities15000 keeps the build to a few seconds; the rules are the same as for cities500.
+    """
+    path = tmp_path_factory.getbasetemp() / "eventlens-gazetteer-p15000.sqlite"
+    if not path.exists():
+        build_gazetteer(path, min_population=15000)
+    return path
+
+
 @pytest.fixture(scope="session")
 def gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    # cities15000 keeps the build to a few seconds; the rules are the same as for cities500.
-    return build_gazetteer(tmp_path_factory.mktemp("gaz") / "gaz.sqlite", min_population=15000)
+    return shared_small_gazetteer(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
