@@ -32,7 +32,9 @@ def pg_unavailable() -> str | None:
             with psycopg.connect(PG_BASE, connect_timeout=3) as conn:
                 conn.execute("select 1")
         except Exception as exc:  # noqa: BLE001 - any failure to connect means "skip", with the reason
-            _pg_reason = f"PostgreSQL at {PG_BASE} unreachable ({type(exc).__name__}: {exc}); set EVENTLENS_TEST_PG"
+            _pg_reason = (
+                f"PostgreSQL at {PG_BASE} unreachable ({type(exc).__name__}: {exc}); set EVENTLENS_TEST_PG"
+            )
     return _pg_reason
 
 
@@ -81,6 +83,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "db_url" in metafunc.fixturenames:
         metafunc.parametrize(
             "db_url",
-            [pytest.param("sqlite", id="sqlite"), pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres)],
+            [
+                pytest.param("sqlite", id="sqlite"),
+                pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres),
+            ],
             indirect=True,
         )

@@ -28,10 +28,13 @@ class Result:
         return self.article.id if self.article else "?"
 
 
-def article(n: int | str, text: str | None = None, *, url: str | None = None, day: date = date(2020, 1, 5)) -> Article:
+def article(
+    n: int | str, text: str | None = None, *, url: str | None = None, day: date = date(2020, 1, 5)
+) -> Article:
     return Article(
         id=f"a{n}",
-        text=text or f"Report number {n}: something happened in a place on a day, officials said. Detail {n}.",
+        text=text
+        or f"Report number {n}: something happened in a place on a day, officials said. Detail {n}.",
         url=url if url is not None else f"https://outlet{n}.example/story/{n}",
         published=datetime(day.year, day.month, day.day, 12, 0),
         source=f"a{n}.txt",

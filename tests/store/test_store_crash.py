@@ -42,7 +42,11 @@ def test_killed_ingest_resumes_without_loss_or_duplicates(db_url):
 
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), str(HERE)])}
     with subprocess.Popen(
-        [sys.executable, "-c", CHILD, db_url], stdout=subprocess.PIPE, text=True, env=env, cwd=tempfile.gettempdir()
+        [sys.executable, "-c", CHILD, db_url],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=tempfile.gettempdir(),
     ) as proc:
         assert proc.stdout is not None
         for line in proc.stdout:

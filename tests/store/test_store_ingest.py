@@ -58,7 +58,9 @@ def test_two_outlets_one_incident_conservative_toll_with_history(store):
     a1 = article(1, day=date(2020, 1, 5))
     a2 = article(2, day=date(2020, 1, 5))
     a3 = article(3, day=date(2020, 1, 7))  # two days later: an updated toll
-    ingest(store, [Result(a1, [event(a1, fatalities=3)]), Result(a2, [event(a2, fatalities=5, place=MANSOUR)])])
+    ingest(
+        store, [Result(a1, [event(a1, fatalities=3)]), Result(a2, [event(a2, fatalities=5, place=MANSOUR)])]
+    )
     (inc,) = store.query()
     assert inc["fatalities"] == 3 and (inc["fatalities_min"], inc["fatalities_max"]) == (3, 5)
     assert inc["source_count"] == 2 and inc["article_count"] == 2
@@ -101,7 +103,9 @@ def test_country_level_report_joins_only_on_the_same_day(store):
 
 def test_bridging_mention_merges_incidents_and_old_id_still_resolves(store):
     west = BAGHDAD
-    east = type(BAGHDAD)("East", 33.3406, 44.4009 + 0.45, "city", country="Iraq", iso3="IRQ", admin1="Baghdad")
+    east = type(BAGHDAD)(
+        "East", 33.3406, 44.4009 + 0.45, "city", country="Iraq", iso3="IRQ", admin1="Baghdad"
+    )
     mid = type(BAGHDAD)("Mid", 33.3406, 44.4009 + 0.22, "city", country="Iraq", iso3="IRQ", admin1="Baghdad")
     a = [article(i) for i in range(3)]
     ingest(store, [Result(a[0], [event(a[0], place=west)]), Result(a[1], [event(a[1], place=east)])])
@@ -142,7 +146,9 @@ def test_correction_is_audited_and_survives_later_merges(store):
     a1, a2 = article(1), article(2)
     ingest(store, [Result(a1, [event(a1, fatalities=2)])])
     (inc,) = store.query()
-    out = edit(store, inc["event_id_cnty"], {"fatalities": 4, "location": "Green Zone"}, "hospital list", "analyst-a")
+    out = edit(
+        store, inc["event_id_cnty"], {"fatalities": 4, "location": "Green Zone"}, "hospital list", "analyst-a"
+    )
     assert out["fatalities"] == 4
     ingest(store, [Result(a2, [event(a2, fatalities=9)])])
     (inc,) = store.query()

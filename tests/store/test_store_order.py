@@ -22,10 +22,15 @@ from eventlens.types import DateRange, Place
 
 _EDGE = Place("Abu Ghraib", 33.29, 44.07, "city", country="Iraq", iso3="IRQ", admin1="Baghdad")
 _PLACES = [BAGHDAD, MANSOUR, BASRA, IRAQ, _EDGE, None]
-_SUBS = [("Shelling/artillery/missile attack", "Explosions/Remote violence"), ("Armed clash", "Battles"),
-         ("Peaceful protest", "Protests")]
+_SUBS = [
+    ("Shelling/artillery/missile attack", "Explosions/Remote violence"),
+    ("Armed clash", "Battles"),
+    ("Peaceful protest", "Protests"),
+]
 _ACTORS = [None, "Unidentified Armed Group (Iraq)", "Islamic State (Iraq)", "Military Forces of Iraq (2020-)"]
-_SHARED = "Rockets struck near the embassy late on Sunday, security sources said, in the latest of many attacks "
+_SHARED = (
+    "Rockets struck near the embassy late on Sunday, security sources said, in the latest of many attacks "
+)
 
 
 @st.composite
@@ -74,7 +79,9 @@ def _brute_force(results: list[Result]) -> set[frozenset[str]]:
     for r in results:
         k = article_key(r.article.text, r.article.url)
         keys += [mention_key(ev, f"{k}:{i}", k) for i, ev in enumerate(r.events)]
-    copies = {article_key(r.article.text, r.article.url) for r in results if r.article.text.startswith(_SHARED)}
+    copies = {
+        article_key(r.article.text, r.article.url) for r in results if r.article.text.startswith(_SHARED)
+    }
     edges = [
         (a.mention_id, b.mention_id)
         for a, b in itertools.combinations(keys, 2)

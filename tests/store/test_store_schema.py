@@ -21,7 +21,12 @@ def test_migrated_database_matches_metadata(store):
 
 def test_indexes_for_the_common_filters_exist(store):
     names = {ix["name"] for ix in sa.inspect(store.engine).get_indexes("incidents")}
-    assert {"ix_incidents_event_date", "ix_incidents_event_type", "ix_incidents_iso", "ix_incidents_lat_lon"} <= names
+    assert {
+        "ix_incidents_event_date",
+        "ix_incidents_event_type",
+        "ix_incidents_iso",
+        "ix_incidents_lat_lon",
+    } <= names
 
 
 def test_open_twice_is_a_no_op(db_url):

@@ -182,15 +182,26 @@ def _classify(item: Any) -> _Item:
     raise TypeError(f"cannot ingest {type(item).__name__}; pass ExtractResults, Articles or mappings")
 
 
-def _extract(raw: list[tuple[_Item, Any]], published: datetime | None) -> list[_Item]:
+#: ``extract_many``'s shape: inputs in, one result (article, events, error) per input out, in order.
+Extractor = Callable[..., Iterable[Any]]
+
+
+def _default_extractor() -> Extractor:
     try:
-        from eventlens.pipeline import extract_many
+        from eventlens import extract_many
     except ImportError as exc:
         raise ConfigError(
-            "eventlens.pipeline.extract_many is not available, so raw articles cannot be extracted; "
+            f"eventlens.extract_many cannot be imported ({exc}), so raw articles cannot be extracted; "
             "pass extraction results to ingest() instead"
         ) from exc
-    results = list(extract_many([obj for _, obj in raw], published=published, batch_size=len(raw)))
+    return extract_many
+
+
+def _extract(
+    raw: list[tuple[_Item, Any]], published: datetime | None, extract: Extractor | None
+) -> list[_Item]:
+    extract = extract or _default_extractor()
+    results = list(extract([obj for _, obj in raw], published=published, batch_size=len(raw)))
     out = []
     for (it, _), res in zip(raw, results, strict=True):
         cls = _classify(res)
@@ -216,11 +227,13 @@ def ingest(
     progress: Callable[[IngestSummary], None] | None = None,
     batch_size: int = BATCH_SIZE,
     published: datetime | None = None,
+    extract: Extractor | None = None,
 ) -> IngestSummary:
     """Store articles and their events, clustering events into incidents; return what happened.
 
     Re-ingesting the same articles changes nothing (they are counted in ``already_stored``).
-    ``progress`` is called with the running totals after every committed batch.
+    ``progress`` is called with the running totals after every committed batch. Raw articles
+    are extracted with ``extract`` (default :func:`eventlens.extract_many`; tests pass a small one).
     """
     started = time.perf_counter()
     now = utcnow()
@@ -253,11 +266,19 @@ def ingest(
                 else:
                     work.append(it)
             if pending:
-                work.extend(_extract(pending, published))
+                work.extend(_extract(pending, published, extract))
             with store.begin() as conn:
                 for it in work:
                     if it.error is not None:
-                        _fail(conn, run_id, it.error.source or it.name, it.error.stage, it.error.reason, counts, failed)
+                        _fail(
+                            conn,
+                            run_id,
+                            it.error.source or it.name,
+                            it.error.stage,
+                            it.error.reason,
+                            counts,
+                            failed,
+                        )
                         continue
                     try:
                         with conn.begin_nested():

@@ -21,7 +21,7 @@ from eventlens.errors import EventlensError
 from eventlens.store import schema as t
 from eventlens.store.db import open as open_store
 from eventlens.store.incidents import utcnow
-from eventlens.store.ingest import IngestSummary, ingest
+from eventlens.store.ingest import Extractor, IngestSummary, ingest
 
 log = logging.getLogger(__name__)
 
@@ -59,11 +59,13 @@ def ingest_paths(
     *,
     input_format: str | None = None,
     console: Any = None,
+    extract: Extractor | None = None,
 ) -> int:
     """Read, extract and store every document under ``paths``; print a summary; return the exit code.
 
     0 when every input was stored (or already was), 1 when any input failed (each failure is in
-    the store's ``failures`` table and listed in the summary), 2 when the store cannot be opened.
+    the store's ``failures`` table and listed in the summary), 2 when the store cannot be opened
+    or extraction cannot run. ``extract`` replaces :func:`eventlens.extract_many` (for tests).
     """
     from rich.console import Console
     from rich.progress import (
@@ -117,7 +119,11 @@ def ingest_paths(
             progress.update(task, articles=s.articles_seen, events=s.events, failures=s.failures, rate=s.rate)
 
         with progress:
-            summary = ingest(store, items(), progress=on_batch)
+            try:
+                summary = ingest(store, items(), progress=on_batch, extract=extract)
+            except EventlensError as exc:
+                console.print(f"[red]error:[/red] {exc}")
+                return 2
             on_batch(summary)
         with store.begin() as conn:
             now = utcnow()
