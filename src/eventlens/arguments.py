@@ -1,0 +1,570 @@
+"""Fill an incident's arguments from its sentences: who, against whom, with what, how many
+killed or injured, who claimed it, who is suspected, who reported it, and its places with roles.
+
+Reads the dependency parse and the domain entities (WEAPON, ARMED_GROUP, SECURITY_FORCE) of the
+one spaCy Doc of the article; never re-parses. Actor names are ACLED-style templates with a
+``{country}`` slot that the pipeline fills once the event is geocoded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .numbers import parse_number
+from .types import Actor, PlaceMention, Source, Span, Target, Weapon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+STAGE = "arguments"
+
+KILL_WORDS = frozenset("killed kill killing kills dead died die dies death deaths slain murdered executed beheaded massacred".split())
+INJURE_WORDS = frozenset("injured injuring injure injures wounded wounding wound wounds hurt injuries".split())
+CASUALTY_NOUNS = frozenset("casualties casualty fatalities fatality".split())
+PERSON_NOUNS = frozenset(
+    """people persons person civilians civilian villagers villager residents resident men man women woman children child
+    boys boy girls girl students student farmers farmer worker workers passengers passenger soldiers soldier troops
+    policemen policeman officers officer police fighters fighter militants militant insurgents insurgent rebels rebel
+    members member others protesters protester demonstrators demonstrator individuals individual personnel guards guard
+    gunmen gunman attackers attacker assailants assailant militiamen militiaman shepherds journalists journalist
+    pilgrims worshippers teachers traders miners herders family relatives bodies body victims victim activists activist""".split()
+)
+CIVILIAN_NOUNS = frozenset(
+    """civilians civilian villagers villager residents resident man woman men women children child boys boy girls girl
+    students student farmers farmer worker workers passengers passenger family journalists journalist shepherds
+    pilgrims worshippers teachers traders miners herders people person individuals locals motorists driver drivers
+    doctor doctors nurse nurses""".split()
+)
+PROTEST_NOUNS = frozenset("protesters protester demonstrators demonstrator marchers activists students workers".split())
+SAY_VERBS = frozenset("say said says tell told report reported reports confirm confirmed state stated announce announced add added claim".split())
+ATTACK_PREPS = frozenset({"at", "on", "against", "toward", "towards", "targeting"})
+IMPACT_VERBS = frozenset("land landed lands landing hit hits struck strike fall fell fallen explode exploded crash crashed impact".split())
+LAUNCH_VERBS = frozenset("fire fired launch launched shoot shot lob lobbed".split())
+SPEECH_LIKE = frozenset("say said vow vowed warn warned accuse accused condemn condemned announce announced deny denied demand demanded threaten threatened insist insisted respond responded".split())
+FACILITY_HEADS = frozenset(
+    "embassy consulate base airport compound headquarters checkpoint station camp prison palace ministry parliament school hospital mosque church market".split()
+)
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_TYPE = frozenset("district neighborhood neighbourhood province governorate region area village town city suburb quarter county".split())
+
+_SECURITY_ARMY = frozenset("soldiers soldier troops army military servicemen marines commandos paratroopers forces".split())
+_SECURITY_POLICE = frozenset("police policemen policeman officers officer gendarmes gendarmerie".split())
+_GENERIC_ARMED = frozenset(
+    "militants militant insurgents insurgent gunmen gunman militiamen militia militias assailants attackers armed group groups jihadists jihadist terrorists extremists bandits fighters separatists rebels rebel".split()
+)
+_REBEL_WORDS = frozenset("rebels rebel insurgents insurgent separatists jihadists jihadist guerrillas".split())
+
+
+@dataclass(slots=True)
+class Arguments:
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    assoc_actor_1: list[Actor] = field(default_factory=list)
+    civilian_targeting: bool = False
+    targets: list[Target] = field(default_factory=list)
+    weapons: list[Weapon] = field(default_factory=list)
+    fatalities: int | None = None
+    injured: int | None = None
+    fatality_spans: list[Span] = field(default_factory=list)
+    injured_spans: list[Span] = field(default_factory=list)
+    claimed_by: Actor | None = None
+    claim_negated: bool = False
+    suspected: list[Actor] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    armed_target: bool = False
+    civilian_victims: bool = False
+    protesters: bool = False
+    state_actor: bool = False
+
+
+def _span(doc: Doc, start_char: int, end_char: int) -> Span:
+    return Span(start_char, end_char, doc.text[start_char:end_char])
+
+
+def _tok_span(t: Token | SpacySpan) -> Span:
+    doc = t.doc
+    if hasattr(t, "start_char"):
+        return _span(doc, t.start_char, t.end_char)  # type: ignore[union-attr]
+    return _span(doc, t.idx, t.idx + len(t))  # type: ignore[union-attr]
+
+
+def _ent_of(tok: Token) -> SpacySpan | None:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _subtree_span(tok: Token, limit: int = 14) -> SpacySpan:
+    """The phrase a token heads, cut before a relative clause or after ``limit`` tokens."""
+    left, right = tok.left_edge.i, tok.right_edge.i
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl", "punct", "advcl", "cc", "conj", "appos") and child.i > tok.i:
+            right = min(right, child.i - 1)
+            break
+    right = min(right, tok.i + limit)
+    span = tok.doc[left : right + 1]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].pos_ == "CCONJ"):
+        span = span[:-1]
+    while len(span) > 1 and span[0].pos_ in ("DET", "CCONJ", "PUNCT") and span[0].lower_ not in ("no",):
+        span = span[1:]
+    return span
+
+
+# ---------------------------------------------------------------- actors
+def actor_from_mention(text: str, *, family: str, label: str | None) -> Actor:
+    """An ACLED-style actor name for a mention ("police" -> "Police Forces of {country}")."""
+    low = text.lower()
+    words = set(re.findall(r"[a-z]+", low))
+    if label == "SECURITY_FORCE" or words & (_SECURITY_ARMY | _SECURITY_POLICE):
+        if words & _SECURITY_POLICE:
+            return Actor("Police Forces of {country}", text, inter=1)
+        return Actor("Military Forces of {country}", text, inter=1)
+    if label == "ARMED_GROUP" and not (words & _GENERIC_ARMED) or (label == "ARMED_GROUP" and len(text.split()) > 2):
+        name = re.sub(r"^(the|influential|notorious|powerful)\s+", "", text, flags=re.I).strip()
+        inter = 3 if "militia" in low else 2
+        return Actor(name, text, inter=inter)
+    if words & _REBEL_WORDS:
+        return Actor("Unidentified Armed Group ({country})", text, inter=2)
+    if family == "demo_protest":
+        return Actor("Protesters ({country})", text, inter=6)
+    if family == "demo_riot":
+        return Actor("Rioters ({country})", text, inter=5)
+    return Actor("Unidentified Armed Group ({country})", text, inter=3)
+
+
+def _is_person_like(tok: Token) -> bool:
+    ent = _ent_of(tok)
+    if ent is not None and ent.label_ in ("PERSON", "NORP", "ORG", "ARMED_GROUP", "SECURITY_FORCE"):
+        return True
+    return tok.lower_ in PERSON_NOUNS or tok.lower_ in _GENERIC_ARMED or tok.pos_ == "PRON" and tok.lower_ in ("they", "he", "she")
+
+
+def find_agent_and_patient(sents: Sequence[SpacySpan], trigger_tokens: Sequence[Token]) -> tuple[Token | None, Token | None]:
+    """Subject (or passive agent) and target of the first trigger verb that has them.
+
+    The target is a direct object that is not the weapon ("fired rockets"), or the object of an
+    attack preposition ("at the embassy"); dates and times are never targets ("on Saturday").
+    """
+    agent = patient = None
+    for t in trigger_tokens:
+        verb = t if t.pos_ in ("VERB", "AUX") else (t.head if t.head.pos_ == "VERB" else None)
+        if verb is None:
+            continue
+        prep_objs: list[tuple[int, Token]] = []
+        for c in verb.children:
+            if c.dep_ == "nsubj" and agent is None and _is_person_like(c):
+                agent = c
+            elif c.dep_ == "agent" and agent is None:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        agent = g
+            elif c.dep_ in ("dobj", "nsubjpass") and patient is None:
+                ent = _ent_of(c)
+                if ent is None or ent.label_ not in ("WEAPON", "DATE", "TIME", "CARDINAL"):
+                    patient = c
+            elif c.dep_ == "prep" and c.lower_ in ATTACK_PREPS:
+                for g in c.children:
+                    ent = _ent_of(g)
+                    if g.dep_ == "pobj" and (ent is None or ent.label_ not in ("DATE", "TIME", "CARDINAL", "WEAPON")):
+                        prep_objs.append((0 if c.lower_ != "on" else 1, g))
+        if patient is None and prep_objs:
+            patient = sorted(prep_objs, key=lambda p: (p[0], p[1].i))[0][1]
+        if agent is not None and patient is not None:
+            break
+    return agent, patient
+
+
+# ---------------------------------------------------------------- casualties
+_CASUALTY_NEG = re.compile(
+    r"\b(no|without)\s+(immediate\s+)?(reports?\s+of\s+)?(casualties|fatalities|injuries|deaths|one\s+(was\s+)?(killed|hurt|injured))\b"
+    r"|\bno\s+(one|body|people|person)\s+(was|were)\s+(killed|hurt|injured|wounded)\b"
+    r"|\bno\s+(one|body)\s+(was|were)\s+(hurt|harmed)\b|\bthere\s+were\s+no\s+(casualties|fatalities|deaths|injuries)\b",
+    re.I,
+)
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|dozen|several|scores|hundreds|a few|a number)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred))?"
+_Q = r"(?:(?:at least|at most|more than|over|nearly|almost|about|around|some|up to|as many as)\s+)?"
+_VICTIM = r"(?:[a-z'-]+\s+){0,3}?"
+_KILL_V = r"(?:killed|killing|kills|kill|dead|died|slain|murdered|executed|beheaded|massacred|shot dead|lost their lives|were killed|was killed)"
+_INJ_V = r"(?:injured|injuring|wounded|wounding|hurt)"
+_PATTERNS = [
+    # "killing three soldiers", "killed at least 12 people"
+    ("k", re.compile(rf"\b(?:killing|killed|kills|kill|murdered|executed|massacred|shot dead|shot and killed|gunned down)\s+({_Q}{_NUM})\b(?!\s*(?:years?|km|kilomet|miles?|times|percent|%))", re.I)),
+    # "three soldiers were killed", "12 people died", "3 people were killed"
+    ("k", re.compile(rf"\b({_Q}{_NUM})\s+{_VICTIM}(?:were|was|have been|had been|are|is)?\s*(?:reportedly\s+|also\s+)?(?:killed|dead|died|slain|murdered|executed|shot dead|lost their lives)\b", re.I)),
+    ("k", re.compile(rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|is|was|stands at)\s+({_Q}{_NUM})\b", re.I)),
+    ("k", re.compile(rf"\b({_Q}{_NUM})\s+(?:deaths|fatalities|dead)\b", re.I)),
+    ("i", re.compile(rf"\b(?:injuring|injured|wounding|wounded|hurting)\s+({_Q}{_NUM})\b(?!\s*(?:years?|km|times|percent|%))", re.I)),
+    ("i", re.compile(rf"\b({_Q}{_NUM})\s+{_VICTIM}(?:were|was|have been|had been|are|is)?\s*(?:also\s+|reportedly\s+|seriously\s+|critically\s+|slightly\s+)?(?:injured|wounded|hurt)\b", re.I)),
+    ("i", re.compile(rf"\b({_Q}{_NUM})\s+(?:injuries|injured|wounded)\b", re.I)),
+]
+_SINGLE_VICTIM = re.compile(
+    r"\b(?:killed|killing|shot dead|murdered|executed|beheaded|stabbed to death|beat to death|beaten to death|hacked to death)\s+(?:a|an|one|the|his|her)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|farmer|teacher|student|journalist|leader|commander|chief|member|person|driver|resident|villager|trader|activist|guard|official|priest|imam)\b"
+    r"|\b(?:a|an|one)\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|person|resident|villager|member)\s+(?:was|has been)\s+(?:killed|shot dead|murdered|stabbed to death)\b",
+    re.I,
+)
+
+
+def casualties(text: str, offset: int, doc_text: str) -> tuple[int | None, int | None, list[Span], list[Span]]:
+    """(fatalities, injured, evidence) read from one sentence; ``None`` where it says nothing."""
+    fat: int | None = None
+    inj: int | None = None
+    fspans: list[Span] = []
+    ispans: list[Span] = []
+    neg = _CASUALTY_NEG.search(text)
+    if neg:
+        sp = Span(offset + neg.start(), offset + neg.end(), neg.group(0))
+        word = neg.group(0).lower()
+        if re.search(r"casualt|harm|hurt", word):
+            fat, inj = 0, 0
+            fspans.append(sp)
+            ispans.append(sp)
+        elif re.search(r"injur|wound", word):
+            inj = 0
+            ispans.append(sp)
+        else:
+            fat = 0
+            fspans.append(sp)
+    used: list[tuple[int, int]] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in used):
+                continue
+            n = parse_number(m.group(1))
+            if n is None or n > 100_000:
+                continue
+            used.append((m.start(), m.end()))
+            sp = Span(offset + m.start(), offset + m.end(), m.group(0))
+            if kind == "k":
+                fat = (fat or 0) + n
+                fspans.append(sp)
+            else:
+                inj = (inj or 0) + n
+                ispans.append(sp)
+    if fat is None or fat == 0 and not neg:
+        m = _SINGLE_VICTIM.search(text)
+        if m and not any(a < m.end() and m.start() < b for a, b in used):
+            fat = 1
+            fspans.append(Span(offset + m.start(), offset + m.end(), m.group(0)))
+    return fat, inj, fspans, ispans
+
+
+def named_killed(sents: Sequence[SpacySpan]) -> list[SpacySpan]:
+    """People named as killed: "X was killed", "the assassination of X", "killing X"."""
+    out: list[SpacySpan] = []
+    seen: set[str] = set()
+    for sent in sents:
+        for ent in sent.ents:
+            if ent.label_ != "PERSON" or ent.text in seen:
+                continue
+            root = ent.root
+            # walk appositions/compounds up to the governing word
+            node = root
+            while node.dep_ in ("appos", "compound", "conj") and node.head.i != node.i:
+                node = node.head
+            head = node.head
+            dead = (
+                node.dep_ == "nsubjpass" and head.lower_ in ("killed", "assassinated", "murdered", "executed", "slain")
+                or node.dep_ == "dobj" and head.lower_ in ("killed", "killing", "assassinated", "murdered", "executed")
+                or node.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("assassination", "killing", "murder", "execution", "death")
+            )
+            if dead:
+                seen.add(ent.text)
+                out.append(ent)
+    return out
+
+
+# ---------------------------------------------------------------- weapons
+def weapons_in(sents: Sequence[SpacySpan]) -> list[Weapon]:
+    """WEAPON entities with counts ("three rockets" -> 3), merged per kind (named type preferred)."""
+    by_kind: dict[str, Weapon] = {}
+    for sent in sents:
+        for ent in sent.ents:
+            if ent.label_ != "WEAPON" or ent.ent_id_ in ("less-lethal",):
+                continue
+            kind = ent.ent_id_ or "other"
+            count = None
+            prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+            if prev is not None and (prev.like_num or prev.lower_ in ("a", "an", "one", "two", "three", "dozens", "several")):
+                count = parse_number(prev.text)
+            # "All three were of the Katyusha type": the count is on the subject
+            if count is None:
+                for t in ent.root.ancestors:
+                    if t.pos_ in ("AUX", "VERB"):
+                        for c in t.children:
+                            if c.dep_ == "nsubj" and c.like_num:
+                                count = parse_number(c.text)
+                        break
+            w = Weapon(ent.text, kind, count, _tok_span(ent))
+            old = by_kind.get(kind)
+            if old is None:
+                by_kind[kind] = w
+            else:
+                named = ent.text[:1].isupper() and ent.start != sent.start
+                mention = w.mention if (named and not old.mention[:1].isupper()) else old.mention
+                span = w.span if mention == w.mention else old.span
+                cnt = max([c for c in (old.count, count) if c is not None], default=None)
+                by_kind[kind] = Weapon(mention, kind, cnt, span)
+    return list(by_kind.values())
+
+
+# ---------------------------------------------------------------- places
+def _place_role(tok: Token) -> str:
+    """origin / target / impact / location from the prepositions and verb governing ``tok``."""
+    preps: list[str] = []
+    node = tok
+    for _ in range(7):
+        head = node.head
+        if head.i == node.i:
+            break
+        if node.dep_ == "pobj":
+            preps.append(head.lower_)
+        if head.pos_ in ("VERB", "AUX"):
+            lemma = head.lemma_
+            if preps and preps[0] == "from" and (head.lower_ in LAUNCH_VERBS or lemma in ("fire", "launch", "shoot")):
+                return "origin"
+            if lemma in ("land", "fall", "hit", "strike", "explode", "crash", "impact") and any(p in ("in", "into", "near", "on") for p in preps):
+                return "impact"
+            if any(p in ATTACK_PREPS for p in preps) or (lemma in ("target", "attack", "storm") and not preps):
+                return "target"
+            if head.dep_ == "conj" and head.head.lemma_ in ("land", "fall", "hit", "explode"):
+                return "impact"
+            return "location"
+        node = head
+    return "location"
+
+
+def _metonymic(ent: SpacySpan) -> bool:
+    """'Washington said', 'Tehran vowed': a capital speaking is a government, not a place."""
+    root = ent.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in {w for w in SPEECH_LIKE} | {v.rstrip("ed") for v in SPEECH_LIKE}
+
+
+def places_in(sents: Sequence[SpacySpan], *, target_tokens: set[int]) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    seen: set[tuple[int, int]] = set()
+    for sent in sents:
+        for ent in sent.ents:
+            if ent.label_ not in PLACE_LABELS or _metonymic(ent):
+                continue
+            if ent.root.pos_ == "ADJ":
+                continue
+            nxt_tok = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+            if nxt_tok is not None and nxt_tok.text == "-":
+                continue  # "Iran-backed", "Baghdad-based": a modifier, not a place of the event
+            head = ent.root.head
+            if ent.root.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.lower_ not in _PLACE_TYPE:
+                continue  # part of a larger name: "US embassy", "Baghdad airport"
+            role = "target" if ent.root.i in target_tokens else _place_role(ent.root)
+            text = ent.text
+            if text.lower().startswith("the "):
+                start = ent.start_char + 4
+            else:
+                start = ent.start_char
+            key = (start, ent.end_char)
+            if key in seen:
+                continue
+            seen.add(key)
+            container = None
+            nxt = ent.doc[ent.end : ent.end + 3]
+            if len(nxt) >= 2 and nxt[0].lower_ == "of" and any(e.label_ in PLACE_LABELS for e in nxt[1:].ents):
+                container = next(e.text for e in nxt[1:].ents if e.label_ in PLACE_LABELS)
+            # "the Mansour district": include the place-type head noun in the mention
+            end = ent.end_char
+            nt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+            if nt is not None and nt.lower_ in ("district", "neighborhood", "neighbourhood", "province", "governorate", "region"):
+                end = nt.idx + len(nt)
+            out.append(PlaceMention(ent.doc.text[start:end], role, _span(ent.doc, start, end), container=container))  # type: ignore[arg-type]
+        # facilities the model misses: "the US embassy", "a military base"
+        for chunk in sent.noun_chunks:
+            if chunk.root.lower_ in FACILITY_HEADS and not any(
+                s <= chunk.root.idx < e for s, e in seen
+            ):
+                span = chunk
+                while len(span) > 1 and span[0].pos_ in ("DET", "PRON"):
+                    span = span[1:]
+                key = (span.start_char, span.end_char)
+                seen.add(key)
+                role = "target" if chunk.root.i in target_tokens else _place_role(chunk.root)
+                out.append(PlaceMention(span.text, role, _tok_span(span)))  # type: ignore[arg-type]
+    return out
+
+
+# ---------------------------------------------------------------- claims, suspicion, sources
+_CLAIM_NEG = re.compile(r"\b(no|none|nobody|not yet|yet to)\b.{0,40}\b(claim|responsibility)", re.I)
+
+
+def claims_and_suspects(sents: Sequence[SpacySpan], family: str) -> tuple[Actor | None, bool, list[Actor]]:
+    claimed: Actor | None = None
+    negated = False
+    suspects: list[Actor] = []
+    seen: set[str] = set()
+    for sent in sents:
+        cues = [c for c in (sent.doc._.cues or []) if sent.start <= c.start < sent.end]
+        names = {c.name for c in cues}
+        groups = [e for e in sent.ents if e.label_ == "ARMED_GROUP"]
+        if "CLAIM" in names:
+            if _CLAIM_NEG.search(sent.text):
+                negated = True
+            else:
+                for g in groups:
+                    if g.root.dep_ in ("nsubj",) or g.start < min(c.start for c in cues if c.name == "CLAIM"):
+                        claimed = actor_from_mention(g.text, family=family, label="ARMED_GROUP")
+                        claimed = Actor(claimed.name, g.text, _tok_span(g), claimed.inter, True)
+                        break
+        if "HEDGE" in names:
+            for g in groups:
+                phrase = _group_phrase(g)
+                key = phrase.text.lower()
+                if key in seen:
+                    continue
+                seen.add(key)
+                a = actor_from_mention(g.text, family=family, label="ARMED_GROUP")
+                suspects.append(Actor(a.name if "{country}" not in a.name else phrase.text, phrase.text, _tok_span(phrase), a.inter, False))
+    return claimed, negated, suspects
+
+
+def _group_phrase(ent: SpacySpan) -> SpacySpan:
+    """Widen a generic group mention to its modifiers: "militias" -> "Iran-backed Shiite militias"."""
+    doc = ent.doc
+    start = ent.start
+    while start > 0 and doc[start - 1].dep_ in ("amod", "compound", "npadvmod", "nmod") and doc[start - 1].head.i >= ent.start - 1:
+        start -= 1
+    while start > 0 and doc[start - 1].text == "-" or (start > 1 and doc[start - 1].dep_ == "punct" and doc[start - 1].text == "-"):
+        start -= 2 if start >= 2 else 1
+    while start < ent.start and doc[start].pos_ in ("DET", "PUNCT"):
+        start += 1
+    return doc[start : ent.end]
+
+
+_ACCORDING = re.compile(r"\baccording to (?:the |a |an )?([A-Za-z][\w'’ -]{1,60}?)(?=[,.;]|$| who| which)", re.I)
+_POLICE_SOURCE = frozenset("police policeman policemen officer officers police officer police officials".split())
+
+
+def sources_in(sents: Sequence[SpacySpan]) -> list[Source]:
+    out: list[Source] = []
+    seen: set[str] = set()
+
+    def add(name: str, span: Span) -> None:
+        low = name.lower()
+        low = re.sub(r"^(a|an|the|one|two|local|senior)\s+", "", low)
+        if low in _POLICE_SOURCE or low.endswith(" police") or low.startswith("police "):
+            name = "police"
+        if name.lower() in seen or low in ("he", "she", "they", "it", "who", "which"):
+            return
+        seen.add(name.lower())
+        out.append(Source(name, span))
+
+    for sent in sents:
+        for tok in sent:
+            if tok.lemma_ in ("say", "report", "tell", "confirm", "state", "announce") or tok.lower_ in SAY_VERBS:
+                if tok.pos_ not in ("VERB", "AUX"):
+                    continue
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                node = tok
+                hops = 0
+                while subj is None and node.dep_ in ("xcomp", "acl", "relcl", "advcl", "ccomp", "attr", "acomp") and hops < 3:
+                    node = node.head
+                    hops += 1
+                    subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+                    if subj is None and node.pos_ == "NOUN":
+                        # "the first to report": the noun's own head is the copula
+                        subj = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+                if subj is None or subj.pos_ == "PRON":
+                    continue
+                phrase = _source_phrase(subj)
+                add(phrase.text, _tok_span(phrase))
+        for m in _ACCORDING.finditer(sent.text):
+            s = sent.start_char + m.start(1)
+            add(m.group(1).strip(), _span(sent.doc, s, s + len(m.group(1).strip())))
+    return out
+
+
+def _source_phrase(tok: Token) -> SpacySpan:
+    doc = tok.doc
+    left = tok.left_edge.i
+    right = tok.i
+    # keep "on Telegram"-style prepositional attachments, stop at a relative clause or comma
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ in ("on", "of", "for") and c.i == right + 1:
+            right = c.right_edge.i
+            break
+    span = doc[left : right + 1]
+    for i, t in enumerate(span):
+        if i and (t.text in (",", ";", "(") or t.dep_ == "relcl"):
+            span = span[:i]
+            break
+    while len(span) > 1 and span[0].pos_ in ("DET",):
+        span = span[1:]
+    return span
+
+
+# ---------------------------------------------------------------- the whole incident
+def fill(
+    sents: Sequence[SpacySpan],
+    *,
+    family: str,
+    trigger_tokens: Sequence[Token],
+    context_sents: Sequence[SpacySpan] = (),
+) -> Arguments:
+    """Read every argument of one incident from its sentences (``context_sents`` add claims,
+    suspicion, sources and casualty statements from follow-up sentences)."""
+    a = Arguments()
+    doc_text = sents[0].doc.text if sents else ""
+    all_sents = list(sents) + [s for s in context_sents if s not in sents]
+    agent, patient = find_agent_and_patient(sents, trigger_tokens)
+    if agent is not None:
+        ent = _ent_of(agent)
+        label = ent.label_ if ent is not None else None
+        phrase = ent if ent is not None and ent.label_ in ("ARMED_GROUP", "SECURITY_FORCE") else _subtree_span(agent, 6)
+        actor = actor_from_mention(phrase.text, family=family, label=label)
+        a.actor1 = Actor(actor.name, phrase.text, _tok_span(phrase), actor.inter)
+    target_tokens: set[int] = set()
+    if patient is not None:
+        phrase = _subtree_span(patient)
+        target_tokens = set(range(phrase.start, phrase.end))
+        a.targets.append(Target(phrase.text, None, _tok_span(phrase)))
+        pwords = set(re.findall(r"[a-z]+", phrase.text.lower()))
+        pent = _ent_of(patient)
+        if pent is not None and pent.label_ in ("SECURITY_FORCE", "ARMED_GROUP") or pwords & (_SECURITY_ARMY | _SECURITY_POLICE | _GENERIC_ARMED):
+            a.armed_target = True
+            named = [e for e in phrase.ents if e.label_ == "ARMED_GROUP" and e.ent_id_ == "named"]
+            if named:
+                victim = actor_from_mention(named[0].text, family=family, label="ARMED_GROUP")
+            else:
+                victim = actor_from_mention(phrase.text, family=family, label=pent.label_ if pent else None)
+            a.actor2 = Actor(victim.name, phrase.text, _tok_span(phrase), victim.inter)
+        elif pwords & CIVILIAN_NOUNS:
+            a.civilian_victims = True
+            a.actor2 = Actor("Civilians ({country})", phrase.text, _tok_span(phrase), 7)
+    for sent in all_sents:
+        words = {t.lower_ for t in sent}
+        if words & PROTEST_NOUNS and family.startswith("demo"):
+            a.protesters = True
+        if any(e.label_ == "SECURITY_FORCE" for e in sent.ents):
+            if a.actor1 is not None and a.actor1.inter == 1:
+                a.state_actor = True
+        fat, inj, fsp, isp = casualties(sent.text, sent.start_char, doc_text)
+        if fat is not None:
+            a.fatalities = fat if a.fatalities is None else max(a.fatalities, fat) if fat == 0 or a.fatalities == 0 else a.fatalities + fat
+            a.fatality_spans += fsp
+        if inj is not None:
+            a.injured = inj if a.injured is None else max(a.injured, inj) if inj == 0 or a.injured == 0 else a.injured + inj
+            a.injured_spans += isp
+    named = named_killed(all_sents)
+    if named and (a.fatalities or 0) < len(named):
+        a.fatalities = len(named)
+        a.fatality_spans += [_tok_span(p) for p in named]
+    if a.actor1 is not None and a.actor1.inter == 1:
+        a.state_actor = True
+    a.weapons = weapons_in(sents)
+    a.claimed_by, a.claim_negated, a.suspected = claims_and_suspects(all_sents, family)
+    a.sources = sources_in(all_sents)
+    a.places = places_in(sents, target_tokens=target_tokens)
+    return a

@@ -1,0 +1,190 @@
+"""Event cues: a spaCy component that marks the words which signal an incident type.
+
+Patterns live in ``data/cues.jsonl`` (one phrase per line, with its cue name and weight; the
+file header says where the vocabulary comes from). Each phrase is compiled into a spaCy
+``Matcher`` pattern over lower-cased word forms; inflections are generated here (plural,
+third person, past, participle, gerund, common irregular verbs) so the data file stays short
+and the match does not depend on the small model's lemmatiser.
+
+The component stores matches on ``doc._.cues`` as :class:`Cue` records; ``detect`` reads them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+IRREGULAR: dict[str, tuple[str, ...]] = {
+    "shoot": ("shot", "shooting", "shoots"),
+    "fight": ("fought", "fighting", "fights"),
+    "take": ("took", "taken", "taking", "takes"),
+    "blow": ("blew", "blown", "blowing", "blows"),
+    "beat": ("beat", "beaten", "beating", "beats"),
+    "throw": ("threw", "thrown", "throwing", "throws"),
+    "hold": ("held", "holding", "holds"),
+    "flee": ("fled", "fleeing", "flees"),
+    "set": ("set", "setting", "sets"),
+    "break": ("broke", "broken", "breaking", "breaks"),
+    "go": ("went", "gone", "going", "goes"),
+    "fall": ("fell", "fallen", "falling", "falls"),
+    "lay": ("laid", "laying", "lays"),
+    "hit": ("hit", "hitting", "hits"),
+    "open": ("opened", "opening", "opens"),
+    "find": ("found", "finding", "finds"),
+    "slay": ("slew", "slain", "slaying"),
+    "steal": ("stole", "stolen", "stealing", "steals"),
+    "overrun": ("overran", "overrunning", "overruns"),
+    "drive": ("drove", "driven", "driving", "drives"),
+    "shut": ("shut", "shutting"),
+    "lob": ("lobbed", "lobbing", "lobs"),
+    "rip": ("ripped", "ripping", "rips"),
+    "nab": ("nabbed", "nabbing", "nabs"),
+    "rob": ("robbed", "robbing", "robs"),
+    "stab": ("stabbed", "stabbing", "stabs"),
+    "gun": ("gunned", "gunning", "guns"),
+    "plan": ("planned", "planning"),
+    "slam": ("slammed", "slamming", "slams"),
+    "flog": ("flogged", "flogging", "flogs"),
+    "step": ("stepped", "stepping", "steps"),
+    "ban": ("banned", "banning", "bans"),
+    "whip": ("whipped", "whipping", "whips"),
+    "rustle": ("rustled", "rustling"),
+    "pledge": ("pledged", "pledging", "pledges"),
+}
+_VOWELS = set("aeiou")
+
+
+def verb_forms(w: str) -> set[str]:
+    """Common English verb forms of ``w`` (regular rules plus a small irregular table)."""
+    out = {w}
+    if w in IRREGULAR:
+        out.update(IRREGULAR[w])
+    if w.endswith("e"):
+        out.update({w + "s", w + "d", w[:-1] + "ing"})
+    elif w.endswith("y") and len(w) > 2 and w[-2] not in _VOWELS:
+        out.update({w[:-1] + "ies", w[:-1] + "ied", w + "ing"})
+    elif w.endswith(("s", "sh", "ch", "x", "z")):
+        out.update({w + "es", w + "ed", w + "ing"})
+    else:
+        out.update({w + "s", w + "ed", w + "ing"})
+    return out
+
+
+def noun_forms(w: str) -> set[str]:
+    if w.endswith(("s", "sh", "ch", "x", "z")):
+        return {w, w + "es"}
+    if w.endswith("y") and len(w) > 2 and w[-2] not in _VOWELS:
+        return {w, w[:-1] + "ies"}
+    return {w, w + "s"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A matched cue: its name, weight, and token/char bounds in the Doc."""
+
+    name: str
+    weight: float
+    start: int  # token index
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+
+
+_TOKEN = re.compile(r"^(?P<alts>[^:]+?)(?::(?P<pos>[VNA]))?$")
+
+
+def compile_phrase(phrase: str) -> list[dict[str, Any]]:
+    """``"fire|launch:V _ rockets"`` -> a spaCy Matcher token pattern."""
+    pattern: list[dict[str, Any]] = []
+    for raw in phrase.split():
+        if raw == "_":
+            pattern.append({"OP": "?", "IS_PUNCT": False})
+            continue
+        m = _TOKEN.match(raw)
+        if not m:
+            raise ValueError(f"cues.jsonl: bad token {raw!r} in phrase {phrase!r}")
+        forms: set[str] = set()
+        for alt in m.group("alts").split("|"):
+            alt = alt.lower()
+            if m.group("pos") == "V":
+                forms |= verb_forms(alt)
+            elif m.group("pos") == "N":
+                forms |= noun_forms(alt)
+            else:
+                forms.add(alt)
+        # hyphenated forms are split by the tokenizer: "cease-fire" -> cease - fire
+        if any("-" in f for f in forms) and len(forms) == 1:
+            parts = next(iter(forms)).split("-")
+            for i, p in enumerate(parts):
+                if i:
+                    pattern.append({"ORTH": "-"})
+                pattern.append({"LOWER": p})
+            continue
+        pattern.append({"LOWER": {"IN": sorted(forms)}})
+    return pattern
+
+
+@lru_cache(maxsize=1)
+def load_cue_table() -> tuple[dict[str, Any], ...]:
+    text = resources.files("eventlens").joinpath("data/cues.jsonl").read_text("utf-8")
+    rows = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        obj = json.loads(line)
+        if "cue" in obj:
+            obj["_line"] = n
+            rows.append(obj)
+    return tuple(rows)
+
+
+def add_cue_component(nlp: Language) -> None:
+    """Register and add the ``eventlens_cues`` component to ``nlp`` (last in the pipeline)."""
+    from spacy.language import Language
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc as SpacyDoc
+
+    if not SpacyDoc.has_extension("cues"):
+        SpacyDoc.set_extension("cues", default=None)
+
+    if not Language.has_factory("eventlens_cues"):
+
+        @Language.factory("eventlens_cues")
+        def make_cues(nlp, name):  # type: ignore[no-untyped-def]  # spaCy validates real annotations
+            return CueComponent(nlp, Matcher)
+
+    nlp.add_pipe("eventlens_cues", last=True)
+
+
+class CueComponent:
+    def __init__(self, nlp: Language, matcher_cls: Any) -> None:
+        self.matcher = matcher_cls(nlp.vocab)
+        self.meta: dict[str, tuple[str, float]] = {}
+        for row in load_cue_table():
+            key = f"{row['cue']}#{row['_line']}"
+            self.meta[key] = (row["cue"], float(row["weight"]))
+            self.matcher.add(key, [compile_phrase(row["phrase"])])
+        self.strings = nlp.vocab.strings
+
+    def __call__(self, doc: Doc) -> Doc:
+        best: dict[tuple[str, int], Cue] = {}
+        for match_id, start, end in self.matcher(doc):
+            name, weight = self.meta[self.strings[match_id]]
+            span = doc[start:end]
+            cue = Cue(name, weight, start, end, span.start_char, span.end_char, span.text)
+            key = (name, start)
+            old = best.get(key)
+            # one cue per (name, start): keep the strongest, then the longest
+            if old is None or (abs(weight), end - start) > (abs(old.weight), old.end - old.start):
+                best[key] = cue
+        doc._.cues = sorted(best.values(), key=lambda c: (c.start, c.name))
+        return doc

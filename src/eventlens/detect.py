@@ -1,0 +1,166 @@
+"""Detect incident sentences and classify incidents into the ACLED taxonomy.
+
+Detection is sentence-level: a sentence holding at least one *event cue* (see
+:mod:`eventlens.cues`) is a candidate mention. Classification is incident-level: after
+:mod:`eventlens.merge` has grouped the mentions of one incident, :func:`classify` weighs all
+their cues together, because the deciding words are often spread over sentences ("protesters
+gathered ..." + "police fired tear gas" = Protest with intervention).
+
+The decision follows the ACLED codebook's own precedence: the most specific, most severe
+form of violence present decides (a suicide bombing during clashes is a Suicide bomb; a protest
+met with lethal force is Excessive force against protesters), then demonstrations, then
+battles versus one-sided violence (decided by whether the target was armed), then strategic
+developments. Ties go to the earliest cue, which is usually the lead sentence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .cues import Cue
+
+#: Cues that can open an incident on their own.
+EVENT_CUES = frozenset(
+    """AIR SHELL IED SUICIDE GRENADE CHEM CLASH REGAIN OVERTAKE TRANSFER KILL SEXUAL ABDUCT
+    PROTEST INTERVENE EXCESSIVE RIOT MOB AGREE ARREST CHANGE DISRUPT HQ LOOT DISPLACE""".split()
+)
+REMOTE = ("SUICIDE", "CHEM", "AIR", "IED", "GRENADE", "SHELL")
+DEMO = ("PROTEST", "INTERVENE", "EXCESSIVE", "RIOT", "MOB")
+#: Cues too weak or too broad to open an incident without a stronger cue in the same sentence.
+WEAK_OPENERS = frozenset({"CHANGE", "DISPLACE", "TRANSFER"})
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    sub_event_type: str
+    confidence: float
+    deciding: tuple[Cue, ...]  # the cues that decided it (evidence)
+
+
+def is_candidate(cues: Sequence[Cue]) -> bool:
+    """Does a sentence with these cues mention an incident at all?"""
+    names = {c.name for c in cues if c.weight > 0}
+    strong = {c.name for c in cues if c.weight >= 1.0}
+    if "GENERIC" in names:  # "attacks almost daily": a pattern, not an event
+        return False
+    openers = (strong & EVENT_CUES) - WEAK_OPENERS
+    if not openers and not (strong & WEAK_OPENERS):
+        return False
+    if "DISASTER" in names and not (openers & set(REMOTE + DEMO + ("CLASH", "ABDUCT", "SEXUAL"))):
+        return False
+    return True
+
+
+def _scores(cues: Iterable[Cue]) -> tuple[dict[str, float], dict[str, list[Cue]]]:
+    score: dict[str, float] = defaultdict(float)
+    by: dict[str, list[Cue]] = defaultdict(list)
+    for c in cues:
+        score[c.name] += c.weight
+        if c.weight > 0:
+            by[c.name].append(c)
+    return score, by
+
+
+def classify(
+    cues: Sequence[Cue],
+    *,
+    armed_target: bool = False,
+    civilian_target: bool = False,
+    protesters_present: bool = False,
+    killed: bool = False,
+    state_actor: bool = False,
+) -> Classification | None:
+    """Pick the ACLED sub-event type for an incident from all its cues and a few argument facts.
+
+    ``armed_target``: the victim side is security forces or an armed group (-> battle, not
+    violence against civilians). ``civilian_target``: civilians are the named victims.
+    ``protesters_present``: the actors are demonstrators. ``killed``: someone died.
+    """
+    score, by = _scores(cues)
+
+    def has(name: str, at_least: float = 0.75) -> bool:
+        return score.get(name, 0.0) >= at_least
+
+    def first(*names: str) -> tuple[Cue, ...]:
+        found = [c for n in names for c in by.get(n, [])]
+        return tuple(sorted(found, key=lambda c: c.start)[:3])
+
+    def out(sub: str, conf: float, *names: str) -> Classification:
+        return Classification(sub, conf, first(*names))
+
+    protest = has("PROTEST") or protesters_present
+    # --- Explosions that are unmistakable whatever else is said
+    if has("SUICIDE"):
+        return out("Suicide bomb", 0.9, "SUICIDE")
+    if has("CHEM"):
+        return out("Chemical weapon", 0.85, "CHEM")
+    # --- Weapons found, defused, intercepted: nothing went off
+    if has("DISRUPT") and not killed and not has("CLASH"):
+        return out("Disrupted weapons use", 0.75, "DISRUPT")
+    # --- Demonstrations
+    if protest or has("RIOT") or has("MOB"):
+        if protest and (has("EXCESSIVE") or (killed and state_actor)):
+            return out("Excessive force against protesters", 0.8, "EXCESSIVE", "PROTEST")
+        if has("MOB") and not protest:
+            return out("Mob violence", 0.75, "MOB", "RIOT")
+        if has("RIOT"):
+            if not protest and civilian_target:
+                return out("Mob violence", 0.65, "RIOT")
+            return out("Violent demonstration", 0.75, "RIOT", "PROTEST")
+        if protest and (has("INTERVENE") or has("ARREST")):
+            return out("Protest with intervention", 0.75, "INTERVENE", "ARREST", "PROTEST")
+        if protest and not any(has(n) for n in REMOTE + ("CLASH", "KILL", "ABDUCT")):
+            return out("Peaceful protest", 0.8, "PROTEST")
+    # --- Remote violence versus ground fighting
+    remote = {n: score.get(n, 0.0) for n in ("AIR", "IED", "GRENADE", "SHELL") if has(n)}
+    clash = score.get("CLASH", 0.0)
+    if remote:
+        best = max(remote, key=lambda n: (remote[n], -min(c.start for c in by[n])))
+        # "clashes with light weapons and mortars": fighting named, artillery only as the means
+        strong_remote = any(c.weight >= 1.0 for c in by[best])
+        if clash >= 1.0 and (not strong_remote or clash > remote[best]):
+            return out("Armed clash", 0.7, "CLASH")
+        names = {
+            "AIR": "Air/drone strike",
+            "IED": "Remote explosive/landmine/IED",
+            "GRENADE": "Grenade",
+            "SHELL": "Shelling/artillery/missile attack",
+        }
+        conf = 0.85 if strong_remote else 0.6
+        return out(names[best], conf, best)
+    # --- Battles over territory
+    if has("REGAIN") and (state_actor or not has("OVERTAKE")):
+        return out("Government regains territory", 0.7, "REGAIN")
+    if has("OVERTAKE") and not has("TRANSFER"):
+        if clash or killed:
+            return out("Non-state actor overtakes territory", 0.65, "OVERTAKE")
+    if (has("OVERTAKE") or has("REGAIN") or has("TRANSFER")) and not clash and not killed:
+        if has("TRANSFER") or has("OVERTAKE") or has("REGAIN"):
+            return out("Non-violent transfer of territory", 0.55, "TRANSFER", "OVERTAKE", "REGAIN")
+    if clash >= 1.0:
+        return out("Armed clash", 0.75, "CLASH")
+    # --- One-sided violence
+    if has("SEXUAL"):
+        return out("Sexual violence", 0.8, "SEXUAL")
+    if has("ABDUCT"):
+        return out("Abduction/forced disappearance", 0.75, "ABDUCT")
+    if has("KILL"):
+        if armed_target and not civilian_target:
+            return out("Armed clash", 0.6, "KILL")
+        if has("LOOT") and not killed:
+            return out("Looting/property destruction", 0.6, "LOOT")
+        return out("Attack", 0.7, "KILL")
+    # --- Strategic developments
+    for name, sub in (
+        ("AGREE", "Agreement"),
+        ("ARREST", "Arrests"),
+        ("LOOT", "Looting/property destruction"),
+        ("HQ", "Headquarters or base established"),
+        ("CHANGE", "Change to group/activity"),
+        ("DISPLACE", "Other"),
+    ):
+        if has(name):
+            return out(sub, 0.6, name)
+    return None

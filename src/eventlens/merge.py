@@ -1,0 +1,156 @@
+"""Group an article's sentences into incidents.
+
+News tells one incident over several sentences ("Rockets were fired ..." / "Two of the rockets
+landed ..." / "No group has claimed the attack"), and recalls older ones with their own
+dates. Walking the sentences in order, a sentence with event cues joins the incident being told
+unless it carries a different date or a separation marker ("in a separate incident"), in which
+case it opens a new one. Sentences without cues are *context*: they lend claims, sources,
+casualty statements and places to the incident being told, until a sentence whose main clause
+is dated elsewhere (or a generic statement such as "attacks almost daily") ends that run.
+
+The headline is a mention of the article's main incident: it joins the first reported one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from .cues import Cue
+from .dates import DateMention
+from .detect import EVENT_CUES, is_candidate
+from .types import DateRange
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+SEPARATION = re.compile(
+    r"\b(in (a|another) (separate|similar|different|related) (incident|attack|development)|in another (incident|attack)|"
+    r"separately|elsewhere|meanwhile|in a separate)\b",
+    re.I,
+)
+#: An incident older than this many days before publication is background, not news.
+#: Chosen from news practice: a weekly round-up still reports "last week's" events as news.
+BACKGROUND_DAYS = 8
+
+
+@dataclass(slots=True)
+class Sentence:
+    span: SpacySpan
+    cues: list[Cue]
+    dates: list[DateMention]
+    is_title: bool = False
+
+    @property
+    def event_cues(self) -> list[Cue]:
+        return [c for c in self.cues if c.name in EVENT_CUES and c.weight > 0]
+
+    @property
+    def candidate(self) -> bool:
+        return is_candidate(self.cues)
+
+    @property
+    def generic(self) -> bool:
+        return any(c.name == "GENERIC" for c in self.cues) or any(d.generic for d in self.dates)
+
+    def event_date(self) -> DateMention | None:
+        """The date the sentence's event is told at: the first specific, non-future date."""
+        for d in self.dates:
+            if d.range is not None and not d.generic and d.kind in ("DATE", "TIME"):
+                return d
+        return None
+
+    def main_clause_date(self) -> DateMention | None:
+        """A date that dates the sentence's main clause (its path to the root crosses no noun)."""
+        for d in self.dates:
+            if d.range is None or d.generic:
+                continue
+            tok = self.span.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+            if tok is None or len(tok) == 0:
+                continue
+            node = tok.root
+            governs = True
+            while node.head.i != node.i:
+                node = node.head
+                if node.pos_ in ("NOUN", "PROPN") and node.dep_ not in ("npadvmod",):
+                    governs = False
+                    break
+            if governs:
+                return d
+        return None
+
+
+@dataclass(slots=True)
+class Group:
+    sentences: list[Sentence] = field(default_factory=list)
+    context: list[Sentence] = field(default_factory=list)
+    date: DateMention | None = None
+
+    @property
+    def cues(self) -> list[Cue]:
+        return [c for s in self.sentences for c in s.cues]
+
+
+def _compatible(a: DateRange, b: DateRange) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
+def group_sentences(sentences: Sequence[Sentence], published: date | None = None) -> list[Group]:
+    groups: list[Group] = []
+    title: list[Sentence] = []
+    current: Group | None = None
+    for s in sentences:
+        if s.is_title:
+            if s.event_cues:
+                title.append(s)
+            continue
+        if s.generic and not s.event_date():
+            current = None
+            continue
+        if s.candidate:
+            d = s.event_date()
+            separate = bool(SEPARATION.search(s.span.text))
+            if current is not None and not separate:
+                if d is None or current.date is None or _compatible(d.range, current.date.range):  # type: ignore[arg-type]
+                    current.sentences.append(s)
+                    if current.date is None and d is not None:
+                        current.date = d
+                    continue
+            current = Group([s], [], d)
+            groups.append(current)
+            continue
+        if current is None:
+            continue
+        d = s.main_clause_date()
+        if d is not None and current.date is not None and not _compatible(d.range, current.date.range):  # type: ignore[arg-type]
+            current = None
+            continue
+        if d is not None and current.date is None:
+            current = None
+            continue
+        if s.event_cues:  # weak cues of the story ("All three were of the Katyusha type")
+            current.sentences.append(s)
+        else:
+            current.context.append(s)
+    if title and groups:
+        target = next((g for g in groups if g.date is None or not _is_old(g.date, published)), groups[0])
+        target.sentences[:0] = title
+    elif title:
+        groups.append(Group(list(title), [], None))
+    return [g for g in groups if any(s.candidate for s in g.sentences)]
+
+
+def _is_old(d: DateMention, published: date | None) -> bool:
+    if published is None or d.range is None:
+        return False
+    return d.range.end < published - timedelta(days=BACKGROUND_DAYS)
+
+
+def role_of(group: Group, published: date | None) -> str:
+    """``background`` when the incident's date ends well before publication, else ``reported``."""
+    if group.date is not None and _is_old(group.date, published):
+        return "background"
+    return "reported"

