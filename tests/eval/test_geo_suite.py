@@ -72,7 +72,9 @@ def test_auc(errors: list[float], expected: float) -> None:
         pytest.param([], [(0, 3)], [], id="no-gold"),
     ],
 )
-def test_match_spans(gold: list[tuple[int, int]], pred: list[tuple[int, int]], pairs: list[tuple[int, int]]) -> None:
+def test_match_spans(
+    gold: list[tuple[int, int]], pred: list[tuple[int, int]], pairs: list[tuple[int, int]]
+) -> None:
     assert match_spans(gold, pred) == pairs
 
 
@@ -95,28 +97,49 @@ def test_detection_prf(counts: tuple[int, int, int], expected: tuple[float, floa
 _T = "Rockets hit Baghdad. Later Paris and Mosul reported calm."
 
 
+def _gwn_toponym(name: str, start: int, geonameid: int | None, lat: float | None, lon: float | None) -> str:
+    coords = f"<geonamesID>{geonameid}</geonamesID><latitude>{lat}</latitude><longitude>{lon}</longitude>"
+    kind = "<type>Literal</type><nonLocational>No</nonLocational>" if lat is not None else (
+        "<type>Non_Lit_Expression</type><nonLocational>Yes</nonLocational>"
+    )  # fmt: skip
+    body = f"<extractedName>{name}</extractedName>{kind}<start>{start}</start><end>{start + len(name)}</end>"
+    return f"<toponym>{body}{coords if lat is not None else ''}</toponym>"
+
+
+def _lgl_toponym(name: str, start: int, tag: str) -> str:
+    return (
+        f"<toponym><start>{start}</start><end>{start + len(name)}</end><phrase>{name}</phrase>{tag}</toponym>"
+    )
+
+
 def _write_corpora(d: Path) -> None:
     b, p, m = _T.index("Baghdad"), _T.index("Paris"), _T.index("Mosul")
+    gwn = [
+        _gwn_toponym("Baghdad", b, 98182, 33.34, 44.40),
+        _gwn_toponym("Paris", p, 2988507, 48.85, 2.35),
+        _gwn_toponym("calm", _T.index("calm"), None, None, None),
+    ]
     (d / "GWN.xml").write_text(
-        f"""<?xml version="1.0" ?><articles><article file="0"><title>t</title><link>l</link><text>{_T}</text><toponyms>
-<toponym><extractedName>Baghdad</extractedName><type>Literal</type><nonLocational>No</nonLocational><start>{b}</start><end>{b + 7}</end><geonamesID>98182</geonamesID><latitude>33.34</latitude><longitude>44.40</longitude></toponym>
-<toponym><extractedName>Paris</extractedName><type>Literal</type><nonLocational>No</nonLocational><start>{p}</start><end>{p + 5}</end><geonamesID>2988507</geonamesID><latitude>48.85</latitude><longitude>2.35</longitude></toponym>
-<toponym><extractedName>calm</extractedName><type>Non_Lit_Expression</type><nonLocational>Yes</nonLocational><start>0</start><end>4</end></toponym>
-</toponyms></article></articles>""",
+        '<?xml version="1.0" ?><articles><article file="0"><title>t</title><link>l</link>'
+        f"<text>{_T}</text><toponyms>{''.join(gwn)}</toponyms></article></articles>",
         encoding="utf-8",
     )
+    lgl = [
+        _lgl_toponym("Mosul", m, '<gaztag geonameid="99072"><lat>36.34</lat><lon>43.13</lon></gaztag>'),
+        _lgl_toponym("Baghdad", b, ""),  # no gaztag: not gold
+    ]
     (d / "lgl.xml").write_text(
-        f"""<articles><article docid="1"><text>{_T}</text><toponyms>
-<toponym><start>{m}</start><end>{m + 5}</end><phrase>Mosul</phrase><gaztag geonameid="99072"><lat>36.34</lat><lon>43.13</lon></gaztag></toponym>
-<toponym><start>{b}</start><end>{b + 7}</end><phrase>Baghdad</phrase></toponym>
-</toponyms></article></articles>""",
+        f'<articles><article docid="1"><text>{_T}</text>'
+        f"<toponyms>{''.join(lgl)}</toponyms></article></articles>",
         encoding="utf-8",
     )
     # GeoVirus counts offsets from 1; the reader realigns them.
+    loc = (
+        f"<location><name>Paris</name><start>{p + 1}</start><end>{p + 6}</end>"
+        "<lat>48.85</lat><lon>2.35</lon></location>"
+    )
     (d / "GeoVirus.xml").write_text(
-        f"""<articles><article><source>s</source><text>{_T}</text><locations>
-<location><name>Paris</name><start>{p + 1}</start><end>{p + 6}</end><lat>48.85</lat><lon>2.35</lon></location>
-</locations></article></articles>""",
+        f"<articles><article><source>s</source><text>{_T}</text><locations>{loc}</locations></article></articles>",
         encoding="utf-8",
     )
 
@@ -160,7 +183,9 @@ def test_run_on_tiny_corpus(corpora: Path, small_gazetteer) -> None:  # type: ig
     assert list(first["files"]) == ["GWN.xml"] and len(first["files"]["GWN.xml"]) == 64
 
 
-@pytest.mark.skipif(not (REAL_DATA / "GWN.xml").exists(), reason="GeoWebNews not present in /work/shared/data")
+@pytest.mark.skipif(
+    not (REAL_DATA / "GWN.xml").exists(), reason="GeoWebNews not present in /work/shared/data"
+)
 def test_real_gwn_smoke(small_gazetteer) -> None:  # type: ignore[no-untyped-def]
     res = run_geo_suite("gwn", REAL_DATA, limit=10, gazetteer=small_gazetteer, end_to_end=False)
     assert res["n_docs"] == 10 and res["n"] > 50

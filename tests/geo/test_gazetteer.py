@@ -33,7 +33,9 @@ def test_candidates_include(gazetteer: Gazetteer, name: str, fcode: str, cc: str
 
 
 def test_candidates_carry_hierarchy(gazetteer: Gazetteer) -> None:
-    basra = next(c for c in gazetteer.candidates("Basra") if c.country_code == "IQ" and c.feature_class == "P")
+    basra = next(
+        c for c in gazetteer.candidates("Basra") if c.country_code == "IQ" and c.feature_class == "P"
+    )
     assert basra.country == "Iraq" and basra.iso3 == "IRQ"
     assert basra.admin1 and basra.population > 100_000
     assert -90 <= basra.lat <= 90 and -180 <= basra.lon <= 180
@@ -94,7 +96,9 @@ def test_failed_build_leaves_no_file(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert list(tmp_path.iterdir()) == []
 
 
-def test_build_replaces_old_version(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, gazetteer_path: Path) -> None:
+def test_build_replaces_old_version(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, gazetteer_path: Path
+) -> None:
     monkeypatch.setenv("EVENTLENS_DATA_DIR", str(tmp_path))
     old = tmp_path / "gazetteer-v0-old-p15000.sqlite"
     old.write_bytes(b"stale")
@@ -115,13 +119,38 @@ def test_bad_min_population() -> None:
 
 # -- GeoNames dump import -------------------------------------------------------------------
 
+
+def geonames_row(
+    gid: int,
+    name: str,
+    ascii_name: str,
+    alts: str,
+    lat: float,
+    lon: float,
+    fclass: str,
+    fcode: str,
+    pop: int = 0,
+) -> str:
+    """One line of a GeoNames country dump (19 tab-separated columns), admin1 07 = Baghdad."""
+    cols = [gid, name, ascii_name, alts, lat, lon, fclass, fcode, "IQ", "", "07", "", "", "", pop, "", 35]
+    return "\t".join(str(c) for c in cols) + "\tAsia/Baghdad\t2023-01-01"
+
+
 _IQ_LINES = [
-    # geonameid name asciiname alternatenames lat lon fclass fcode cc cc2 a1 a2 a3 a4 pop elev dem tz moddate
-    "98182\tBaghdad\tBaghdad\tBagdad,Baghdad\t33.34058\t44.40088\tP\tPPLC\tIQ\t\t07\t\t\t\t7216000\t\t41\tAsia/Baghdad\t2023-01-01",
-    "9000001\tAl Manşūr\tAl Mansur\tAl-Mansour,Mansour\t33.3147\t44.3497\tP\tPPLX\tIQ\t\t07\t\t\t\t0\t\t35\tAsia/Baghdad\t2023-01-01",
-    "9000002\tAl Ḩārithīyah\tAl Harithiyah\tHarthiya\t33.3170\t44.3650\tP\tPPLX\tIQ\t\t07\t\t\t\t0\t\t35\tAsia/Baghdad\t2023-01-01",
-    "9000003\tAl Bayyāʿ\tAl Bayya`\tBayaa,Al Bayaa\t33.2830\t44.3450\tP\tPPLX\tIQ\t\t07\t\t\t\t0\t\t35\tAsia/Baghdad\t2023-01-01",
-    "9000004\tBaghdad International Airport\tBaghdad International Airport\tBGW\t33.2625\t44.2346\tS\tAIRP\tIQ\t\t07\t\t\t\t0\t\t35\tAsia/Baghdad\t2023-01-01",
+    geonames_row(98182, "Baghdad", "Baghdad", "Bagdad,Baghdad", 33.34058, 44.40088, "P", "PPLC", 7216000),
+    geonames_row(9000001, "Al Manşūr", "Al Mansur", "Al-Mansour,Mansour", 33.3147, 44.3497, "P", "PPLX"),
+    geonames_row(9000002, "Al Ḩārithīyah", "Al Harithiyah", "Harthiya", 33.3170, 44.3650, "P", "PPLX"),
+    geonames_row(9000003, "Al Bayyāʿ", "Al Bayya`", "Bayaa,Al Bayaa", 33.2830, 44.3450, "P", "PPLX"),
+    geonames_row(
+        9000004,
+        "Baghdad International Airport",
+        "Baghdad International Airport",
+        "BGW",
+        33.2625,
+        44.2346,
+        "S",
+        "AIRP",
+    ),  # fmt: skip
 ]
 
 
@@ -163,7 +192,9 @@ def test_import_replaces_derived_point_and_is_idempotent(gaz_copy: Path, iq_dump
         with sqlite3.connect(gaz_copy) as con:
             places = con.execute("SELECT COUNT(*) FROM places").fetchone()[0]
             names = con.execute("SELECT COUNT(*) FROM names").fetchone()[0]
-            row = con.execute("SELECT group_concat(geonameid || name || lat, '|') FROM places WHERE cc='IQ'").fetchone()
+            row = con.execute(
+                "SELECT group_concat(geonameid || name || lat, '|') FROM places WHERE cc='IQ'"
+            ).fetchone()
         return places, names, row[0]
 
     import_geonames(gaz_copy, [iq_dump])
@@ -177,7 +208,9 @@ def test_import_replaces_derived_point_and_is_idempotent(gaz_copy: Path, iq_dump
     assert snapshot() == first
 
 
-def test_import_resumes_after_interruption(gaz_copy: Path, iq_dump: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_import_resumes_after_interruption(
+    gaz_copy: Path, iq_dump: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(gz, "_BATCH", 2)
     calls = {"n": 0}
     real_apply = gz._apply
@@ -208,7 +241,10 @@ def test_import_zip_and_admin_codes(gaz_copy: Path, tmp_path: Path) -> None:
     admin1 = tmp_path / "admin1CodesASCII.txt"
     admin1.write_text("IQ.07\tBaghdad\tBaghdad\t98180\n", encoding="utf-8")
     alt = tmp_path / "alternateNamesV2.txt"
-    alt.write_text("1\t9000001\ten\tMansour District\t\t\t\t\t\t\n2\t9000001\tlink\thttps://x\t\t\t\t\t\t\n", encoding="utf-8")
+    alt.write_text(
+        "1\t9000001\ten\tMansour District\t\t\t\t\t\t\n2\t9000001\tlink\thttps://x\t\t\t\t\t\t\n",
+        encoding="utf-8",
+    )
     import_geonames(gaz_copy, [alt, zpath, admin1])
     with Gazetteer.open(gaz_copy) as gaz:
         hit = [c for c in gaz.candidates("Mansour District") if c.geonameid == 9000001]

@@ -99,7 +99,9 @@ def article() -> Article:
     return Article(id="a1", text=_TEXT, dateline=Span(0, 19, "BAGHDAD (Reuters) -"))
 
 
-def test_geocode_events_falls_back_to_container(nlp, gazetteer: Gazetteer, geocoder: Geocoder, article: Article) -> None:  # type: ignore[no-untyped-def]
+def test_geocode_events_falls_back_to_container(
+    nlp, gazetteer: Gazetteer, geocoder: Geocoder, article: Article
+) -> None:  # type: ignore[no-untyped-def]
     tops = find_toponyms(nlp(article.text), gazetteer=gazetteer)
     ev = _event((_mention(_TEXT, "Mansour", "impact"), _mention(_TEXT, "Basra", "origin")))
     (out,) = geocoder.geocode_events(article, [ev], tops)
@@ -111,7 +113,9 @@ def test_geocode_events_falls_back_to_container(nlp, gazetteer: Gazetteer, geoco
     assert out.location == impact.place  # impact beats origin
 
 
-def test_metonymic_mention_gets_no_place(nlp, gazetteer: Gazetteer, geocoder: Geocoder, article: Article) -> None:  # type: ignore[no-untyped-def]
+def test_metonymic_mention_gets_no_place(
+    nlp, gazetteer: Gazetteer, geocoder: Geocoder, article: Article
+) -> None:  # type: ignore[no-untyped-def]
     tops = find_toponyms(nlp(article.text), gazetteer=gazetteer)
     ev = _event((_mention(_TEXT, "Tehran", "location"),))
     (out,) = geocoder.geocode_events(article, [ev], tops)
@@ -141,11 +145,24 @@ def test_neighbourhood_after_import(nlp, gazetteer_path, tmp_path) -> None:  # t
     copy = tmp_path / "g.sqlite"
     shutil.copy(gazetteer_path, copy)
     dump = tmp_path / "IQ.txt"
-    dump.write_text(
-        "9000001\tAl Manşūr\tAl Mansur\tAl-Mansour,Mansour\t33.3147\t44.3497\tP\tPPLX\tIQ\t\t07\t\t\t\t0\t\t35\tAsia/Baghdad\t2023-01-01\n"
-        "9000009\tMansour\tMansour\t\t36.0\t4.4\tP\tPPL\tDZ\t\t12\t\t\t\t90000\t\t35\tAfrica/Algiers\t2023-01-01\n",
-        encoding="utf-8",
-    )
+    rows = [
+        [
+            9000001,
+            "Al Manşūr",
+            "Al Mansur",
+            "Al-Mansour,Mansour",
+            33.3147,
+            44.3497,
+            "P",
+            "PPLX",
+            "IQ",
+            "",
+            "07",
+        ],
+        [9000009, "Mansour", "Mansour", "", 36.0, 4.4, "P", "PPL", "DZ", "", "12"],  # same name, elsewhere
+    ]
+    tail = ["", "", "", 90000, "", 35, "UTC", "2023-01-01"]
+    dump.write_text("".join("\t".join(map(str, r + tail)) + "\n" for r in rows), encoding="utf-8")
     import_geonames(copy, [dump])
     with Gazetteer.open(copy) as gaz:
         geo = Geocoder(gaz)

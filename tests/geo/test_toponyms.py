@@ -47,9 +47,15 @@ def test_armed_group_label_blocks_gazetteer_match(nlp, gazetteer: Gazetteer) -> 
 
 
 def test_container_and_feature(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
-    tops = _by_text(find_toponyms(nlp("Two rockets hit the Mansour district of Baghdad on Sunday."), gazetteer=gazetteer))
+    tops = _by_text(
+        find_toponyms(nlp("Two rockets hit the Mansour district of Baghdad on Sunday."), gazetteer=gazetteer)
+    )
     mansour = tops["Mansour"]
-    assert mansour.feature == "district" and mansour.container == "Baghdad" and mansour.container_relation == "of"
+    assert (
+        mansour.feature == "district"
+        and mansour.container == "Baghdad"
+        and mansour.container_relation == "of"
+    )
     assert "Baghdad" in tops
 
 
@@ -86,5 +92,8 @@ def test_offsets_point_into_text(nlp, gazetteer: Gazetteer) -> None:  # type: ig
 
 
 def test_demonym_is_not_a_toponym(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
-    texts = [t.text for t in find_toponyms(nlp("Iraqi forces and Iranian advisers met in Basra."), gazetteer=gazetteer)]
+    texts = [
+        t.text
+        for t in find_toponyms(nlp("Iraqi forces and Iranian advisers met in Basra."), gazetteer=gazetteer)
+    ]
     assert "Iraqi" not in texts and "Iranian" not in texts and "Basra" in texts

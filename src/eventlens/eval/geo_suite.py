@@ -198,7 +198,9 @@ def _read_geovirus(root: ET.Element) -> list[GeoDoc]:
                 continue
             start, end = _aligned(text, start, end, loc.findtext("name"))
             tops.append(GoldToponym(start, end, text[start:end], lat, lon, None))
-        docs.append(GeoDoc(art.findtext("source") or str(i), text, tuple(sorted(tops, key=lambda g: g.start))))
+        docs.append(
+            GeoDoc(art.findtext("source") or str(i), text, tuple(sorted(tops, key=lambda g: g.start)))
+        )
     return docs
 
 
@@ -270,7 +272,7 @@ def run_geo_suite(
     Returns ``{"suite": "geo-<name>", "n": <gold toponyms>, "figures": {...}, "files": {...}}``.
     """
     from eventlens.geo.gazetteer import Gazetteer
-    from eventlens.geo.resolve import Geocoder
+    from eventlens.geo.resolve import Geocoder, containers_from_text
 
     docs, path = load_corpus(name, data_dir, limit)
     own_gaz = gazetteer is None
@@ -281,7 +283,8 @@ def run_geo_suite(
         id_hits = id_total = resolved = 0
         for doc in docs:
             names = [g.text for g in doc.toponyms]
-            ctx = geocoder.build_context(names)
+            containers = containers_from_text(doc.text, [(g.start, g.end) for g in doc.toponyms])
+            ctx = geocoder.build_context(names, containers=containers)
             cands = geocoder.resolve_candidates(names, context=ctx)
             for gold, cand in zip(doc.toponyms, cands, strict=True):
                 errors.append(_error_km(cand, gold))
@@ -345,3 +348,23 @@ def _end_to_end(docs: Sequence[GeoDoc], gaz: Any, geocoder: Any, nlp: Any) -> di
         "e2e_acc161": acc_at_km(errors),
         "e2e_median_km": statistics.median(errors) if errors else 0.0,
     }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m eventlens.eval.geo_suite gwn lgl geovirus [--data DIR] [--limit N] [--no-e2e]``."""
+    import argparse
+    import json
+
+    ap = argparse.ArgumentParser(prog="python -m eventlens.eval.geo_suite", description=main.__doc__)
+    ap.add_argument("suites", nargs="+", choices=sorted(SUITE_FILES))
+    ap.add_argument("--data", type=Path, default=Path("/work/shared/data/geoparsing"))
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--no-e2e", action="store_true", help="resolution with gold spans only")
+    args = ap.parse_args(argv)
+    for suite in args.suites:
+        print(json.dumps(run_geo_suite(suite, args.data, args.limit, end_to_end=not args.no_e2e)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

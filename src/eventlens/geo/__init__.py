@@ -21,7 +21,7 @@ from eventlens.geo.gazetteer import (
     import_geonames,
 )
 from eventlens.geo.normalize import normalize_key
-from eventlens.geo.resolve import GeoContext, Geocoder, haversine_km, place_from_candidate, precision_of
+from eventlens.geo.resolve import Geocoder, GeoContext, haversine_km, place_from_candidate, precision_of
 from eventlens.geo.toponyms import ToponymSpan, find_toponyms
 
 __all__ = [

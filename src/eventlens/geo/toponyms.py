@@ -35,9 +35,8 @@ from eventlens.geo.normalize import surface_form
 from eventlens.types import Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
     from eventlens.geo.gazetteer import Gazetteer
 
@@ -59,14 +58,34 @@ PLACE_HEADS = frozenset(
     sub-district subdistrict township commune locality department zone valley""".split()
 )
 _CITYLIKE_HEADS = frozenset({"city", "town", "village"})
-_LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "from", "to", "toward", "towards", "through", "throughout", "between", "of"})
-_DIRECTIONS = {
-    "north": "north", "south": "south", "east": "east", "west": "west",
-    "northeast": "northeast", "northwest": "northwest", "southeast": "southeast", "southwest": "southwest",
-    "north-east": "northeast", "north-west": "northwest", "south-east": "southeast", "south-west": "southwest",
-    "northern": "north", "southern": "south", "eastern": "east", "western": "west", "central": "centre",
-    "northeastern": "northeast", "northwestern": "northwest", "southeastern": "southeast", "southwestern": "southwest",
-}  # fmt: skip
+_LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "into",
+        "from",
+        "to",
+        "toward",
+        "towards",
+        "through",
+        "throughout",
+        "between",
+        "of",
+    }
+)
+_DIRECTIONS: dict[str, str] = {w: w for w in ("north", "south", "east", "west")}
+_DIRECTIONS |= {w: w for w in ("northeast", "northwest", "southeast", "southwest")}
+_DIRECTIONS |= {f"{a}-{b}": a + b for a in ("north", "south") for b in ("east", "west")}
+_DIRECTIONS |= {
+    d + "ern": d
+    for d in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
+}
+_DIRECTIONS["central"] = "centre"
 #: Verbs whose subject, when a place, stands for a government or organisation ("Tehran vowed").
 METONYMY_VERBS = frozenset(
     """say tell announce vow warn threaten condemn deny accuse urge claim insist reject demand agree decide
@@ -183,11 +202,18 @@ def _gazetteer_spans(doc: Doc, taken: set[int], gazetteer: Gazetteer) -> Iterabl
     n = len(doc)
     while i < n:
         tok = doc[i]
-        if i in taken or tok.pos_ != "PROPN" or tok.ent_type_ in NEVER_PLACE_LABELS or tok.ent_type_ in PLACE_LABELS:
+        if (
+            i in taken
+            or tok.pos_ != "PROPN"
+            or tok.ent_type_ in NEVER_PLACE_LABELS
+            or tok.ent_type_ in PLACE_LABELS
+        ):
             i += 1
             continue
         j = i
-        while j < n and j not in taken and doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in NEVER_PLACE_LABELS:
+        while (
+            j < n and j not in taken and doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in NEVER_PLACE_LABELS
+        ):
             j += 1
         # Include a leading article token "Al"/"al-" that the tagger split off.
         span = doc[i:j]
@@ -226,7 +252,9 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
             # "Al Mansour neighborhood", "the Bayaa district of": a head noun makes it a place.
             head = _head_noun(doc, span.end)
             if head is not None:  # strong cue: kept even when the gazetteer lacks the name
-                drafts.append(_Draft(span.start, span.end, ent.label_, reason=f"head noun (was {ent.label_})"))
+                drafts.append(
+                    _Draft(span.start, span.end, ent.label_, reason=f"head noun (was {ent.label_})")
+                )
                 taken.update(range(ent.start, ent.end))
             elif surface_form(span.text) in nonplaces:
                 taken.update(range(ent.start, ent.end))
