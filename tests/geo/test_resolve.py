@@ -171,3 +171,24 @@ def test_neighbourhood_after_import(nlp, gazetteer_path, tmp_path) -> None:  # t
         (out,) = geo.geocode_events(art, [_event((_mention(_TEXT, "Mansour", "impact"),))], tops)
     assert out.location is not None
     assert (out.location.geonameid, out.location.precision) == (9000001, "neighbourhood")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "Rockets landed in the upscale Qadisiya district, police in Baghdad said.", id="focus-city"
+        ),
+        pytest.param("Two rockets hit the Qadisiya district of Baghdad.", id="explicit-container"),
+    ],
+)
+def test_district_without_entry_falls_back_to_the_town(
+    nlp, gazetteer: Gazetteer, geocoder: Geocoder, sentence: str
+) -> None:  # type: ignore[no-untyped-def]
+    # A same-named town exists elsewhere (Al Qadisiyah, Iraq/others); the district must not jump there.
+    art = Article(id="d", text=sentence)
+    tops = find_toponyms(nlp(sentence), gazetteer=gazetteer)
+    (out,) = geocoder.geocode_events(art, [_event((_mention(sentence, "Qadisiya", "impact"),))], tops)
+    mention = out.places[0]
+    assert mention.place is not None and mention.place.geonameid == 98182  # Baghdad
+    assert mention.place.precision == "city" and mention.container == "Baghdad"
