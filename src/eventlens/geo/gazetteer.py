@@ -711,7 +711,7 @@ def import_geonames(gazetteer_path: Path, files: list[Path], progress: ProgressF
             raise GazetteerError(
                 f"{f}: GeoNames file not found; download it from the GeoNames dump directory"
             )
-        kind = "features" if f.suffix.lower() == ".zip" else _dump_kind(f.name)
+        kind = _dump_kind(f.stem if f.suffix.lower() == ".zip" else f.name)  # alternateNamesV2.zip too
         jobs.append((order[kind], f))
     applied = 0
     try:
