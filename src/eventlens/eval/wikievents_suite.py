@@ -95,7 +95,14 @@ def _role_field(role: str) -> str | None:
 
 
 def predicted_mentions(rec: Mapping[str, Any], fieldname: str) -> list[str]:
-    """The record's strings compared with arguments of one role group."""
+    """The record's strings compared with arguments of one role group (case-insensitively distinct)."""
+    seen: dict[str, str] = {}
+    for s in _predicted(rec, fieldname):
+        seen.setdefault(s.casefold(), s)
+    return list(seen.values())
+
+
+def _predicted(rec: Mapping[str, Any], fieldname: str) -> list[str]:
     if fieldname == "actor1":
         return actor_texts(rec, "actor1")
     if fieldname == "actor2":
