@@ -39,6 +39,15 @@ LOWER_IS_BETTER = frozenset({"misses", "splits", "location.median_km"})
 DEFAULT_MARGIN = 0.02
 
 
+BASELINE_COMMENT = (
+    "Accuracy gate (eventlens.eval.gate; checked by tests/eval/test_gate.py). Per suite: the limit it runs "
+    "with, sha256 of the data the floors were measured on, floors (a figure may not fall below floor - margin) "
+    "and ceilings (misses/splits may not rise above ceiling + margin). Raise a floor freely; lowering one needs "
+    "EVENTLENS_ALLOW_LOWER_FLOOR=1 and a 'reason' in that suite's entry. Re-measure: "
+    "python -m eventlens.eval.gate --write"
+)
+
+
 def load_baseline(path: Path = BASELINE_PATH) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
@@ -139,10 +148,13 @@ def allow_lower() -> bool:
 def baseline_from(measured: Mapping[str, Mapping[str, Any]], old: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """A baseline whose floors are the measured figures (rounded down to 3 decimals), ceilings
     rounded up; keeps ``comment``, ``margin`` and per-suite ``reason`` from ``old``."""
+    from eventlens.eval.runner import git_commit
+
     old = old or {}
     out: dict[str, Any] = {
-        "comment": old.get("comment", __doc__.strip().splitlines()[0] if __doc__ else ""),
+        "comment": old.get("comment", BASELINE_COMMENT),
         "margin": old.get("margin", DEFAULT_MARGIN),
+        "measured_on_commit": git_commit(),
         "suites": {},
     }
     for suite, res in measured.items():
