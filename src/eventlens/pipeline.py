@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 from . import arguments as args_mod
 from .clean import clean
 from .dates import find_dates
-from .detect import DEMO, EVENT_CUES, classify
+from .classifier import decide, features
+from .detect import DEMO, EVENT_CUES, Classification, classify
 from .errors import EventlensError, InputError, LanguageError
 from .merge import Group, Sentence, group_sentences, role_of
 from .read.jsonl import record_to_article
@@ -68,7 +69,13 @@ class Pipeline:
         geocoder: Any = None,
         model: str | None = None,
         batch_size: int = 32,
+        subtype_model: Any = None,
+        keep_features: bool = False,
     ) -> None:
+        self._subtype_model = subtype_model
+        self._gazetteer: Any = None
+        #: event id -> classifier features, filled when ``keep_features`` (for training and CV)
+        self.features: dict[str, dict[str, float]] | None = {} if keep_features else None
         self._nlp = nlp
         self._model = model
         self._geocoder = geocoder
@@ -83,12 +90,21 @@ class Pipeline:
         return self._nlp
 
     @property
+    def subtype_model(self) -> Any:
+        if self._subtype_model is None:
+            from .classifier import default_model
+
+            self._subtype_model = default_model() or False
+        return self._subtype_model
+
+    @property
     def geocoder(self) -> Any:
         if self._geocoder is None:
             try:
-                from .geo import default_geocoder  # type: ignore[attr-defined]
+                from .geo import Gazetteer, Geocoder
 
-                self._geocoder = default_geocoder()
+                self._gazetteer = Gazetteer.open()
+                self._geocoder = Geocoder(self._gazetteer)
             except (ImportError, AttributeError, EventlensError, OSError) as exc:
                 log.warning("geocoding off: %s", exc)
                 self._geocoder = False
@@ -197,7 +213,7 @@ class Pipeline:
         try:
             from .geo.toponyms import find_toponyms
 
-            toponyms = find_toponyms(doc)
+            toponyms = find_toponyms(doc, gazetteer=getattr(self, "_gazetteer", None))
             return list(self.geocoder.geocode_events(article, events, toponyms))
         except (ImportError, AttributeError, TypeError) as exc:
             log.warning("geocoding skipped for %s: %s", article.id, exc)
@@ -225,7 +241,19 @@ class Pipeline:
         )
         if cls is None:
             return None
-        sub = cls.sub_event_type
+        facts = {
+            "armed_target": a.armed_target,
+            "civilian_target": a.civilian_victims,
+            "protesters": a.protesters,
+            "killed": bool(a.fatalities),
+            "injured": bool(a.injured),
+            "state_actor": a.state_actor,
+        }
+        feats = features([s.span for s in ordered], all_cues, cls.sub_event_type, facts)
+        feats["_rule_conf"] = cls.confidence
+        sub, sub_conf = decide(cls.sub_event_type, cls.confidence, feats, self.subtype_model or None)
+        if sub != cls.sub_event_type:
+            cls = Classification(sub, sub_conf, cls.deciding)
         etype = event_type_of(sub)
         role = role_of(g, pub_date)
         actor1, actor2 = _acled_actors(etype, sub, a)
@@ -294,7 +322,10 @@ class Pipeline:
             sentences=sent_spans,
         )
         key = f"{article.content_hash}|{first}|{sub}|{dr.value if dr else ''}"
-        return replace(ev, id="ev_" + hashlib.sha1(key.encode()).hexdigest()[:16])
+        ev = replace(ev, id="ev_" + hashlib.sha1(key.encode()).hexdigest()[:16])
+        if self.features is not None:
+            self.features[ev.id] = feats
+        return ev
 
 
 def _acled_actors(etype: str, sub: str, a: args_mod.Arguments) -> tuple[Actor | None, Actor | None]:

@@ -1,0 +1,257 @@
+"""The ``eventlens`` command. Commands only parse arguments and call library functions.
+
+Exit status: 0 success, 1 when any input failed (the rest of the batch still ran), 2 bad usage.
+Areas that live in their own modules (serve, export, keys, watch ...) add their commands through
+a ``register(app)`` function in ``eventlens.cli_<area>``, the same extension point a plug-in uses.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import importlib.resources
+
+import json
+import logging
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(
+    name="eventlens",
+    help="News reports to ACLED-style incident records with evidence for every field.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+log = logging.getLogger("eventlens")
+
+#: Columns of ``--format csv`` and ``table`` (the JSON record has every field).
+CSV_COLUMNS = [
+    "id", "article_id", "role", "event_date", "date_precision", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "inter1", "actor2", "inter2", "interaction", "civilian_targeting", "country",
+    "iso", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "fatalities", "injured",
+    "confidence", "notes",
+]  # fmt: skip
+
+
+def _setup_logging(verbose: int) -> None:
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+def _parse_published(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not an ISO date or date-time (e.g. 2021-10-31T09:21)") from None
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:.4f}".rstrip("0").rstrip(".")
+    return str(v)
+
+
+def print_table(records: list[dict[str, Any]], console: Console) -> None:
+    """Records as a readable table (one row per record, the fields people scan first)."""
+    table = Table(show_lines=True, title=f"{len(records)} record(s)")
+    for col in ("article", "role", "date", "type / sub-type", "actors", "where", "killed / injured", "weapons", "conf."):
+        table.add_column(col, overflow="fold")
+    for r in records:
+        where = r.get("location") or ", ".join(p["mention"] for p in r.get("places", [])[:3]) or "-"
+        if r.get("latitude") is not None:
+            where += f"\n({r['latitude']:.3f}, {r['longitude']:.3f}) p{r.get('geo_precision')}"
+        actors = f"{r.get('actor1') or '-'}\n-> {r.get('actor2') or '-'}"
+        weapons = ", ".join(f"{w['count'] or ''} {w['mention']}".strip() for w in r.get("weapons", [])) or "-"
+        killed = f"{_cell(r.get('fatalities')) or '?'} / {_cell(r.get('injured')) or '?'}"
+        date = f"{r.get('event_date') or '?'}\n{r.get('date_precision') or ''}"
+        table.add_row(
+            str(r.get("article_id")), r["role"], date, f"{r['event_type']}\n{r['sub_event_type']}", actors, where, killed, weapons, f"{r['confidence']:.2f}"
+        )
+    console.print(table)
+
+
+@app.callback()
+def _main(verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More log output (-vv for debug).")] = 0) -> None:
+    _setup_logging(verbose)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | csv | table")] = "json",
+    published: Annotated[str | None, typer.Option(help="Publication time for every input (ISO), overriding metadata.")] = None,
+    input_format: Annotated[str | None, typer.Option(help="text | html | json | jsonl (default: by extension / content)")] = None,
+    encoding: Annotated[str | None, typer.Option(help="Force the input encoding (e.g. cp1252).")] = None,
+    max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this many bytes.")] = 20_000_000,
+    background: Annotated[bool, typer.Option(help="Include background (older, recalled) events.")] = True,
+    out: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+) -> None:
+    """Extract incident records from articles."""
+    from .read import read_paths
+
+    if fmt not in ("json", "jsonl", "csv", "table"):
+        err.print(f"eventlens extract: unknown --format {fmt!r}; use json, jsonl, csv or table")
+        raise typer.Exit(2)
+    if input_format not in (None, "text", "html", "json", "jsonl"):
+        err.print(f"eventlens extract: unknown --input-format {input_format!r}; use text, html, json or jsonl")
+        raise typer.Exit(2)
+    pub = _parse_published(published)
+    from . import default_pipeline
+
+    failed = 0
+    records: list[dict[str, Any]] = []
+    stream = out.open("w", encoding="utf-8") if out else sys.stdout
+    try:
+        for res in default_pipeline().run(read_paths(paths, input_format=input_format, encoding=encoding, max_bytes=max_bytes), published=pub):
+            if res.error is not None:
+                failed += 1
+                err.print(f"[red]error[/red] {res.error}", highlight=False, markup=True)
+                continue
+            for ev in res.events:
+                if not background and ev.role == "background":
+                    continue
+                rec = ev.to_dict()
+                rec["text"] = res.article.text if res.article else None
+                if fmt == "jsonl":
+                    stream.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                else:
+                    records.append(rec)
+        if fmt == "json":
+            json.dump(records, stream, ensure_ascii=False, indent=2)
+            stream.write("\n")
+        elif fmt == "csv":
+            w = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+            w.writeheader()
+            for r in records:
+                w.writerow({k: _cell(r.get(k)) for k in CSV_COLUMNS})
+        elif fmt == "table":
+            print_table(records, Console(file=stream, width=160) if out else Console(width=max(140, Console().width)))
+    finally:
+        if out:
+            stream.close()
+    if failed:
+        err.print(f"{failed} input(s) failed; the others were processed")
+        raise typer.Exit(1)
+
+
+def sample_dir() -> Path:
+    """The sample articles shipped with the package."""
+    return Path(str(importlib.resources.files("eventlens").joinpath("data/samples")))
+
+
+@app.command()
+def demo(
+    db: Annotated[str | None, typer.Option(help="Also ingest the samples into this store (SQLite path or URL).")] = None,
+) -> None:
+    """Extract the shipped sample articles and show their records as a table (the main job)."""
+    from . import default_pipeline
+    from .read import read_paths
+
+    records: list[dict[str, Any]] = []
+    failed = 0
+    for res in default_pipeline().run(read_paths([str(sample_dir())])):
+        if res.error is not None:
+            failed += 1
+            err.print(f"error {res.error}")
+            continue
+        records += [e.to_dict() for e in res.events]
+    print_table(records, Console(width=max(140, Console().width)))
+    if db:
+        from .store import ingest_paths
+
+        raise typer.Exit(ingest_paths(db, [str(sample_dir())]))
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_cmd(
+    suites: Annotated[list[str], typer.Argument(help="gold acled wikievents dates geo-gwn geo-lgl geo-geovirus dedupe | all")],
+    data: Annotated[Path, typer.Option(help="Evaluation data directory.")] = Path("../shared/data"),
+    limit: Annotated[int | None, typer.Option(help="Score only the first N items of each suite.")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the figures as JSON here.")] = None,
+    markdown: Annotated[Path | None, typer.Option(help="Write a Markdown report (docs/accuracy.md) here.")] = None,
+) -> None:
+    """Score eventlens on evaluation corpora and print the figures."""
+    from .eval.runner import run
+
+    raise typer.Exit(run(list(suites), data_dir=data, limit=limit, json_out=json_out, markdown_out=markdown, console=Console()))
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    db: Annotated[str, typer.Option(help="SQLite path or postgresql:// URL.")] = "eventlens.db",
+    input_format: Annotated[str | None, typer.Option(help="text | html | json | jsonl")] = None,
+) -> None:
+    """Extract and store articles (idempotent: re-ingesting changes nothing)."""
+    from .store import ingest_paths
+
+    raise typer.Exit(ingest_paths(db, paths, input_format=input_format, console=err))
+
+
+gazetteer_app = typer.Typer(help="The offline gazetteer (GeoNames).", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("build")
+def gazetteer_build() -> None:
+    """Build the embedded gazetteer now (otherwise it is built on first use)."""
+    from .geo import build_gazetteer
+
+    path = build_gazetteer()
+    err.print(f"gazetteer ready: {path}")
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(files: Annotated[list[Path], typer.Argument(help="GeoNames dumps: IQ.zip, allCountries.zip, alternateNamesV2.zip, admin1CodesASCII.txt ...")]) -> None:
+    """Add every feature of GeoNames dumps (neighbourhoods, landmarks ...) to the gazetteer."""
+    from .geo import Gazetteer, default_gazetteer_path, import_geonames
+
+    missing = [str(f) for f in files if not f.exists()]
+    if missing:
+        err.print(f"eventlens gazetteer import: no such file: {', '.join(missing)}")
+        raise typer.Exit(2)
+    Gazetteer.open().close()  # make sure the embedded index exists first
+    n = import_geonames(default_gazetteer_path(), list(files))
+    err.print(f"imported {n} features")
+
+
+def _register_areas() -> None:
+    for area in ("serve", "export", "store", "feeds", "geo"):
+        try:
+            mod = importlib.import_module(f"eventlens.cli_{area}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"eventlens.cli_{area}":
+                raise
+            continue
+        mod.register(app)
+
+
+_register_areas()
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
+
+
