@@ -204,7 +204,7 @@ def mention(draw: st.DrawFn, i: int) -> MentionKey:
 @settings(max_examples=400, deadline=None)
 @given(a=mention(1), b=mention(2))
 def test_every_compatible_pair_shares_an_index_key(a, b):
-    """The candidate index never loses a pair: compatible => a stored key of one is a lookup key of the other."""
+    """The index never loses a pair: compatible => a stored key of one is a lookup key of the other."""
     if compatible(a, b):
         store_a, look_a = index_keys(a)
         store_b, look_b = index_keys(b)

@@ -155,7 +155,8 @@ RADIUS_KM: dict[str, float] = {
 _FINE = frozenset(RADIUS_KM)
 #: Cells of 0.5 degree (~55 km): a 60 km radius touches at most 4x4 cells.
 CELL_DEG = 0.5
-#: A day-precision date may be off by one ("last night" vs the date of the report).
+#: Two reports' dates may miss each other by one day ("last night" vs the date of the report);
+#: a two-day tolerance merged distinct clashes two days apart at one place in ACLED dev.
 DAY_SLACK = 1
 #: Dates coarser than this never link (a "this year" report would chain everything).
 MAX_SPAN_DAYS = 31
@@ -191,6 +192,7 @@ class MentionKey:
     iso3: str | None
     admin1: str | None
     actors: tuple[str, ...]  # normalised, sorted, wildcards removed
+    sub_event_type: str | None = None
 
     @property
     def geo_level(self) -> str:
@@ -215,6 +217,7 @@ class MentionKey:
             "iso3": self.iso3,
             "admin1": self.admin1,
             "actor_keys": list(self.actors),
+            "sub_event_type": self.sub_event_type,
         }
 
     @classmethod
@@ -232,6 +235,7 @@ class MentionKey:
             iso3=row["iso3"],
             admin1=row["admin1"],
             actors=tuple(row["actor_keys"] or ()),
+            sub_event_type=row.get("sub_event_type"),
         )
 
 
@@ -261,6 +265,7 @@ def mention_key(ev: Event, mention_id: str, article_id: str) -> MentionKey:
         iso3=(loc.iso3 or None) if loc else None,
         admin1=(loc.admin1 or None) if loc else None,
         actors=_actor_names(ev),
+        sub_event_type=ev.sub_event_type,
     )
 
 
@@ -271,21 +276,16 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _slack(m: MentionKey, strict: bool) -> int:
-    return 0 if strict or m.precision != "day" else DAY_SLACK
-
-
 def _dates_agree(a: MentionKey, b: MentionKey, strict: bool) -> bool:
+    """The two ranges overlap, or (unless ``strict``) miss each other by at most one day."""
     if a.start is None or b.start is None or a.end is None or b.end is None:
         return False
     if (a.end - a.start).days >= MAX_SPAN_DAYS or (b.end - b.start).days >= MAX_SPAN_DAYS:
         return False
     if strict and (a.precision != "day" or b.precision != "day"):
         return False
-    sa, sb = _slack(a, strict), _slack(b, strict)
-    return a.start - timedelta(days=sa) <= b.end + timedelta(days=sb) and b.start - timedelta(
-        days=sb
-    ) <= a.end + timedelta(days=sa)
+    tol = timedelta(days=0 if strict else DAY_SLACK)
+    return a.start <= b.end + tol and b.start <= a.end + tol
 
 
 def _places_agree(a: MentionKey, b: MentionKey) -> tuple[bool, bool]:
@@ -300,8 +300,8 @@ def _places_agree(a: MentionKey, b: MentionKey) -> tuple[bool, bool]:
         return haversine_km(a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0) <= radius, False
     if "country" in (la, lb):
         return True, True
-    # admin1 with admin1 or fine: the same first-level division (case-insensitive).
-    return (a.admin1 or "").lower() == (b.admin1 or "").lower() and bool(a.admin1), False
+    # admin1 with admin1 or fine: the same first-level division (case-insensitive), stricter date.
+    return (a.admin1 or "").lower() == (b.admin1 or "").lower() and bool(a.admin1), True
 
 
 def _actors_agree(a: MentionKey, b: MentionKey, need_support: bool) -> bool:
@@ -314,25 +314,35 @@ def compatible(a: MentionKey, b: MentionKey, *, near_dup: bool = False) -> bool:
     """Whether two mentions from different articles may report the same incident.
 
     Symmetric in ``a`` and ``b``. ``near_dup`` says the two articles are copies of each other:
-    then the same type family and agreeing dates suffice, since the words are the same and
-    any difference in place or actors is our extraction, not the story.
+    then the type family, a place that does not contradict (same country, or within range)
+    and dates within a day suffice - a copy's different actors or coarser place are our
+    extraction, not the story.
     """
     if a.article_id == b.article_id or a.family != b.family:
         return False
+    place_ok, coarse = _places_agree(a, b)
+    if not place_ok:
+        return False
     if near_dup:
-        return _dates_agree(a, b, strict=False) or (a.start is None and b.start is None)
-    place_ok, strict = _places_agree(a, b)
+        # Templated reports ("On <date>, retirees protested in <town> ...") look like copies
+        # but name different towns, so the places must still agree; actors and sub-types may not.
+        return _dates_agree(a, b, strict=False)
+    # A place known only to the province or country is weak evidence: it would bridge every
+    # incident of the day in that province (single-link chaining - seen in ACLED dev on
+    # front lines and protest waves). So ask for the same day and the same sub-event type too.
+    if coarse and a.sub_event_type != b.sub_event_type:
+        return False
     # With no place at all, only a named actor in common can tie two reports together.
     need_support = a.geo_level == "none"
-    return place_ok and _dates_agree(a, b, strict) and _actors_agree(a, b, need_support)
+    return _dates_agree(a, b, coarse) and _actors_agree(a, b, need_support)
 
 
 def _weeks(m: MentionKey) -> range:
     if m.start is None or m.end is None or (m.end - m.start).days >= MAX_SPAN_DAYS:
         return range(0)
-    s = _slack(m, strict=False)
-    lo = (m.start - timedelta(days=s)).toordinal() // 7
-    hi = (m.end + timedelta(days=s)).toordinal() // 7
+    # Widened by the slack on both sides: a superset of what _dates_agree accepts.
+    lo = (m.start - timedelta(days=DAY_SLACK)).toordinal() // 7
+    hi = (m.end + timedelta(days=DAY_SLACK)).toordinal() // 7
     return range(lo, hi + 1)
 
 

@@ -91,6 +91,7 @@ _KEY_COLUMNS = [
     t.mentions.c.iso3,
     t.mentions.c.admin1,
     t.mentions.c.actor_keys,
+    t.mentions.c.sub_event_type,
 ]
 
 

@@ -330,14 +330,19 @@ def _fail(
 
 
 def _near_duplicates(conn: Connection, key: str, sig: Any, bands: list[str]) -> list[str]:
-    cands = conn.execute(
-        sa.select(t.articles.c.id, t.articles.c.minhash)
-        .where(
-            t.articles.c.id.in_(
+    """Stored articles sharing an LSH band with ``sig`` whose estimated Jaccard reaches the threshold."""
+    ids = sorted(
+        set(
+            conn.execute(
                 sa.select(t.article_bands.c.article_id).where(t.article_bands.c.band.in_(bands))
-            )
+            ).scalars()
         )
-        .where(t.articles.c.id != key)
+        - {key}
+    )
+    if not ids:
+        return []
+    cands = conn.execute(
+        sa.select(t.articles.c.id, t.articles.c.minhash).where(t.articles.c.id.in_(ids))
     ).all()
     return sorted(
         aid for aid, mh in cands if mh is not None and estimate_jaccard(sig, bytes(mh)) >= NEAR_DUP_THRESHOLD
@@ -401,7 +406,6 @@ def _store_article(conn: Connection, it: _Item, run_id: int, c: _Counts) -> bool
                 event_index=i,
                 role=ev.role,
                 event_type=ev.event_type,
-                sub_event_type=ev.sub_event_type,
                 fatalities=ev.fatalities,
                 injured=ev.injured,
                 confidence=ev.confidence,
