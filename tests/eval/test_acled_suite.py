@@ -69,6 +69,7 @@ def test_empty_extractor_scores_zero(acled_dir: Path, fake: Any) -> None:
     f = res["figures"]
     assert f["misses"] == 1.0 and f["sub_event_type.accuracy"] == 0.0 and f["event_date.exact"] == 0.0
     assert f["fatalities.exact"] == 0.0 and f["location.coverage"] == 0.0 and f["location.median_km"] is None
+    assert f["location.within_25km"] is None  # no coordinates given: undefined, not 0%
     assert res["details"]["sub_event_type.confusion"]["Attack"] == {"(none)": 1}
 
 

@@ -140,7 +140,8 @@ def score_rows(rows: list[dict[str, str]], preds: list[dict[str, Any] | None], c
             dists.append(haversine_km(float(r["latitude"]), float(r["longitude"]), float(p["latitude"]), float(p["longitude"])))
     figures["location.coverage"] = len(dists) / n if n else 0.0
     for k in DISTANCES_KM:
-        figures[f"location.within_{k}km"] = sum(1 for d in dists if d <= k) / len(dists) if dists else 0.0
+        # undefined (None, shown as "-") when we gave no coordinates at all: not a 0% hit rate
+        figures[f"location.within_{k}km"] = sum(1 for d in dists if d <= k) / len(dists) if dists else None
     med = median(dists)
     figures["location.median_km"] = round(med, 2) if med is not None else None
 
