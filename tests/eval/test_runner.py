@@ -29,9 +29,9 @@ def test_all_expands_in_report_order() -> None:
     assert runner.expand(["dedupe", "gold"]) == ["gold", "dedupe"]
 
 
-def test_dedupe_is_skipped_not_passed(tmp_path: Path) -> None:
+def test_dedupe_without_data_is_skipped_not_passed(tmp_path: Path) -> None:
     res = runner.run_suite("dedupe", tmp_path)
-    assert res["status"] == "skipped" and "needs the store" in res["reason"]
+    assert res["status"] == "skipped" and "not found" in res["reason"]
 
 
 def test_missing_data_skips_and_exit_code_is_zero(tmp_path: Path) -> None:
@@ -65,7 +65,7 @@ def test_report_is_deterministic_apart_from_run_info(tmp_path: Path, fake: Any) 
     for i in range(2):
         out = tmp_path / f"r{i}.json"
         md = tmp_path / f"a{i}.md"
-        assert runner.run(["acled", "dedupe"], data_dir=tmp_path, json_out=out, markdown_out=md,
+        assert runner.run(["acled", "wikievents"], data_dir=tmp_path, json_out=out, markdown_out=md,
                           console=console(), extract_many=em) == 0  # fmt: skip
         rep = json.loads(out.read_text())
         assert set(rep) >= {"eventlens_version", "git_commit", "suites", "run"}
@@ -76,7 +76,7 @@ def test_report_is_deterministic_apart_from_run_info(tmp_path: Path, fake: Any) 
     assert rep["suites"]["acled"]["figures"]["sub_event_type.accuracy"] == 1.0
     assert rep["suites"]["acled"]["files"]["acled/dev.csv"]
     assert "| Event type / code correct | 100.0% | 81.2 |" in md
-    assert "## Suite `dedupe`" in md and "**skipped**" in md
+    assert "## Suite `wikievents`" in md and "**skipped**" in md
     assert "eventlens eval all" in md
 
 
