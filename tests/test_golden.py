@@ -53,7 +53,9 @@ IDS = _planned_ids()
 
 
 @pytest.mark.skipif(not GOLD_PATH.exists(), reason=f"{GOLD_PATH} absent: the shared gold data is not mounted")
-@pytest.mark.parametrize("check_id", [pytest.param(i, id=i) for i in IDS] or [pytest.param("-", id="no-gold")])
+@pytest.mark.parametrize(
+    "check_id", [pytest.param(i, id=i) for i in IDS] or [pytest.param("-", id="no-gold")]
+)
 def test_golden(check_id: str) -> None:
     check = scored().get(check_id)
     assert check is not None, f"{check_id}: check not produced for this extraction (scorer bug)"

@@ -13,18 +13,81 @@ from eventlens.errors import EvalError
 from eventlens.eval.acled_suite import run_acled_suite
 
 ROWS = [
-    # id, date, disorder, type, sub, actor1, inter1, actor2, inter2, country, admin1, lat, lon, geo_precision, fatalities
-    ("AAA1", "2022-02-23", "Demostrations", "Protests", "Peaceful protest", "Protesters (Kenya)", 6, "", 0,
-     "Kenya", "Nairobi", -1.28, 36.82, 1, 0),
-    ("AAA2", "2022-02-24", "Political violence", "Battles", "Armed clash", "Military Forces of Mali (2021-)", 1,
-     "JNIM: Group for Support of Islam and Muslims", 2, "Mali", "Mopti", 14.49, -4.19, 2, 10),
-    ("AAA3", "2022-03-01", "Political violence", "Violence against civilians", "Attack", "Unidentified Armed Group (Nigeria)", 3,
-     "Civilians (Nigeria)", 7, "Nigeria", "Zamfara", 12.17, 6.66, 1, 3),
-    ("AAA4", "2022-03-02", "Strategic developments", "Strategic developments", "Arrests", "Police Forces of India (2019-)", 1,
-     "Civilians (India)", 7, "India", "Kerala", 10.0, 76.3, 1, 0),
-]  # fmt: skip
-HEADER = ("event_id_cnty,event_date,disorder_type,event_type,sub_event_type,actor1,inter1,actor2,inter2,"
-          "country,admin1,latitude,longitude,geo_precision,fatalities,notes").split(",")  # fmt: skip
+    # id, date, disorder, type, sub, actor1, inter1, actor2, inter2, country, admin1, lat, lon,
+    # geo_precision, fatalities
+    (
+        "AAA1",
+        "2022-02-23",
+        "Demostrations",
+        "Protests",
+        "Peaceful protest",
+        "Protesters (Kenya)",
+        6,
+        "",
+        0,
+        "Kenya",
+        "Nairobi",
+        -1.28,
+        36.82,
+        1,
+        0,
+    ),
+    (
+        "AAA2",
+        "2022-02-24",
+        "Political violence",
+        "Battles",
+        "Armed clash",
+        "Military Forces of Mali (2021-)",
+        1,
+        "JNIM: Group for Support of Islam and Muslims",
+        2,
+        "Mali",
+        "Mopti",
+        14.49,
+        -4.19,
+        2,
+        10,
+    ),
+    (
+        "AAA3",
+        "2022-03-01",
+        "Political violence",
+        "Violence against civilians",
+        "Attack",
+        "Unidentified Armed Group (Nigeria)",
+        3,
+        "Civilians (Nigeria)",
+        7,
+        "Nigeria",
+        "Zamfara",
+        12.17,
+        6.66,
+        1,
+        3,
+    ),
+    (
+        "AAA4",
+        "2022-03-02",
+        "Strategic developments",
+        "Strategic developments",
+        "Arrests",
+        "Police Forces of India (2019-)",
+        1,
+        "Civilians (India)",
+        7,
+        "India",
+        "Kerala",
+        10.0,
+        76.3,
+        1,
+        0,
+    ),
+]
+HEADER = (
+    "event_id_cnty,event_date,disorder_type,event_type,sub_event_type,actor1,inter1,actor2,inter2,"
+    "country,admin1,latitude,longitude,geo_precision,fatalities,notes"
+).split(",")
 
 
 @pytest.fixture
@@ -40,12 +103,24 @@ def acled_dir(tmp_path: Path) -> Path:
 
 def perfect_record(row: tuple[Any, ...]) -> dict[str, Any]:
     return {
-        "role": "reported", "confidence": 0.9, "event_date": row[1], "date_precision": "day",
-        "disorder_type": row[2].replace("Demostrations", "Demonstrations"), "event_type": row[3],
-        "sub_event_type": row[4], "actor1": row[5], "inter1": row[6], "actor2": row[7] or None,
-        "inter2": row[8] or None, "country": row[9], "admin1": row[10], "latitude": row[11], "longitude": row[12],
-        "geo_precision": row[13], "fatalities": row[14] or None,
-    }  # fmt: skip
+        "role": "reported",
+        "confidence": 0.9,
+        "event_date": row[1],
+        "date_precision": "day",
+        "disorder_type": row[2].replace("Demostrations", "Demonstrations"),
+        "event_type": row[3],
+        "sub_event_type": row[4],
+        "actor1": row[5],
+        "inter1": row[6],
+        "actor2": row[7] or None,
+        "inter2": row[8] or None,
+        "country": row[9],
+        "admin1": row[10],
+        "latitude": row[11],
+        "longitude": row[12],
+        "geo_precision": row[13],
+        "fatalities": row[14] or None,
+    }
 
 
 BY_ID = {r[0]: r for r in ROWS}
@@ -79,8 +154,13 @@ def test_half_right_extractor(acled_dir: Path, fake: Any) -> None:
     def make(it: Mapping[str, Any]) -> list[dict[str, Any]]:
         rec = perfect_record(BY_ID[it["id"]])
         if it["id"] == "AAA3":
-            rec.update(event_type="Battles", sub_event_type="Armed clash", event_date="2022-03-03", fatalities=30,
-                       latitude=13.17)  # fmt: skip
+            rec.update(
+                event_type="Battles",
+                sub_event_type="Armed clash",
+                event_date="2022-03-03",
+                fatalities=30,
+                latitude=13.17,
+            )
         if it["id"] == "AAA4":
             return [{**rec, "sub_event_type": "Other", "confidence": 0.95}, {**rec, "confidence": 0.1}]
         return [rec]

@@ -65,7 +65,9 @@ def test_changed_data_says_rebaseline() -> None:
     [
         pytest.param(None, id="not-measured"),
         pytest.param({"status": "skipped", "reason": "data absent"}, id="skipped"),
-        pytest.param({"status": "ok", "figures": {}, "files": {"acled/dev.csv": "a" * 64}}, id="figures-missing"),
+        pytest.param(
+            {"status": "ok", "figures": {}, "files": {"acled/dev.csv": "a" * 64}}, id="figures-missing"
+        ),
     ],
 )
 def test_a_suite_that_did_not_deliver_fails(result: dict[str, Any] | None) -> None:
@@ -86,15 +88,24 @@ def _lowered(reason: str | None = None) -> dict[str, Any]:
     [
         pytest.param(lambda: copy.deepcopy(BASE), False, True, id="unchanged"),
         pytest.param(
-            lambda: {**BASE, "suites": {"acled": {**BASE["suites"]["acled"], "floors": {
-                "sub_event_type.accuracy": 0.85, "event_date.exact": 0.90}}}},  # fmt: skip
+            lambda: {
+                **BASE,
+                "suites": {
+                    "acled": {
+                        **BASE["suites"]["acled"],
+                        "floors": {"sub_event_type.accuracy": 0.85, "event_date.exact": 0.90},
+                    }
+                },
+            },
             False,
             True,
             id="raised-is-free",
         ),
         pytest.param(lambda: _lowered(), False, False, id="lowered-without-env"),
         pytest.param(lambda: _lowered(), True, False, id="lowered-with-env-no-reason"),
-        pytest.param(lambda: _lowered("new taxonomy split Attack"), True, True, id="lowered-with-env-and-reason"),
+        pytest.param(
+            lambda: _lowered("new taxonomy split Attack"), True, True, id="lowered-with-env-and-reason"
+        ),
         pytest.param(
             lambda: {**BASE, "suites": {"acled": {**BASE["suites"]["acled"], "ceilings": {"misses": 0.2}}}},
             False,

@@ -51,8 +51,13 @@ GOLD: dict[str, Any] = {
             "date": "2024-03-04",
             "date_precision": "day",
             "country": "Testland",
-            "location": {"name": "Townville", "lat": 10.0, "lon": 20.0, "tolerance_km": 5,
-                         "acceptable_coarser": {"name": "Region", "lat": 10.5, "lon": 20.5, "tolerance_km": 100}},
+            "location": {
+                "name": "Townville",
+                "lat": 10.0,
+                "lon": 20.0,
+                "tolerance_km": 5,
+                "acceptable_coarser": {"name": "Region", "lat": 10.5, "lon": 20.5, "tolerance_km": 100},
+            },
             "actor1": {"name": "Unidentified Armed Group (Testland)", "mention": "Gunmen"},
             "target": {"mention": "the central market"},
             "weapon": {"mention": "mortars", "kind": "mortar", "count": None},
@@ -77,7 +82,7 @@ GOLD: dict[str, Any] = {
         "Gunmen or Share treated as places",
         "the moon coded as an actor",
     ],
-}  # fmt: skip
+}
 
 
 def sp(s: str) -> Span:
@@ -190,7 +195,9 @@ def test_misdated_optional_event_fails() -> None:
     ("k", "events"),
     [
         pytest.param(0, lambda: [GOOD, replace(GOOD, weapons=())], id="duplicate-reported"),
-        pytest.param(1, lambda: [replace(GOOD, date=DateRange.day(date(2024, 3, 6)))], id="dated-at-publication"),
+        pytest.param(
+            1, lambda: [replace(GOOD, date=DateRange.day(date(2024, 3, 6)))], id="dated-at-publication"
+        ),
         pytest.param(
             2,
             lambda: [
@@ -218,6 +225,12 @@ def test_each_must_not_catches_its_mistake(k: int, events: Any) -> None:
 
 def test_protester_actor1_is_caught() -> None:
     recs = [replace(GOOD, actor1=Actor("Protesters (Testland)", "Activists", inter=6)).to_dict()]
-    (c,) = check_must_not(["actor1 coded as protesters or rioters because of the word 'Activists'"],
-                          GOLD["events"], recs, {0: 0}, TEXT, "2024-03-06T10:00")  # fmt: skip
+    (c,) = check_must_not(
+        ["actor1 coded as protesters or rioters because of the word 'Activists'"],
+        GOLD["events"],
+        recs,
+        {0: 0},
+        TEXT,
+        "2024-03-06T10:00",
+    )
     assert c.status == "fail" and "Protesters (Testland)" in str(c.got)

@@ -36,11 +36,16 @@ def test_dedupe_without_data_is_skipped_not_passed(tmp_path: Path) -> None:
 
 def test_missing_data_skips_and_exit_code_is_zero(tmp_path: Path) -> None:
     out = tmp_path / "r.json"
-    code = runner.run(["acled", "wikievents", "dedupe"], data_dir=tmp_path / "data", json_out=out, console=console())
+    code = runner.run(
+        ["acled", "wikievents", "dedupe"], data_dir=tmp_path / "data", json_out=out, console=console()
+    )
     assert code == 0
     rep = json.loads(out.read_text())
     assert {k: v["status"] for k, v in rep["suites"].items()} == {
-        "acled": "skipped", "wikievents": "skipped", "dedupe": "skipped"}  # fmt: skip
+        "acled": "skipped",
+        "wikievents": "skipped",
+        "dedupe": "skipped",
+    }
     assert "not found" in rep["suites"]["acled"]["reason"]
 
 
@@ -58,15 +63,25 @@ def test_report_is_deterministic_apart_from_run_info(tmp_path: Path, fake: Any) 
     csv.write_text(
         "event_id_cnty,event_date,disorder_type,event_type,sub_event_type,actor1,inter1,actor2,inter2,country,"
         "admin1,latitude,longitude,geo_precision,fatalities,notes\n"
-        "A1,2022-01-01,Political violence,Battles,Armed clash,X,1,Y,2,Mali,Mopti,14,-4,1,0,On 1 January 2022 ...\n"
+        "A1,2022-01-01,Political violence,Battles,Armed clash,X,1,Y,2,Mali,Mopti,14,-4,1,0,"
+        "On 1 January 2022 ...\n"
     )
     em = fake(lambda it: [{"role": "reported", "event_type": "Battles", "sub_event_type": "Armed clash"}])
     reps = []
     for i in range(2):
         out = tmp_path / f"r{i}.json"
         md = tmp_path / f"a{i}.md"
-        assert runner.run(["acled", "wikievents"], data_dir=tmp_path, json_out=out, markdown_out=md,
-                          console=console(), extract_many=em) == 0  # fmt: skip
+        assert (
+            runner.run(
+                ["acled", "wikievents"],
+                data_dir=tmp_path,
+                json_out=out,
+                markdown_out=md,
+                console=console(),
+                extract_many=em,
+            )
+            == 0
+        )
         rep = json.loads(out.read_text())
         assert set(rep) >= {"eventlens_version", "git_commit", "suites", "run"}
         assert "generated_at" in rep.pop("run")

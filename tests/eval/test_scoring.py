@@ -136,7 +136,11 @@ def test_clusterings_perfect_empty_half() -> None:
         pytest.param("Police Forces of Kenya (2022-)", "Kenya police", id="police-forces-of"),
         pytest.param("Protesters (Sri Lanka)", "protesters", id="country-suffix"),
         pytest.param("Unidentified Armed Group (Iraq)", "unidentified armed group", id="uag"),
-        pytest.param("STC: Southern Transitional Council (Aden Security)", "Southern Transitional Council", id="acronym"),
+        pytest.param(
+            "STC: Southern Transitional Council (Aden Security)",
+            "Southern Transitional Council",
+            id="acronym",
+        ),
         pytest.param("Civilians (México)", "civilians (Mexico)", id="accents"),
         pytest.param("", None, id="both-blank"),
     ],
@@ -149,7 +153,9 @@ def test_actor_names_that_match(a: str, b: str | None) -> None:
     ("a", "b"),
     [
         pytest.param("Protesters (Iran)", "Rioters (Iran)", id="protesters-vs-rioters"),
-        pytest.param("Military Forces of Iraq (2020-)", "Military Forces of Iran (1979-)", id="other-country"),
+        pytest.param(
+            "Military Forces of Iraq (2020-)", "Military Forces of Iran (1979-)", id="other-country"
+        ),
         pytest.param("Civilians (Kenya)", "", id="blank-vs-actor"),
     ],
 )

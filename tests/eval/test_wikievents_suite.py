@@ -13,25 +13,47 @@ DOC: dict[str, Any] = {
     "doc_id": "d",
     "tokens": ["Rebels", "fired", "rockets", "at", "Kidal", ".", "Talks", "resumed", "."],
     "sentences": [
-        [[["Rebels", 0, 6], ["fired", 7, 12], ["rockets", 13, 20], ["at", 21, 23], ["Kidal", 24, 29], [".", 29, 30]],
-         "Rebels fired rockets at Kidal."],
+        [
+            [
+                ["Rebels", 0, 6],
+                ["fired", 7, 12],
+                ["rockets", 13, 20],
+                ["at", 21, 23],
+                ["Kidal", 24, 29],
+                [".", 29, 30],
+            ],
+            "Rebels fired rockets at Kidal.",
+        ],
         [[["Talks", 31, 36], ["resumed", 37, 44], [".", 44, 45]], "Talks resumed."],
     ],
     "entity_mentions": [],
     "event_mentions": [
-        {"id": "E1", "event_type": "Conflict.Attack.Unspecified",
-         "trigger": {"start": 1, "end": 2, "text": "fired", "sent_idx": 0},
-         "arguments": [{"entity_id": "T1", "role": "Attacker", "text": "Rebels"},
-                       {"entity_id": "T2", "role": "Instrument", "text": "rockets"},
-                       {"entity_id": "T3", "role": "Place", "text": "Kidal"}]},
-        {"id": "E2", "event_type": "Contact.Contact.Meet",
-         "trigger": {"start": 6, "end": 7, "text": "Talks", "sent_idx": 1}, "arguments": []},
+        {
+            "id": "E1",
+            "event_type": "Conflict.Attack.Unspecified",
+            "trigger": {"start": 1, "end": 2, "text": "fired", "sent_idx": 0},
+            "arguments": [
+                {"entity_id": "T1", "role": "Attacker", "text": "Rebels"},
+                {"entity_id": "T2", "role": "Instrument", "text": "rockets"},
+                {"entity_id": "T3", "role": "Place", "text": "Kidal"},
+            ],
+        },
+        {
+            "id": "E2",
+            "event_type": "Contact.Contact.Meet",
+            "trigger": {"start": 6, "end": 7, "text": "Talks", "sent_idx": 1},
+            "arguments": [],
+        },
     ],
-}  # fmt: skip
+}
 
 
 def rec(start: int, end: int, **kw: Any) -> dict[str, Any]:
-    return {"role": "reported", "evidence": [{"field": "event_type", "spans": [{"start": start, "end": end}]}], **kw}
+    return {
+        "role": "reported",
+        "evidence": [{"field": "event_type", "spans": [{"start": start, "end": end}]}],
+        **kw,
+    }
 
 
 def test_doc_text_puts_tokens_at_their_offsets() -> None:
@@ -59,8 +81,14 @@ def test_deaths_and_meetings_are_not_events_of_their_own() -> None:
 
 
 def test_perfect_reading() -> None:
-    r = rec(0, 30, event_type="Explosions/Remote violence", actors={"actor1": {"name": "Rebels", "mention": "Rebels"}},
-            places=[{"mention": "Kidal"}], weapons=[{"mention": "rockets"}])  # fmt: skip
+    r = rec(
+        0,
+        30,
+        event_type="Explosions/Remote violence",
+        actors={"actor1": {"name": "Rebels", "mention": "Rebels"}},
+        places=[{"mention": "Kidal"}],
+        weapons=[{"mention": "rockets"}],
+    )
     res = score_document(DOC, [r])
     assert res["counts"] == {"tp": 1, "fn": 0, "typed_tp": 1, "rec_tp": 1, "rec_fp": 0}
     assert res["args"]["actor1"] == {"tp": 1, "fn": 0, "fp": 0}

@@ -75,7 +75,9 @@ def _int(s: str | None) -> int | None:
         return None
 
 
-def score_rows(rows: list[dict[str, str]], preds: list[dict[str, Any] | None], counts: list[int]) -> dict[str, Any]:
+def score_rows(
+    rows: list[dict[str, str]], preds: list[dict[str, Any] | None], counts: list[int]
+) -> dict[str, Any]:
     """Figures and details for aligned gold rows, predictions (or None) and reported-record counts."""
     n = len(rows)
     figures: dict[str, Any] = {}
@@ -94,8 +96,9 @@ def score_rows(rows: list[dict[str, str]], preds: list[dict[str, Any] | None], c
     st = per_class(g_sub, p_sub, labels=list(SUB_EVENT_TYPES))
     figures["sub_event_type.macro_f1"] = st["macro_f1"]
     figures["sub_event_type.weighted_f1"] = st["weighted_f1"]
-    figures["disorder_type.accuracy"] = accuracy([_disorder(r["disorder_type"]) for r in rows],
-                                                 [_disorder(lab(p, "disorder_type")) for p in preds])  # fmt: skip
+    figures["disorder_type.accuracy"] = accuracy(
+        [_disorder(r["disorder_type"]) for r in rows], [_disorder(lab(p, "disorder_type")) for p in preds]
+    )
 
     exact = within1 = 0
     for r, p in zip(rows, preds, strict=True):
@@ -123,21 +126,30 @@ def score_rows(rows: list[dict[str, str]], preds: list[dict[str, Any] | None], c
 
     for k in ("actor1", "actor2"):
         figures[f"{k}.match"] = (
-            sum(1 for r, p in zip(rows, preds, strict=True) if p and actors_match(r[k], p.get(k))) / n if n else 0.0
+            sum(1 for r, p in zip(rows, preds, strict=True) if p and actors_match(r[k], p.get(k))) / n
+            if n
+            else 0.0
         )
     for k in ("inter1", "inter2"):
-        figures[f"{k}.accuracy"] = accuracy([_int(r[k]) or 0 for r in rows],
-                                            [(p.get(k) or 0) if p else -1 for p in preds])  # fmt: skip
+        figures[f"{k}.accuracy"] = accuracy(
+            [_int(r[k]) or 0 for r in rows], [(p.get(k) or 0) if p else -1 for p in preds]
+        )
     for k in ("country", "admin1"):
-        figures[f"{k}.accuracy"] = accuracy([r[k].casefold() for r in rows],
-                                            [str(p.get(k) or "").casefold() if p else NONE for p in preds])  # fmt: skip
-    figures["geo_precision.accuracy"] = accuracy([_int(r["geo_precision"]) for r in rows],
-                                                 [p.get("geo_precision") if p else -1 for p in preds])  # fmt: skip
+        figures[f"{k}.accuracy"] = accuracy(
+            [r[k].casefold() for r in rows], [str(p.get(k) or "").casefold() if p else NONE for p in preds]
+        )
+    figures["geo_precision.accuracy"] = accuracy(
+        [_int(r["geo_precision"]) for r in rows], [p.get("geo_precision") if p else -1 for p in preds]
+    )
 
     dists = []
     for r, p in zip(rows, preds, strict=True):
         if p and p.get("latitude") is not None and p.get("longitude") is not None and r["latitude"]:
-            dists.append(haversine_km(float(r["latitude"]), float(r["longitude"]), float(p["latitude"]), float(p["longitude"])))
+            dists.append(
+                haversine_km(
+                    float(r["latitude"]), float(r["longitude"]), float(p["latitude"]), float(p["longitude"])
+                )
+            )
     figures["location.coverage"] = len(dists) / n if n else 0.0
     for k in DISTANCES_KM:
         # undefined (None, shown as "-") when we gave no coordinates at all: not a 0% hit rate

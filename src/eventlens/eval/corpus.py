@@ -23,9 +23,7 @@ logger = logging.getLogger(__name__)
 ExtractMany = Callable[..., Iterator[Any]]
 
 #: Event types that are violence (ACLED "Political violence" plus riots).
-VIOLENT_TYPES = frozenset(
-    {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
-)
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 
 
 def sha256_file(path: Path) -> str:
@@ -61,7 +59,9 @@ def default_extract_many() -> ExtractMany:
 
     fn = getattr(eventlens, "extract_many", None)
     if fn is None:
-        raise RuntimeError("eventlens.extract_many is not available: the pipeline is not installed or built yet")
+        raise RuntimeError(
+            "eventlens.extract_many is not available: the pipeline is not installed or built yet"
+        )
     return fn  # type: ignore[no-any-return]
 
 

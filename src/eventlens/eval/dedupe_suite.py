@@ -30,7 +30,9 @@ def run_dedupe_suite(
     try:
         from eventlens.store.eval_dedupe import run_dedupe_suite as store_suite
     except ImportError as e:
-        raise EvalError(f"dedupe: needs the store (eventlens.store.eval_dedupe: {e}); install the store extras") from e
+        raise EvalError(
+            f"dedupe: needs the store (eventlens.store.eval_dedupe: {e}); install the store extras"
+        ) from e
     data_dir = Path(data_dir)
     kwargs: dict[str, Any] = {"extract": extract_many} if extract_many is not None else {}
     raw = store_suite(data_dir, limit, **kwargs)

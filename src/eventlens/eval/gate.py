@@ -41,8 +41,9 @@ DEFAULT_MARGIN = 0.02
 
 BASELINE_COMMENT = (
     "Accuracy gate (eventlens.eval.gate; checked by tests/eval/test_gate.py). Per suite: the limit it runs "
-    "with, sha256 of the data the floors were measured on, floors (a figure may not fall below floor - margin) "
-    "and ceilings (misses/splits may not rise above ceiling + margin). Raise a floor freely; lowering one needs "
+    "with, sha256 of the data the floors were measured on, floors (a figure may not fall below "
+    "floor - margin) and ceilings (misses/splits may not rise above ceiling + margin). "
+    "Raise a floor freely; lowering one needs "
     "EVENTLENS_ALLOW_LOWER_FLOOR=1 and a 'reason' in that suite's entry. Re-measure: "
     "python -m eventlens.eval.gate --write"
 )
@@ -58,7 +59,10 @@ def measure(
     """Run the gate suites; ``{suite: runner result}`` (status, figures, files)."""
     from eventlens.eval.runner import run_suite
 
-    return {name: run_suite(name, data_dir, limit, extract_many) for name, limit in (suites or GATE_SUITES).items()}
+    return {
+        name: run_suite(name, data_dir, limit, extract_many)
+        for name, limit in (suites or GATE_SUITES).items()
+    }
 
 
 def check(figures: Mapping[str, Mapping[str, Any]], baseline: Mapping[str, Any]) -> list[str]:
@@ -118,15 +122,21 @@ def check_floor_changes(old: Mapping[str, Any], new: Mapping[str, Any], *, allow
             nc = (nb.get("ceilings") or {}).get(key)
             if nc is None or nc > oc:
                 loosened.append(f"ceiling {key} {oc} -> {nc}")
-        if float(nb.get("margin", new.get("margin", DEFAULT_MARGIN))) > float(ob.get("margin", old.get("margin", DEFAULT_MARGIN))):
+        if float(nb.get("margin", new.get("margin", DEFAULT_MARGIN))) > float(
+            ob.get("margin", old.get("margin", DEFAULT_MARGIN))
+        ):
             loosened.append("margin widened")
         if not loosened:
             continue
         what = f"{suite}: {', '.join(loosened)}"
         if not allow_lower:
-            failures.append(f"{what}: lowering needs {ALLOW_LOWER_ENV}=1 and a 'reason' in the suite's baseline entry")
+            failures.append(
+                f"{what}: lowering needs {ALLOW_LOWER_ENV}=1 and a 'reason' in the suite's baseline entry"
+            )
         elif not str(nb.get("reason") or "").strip():
-            failures.append(f"{what}: {ALLOW_LOWER_ENV} is set but the suite's baseline entry has no 'reason'")
+            failures.append(
+                f"{what}: {ALLOW_LOWER_ENV} is set but the suite's baseline entry has no 'reason'"
+            )
     return failures
 
 
@@ -135,7 +145,9 @@ def committed_baseline(repo: Path | None = None) -> dict[str, Any] | None:
     root = repo or Path(__file__).resolve().parents[3]
     rel = BASELINE_PATH.resolve().relative_to(root).as_posix()
     try:
-        out = subprocess.run(["git", "show", f"HEAD:{rel}"], capture_output=True, text=True, check=True, cwd=root)
+        out = subprocess.run(
+            ["git", "show", f"HEAD:{rel}"], capture_output=True, text=True, check=True, cwd=root
+        )
     except (OSError, subprocess.CalledProcessError, ValueError):
         return None
     return json.loads(out.stdout)  # type: ignore[no-any-return]
@@ -145,7 +157,9 @@ def allow_lower() -> bool:
     return os.environ.get(ALLOW_LOWER_ENV, "") == "1"
 
 
-def baseline_from(measured: Mapping[str, Mapping[str, Any]], old: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def baseline_from(
+    measured: Mapping[str, Mapping[str, Any]], old: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     """A baseline whose floors are the measured figures (rounded down to 3 decimals), ceilings
     rounded up; keeps ``comment``, ``margin`` and per-suite ``reason`` from ``old``."""
     from eventlens.eval.runner import git_commit
@@ -183,7 +197,9 @@ def baseline_from(measured: Mapping[str, Mapping[str, Any]], old: Mapping[str, A
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m eventlens.eval.gate", description="Check or rewrite the accuracy gate.")
+    ap = argparse.ArgumentParser(
+        prog="python -m eventlens.eval.gate", description="Check or rewrite the accuracy gate."
+    )
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--write", action="store_true", help="rewrite baseline.json from a fresh measurement")
     args = ap.parse_args(argv)

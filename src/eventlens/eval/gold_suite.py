@@ -24,8 +24,8 @@ from typing import Any
 from eventlens.errors import EvalError
 from eventlens.eval.checks import Check, by_field, share
 from eventlens.eval.corpus import (
-    ExtractMany,
     Extracted,
+    ExtractMany,
     evidence_spans,
     file_hashes,
     overlaps,
@@ -88,7 +88,9 @@ def score_article(gold_article: Mapping[str, Any], article: Any) -> list[Check]:
     if "title" in gold_article:
         got = getattr(article, "title", None) if article is not None else None
         ok = got is not None and " ".join(got.split()) == " ".join(gold_article["title"].split())
-        checks.append(Check("article.title", "article.title", "pass" if ok else "fail", gold_article["title"], got))
+        checks.append(
+            Check("article.title", "article.title", "pass" if ok else "fail", gold_article["title"], got)
+        )
     if "published" in gold_article:
         got = _published_text(getattr(article, "published", None)) if article is not None else None
         exp = gold_article["published"]
@@ -107,12 +109,16 @@ def score_article(gold_article: Mapping[str, Any], article: Any) -> list[Check]:
         exp = gold_article["body_starts_with"]
         ok = body is not None and body.startswith(exp)
         checks.append(
-            Check("article.body_start", "article.body_start", "pass" if ok else "fail", exp, (body or "")[:80])
+            Check(
+                "article.body_start", "article.body_start", "pass" if ok else "fail", exp, (body or "")[:80]
+            )
         )
     if "body_ends_with" in gold_article:
         exp = gold_article["body_ends_with"]
         ok = body is not None and body.endswith(exp)
-        checks.append(Check("article.body_end", "article.body_end", "pass" if ok else "fail", exp, (body or "")[-80:]))
+        checks.append(
+            Check("article.body_end", "article.body_end", "pass" if ok else "fail", exp, (body or "")[-80:])
+        )
     for s in gold_article.get("boilerplate_absent", []):
         leaked = body is None or s in body
         checks.append(
@@ -161,7 +167,10 @@ def match_score(g: Mapping[str, Any], rec: Mapping[str, Any], text: str) -> floa
             s += 2
         else:
             rng = record_date_range(rec)
-            if rng and rng[0].isoformat()[: len(g["date"])] <= g["date"] <= rng[1].isoformat()[: len(g["date"])]:
+            if (
+                rng
+                and rng[0].isoformat()[: len(g["date"])] <= g["date"] <= rng[1].isoformat()[: len(g["date"])]
+            ):
                 s += 1
     if g.get("role") and rec.get("role") == g["role"]:
         s += 1
@@ -171,7 +180,9 @@ def match_score(g: Mapping[str, Any], rec: Mapping[str, Any], text: str) -> floa
 
 
 def match_events(
-    gold_events: list[Mapping[str, Any]], records: tuple[dict[str, Any], ...] | list[dict[str, Any]], text: str
+    gold_events: list[Mapping[str, Any]],
+    records: tuple[dict[str, Any], ...] | list[dict[str, Any]],
+    text: str,
 ) -> dict[int, int]:
     """``{gold index: record index}``: greedy one-to-one assignment by :func:`match_score`."""
     pairs = []
@@ -231,21 +242,35 @@ def _evidence_for(rec: Mapping[str, Any], words: tuple[str, ...]) -> list[tuple[
     return out
 
 
-def score_event(
-    idx: int, g: Mapping[str, Any], rec: Mapping[str, Any] | None, text: str
-) -> list[Check]:
+def score_event(idx: int, g: Mapping[str, Any], rec: Mapping[str, Any] | None, text: str) -> list[Check]:
     """Every checkable field of gold event ``g`` against its matched record (or none)."""
     p = f"event{idx}"
     optional = bool(g.get("optional"))
-    label = f"{g.get('role', '?')} {g.get('sub_event_type') or g.get('event_type')} {g.get('date', '')}".strip()
+    label = (
+        f"{g.get('role', '?')} {g.get('sub_event_type') or g.get('event_type')} {g.get('date', '')}".strip()
+    )
     if optional and rec is None:
-        return [Check(f"{p}.found", "optional_event", "skip", label, None, "optional: fine to miss", optional=True)]
+        return [
+            Check(
+                f"{p}.found", "optional_event", "skip", label, None, "optional: fine to miss", optional=True
+            )
+        ]
     if optional:
         # fine to miss, wrong to misdate: only the date is scored
         got = rec.get("event_date") if rec else None
-        ok = got == g.get("date") and (not g.get("date_precision") or rec.get("date_precision") == g["date_precision"])
+        ok = got == g.get("date") and (
+            not g.get("date_precision") or rec.get("date_precision") == g["date_precision"]
+        )
         return [
-            Check(f"{p}.date", "optional_event.date", "pass" if ok else "fail", g.get("date"), got, label, optional=True)
+            Check(
+                f"{p}.date",
+                "optional_event.date",
+                "pass" if ok else "fail",
+                g.get("date"),
+                got,
+                label,
+                optional=True,
+            )
         ]
     checks: list[Check] = []
     missing = "no matching record"
@@ -263,11 +288,19 @@ def score_event(
     if "date" in g:
         add("date", r.get("event_date") == g["date"], g["date"], r.get("event_date"))
     if "date_precision" in g:
-        add("date_precision", r.get("date_precision") == g["date_precision"], g["date_precision"], r.get("date_precision"))
+        add(
+            "date_precision",
+            r.get("date_precision") == g["date_precision"],
+            g["date_precision"],
+            r.get("date_precision"),
+        )
     if "time_of_day" in g:
         got = r.get("time_of_day")
         add("time_of_day", bool(got) and str(got).lower() == g["time_of_day"].lower(), g["time_of_day"], got)
-    for key, phrase_words in (("date_evidence", ("date",)), ("casualty_evidence", ("fatal", "casualt", "injur"))):
+    for key, phrase_words in (
+        ("date_evidence", ("date",)),
+        ("casualty_evidence", ("fatal", "casualt", "injur")),
+    ):
         if key in g:
             i = text.find(g[key])
             spans = _evidence_for(r, phrase_words)
@@ -305,16 +338,31 @@ def score_event(
         if "lat" in gp:
             pl = (hit or {}).get("place") or {}
             if pl.get("lat") is None:
-                add(f"places[{k}].point", False, gp["mention"], None, "mention missing or unresolved", coords=True)
+                add(
+                    f"places[{k}].point",
+                    False,
+                    gp["mention"],
+                    None,
+                    "mention missing or unresolved",
+                    coords=True,
+                )
             else:
                 d = haversine_km(gp["lat"], gp["lon"], pl["lat"], pl["lon"])
-                add(f"places[{k}].point", d <= gp.get("tolerance_km", 10), gp["mention"], f"{d:.1f} km", coords=True)
+                add(
+                    f"places[{k}].point",
+                    d <= gp.get("tolerance_km", 10),
+                    gp["mention"],
+                    f"{d:.1f} km",
+                    coords=True,
+                )
     if "actor1" in g:
         ga = g["actor1"] or {}
         actors = r.get("actors") or {}
         ra = actors.get("actor1") or {}
         by_name = bool(ga.get("name")) and bool(r.get("actor1")) and actors_match(ga["name"], r.get("actor1"))
-        by_mention = bool(ga.get("mention")) and token_overlap(ga["mention"], ra.get("mention")) >= MENTION_OVERLAP
+        by_mention = (
+            bool(ga.get("mention")) and token_overlap(ga["mention"], ra.get("mention")) >= MENTION_OVERLAP
+        )
         add("actor1", by_name or by_mention, ga, {"name": r.get("actor1"), "mention": ra.get("mention")})
     if "target" in g:
         gt = (g["target"] or {}).get("mention", "")
@@ -331,7 +379,13 @@ def score_event(
             add("weapon.kind", bool(same), gw["kind"], kinds)
         if "count" in gw:
             counts = [w.get("count") for w in same]
-            add("weapon.count", gw["count"] in counts, gw["count"], counts, f"count on a {gw.get('kind')} weapon")
+            add(
+                "weapon.count",
+                gw["count"] in counts,
+                gw["count"],
+                counts,
+                f"count on a {gw.get('kind')} weapon",
+            )
     for key in ("fatalities", "injured"):
         if key in g:
             got = r.get(key)
@@ -339,7 +393,12 @@ def score_event(
             add(key, got == g[key], g[key], got, note)
     if "fatalities_at_least" in g:
         got = r.get("fatalities")
-        add("fatalities_at_least", got is not None and got >= g["fatalities_at_least"], f">= {g['fatalities_at_least']}", got)
+        add(
+            "fatalities_at_least",
+            got is not None and got >= g["fatalities_at_least"],
+            f">= {g['fatalities_at_least']}",
+            got,
+        )
     if "claimed_by" in g:
         got = r.get("claimed_by")
         if g["claimed_by"] is None:
@@ -352,14 +411,21 @@ def score_event(
         gs = g["suspected_actor"]
         exp_asserted = bool(gs.get("asserted", False))
         sus = list(r.get("suspected_actors") or [])
-        o, best = _best_overlap(gs.get("mention") or gs.get("name", ""), _mentions(sus) + _mentions(sus, "name"))
+        o, best = _best_overlap(
+            gs.get("mention") or gs.get("name", ""), _mentions(sus) + _mentions(sus, "name")
+        )
         hit = next((a for a in sus if best in (a.get("mention"), a.get("name"))), None) if best else None
         a1 = (r.get("actors") or {}).get("actor1") or {}
-        as_actor1 = token_overlap(gs.get("mention"), a1.get("mention")) >= MENTION_OVERLAP and a1.get("asserted", True)
+        as_actor1 = token_overlap(gs.get("mention"), a1.get("mention")) >= MENTION_OVERLAP and a1.get(
+            "asserted", True
+        )
         ok = o >= MENTION_OVERLAP and hit is not None and bool(hit.get("asserted", True)) == exp_asserted
         if as_actor1 and not exp_asserted:
             ok = False
-        got = {"suspected": [(a.get("mention"), a.get("asserted")) for a in sus], "actor1_asserted": as_actor1}
+        got = {
+            "suspected": [(a.get("mention"), a.get("asserted")) for a in sus],
+            "actor1_asserted": as_actor1,
+        }
         add("suspected_actor", ok, {"mention": gs.get("mention"), "asserted": exp_asserted}, got)
     if g.get("reporting_sources"):
         names = _mentions(r.get("sources"), "name")
@@ -378,9 +444,7 @@ def score_event(
     return checks
 
 
-def score_gold_document(
-    gold: Mapping[str, Any], extracted: Extracted | None, text: str
-) -> dict[str, Any]:
+def score_gold_document(gold: Mapping[str, Any], extracted: Extracted | None, text: str) -> dict[str, Any]:
     """All checks for one gold article: ``{"checks": [Check...], "not_scored": [...], "matches": {...}}``.
 
     With ``extracted=None`` every check is emitted as failed, which gives the stable
@@ -398,7 +462,11 @@ def score_gold_document(
         not_scored += [f"event{i}.{k}" for k in g if k in NOT_SCORED_KEYS]
     published = (gold.get("article") or {}).get("published")
     checks += check_must_not(gold.get("must_not") or [], events, records, matches, text, published)
-    return {"checks": checks, "not_scored": not_scored, "matches": {str(k): v for k, v in sorted(matches.items())}}
+    return {
+        "checks": checks,
+        "not_scored": not_scored,
+        "matches": {str(k): v for k, v in sorted(matches.items())},
+    }
 
 
 def gold_files(gold_dir: Path) -> list[Path]:

@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 
 
 def _type_ok(exp: Mapping[str, Any], rec: Mapping[str, Any]) -> str:
-    """"pass" for the main coding, "pass" for an ``also_acceptable`` coding, "partial" for the
+    """ "pass" for the main coding, "pass" for an ``also_acceptable`` coding, "partial" for the
     right event type with another sub-type, else "fail"."""
     codings = [exp] + ([exp["also_acceptable"]] if exp.get("also_acceptable") else [])
     for c in codings:
@@ -74,7 +74,9 @@ def _similarity(exp: Mapping[str, Any], rec: Mapping[str, Any]) -> float:
     return s
 
 
-def score_expected(k: int, exp: Mapping[str, Any], records: Sequence[Mapping[str, Any]], doc_id: str) -> list[Check]:
+def score_expected(
+    k: int, exp: Mapping[str, Any], records: Sequence[Mapping[str, Any]], doc_id: str
+) -> list[Check]:
     """Checks for one expected incident against its best-matching record."""
     p = f"{doc_id}.expect{k}"
     best = max(records, key=lambda r: _similarity(exp, r), default=None)
@@ -82,18 +84,44 @@ def score_expected(k: int, exp: Mapping[str, Any], records: Sequence[Mapping[str
         best = None
     what = exp.get("what", "")
     if best is None:
-        return [Check(f"{p}.found", "found", "fail", what, [f"{r.get('sub_event_type')} {r.get('event_date')}" for r in records])]
-    checks = [Check(f"{p}.found", "found", "pass", what, f"{best.get('sub_event_type')} {best.get('event_date')}")]
-    checks.append(Check(f"{p}.type", "type", _type_ok(exp, best), (exp.get("event_type"), exp.get("sub_types")),
-                        (best.get("event_type"), best.get("sub_event_type"))))  # fmt: skip
+        return [
+            Check(
+                f"{p}.found",
+                "found",
+                "fail",
+                what,
+                [f"{r.get('sub_event_type')} {r.get('event_date')}" for r in records],
+            )
+        ]
+    checks = [
+        Check(f"{p}.found", "found", "pass", what, f"{best.get('sub_event_type')} {best.get('event_date')}")
+    ]
+    checks.append(
+        Check(
+            f"{p}.type",
+            "type",
+            _type_ok(exp, best),
+            (exp.get("event_type"), exp.get("sub_types")),
+            (best.get("event_type"), best.get("sub_event_type")),
+        )
+    )
     if exp.get("date"):
-        checks.append(Check(f"{p}.date", "date", _date_status(exp["date"], best), exp["date"],
-                            f"{best.get('event_date')} ({best.get('date_precision')})"))  # fmt: skip
+        checks.append(
+            Check(
+                f"{p}.date",
+                "date",
+                _date_status(exp["date"], best),
+                exp["date"],
+                f"{best.get('event_date')} ({best.get('date_precision')})",
+            )
+        )
     if "lat" in exp:
         d = _distance(exp, best)
         ok = d is not None and d <= exp.get("km", 50)
         got = None if d is None else f"{best.get('location')} ({d:.0f} km)"
-        checks.append(Check(f"{p}.point", "point", "pass" if ok else "fail", f"within {exp.get('km')} km", got))
+        checks.append(
+            Check(f"{p}.point", "point", "pass" if ok else "fail", f"within {exp.get('km')} km", got)
+        )
     for key in ("fatalities", "injured"):
         if key in exp:
             lo, hi = exp[key]
@@ -108,7 +136,11 @@ def score_expected(k: int, exp: Mapping[str, Any], records: Sequence[Mapping[str
 
 
 def check_forbid(
-    forbid: Mapping[str, Any], records: Sequence[Mapping[str, Any]], text: str, published: str | None, doc_id: str
+    forbid: Mapping[str, Any],
+    records: Sequence[Mapping[str, Any]],
+    text: str,
+    published: str | None,
+    doc_id: str,
 ) -> list[Check]:
     """One check per forbid rule. Known keys:
 
@@ -124,8 +156,14 @@ def check_forbid(
             continue
         cid = f"{doc_id}.forbid.{key}"
         if key == "violent_on_dates":
-            bad = [f"{r.get('sub_event_type')} {r.get('event_date')}" for r in violent if r.get("event_date") in val]
-            out.append(Check(cid, "forbid", "fail" if bad else "pass", f"no violent record on {val}", bad or "none"))
+            bad = [
+                f"{r.get('sub_event_type')} {r.get('event_date')}"
+                for r in violent
+                if r.get("event_date") in val
+            ]
+            out.append(
+                Check(cid, "forbid", "fail" if bad else "pass", f"no violent record on {val}", bad or "none")
+            )
         elif key == "violent_dated_at_publication_from":
             if not pub_day:
                 out.append(Check(cid, "forbid", "unchecked", val, None, "no publication date in the gold"))
@@ -134,11 +172,29 @@ def check_forbid(
             bad = [
                 f"{r.get('sub_event_type')} {r.get('event_date')}"
                 for r in violent
-                if r.get("event_date") == pub_day and any(overlaps(s, b) for s in evidence_spans(r) for b in ranges)
+                if r.get("event_date") == pub_day
+                and any(overlaps(s, b) for s in evidence_spans(r) for b in ranges)
             ]
-            out.append(Check(cid, "forbid", "fail" if bad else "pass", f"no violent record from {val} dated {pub_day}", bad or "none"))
+            out.append(
+                Check(
+                    cid,
+                    "forbid",
+                    "fail" if bad else "pass",
+                    f"no violent record from {val} dated {pub_day}",
+                    bad or "none",
+                )
+            )
         else:
-            out.append(Check(cid, "forbid", "unchecked", val, None, "unknown forbid rule; add it in eval/gold_wikievents.py"))
+            out.append(
+                Check(
+                    cid,
+                    "forbid",
+                    "unchecked",
+                    val,
+                    None,
+                    "unknown forbid rule; add it in eval/gold_wikievents.py",
+                )
+            )
     return out
 
 
@@ -151,7 +207,9 @@ def score_wikievents_gold(
     gold = load_gold(gold_path)
     jsonl = corpus_dir / "wikievents" / "dev.jsonl"
     if not jsonl.exists():
-        raise EvalError(f"{jsonl}: WikiEvents dev set not found (needed by {gold_path.name}); pass --data DIR")
+        raise EvalError(
+            f"{jsonl}: WikiEvents dev set not found (needed by {gold_path.name}); pass --data DIR"
+        )
     corpus = {d["doc_id"]: d for d in load_docs(jsonl)}
     gdocs = list(gold.get("docs") or [])
     if limit is not None:
@@ -159,7 +217,9 @@ def score_wikievents_gold(
     items = []
     for gd in gdocs:
         if gd["doc_id"] not in corpus:
-            raise EvalError(f"{gold_path}: doc {gd['doc_id']!r} is not in {jsonl}; the data and gold disagree")
+            raise EvalError(
+                f"{gold_path}: doc {gd['doc_id']!r} is not in {jsonl}; the data and gold disagree"
+            )
         item: dict[str, Any] = {"id": gd["doc_id"], "text": doc_text(corpus[gd["doc_id"]])}
         if gd.get("published"):
             item["published"] = datetime.fromisoformat(gd["published"])

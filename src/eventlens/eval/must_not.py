@@ -102,11 +102,19 @@ def _check_one(
             same = [r for r in reported if _same_incident(r, g, text)]
             if len(same) > 1:
                 bad.append([_desc(r) for r in same])
-        return ("fail" if bad else "pass"), bad or f"{len(reported)} reported records", "duplicates of one incident"
+        return (
+            ("fail" if bad else "pass"),
+            bad or f"{len(reported)} reported records",
+            "duplicates of one incident",
+        )
 
     if "background event" in low and "as new" in low:
         # anchors: gold background events' date phrases, quoted phrases and years named in the item
-        anchors = [str(g.get("date_evidence")) for g in events if g.get("role") == "background" and g.get("date_evidence")]
+        anchors = [
+            str(g.get("date_evidence"))
+            for g in events
+            if g.get("role") == "background" and g.get("date_evidence")
+        ]
         anchors += re.findall(r"'([^']+)'", item)
         anchors += [y for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b(?![-\d])", item)]
         bg_ranges = _sentence_ranges_with(text, anchors)
@@ -124,7 +132,9 @@ def _check_one(
             in_bg = [s for s in spans if any(overlaps(s, b) for b in bg_ranges)]
             in_rep = [s for s in spans if any(overlaps(s, b) for b in rep_ranges)]
             if in_bg and not in_rep:
-                bad.append(f"{_desc(r)} read from background sentences: {text[in_bg[0][0]:in_bg[0][1]][:60]!r}")
+                bad.append(
+                    f"{_desc(r)} read from background sentences: {text[in_bg[0][0] : in_bg[0][1]][:60]!r}"
+                )
         return ("fail" if bad else "pass"), bad or "none", "background events reported as new"
 
     if "reported event dated" in low:
@@ -146,14 +156,24 @@ def _check_one(
         return ("fail" if bad else "pass"), bad or [r.get("event_date") for r in reported], "reported dates"
 
     if "actor1" in low and ("protester" in low or "rioter" in low):
-        bad = [f"{_desc(r)}: actor1={r.get('actor1')!r} inter1={r.get('inter1')}" for r in reported if r.get("inter1") in (5, 6)]
-        return ("fail" if bad else "pass"), bad or [r.get("actor1") for r in reported], "inter1 5 (rioters) / 6 (protesters)"
+        bad = [
+            f"{_desc(r)}: actor1={r.get('actor1')!r} inter1={r.get('inter1')}"
+            for r in reported
+            if r.get("inter1") in (5, 6)
+        ]
+        return (
+            ("fail" if bad else "pass"),
+            bad or [r.get("actor1") for r in reported],
+            "inter1 5 (rioters) / 6 (protesters)",
+        )
 
     m = re.search(r"fatality count above (\d+)", low)
     if m:
         n = int(m.group(1))
         pool = [r for r in reported if any(_same_incident(r, g, text) for g in gold_reported)] or reported
-        bad = [f"{_desc(r)}: fatalities={r.get('fatalities')}" for r in pool if (r.get("fatalities") or 0) > n]
+        bad = [
+            f"{_desc(r)}: fatalities={r.get('fatalities')}" for r in pool if (r.get("fatalities") or 0) > n
+        ]
         return ("fail" if bad else "pass"), bad or [r.get("fatalities") for r in pool], f"fatalities > {n}"
 
     m = re.search(r"^(.*?)\s+treated as places?", item, flags=re.I)

@@ -10,27 +10,54 @@ from typing import Any
 
 COMMAND = "eventlens eval all --data ../shared/data --json docs/accuracy.json --markdown docs/accuracy.md"
 MODULE_COMMAND = (
-    ".venv/bin/python -m eventlens.eval all --data ../shared/data --json docs/accuracy.json --markdown docs/accuracy.md"
+    ".venv/bin/python -m eventlens.eval all --data ../shared/data "
+    "--json docs/accuracy.json --markdown docs/accuracy.md"
 )
 
 #: (label, suite, figure-key finder, published value, source and caveat). Values are percentages or km.
 PUBLISHED: list[tuple[str, str, tuple[str, ...], str, str]] = [
-    ("ACLED sub-event type, weighted F1", "acled", ("sub_event_type.weighted_f1",), "83.9",
-     "CASE 2021 best system (supervised, trained on ACLED); ours is not trained on ACLED"),
-    ("Event type / code correct", "acled", ("event_type.accuracy",), "81.2",
-     "GDELT hand check of event codes (other data: news articles, CAMEO codes)"),
-    ("Geography correct (within 25 km)", "acled", ("location.within_25km",), "75.4",
-     "GDELT hand check of geography (other data); ours over rows where we give coordinates"),
-    ("Country correct", "acled", ("country.accuracy",), "95",
-     "CLIFF focus country (other data)"),
-    ("Acc@161 km, GeoWebNews", "geo-gwn", ("acc161", "acc@161", "acc_161"), "94.1", "Mordecai3, gold toponyms given"),
-    ("Acc@161 km, LGL", "geo-lgl", ("acc161", "acc@161", "acc_161"), "82.7", "Mordecai3, gold toponyms given"),
+    (
+        "ACLED sub-event type, weighted F1",
+        "acled",
+        ("sub_event_type.weighted_f1",),
+        "83.9",
+        "CASE 2021 best system (supervised, trained on ACLED); ours is not trained on ACLED",
+    ),
+    (
+        "Event type / code correct",
+        "acled",
+        ("event_type.accuracy",),
+        "81.2",
+        "GDELT hand check of event codes (other data: news articles, CAMEO codes)",
+    ),
+    (
+        "Geography correct (within 25 km)",
+        "acled",
+        ("location.within_25km",),
+        "75.4",
+        "GDELT hand check of geography (other data); ours over rows where we give coordinates",
+    ),
+    ("Country correct", "acled", ("country.accuracy",), "95", "CLIFF focus country (other data)"),
+    (
+        "Acc@161 km, GeoWebNews",
+        "geo-gwn",
+        ("acc161", "acc@161", "acc_161"),
+        "94.1",
+        "Mordecai3, gold toponyms given",
+    ),
+    (
+        "Acc@161 km, LGL",
+        "geo-lgl",
+        ("acc161", "acc@161", "acc_161"),
+        "82.7",
+        "Mordecai3, gold toponyms given",
+    ),
     ("Acc@161 km, TR-News", "geo-trnews", ("acc161",), "87.3", "Mordecai3; TR-News is not in our data"),
     ("Exact GeoNames id, GeoWebNews", "geo-gwn", ("exact_id", "exact"), "90.1", "Mordecai3"),
     ("Exact GeoNames id, LGL", "geo-lgl", ("exact_id", "exact"), "79.4", "Mordecai3"),
     ("Median error km, GeoWebNews", "geo-gwn", ("median_km", "median"), "0 km", "Mordecai3"),
     ("Median error km, LGL", "geo-lgl", ("median_km", "median"), "0 km", "Mordecai3"),
-]  # fmt: skip
+]
 
 
 def _find(figures: dict[str, Any], keys: tuple[str, ...]) -> tuple[str, Any] | None:
@@ -109,8 +136,11 @@ def render_markdown(report: dict[str, Any]) -> str:
         if s.get("status") != "ok":
             lines += [f"**{s.get('status')}**: {s.get('reason', '')}", ""]
             continue
-        lines += [f"n = {s.get('n')}. Data (sha256): "
-                  + ", ".join(f"`{p}` `{h[:12]}`" for p, h in sorted((s.get("files") or {}).items())), ""]  # fmt: skip
+        lines += [
+            f"n = {s.get('n')}. Data (sha256): "
+            + ", ".join(f"`{p}` `{h[:12]}`" for p, h in sorted((s.get("files") or {}).items())),
+            "",
+        ]
         figs = s.get("figures") or {}
         lines += _table(["figure", "value"], [[k, fmt_value(k, v)] for k, v in figs.items()])
         lines.append("")
@@ -119,10 +149,15 @@ def render_markdown(report: dict[str, Any]) -> str:
         if per:
             lines += ["Per sub-event type (recall is the share of that gold class we got right):", ""]
             rows = [
-                [c, str(v.get("support", 0)), fmt_value("p", v["precision"]), fmt_value("r", v["recall"]),
-                 fmt_value("f", v["f1"])]
+                [
+                    c,
+                    str(v.get("support", 0)),
+                    fmt_value("p", v["precision"]),
+                    fmt_value("r", v["recall"]),
+                    fmt_value("f", v["f1"]),
+                ]
                 for c, v in sorted(per.items(), key=lambda kv: -int(kv[1].get("support", 0)))
-            ]  # fmt: skip
+            ]
             lines += _table(["sub-event type", "support", "precision", "recall", "F1"], rows)
             lines.append("")
         docs = details.get("documents")
@@ -141,7 +176,7 @@ def render_markdown(report: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m eventlens.eval.report docs/accuracy.json docs/accuracy.md``: re-render without re-running."""
+    """``python -m eventlens.eval.report docs/accuracy.json docs/accuracy.md``: re-render only."""
     import json
     import sys
     from pathlib import Path

@@ -131,7 +131,11 @@ def run_suite(
 def git_commit(cwd: Path | None = None) -> str | None:
     try:
         out = subprocess.run(
-            ["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=True, cwd=cwd or Path(__file__).parent
+            ["git", "rev-parse", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=cwd or Path(__file__).parent,
         )
     except (OSError, subprocess.CalledProcessError):
         return None
@@ -189,15 +193,19 @@ def print_tables(report: dict[str, Any], console: Any) -> None:
             t.add_row(k, _fmt(v))
         console.print(t)
         failed = [
-            m for d in ((s.get("details") or {}).get("documents") or {}).values() if isinstance(d, dict)
+            m
+            for d in ((s.get("details") or {}).get("documents") or {}).values()
+            if isinstance(d, dict)
             for m in d.get("failed", [])
-        ]  # fmt: skip
+        ]
         for m in failed[:40]:
             console.print(f"  [red]x[/red] {m}", markup=True, highlight=False, soft_wrap=True)
         passed = [
-            p for d in ((s.get("details") or {}).get("documents") or {}).values() if isinstance(d, dict)
+            p
+            for d in ((s.get("details") or {}).get("documents") or {}).values()
+            if isinstance(d, dict)
             for p in d.get("passed", [])
-        ]  # fmt: skip
+        ]
         if passed:
             console.print(f"  [green]passed:[/green] {', '.join(passed)}", highlight=False, soft_wrap=True)
 
@@ -224,7 +232,9 @@ def run(
     print_tables(report, console)
     if json_out:
         Path(json_out).parent.mkdir(parents=True, exist_ok=True)
-        Path(json_out).write_text(json.dumps(report, indent=1, sort_keys=True, default=str) + "\n", encoding="utf-8")
+        Path(json_out).write_text(
+            json.dumps(report, indent=1, sort_keys=True, default=str) + "\n", encoding="utf-8"
+        )
     if markdown_out:
         Path(markdown_out).parent.mkdir(parents=True, exist_ok=True)
         Path(markdown_out).write_text(render_markdown(report), encoding="utf-8")

@@ -74,7 +74,9 @@ def sentence_range(doc: Mapping[str, Any], idx: int) -> tuple[int, int]:
 
 @lru_cache(maxsize=1)
 def kairos_map() -> dict[str, Any]:
-    return json.loads(resources.files("eventlens.eval").joinpath("kairos_acled.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return json.loads(
+        resources.files("eventlens.eval").joinpath("kairos_acled.json").read_text(encoding="utf-8")
+    )  # type: ignore[no-any-return]
 
 
 def acled_types_for(kairos_type: str) -> list[str]:
@@ -106,7 +108,9 @@ def _predicted(rec: Mapping[str, Any], fieldname: str) -> list[str]:
     if fieldname == "actor1":
         return actor_texts(rec, "actor1")
     if fieldname == "actor2":
-        return actor_texts(rec, "actor2") + [str(t["mention"]) for t in rec.get("targets") or [] if t.get("mention")]
+        return actor_texts(rec, "actor2") + [
+            str(t["mention"]) for t in rec.get("targets") or [] if t.get("mention")
+        ]
     if fieldname == "place":
         out = [str(p["mention"]) for p in rec.get("places") or [] if p.get("mention")]
         return out + ([str(rec["location"])] if rec.get("location") else [])
@@ -130,7 +134,11 @@ def _victim_count(doc: Mapping[str, Any], entity_id: str) -> int | None:
         if w in _NUMBER_WORDS:
             return _NUMBER_WORDS[w]
     head = toks[ent["end"] - 1] if ent["end"] - 1 < len(toks) else ""
-    if ent.get("entity_type") == "PER" and head[:1].isupper() or re.fullmatch(r"(man|woman|general|commander|boy|girl|soldier|officer|victim)", head.lower()):
+    if (
+        ent.get("entity_type") == "PER"
+        and head[:1].isupper()
+        or re.fullmatch(r"(man|woman|general|commander|boy|girl|soldier|officer|victim)", head.lower())
+    ):
         return 1
     return None
 
@@ -241,7 +249,8 @@ def run_wikievents_suite(
         "n": len(docs),
         "figures": figures,
         "files": file_hashes(
-            [p for p in (path, Path(data_dir) / "wikievents" / "event_role_KAIROS.json") if p.exists()], Path(data_dir)
+            [p for p in (path, Path(data_dir) / "wikievents" / "event_role_KAIROS.json") if p.exists()],
+            Path(data_dir),
         ),
         "details": {
             "triggers_mapped": tot["tp"] + tot["fn"],
