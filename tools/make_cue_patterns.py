@@ -1,7 +1,8 @@
 """One-off writer of src/eventlens/data/cues.jsonl (kept for provenance; edit the JSONL directly now).
 
 Phrase syntax: space-separated tokens; a token is `a|b|c` (lemma or lower-case form alternatives),
-optionally suffixed `:V` (verb) `:N` (noun) `:A` (adjective), or `_` for one optional word.
+optionally suffixed `:V` (verb) `:N` (noun) `:A` (adjective), then `!` (lower-case in the text only:
+"march" but not the month "March"), or `_` for one optional word.
 Vocabulary: ACLED Codebook 2023 sub-event definitions and their example wording, the CAMEO/PLOVER
 verb dictionaries, and general English news usage. Weights: 1.0 = decisive on its own, 0.5 = supportive.
 """
@@ -17,7 +18,7 @@ add("AIR", 1.0, "airstrike|airstrikes|air-strike", "air strike|strikes|raid|raid
     "bomb|strike|hit|target:V by|from _ warplane|warplanes|aircraft|drone|drones|helicopter|helicopters|jets",
     "barrel bomb|bombs", "kamikaze drone|drones", "drone|drones|uav|uavs hit|strike|target|attack:V", "air force|forces strike|bomb|hit:V")
 add("SHELL", 1.0, "shell:V", "shelling|shellings|bombardment", "artillery|mortar|mortars|rocket|rockets|missile|missiles|katyusha|katyushas|projectile|projectiles fire|land|hit|strike|launch|fall|target|slam:V",
-    "fire|launch|lob:V _ _ rocket|rockets|mortar|mortars|missile|missiles|shells|projectiles|katyushas",
+    "fire|launch|lob:V _ _ rocket|rockets|mortar|mortars|missile|missiles|shells|projectiles|katyushas|artillery|howitzers",
     "artillery fire|barrage|strike|strikes|attack", "rocket|missile|mortar attack|attacks|strike|strikes|fire|barrage", "bombard:V", "shell|shells land|hit|fall:V")
 add("SHELL", 0.5, "artillery", "mortar|mortars", "rocket|rockets", "missile|missiles", "katyusha|katyushas")
 add("IED", 1.0, "ied|ieds", "improvised explosive device|devices", "roadside bomb|bombs", "car bomb|bombs", "landmine|landmines", "land mine|mines",
@@ -28,7 +29,7 @@ add("GRENADE", 1.0, "grenade|grenades", "hand grenade|grenades")
 add("GRENADE", -1.0, "rocket - propelled grenade|grenades", "stun grenade|grenades")
 add("CHEM", 1.0, "chemical weapon|weapons|attack", "chlorine|sarin|mustard gas|attack", "nerve agent", "toxic gas attack")
 # ---- Battles
-add("CLASH", 1.0, "clash:V", "clash|clashes", "fighting|fight:V", "firefight|firefights|gunfight|gunfights|shootout|shoot-out", "exchange:V _ fire|gunfire|shots",
+add("CLASH", 1.0, "clash:V", "clash|clashes", "fighting|fight:V", "firefight|firefights|gunfight|gunfights|shootout|shootouts", "shoot - out|outs", "gun battle|battles", "exchange:V _ fire|gunfire|shots",
     "exchange of fire|gunfire", "battle:V", "ambush:V", "ambush", "skirmish|skirmishes", "engage:V in _ fighting|battle|combat", "heavy fighting",
     "fight:V each other", "armed confrontation|confrontations", "offensive", "repel|repulse:V", "counterattack|counter-attack")
 add("REGAIN", 1.0, "recapture|retake|regain|liberate:V", "take|took back control", "regain|regained control", "drive|drove out|back")
@@ -43,19 +44,21 @@ add("SEXUAL", 1.0, "rape:V", "rape|rapes|gang-rape|gang rape", "sexually assault
 add("ABDUCT", 1.0, "abduct|kidnap:V", "abduction|abductions|kidnapping|kidnappings", "take|took _ hostage|hostages|captive", "forcibly disappear|disappeared",
     "enforced|forced disappearance", "hold:V _ for ransom", "ransom")
 # ---- Protests and riots
-add("PROTEST", 1.0, "protest|demonstrate|rally|march|picket:V", "protest|protests|demonstration|demonstrations|rally|rallies|march|marches|sit-in|sit-ins|picket",
+add("PROTEST", 1.0, "protest|demonstrate|rally|picket:V", "march:V!", "protest|protests|demonstration|demonstrations|rally|rallies|sit-in|sit-ins|picket", "march|marches!",
     "protester|protesters|protestor|protestors|demonstrator|demonstrators|marcher|marchers", "take|took to the streets", "hunger strike",
     "go|went on strike", "stage:V _ _ strike|walkout|protest|demonstration|sit-in|rally|march", "vigil|vigils", "boycott:V", "strike|strikes by|over|for|demanding",
-    "gather:V to demand|protest|denounce|call", "petition:V", "chant:V", "slogans", "demand:V")
-add("INTERVENE", 1.0, "disperse:V", "tear gas|teargas", "tear - gas", "water cannon|cannons", "rubber bullets", "baton|cane|lathi charge|charged",
+    "gather:V to demand|protest|denounce|call", "petition:V", "chant:V", "slogans", "demand:V",
+    "occupy:V", "banners|placards", "gather:V outside|in|at _ front", "block:V _ road|roads|highway|street|streets|traffic", "blockade|blockades")
+add("INTERVENE", 1.0, "disperse:V", "intervene:V", "police|officers|forces use|used force", "detain|arrest:V at least",
+    "detain|arrest:V _ _ _ participants|protesters|demonstrators|activists|students|marchers", "remove|evict|move:V _ protesters|demonstrators", "tear gas|teargas", "tear - gas", "water cannon|cannons", "rubber bullets", "baton|cane|lathi charge|charged",
     "baton-charge|baton-charged", "break|broke up", "arrest|detain|beat:V _ _ protesters|demonstrators|activists|students|participants",
     "fire|fired warning shots", "stun grenade|grenades", "pepper spray", "prevent:V _ _ march|protest|rally", "block:V _ protesters|demonstrators")
 add("EXCESSIVE", 1.0, "kill|shoot|gun:V _ _ protester|protesters|demonstrator|demonstrators", "protester|protesters|demonstrator|demonstrators|marchers be|were killed|shot",
     "live ammunition|fire|rounds", "open|opened fire on _ protesters|demonstrators|crowd|crowds")
 add("RIOT", 1.0, "riot|riots|rioting|rioter|rioters", "riot:V", "throw|hurl|pelt:V _ stones|rocks|bricks|molotov|projectiles|petrol", "molotov cocktail|cocktails",
-    "burn|set|torch:V _ tyres|tires|tire|tyre", "burning tyres|tires", "set|sets fire to|on", "set ablaze", "vandalize|vandalise|ransack|storm|smash:V",
-    "barricade:V", "clash:V with _ police|security|officers|troops", "stone-pelting|stone pelting", "violent protest|demonstration|protests|demonstrations",
-    "turn|turned violent", "block:V _ road|roads|highway|street|streets")
+    "burn|set|torch:V _ tyres|tires|tire|tyre", "burning tyres|tires|barricades|barricade|obstacles", "set|sets fire to|on", "set ablaze", "set:V _ _ on fire", "vandalize|vandalise|ransack|storm|smash:V",
+    "clash:V with _ police|security|officers|troops", "stone - pelting", "stone pelting", "violent protest|demonstration|protests|demonstrations",
+    "turn|turned violent")
 add("MOB", 1.0, "mob|mobs", "lynch:V", "lynching|lynchings", "mob justice", "vigilante|vigilantes", "angry|irate residents|villagers|crowd|locals|youths",
     "mob of", "beat|beaten to death", "set|torched _ on fire", "jungle justice", "self-defense group")
 # ---- Strategic developments

@@ -36,12 +36,14 @@ GROUPS = [
  "Tigray Defense Forces", "TDF", "SPLA-IO", "Sudan People's Liberation Movement-North", "Ansaru", "Lakurawa", "Hurras al-Din",
 ]
 GENERIC_GROUP = ["militants", "militant", "insurgents", "insurgent", "rebels", "rebel", "jihadists", "jihadist", "gunmen", "gunman",
- "militiamen", "militia", "militias", "armed men", "armed group", "armed groups", "separatists", "bandits", "terrorists", "fighters",
+ "militiamen", "militia", "militias", "armed men", "armed individuals", "armed persons", "armed suspects", "gang", "gangs",
+ "gang members", "gang member", "cartel", "cartels", "hitmen", "shooters", "kidnappers", "abductors", "poachers", "pirates", "armed group", "armed groups", "separatists", "bandits", "terrorists", "fighters",
  "assailants", "attackers", "extremists", "guerrillas", "insurgent group", "armed assailants", "unknown gunmen", "unidentified gunmen"]
 SECURITY = ["police", "policemen", "policeman", "police officers", "police officer", "officers", "soldiers", "soldier", "troops", "army",
  "military", "security forces", "security personnel", "gendarmes", "gendarmerie", "national guard", "border guards", "border police",
  "special forces", "coast guard", "paramilitary", "paramilitaries", "commandos", "marines", "riot police", "armed forces", "servicemen",
- "peacekeepers", "navy", "air force", "counter-terrorism forces", "police forces", "military forces"]
+ "peacekeepers", "navy", "air force", "counter-terrorism forces", "police forces", "military forces", "forces",
+ "army units", "military units", "units", "battalions", "infantry", "artillery units", "military police", "militarized police"]
 CASUALTY = ["casualties", "fatalities", "deaths", "dead", "wounded", "injured", "injuries", "bodies", "victims", "death toll", "toll"]
 
 AMBIGUOUS = {"mine", "mines", "shell", "shells", "jet", "jets", "bomb", "bombs", "gun", "guns", "dead", "wounded", "injured", "toll", "military", "army", "navy", "officers", "officer", "drone", "drones", "fighters"}

@@ -39,6 +39,11 @@ CIVILIAN_NOUNS = frozenset(
     pilgrims worshippers teachers traders miners herders people person individuals locals motorists driver drivers
     doctor doctors nurse nurses""".split()
 )
+#: Unorganised crowds: violence by them is mob violence, not a battle or an armed attack.
+CROWD_NOUNS = frozenset(
+    """residents locals villagers relatives people crowd crowds mob group youths supporters individuals family families
+    members neighbours neighbors passers-by students workers traders farmers herders settlers""".split()
+)
 PROTEST_NOUNS = frozenset("protesters protester demonstrators demonstrator marchers activists students workers".split())
 SAY_VERBS = frozenset("say said says tell told report reported reports confirm confirmed state stated announce announced add added claim".split())
 ATTACK_PREPS = frozenset({"at", "on", "against", "toward", "towards", "targeting"})
@@ -56,6 +61,8 @@ _SECURITY_POLICE = frozenset("police policemen policeman officers officer gendar
 _GENERIC_ARMED = frozenset(
     "militants militant insurgents insurgent gunmen gunman militiamen militia militias assailants attackers armed group groups jihadists jihadist terrorists extremists bandits fighters separatists rebels rebel".split()
 )
+#: Objects of attack verbs that are part of the verb phrase, not its target ("opened fire").
+_NOT_TARGET = frozenset("fire shots gunfire shot attack attacks attention responsibility control".split())
 _REBEL_WORDS = frozenset("rebels rebel insurgents insurgent separatists jihadists jihadist guerrillas".split())
 
 
@@ -77,6 +84,8 @@ class Arguments:
     sources: list[Source] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     armed_target: bool = False
+    armed_present: bool = False
+    crowd_actor: bool = False
     civilian_victims: bool = False
     protesters: bool = False
     state_actor: bool = False
@@ -164,11 +173,17 @@ def find_agent_and_patient(sents: Sequence[SpacySpan], trigger_tokens: Sequence[
                 for g in c.children:
                     if g.dep_ == "pobj":
                         agent = g
-            elif c.dep_ in ("dobj", "nsubjpass") and patient is None:
+            elif c.dep_ in ("dobj", "nsubjpass") and patient is None and c.lower_ not in _NOT_TARGET:
                 ent = _ent_of(c)
                 if ent is None or ent.label_ not in ("WEAPON", "DATE", "TIME", "CARDINAL"):
                     patient = c
-            elif c.dep_ == "prep" and c.lower_ in ATTACK_PREPS:
+            if c.dep_ == "dobj":
+                for cc in c.children:
+                    if cc.dep_ == "prep" and cc.lower_ in ATTACK_PREPS:
+                        for g in cc.children:
+                            if g.dep_ == "pobj":
+                                prep_objs.append((0, g))
+            if c.dep_ == "prep" and c.lower_ in ATTACK_PREPS:
                 for g in c.children:
                     ent = _ent_of(g)
                     if g.dep_ == "pobj" and (ent is None or ent.label_ not in ("DATE", "TIME", "CARDINAL", "WEAPON")):
@@ -532,7 +547,8 @@ def fill(
         a.targets.append(Target(phrase.text, None, _tok_span(phrase)))
         pwords = set(re.findall(r"[a-z]+", phrase.text.lower()))
         pent = _ent_of(patient)
-        if pent is not None and pent.label_ in ("SECURITY_FORCE", "ARMED_GROUP") or pwords & (_SECURITY_ARMY | _SECURITY_POLICE | _GENERIC_ARMED):
+        armed_in_phrase = any(e.label_ in ("SECURITY_FORCE", "ARMED_GROUP") for e in phrase.ents)
+        if armed_in_phrase or pent is not None and pent.label_ in ("SECURITY_FORCE", "ARMED_GROUP") or pwords & (_SECURITY_ARMY | _SECURITY_POLICE | _GENERIC_ARMED):
             a.armed_target = True
             named = [e for e in phrase.ents if e.label_ == "ARMED_GROUP" and e.ent_id_ == "named"]
             if named:
@@ -557,6 +573,17 @@ def fill(
         if inj is not None:
             a.injured = inj if a.injured is None else max(a.injured, inj) if inj == 0 or a.injured == 0 else a.injured + inj
             a.injured_spans += isp
+    # Two organised armed sides in the story (security forces and an armed group, or a named
+    # armed group and generic gunmen) make it a battle unless civilians are the named victims.
+    state_side = any(e.label_ == "SECURITY_FORCE" for s in sents for e in s.ents)
+    armed_side = any(e.label_ == "ARMED_GROUP" for s in sents for e in s.ents)
+    a.armed_present = state_side or armed_side
+    if agent is not None and agent.lower_ in CROWD_NOUNS:
+        a.crowd_actor = True
+    if not a.civilian_victims and state_side and armed_side:
+        a.armed_target = True
+    if a.actor1 is not None and a.actor1.inter in (2, 3) and state_side and not a.civilian_victims:
+        a.armed_target = True
     named = named_killed(all_sents)
     if named and (a.fatalities or 0) < len(named):
         a.fatalities = len(named)

@@ -32,6 +32,7 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "hold": ("held", "holding", "holds"),
     "flee": ("fled", "fleeing", "flees"),
     "set": ("set", "setting", "sets"),
+    "burn": ("burnt", "burned", "burning", "burns"),
     "break": ("broke", "broken", "breaking", "breaks"),
     "go": ("went", "gone", "going", "goes"),
     "fall": ("fell", "fallen", "falling", "falls"),
@@ -99,11 +100,11 @@ class Cue:
     text: str
 
 
-_TOKEN = re.compile(r"^(?P<alts>[^:]+?)(?::(?P<pos>[VNA]))?$")
+_TOKEN = re.compile(r"^(?P<alts>[^:!]+?)(?::(?P<pos>[VNA]))?(?P<lower>!)?$")
 
 
 def compile_phrase(phrase: str) -> list[dict[str, Any]]:
-    """``"fire|launch:V _ rockets"`` -> a spaCy Matcher token pattern."""
+    """``"fire|launch:V _ rockets"`` -> a spaCy Matcher token pattern (``!``: lower-case only)."""
     pattern: list[dict[str, Any]] = []
     for raw in phrase.split():
         if raw == "_":
@@ -129,7 +130,10 @@ def compile_phrase(phrase: str) -> list[dict[str, Any]]:
                     pattern.append({"ORTH": "-"})
                 pattern.append({"LOWER": p})
             continue
-        pattern.append({"LOWER": {"IN": sorted(forms)}})
+        spec: dict[str, Any] = {"LOWER": {"IN": sorted(forms)}}
+        if m.group("lower"):
+            spec["IS_LOWER"] = True
+        pattern.append(spec)
     return pattern
 
 

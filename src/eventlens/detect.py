@@ -71,12 +71,16 @@ def classify(
     protesters_present: bool = False,
     killed: bool = False,
     state_actor: bool = False,
+    armed_present: bool = True,
+    crowd_actor: bool = False,
 ) -> Classification | None:
     """Pick the ACLED sub-event type for an incident from all its cues and a few argument facts.
 
     ``armed_target``: the victim side is security forces or an armed group (-> battle, not
     violence against civilians). ``civilian_target``: civilians are the named victims.
     ``protesters_present``: the actors are demonstrators. ``killed``: someone died.
+    ``armed_present``: security forces or an armed group take part (without them, a clash or a
+    beating is mob violence). ``crowd_actor``: the perpetrators are an unorganised crowd.
     """
     score, by = _scores(cues)
 
@@ -99,20 +103,28 @@ def classify(
     # --- Weapons found, defused, intercepted: nothing went off
     if has("DISRUPT") and not killed and not has("CLASH"):
         return out("Disrupted weapons use", 0.75, "DISRUPT")
-    # --- Demonstrations
-    if protest or has("RIOT") or has("MOB"):
-        if protest and (has("EXCESSIVE") or (killed and state_actor)):
+    # --- Demonstrations. A protest told first is the event; violence words after it are
+    # usually its cause ("calling for justice for a man killed by a mob").
+    violent = [c for n in REMOTE + ("CLASH", "KILL", "ABDUCT", "SEXUAL", "MOB", "LOOT") for c in by.get(n, []) if c.weight >= 1.0]
+    first_protest = min((c.start for c in by.get("PROTEST", [])), default=None)
+    first_violent = min((c.start for c in violent), default=None)
+    protest_led = protest and (first_violent is None or first_protest is None or first_protest <= first_violent or not has("KILL") and not has("CLASH") and not any(has(n) for n in REMOTE))
+    if protest_led:
+        if has("EXCESSIVE") or (killed and state_actor and has("INTERVENE")):
             return out("Excessive force against protesters", 0.8, "EXCESSIVE", "PROTEST")
-        if has("MOB") and not protest:
-            return out("Mob violence", 0.75, "MOB", "RIOT")
         if has("RIOT"):
-            if not protest and civilian_target:
-                return out("Mob violence", 0.65, "RIOT")
             return out("Violent demonstration", 0.75, "RIOT", "PROTEST")
-        if protest and (has("INTERVENE") or has("ARREST")):
-            return out("Protest with intervention", 0.75, "INTERVENE", "ARREST", "PROTEST")
-        if protest and not any(has(n) for n in REMOTE + ("CLASH", "KILL", "ABDUCT")):
-            return out("Peaceful protest", 0.8, "PROTEST")
+        if has("INTERVENE"):
+            return out("Protest with intervention", 0.75, "INTERVENE", "PROTEST")
+        return out("Peaceful protest", 0.8, "PROTEST")
+    if protest and has("EXCESSIVE"):
+        return out("Excessive force against protesters", 0.75, "EXCESSIVE", "PROTEST")
+    # --- Riots without a demonstration: violence by a crowd (mob), or damage only (looting)
+    if has("MOB") or (has("RIOT") and not armed_present):
+        if has("LOOT") and not killed and not has("MOB") and not has("KILL"):
+            return out("Looting/property destruction", 0.6, "LOOT", "RIOT")
+        if not any(has(n) for n in REMOTE) or has("MOB"):
+            return out("Mob violence", 0.7, "MOB", "RIOT")
     # --- Remote violence versus ground fighting
     remote = {n: score.get(n, 0.0) for n in ("AIR", "IED", "GRENADE", "SHELL") if has(n)}
     clash = score.get("CLASH", 0.0)
@@ -140,6 +152,8 @@ def classify(
         if has("TRANSFER") or has("OVERTAKE") or has("REGAIN"):
             return out("Non-violent transfer of territory", 0.55, "TRANSFER", "OVERTAKE", "REGAIN")
     if clash >= 1.0:
+        if not armed_present:
+            return out("Mob violence", 0.6, "CLASH")
         return out("Armed clash", 0.75, "CLASH")
     # --- One-sided violence
     if has("SEXUAL"):
@@ -147,6 +161,8 @@ def classify(
     if has("ABDUCT"):
         return out("Abduction/forced disappearance", 0.75, "ABDUCT")
     if has("KILL"):
+        if crowd_actor and not armed_present:
+            return out("Mob violence", 0.6, "KILL")
         if armed_target and not civilian_target:
             return out("Armed clash", 0.6, "KILL")
         if has("LOOT") and not killed:

@@ -238,6 +238,8 @@ class Pipeline:
             protesters_present=a.protesters,
             killed=bool(a.fatalities),
             state_actor=a.state_actor,
+            armed_present=a.armed_present,
+            crowd_actor=a.crowd_actor,
         )
         if cls is None:
             return None
@@ -248,6 +250,8 @@ class Pipeline:
             "killed": bool(a.fatalities),
             "injured": bool(a.injured),
             "state_actor": a.state_actor,
+            "armed_present": a.armed_present,
+            "crowd_actor": a.crowd_actor,
         }
         feats = features([s.span for s in ordered], all_cues, cls.sub_event_type, facts)
         feats["_rule_conf"] = cls.confidence
