@@ -24,6 +24,12 @@ def test_unknown_suite_names_the_choices() -> None:
         runner.expand(["nope"])
 
 
+def test_run_with_an_unknown_suite_exits_2() -> None:
+    con = console()
+    assert runner.run(["gold", "nope"], console=con) == 2
+    assert "unknown suite 'nope'" in con.file.getvalue()  # type: ignore[attr-defined]
+
+
 def test_all_expands_in_report_order() -> None:
     assert runner.expand(["acled", "all"]) == list(runner.SUITES)
     assert runner.expand(["dedupe", "gold"]) == ["gold", "dedupe"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
@@ -279,7 +280,9 @@ def score_event(idx: int, g: Mapping[str, Any], rec: Mapping[str, Any] | None, t
         status = ok if isinstance(ok, str) else ("pass" if ok else "fail")
         if rec is None:
             status, got, note = "fail", None, missing
-        checks.append(Check(f"{p}.{name}", name.split("[")[0], status, expected, got, note or label, coords))
+        checks.append(
+            Check(f"{p}.{name}", re.sub(r"\[\d+\]", "", name), status, expected, got, note or label, coords)
+        )
 
     r: Mapping[str, Any] = rec or {}
     for key in ("role", "event_type", "sub_event_type"):

@@ -220,13 +220,17 @@ def run(
     console: Any = None,
     extract_many: ExtractMany | None = None,
 ) -> int:
-    """Run ``suites`` ("all" = every suite); return 0, or 1 if any suite errored."""
+    """Run ``suites`` ("all" = every suite); return 0, 1 if any suite errored, 2 for an unknown suite."""
     from rich.console import Console
 
     from eventlens.eval.report import render_markdown
 
     console = console or Console()
-    names = expand(suites)
+    try:
+        names = expand(suites)
+    except EvalError as e:
+        console.print(f"[red]error[/red]: {e}", highlight=False)
+        return 2
     results = [run_suite(n, Path(data_dir), limit, extract_many) for n in names]
     report = build_report(results, Path(data_dir), limit)
     print_tables(report, console)
