@@ -1,0 +1,123 @@
+"""The FastAPI application: the JSON API under ``/api/v1`` and the dashboard at ``/``.
+
+``create_app(Settings(...))`` builds an app around one open store. ``eventlens serve`` runs it
+with uvicorn; with several worker processes uvicorn needs an importable factory, so
+:func:`app_from_env` rebuilds the same settings from ``EVENTLENS_*`` environment variables.
+
+Settings are explicit and few: the database, whether reads need a key, whether the URL fetcher
+may reach private addresses, and an optional online tile layer (the dashboard's basemap is the
+bundled Natural Earth country shapes; no request leaves the machine unless a tile URL is set).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from eventlens.errors import ConfigError, InputError, StoreError
+
+log = logging.getLogger(__name__)
+
+STATIC_DIR = Path(str(resources.files("eventlens.api").joinpath("static")))
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How a server behaves. ``extract`` and ``fetch`` replace the default pipeline and fetcher
+    (tests pass small ones); they take and return what :func:`eventlens.extract_many` and
+    :func:`eventlens.fetch.fetch` do."""
+
+    db_url: str | None = None
+    read_requires_key: bool = False
+    allow_private_fetch: bool = False
+    fetch_timeout: float = 10.0
+    fetch_max_bytes: int = 5_000_000
+    tile_url: str | None = None
+    tile_attribution: str | None = None
+    extract: Callable[..., Any] | None = None
+    fetch: Callable[..., Any] | None = None
+
+
+def _truthy(v: str | None) -> bool:
+    return (v or "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def settings_from_env() -> Settings:
+    """Settings from ``EVENTLENS_DB``, ``EVENTLENS_READ_REQUIRES_KEY``, ``EVENTLENS_ALLOW_PRIVATE_FETCH``,
+    ``EVENTLENS_TILE_URL`` and ``EVENTLENS_TILE_ATTRIBUTION``."""
+    return Settings(
+        db_url=os.environ.get("EVENTLENS_DB"),
+        read_requires_key=_truthy(os.environ.get("EVENTLENS_READ_REQUIRES_KEY")),
+        allow_private_fetch=_truthy(os.environ.get("EVENTLENS_ALLOW_PRIVATE_FETCH")),
+        tile_url=os.environ.get("EVENTLENS_TILE_URL") or None,
+        tile_attribution=os.environ.get("EVENTLENS_TILE_ATTRIBUTION") or None,
+    )
+
+
+def create_app(settings: Settings | None = None, *, store: Any = None) -> FastAPI:
+    """The app for ``settings`` (default: from the environment). ``store`` may be passed open."""
+    from eventlens import __version__
+    from eventlens.api.routes import router
+    from eventlens.keys import ensure_table
+    from eventlens.store import open as open_store
+
+    settings = settings or settings_from_env()
+    own_store = store is None
+    st = store if store is not None else open_store(settings.db_url)
+    ensure_table(st)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if own_store:
+            st.close()
+
+    app = FastAPI(
+        title="eventlens",
+        version=__version__,
+        description=(
+            "Conflict-incident records read from news, with the evidence for every field. "
+            "Reads are open unless the server requires a key; writes need an API key "
+            "(`eventlens keys create`), sent as `Authorization: Bearer <key>` or `X-API-Key`."
+        ),
+        lifespan=lifespan,
+    )
+    app.state.store = st
+    app.state.settings = settings
+
+    @app.exception_handler(InputError)
+    async def _input_error(_req: Request, exc: InputError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(ConfigError)
+    async def _config_error(_req: Request, exc: ConfigError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(StoreError)
+    async def _store_error(_req: Request, exc: StoreError) -> JSONResponse:
+        log.warning("store error: %s", exc)
+        return JSONResponse({"detail": str(exc)}, status_code=503)
+
+    app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
+
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """Factory for ``uvicorn --factory eventlens.api.app:app_from_env`` (multi-worker serving)."""
+    return create_app(settings_from_env())

@@ -1,0 +1,537 @@
+"""The ``/api/v1`` endpoints. Each parses its input, calls one library function, shapes the answer.
+
+Errors: a bad filter or body is 400 (or 422 when FastAPI's own validation catches it), an unknown
+id 404, a write without a key 401 and with a wrong or revoked key 403. Keys are never logged;
+the key's prefix names it in the audit trail of corrections.
+
+The incident list is the hot path (the dashboard and the load benchmark hit it): it skips
+pydantic and writes the JSON itself; its OpenAPI schema still comes from :class:`IncidentPage`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from datetime import UTC, date, datetime
+from typing import Annotated, Any, Literal
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Security
+from fastapi.responses import Response, StreamingResponse
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+
+from eventlens.api import queries
+from eventlens.api import schemas as s
+from eventlens.errors import InputError, StoreError
+from eventlens.keys import ApiKey, verify_key
+from eventlens.store import schema as t
+
+log = logging.getLogger(__name__)
+
+router = APIRouter(prefix="/api/v1")
+
+_api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="An eventlens API key.")
+_bearer = HTTPBearer(auto_error=False, description="An eventlens API key as a bearer token.")
+
+_AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: {"model": s.Error, "description": "No API key was sent."},
+    403: {"model": s.Error, "description": "The API key is unknown or revoked."},
+}
+_READ_RESPONSES: dict[int | str, dict[str, Any]] = {400: {"model": s.Error, "description": "A bad filter."}}
+
+
+def _store(request: Request) -> Any:
+    return request.app.state.store
+
+
+def _check_key(request: Request, key: str | None, cred: HTTPAuthorizationCredentials | None) -> ApiKey:
+    presented = key or (cred.credentials if cred else None)
+    if not presented:
+        raise HTTPException(
+            401,
+            "this endpoint needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>` "
+            "(make one with `eventlens keys create`)",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    found = verify_key(_store(request), presented)
+    if found is None:
+        raise HTTPException(
+            403, "API key not accepted (unknown or revoked); check it with `eventlens keys list`"
+        )
+    return found
+
+
+def require_write_key(
+    request: Request,
+    key: Annotated[str | None, Security(_api_key)] = None,
+    cred: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)] = None,
+) -> ApiKey:
+    return _check_key(request, key, cred)
+
+
+def require_read_access(
+    request: Request,
+    key: Annotated[str | None, Security(_api_key)] = None,
+    cred: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)] = None,
+) -> None:
+    if request.app.state.settings.read_requires_key:
+        _check_key(request, key, cred)
+
+
+# --------------------------------------------------------------------------- filters
+
+
+def _clean(values: list[str] | None, name: str) -> tuple[str, ...]:
+    out = []
+    for v in values or ():
+        for part in v.split(","):
+            part = part.strip()
+            if "\x00" in part or len(part) > 200:
+                raise InputError(name, f"{part[:40]!r}: not a usable value (NUL byte or over 200 characters)")
+            if part:
+                out.append(part)
+    return tuple(out)
+
+
+def _bbox(raw: str | None) -> tuple[float, float, float, float] | None:
+    if raw is None or not raw.strip():
+        return None
+    try:
+        nums = tuple(float(x) for x in raw.split(","))
+    except ValueError:
+        raise InputError("bbox", f"{raw[:80]!r}: write four numbers west,south,east,north") from None
+    if len(nums) != 4 or not all(math.isfinite(x) for x in nums):
+        raise InputError("bbox", f"{raw[:80]!r}: write four finite numbers west,south,east,north")
+    return nums  # type: ignore[return-value]
+
+
+def incident_filter(
+    date_from: Annotated[date | None, Query(description="Incidents on or after this day.")] = None,
+    date_to: Annotated[date | None, Query(description="Incidents on or before this day.")] = None,
+    bbox: Annotated[
+        str | None,
+        Query(description="west,south,east,north in degrees (west > east crosses the antimeridian)."),
+    ] = None,
+    country: Annotated[
+        list[str] | None, Query(description="Country names or ISO3 codes (repeat or comma-separate).")
+    ] = None,
+    iso: Annotated[list[str] | None, Query(description="ISO3 codes (same as country).")] = None,
+    admin1: Annotated[list[str] | None, Query()] = None,
+    event_type: Annotated[list[str] | None, Query(description="ACLED event types.")] = None,
+    sub_event_type: Annotated[list[str] | None, Query(description="ACLED sub-event types.")] = None,
+    actor: Annotated[str | None, Query(max_length=200, description="Part of any actor name.")] = None,
+    min_sources: Annotated[
+        int | None, Query(ge=0, le=100_000, description="At least this many publishers.")
+    ] = None,
+    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
+    geo_precision: Annotated[list[int] | None, Query(description="ACLED geo_precision codes 1-3.")] = None,
+    time_precision: Annotated[list[int] | None, Query(description="ACLED time_precision codes 1-3.")] = None,
+    role: Annotated[
+        Literal["reported", "background"] | None,
+        Query(
+            description="reported: at least one article reports it as news; background: only ever recalled."
+        ),
+    ] = None,
+) -> queries.IncidentFilter:
+    for name, codes in (("geo_precision", geo_precision), ("time_precision", time_precision)):
+        if any(c not in (1, 2, 3) for c in codes or ()):
+            raise InputError(name, f"{codes!r}: ACLED precision codes are 1, 2 or 3")
+    if actor is not None and "\x00" in actor:
+        raise InputError("actor", "contains a NUL byte")
+    return queries.IncidentFilter(
+        date_from=date_from,
+        date_to=date_to,
+        bbox=_bbox(bbox),
+        country=_clean(country, "country") + _clean(iso, "iso"),
+        admin1=_clean(admin1, "admin1"),
+        event_type=_clean(event_type, "event_type"),
+        sub_event_type=_clean(sub_event_type, "sub_event_type"),
+        actor=actor.strip() or None if actor else None,
+        min_sources=min_sources,
+        min_confidence=min_confidence,
+        geo_precision=tuple(geo_precision or ()),
+        time_precision=tuple(time_precision or ()),
+        role=role,
+    )
+
+
+Filter = Annotated[queries.IncidentFilter, Depends(incident_filter)]
+_Cursor = Annotated[str | None, Query(max_length=200, description="next_cursor of the previous page.")]
+
+
+def _utc(v: Any) -> Any:
+    """Store times are naive UTC; say so on the wire (RFC 3339 needs an offset)."""
+    if isinstance(v, datetime) and v.tzinfo is None:
+        return v.replace(tzinfo=UTC)
+    return v
+
+
+def _api_json(v: Any) -> Any:
+    if isinstance(v, datetime):
+        return _utc(v).isoformat().replace("+00:00", "Z")
+    if isinstance(v, date):
+        return v.isoformat()
+    raise TypeError(f"{type(v).__name__} is not JSON serialisable")
+
+
+def _utc_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{k: _utc(v) for k, v in r.items()} for r in rows]
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@router.get(
+    "/incidents",
+    response_model=s.IncidentPage,
+    responses=_READ_RESPONSES | _AUTH_RESPONSES,
+    dependencies=[Depends(require_read_access)],
+    tags=["incidents"],
+)
+def list_incidents(
+    request: Request,
+    f: Filter,
+    limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 100,
+    cursor: _Cursor = None,
+) -> Response:
+    """Active incidents matching every filter, newest first, a page at a time (keyset pagination)."""
+    page = queries.incidents_page(_store(request), f, limit=limit, cursor=cursor)
+    body = json.dumps(
+        {"items": page.rows, "next_cursor": page.next_cursor, "limit": limit},
+        default=_api_json,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return Response(body, media_type="application/json")
+
+
+@router.get(
+    "/incidents/{incident_id}",
+    response_model=s.IncidentDetail,
+    responses={404: {"model": s.Error, "description": "No incident has this id."}} | _AUTH_RESPONSES,
+    dependencies=[Depends(require_read_access)],
+    tags=["incidents"],
+)
+def get_incident(request: Request, incident_id: str) -> dict[str, Any]:
+    """One incident with its mentions, corrections, toll history, and the articles (full text) that
+    reported it: every evidence span is a pair of offsets into one of those texts."""
+    try:
+        out = queries.incident_detail(_store(request), incident_id)
+    except StoreError as exc:
+        raise HTTPException(404, str(exc)) from None
+    out = {k: _utc(v) for k, v in out.items()}
+    for key in ("articles", "corrections", "toll_history"):
+        out[key] = _utc_rows(out[key])
+    return out
+
+
+@router.get(
+    "/counts",
+    response_model=s.Counts,
+    responses=_READ_RESPONSES | _AUTH_RESPONSES,
+    dependencies=[Depends(require_read_access)],
+    tags=["incidents"],
+)
+def get_counts(
+    request: Request, f: Filter, by: Annotated[Literal["day", "type", "sub_type", "country"], Query()] = "day"
+) -> dict[str, Any]:
+    """Incidents and fatalities per day, event type, sub-event type or country, for charts."""
+    rows = queries.counts(_store(request), f, by)
+    return {"by": by, "total": sum(r["count"] for r in rows), "rows": rows}
+
+
+@router.get(
+    "/places",
+    response_model=list[s.PlaceHit],
+    responses=_READ_RESPONSES | _AUTH_RESPONSES,
+    dependencies=[Depends(require_read_access)],
+    tags=["places"],
+)
+def get_places(
+    request: Request,
+    q: Annotated[
+        str, Query(min_length=1, max_length=100, description="Start of a place, admin1 or country name.")
+    ],
+    limit: Annotated[int, Query(ge=1, le=50)] = 10,
+) -> list[dict[str, Any]]:
+    """Places incidents were located at, for autocomplete (most incidents first)."""
+    if "\x00" in q:
+        raise InputError("q", "contains a NUL byte")
+    return queries.places(_store(request), q, limit=limit)
+
+
+@router.get(
+    "/articles",
+    response_model=s.ArticlePage,
+    responses=_READ_RESPONSES | _AUTH_RESPONSES,
+    dependencies=[Depends(require_read_access)],
+    tags=["articles"],
+)
+def list_articles(
+    request: Request, limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 50, cursor: _Cursor = None
+) -> dict[str, Any]:
+    """Stored articles, most recently stored first."""
+    page = queries.articles_page(_store(request), limit=limit, cursor=cursor)
+    return {"items": _utc_rows(page.rows), "next_cursor": page.next_cursor, "limit": limit}
+
+
+@router.get(
+    "/articles/{article_id}",
+    response_model=s.ArticleDetail,
+    responses={404: {"model": s.Error, "description": "No article has this id."}} | _AUTH_RESPONSES,
+    dependencies=[Depends(require_read_access)],
+    tags=["articles"],
+)
+def get_article(request: Request, article_id: str) -> dict[str, Any]:
+    """One stored article: its text and the records read from it."""
+    a = queries.article(_store(request), article_id)
+    if a is None:
+        raise HTTPException(404, f"{article_id}: no such article; list them at /api/v1/articles")
+    return {k: _utc(v) for k, v in a.items()}
+
+
+_EXPORT_CONTENT = {
+    "text/csv": {"schema": {"type": "string"}},
+    "application/geo+json": {"schema": {"type": "object"}},
+    "application/x-ndjson": {"schema": {"type": "string"}},
+    "application/vnd.apache.parquet": {"schema": {"type": "string", "format": "binary"}},
+}
+
+
+@router.get(
+    "/export",
+    response_class=StreamingResponse,
+    responses={200: {"content": _EXPORT_CONTENT, "description": "The export, streamed."}}
+    | _READ_RESPONSES
+    | _AUTH_RESPONSES,
+    dependencies=[Depends(require_read_access)],
+    tags=["incidents"],
+)
+def export_incidents(
+    request: Request,
+    f: Filter,
+    format: Annotated[
+        Literal["acled-csv", "geojson", "jsonl", "parquet", "geoparquet"], Query()
+    ] = "acled-csv",  # noqa: A002
+) -> StreamingResponse:
+    """Every matching incident as ACLED CSV (ACLED's 31 columns), GeoJSON, JSON lines, Parquet or
+    GeoParquet, streamed as it is read."""
+    from eventlens.export import FORMATS, stream
+
+    media, ext = FORMATS[format]
+    rows = queries.iter_incidents(_store(request), f)
+    return StreamingResponse(
+        stream(rows, format),
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="incidents.{ext}"'},
+    )
+
+
+@router.get("/config", response_model=s.ApiConfig, tags=["meta"])
+def get_config(request: Request) -> dict[str, Any]:
+    """What the dashboard needs to know about this server."""
+    from eventlens import __version__
+    from eventlens.taxonomy import EVENT_TYPES
+
+    st = request.app.state.settings
+    return {
+        "version": __version__,
+        "read_requires_key": st.read_requires_key,
+        "tile_url": st.tile_url,
+        "tile_attribution": st.tile_attribution,
+        "event_types": {k: list(v) for k, v in EVENT_TYPES.items()},
+    }
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _read_posted(body: s.ArticleIn, settings: Any) -> Any:
+    """The Article for a posted text, HTML page or URL."""
+    import hashlib
+
+    from eventlens.read.html import read_html
+    from eventlens.read.text import read_text
+
+    if body.text is not None:
+        aid = "api-" + hashlib.sha256(body.text.encode()).hexdigest()[:16]
+        return read_text(
+            body.text,
+            id=aid,
+            title=body.title,
+            published=body.published,
+            url=body.url,
+            source=body.url or "api",
+            first_line_title=body.title is None and "\n" in body.text.strip(),
+        )
+    if body.html is not None:
+        aid = "api-" + hashlib.sha256(body.html.encode()).hexdigest()[:16]
+        return read_html(body.html, id=aid, url=body.url, published=body.published, source=body.url or "api")
+    assert body.url is not None
+    fetch = settings.fetch
+    if fetch is None:
+        try:
+            from eventlens.fetch import fetch
+        except ImportError:
+            raise HTTPException(
+                503, "fetching URLs is not available in this install; post text or html"
+            ) from None
+    res = fetch(
+        body.url,
+        timeout=settings.fetch_timeout,
+        max_bytes=settings.fetch_max_bytes,
+        allow_private=settings.allow_private_fetch,
+    )
+    from eventlens.read.paths import read_bytes, sniff_format
+
+    ctype = str((getattr(res, "headers", None) or {}).get("content-type", "")).lower()
+    fmt = "html" if "html" in ctype else sniff_format(res.content)
+    aid = "api-" + hashlib.sha256(res.url.encode()).hexdigest()[:16]
+    if fmt == "html":
+        art = read_html(
+            res.content, id=aid, url=res.url, published=body.published, source=res.url, encoding=res.encoding
+        )
+    else:
+        items = list(
+            read_bytes(res.content, id=aid, source=res.url, input_format="text", encoding=res.encoding)
+        )
+        art = items[0]
+        if isinstance(art, InputError):
+            raise art
+        from dataclasses import replace
+
+        art = replace(art, url=res.url, published=body.published or art.published)
+    return art
+
+
+@router.post(
+    "/articles",
+    response_model=s.ArticleOut,
+    responses={400: {"model": s.Error, "description": "The article cannot be read or fetched."}}
+    | _AUTH_RESPONSES
+    | {503: {"model": s.Error, "description": "URL fetching is not available."}},
+    tags=["articles"],
+)
+def post_article(
+    request: Request, body: s.ArticleIn, key: Annotated[ApiKey, Depends(require_write_key)]
+) -> dict[str, Any]:
+    """Read one article (text, HTML, or a URL to fetch), extract its incident records and, unless
+    ``store`` is false, store them. Records have the same shape as ``eventlens extract``'s."""
+    from eventlens.store import article_key, ingest
+
+    settings = request.app.state.settings
+    art = _read_posted(body, settings)
+    extract = settings.extract
+    if extract is None:
+        from eventlens import extract_many as extract
+    (res,) = list(extract([art], published=body.published))
+    if res.error is not None:
+        raise res.error
+    art = res.article or art
+    records = [ev.to_dict() for ev in res.events]
+    stored = False
+    incident_ids: list[str] = []
+    aid = article_key(art.text, art.url)
+    if body.store:
+        store = _store(request)
+        summary = ingest(store, [res])
+        stored = summary.articles_new > 0
+        if summary.failures:
+            raise HTTPException(400, f"{art.id}: could not be stored; see the store's failures table")
+        with store.engine.connect() as conn:
+            incident_ids = sorted(
+                set(
+                    conn.execute(
+                        sa.select(t.incidents.c.event_id_cnty)
+                        .select_from(
+                            t.mentions.join(t.incidents, t.mentions.c.incident_seq == t.incidents.c.seq)
+                        )
+                        .where(t.mentions.c.article_id == aid)
+                    ).scalars()
+                )
+            )
+    log.info("article %s posted with key %s: %d records", aid[:12], key.prefix, len(records))
+    return {
+        "article_id": aid,
+        "title": art.title,
+        "url": art.url,
+        "published": _utc(art.published),
+        "language": art.language,
+        "text": art.text,
+        "records": records,
+        "stored": stored,
+        "incident_ids": incident_ids,
+    }
+
+
+def _coerce_change(field: str, value: Any) -> Any:
+    """A correction's value checked against the column's type (so a bad value is a 400, not a 500)."""
+    col = t.incidents.c[field]
+    typ = col.type
+    if value is None:
+        return None
+    if isinstance(typ, sa.Integer):
+        if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 2**31 - 1:
+            raise InputError(field, f"{value!r}: give a whole number")
+        return value
+    if isinstance(typ, sa.Float):
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            raise InputError(field, f"{value!r}: give a number")
+        limit = {"latitude": 90, "longitude": 180}.get(field)
+        if limit is not None and not -limit <= value <= limit:
+            raise InputError(field, f"{value!r}: out of range")
+        return float(value)
+    if isinstance(typ, sa.Date):
+        if not isinstance(value, str):
+            raise InputError(field, f"{value!r}: give an ISO date YYYY-MM-DD")
+        try:
+            return date.fromisoformat(value).isoformat()
+        except ValueError:
+            raise InputError(field, f"{value!r}: give an ISO date YYYY-MM-DD") from None
+    if not isinstance(value, str) or "\x00" in value:
+        raise InputError(field, f"{value!r}: give text")
+    length = getattr(typ, "length", None)
+    if length and len(value) > length:
+        raise InputError(field, f"longer than {length} characters")
+    return value
+
+
+@router.post(
+    "/incidents/{incident_id}/corrections",
+    response_model=s.IncidentDetail,
+    responses={
+        400: {"model": s.Error, "description": "A field cannot be edited or the value does not fit it."},
+        404: {"model": s.Error, "description": "No incident has this id."},
+    }
+    | _AUTH_RESPONSES,
+    tags=["incidents"],
+)
+def correct_incident(
+    request: Request,
+    incident_id: str,
+    body: s.CorrectionIn,
+    key: Annotated[ApiKey, Depends(require_write_key)],
+) -> dict[str, Any]:
+    """Correct fields of an incident. Each change is kept with who (the key's name), why and when,
+    and survives later merges of new reports into the incident."""
+    from eventlens.store import edit
+    from eventlens.store.incidents import EDITABLE
+
+    store = _store(request)
+    try:
+        with store.engine.connect() as conn:
+            store.resolve(conn, incident_id)
+    except StoreError as exc:
+        raise HTTPException(404, str(exc)) from None
+    bad = sorted(set(body.changes) - EDITABLE)
+    if bad:
+        raise InputError(
+            incident_id, f"cannot edit {', '.join(bad)[:300]}; editable: {', '.join(sorted(EDITABLE))}"
+        )
+    changes = {k: _coerce_change(k, v) for k, v in body.changes.items()}
+    try:
+        edit(store, incident_id, changes, body.reason, f"{key.name} (key {key.prefix})")
+    except StoreError as exc:
+        raise InputError(incident_id, str(exc)) from None
+    return get_incident(request, incident_id)

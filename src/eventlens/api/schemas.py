@@ -1,0 +1,222 @@
+"""The HTTP API's request and response shapes (pydantic, at the edge only).
+
+Internals pass plain dicts and frozen dataclasses; these models exist so the OpenAPI document at
+``/openapi.json`` says exactly what comes back (Schemathesis checks every response against it).
+An extraction record is the same JSON object ``eventlens extract`` prints
+(:meth:`eventlens.types.Event.to_dict`), typed here as an open object so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class Error(BaseModel):
+    detail: str = Field(description="What was wrong and what to do about it.")
+
+
+class Incident(BaseModel):
+    """One incident: ACLED's columns in ACLED's order, then eventlens's own."""
+
+    event_id_cnty: str
+    event_date: date | None = None
+    year: int | None = None
+    time_precision: int | None = None
+    disorder_type: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor1: str | None = None
+    assoc_actor_1: str | None = None
+    inter1: int | None = None
+    actor2: str | None = None
+    assoc_actor_2: str | None = None
+    inter2: int | None = None
+    interaction: int | None = None
+    civilian_targeting: str | None = None
+    iso: str | None = None
+    region: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    admin3: str | None = None
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    source: str | None = None
+    source_scale: str | None = None
+    notes: str | None = None
+    fatalities: int | None = None
+    tags: str | None = None
+    date_end: date | None = None
+    date_precision: str | None = None
+    fatalities_min: int | None = None
+    fatalities_max: int | None = None
+    injured: int | None = None
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+    source_count: int = 0
+    article_count: int = 0
+    mention_count: int = 0
+    confidence: float | None = None
+    updated_at: datetime | None = None
+
+
+class IncidentPage(BaseModel):
+    items: list[Incident]
+    next_cursor: str | None = Field(None, description="Pass as ?cursor= for the next page; null on the last.")
+    limit: int
+
+
+class Mention(BaseModel):
+    """One report of the incident: the record as extracted from one article, with its evidence."""
+
+    id: str
+    article_id: str
+    record: dict[str, Any] = Field(description="The extraction record, as `eventlens extract` prints it.")
+    evidence: list[dict[str, Any]] | None = None
+
+
+class ArticleSummary(BaseModel):
+    id: str
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    source: str | None = None
+    published: datetime | None = None
+    language: str | None = None
+    event_count: int = 0
+    stored_at: datetime
+
+
+class ArticleText(ArticleSummary):
+    text: str = Field(description="The article text every evidence span's offsets point into (untrusted).")
+
+
+class ArticleMention(BaseModel):
+    id: str
+    incident_id: str | None = None
+    role: str | None = None
+    record: dict[str, Any]
+
+
+class ArticleDetail(ArticleText):
+    mentions: list[ArticleMention]
+
+
+class ArticlePage(BaseModel):
+    items: list[ArticleSummary]
+    next_cursor: str | None = None
+    limit: int
+
+
+class Correction(BaseModel):
+    field: str
+    old_value: Any = None
+    new_value: Any = None
+    who: str
+    why: str
+    at: datetime
+
+
+class TollChange(BaseModel):
+    fatalities: int | None = None
+    fatalities_min: int | None = None
+    fatalities_max: int | None = None
+    article_id: str | None = None
+    reported_at: datetime | None = None
+    recorded_at: datetime
+
+
+class IncidentDetail(Incident):
+    requested_id: str = Field(
+        description="The id asked for; differs from event_id_cnty when it was merged away."
+    )
+    mentions: list[Mention]
+    articles: list[ArticleText]
+    corrections: list[Correction]
+    toll_history: list[TollChange]
+
+
+class CountRow(BaseModel):
+    key: str | None = Field(description="The day (YYYY-MM-DD), event type, sub-event type or ISO3 code.")
+    label: str | None = Field(None, description="The country name, for by=country.")
+    count: int
+    fatalities: int
+
+
+class Counts(BaseModel):
+    by: Literal["day", "type", "sub_type", "country"]
+    total: int
+    rows: list[CountRow]
+
+
+class PlaceHit(BaseModel):
+    location: str | None = None
+    admin1: str | None = None
+    country: str | None = None
+    iso: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    incidents: int
+
+
+class ArticleIn(BaseModel):
+    """An article to read: exactly one of ``text``, ``html`` or ``url``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(None, min_length=1, max_length=2_000_000, description="Plain article text.")
+    html: str | None = Field(None, min_length=1, max_length=5_000_000, description="An article page's HTML.")
+    url: str | None = Field(
+        None,
+        min_length=1,
+        max_length=2000,
+        description="With neither text nor html: fetch this page (http/https, public addresses only unless "
+        "the server allows private ones). With text or html: where it came from.",
+    )
+    title: str | None = Field(None, max_length=2000)
+    published: datetime | None = Field(None, description="Publication time; overrides what the page says.")
+    store: bool = Field(True, description="Also store the article and its incidents.")
+
+    @model_validator(mode="after")
+    def _one_input(self) -> ArticleIn:
+        given = (self.text is not None) + (self.html is not None)
+        if given > 1 or (given == 0 and not self.url):
+            raise ValueError("give exactly one of text, html or url (url alone is fetched)")
+        return self
+
+
+class ArticleOut(BaseModel):
+    article_id: str = Field(description="The store's id of the article (sha256 of text and canonical URL).")
+    title: str | None = None
+    url: str | None = None
+    published: datetime | None = None
+    language: str | None = None
+    text: str
+    records: list[dict[str, Any]] = Field(
+        description="Extraction records, as `eventlens extract` prints them."
+    )
+    stored: bool = Field(
+        description="True when this call stored the article (false if it was already there)."
+    )
+    incident_ids: list[str] = Field(description="The incidents the records were filed under (when stored).")
+
+
+class CorrectionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    changes: dict[str, Any] = Field(min_length=1, description='field -> new value, e.g. {"fatalities": 3}.')
+    reason: str = Field(min_length=1, max_length=2000, description="Why: kept in the audit trail.")
+
+
+class ApiConfig(BaseModel):
+    version: str
+    read_requires_key: bool
+    tile_url: str | None = Field(None, description="Online tile layer, only when the server configures one.")
+    tile_attribution: str | None = None
+    event_types: dict[str, list[str]]
