@@ -245,6 +245,7 @@ def ingest(
         )
     counts = _Counts()
     failed: list[str] = []
+    batches = 0
     try:
         for raw_batch in _batches(items, batch_size):
             classified = [(_classify(obj), obj) for obj in raw_batch]
@@ -289,6 +290,9 @@ def ingest(
                         # Recorded, not raised: one malformed record must not cost the batch.
                         log.warning("%s: not stored: %s", it.name, exc)
                         _fail(conn, run_id, it.name, "store", f"{type(exc).__name__}: {exc}", counts, failed)
+            batches += 1
+            if store.dialect == "postgresql" and batches & (batches - 1) == 0:
+                _analyze(store)
             if progress is not None:
                 progress(_summary(run_id, counts, started, failed))
     except BaseException:
@@ -298,6 +302,23 @@ def ingest(
     summary = _summary(run_id, counts, started, failed)
     log.info("ingest run %d: %s", run_id, summary)
     return summary
+
+
+#: Tables whose planner statistics matter for the per-article lookups.
+_HOT_TABLES = ("article_bands", "mention_keys", "mentions", "articles", "incidents")
+
+
+def _analyze(store: Store) -> None:
+    """Refresh PostgreSQL's planner statistics while a store grows from empty.
+
+    A fresh table has no statistics, so the band and key lookups are planned as sequential
+    scans until autovacuum runs (after the load is done); on 3,000 ACLED rows that made the
+    band lookup 5 ms a call. Run after batches 1, 2, 4, 8, ... so the cost stays logarithmic.
+    """
+    with store.engine.connect() as conn:
+        conn.execution_options(isolation_level="AUTOCOMMIT")
+        for table in _HOT_TABLES:
+            conn.exec_driver_sql(f"ANALYZE {table}")
 
 
 def _finish(store: Store, run_id: int, status: str, c: _Counts) -> None:
