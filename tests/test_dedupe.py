@@ -214,3 +214,10 @@ def test_every_compatible_pair_shares_an_index_key(a, b):
 def test_connected_components_are_canonical():
     comps = connected_components(["c", "b", "a", "d"], [("b", "a"), ("d", "c")])
     assert comps == [frozenset({"a", "b"}), frozenset({"c", "d"})]
+
+
+def test_admin1_compares_without_accents():
+    a = mk(geo="admin1", lat=None, lon=None, adm1="Baghdād")
+    b = mk("m2", "a2", adm1="baghdad")
+    assert compatible(a, b)
+    assert set(index_keys(a)[0]) & set(index_keys(b)[1])

@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -167,6 +168,13 @@ _SPACE = re.compile(r"\s+")
 _WILDCARD_PREFIXES = ("unidentified", "unknown", "civilians", "protesters", "rioters")
 
 
+def fold(name: str | None) -> str:
+    """Case- and accent-insensitive form of a place name: "Baghdād" and "baghdad" compare equal."""
+    if not name:
+        return ""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold().strip()
+
+
 def family_of(event_type: str) -> str:
     return _FAMILY.get(event_type, event_type.lower())
 
@@ -301,7 +309,7 @@ def _places_agree(a: MentionKey, b: MentionKey) -> tuple[bool, bool]:
     if "country" in (la, lb):
         return True, True
     # admin1 with admin1 or fine: the same first-level division (case-insensitive), stricter date.
-    return (a.admin1 or "").lower() == (b.admin1 or "").lower() and bool(a.admin1), True
+    return fold(a.admin1) == fold(b.admin1) and bool(a.admin1), True
 
 
 def _actors_agree(a: MentionKey, b: MentionKey, need_support: bool) -> bool:
@@ -372,7 +380,7 @@ def index_keys(m: MentionKey) -> tuple[list[str], list[str]]:
         return [], []
     level = m.geo_level
     iso = m.iso3 or ""
-    a1 = f"{iso}|{(m.admin1 or '').lower()}"
+    a1 = f"{iso}|{fold(m.admin1)}"
     if level == "fine":
         cells = _cells(m)
         store = cells + ([f"A1F:{a1}"] if m.admin1 else []) + [f"CF:{iso}"]

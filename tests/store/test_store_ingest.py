@@ -213,3 +213,31 @@ def test_reopen_keeps_data_and_schema(db_url):
     s2 = store_mod.open(db_url)
     assert s2.counts()["incidents"] == 1
     s2.close()
+
+
+def test_mention_keeps_the_whole_record_and_evidence(store):
+    import json
+
+    from eventlens.types import Evidence, Span
+
+    a = article(1)
+    ev = event(a, fatalities=2)
+    ev = type(ev)(
+        **{
+            **{f: getattr(ev, f) for f in ev.__slots__},
+            "evidence": (Evidence("fatalities", (Span(10, 20, "two killed"),), "arguments", 0.8),),
+        }
+    )
+    ingest(store, [Result(a, [ev])])
+    (inc,) = store.query()
+    (m,) = store.incident(inc["event_id_cnty"])["mentions"]
+    assert m["record"] == json.loads(json.dumps(ev.to_dict()))
+    assert m["evidence"][0]["spans"][0]["text"] == "two killed"
+
+
+def test_default_store_is_eventlens_db_in_the_working_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("EVENTLENS_DB", raising=False)
+    s = store_mod.open()
+    s.close()
+    assert (tmp_path / "eventlens.db").is_file()
