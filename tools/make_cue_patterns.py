@@ -34,21 +34,23 @@ add("CLASH", 1.0, "clash:V", "clash|clashes", "fighting|fight:V", "firefight|fir
     "fight:V each other", "armed confrontation|confrontations", "offensive", "repel|repulse:V", "counterattack|counter-attack")
 add("REGAIN", 1.0, "recapture|retake|regain|liberate:V", "take|took back control", "regain|regained control", "drive|drove out|back")
 add("OVERTAKE", 1.0, "seize|capture|overrun:V _ town|city|village|base|district|area|territory|control|headquarters|outpost|position|positions",
-    "take|took|seize|seized|gain|gained control of", "overrun:V", "fall:V to _ militants|rebels|insurgents|taliban|fighters")
+    "take|took|seize|seized|gain|gained|taking control of|over", "overrun:V", "fall:V to _ militants|rebels|insurgents|taliban|fighters")
 add("TRANSFER", 1.0, "withdraw:V from", "hand:V over _ control", "without|no fighting|clashes|resistance", "take|took over control")
 # ---- Violence against civilians
-add("KILL", 1.0, "kill|murder|assassinate|execute|behead|massacre|slaughter|lynch|stab|hack|shoot|gun:V", "shoot|shot dead", "shot and killed",
+add("KILL", 1.0, "target:V", "fire:V _ _ shots|gunshots|bullets|rounds", "kill|murder|assassinate|execute|behead|massacre|slaughter|lynch|stab|hack|shoot|gun:V", "shoot|shot dead", "shot and killed",
     "open|opened fire", "massacre|assassination|killing|killings|execution|executions|murder|murders", "torture:V", "beat|beaten to death", "hack:V to death",
     "body|bodies found|discovered|recovered", "assault|beat|attack|whip|flog|torture:V", "attack|attacks")
 add("SEXUAL", 1.0, "rape:V", "rape|rapes|gang-rape|gang rape", "sexually assault|abuse:V", "sexual violence|assault|abuse")
-add("ABDUCT", 1.0, "abduct|kidnap:V", "abduction|abductions|kidnapping|kidnappings", "take|took _ hostage|hostages|captive", "forcibly disappear|disappeared",
+add("ABDUCT", 1.0, "abduct|kidnap|deport:V", "take:V away", "abduction|abductions|kidnapping|kidnappings", "take|took _ hostage|hostages|captive", "forcibly disappear|disappeared",
     "enforced|forced disappearance", "hold:V _ for ransom", "ransom")
 # ---- Protests and riots
 add("PROTEST", 1.0, "protest|demonstrate|rally|picket:V", "march:V!", "protest|protests|demonstration|demonstrations|rally|rallies|sit-in|sit-ins|picket", "march|marches!",
     "protester|protesters|protestor|protestors|demonstrator|demonstrators|marcher|marchers", "take|took to the streets", "hunger strike",
     "go|went on strike", "stage:V _ _ strike|walkout|protest|demonstration|sit-in|rally|march", "vigil|vigils", "boycott:V", "strike|strikes by|over|for|demanding",
     "gather:V to demand|protest|denounce|call", "petition:V", "chant:V", "slogans", "demand:V",
-    "occupy:V", "banners|placards", "gather:V outside|in|at _ front", "block:V _ road|roads|highway|street|streets|traffic", "blockade|blockades")
+    "occupy:V", "banners|placards", "banner|placard", "sit - in|ins",
+    "gather:V _ _ _ to denounce|support|show|call|celebrate|complain|demand|protest|oppose|express|mark|condemn|raise|mourn|commemorate|honour|honor|voice",
+    "gather:V against|outside", "block:V _ _ access|route|avenue|entrance|bridge|railway|gate|roads|highway", "mobilization|mobilisation", "show|express:V _ support|solidarity", "gather:V outside|in|at _ front", "block:V _ road|roads|highway|street|streets|traffic", "blockade|blockades")
 add("INTERVENE", 1.0, "disperse:V", "intervene:V", "police|officers|forces use|used force", "detain|arrest:V at least",
     "detain|arrest:V _ _ _ participants|protesters|demonstrators|activists|students|marchers", "remove|evict|move:V _ protesters|demonstrators", "tear gas|teargas", "tear - gas", "water cannon|cannons", "rubber bullets", "baton|cane|lathi charge|charged",
     "baton-charge|baton-charged", "break|broke up", "arrest|detain|beat:V _ _ protesters|demonstrators|activists|students|participants",
@@ -68,7 +70,7 @@ add("ARREST", 1.0, "arrest|detain|apprehend|nab:V", "arrest|arrests|detention", 
 add("CHANGE", 1.0, "curfew", "state of emergency", "deploy:V", "deployment", "reinforcements", "troop|troops buildup|movement|movements", "military exercise|exercises|drills",
     "recruit:V", "recruitment", "defect:V", "merge:V", "pledge:V allegiance", "ban:V", "lockdown", "martial law", "announce:V _ formation", "form:V _ new _ group",
     "movement of forces", "security measures", "patrol|patrols", "convoy|convoys arrive:V", "establish:V _ checkpoint|checkpoints")
-add("DISRUPT", 1.0, "defuse|dismantle|deactivate|disarm:V", "intercept:V", "shoot|shot down", "seize:V _ _ weapons|arms|explosives|ammunition|cache|rifles|guns|grenades",
+add("DISRUPT", 1.0, "defuse|dismantle|deactivate|disarm:V", "intercept:V", "shoot|shot down", "seize:V _ _ weapons|arms|explosives|ammunition|cache|rifles|guns|grenades", "destroy:V _ _ bomb|explosive|ied|device|mine",
     "weapons|arms|ammunition cache|caches|depot", "found _ _ explosives|ied|ieds|bomb|bombs|weapons", "bomb disposal", "controlled explosion|detonation", "foil:V")
 add("HQ", 1.0, "establish|set up|open:V _ _ base|headquarters|camp|outpost|command post", "new base|headquarters|outpost")
 add("LOOT", 1.0, "loot:V", "looting|plunder|pillage", "plunder|pillage|ransack:V", "burn|torch|raze|destroy|demolish:V _ _ house|houses|home|homes|village|villages|shop|shops|property|properties|crops|school|church|mosque|vehicles|vehicle|car|cars",

@@ -218,10 +218,13 @@ _PATTERNS = [
     ("i", re.compile(rf"\b({_Q}{_NUM})\s+{_VICTIM}(?:were|was|have been|had been|are|is)?\s*(?:also\s+|reportedly\s+|seriously\s+|critically\s+|slightly\s+)?(?:injured|wounded|hurt)\b", re.I)),
     ("i", re.compile(rf"\b({_Q}{_NUM})\s+(?:injuries|injured|wounded)\b", re.I)),
 ]
+_RANGE = re.compile(rf"\bbetween\s+({_NUM})\s+(?:and|to)\s+{_NUM}\s+{_VICTIM}(?:people|persons|civilians|\w+)?", re.I)
 _SINGLE_VICTIM = re.compile(
     r"\b(?:killed|killing|shot dead|murdered|executed|beheaded|stabbed to death|beat to death|beaten to death|hacked to death)\s+(?:a|an|one|the|his|her)\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|farmer|teacher|student|journalist|leader|commander|chief|member|person|driver|resident|villager|trader|activist|guard|official|priest|imam)\b"
-    r"|\b(?:a|an|one)\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|person|resident|villager|member)\s+(?:was|has been)\s+(?:killed|shot dead|murdered|stabbed to death)\b",
+    r"|\b(?:a|an|one)\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|person|resident|villager|member|teenager|adolescent|farmer|driver|student)\s+(?:was|has been)\s+(?:shot\s+and\s+)?(?:killed|shot dead|murdered|stabbed to death|beaten to death|found dead)\b"
+    r"|\b(?:he|she)\s+(?:was|has been)\s+(?:later\s+|also\s+)?(?:killed|shot dead|murdered)\b|\b(?:he|she|the victim|the man|the woman)\s+(?:later\s+)?died\b"
+    r"|\bthe\s+(?:body|remains|corpse)\s+of\s+(?:a|an|one)\b",
     re.I,
 )
 
@@ -262,6 +265,14 @@ def casualties(text: str, offset: int, doc_text: str) -> tuple[int | None, int |
             else:
                 inj = (inj or 0) + n
                 ispans.append(sp)
+    if fat is None:
+        m = _RANGE.search(text)
+        if m and re.search(r"killed|dead|died|deaths", text[m.end() : m.end() + 40] + text[max(0, m.start() - 30) : m.start()], re.I):
+            n = parse_number(m.group(1))
+            if n is not None:
+                fat = n  # ACLED's conservative rule: the lower figure of a range
+                fspans.append(Span(offset + m.start(), offset + m.end(), m.group(0)))
+                used.append((m.start(), m.end()))
     if fat is None or fat == 0 and not neg:
         m = _SINGLE_VICTIM.search(text)
         if m and not any(a < m.end() and m.start() < b for a, b in used):

@@ -895,9 +895,9 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
 # Generic references: recently, in recent years, now, currently, the future, soon
 @_rule(
     r"\b(?P<past>(?:in\s+)?recent\s+(?:years|months|weeks|days|times|history)|(?:in\s+)?the\s+past(?!\s+\w+\s+"
-    r"(?:days|weeks|months|years))|recently|lately|formerly|previously|recent|history)"
+    r"(?:days|weeks|months|years))|recently|lately|formerly|previously|recent|history)\b"
     r"|\b(?P<present>now|currently|current|nowadays|at\s+present|presently|at\s+the\s+moment|the\s+time\s+being"
-    r"|ongoing|these\s+days)"
+    r"|ongoing|these\s+days)\b"
     r"|\b(?P<future>(?:in\s+)?the\s+(?:near\s+|distant\s+)?future|in\s+future|(?:soon|shortly|later)(?!\s+(?:after|before|than|that|on|in|at)\b)|eventually"
     r"|(?:the\s+)?(?:long|near|short)[\s-]term|(?:in\s+)?the\s+coming\s+(?:days|weeks|months|years)|upcoming)\b"
 )

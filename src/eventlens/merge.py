@@ -54,7 +54,9 @@ class Sentence:
 
     @property
     def generic(self) -> bool:
-        return any(c.name == "GENERIC" for c in self.cues) or any(d.generic for d in self.dates)
+        # "attacks almost daily", "every week": a pattern, not an event. A vague past
+        # ("recently") still dates a real event, so only repeating times (SET) count here.
+        return any(c.name == "GENERIC" for c in self.cues) or any(d.generic and d.kind == "SET" for d in self.dates)
 
     def event_date(self) -> DateMention | None:
         """The date the sentence's event is told at: the first specific, non-future date."""
@@ -102,6 +104,9 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
     groups: list[Group] = []
     title: list[Sentence] = []
     current: Group | None = None
+    # The date the story is being told at: set by any sentence whose main clause is dated
+    # ("On 6 June, supporters disrupted ..."), inherited by undated incident sentences after it.
+    narrative: DateMention | None = None
     for s in sentences:
         if s.is_title:
             if s.event_cues:
@@ -112,6 +117,10 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
             continue
         if s.candidate:
             d = s.event_date()
+            if d is None and current is None and narrative is not None:
+                d = narrative
+            if d is not None:
+                narrative = d
             separate = bool(SEPARATION.search(s.span.text))
             if current is not None and not separate:
                 if d is None or current.date is None or _compatible(d.range, current.date.range):  # type: ignore[arg-type]
@@ -122,9 +131,11 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
             current = Group([s], [], d)
             groups.append(current)
             continue
+        d = s.main_clause_date()
+        if d is not None:
+            narrative = d
         if current is None:
             continue
-        d = s.main_clause_date()
         if d is not None and current.date is not None and not _compatible(d.range, current.date.range):  # type: ignore[arg-type]
             current = None
             continue
