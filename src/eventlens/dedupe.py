@@ -172,7 +172,8 @@ def fold(name: str | None) -> str:
     """Case- and accent-insensitive form of a place name: "Baghdād" and "baghdad" compare equal."""
     if not name:
         return ""
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold().strip()
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
 def family_of(event_type: str) -> str:
