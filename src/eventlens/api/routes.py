@@ -465,38 +465,6 @@ def post_article(
     }
 
 
-def _coerce_change(field: str, value: Any) -> Any:
-    """A correction's value checked against the column's type (so a bad value is a 400, not a 500)."""
-    col = t.incidents.c[field]
-    typ = col.type
-    if value is None:
-        return None
-    if isinstance(typ, sa.Integer):
-        if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 2**31 - 1:
-            raise InputError(field, f"{value!r}: give a whole number")
-        return value
-    if isinstance(typ, sa.Float):
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            raise InputError(field, f"{value!r}: give a number")
-        limit = {"latitude": 90, "longitude": 180}.get(field)
-        if limit is not None and not -limit <= value <= limit:
-            raise InputError(field, f"{value!r}: out of range")
-        return float(value)
-    if isinstance(typ, sa.Date):
-        if not isinstance(value, str):
-            raise InputError(field, f"{value!r}: give an ISO date YYYY-MM-DD")
-        try:
-            return date.fromisoformat(value).isoformat()
-        except ValueError:
-            raise InputError(field, f"{value!r}: give an ISO date YYYY-MM-DD") from None
-    if not isinstance(value, str) or "\x00" in value:
-        raise InputError(field, f"{value!r}: give text")
-    length = getattr(typ, "length", None)
-    if length and len(value) > length:
-        raise InputError(field, f"longer than {length} characters")
-    return value
-
-
 @router.post(
     "/incidents/{incident_id}/corrections",
     response_model=s.IncidentDetail,
@@ -515,8 +483,8 @@ def correct_incident(
 ) -> dict[str, Any]:
     """Correct fields of an incident. Each change is kept with who (the key's name), why and when,
     and survives later merges of new reports into the incident."""
+    from eventlens.api.edits import check_changes
     from eventlens.store import edit
-    from eventlens.store.incidents import EDITABLE
 
     store = _store(request)
     try:
@@ -524,12 +492,7 @@ def correct_incident(
             store.resolve(conn, incident_id)
     except StoreError as exc:
         raise HTTPException(404, str(exc)) from None
-    bad = sorted(set(body.changes) - EDITABLE)
-    if bad:
-        raise InputError(
-            incident_id, f"cannot edit {', '.join(bad)[:300]}; editable: {', '.join(sorted(EDITABLE))}"
-        )
-    changes = {k: _coerce_change(k, v) for k, v in body.changes.items()}
+    changes = check_changes(incident_id, body.changes)
     try:
         edit(store, incident_id, changes, body.reason, f"{key.name} (key {key.prefix})")
     except StoreError as exc:

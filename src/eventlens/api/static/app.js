@@ -1,0 +1,482 @@
+// eventlens dashboard: map, timeline, filters, table and the incident panel with its evidence.
+//
+// Safety rule: article text, titles, actor names - everything that comes from the data - is
+// untrusted. The page is built with createElement + textContent only; nothing from the API is
+// ever assigned to innerHTML, passed to a Leaflet popup/tooltip as a string, or used as a URL
+// unless it is http(s). The tests load an article carrying <script> and onerror= markup.
+"use strict";
+
+(function () {
+  const API = "/api/v1";
+  const COLOURS = {
+    "Battles": "#d62728",
+    "Explosions/Remote violence": "#ff7f0e",
+    "Violence against civilians": "#9467bd",
+    "Protests": "#1f77b4",
+    "Riots": "#e377c2",
+    "Strategic developments": "#7f7f7f",
+  };
+  const PAGE = 1000; // incidents drawn at once; the status line says when there are more
+  const state = { config: null, incidents: [], markers: new Map(), selected: null, brush: null };
+
+  // ------------------------------------------------------------------ small DOM helpers
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === "text") node.textContent = String(v);
+      else if (k === "class") node.className = v;
+      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+      else node.setAttribute(k, String(v));
+    }
+    for (const c of children) {
+      if (c === null || c === undefined) continue;
+      node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    }
+    return node;
+  }
+  function svgEl(tag, attrs) {
+    const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
+    return node;
+  }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+  function safeHref(url) {
+    try {
+      const u = new URL(url);
+      return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+    } catch (e) { return null; }
+  }
+  function colour(type) { return COLOURS[type] || "#333"; }
+  const $ = (id) => document.getElementById(id);
+
+  // ------------------------------------------------------------------ API
+  function headers() {
+    const key = $("f-key").value || sessionStorage.getItem("eventlens-key");
+    return key ? { "X-API-Key": key } : {};
+  }
+  async function getJSON(path, params) {
+    const qs = params ? "?" + params.toString() : "";
+    const res = await fetch(API + path + qs, { headers: headers() });
+    if (!res.ok) {
+      let detail = res.statusText;
+      try { detail = (await res.json()).detail; } catch (e) { /* not JSON */ }
+      throw new Error(`${res.status}: ${typeof detail === "string" ? detail : JSON.stringify(detail)}`);
+    }
+    return res.json();
+  }
+  function filterParams(withDates) {
+    const p = new URLSearchParams();
+    const v = (id) => $(id).value.trim();
+    if (v("f-type")) p.append("event_type", v("f-type"));
+    if (v("f-subtype")) p.append("sub_event_type", v("f-subtype"));
+    if (withDates && v("f-from")) p.append("date_from", v("f-from"));
+    if (withDates && v("f-to")) p.append("date_to", v("f-to"));
+    if (v("f-country")) p.append("country", v("f-country"));
+    if (v("f-actor")) p.append("actor", v("f-actor"));
+    if (v("f-geo")) for (const g of v("f-geo").split(",")) p.append("geo_precision", g);
+    if (v("f-conf")) p.append("min_confidence", v("f-conf"));
+    if (v("f-sources")) p.append("min_sources", v("f-sources"));
+    return p;
+  }
+  function setStatus(text, isError) {
+    const s = $("status");
+    s.textContent = text;
+    s.className = isError ? "error" : "";
+  }
+
+  // ------------------------------------------------------------------ map
+  let map, cluster;
+  async function initMap() {
+    // maxZoom is needed without a tile layer (marker clustering asks the map for it).
+    map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 14 }).setView([20, 20], 2);
+    if (state.config.tile_url) {
+      L.tileLayer(state.config.tile_url, { attribution: state.config.tile_attribution || "" }).addTo(map);
+    } else {
+      // Offline basemap: Natural Earth 1:50m countries, bundled with eventlens.
+      try {
+        const topo = await (await fetch("/static/vendor/countries-50m.json")).json();
+        const countries = topojson.feature(topo, topo.objects.countries);
+        L.geoJSON(countries, {
+          interactive: false,
+          style: { color: "#9aa5b1", weight: 0.6, fillColor: "#eef1f4", fillOpacity: 1 },
+        }).addTo(map);
+        map.attributionControl.addAttribution("Natural Earth");
+      } catch (e) {
+        setStatus("basemap could not be loaded: " + e.message, true);
+      }
+    }
+    cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40, spiderfyOnMaxZoom: true });
+    map.addLayer(cluster);
+  }
+
+  function drawMarkers() {
+    cluster.clearLayers();
+    state.markers.clear();
+    const pts = [];
+    for (const inc of state.incidents) {
+      if (inc.latitude === null || inc.longitude === null) continue;
+      const m = L.circleMarker([inc.latitude, inc.longitude], {
+        radius: 7,
+        color: "#222",
+        weight: 1,
+        fillColor: colour(inc.event_type),
+        fillOpacity: 0.9,
+        className: "incident-marker",
+      });
+      m.bindTooltip(el("span", { text: `${inc.event_date || "?"} ${inc.sub_event_type || ""} - ${inc.location || ""}` }));
+      m.on("click", () => select(inc.event_id_cnty));
+      m.on("add", () => {
+        const path = m.getElement && m.getElement();
+        if (path) path.setAttribute("data-id", inc.event_id_cnty);
+      });
+      state.markers.set(inc.event_id_cnty, m);
+      pts.push(m);
+      cluster.addLayer(m);
+    }
+    if (pts.length) {
+      const b = L.latLngBounds(pts.map((m) => m.getLatLng()));
+      map.fitBounds(b.pad(0.3), { maxZoom: 6 });
+    }
+  }
+
+  function drawLegend() {
+    const box = $("legend");
+    clear(box);
+    for (const [type, c] of Object.entries(COLOURS)) {
+      box.appendChild(el("span", { class: "legend-item" },
+        el("span", { class: "swatch", style: `background:${c}` }), type));
+    }
+  }
+
+  // ------------------------------------------------------------------ timeline with a brush
+  const DAY = 86400000;
+  function drawTimeline(rows) {
+    const svg = $("timeline");
+    clear(svg);
+    const width = svg.clientWidth || 600, height = svg.clientHeight || 90, pad = 18;
+    svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+    const days = rows.filter((r) => r.key).map((r) => ({ t: Date.parse(r.key), n: r.count }));
+    if (!days.length) {
+      svg.appendChild(Object.assign(svgEl("text", { x: 8, y: 20, class: "axis" }), { textContent: "no dated incidents" }));
+      state.scale = null;
+      return;
+    }
+    let t0 = Math.min(...days.map((d) => d.t)), t1 = Math.max(...days.map((d) => d.t)) + DAY;
+    if (t1 - t0 < 14 * DAY) { t0 -= 7 * DAY; t1 += 7 * DAY; }
+    const x = (t) => pad + ((t - t0) / (t1 - t0)) * (width - 2 * pad);
+    const max = Math.max(...days.map((d) => d.n));
+    const bw = Math.max(1.5, ((width - 2 * pad) * DAY) / (t1 - t0) - 0.5);
+    for (const d of days) {
+      const h = ((height - pad - 4) * d.n) / max;
+      svg.appendChild(svgEl("rect", { class: "bar", x: x(d.t), y: height - pad - h, width: bw, height: h }));
+    }
+    const iso = (t) => new Date(t).toISOString().slice(0, 10);
+    for (const [t, anchor] of [[t0, "start"], [(t0 + t1) / 2, "middle"], [t1 - DAY, "end"]]) {
+      const label = svgEl("text", { x: x(t), y: height - 4, class: "axis", "text-anchor": anchor });
+      label.textContent = iso(t);
+      svg.appendChild(label);
+    }
+    state.scale = { t0, t1, x, inv: (px) => t0 + ((px - pad) / (width - 2 * pad)) * (t1 - t0), height, pad };
+    drawBrush();
+  }
+
+  function drawBrush() {
+    const svg = $("timeline");
+    const old = svg.querySelector(".brush");
+    if (old) old.remove();
+    const from = $("f-from").value, to = $("f-to").value;
+    if (!state.scale || (!from && !to)) return;
+    const s = state.scale;
+    const a = from ? s.x(Date.parse(from)) : s.x(s.t0);
+    const b = to ? s.x(Date.parse(to) + DAY) : s.x(s.t1);
+    svg.appendChild(svgEl("rect", { class: "brush", x: Math.min(a, b), y: 0, width: Math.abs(b - a), height: s.height - s.pad }));
+  }
+
+  function initBrush() {
+    const svg = $("timeline");
+    let start = null;
+    const px = (ev) => {
+      const r = svg.getBoundingClientRect();
+      return ((ev.clientX - r.left) / r.width) * (svg.viewBox.baseVal.width || r.width);
+    };
+    svg.addEventListener("mousedown", (ev) => { if (state.scale) { start = px(ev); ev.preventDefault(); } });
+    svg.addEventListener("mousemove", (ev) => {
+      if (start === null) return;
+      const s = state.scale, cur = px(ev);
+      const old = svg.querySelector(".brush");
+      if (old) old.remove();
+      svg.appendChild(svgEl("rect", { class: "brush", x: Math.min(start, cur), y: 0, width: Math.abs(cur - start), height: s.height - s.pad }));
+    });
+    window.addEventListener("mouseup", (ev) => {
+      if (start === null) return;
+      const s = state.scale, end = px(ev);
+      const a = Math.min(start, end), b = Math.max(start, end);
+      start = null;
+      if (b - a < 3) return; // a click, not a drag
+      const iso = (t) => new Date(t).toISOString().slice(0, 10);
+      $("f-from").value = iso(s.inv(a));
+      $("f-to").value = iso(s.inv(b));
+      reload();
+    });
+    svg.addEventListener("dblclick", () => { $("f-from").value = ""; $("f-to").value = ""; reload(); });
+  }
+
+  // ------------------------------------------------------------------ table
+  function fmtConf(c) { return c === null || c === undefined ? "" : Number(c).toFixed(2); }
+  function drawTable() {
+    const body = document.querySelector("#incidents tbody");
+    clear(body);
+    for (const inc of state.incidents) {
+      const tr = el("tr", { "data-id": inc.event_id_cnty, tabindex: 0, onclick: () => select(inc.event_id_cnty),
+        onkeydown: (ev) => { if (ev.key === "Enter") select(inc.event_id_cnty); } },
+        el("td", { text: inc.event_date || "" }),
+        el("td", {}, el("span", { class: "swatch", style: `background:${colour(inc.event_type)}` }), inc.event_type || ""),
+        el("td", { text: inc.sub_event_type || "" }),
+        el("td", { text: inc.location || "" }),
+        el("td", { text: inc.country || "" }),
+        el("td", { class: "num", text: inc.fatalities ?? "" }),
+        el("td", { class: "num", text: inc.source_count ?? "" }),
+        el("td", { class: "num", text: fmtConf(inc.confidence) }));
+      if (inc.event_id_cnty === state.selected) tr.classList.add("selected");
+      body.appendChild(tr);
+    }
+  }
+
+  // ------------------------------------------------------------------ incident panel
+  const FIELD_ORDER = [
+    "event_id_cnty", "event_date", "date_end", "date_precision", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "civilian_targeting", "country", "iso", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
+    "geo_precision", "fatalities", "fatalities_min", "fatalities_max", "injured", "source", "source_count",
+    "article_count", "mention_count", "confidence", "notes", "first_seen", "last_seen",
+  ];
+  // Which evidence fields speak for an incident column (evidence is named by record field).
+  const EVIDENCE_FOR = {
+    event_date: ["event_date", "date"], date_end: ["event_date", "date"], date_precision: ["event_date", "date"],
+    time_precision: ["event_date", "date"], event_type: ["event_type", "sub_event_type"],
+    sub_event_type: ["sub_event_type", "event_type"], disorder_type: ["event_type"],
+    location: ["location", "places"], admin1: ["location"], admin2: ["location"], admin3: ["location"],
+    country: ["location", "country"], iso: ["location"], latitude: ["location"], longitude: ["location"],
+    geo_precision: ["location"],
+  };
+  function evidenceFields(col) { return EVIDENCE_FOR[col] || [col]; }
+
+  // Split the text at every span boundary; each piece is plain text or a <mark> naming the
+  // fields whose evidence covers it. Offsets are character offsets into the article text.
+  function renderText(text, evidence) {
+    const spans = [];
+    for (const ev of evidence || []) {
+      for (const sp of ev.spans || []) {
+        if (Number.isInteger(sp.start) && Number.isInteger(sp.end) && sp.start < sp.end && sp.end <= text.length) {
+          spans.push({ start: sp.start, end: sp.end, field: ev.field, conf: ev.confidence, stage: ev.stage });
+        }
+      }
+    }
+    const cuts = new Set([0, text.length]);
+    for (const s of spans) { cuts.add(s.start); cuts.add(s.end); }
+    const points = [...cuts].sort((a, b) => a - b);
+    const box = el("div", { class: "article-text" });
+    for (let i = 0; i + 1 < points.length; i++) {
+      const a = points[i], b = points[i + 1];
+      const piece = text.slice(a, b);
+      const cover = spans.filter((s) => s.start <= a && s.end >= b);
+      if (!cover.length) { box.appendChild(document.createTextNode(piece)); continue; }
+      const fields = [...new Set(cover.map((s) => s.field))];
+      box.appendChild(el("mark", {
+        class: "evidence",
+        "data-fields": fields.join(" "),
+        title: cover.map((s) => `${s.field} (${s.stage}, ${Number(s.conf).toFixed(2)})`).join("; "),
+        text: piece,
+      }));
+    }
+    return box;
+  }
+
+  function highlight(fields) {
+    const marks = document.querySelectorAll("#detail mark.evidence");
+    let first = null;
+    for (const m of marks) {
+      const on = (m.getAttribute("data-fields") || "").split(" ").some((f) => fields.includes(f));
+      m.classList.toggle("active", on);
+      if (on && !first) first = m;
+    }
+    if (first) first.scrollIntoView({ block: "center", behavior: "smooth" });
+  }
+
+  function fieldValue(v) {
+    if (v === null || v === undefined || v === "") return "—";
+    if (typeof v === "number" && !Number.isInteger(v)) return v.toFixed(4).replace(/0+$/, "");
+    return String(v);
+  }
+
+  function renderDetail(inc) {
+    const box = $("detail");
+    clear(box);
+    const evFields = new Set();
+    for (const m of inc.mentions) for (const e of m.evidence || []) evFields.add(e.field);
+    box.appendChild(el("h2", {}, el("span", { class: "swatch", style: `background:${colour(inc.event_type)}` }),
+      `${inc.sub_event_type || inc.event_type || "Incident"} — ${inc.location || inc.country || "unknown place"}`));
+    if (inc.requested_id !== inc.event_id_cnty) {
+      box.appendChild(el("p", { class: "hint", text: `${inc.requested_id} was merged into ${inc.event_id_cnty}.` }));
+    }
+    const table = el("table", { class: "fields" });
+    for (const col of FIELD_ORDER) {
+      const wanted = evidenceFields(col);
+      const has = wanted.some((f) => evFields.has(f));
+      const name = has
+        ? el("button", { type: "button", class: "field-link", "data-field": col, title: "show the evidence",
+            onclick: () => highlight(wanted), text: col })
+        : el("span", { text: col });
+      table.appendChild(el("tr", { "data-field": col }, el("th", {}, name), el("td", { text: fieldValue(inc[col]) })));
+    }
+    box.appendChild(table);
+
+    if (inc.corrections.length) {
+      box.appendChild(el("h3", { text: "Corrections" }));
+      const ul = el("ul", { class: "corrections" });
+      for (const c of inc.corrections) {
+        ul.appendChild(el("li", { text: `${c.field}: ${JSON.stringify(c.old_value)} → ${JSON.stringify(c.new_value)} by ${c.who}, ${c.at}: ${c.why}` }));
+      }
+      box.appendChild(ul);
+    }
+    if (inc.toll_history.length > 1) {
+      box.appendChild(el("h3", { text: "Toll history" }));
+      const ul = el("ul");
+      for (const h of inc.toll_history) {
+        ul.appendChild(el("li", { text: `${h.reported_at || h.recorded_at}: ${fieldValue(h.fatalities)} (${fieldValue(h.fatalities_min)}–${fieldValue(h.fatalities_max)})` }));
+      }
+      box.appendChild(ul);
+    }
+
+    const articles = new Map(inc.articles.map((a) => [a.id, a]));
+    box.appendChild(el("h3", { text: `Sources (${inc.mentions.length} report${inc.mentions.length === 1 ? "" : "s"})` }));
+    for (const m of inc.mentions) {
+      const a = articles.get(m.article_id);
+      const rec = m.record || {};
+      const href = a && a.url ? safeHref(a.url) : null;
+      const head = el("div", { class: "source-head" },
+        href ? el("a", { href, target: "_blank", rel: "noopener noreferrer", text: (a && a.title) || href })
+             : el("strong", { text: (a && a.title) || m.article_id }),
+        el("span", { class: "meta", text: ` ${a && a.publisher ? a.publisher + " · " : ""}${a && a.published ? a.published.slice(0, 16).replace("T", " ") : ""} · ${rec.role || ""} · confidence ${fmtConf(rec.confidence)}` }));
+      const chips = el("div", { class: "chips" });
+      for (const e of m.evidence || []) {
+        chips.appendChild(el("button", { type: "button", class: "chip", "data-field": e.field,
+          title: `${e.stage}, confidence ${fmtConf(e.confidence)}`, onclick: () => highlight([e.field]),
+          text: `${e.field}: ${(e.spans || []).map((s) => s.text).join(" … ")}` }));
+      }
+      const body = a ? renderText(a.text, m.evidence) : el("p", { class: "hint", text: "article text not stored" });
+      box.appendChild(el("article", { class: "source", "data-mention": m.id }, head, chips, body));
+    }
+  }
+
+  async function select(id) {
+    state.selected = id;
+    for (const tr of document.querySelectorAll("#incidents tbody tr")) {
+      tr.classList.toggle("selected", tr.getAttribute("data-id") === id);
+    }
+    try {
+      const inc = await getJSON(`/incidents/${encodeURIComponent(id)}`);
+      renderDetail(inc);
+      for (const other of state.markers.values()) other.setStyle({ weight: 1, color: "#222" });
+      const m = state.markers.get(id);
+      if (m) cluster.zoomToShowLayer(m, () => m.setStyle({ weight: 3, color: "#000" }));
+    } catch (e) {
+      setStatus(`incident ${id}: ${e.message}`, true);
+    }
+  }
+
+  // ------------------------------------------------------------------ filters and loading
+  function fillTypes() {
+    const types = state.config.event_types;
+    const sel = $("f-type"), sub = $("f-subtype");
+    for (const t of Object.keys(types)) sel.appendChild(el("option", { value: t, text: t }));
+    const fillSubs = () => {
+      const keep = sub.value;
+      clear(sub);
+      sub.appendChild(el("option", { value: "", text: "All sub-types" }));
+      const list = sel.value ? types[sel.value] : Object.values(types).flat();
+      for (const s of list) sub.appendChild(el("option", { value: s, text: s }));
+      if (list.includes(keep)) sub.value = keep;
+    };
+    sel.addEventListener("change", fillSubs);
+    fillSubs();
+  }
+
+  let loading = 0;
+  async function reload() {
+    const mine = ++loading;
+    document.body.setAttribute("data-loading", "1");
+    setStatus("loading…");
+    try {
+      const p = filterParams(true);
+      p.set("limit", String(PAGE));
+      const [page, days] = await Promise.all([getJSON("/incidents", p), getJSON("/counts", withBy(filterParams(false), "day"))]);
+      if (mine !== loading) return;
+      state.incidents = page.items;
+      drawMarkers();
+      drawTable();
+      drawTimeline(days.rows);
+      const more = page.next_cursor ? ` (first ${PAGE} shown; narrow the filters to see the rest)` : "";
+      setStatus(`${page.items.length} incident${page.items.length === 1 ? "" : "s"}${more}`);
+    } catch (e) {
+      if (mine === loading) setStatus(e.message, true);
+    } finally {
+      if (mine === loading) document.body.removeAttribute("data-loading");
+    }
+  }
+  function withBy(p, by) { p.set("by", by); return p; }
+
+  let placeTimer = null;
+  function initPlaces() {
+    $("f-country").addEventListener("input", () => {
+      clearTimeout(placeTimer);
+      const q = $("f-country").value.trim();
+      if (q.length < 2) return;
+      placeTimer = setTimeout(async () => {
+        try {
+          const hits = await getJSON("/places", new URLSearchParams({ q, limit: "8" }));
+          const dl = $("place-list");
+          clear(dl);
+          const seen = new Set();
+          for (const h of hits) {
+            for (const v of [h.country, h.iso]) {
+              if (v && !seen.has(v)) { seen.add(v); dl.appendChild(el("option", { value: v })); }
+            }
+          }
+        } catch (e) { /* autocomplete is a convenience */ }
+      }, 200);
+    });
+  }
+
+  async function main() {
+    try {
+      state.config = await getJSON("/config");
+    } catch (e) {
+      setStatus("cannot reach the eventlens API: " + e.message, true);
+      return;
+    }
+    if (state.config.read_requires_key) {
+      $("key-label").hidden = false;
+      $("f-key").value = sessionStorage.getItem("eventlens-key") || "";
+      $("f-key").addEventListener("change", () => { sessionStorage.setItem("eventlens-key", $("f-key").value); reload(); });
+    }
+    fillTypes();
+    drawLegend();
+    await initMap();
+    initBrush();
+    initPlaces();
+    for (const input of document.querySelectorAll("#filters select, #filters input:not(#f-key)")) {
+      input.addEventListener("change", reload);
+    }
+    $("f-reset").addEventListener("click", () => {
+      for (const input of document.querySelectorAll("#filters select, #filters input:not(#f-key)")) input.value = "";
+      reload();
+    });
+    let resizeTimer = null;
+    window.addEventListener("resize", () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(reload, 300); });
+    await reload();
+    document.body.setAttribute("data-ready", "1");
+  }
+  main();
+})();

@@ -1,0 +1,164 @@
+"""``eventlens export`` (incidents to ACLED CSV, GeoJSON, JSON lines, Parquet, GeoParquet) and
+``eventlens edit`` (an analyst's correction, with a reason).
+
+The filters are the API's (:class:`eventlens.api.queries.IncidentFilter`); rows are read a keyset
+page at a time and written as they come, so an export of a large store never sits in memory.
+``edit`` is registered here only while the store's own CLI module (``eventlens.cli_store``) does
+not exist, so the two can never both claim the command.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+log = logging.getLogger(__name__)
+err = Console(stderr=True)
+
+_DB = Annotated[
+    str | None,
+    typer.Option(help="SQLite path or postgresql:// URL (default $EVENTLENS_DB or ./eventlens.db)."),
+]
+
+
+def _date(value: str | None, name: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD", param_hint=name) from None
+
+
+def export(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="acled-csv | geojson | jsonl | parquet | geoparquet")
+    ],
+    out: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here (default stdout; Parquet needs a file).")
+    ] = None,
+    db: _DB = None,
+    date_from: Annotated[
+        str | None, typer.Option(help="Incidents on or after this day (YYYY-MM-DD).")
+    ] = None,
+    date_to: Annotated[str | None, typer.Option(help="Incidents on or before this day.")] = None,
+    bbox: Annotated[str | None, typer.Option(help="west,south,east,north in degrees.")] = None,
+    country: Annotated[list[str] | None, typer.Option(help="Country name or ISO3 (repeatable).")] = None,
+    admin1: Annotated[list[str] | None, typer.Option(help="Admin1 name (repeatable).")] = None,
+    event_type: Annotated[list[str] | None, typer.Option(help="ACLED event type (repeatable).")] = None,
+    sub_event_type: Annotated[
+        list[str] | None, typer.Option(help="ACLED sub-event type (repeatable).")
+    ] = None,
+    actor: Annotated[str | None, typer.Option(help="Part of any actor name.")] = None,
+    min_sources: Annotated[int | None, typer.Option(help="At least this many publishers.")] = None,
+    min_confidence: Annotated[float | None, typer.Option(help="At least this confidence (0-1).")] = None,
+    geo_precision: Annotated[
+        list[int] | None, typer.Option(help="ACLED geo_precision 1-3 (repeatable).")
+    ] = None,
+    time_precision: Annotated[
+        list[int] | None, typer.Option(help="ACLED time_precision 1-3 (repeatable).")
+    ] = None,
+    role: Annotated[str | None, typer.Option(help="reported | background")] = None,
+) -> None:
+    """Export incidents from the store, filtered like the API's /incidents."""
+    from eventlens.api.queries import IncidentFilter, iter_incidents
+    from eventlens.errors import EventlensError
+    from eventlens.export import FORMATS
+    from eventlens.export import export as write_export
+    from eventlens.store import open as open_store
+
+    if fmt not in FORMATS:
+        err.print(f"eventlens export: unknown --format {fmt!r}; use {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    if fmt in ("parquet", "geoparquet") and out is None:
+        err.print(f"eventlens export: --format {fmt} writes a file; pass -o FILE.parquet")
+        raise typer.Exit(2)
+    if role not in (None, "reported", "background"):
+        err.print(f"eventlens export: --role {role!r}; use reported or background")
+        raise typer.Exit(2)
+    try:
+        box = None
+        if bbox:
+            parts = [float(x) for x in bbox.split(",")]
+            if len(parts) != 4:
+                raise ValueError
+            box = (parts[0], parts[1], parts[2], parts[3])
+    except ValueError:
+        err.print(f"eventlens export: --bbox {bbox!r}; write four numbers west,south,east,north")
+        raise typer.Exit(2) from None
+    try:
+        f = IncidentFilter(
+            date_from=_date(date_from, "--date-from"),
+            date_to=_date(date_to, "--date-to"),
+            bbox=box,
+            country=tuple(country or ()),
+            admin1=tuple(admin1 or ()),
+            event_type=tuple(event_type or ()),
+            sub_event_type=tuple(sub_event_type or ()),
+            actor=actor,
+            min_sources=min_sources,
+            min_confidence=min_confidence,
+            geo_precision=tuple(geo_precision or ()),
+            time_precision=tuple(time_precision or ()),
+            role=role,  # type: ignore[arg-type]
+        )
+        store = open_store(db)
+    except EventlensError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    with store:
+        rows = iter_incidents(store, f)
+        if out is None:
+            write_export(rows, fmt, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        else:
+            tmp = out.with_name(out.name + ".part")
+            with tmp.open("wb") as fh:
+                write_export(rows, fmt, fh)
+            tmp.replace(out)  # a reader never sees half a file
+            err.print(f"wrote {out}")
+
+
+def edit(
+    incident: Annotated[str, typer.Argument(help="The incident id (event_id_cnty).")],
+    changes: Annotated[
+        list[str], typer.Option("--set", help="field=value (repeatable); value read as JSON if it is.")
+    ],
+    reason: Annotated[str, typer.Option(help="Why (kept in the audit trail).")],
+    who: Annotated[str | None, typer.Option(help="Who is correcting (default: $USER).")] = None,
+    db: _DB = None,
+) -> None:
+    """Correct fields of an incident; the change is kept with who, why and when, and survives merges."""
+    import getpass
+    import json
+
+    from eventlens.api.edits import check_changes, parse_assignment
+    from eventlens.errors import EventlensError
+    from eventlens.export import json_default
+    from eventlens.store import edit as store_edit
+    from eventlens.store import open as open_store
+
+    try:
+        parsed = dict(parse_assignment(c) for c in changes)
+        checked = check_changes(incident, parsed)
+        with open_store(db) as store:
+            out = store_edit(store, incident, checked, reason, who or getpass.getuser())
+    except EventlensError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    shown = {k: out.get(k) for k in ("event_id_cnty", *checked)}
+    typer.echo(json.dumps(shown, default=json_default, ensure_ascii=False, indent=2))
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``export`` (and ``edit`` unless the store's CLI provides it) to ``eventlens``."""
+    app.command("export")(export)
+    if importlib.util.find_spec("eventlens.cli_store") is None:
+        app.command("edit")(edit)
