@@ -281,6 +281,27 @@ def casualties(text: str, offset: int, doc_text: str) -> tuple[int | None, int |
     return fat, inj, fspans, ispans
 
 
+#: Remote-violence nouns that a country modifier turns into a state attack ("Israeli airstrike").
+_STATE_WEAPON_NOUNS = frozenset(
+    "strike strikes airstrike airstrikes raid raids bombardment shelling drone drones warplanes jets missile missiles artillery".split()
+)
+
+
+def state_from_modifier(trigger_tokens: Sequence[Token]) -> Actor | None:
+    """``Military Forces of {of:U.S.}`` when a country name or demonym modifies the attack noun;
+    the pipeline resolves ``{of:...}`` to the country's name with the gazetteer."""
+    for t in trigger_tokens:
+        nouns = [t] + [t.head] if t.head.lower_ in _STATE_WEAPON_NOUNS else [t]
+        for noun in nouns:
+            if noun.lower_ not in _STATE_WEAPON_NOUNS:
+                continue
+            for c in noun.children:
+                ent = _ent_of(c)
+                if c.dep_ in ("compound", "amod", "nmod", "poss") and ent is not None and ent.label_ in ("GPE", "NORP"):
+                    return Actor("Military Forces of {of:" + ent.text + "}", ent.text, _tok_span(ent), 1)
+    return None
+
+
 def named_killed(sents: Sequence[SpacySpan]) -> list[SpacySpan]:
     """People named as killed: "X was killed", "the assassination of X", "killing X"."""
     out: list[SpacySpan] = []
@@ -545,6 +566,10 @@ def fill(
     doc_text = sents[0].doc.text if sents else ""
     all_sents = list(sents) + [s for s in context_sents if s not in sents]
     agent, patient = find_agent_and_patient(sents, trigger_tokens)
+    if agent is None:
+        state = state_from_modifier(trigger_tokens)
+        if state is not None:
+            a.actor1 = state
     if agent is not None:
         ent = _ent_of(agent)
         label = ent.label_ if ent is not None else None
@@ -605,4 +630,9 @@ def fill(
     a.claimed_by, a.claim_negated, a.suspected = claims_and_suspects(all_sents, family)
     a.sources = sources_in(all_sents)
     a.places = places_in(sents, target_tokens=target_tokens)
+    if context_sents:
+        seen = {(p.span.start, p.span.end) for p in a.places}
+        for p in places_in(list(context_sents), target_tokens=set()):
+            if p.role != "location" and (p.span.start, p.span.end) not in seen:
+                a.places.append(p)
     return a

@@ -207,7 +207,7 @@ class Pipeline:
                 events.append(ev)
         if events and self.geocoder:
             events = self._geocode(article, doc, events)
-        return [_finalize(e) for e in events]
+        return [_finalize(e, self._gazetteer) for e in events]
 
     def _geocode(self, article: Article, doc: Doc, events: list[Event]) -> list[Event]:
         try:
@@ -377,12 +377,43 @@ def _fill_actor(actor: Actor | None, country: str | None) -> Actor | None:
     return replace(actor, name=name)
 
 
-def _finalize(ev: Event) -> Event:
-    country = ev.location.country if ev.location else None
+_OF_SLOT = re.compile(r"\{of:([^}]*)\}")
+
+
+def _state_name(actor: Actor | None, gazetteer: Any) -> Actor | None:
+    """Resolve ``Military Forces of {of:U.S.}`` to the country's name (or drop the slot)."""
+    if actor is None or "{of:" not in actor.name:
+        return actor
+    m = _OF_SLOT.search(actor.name)
+    assert m is not None
+    country = None
+    if gazetteer is not None:
+        cand = gazetteer.country(m.group(1)) or gazetteer.demonym(m.group(1))
+        country = _ascii(cand.name) if cand is not None else None
+    if country is None:
+        return replace(actor, name="Military Forces of {country}")
+    return _fill_actor(replace(actor, name=actor.name[: m.start()] + "{country}" + actor.name[m.end() :]), country)
+
+
+def _ascii(name: str | None) -> str | None:
+    """ACLED writes place names in ASCII ("Baghdad", not "Baghdād")."""
+    if name is None:
+        return None
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def _finalize(ev: Event, gazetteer: Any = None) -> Event:
+    loc = ev.location
+    if loc is not None:
+        loc = replace(loc, name=_ascii(loc.name) or loc.name, admin1=_ascii(loc.admin1), admin2=_ascii(loc.admin2), admin3=_ascii(loc.admin3), country=_ascii(loc.country))
+        ev = replace(ev, location=loc)
+    country = loc.country if loc else None
     ev = replace(
         ev,
-        actor1=_fill_actor(ev.actor1, country),
-        actor2=_fill_actor(ev.actor2, country),
+        actor1=_fill_actor(_state_name(ev.actor1, gazetteer), country),
+        actor2=_fill_actor(_state_name(ev.actor2, gazetteer), country),
         suspected_actors=tuple(a for a in (_fill_actor(s, country) for s in ev.suspected_actors) if a is not None),
     )
     return replace(ev, notes=make_notes(ev))
