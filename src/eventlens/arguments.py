@@ -455,7 +455,14 @@ def claims_and_suspects(sents: Sequence[SpacySpan], family: str) -> tuple[Actor 
     for sent in sents:
         cues = [c for c in (sent.doc._.cues or []) if sent.start <= c.start < sent.end]
         names = {c.name for c in cues}
-        groups = [e for e in sent.ents if e.label_ == "ARMED_GROUP"]
+        groups = []
+        for e in sent.ents:
+            if e.label_ != "ARMED_GROUP":
+                continue
+            if groups and groups[-1].end == e.start:  # "al-Shabaab militants": one group
+                groups[-1] = sent.doc[groups[-1].start : e.end]
+            else:
+                groups.append(e)
         if "CLAIM" in names:
             if _CLAIM_NEG.search(sent.text):
                 negated = True
