@@ -383,6 +383,8 @@ def _read_posted(body: s.ArticleIn, settings: Any) -> Any:
         max_bytes=settings.fetch_max_bytes,
         allow_private=settings.allow_private_fetch,
     )
+    if not 200 <= int(res.status) < 300:
+        raise InputError(body.url, f"the server answered HTTP {res.status}; check the URL")
     from eventlens.read.paths import read_bytes, sniff_format
 
     ctype = str((getattr(res, "headers", None) or {}).get("content-type", "")).lower()
