@@ -168,11 +168,11 @@ def _wkb_point(lon: float | None, lat: float | None) -> bytes | None:
     return struct.pack("<BIdd", 1, 1, float(lon), float(lat))  # little-endian WKB Point
 
 
-def _geo_metadata(bbox: list[float] | None) -> bytes:
-    col: dict[str, Any] = {"encoding": "WKB", "geometry_types": ["Point"]}
-    if bbox is not None:
-        col["bbox"] = bbox
-    # No "crs" key: GeoParquet's default is OGC:CRS84 (longitude, latitude on WGS 84).
+def _geo_metadata() -> bytes:
+    # No "crs" key: GeoParquet's default is OGC:CRS84 (longitude, latitude on WGS 84). No "bbox"
+    # (optional): it is known only at the end, and readers take ``geo`` from the Arrow schema,
+    # which is written first, so the file stays one pass.
+    col = {"encoding": "WKB", "geometry_types": ["Point"]}
     return json.dumps(
         {"version": "1.1.0", "primary_column": "geometry", "columns": {"geometry": col}}
     ).encode()
@@ -196,28 +196,17 @@ def write_parquet(
     if geo:
         cols = [c for c in cols if c != "geometry"]
     schema = _arrow_schema(cols, geo)
+    if geo:
+        schema = schema.with_metadata({b"geo": _geo_metadata()})
     n = 0
-    bbox: list[float] | None = None
-    # GeoParquet wants the bbox in the file metadata, known only at the end: write the data
-    # first, then the footer metadata (pyarrow writes schema metadata into the footer on close).
     writer = pq.ParquetWriter(sink, schema, compression="zstd")
     try:
         for chunk in _batches(rows, batch):
             data: dict[str, list[Any]] = {c: [r.get(c) for r in chunk] for c in cols}
             if geo:
                 data["geometry"] = [_wkb_point(r.get("longitude"), r.get("latitude")) for r in chunk]
-                for r in chunk:
-                    lon, lat = r.get("longitude"), r.get("latitude")
-                    if lon is None or lat is None:
-                        continue
-                    if bbox is None:
-                        bbox = [lon, lat, lon, lat]
-                    else:
-                        bbox = [min(bbox[0], lon), min(bbox[1], lat), max(bbox[2], lon), max(bbox[3], lat)]
             writer.write_table(pa.Table.from_pydict(data, schema=schema))
             n += len(chunk)
-        if geo:
-            writer.add_key_value_metadata({"geo": _geo_metadata(bbox).decode()})
     finally:
         writer.close()
     return n
