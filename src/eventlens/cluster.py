@@ -51,6 +51,7 @@ __all__ = [
     "ingest_dask",
     "partitions",
     "read_partition",
+    "warm",
     "worker_pipeline",
 ]
 
@@ -250,6 +251,12 @@ def worker_pipeline(factory: str = DEFAULT_FACTORY) -> Any:
         )
         _pipelines[factory] = pipe
     return pipe
+
+
+def warm(factory: str = DEFAULT_FACTORY) -> int:
+    """Load this process's pipeline now (``client.run(warm)`` before timing); returns the pid."""
+    worker_pipeline(factory)
+    return os.getpid()
 
 
 def extract_partition(part: Partition, factory: str = DEFAULT_FACTORY) -> list[Any]:
