@@ -253,3 +253,47 @@ def test_bad_opml_names_the_file(tmp_path: Path) -> None:
     p.write_text("<opml><body>", encoding="utf-8")
     with pytest.raises(ConfigError, match="bad.opml: not valid OPML"):
         read_feed_list(p)
+
+
+def test_cli_watch_once(server: LoopbackServer, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    from typer.testing import CliRunner
+
+    from eventlens.cli import app
+
+    server.route("/feed.xml", body=_rss(server.base, ["/story/1"]), headers=RSS)
+    listing = tmp_path / "feeds.txt"
+    listing.write_text(server.url("/feed.xml") + "\n", encoding="utf-8")
+    db = str(tmp_path / "cli.db")
+    args = [
+        "watch",
+        "--once",
+        "--db",
+        db,
+        "--feeds",
+        str(listing),
+        "--allow-host",
+        server.host,
+        "--per-host",
+        "0",
+    ]
+    caplog.set_level(logging.INFO, logger="eventlens.feeds")
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert any(r.getMessage().startswith("new incident NGA") for r in caplog.records)
+    # Without the allowlist the same loopback feed is refused, and a poll where every feed failed exits 1.
+    refused = CliRunner().invoke(app, ["watch", "--once", "--db", db, server.url("/feed.xml")])
+    assert refused.exit_code == 1
+    assert any("a loopback address" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize(
+    "bbox",
+    [pytest.param("1,2,3", id="three-numbers"), pytest.param("0,50,10,40", id="south-above-north")],
+)
+def test_cli_watch_rejects_bad_bbox(bbox: str) -> None:
+    from typer.testing import CliRunner
+
+    from eventlens.cli import app
+
+    result = CliRunner().invoke(app, ["watch", "--once", "--bbox", bbox, "http://feeds.example/rss"])
+    assert result.exit_code == 2

@@ -228,7 +228,9 @@ class Watcher:
         report = PollReport()
         for url in self.config.feeds:
             self._poll_feed(url, report)
-        log.info(
+        busy = report.items_new or report.items_refused or report.items_failed or report.feeds_failed
+        log.log(
+            logging.INFO if busy else logging.DEBUG,
             "poll: %d feeds changed, %d unchanged, %d failed; %d new items, %d refused, %d failed; "
             "%d new incidents",
             report.feeds_ok,
@@ -382,7 +384,7 @@ class Watcher:
             inc = self.store.incident(ident)
             inc["url"] = page.url
             report.incidents.append(inc)
-            log.warning(  # the watcher's product: shown at the default log level
+            log.info(  # the watcher's product: `eventlens watch` shows this logger at INFO
                 "new incident %s: %s %s in %s%s, %s killed - %s",
                 ident,
                 inc.get("event_date") or "undated",
