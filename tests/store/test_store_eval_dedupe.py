@@ -26,7 +26,7 @@ needs_data = pytest.mark.skipif(
     [
         pytest.param({"a": "1", "b": "1", "c": "2"}, (1.0, 1.0), (1.0, 1.0), id="perfect"),
         pytest.param({"a": "1", "b": "1", "c": "1"}, (1 / 3, 1.0), (5 / 9, 1.0), id="all-merged"),
-        pytest.param({"a": "1", "b": "2", "c": "3"}, (1.0, 0.0), (1.0, 2 / 3), id="all-split"),
+        pytest.param({"a": "1", "b": "2", "c": "3"}, (None, 0.0), (1.0, 2 / 3), id="all-split"),
     ],
 )
 def test_scorers(pred, pairwise, bcubed):

@@ -248,8 +248,12 @@ def meantime_docs(root: Path, limit: int | None = None) -> list[_Doc]:
     return docs
 
 
-def pairwise_prf(gold: dict[str, str], pred: dict[str, str]) -> dict[str, float]:
-    """Pairwise precision/recall/F1 over items present in both labelings."""
+def pairwise_prf(gold: dict[str, str], pred: dict[str, str]) -> dict[str, Any]:
+    """Pairwise precision/recall/F1 over items present in both labelings, with the pair counts.
+
+    A score with no pairs to judge (no predicted or no gold coreferent pairs) is ``None``, not a
+    flattering 1.0.
+    """
     items = sorted(set(gold) & set(pred))
     tp = fp = fn = 0
     for a, b in itertools.combinations(items, 2):
@@ -257,12 +261,20 @@ def pairwise_prf(gold: dict[str, str], pred: dict[str, str]) -> dict[str, float]
         tp += same_g and same_p
         fp += same_p and not same_g
         fn += same_g and not same_p
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
+    p = tp / (tp + fp) if tp + fp else None
+    r = tp / (tp + fn) if tp + fn else None
+    f = (
+        2 * p * r / (p + r)
+        if p is not None and r is not None and p + r
+        else (0.0 if p == 0 or r == 0 else None)
+    )
     return {
-        "precision": round(p, 4),
-        "recall": round(r, 4),
-        "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+        "precision": None if p is None else round(p, 4),
+        "recall": None if r is None else round(r, 4),
+        "f1": None if f is None else round(f, 4),
+        "gold_pairs": tp + fn,
+        "predicted_pairs": tp + fp,
+        "correct_pairs": tp,
     }
 
 
@@ -322,15 +334,15 @@ def meantime_coreference(
         "events_matched_to_gold": len(gold),
         "failures": summary.failures,
     }
-    if len(gold) < 2:
+    out["pairwise"] = pairwise_prf(gold, pred) if len(gold) >= 2 else None
+    out["bcubed"] = bcubed_prf(gold, pred) if len(gold) >= 2 else None
+    if out["pairwise"] is None or not out["pairwise"]["gold_pairs"]:
         out["note"] = (
             "MEANTIME is business/technology news (Airbus, Apple, GM, stock markets) with no conflict "
-            "incidents; the ACLED extractor finds too few events there to score cross-document clustering"
+            "incidents: the few events the ACLED extractor reports there are not coreferent across "
+            "documents in the gold data, so cross-document clustering cannot be scored on it (B-cubed "
+            "over singletons only measures that nothing was wrongly merged)"
         )
-        out["pairwise"] = out["bcubed"] = None
-    else:
-        out["pairwise"] = pairwise_prf(gold, pred)
-        out["bcubed"] = bcubed_prf(gold, pred)
     return out
 
 
