@@ -241,3 +241,11 @@ def test_default_store_is_eventlens_db_in_the_working_directory(tmp_path, monkey
     s = store_mod.open()
     s.close()
     assert (tmp_path / "eventlens.db").is_file()
+
+
+def test_failed_article_does_not_count_its_events(store):
+    a = article("half")
+    good_then_bad = Result(a, [event(a), event(a, etype=None)])  # type: ignore[arg-type]
+    s = ingest(store, [good_then_bad])
+    assert (s.articles_new, s.events, s.incidents_new, s.failures) == (0, 0, 0, 1)
+    assert store.counts()["mentions"] == 0 and store.counts()["incidents"] == 0

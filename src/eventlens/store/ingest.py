@@ -98,6 +98,12 @@ class _Counts:
     merged: int = 0
     failures: int = 0
 
+    def add(self, other: _Counts) -> None:
+        self.new += other.new
+        self.events += other.events
+        self.incidents_new += other.incidents_new
+        self.merged += other.merged
+
 
 @dataclass(frozen=True, slots=True)
 class IngestSummary:
@@ -281,12 +287,17 @@ def ingest(
                             failed,
                         )
                         continue
+                    mine = _Counts()  # merged only if the article's savepoint commits
                     try:
                         with conn.begin_nested():
-                            done = _store_article(conn, it, run_id, counts)
-                        if not done:
+                            done = _store_article(conn, it, run_id, mine)
+                        if done:
+                            counts.add(mine)
+                        else:
                             counts.already += 1
-                    except (sa.exc.SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError) as exc:
+                    except (sa.exc.StatementError, ValueError, TypeError, KeyError, AttributeError) as exc:
+                        if isinstance(exc, sa.exc.OperationalError | sa.exc.InterfaceError):
+                            raise  # the database, not the article: stop; a re-run resumes here
                         # Recorded, not raised: one malformed record must not cost the batch.
                         log.warning("%s: not stored: %s", it.name, exc)
                         _fail(conn, run_id, it.name, "store", f"{type(exc).__name__}: {exc}", counts, failed)
