@@ -90,7 +90,7 @@ def _brute_force(results: list[Result]) -> set[frozenset[str]]:
     return set(connected_components([k.mention_id for k in keys], edges))
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(corpus=corpora(), perm=st.randoms(use_true_random=False), batch=st.integers(1, 4))
 def test_any_order_gives_the_same_incidents(corpus, perm, batch):
     shuffled = list(corpus)
