@@ -55,6 +55,7 @@ def _locations(resp: Any) -> set[str]:
         ),
         pytest.param({"role": "reported", "country": "IRQ"}, {"Baghdad", "Basra"}, id="role-reported"),
         pytest.param({"role": "background"}, set(), id="role-background"),
+        pytest.param({"country": "Ira\x00q"}, {"Baghdad", "Basra"}, id="nul-byte-dropped-not-a-500"),
     ],
 )
 def test_incident_filters(ro_client: Any, params: dict[str, Any], expected: set[str]) -> None:
@@ -79,20 +80,37 @@ def test_keyset_pages_cover_everything_once_in_order(ro_client: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    "params",
+    ("params", "status"),
     [
-        pytest.param({"cursor": "not-a-cursor"}, id="bad-cursor"),
-        pytest.param({"bbox": "1,2,3"}, id="bbox-three-numbers"),
-        pytest.param({"bbox": "a,b,c,d"}, id="bbox-not-numbers"),
-        pytest.param({"bbox": "0,50,10,40"}, id="bbox-south-above-north"),
-        pytest.param({"date_from": "2021-12-01", "date_to": "2021-01-01"}, id="dates-swapped"),
-        pytest.param({"geo_precision": 7}, id="geo-precision-not-acled"),
+        pytest.param({"cursor": "not-a-cursor"}, 422, id="bad-cursor"),
+        pytest.param({"bbox": "1,2,3"}, 422, id="bbox-three-numbers"),
+        pytest.param({"bbox": "a,b,c,d"}, 422, id="bbox-not-numbers"),
+        pytest.param({"geo_precision": 7}, 422, id="geo-precision-not-acled"),
+        pytest.param({"min_confidence": 2}, 422, id="confidence-above-one"),
     ],
 )
-def test_bad_filters_are_400_with_a_reason(ro_client: Any, params: dict[str, Any]) -> None:
+def test_bad_filters_are_refused_with_a_reason(ro_client: Any, params: dict[str, Any], status: int) -> None:
     resp = ro_client.get("/api/v1/incidents", params=params)
-    assert resp.status_code == 400
+    assert resp.status_code == status
     assert resp.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        pytest.param({"bbox": "0,50,10,40"}, id="bbox-south-above-north"),
+        pytest.param({"date_from": "2021-12-01", "date_to": "2021-01-01"}, id="dates-swapped"),
+    ],
+)
+def test_impossible_filters_match_nothing(ro_client: Any, params: dict[str, Any]) -> None:
+    resp = ro_client.get("/api/v1/incidents", params=params)
+    assert resp.status_code == 200 and resp.json()["items"] == []
+
+
+def test_bbox_past_the_poles_is_clamped(ro_client: Any) -> None:
+    assert _locations(ro_client.get("/api/v1/incidents", params={"bbox": "-999,-999,999,999"})) == {
+        "Baghdad", "Basra", "Kabul", "Nairobi", "Mombasa"
+    }  # fmt: skip
 
 
 def test_incident_detail_has_article_text_and_evidence_offsets_into_it(ro_client: Any) -> None:
@@ -248,6 +266,7 @@ def test_correction_changes_the_field_and_keeps_the_audit_trail(client: Any, sec
 @pytest.mark.parametrize(
     "changes",
     [
+        pytest.param({}, id="nothing-to-change"),
         pytest.param({"event_id_cnty": "X"}, id="not-editable"),
         pytest.param({"fatalities": "many"}, id="text-for-a-number"),
         pytest.param({"fatalities": True}, id="bool-for-a-number"),
@@ -256,14 +275,14 @@ def test_correction_changes_the_field_and_keeps_the_audit_trail(client: Any, sec
         pytest.param({"iso": "TOOLONG"}, id="longer-than-the-column"),
     ],
 )
-def test_bad_corrections_are_400(client: Any, secret: str, changes: dict[str, Any]) -> None:
+def test_bad_corrections_are_refused(client: Any, secret: str, changes: dict[str, Any]) -> None:
     iid = client.get("/api/v1/incidents").json()["items"][0]["event_id_cnty"]
     resp = client.post(
         f"/api/v1/incidents/{iid}/corrections",
         json={"changes": changes, "reason": "r"},
         headers={"X-API-Key": secret},
     )
-    assert resp.status_code == 400, resp.text
+    assert resp.status_code == 422, resp.text  # the schema lists each editable field with its type
 
 
 def test_correcting_an_unknown_incident_is_404(client: Any, secret: str) -> None:

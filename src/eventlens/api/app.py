@@ -109,6 +109,8 @@ def create_app(settings: Settings | None = None, *, store: Any = None) -> FastAP
         return JSONResponse({"detail": str(exc)}, status_code=503)
 
     app.include_router(router)
+    if settings.read_requires_key:
+        _document_read_keys(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     @app.get("/", include_in_schema=False)
@@ -116,6 +118,25 @@ def create_app(settings: Settings | None = None, *, store: Any = None) -> FastAP
         return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
 
     return app
+
+
+def _document_read_keys(app: FastAPI) -> None:
+    """Say in /openapi.json that reads need a key too (the read dependency checks it)."""
+    from fastapi.openapi.utils import get_openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            spec = get_openapi(
+                title=app.title, version=app.version, description=app.description, routes=app.routes
+            )
+            for path, ops in spec.get("paths", {}).items():
+                get = ops.get("get")
+                if get is not None and path.startswith("/api/v1/") and path != "/api/v1/config":
+                    get["security"] = [{"APIKeyHeader": []}, {"HTTPBearer": []}]
+            app.openapi_schema = spec
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def app_from_env() -> FastAPI:

@@ -48,8 +48,9 @@ def check_value(field: str, value: Any) -> Any:
             return date.fromisoformat(value).isoformat()
         except ValueError:
             raise InputError(field, f"{value!r}: give an ISO date YYYY-MM-DD") from None
-    if not isinstance(value, str) or "\x00" in value:
+    if not isinstance(value, str):
         raise InputError(field, f"{value!r}: give text")
+    value = value.replace("\x00", "")  # never meaningful in text, and PostgreSQL refuses it
     length = getattr(typ, "length", None)
     if length and len(value) > length:
         raise InputError(field, f"longer than {length} characters; shorten it")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
@@ -20,6 +19,7 @@ import sqlalchemy as sa
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Security
 from fastapi.responses import Response, StreamingResponse
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import Field
 
 from eventlens.api import queries
 from eventlens.api import schemas as s
@@ -70,40 +70,55 @@ def require_write_key(
     return _check_key(request, key, cred)
 
 
-def require_read_access(
-    request: Request,
-    key: Annotated[str | None, Security(_api_key)] = None,
-    cred: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)] = None,
-) -> None:
+def require_read_access(request: Request) -> None:
+    """Reads are open unless the server says otherwise. The headers are read here rather than
+    through ``Security`` so the OpenAPI document does not claim open reads need a key; with
+    ``read_requires_key`` the app adds the security requirement to the document itself."""
     if request.app.state.settings.read_requires_key:
-        _check_key(request, key, cred)
+        auth = request.headers.get("authorization", "")
+        scheme, _, token = auth.partition(" ")
+        cred = (
+            HTTPAuthorizationCredentials(scheme="Bearer", credentials=token.strip())
+            if scheme.lower() == "bearer" and token.strip()
+            else None
+        )
+        _check_key(request, request.headers.get("x-api-key"), cred)
 
 
 # --------------------------------------------------------------------------- filters
 
 
-def _clean(values: list[str] | None, name: str) -> tuple[str, ...]:
-    out = []
-    for v in values or ():
-        for part in v.split(","):
-            part = part.strip()
-            if "\x00" in part or len(part) > 200:
-                raise InputError(name, f"{part[:40]!r}: not a usable value (NUL byte or over 200 characters)")
-            if part:
-                out.append(part)
-    return tuple(out)
+def _text(v: str) -> str:
+    """Query text as the database can take it: NUL never occurs in stored text (and PostgreSQL
+    refuses it), so it is dropped rather than turned into a server error."""
+    return v.replace("\x00", "").strip()
+
+
+def _clean(values: list[str] | None) -> tuple[str, ...]:
+    return tuple(p for v in values or () for p in (_text(x) for x in v.split(",")) if p)
+
+
+_NUM = r"-?[0-9]{1,3}(\.[0-9]{1,12})?"
+BBOX_PATTERN = rf"^{_NUM},{_NUM},{_NUM},{_NUM}$"
 
 
 def _bbox(raw: str | None) -> tuple[float, float, float, float] | None:
+    """``west,south,east,north``; values past the poles or the antimeridian are clamped, and a
+    box with south above north matches nothing (as in SQL)."""
     if raw is None or not raw.strip():
         return None
     try:
-        nums = tuple(float(x) for x in raw.split(","))
+        w, s_, e, n = (float(x) for x in raw.split(","))
     except ValueError:
         raise InputError("bbox", f"{raw[:80]!r}: write four numbers west,south,east,north") from None
-    if len(nums) != 4 or not all(math.isfinite(x) for x in nums):
-        raise InputError("bbox", f"{raw[:80]!r}: write four finite numbers west,south,east,north")
-    return nums  # type: ignore[return-value]
+
+    def clamp(v: float, lim: float) -> float:
+        return max(-lim, min(lim, v))
+
+    return clamp(w, 180), clamp(s_, 90), clamp(e, 180), clamp(n, 90)
+
+
+_Precision = list[Annotated[int, Field(ge=1, le=3)]] | None
 
 
 def incident_filter(
@@ -111,7 +126,10 @@ def incident_filter(
     date_to: Annotated[date | None, Query(description="Incidents on or before this day.")] = None,
     bbox: Annotated[
         str | None,
-        Query(description="west,south,east,north in degrees (west > east crosses the antimeridian)."),
+        Query(
+            pattern=BBOX_PATTERN,
+            description="west,south,east,north in degrees (west > east crosses the antimeridian).",
+        ),
     ] = None,
     country: Annotated[
         list[str] | None, Query(description="Country names or ISO3 codes (repeat or comma-separate).")
@@ -125,8 +143,8 @@ def incident_filter(
         int | None, Query(ge=0, le=100_000, description="At least this many publishers.")
     ] = None,
     min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
-    geo_precision: Annotated[list[int] | None, Query(description="ACLED geo_precision codes 1-3.")] = None,
-    time_precision: Annotated[list[int] | None, Query(description="ACLED time_precision codes 1-3.")] = None,
+    geo_precision: Annotated[_Precision, Query(description="ACLED geo_precision codes (1 = town).")] = None,
+    time_precision: Annotated[_Precision, Query(description="ACLED time_precision codes (1 = day).")] = None,
     role: Annotated[
         Literal["reported", "background"] | None,
         Query(
@@ -134,20 +152,15 @@ def incident_filter(
         ),
     ] = None,
 ) -> queries.IncidentFilter:
-    for name, codes in (("geo_precision", geo_precision), ("time_precision", time_precision)):
-        if any(c not in (1, 2, 3) for c in codes or ()):
-            raise InputError(name, f"{codes!r}: ACLED precision codes are 1, 2 or 3")
-    if actor is not None and "\x00" in actor:
-        raise InputError("actor", "contains a NUL byte")
     return queries.IncidentFilter(
         date_from=date_from,
         date_to=date_to,
         bbox=_bbox(bbox),
-        country=_clean(country, "country") + _clean(iso, "iso"),
-        admin1=_clean(admin1, "admin1"),
-        event_type=_clean(event_type, "event_type"),
-        sub_event_type=_clean(sub_event_type, "sub_event_type"),
-        actor=actor.strip() or None if actor else None,
+        country=_clean(country) + _clean(iso),
+        admin1=_clean(admin1),
+        event_type=_clean(event_type),
+        sub_event_type=_clean(sub_event_type),
+        actor=_text(actor) or None if actor else None,
         min_sources=min_sources,
         min_confidence=min_confidence,
         geo_precision=tuple(geo_precision or ()),
@@ -157,7 +170,12 @@ def incident_filter(
 
 
 Filter = Annotated[queries.IncidentFilter, Depends(incident_filter)]
-_Cursor = Annotated[str | None, Query(max_length=200, description="next_cursor of the previous page.")]
+_Cursor = Annotated[
+    str | None, Query(pattern=queries.CURSOR_PATTERN, description="next_cursor of the previous page.")
+]
+_ArticleCursor = Annotated[
+    str | None, Query(pattern=queries.ARTICLE_CURSOR_PATTERN, description="next_cursor of the previous page.")
+]
 
 
 def _utc(v: Any) -> Any:
@@ -217,7 +235,7 @@ def get_incident(request: Request, incident_id: str) -> dict[str, Any]:
     """One incident with its mentions, corrections, toll history, and the articles (full text) that
     reported it: every evidence span is a pair of offsets into one of those texts."""
     try:
-        out = queries.incident_detail(_store(request), incident_id)
+        out = queries.incident_detail(_store(request), _text(incident_id))
     except StoreError as exc:
         raise HTTPException(404, str(exc)) from None
     out = {k: _utc(v) for k, v in out.items()}
@@ -256,9 +274,7 @@ def get_places(
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> list[dict[str, Any]]:
     """Places incidents were located at, for autocomplete (most incidents first)."""
-    if "\x00" in q:
-        raise InputError("q", "contains a NUL byte")
-    return queries.places(_store(request), q, limit=limit)
+    return queries.places(_store(request), _text(q), limit=limit)
 
 
 @router.get(
@@ -269,7 +285,9 @@ def get_places(
     tags=["articles"],
 )
 def list_articles(
-    request: Request, limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 50, cursor: _Cursor = None
+    request: Request,
+    limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 50,
+    cursor: _ArticleCursor = None,
 ) -> dict[str, Any]:
     """Stored articles, most recently stored first."""
     page = queries.articles_page(_store(request), limit=limit, cursor=cursor)
@@ -285,7 +303,7 @@ def list_articles(
 )
 def get_article(request: Request, article_id: str) -> dict[str, Any]:
     """One stored article: its text and the records read from it."""
-    a = queries.article(_store(request), article_id)
+    a = queries.article(_store(request), _text(article_id))
     if a is None:
         raise HTTPException(404, f"{article_id}: no such article; list them at /api/v1/articles")
     return {k: _utc(v) for k, v in a.items()}
@@ -489,14 +507,15 @@ def correct_incident(
     from eventlens.store import edit
 
     store = _store(request)
+    incident_id = _text(incident_id)
     try:
         with store.engine.connect() as conn:
             store.resolve(conn, incident_id)
     except StoreError as exc:
         raise HTTPException(404, str(exc)) from None
-    changes = check_changes(incident_id, body.changes)
+    changes = check_changes(incident_id, body.changes.model_dump(exclude_unset=True, mode="json"))
     try:
-        edit(store, incident_id, changes, body.reason, f"{key.name} (key {key.prefix})")
+        edit(store, incident_id, changes, _text(body.reason) or "-", f"{key.name} (key {key.prefix})")
     except StoreError as exc:
         raise InputError(incident_id, str(exc)) from None
     return get_incident(request, incident_id)

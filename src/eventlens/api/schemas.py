@@ -9,9 +9,9 @@ An extraction record is the same JSON object ``eventlens extract`` prints
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model, model_validator
 
 
 class Error(BaseModel):
@@ -166,28 +166,35 @@ class PlaceHit(BaseModel):
 
 
 class ArticleIn(BaseModel):
-    """An article to read: exactly one of ``text``, ``html`` or ``url``."""
+    """An article to read: ``text`` or ``html``, or only a ``url`` to fetch."""
 
-    model_config = ConfigDict(extra="forbid")
+    # The schema states the rule, so a client (and Schemathesis) can see what is accepted.
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "anyOf": [{"required": ["text"]}, {"required": ["html"]}, {"required": ["url"]}],
+            "not": {"required": ["text", "html"]},
+        },
+    )
 
-    text: str | None = Field(None, min_length=1, max_length=2_000_000, description="Plain article text.")
-    html: str | None = Field(None, min_length=1, max_length=5_000_000, description="An article page's HTML.")
-    url: str | None = Field(
+    text: str = Field(None, min_length=1, max_length=2_000_000, description="Plain article text.")  # type: ignore[assignment]
+    html: str = Field(None, min_length=1, max_length=5_000_000, description="An article page's HTML.")  # type: ignore[assignment]
+    url: str = Field(  # type: ignore[assignment]
         None,
         min_length=1,
         max_length=2000,
         description="With neither text nor html: fetch this page (http/https, public addresses only unless "
         "the server allows private ones). With text or html: where it came from.",
     )
-    title: str | None = Field(None, max_length=2000)
-    published: datetime | None = Field(None, description="Publication time; overrides what the page says.")
+    title: str = Field(None, max_length=2000)  # type: ignore[assignment]
+    published: datetime = Field(None, description="Publication time; overrides what the page says.")  # type: ignore[assignment]
     store: bool = Field(True, description="Also store the article and its incidents.")
 
     @model_validator(mode="after")
     def _one_input(self) -> ArticleIn:
         given = (self.text is not None) + (self.html is not None)
         if given > 1 or (given == 0 and not self.url):
-            raise ValueError("give exactly one of text, html or url (url alone is fetched)")
+            raise ValueError("give text or html, or only a url to fetch")
         return self
 
 
@@ -207,10 +214,60 @@ class ArticleOut(BaseModel):
     incident_ids: list[str] = Field(description="The incidents the records were filed under (when stored).")
 
 
+def _no_bool(v: Any) -> Any:
+    if isinstance(v, bool):
+        raise ValueError("give a number, not true/false")
+    return v
+
+
+def _changes_model() -> type[BaseModel]:
+    """The editable fields with their column types, so the schema says exactly what a correction
+    may hold (and Schemathesis can check that everything it admits is accepted)."""
+    import sqlalchemy as sa
+
+    from eventlens.store import schema as t
+    from eventlens.store.incidents import EDITABLE
+
+    bounds = {"latitude": (-90.0, 90.0), "longitude": (-180.0, 180.0), "confidence": (0.0, 1.0)}
+    fields: dict[str, Any] = {}
+    for name in sorted(EDITABLE):
+        typ = t.incidents.c[name].type
+        ann: Any
+        if isinstance(typ, sa.Integer):
+            ann = Annotated[int, Field(ge=-(2**31 - 1), le=2**31 - 1), BeforeValidator(_no_bool)]
+        elif isinstance(typ, sa.Float):
+            lo, hi = bounds.get(name, (-1e12, 1e12))
+            ann = Annotated[float, Field(ge=lo, le=hi, allow_inf_nan=False)]
+        elif isinstance(typ, sa.Date):
+            ann = date
+        else:
+            ann = Annotated[str, Field(max_length=getattr(typ, "length", None) or 20_000)]
+        fields[name] = (ann | None, None)
+    model = create_model(
+        "IncidentChanges",
+        __config__=ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1}),
+        **fields,
+    )
+
+    def _some(self: Any) -> Any:
+        if not self.model_fields_set:
+            raise ValueError("give at least one field to change")
+        return self
+
+    return create_model(
+        "IncidentChanges",
+        __base__=model,
+        __validators__={"_some": model_validator(mode="after")(_some)},
+    )
+
+
+IncidentChanges = _changes_model()
+
+
 class CorrectionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    changes: dict[str, Any] = Field(min_length=1, description='field -> new value, e.g. {"fatalities": 3}.')
+    changes: IncidentChanges = Field(description='Fields to set, e.g. {"fatalities": 3}; null clears one.')  # type: ignore[valid-type]
     reason: str = Field(min_length=1, max_length=2000, description="Why: kept in the audit trail.")
 
 
