@@ -22,7 +22,8 @@ PUBLISHED: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "acled",
         ("sub_event_type.weighted_f1",),
         "83.9",
-        "CASE 2021 best system (supervised, trained on ACLED); ours: rules, no training, but measured on the dev set "
+        "CASE 2021 best system (supervised, trained on ACLED); ours: rules, no training, "
+        "but measured on the dev set "
         "seen during development (optimistic)",
     ),
     (
