@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint clean-venv
+.PHONY: setup demo test lint clean-venv browser-deps
 
 setup: $(STAMP)
 
@@ -24,3 +24,10 @@ test: setup
 
 lint: setup
 	$(BIN)/ruff check src tests && $(BIN)/ruff format --check src tests
+
+# Debian's Chromium, which the dashboard's browser tests drive through Playwright (tests/browser
+# skip, saying so, without it). Never `playwright install`: it downloads a browser build.
+# Kept out of `setup` for review: it needs root and apt. Add it to setup/.ci/run to make
+# the browser tests run everywhere.
+browser-deps:
+	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
