@@ -402,3 +402,31 @@ def test_real_fetcher_refuses_loopback(store: Any, secret: str) -> None:
         resp = c.post("/api/v1/articles", json={"url": "http://127.0.0.1:9/"}, headers={"X-API-Key": secret})
     assert resp.status_code == 400
     assert "127.0.0.1" in resp.json()["detail"]
+
+
+def test_keyset_pages_cross_from_dated_to_undated_incidents(client: Any, store: Any) -> None:
+    # Regression guard for the two-query keyset (dated newest first, then undated by seq).
+    from dataclasses import replace
+
+    from eventlens.store import ingest
+
+    extra = []
+    for n, place in ((7, api_data.BASRA), (8, api_data.NAIROBI)):
+        item = api_data._item(
+            n, f"Story {n}\n\nGunmen clashed near {place.name}, police said.", day=date(2020, 1, 1), place=place,
+            etype="Battles", sub="Armed clash", disorder="Political violence", actor="Unidentified Armed Group",
+            fatalities=None, cue="clashed", where=place.name, when="police said", who="Gunmen",
+        )  # fmt: skip
+        extra.append(replace(item, events=[replace(item.events[0], date=None)]))
+    assert ingest(store, extra).failures == 0
+    whole = client.get("/api/v1/incidents").json()["items"]
+    assert [r["event_date"] for r in whole[-2:]] == [None, None] and len(whole) == 8
+    seen, cursor = [], None
+    for _ in range(20):
+        body = client.get(
+            "/api/v1/incidents", params={"limit": 1, **({"cursor": cursor} if cursor else {})}
+        ).json()
+        seen += [r["event_id_cnty"] for r in body["items"]]
+        if not (cursor := body["next_cursor"]):
+            break
+    assert seen == [r["event_id_cnty"] for r in whole]

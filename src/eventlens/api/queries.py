@@ -146,43 +146,47 @@ def decode_cursor(cursor: str) -> tuple[date | None, int]:
     return (None if day == "n" else date.fromordinal(int(day))), int(seq)
 
 
-def _after(cursor: tuple[date | None, int]) -> Any:
-    c = t.incidents.c
-    d, seq = cursor
-    if d is None:  # already in the undated tail
-        return sa.and_(c.event_date.is_(None), c.seq < seq)
-    return sa.or_(c.event_date < d, sa.and_(c.event_date == d, c.seq < seq), c.event_date.is_(None))
-
-
-def _order(conn: Connection) -> list[Any]:
-    c = t.incidents.c
-    if conn.dialect.name == "sqlite":
-        # SQLite sorts NULL lowest, so DESC already puts undated incidents last, and the plain
-        # form lets it walk the event_date index backwards instead of sorting.
-        return [c.event_date.desc(), c.seq.desc()]
-    return [c.event_date.desc().nulls_last(), c.seq.desc()]
-
-
 @dataclass(frozen=True, slots=True)
 class Page:
     rows: list[dict[str, Any]]
     next_cursor: str | None
 
 
+def _fetch(
+    conn: Connection, conds: list[Any], after: tuple[date | None, int] | None, n: int
+) -> list[dict[str, Any]]:
+    """Up to ``n`` rows after the position ``after``: dated incidents newest first, then the
+    undated ones. Two plain queries rather than ``NULLS LAST``, so both SQLite and PostgreSQL
+    walk the event_date index backwards and stop after ``n`` rows instead of sorting them all."""
+    c = t.incidents.c
+    cols = [*_SELECT, c.seq]
+    rows: list[dict[str, Any]] = []
+    if after is None or after[0] is not None:
+        dated = [*conds, c.event_date.is_not(None)]
+        if after is not None:
+            d, seq = after
+            dated.append(sa.or_(c.event_date < d, sa.and_(c.event_date == d, c.seq < seq)))
+        q = sa.select(*cols).where(*dated).order_by(c.event_date.desc(), c.seq.desc()).limit(n)
+        rows = [dict(r) for r in conn.execute(q).mappings()]
+    if len(rows) < n:
+        undated = [*conds, c.event_date.is_(None)]
+        if after is not None and after[0] is None:
+            undated.append(c.seq < after[1])
+        q = sa.select(*cols).where(*undated).order_by(c.seq.desc()).limit(n - len(rows))
+        rows += [dict(r) for r in conn.execute(q).mappings()]
+    return rows
+
+
 def incidents_page(store: Store, f: IncidentFilter, *, limit: int = 100, cursor: str | None = None) -> Page:
     """One page of active incidents matching ``f``, newest first, and the cursor of the next."""
     limit = max(1, min(int(limit), MAX_LIMIT))
-    conds = _where(f)
-    if cursor:
-        conds.append(_after(decode_cursor(cursor)))
+    after = decode_cursor(cursor) if cursor else None
     with store.engine.connect() as conn:
-        q = sa.select(*_SELECT, t.incidents.c.seq).where(*conds).order_by(*_order(conn)).limit(limit + 1)
-        rows = [dict(r) for r in conn.execute(q).mappings()]
+        rows = _fetch(conn, _where(f), after, limit + 1)
     nxt = None
     if len(rows) > limit:
         rows = rows[:limit]
-        last = rows[-1]
-        nxt = encode_cursor(last["event_date"], last["seq"])
+        nxt = encode_cursor(rows[-1]["event_date"], rows[-1]["seq"])
     for r in rows:
         del r["seq"]
     return Page(rows, nxt)
@@ -194,8 +198,7 @@ def iter_incidents(store: Store, f: IncidentFilter, *, batch: int = EXPORT_BATCH
     after: tuple[date | None, int] | None = None
     while True:
         with store.engine.connect() as conn:
-            q = sa.select(*_SELECT, t.incidents.c.seq).where(*conds, *([_after(after)] if after else []))
-            rows = [dict(r) for r in conn.execute(q.order_by(*_order(conn)).limit(batch)).mappings()]
+            rows = _fetch(conn, conds, after, batch)
         if not rows:
             return
         after = (rows[-1]["event_date"], rows[-1]["seq"])
