@@ -8,7 +8,9 @@ first the single-process ``ingest_paths`` (the plain ``eventlens ingest``), then
 on a LocalCluster of 1 and of 2 worker processes. Workers are started and their model loaded
 before the clock starts (that start-up is printed separately); the timed part is partition,
 read, clean, NLP, extraction, geocoding, transfer and the ordered store write. Every run's
-articles, mentions and incident partition must equal the single-process run's.
+articles, mentions and incident partition must equal the single-process run's. Two more figures
+locate the bottleneck: extraction alone on the workers (results gathered, nothing stored) and the
+store alone (one writer ingesting already-extracted results).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import csv
 import io
 import json
 import logging
+import os
 import tempfile
 import time
 import uuid
@@ -71,8 +74,9 @@ def main() -> None:
     from distributed import Client, LocalCluster
     from rich.console import Console
 
-    from eventlens.cluster import ingest_dask, warm
-    from eventlens.store import ingest_paths
+    from eventlens import store as store_mod
+    from eventlens.cluster import extract_partition, ingest_dask, partitions, warm
+    from eventlens.store import ingest, ingest_paths
 
     schemas: list[str] = []
 
@@ -88,6 +92,8 @@ def main() -> None:
             n = make_shards(Path(args.data), Path(d), args.articles, args.shards)
             avg = sum(p.stat().st_size for p in Path(d).iterdir()) / n
             print(f"{n} articles (ACLED notes, {avg:.0f} bytes each) in {args.shards} JSONL shards")
+            # The figures are only comparable on an otherwise idle machine: say how busy it was.
+            print(f"{os.cpu_count()} cores; load average at start {os.getloadavg()[0]:.1f}")
             url = fresh()
             t0 = time.perf_counter()
             code = ingest_paths(url, [d], console=Console(file=io.StringIO()))
@@ -99,6 +105,7 @@ def main() -> None:
                 f"{len(want[1])} mentions, {len(want[2])} incidents)"
             )
             rates: dict[int, float] = {}
+            extract_rates: dict[int, float] = {}
             for w in (int(x) for x in args.workers.split(",")):
                 url = fresh()
                 t0 = time.perf_counter()
@@ -110,6 +117,20 @@ def main() -> None:
                 ):
                     client.run(warm)
                     startup = time.perf_counter() - t0
+                    # Extraction alone (no store): what the workers can deliver.
+                    parts = partitions([d], chunk_bytes=args.chunk_bytes)
+                    te = time.perf_counter()
+                    results = client.gather(client.map(extract_partition, parts, pure=False))
+                    extract_rates[w] = n / (time.perf_counter() - te)
+                    if w == min(int(x) for x in args.workers.split(",")):
+                        # The store alone (one writer, extraction already done): what the writer can absorb.
+                        flat = [r for part in results for r in part]
+                        with store_mod.open(fresh()) as s:
+                            tw = time.perf_counter()
+                            ingest(s, flat)
+                            write_rate = n / (time.perf_counter() - tw)
+                        print(f"store writes alone (1 writer, PostgreSQL)  {write_rate:7.1f} articles/s")
+                    print(f"extraction alone, {w} worker(s)            {extract_rates[w]:7.1f} articles/s")
                     t1 = time.perf_counter()
                     code = ingest_dask(url, [d], cluster.scheduler_address, chunk_bytes=args.chunk_bytes)
                     took = time.perf_counter() - t1
@@ -121,10 +142,14 @@ def main() -> None:
                     f"load {startup:.1f} s; identical to single process: {same})"
                 )
                 assert same, "results differ from the single-process run"
+            print(f"load average at end {os.getloadavg()[0]:.1f}")
             if 1 in rates and len(rates) > 1:
                 for w, r in rates.items():
                     if w != 1:
-                        print(f"scaling {w} workers / 1 worker: {r / rates[1]:.2f}x")
+                        print(
+                            f"scaling {w} workers / 1 worker: end to end {r / rates[1]:.2f}x, "
+                            f"extraction alone {extract_rates[w] / extract_rates[1]:.2f}x"
+                        )
     finally:
         with psycopg.connect(args.pg, autocommit=True) as conn:
             for s in schemas:
