@@ -21,7 +21,7 @@ add("SHELL", 1.0, "shell:V", "shelling|shellings|bombardment", "artillery|mortar
     "fire|launch|lob:V _ _ rocket|rockets|mortar|mortars|missile|missiles|shells|projectiles|katyushas|artillery|howitzers",
     "artillery fire|barrage|strike|strikes|attack", "rocket|missile|mortar attack|attacks|strike|strikes|fire|barrage", "bombard:V", "shell|shells land|hit|fall:V")
 add("SHELL", 0.5, "artillery", "mortar|mortars", "rocket|rockets", "missile|missiles", "katyusha|katyushas")
-add("IED", 1.0, "ied|ieds", "improvised explosive device|devices", "roadside bomb|bombs", "car bomb|bombs", "landmine|landmines", "land mine|mines",
+add("IED", 1.0, "ied|ieds", "mine|mines|bomb|bombs attack|attacks|explosion|explosions|blast|blasts", "with _ mines|bombs|explosives|ieds", "bomb attack|attacks", "improvised explosive device|devices", "roadside bomb|bombs", "car bomb|bombs", "landmine|landmines", "land mine|mines",
     "explosive device|devices", "sticky|magnetic bomb", "bomb|bombs|device|ied explode|detonate|go|blast|rip:V", "detonate:V", "booby trap|trapped",
     "plant:V _ _ bomb|bombs|explosives", "step:V on _ mine|landmine", "unexploded ordnance", "bomb blast|explosion", "bombing|bombings", "explosion|blast")
 add("SUICIDE", 1.0, "suicide bomber|bombers|bombing|bombings|attack|attacks|attacker|vest|belt", "blow|blew himself|herself|themselves up", "suicide car bomb", "svbied")
@@ -44,17 +44,18 @@ add("SEXUAL", 1.0, "rape:V", "rape|rapes|gang-rape|gang rape", "sexually assault
 add("ABDUCT", 1.0, "abduct|kidnap|deport:V", "take:V away", "abduction|abductions|kidnapping|kidnappings", "take|took _ hostage|hostages|captive", "forcibly disappear|disappeared",
     "enforced|forced disappearance", "hold:V _ for ransom", "ransom")
 # ---- Protests and riots
+add("PROTEST", 0.5, "demand:V")
 add("PROTEST", 1.0, "protest|demonstrate|rally|picket:V", "march:V!", "protest|protests|demonstration|demonstrations|rally|rallies|sit-in|sit-ins|picket", "march|marches!",
     "protester|protesters|protestor|protestors|demonstrator|demonstrators|marcher|marchers", "take|took to the streets", "hunger strike",
     "go|went on strike", "stage:V _ _ strike|walkout|protest|demonstration|sit-in|rally|march", "vigil|vigils", "boycott:V", "strike|strikes by|over|for|demanding",
-    "gather:V to demand|protest|denounce|call", "petition:V", "chant:V", "slogans", "demand:V",
+    "gather:V to demand|protest|denounce|call", "petition:V", "chant:V", "slogans",
     "occupy:V", "banners|placards", "banner|placard", "sit - in|ins",
     "gather:V _ _ _ to denounce|support|show|call|celebrate|complain|demand|protest|oppose|express|mark|condemn|raise|mourn|commemorate|honour|honor|voice",
     "gather:V against|outside", "block:V _ _ access|route|avenue|entrance|bridge|railway|gate|roads|highway", "mobilization|mobilisation", "show|express:V _ support|solidarity", "gather:V outside|in|at _ front", "block:V _ road|roads|highway|street|streets|traffic", "blockade|blockades")
 add("INTERVENE", 1.0, "disperse:V", "intervene:V", "police|officers|forces use|used force", "detain|arrest:V at least",
     "detain|arrest:V _ _ _ participants|protesters|demonstrators|activists|students|marchers", "remove|evict|move:V _ protesters|demonstrators", "tear gas|teargas", "tear - gas", "water cannon|cannons", "rubber bullets", "baton|cane|lathi charge|charged",
     "baton-charge|baton-charged", "break|broke up", "arrest|detain|beat:V _ _ protesters|demonstrators|activists|students|participants",
-    "fire|fired warning shots", "stun grenade|grenades", "pepper spray", "prevent:V _ _ march|protest|rally", "block:V _ protesters|demonstrators")
+    "fire|fired warning shots", "stun grenade|grenades", "pepper spray", "prevent:V _ _ march|protest|rally", "block:V _ protesters|demonstrators", "police|officers|forces prevent|stop|block|push|chase:V")
 add("EXCESSIVE", 1.0, "kill|shoot|gun:V _ _ protester|protesters|demonstrator|demonstrators", "protester|protesters|demonstrator|demonstrators|marchers be|were killed|shot",
     "live ammunition|fire|rounds", "open|opened fire on _ protesters|demonstrators|crowd|crowds")
 add("RIOT", 1.0, "riot|riots|rioting|rioter|rioters", "riot:V", "throw|hurl|pelt:V _ stones|rocks|bricks|molotov|projectiles|petrol", "molotov cocktail|cocktails",

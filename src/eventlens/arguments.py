@@ -599,7 +599,7 @@ def fill(
             else:
                 victim = actor_from_mention(phrase.text, family=family, label=pent.label_ if pent else None)
             a.actor2 = Actor(victim.name, phrase.text, _tok_span(phrase), victim.inter)
-        elif pwords & CIVILIAN_NOUNS:
+        elif pwords & CIVILIAN_NOUNS or re.search(r"\boff[- ]duty\b|\bunarmed\b|\bretired\b", phrase.text, re.I):
             a.civilian_victims = True
             a.actor2 = Actor("Civilians ({country})", phrase.text, _tok_span(phrase), 7)
     for sent in all_sents:
