@@ -54,6 +54,9 @@ def serve(
         ),
     ] = None,
     tile_attribution: Annotated[str | None, typer.Option(help="Attribution shown for --tile-url.")] = None,
+    access_log: Annotated[
+        bool, typer.Option(help="Log every request (method, path, status; never keys).")
+    ] = True,
 ) -> None:
     """Serve the HTTP API (/api/v1, docs at /docs) and the map dashboard (/)."""
     import uvicorn
@@ -86,7 +89,7 @@ def serve(
         except EventlensError as exc:
             err.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from None
-        uvicorn.run(app, host=host, port=port, log_level="info")
+        uvicorn.run(app, host=host, port=port, log_level="info", access_log=access_log)
         return
     # Several processes: each builds its own app from the environment (see app_from_env).
     env = {
@@ -106,6 +109,7 @@ def serve(
         port=port,
         workers=workers,
         log_level="info",
+        access_log=access_log,
     )
 
 

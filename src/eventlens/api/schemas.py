@@ -14,6 +14,19 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model, model_validator
 
 
+class ValidationIssue(BaseModel):
+    loc: list[str | int]
+    msg: str
+    type: str
+    input: Any = None
+
+
+class ValidationErrors(BaseModel):
+    """FastAPI's 422 body: what was wrong with which parameter."""
+
+    detail: list[ValidationIssue]
+
+
 class Error(BaseModel):
     detail: str = Field(description="What was wrong and what to do about it.")
 
