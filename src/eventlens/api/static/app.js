@@ -106,7 +106,8 @@
         setStatus("basemap could not be loaded: " + e.message, true);
       }
     }
-    cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40, spiderfyOnMaxZoom: true });
+    // Clusters dissolve from zoom 8, so selecting an incident never zooms past a region view.
+    cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40, disableClusteringAtZoom: 8 });
     map.addLayer(cluster);
   }
 
@@ -280,8 +281,14 @@
     for (let i = 0; i + 1 < points.length; i++) {
       const a = points[i], b = points[i + 1];
       const piece = text.slice(a, b);
-      const cover = spans.filter((s) => s.start <= a && s.end >= b);
-      if (!cover.length) { box.appendChild(document.createTextNode(piece)); continue; }
+      const all = spans.filter((s) => s.start <= a && s.end >= b);
+      // "sentences" says which sentences the event was read from: a faint background, while
+      // the words behind each field are marked.
+      const cover = all.filter((s) => s.field !== "sentences");
+      if (!cover.length) {
+        box.appendChild(all.length ? el("span", { class: "in-sentence", text: piece }) : document.createTextNode(piece));
+        continue;
+      }
       const fields = [...new Set(cover.map((s) => s.field))];
       box.appendChild(el("mark", {
         class: "evidence",
@@ -380,7 +387,11 @@
       renderDetail(inc);
       for (const other of state.markers.values()) other.setStyle({ weight: 1, color: "#222" });
       const m = state.markers.get(id);
-      if (m) cluster.zoomToShowLayer(m, () => m.setStyle({ weight: 3, color: "#000" }));
+      if (m) {
+        // Centre on it at a regional zoom; a stack of incidents at one place stays a cluster.
+        map.setView(m.getLatLng(), Math.max(map.getZoom(), 5));
+        m.setStyle({ weight: 3, color: "#000" });
+      }
     } catch (e) {
       setStatus(`incident ${id}: ${e.message}`, true);
     }
