@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from eventlens.errors import InputError
+from eventlens.pipeline import ExtractResult
 from eventlens.store import Store, ingest
 from eventlens.store import open as open_store
 from eventlens.types import Actor, Article, DateRange, Event, Evidence, Place, Span
@@ -137,3 +138,32 @@ def build(db_url: str) -> Store:
 def incident_ids(store: Store) -> dict[str, Any]:
     """location -> incident id."""
     return {r["location"]: r["event_id_cnty"] for r in store.query()}
+
+
+def make_client(store: Store, **settings: object):  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from eventlens.api.app import Settings, create_app
+
+    return TestClient(create_app(Settings(**settings), store=store))  # type: ignore[arg-type]
+
+
+def fake_extract(items: list[Any], published: Any = None, **_: Any) -> list[ExtractResult]:
+    """One protest in Nairobi per article, with evidence on the word 'protest' when present."""
+    out = []
+    for art in items:
+        at = art.text.lower().find("protest")
+        spans = (Span(at, at + 7, art.text[at : at + 7]),) if at >= 0 else ()
+        ev = Event(
+            article_id=art.id,
+            role="reported",
+            event_type="Protests",
+            sub_event_type="Peaceful protest",
+            disorder_type="Demonstrations",
+            date=DateRange.day(date(2022, 3, 1)),
+            location=NAIROBI,
+            actor1=Actor("Protesters (Kenya)"),
+            evidence=(Evidence("event_type", spans, "detect", 0.8),) if spans else (),
+        )
+        out.append(ExtractResult(art.id, art, [ev]))
+    return out

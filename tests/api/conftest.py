@@ -15,6 +15,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 import api_data  # noqa: E402
+from api_data import make_client  # noqa: E402
 
 from eventlens.api.app import Settings, create_app  # noqa: E402
 from eventlens.keys import create_key  # noqa: E402
@@ -46,12 +47,6 @@ def store(tmp_path: Path) -> Iterator[Store]:
 @pytest.fixture
 def secret(store: Store) -> str:
     return create_key(store, "tests")[1]
-
-
-def make_client(store: Store, **settings: object):  # type: ignore[no-untyped-def]
-    from fastapi.testclient import TestClient
-
-    return TestClient(create_app(Settings(**settings), store=store))  # type: ignore[arg-type]
 
 
 @pytest.fixture

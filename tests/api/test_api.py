@@ -10,12 +10,10 @@ from typing import Any
 
 import api_data
 import pytest
-from conftest import make_client
+from api_data import fake_extract, make_client
 
 from eventlens.errors import InputError
 from eventlens.keys import create_key, list_keys, revoke_key
-from eventlens.pipeline import ExtractResult
-from eventlens.types import Actor, DateRange, Event, Evidence, Span
 
 
 def _locations(resp: Any) -> set[str]:
@@ -295,27 +293,6 @@ def test_correcting_an_unknown_incident_is_404(client: Any, secret: str) -> None
 
 
 # --------------------------------------------------------------------------- posted articles
-
-
-def fake_extract(items: list[Any], published: Any = None, **_: Any) -> list[ExtractResult]:
-    """One protest in Nairobi per article, with evidence on the word 'protest' when present."""
-    out = []
-    for art in items:
-        at = art.text.lower().find("protest")
-        spans = (Span(at, at + 7, art.text[at : at + 7]),) if at >= 0 else ()
-        ev = Event(
-            article_id=art.id,
-            role="reported",
-            event_type="Protests",
-            sub_event_type="Peaceful protest",
-            disorder_type="Demonstrations",
-            date=DateRange.day(date(2022, 3, 1)),
-            location=api_data.NAIROBI,
-            actor1=Actor("Protesters (Kenya)"),
-            evidence=(Evidence("event_type", spans, "detect", 0.8),) if spans else (),
-        )
-        out.append(ExtractResult(art.id, art, [ev]))
-    return out
 
 
 @pytest.fixture

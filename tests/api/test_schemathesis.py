@@ -16,9 +16,9 @@ schemathesis = pytest.importorskip(
     "schemathesis", reason="schemathesis is a dev dependency (requirements/dev.lock)"
 )
 
+from api_data import fake_extract  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from schemathesis.specs.openapi.checks import positive_data_acceptance  # noqa: E402
-from test_api import fake_extract  # noqa: E402
 
 from eventlens.api.app import Settings, create_app  # noqa: E402
 from eventlens.errors import InputError  # noqa: E402

@@ -109,6 +109,7 @@ def create_app(settings: Settings | None = None, *, store: Any = None) -> FastAP
         return JSONResponse({"detail": str(exc)}, status_code=503)
 
     app.include_router(router)
+    app.add_middleware(AllowHeader, routes=list(router.routes))
     if settings.read_requires_key:
         _document_read_keys(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
@@ -137,6 +138,38 @@ def _document_read_keys(app: FastAPI) -> None:
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+class AllowHeader:
+    """ASGI wrapper: a 405 names every method the path accepts. Starlette's router answers from
+    the first route whose path matches, so ``OPTIONS /api/v1/articles`` said only ``GET``
+    although ``POST`` is there too (found by Schemathesis, check ST205)."""
+
+    def __init__(self, app: Any, routes: list[Any]) -> None:
+        self.app = app
+        self.routes = routes
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_allow(message: Any) -> None:
+            if message["type"] == "http.response.start" and message["status"] == 405:
+                from starlette.routing import Match
+
+                methods: set[str] = set()
+                for route in self.routes:
+                    match, _ = route.matches({**scope, "method": "GET"})
+                    if match != Match.NONE and getattr(route, "methods", None):
+                        methods |= set(route.methods)
+                if methods:
+                    headers = [(k, v) for k, v in message["headers"] if k.lower() != b"allow"]
+                    headers.append((b"allow", ", ".join(sorted(methods)).encode()))
+                    message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_allow)
 
 
 def app_from_env() -> FastAPI:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
@@ -20,7 +21,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response, StreamingResponse
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from eventlens.api import queries
 from eventlens.api import schemas as s
@@ -40,6 +41,9 @@ _AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {
     403: {"model": s.Error, "description": "The API key is unknown or revoked."},
 }
 _READ_RESPONSES: dict[int | str, dict[str, Any]] = {400: {"model": s.Error, "description": "A bad filter."}}
+_422: dict[int | str, dict[str, Any]] = {
+    422: {"model": s.ValidationErrors, "description": "A bad query string."}
+}
 
 
 def _store(request: Request) -> Any:
@@ -122,14 +126,24 @@ def _bbox(raw: str | None) -> tuple[float, float, float, float] | None:
 _Precision = list[Annotated[int, Field(ge=1, le=3)]] | None
 
 
+def _iso_date(v: Any) -> Any:
+    """Only YYYY-MM-DD: pydantic alone would read "0" as a Unix time (1970-01-01)."""
+    if isinstance(v, str) and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", v):
+        raise ValueError("write the day as YYYY-MM-DD")
+    return v
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+
+
 class IncidentQuery(BaseModel):
     """The incident filters as one query-parameter model: FastAPI validates it in one pydantic
     call instead of fourteen (a third of the list endpoint's CPU, see bench/api_load.py)."""
 
     model_config = ConfigDict(extra="ignore")
 
-    date_from: date | None = Field(None, description="Incidents on or after this day.")
-    date_to: date | None = Field(None, description="Incidents on or before this day.")
+    date_from: IsoDate | None = Field(None, description="Incidents on or after this day (YYYY-MM-DD).")
+    date_to: IsoDate | None = Field(None, description="Incidents on or before this day (YYYY-MM-DD).")
     bbox: str | None = Field(
         None,
         pattern=BBOX_PATTERN,
@@ -310,12 +324,14 @@ def get_incident(request: Request, incident_id: str) -> dict[str, Any]:
 @router.get(
     "/counts",
     response_model=s.Counts,
-    responses=_READ_RESPONSES | _AUTH_RESPONSES,
+    responses=_READ_RESPONSES | _AUTH_RESPONSES | _422,
     dependencies=[Depends(require_read_access)],
     tags=["incidents"],
+    openapi_extra={"parameters": _query_parameters(CountQuery)},
 )
-def get_counts(request: Request, q: Annotated[CountQuery, Query()]) -> dict[str, Any]:
+def get_counts(request: Request) -> dict[str, Any]:
     """Incidents and fatalities per day, event type, sub-event type or country, for charts."""
+    q = _parse_query(request, CountQuery)
     rows = queries.counts(_store(request), q.to_filter(), q.by)
     return {"by": q.by, "total": sum(r["count"] for r in rows), "rows": rows}
 
@@ -383,15 +399,18 @@ _EXPORT_CONTENT = {
     response_class=StreamingResponse,
     responses={200: {"content": _EXPORT_CONTENT, "description": "The export, streamed."}}
     | _READ_RESPONSES
-    | _AUTH_RESPONSES,
+    | _AUTH_RESPONSES
+    | _422,
     dependencies=[Depends(require_read_access)],
     tags=["incidents"],
+    openapi_extra={"parameters": _query_parameters(ExportQuery)},
 )
-def export_incidents(request: Request, q: Annotated[ExportQuery, Query()]) -> StreamingResponse:
+def export_incidents(request: Request) -> StreamingResponse:
     """Every matching incident as ACLED CSV (ACLED's 31 columns), GeoJSON, JSON lines, Parquet or
     GeoParquet, streamed as it is read."""
     from eventlens.export import FORMATS, stream
 
+    q = _parse_query(request, ExportQuery)
     media, ext = FORMATS[q.format]
     rows = queries.iter_incidents(_store(request), q.to_filter())
     return StreamingResponse(
