@@ -135,7 +135,13 @@ def main() -> None:
                     code = ingest_dask(url, [d], cluster.scheduler_address, chunk_bytes=args.chunk_bytes)
                     took = time.perf_counter() - t1
                 assert code == 0, code
-                same = snapshot(url) == want
+                got = snapshot(url)
+                same = got == want
+                if not same:  # say how far apart, to tell a bug from a model file edited mid-run
+                    print(
+                        f"  differs: articles {len(got[0] ^ want[0])}, mentions "
+                        f"{len(set(got[1]) ^ set(want[1]))}, incident groups {len(got[2] ^ want[2])}"
+                    )
                 rates[w] = n / took
                 print(
                     f"dask {w} worker(s) {rates[w]:7.1f} articles/s  ({took:.1f} s; cluster start + model "
