@@ -610,11 +610,13 @@ def fill(
             if a.actor1 is not None and a.actor1.inter == 1:
                 a.state_actor = True
         fat, inj, fsp, isp = casualties(sent.text, sent.start_char, doc_text)
+        # Within a sentence the groups add up ("3 soldiers and 2 civilians"); across sentences a
+        # story restates its toll ("killing six ..." / "Six ... were killed"), so take the largest.
         if fat is not None:
-            a.fatalities = fat if a.fatalities is None else max(a.fatalities, fat) if fat == 0 or a.fatalities == 0 else a.fatalities + fat
+            a.fatalities = fat if a.fatalities is None else max(a.fatalities, fat)
             a.fatality_spans += fsp
         if inj is not None:
-            a.injured = inj if a.injured is None else max(a.injured, inj) if inj == 0 or a.injured == 0 else a.injured + inj
+            a.injured = inj if a.injured is None else max(a.injured, inj)
             a.injured_spans += isp
     # Two organised armed sides in the story (security forces and an armed group, or a named
     # armed group and generic gunmen) make it a battle unless civilians are the named victims.

@@ -200,6 +200,11 @@ class Pipeline:
             dates = find_dates(sent.text, anchor, offset=sent.start_char) if has_digit_or_time else []
             sentences.append(Sentence(sent, sc, dates, is_title=is_title))
         groups = group_sentences(sentences, pub_date)
+        if pub_date is None:
+            # No publication time: the lead incident's own date stands in for it, so older
+            # incidents the article recalls are still told apart as background.
+            lead = next((g.date.range for g in groups if g.date is not None and g.date.range is not None), None)
+            pub_date = lead.end if lead is not None else None
         events: list[Event] = []
         for g in groups:
             ev = self._event(article, g, pub_date)
@@ -260,6 +265,10 @@ class Pipeline:
             cls = Classification(sub, sub_conf, cls.deciding)
         etype = event_type_of(sub)
         role = role_of(g, pub_date)
+        if g.date is None and not a.fatalities and all(doc[c.end - 1].dep_ in ("compound", "amod", "poss", "nmod") for c in strong):
+            # Undated, no toll, and every cue only modifies another noun: "the Boston Marathon
+            # bombing suspect" names an event, it does not report one.
+            return None
         actor1, actor2 = _acled_actors(etype, sub, a)
         if g.date is not None and g.date.range is not None:
             dr = g.date.range
