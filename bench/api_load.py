@@ -168,6 +168,23 @@ def start_server(db_url: str, port: int, workers: int) -> subprocess.Popen[bytes
     raise RuntimeError("eventlens serve did not answer within 60 s")
 
 
+def _tree_cpu_s(pid: int) -> float:
+    """User+system CPU seconds of ``pid`` and all its descendants (Linux /proc)."""
+    total, todo = 0.0, [pid]
+    tick = os.sysconf("SC_CLK_TCK")
+    while todo:
+        p = todo.pop()
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{p}/task").iterdir():
+                kids = (task / "children").read_text().split()
+                todo += [int(k) for k in kids]
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
 def stop_server(proc: subprocess.Popen[bytes]) -> None:
     if proc.poll() is None:
         os.killpg(proc.pid, signal.SIGTERM)  # the server's own process group (start_new_session)
@@ -285,10 +302,17 @@ def bench(backend: str, args: argparse.Namespace) -> dict[str, Any]:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}{q}", timeout=10) as r:
                     assert r.status == 200 and json.load(r)["items"], q
             use_wrk = shutil.which("wrk") and not args.python_client
+            # One connection first: the latency of a request on its own, without queueing.
+            solo = run_wrk(port, 1, 10, 1) if use_wrk else run_python(port, 1, 10)
+            load0, cpu0 = os.getloadavg()[0], _tree_cpu_s(proc.pid)
             if use_wrk:
                 res = run_wrk(port, args.connections, args.duration, args.threads)
             else:
                 res = run_python(port, args.connections, args.duration)
+            cpu = _tree_cpu_s(proc.pid) - cpu0
+            res["server_cpu_ms_per_request"] = round(1000 * cpu / (res["requests_per_s"] * args.duration), 2)
+            res["loadavg_before_after"] = (round(load0, 1), round(os.getloadavg()[0], 1))
+            res["solo_p50_ms"], res["solo_p99_ms"] = solo["p50_ms"], solo["p99_ms"]
         finally:
             stop_server(proc)
     finally:
@@ -326,7 +350,10 @@ def main() -> int:
         print(
             f"{b:10s} {r['incidents']:,} incidents  {r['tool']} {r['connections']} conn {r['duration_s']} s  "
             f"{r['requests_per_s']:.0f} req/s  p50 {r['p50_ms']:.1f} ms  p99 {r['p99_ms']:.1f} ms  "
-            f"non-2xx {r['non_2xx']}  [{verdict}]",
+            f"non-2xx {r['non_2xx']}  [{verdict}]\n"
+            f"{'':10s} server CPU {r['server_cpu_ms_per_request']} ms/request; one connection alone: "
+            f"p50 {r['solo_p50_ms']:.1f} ms p99 {r['solo_p99_ms']:.1f} ms; "
+            f"load average {r['loadavg_before_after']}",
             flush=True,
         )
     if args.json:
