@@ -204,20 +204,21 @@ _CASUALTY_NEG = re.compile(
 )
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|dozen|several|scores|hundreds|a few|a number)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred))?"
 _Q = r"(?:(?:at least|at most|more than|over|nearly|almost|about|around|some|up to|as many as)\s+)?"
-_VICTIM = r"(?:[a-z'-]+\s+){0,3}?"
+_VICTIM = r"(?:[a-z'-]+\s+){0,4}?"
 _KILL_V = r"(?:killed|killing|kills|kill|dead|died|slain|murdered|executed|beheaded|massacred|shot dead|lost their lives|were killed|was killed)"
 _INJ_V = r"(?:injured|injuring|wounded|wounding|hurt)"
 _PATTERNS = [
     # "killing three soldiers", "killed at least 12 people"
-    ("k", re.compile(rf"\b(?:killing|killed|kills|kill|murdered|executed|massacred|shot dead|shot and killed|gunned down)\s+({_Q}{_NUM})\b(?!\s*(?:years?|km|kilomet|miles?|times|percent|%))", re.I)),
+    ("k", re.compile(rf"\b(?:killing|killed|kills|kill|murdered|executed|massacred|shot dead|shot and killed|gunned down)\s+(?:another\s+|other\s+)?({_Q}{_NUM})\b(?!\s*(?:years?|km|kilomet|miles?|times|percent|%))", re.I)),
     # "three soldiers were killed", "12 people died", "3 people were killed"
     ("k", re.compile(rf"\b({_Q}{_NUM})\s+{_VICTIM}(?:were|was|have been|had been|are|is)?\s*(?:reportedly\s+|also\s+)?(?:killed|dead|died|slain|murdered|executed|shot dead|lost their lives)\b", re.I)),
     ("k", re.compile(rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|is|was|stands at)\s+({_Q}{_NUM})\b", re.I)),
     ("k", re.compile(rf"\b({_Q}{_NUM})\s+(?:deaths|fatalities|dead)\b", re.I)),
-    ("i", re.compile(rf"\b(?:injuring|injured|wounding|wounded|hurting)\s+({_Q}{_NUM})\b(?!\s*(?:years?|km|times|percent|%))", re.I)),
+    ("i", re.compile(rf"\b(?:injuring|injured|wounding|wounded|hurting)\s+(?:another\s+|other\s+)?({_Q}{_NUM})\b(?!\s*(?:years?|km|times|percent|%))", re.I)),
     ("i", re.compile(rf"\b({_Q}{_NUM})\s+{_VICTIM}(?:were|was|have been|had been|are|is)?\s*(?:also\s+|reportedly\s+|seriously\s+|critically\s+|slightly\s+)?(?:injured|wounded|hurt)\b", re.I)),
     ("i", re.compile(rf"\b({_Q}{_NUM})\s+(?:injuries|injured|wounded)\b", re.I)),
 ]
+_FURTHER = re.compile(r"\b(also|another|other|others|additional|further|more)\b", re.I)
 _RANGE = re.compile(rf"\bbetween\s+({_NUM})\s+(?:and|to)\s+{_NUM}\s+{_VICTIM}(?:people|persons|civilians|\w+)?", re.I)
 _SINGLE_VICTIM = re.compile(
     r"\b(?:killed|killing|shot dead|murdered|executed|beheaded|stabbed to death|beat to death|beaten to death|hacked to death)\s+(?:a|an|one|the|his|her)\s+(?:[a-z-]+\s+){0,2}?"
@@ -279,6 +280,28 @@ def casualties(text: str, offset: int, doc_text: str) -> tuple[int | None, int |
             fat = 1
             fspans.append(Span(offset + m.start(), offset + m.end(), m.group(0)))
     return fat, inj, fspans, ispans
+
+
+def victim_nouns(spans: Sequence[Span], doc_text: str) -> set[str]:
+    """The people-nouns a toll is about ("killed 23 Afghan soldiers" -> {"soldier"})."""
+    out: set[str] = set()
+    for sp in spans:
+        tail = re.split(r"[,.;]", doc_text[sp.end : sp.end + 40])[0]
+        for w in re.findall(r"[a-z]+", (sp.text + " " + tail).lower()):
+            if w in PERSON_NOUNS and w not in ("people", "persons", "person", "others", "individuals"):
+                out.add(w.rstrip("s"))
+    return out
+
+
+def _passive_single_victims(sent: SpacySpan) -> list[Token]:
+    """'A local commander ... was also reportedly killed': one victim per singular passive subject."""
+    out = []
+    for tok in sent:
+        if tok.lower_ in ("killed", "slain", "murdered", "executed") and tok.dep_ in ("ROOT", "conj", "ccomp", "advcl", "relcl"):
+            for c in tok.children:
+                if c.dep_ == "nsubjpass" and c.tag_ == "NN" and any(d.lower_ in ("a", "an", "one", "the") for d in c.children if d.dep_ in ("det", "nummod")):
+                    out.append(c)
+    return out
 
 
 #: Remote-violence nouns that a country modifier turns into a state attack ("Israeli airstrike").
@@ -580,6 +603,10 @@ def fill(
     if agent is not None:
         ent = _ent_of(agent)
         label = ent.label_ if ent is not None else None
+        if ent is not None and ent.label_ == "ARMED_GROUP" and ent.ent_id_ == "generic":
+            prev = [e for e in agent.doc.ents if e.end == ent.start and e.label_ == "ARMED_GROUP" and e.ent_id_ == "named"]
+            if prev:  # "Taliban gunmen": the named group is the actor
+                ent = agent.doc[prev[0].start : ent.end]
         phrase = ent if ent is not None and ent.label_ in ("ARMED_GROUP", "SECURITY_FORCE") else _subtree_span(agent, 6)
         actor = actor_from_mention(phrase.text, family=family, label=label)
         a.actor1 = Actor(actor.name, phrase.text, _tok_span(phrase), actor.inter)
@@ -602,6 +629,7 @@ def fill(
         elif pwords & CIVILIAN_NOUNS or re.search(r"\boff[- ]duty\b|\bunarmed\b|\bretired\b", phrase.text, re.I):
             a.civilian_victims = True
             a.actor2 = Actor("Civilians ({country})", phrase.text, _tok_span(phrase), 7)
+    seen_victims: set[str] = set()
     for sent in all_sents:
         words = {t.lower_ for t in sent}
         if words & PROTEST_NOUNS and family.startswith("demo"):
@@ -610,13 +638,22 @@ def fill(
             if a.actor1 is not None and a.actor1.inter == 1:
                 a.state_actor = True
         fat, inj, fsp, isp = casualties(sent.text, sent.start_char, doc_text)
-        # Within a sentence the groups add up ("3 soldiers and 2 civilians"); across sentences a
-        # story restates its toll ("killing six ..." / "Six ... were killed"), so take the largest.
+        if fat is None:
+            singles = _passive_single_victims(sent)
+            if singles:
+                fat = len(singles)
+                fsp = [_tok_span(t) for t in singles]
+        # Within a sentence the groups add up ("3 soldiers and 2 civilians"). Across sentences a
+        # story usually restates its toll ("killing six ..." / "Six ... were killed"): keep the
+        # largest, unless the sentence says the victims are further ones ("was also killed").
+        nouns = victim_nouns(fsp, doc_text)
+        more = bool(_FURTHER.search(sent.text)) or bool(nouns and seen_victims and not nouns & seen_victims)
         if fat is not None:
-            a.fatalities = fat if a.fatalities is None else max(a.fatalities, fat)
+            a.fatalities = fat if a.fatalities is None else (a.fatalities + fat if more and fat else max(a.fatalities, fat))
             a.fatality_spans += fsp
+            seen_victims |= nouns
         if inj is not None:
-            a.injured = inj if a.injured is None else max(a.injured, inj)
+            a.injured = inj if a.injured is None else (a.injured + inj if more and inj else max(a.injured, inj))
             a.injured_spans += isp
     # Two organised armed sides in the story (security forces and an armed group, or a named
     # armed group and generic gunmen) make it a battle unless civilians are the named victims.
