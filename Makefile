@@ -19,7 +19,10 @@ $(STAMP): pyproject.toml requirements/runtime.lock requirements/dev.lock require
 demo: setup
 	$(BIN)/eventlens demo
 
+# Chromium for the dashboard's browser tests comes from Debian (tolerated if apt is unavailable:
+# those tests then skip, saying why).
 test: setup
+	-@$(MAKE) --no-print-directory browser-deps
 	$(BIN)/python -m pytest
 
 lint: setup

@@ -195,8 +195,13 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
     db: Annotated[str, typer.Option(help="SQLite path or postgresql:// URL.")] = "eventlens.db",
     input_format: Annotated[str | None, typer.Option(help="text | html | json | jsonl")] = None,
+    dask: Annotated[str | None, typer.Option(help="Run on a Dask cluster: tcp://SCHEDULER:8786 or local:N.")] = None,
 ) -> None:
-    """Extract and store articles (idempotent: re-ingesting changes nothing)."""
+    """Extract and store articles (idempotent: re-ingesting changes nothing; resumable)."""
+    if dask:
+        from .cluster import ingest_dask
+
+        raise typer.Exit(ingest_dask(db, paths, dask, input_format=input_format))
     from .store import ingest_paths
 
     raise typer.Exit(ingest_paths(db, paths, input_format=input_format, console=err))
