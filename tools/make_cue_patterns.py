@@ -18,7 +18,7 @@ add("AIR", 1.0, "airstrike|airstrikes|air-strike", "air strike|strikes|raid|raid
     "bomb|strike|hit|target:V by|from _ warplane|warplanes|aircraft|drone|drones|helicopter|helicopters|jets",
     "barrel bomb|bombs", "kamikaze drone|drones", "drone|drones|uav|uavs hit|strike|target|attack:V", "air force|forces strike|bomb|hit:V")
 add("SHELL", 1.0, "shell:V", "shelling|shellings|bombardment", "artillery|mortar|mortars|rocket|rockets|missile|missiles|katyusha|katyushas|projectile|projectiles fire|land|hit|strike|launch|fall|target|slam:V",
-    "fire|launch|lob:V _ _ rocket|rockets|mortar|mortars|missile|missiles|shells|projectiles|katyushas|artillery|howitzers",
+    "fire|launch|lob:V _ _ _ _ rocket|rockets|mortar|mortars|missile|missiles|shells|projectiles|katyushas|artillery|howitzers",
     "artillery fire|barrage|strike|strikes|attack", "rocket|missile|mortar attack|attacks|strike|strikes|fire|barrage", "bombard:V", "shell|shells land|hit|fall:V")
 add("SHELL", 0.5, "artillery", "mortar|mortars", "rocket|rockets", "missile|missiles", "katyusha|katyushas")
 add("IED", 1.0, "ied|ieds", "mine|mines|bomb|bombs attack|attacks|explosion|explosions|blast|blasts", "with _ mines|bombs|explosives|ieds", "bomb attack|attacks", "improvised explosive device|devices", "roadside bomb|bombs", "car bomb|bombs", "landmine|landmines", "land mine|mines",
@@ -30,28 +30,29 @@ add("GRENADE", -1.0, "rocket - propelled grenade|grenades", "stun grenade|grenad
 add("CHEM", 1.0, "chemical weapon|weapons|attack", "chlorine|sarin|mustard gas|attack", "nerve agent", "toxic gas attack")
 # ---- Battles
 add("CLASH", 1.0, "clash:V", "clash|clashes", "fighting|fight:V", "firefight|firefights|gunfight|gunfights|shootout|shootouts", "shoot - out|outs", "gun battle|battles", "exchange:V _ fire|gunfire|shots",
-    "exchange of fire|gunfire", "battle:V", "ambush:V", "ambush", "skirmish|skirmishes", "engage:V in _ fighting|battle|combat", "heavy fighting",
+    "exchange of fire|gunfire", "heavy gunfire", "gunfire erupt:V", "bursts of fire", "fighting erupt:V", "battle:V", "ambush:V", "ambush", "skirmish|skirmishes", "engage:V in _ fighting|battle|combat", "heavy fighting",
     "fight:V each other", "armed confrontation|confrontations", "offensive", "repel|repulse:V", "counterattack|counter-attack")
 add("REGAIN", 1.0, "recapture|retake|regain|liberate:V", "take|took back control", "regain|regained control", "drive|drove out|back")
 add("OVERTAKE", 1.0, "seize|capture|overrun:V _ town|city|village|base|district|area|territory|control|headquarters|outpost|position|positions",
     "take|took|seize|seized|gain|gained|taking control of|over", "overrun:V", "fall:V to _ militants|rebels|insurgents|taliban|fighters")
 add("TRANSFER", 1.0, "withdraw:V from", "hand:V over _ control", "without|no fighting|clashes|resistance", "take|took over control")
 # ---- Violence against civilians
-add("KILL", 1.0, "target:V", "fire:V _ _ shots|gunshots|bullets|rounds", "kill|murder|assassinate|execute|behead|massacre|slaughter|lynch|stab|hack|shoot|gun:V", "shoot|shot dead", "shot and killed",
+add("KILL", 1.0, "target:V", "fire:V _ _ shots|gunshots|bullets|rounds", "fire:V at|on|upon", "find:V _ _ body|bodies|corpse|corpses|remains", "kill|murder|assassinate|execute|behead|massacre|slaughter|lynch|stab|hack|shoot|gun:V", "shoot|shot dead", "shot and killed",
     "open|opened fire", "massacre|assassination|killing|killings|execution|executions|murder|murders", "torture:V", "beat|beaten to death", "hack:V to death",
     "body|bodies found|discovered|recovered", "assault|beat|attack|whip|flog|torture:V", "attack|attacks")
 add("SEXUAL", 1.0, "rape:V", "rape|rapes|gang-rape|gang rape", "sexually assault|abuse:V", "sexual violence|assault|abuse")
 add("ABDUCT", 1.0, "abduct|kidnap|deport:V", "take:V away", "abduction|abductions|kidnapping|kidnappings", "take|took _ hostage|hostages|captive", "forcibly disappear|disappeared",
     "enforced|forced disappearance", "hold:V _ for ransom", "ransom")
 # ---- Protests and riots
-add("PROTEST", 0.5, "demand:V")
+add("PROTEST", 0.5, "demand|denounce|condemn:V", "gather|assemble|convene:V", "in support of", "strike", "motorcade|motorcades|convoy", "torchlight|candlelight|mourning")
 add("PROTEST", 1.0, "protest|demonstrate|rally|picket:V", "march:V!", "protest|protests|demonstration|demonstrations|rally|rallies|sit-in|sit-ins|picket", "march|marches!",
     "protester|protesters|protestor|protestors|demonstrator|demonstrators|marcher|marchers", "take|took to the streets", "hunger strike",
     "go|went on strike", "stage:V _ _ strike|walkout|protest|demonstration|sit-in|rally|march", "vigil|vigils", "boycott:V", "strike|strikes by|over|for|demanding",
     "gather:V to demand|protest|denounce|call", "petition:V", "chant:V", "slogans",
     "occupy:V", "banners|placards", "banner|placard", "sit - in|ins",
     "gather:V _ _ _ to denounce|support|show|call|celebrate|complain|demand|protest|oppose|express|mark|condemn|raise|mourn|commemorate|honour|honor|voice",
-    "gather:V against|outside", "block:V _ _ access|route|avenue|entrance|bridge|railway|gate|roads|highway", "mobilization|mobilisation", "show|express:V _ support|solidarity", "gather:V outside|in|at _ front", "block:V _ road|roads|highway|street|streets|traffic", "blockade|blockades")
+    "gather:V against|outside", "block|close|cut:V _ _ _ _ access|route|avenue|entrance|bridge|railway|gate|road|roads|highway|street|streets|traffic",
+    "hold|held|stage|staged:V _ _ strike|strikes", "strike action", "climate strike", "take|took the streets", "mobilization|mobilisation", "show|express:V _ support|solidarity", "gather:V outside|in|at _ front", "block:V _ road|roads|highway|street|streets|traffic", "blockade|blockades")
 add("INTERVENE", 1.0, "disperse:V", "intervene:V", "police|officers|forces use|used force", "detain|arrest:V at least",
     "detain|arrest:V _ _ _ participants|protesters|demonstrators|activists|students|marchers", "remove|evict|move:V _ protesters|demonstrators", "tear gas|teargas", "tear - gas", "water cannon|cannons", "rubber bullets", "baton|cane|lathi charge|charged",
     "baton-charge|baton-charged", "break|broke up", "arrest|detain|beat:V _ _ protesters|demonstrators|activists|students|participants",

@@ -42,7 +42,11 @@ class Classification:
 def is_candidate(cues: Sequence[Cue]) -> bool:
     """Does a sentence with these cues mention an incident at all?"""
     names = {c.name for c in cues if c.weight > 0}
-    strong = {c.name for c in cues if c.weight >= 1.0}
+    total: dict[str, float] = defaultdict(float)
+    for c in cues:
+        total[c.name] += c.weight
+    # a cue is strong on its own (weight 1) or from supporting words together ("gathered ... demanding")
+    strong = {n for n, w in total.items() if w >= 1.0}
     if "GENERIC" in names:  # "attacks almost daily": a pattern, not an event
         return False
     openers = (strong & EVENT_CUES) - WEAK_OPENERS

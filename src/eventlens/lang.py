@@ -73,3 +73,35 @@ def detect_language(text: str) -> tuple[str, float]:
         return UNDETERMINED, 0.0
     best = ranked[0]
     return best.lang.split("-")[0], float(best.prob)
+
+
+#: English function words: frequent in any English prose, rare in other languages' text (words
+#: shared with other European languages - a, in, on, as - are left out).
+_EN_FUNCTION = frozenset(
+    """the an of at to from by with and or but was were is are has have had been be who which that
+    this these those their his her its they he she it for after before during near into against""".split()
+)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def english_share(text: str) -> float:
+    """Share of words that are English function words (0..1), over the first ``MAX_CHARS``.
+
+    A statistical detector trained on long texts misreads short, name-heavy English (ACLED-style
+    notes, headlines) as Tagalog or Indonesian; English prose keeps this share above ~0.2
+    whatever its names, while other languages stay far below it.
+    """
+    words = _WORD.findall(text[:MAX_CHARS])
+    if not words:
+        return 0.0
+    return sum(w.lower() in _EN_FUNCTION for w in words) / len(words)
+
+
+def is_english(text: str, detected: str | None) -> bool:
+    """English by the detector, or by function words when the detector says otherwise."""
+    return detected in (None, "en", UNDETERMINED) or english_share(text) >= ENGLISH_SHARE_MIN
+
+
+#: Measured on the ACLED notes and WikiEvents texts (English: 0.18-0.45, median ~0.3) against
+#: French/Spanish/German/Indonesian news paragraphs (0.00-0.06).
+ENGLISH_SHARE_MIN = 0.12

@@ -21,6 +21,7 @@ from .dates import find_dates
 from .classifier import decide, features
 from .detect import DEMO, EVENT_CUES, Classification, classify
 from .errors import EventlensError, InputError, LanguageError
+from .lang import is_english
 from .merge import Group, Sentence, group_sentences, role_of
 from .read.jsonl import record_to_article
 from .read.text import read_text
@@ -155,7 +156,7 @@ class Pipeline:
                 err = InputError(item.id, f"cleaning failed: {exc}", stage="clean")
                 results[i] = ExtractResult(item.id, None, [], err)
                 continue
-            if art.language and art.language not in SUPPORTED_LANGUAGES:
+            if art.language and art.language not in SUPPORTED_LANGUAGES and not is_english(art.body, art.language):
                 err = LanguageError(
                     art.source or art.id,
                     f"text is in language {art.language!r}, not English; eventlens reads English only",
