@@ -213,7 +213,7 @@ _PATTERNS = [
     # "three soldiers were killed", "12 people died", "3 people were killed"
     ("k", re.compile(rf"\b({_Q}{_NUM})\s+{_VICTIM}(?:were|was|have been|had been|are|is)?\s*(?:reportedly\s+|also\s+)?(?:killed|dead|died|slain|murdered|executed|shot dead|lost their lives)\b", re.I)),
     ("k", re.compile(rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|is|was|stands at)\s+({_Q}{_NUM})\b", re.I)),
-    ("k", re.compile(rf"\b({_Q}{_NUM})\s+(?:deaths|fatalities|dead)\b", re.I)),
+    ("k", re.compile(rf"\b({_Q}{_NUM})\s+(?:deaths|death|fatalities|fatality|dead)\b", re.I)),
     ("i", re.compile(rf"\b(?:injuring|injured|wounding|wounded|hurting)\s+(?:another\s+|other\s+)?({_Q}{_NUM})\b(?!\s*(?:years?|km|times|percent|%))", re.I)),
     ("i", re.compile(rf"\b({_Q}{_NUM})\s+{_VICTIM}(?:were|was|have been|had been|are|is)?\s*(?:also\s+|reportedly\s+|seriously\s+|critically\s+|slightly\s+)?(?:injured|wounded|hurt)\b", re.I)),
     ("i", re.compile(rf"\b({_Q}{_NUM})\s+(?:injuries|injured|wounded)\b", re.I)),
@@ -293,13 +293,27 @@ def victim_nouns(spans: Sequence[Span], doc_text: str) -> set[str]:
     return out
 
 
+_KILL_FORMS = frozenset("killed killing slain murdered executed assassinated beheaded lynched".split())
+
+
 def _passive_single_victims(sent: SpacySpan) -> list[Token]:
-    """'A local commander ... was also reportedly killed': one victim per singular passive subject."""
+    """One victim per singular person the parse says was killed: "A local commander ... was also
+    reportedly killed", "a man who worked as a driver was shot and killed", "gunmen shot and
+    killed the former mayor". Not "almost killed him"."""
     out = []
     for tok in sent:
-        if tok.lower_ in ("killed", "slain", "murdered", "executed") and tok.dep_ in ("ROOT", "conj", "ccomp", "advcl", "relcl"):
-            for c in tok.children:
-                if c.dep_ == "nsubjpass" and c.tag_ == "NN" and any(d.lower_ in ("a", "an", "one", "the") for d in c.children if d.dep_ in ("det", "nummod")):
+        if tok.lower_ not in _KILL_FORMS or tok.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "acl"):
+            continue
+        if any(c.lower_ in ("almost", "nearly") for c in tok.children) or tok.doc[max(tok.i - 1, 0)].lower_ in ("almost", "nearly"):
+            continue
+        heads = [tok] + ([tok.head] if tok.dep_ == "conj" else [])
+        for h in heads:
+            for c in h.children:
+                single = c.tag_ == "NN" and any(d.lower_ in ("a", "an", "one", "the") or d.dep_ == "poss" for d in c.children if d.dep_ in ("det", "nummod", "poss"))
+                person = c.ent_type_ == "PERSON"
+                if c.dep_ == "nsubjpass" and (single or person) and c not in out:
+                    out.append(c)
+                elif c.dep_ == "dobj" and h.lower_ in _KILL_FORMS and (single or person) and c not in out:
                     out.append(c)
     return out
 

@@ -283,6 +283,10 @@ class Pipeline:
         else:
             dr = None
             date_conf = 0.2
+        if sub == "Peaceful protest" and a.fatalities:
+            # By definition nobody is killed in a peaceful protest: a death in its sentences is its
+            # cause ("marched against the death of ..."), not its toll.
+            a.fatalities, a.fatality_spans = None, []
         sent_spans = tuple(Span(s.span.start_char, s.span.end_char, s.span.text) for s in ordered)
         evidence: list[Evidence] = [
             Evidence("event_type", tuple(Span(c.start_char, c.end_char, c.text) for c in cls.deciding) or sent_spans[:1], "detect", cls.confidence),
