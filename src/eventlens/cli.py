@@ -117,7 +117,7 @@ def extract(
         for res in default_pipeline().run(read_paths(paths, input_format=input_format, encoding=encoding, max_bytes=max_bytes), published=pub):
             if res.error is not None:
                 failed += 1
-                err.print(f"[red]error[/red] {res.error}", highlight=False, markup=True)
+                print(f"error {res.error}", file=sys.stderr)  # one line, never wrapped
                 continue
             for ev in res.events:
                 if not background and ev.role == "background":
@@ -164,7 +164,7 @@ def demo(
     for res in default_pipeline().run(read_paths([str(sample_dir())])):
         if res.error is not None:
             failed += 1
-            err.print(f"error {res.error}")
+            print(f"error {res.error}", file=sys.stderr)
             continue
         records += [e.to_dict() for e in res.events]
     print_table(records, Console(width=max(140, Console().width)))
