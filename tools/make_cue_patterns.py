@@ -53,7 +53,7 @@ add("PROTEST", 1.0, "protest|demonstrate|rally|picket:V", "march:V!", "protest|p
     "gather:V _ _ _ to denounce|support|show|call|celebrate|complain|demand|protest|oppose|express|mark|condemn|raise|mourn|commemorate|honour|honor|voice",
     "gather:V against|outside", "block|close|cut:V _ _ _ _ access|route|avenue|entrance|bridge|railway|gate|road|roads|highway|street|streets|traffic",
     "hold|held|stage|staged:V _ _ strike|strikes", "strike action", "climate strike", "take|took the streets", "mobilization|mobilisation", "show|express:V _ support|solidarity", "gather:V outside|in|at _ front", "block:V _ road|roads|highway|street|streets|traffic", "blockade|blockades")
-add("INTERVENE", 1.0, "disperse:V", "intervene:V", "police|officers|forces use|used force", "detain|arrest:V at least",
+add("INTERVENE", 1.0, "disperse:V", "police|officers|forces|authorities intervene:V", "police|officers|forces _ intervene:V", "police|officers|forces use|used force", "detain|arrest:V at least",
     "detain|arrest:V _ _ _ participants|protesters|demonstrators|activists|students|marchers", "remove|evict|move:V _ protesters|demonstrators", "tear gas|teargas", "tear - gas", "water cannon|cannons", "rubber bullets", "baton|cane|lathi charge|charged",
     "baton-charge|baton-charged", "break|broke up", "arrest|detain|beat:V _ _ protesters|demonstrators|activists|students|participants",
     "fire|fired warning shots", "stun grenade|grenades", "pepper spray", "prevent:V _ _ march|protest|rally", "block:V _ protesters|demonstrators", "police|officers|forces prevent|stop|block|push|chase:V")

@@ -133,7 +133,9 @@ def classify(
     remote = {n: score.get(n, 0.0) for n in ("AIR", "IED", "GRENADE", "SHELL") if has(n)}
     clash = score.get("CLASH", 0.0)
     if remote:
-        best = max(remote, key=lambda n: (remote[n], -min(c.start for c in by[n])))
+        # the more specific means wins: an air strike "in conjunction with artillery shelling" is
+        # an air strike (ACLED codebook: the most specific sub-event type applies)
+        best = max(remote, key=lambda n: (any(c.weight >= 1.0 for c in by[n]), n == "AIR", remote[n], -min(c.start for c in by[n])))
         # "clashes with light weapons and mortars": fighting named, artillery only as the means
         strong_remote = any(c.weight >= 1.0 for c in by[best])
         if clash >= 1.0 and (not strong_remote or clash > remote[best]):
