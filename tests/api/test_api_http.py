@@ -407,3 +407,35 @@ def test_keyset_pages_cross_from_dated_to_undated_incidents(client: Any, store: 
         if not (cursor := body["next_cursor"]):
             break
     assert seen == [r["event_id_cnty"] for r in whole]
+
+
+def test_list_cache_is_cleared_by_a_correction(client: Any, secret: str) -> None:
+    """Regression guard for the response cache of /incidents: a write through the API is seen at once."""
+    params = {"country": "AFG", "event_type": "Battles"}
+    first = client.get("/api/v1/incidents", params=params).json()["items"][0]
+    again = client.get("/api/v1/incidents", params=params).json()["items"][0]  # served from the cache
+    assert again == first
+    new = (first["fatalities"] or 0) + 7
+    resp = client.post(
+        f"/api/v1/incidents/{first['event_id_cnty']}/corrections",
+        json={"changes": {"fatalities": new}, "reason": "cache test"},
+        headers={"X-API-Key": secret},
+    )
+    assert resp.status_code == 200, resp.text
+    after = client.get("/api/v1/incidents", params=params).json()["items"]
+    assert next(r for r in after if r["event_id_cnty"] == first["event_id_cnty"])["fatalities"] == new
+
+
+def test_response_cache_expires_and_evicts() -> None:
+    import time
+
+    from eventlens.api.cache import ResponseCache
+
+    c = ResponseCache(ttl=0.05, maxsize=2)
+    c.put("a", b"1")
+    c.put("b", b"2")
+    c.put("c", b"3")  # evicts the oldest
+    assert c.get("a") is None and c.get("c") == b"3"
+    time.sleep(0.06)
+    assert c.get("c") is None
+    assert ResponseCache(ttl=0).get("x") is None

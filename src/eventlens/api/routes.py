@@ -24,6 +24,7 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from eventlens.api import queries
+from eventlens.api.cache import ResponseCache
 from eventlens.api import schemas as s
 from eventlens.errors import InputError, StoreError
 from eventlens.keys import ApiKey, verify_key
@@ -44,6 +45,16 @@ _READ_RESPONSES: dict[int | str, dict[str, Any]] = {400: {"model": s.Error, "des
 _422: dict[int | str, dict[str, Any]] = {
     422: {"model": s.ValidationErrors, "description": "A bad query string."}
 }
+
+
+def _cache(request: Request) -> ResponseCache:
+    cache = getattr(request.app.state, "response_cache", None)
+    if cache is None:
+        import os
+
+        ttl = float(os.environ.get("EVENTLENS_API_CACHE_TTL", "2"))
+        cache = request.app.state.response_cache = ResponseCache(ttl=ttl)
+    return cache
 
 
 def _store(request: Request) -> Any:
@@ -293,12 +304,15 @@ def list_incidents(request: Request) -> Response:
     """Active incidents matching every filter, newest first, a page at a time (keyset pagination)."""
     # The hot path parses its own query string (one pydantic call; FastAPI's per-parameter
     # parsing was a third of the CPU per request, bench/api_load.py); same rules, same 422s.
-    q = _parse_query(request, PagedIncidentQuery)
-    page = queries.incidents_page(_store(request), q.to_filter(), limit=q.limit, cursor=q.cursor)
-    return Response(
-        _dumps({"items": page.rows, "next_cursor": page.next_cursor, "limit": q.limit}),
-        media_type="application/json",
-    )
+    cache = _cache(request)
+    key = "incidents?" + "&".join(sorted(f"{k}={v}" for k, v in request.query_params.multi_items()))
+    body = cache.get(key)
+    if body is None:
+        q = _parse_query(request, PagedIncidentQuery)
+        page = queries.incidents_page(_store(request), q.to_filter(), limit=q.limit, cursor=q.cursor)
+        body = _dumps({"items": page.rows, "next_cursor": page.next_cursor, "limit": q.limit})
+        cache.put(key, body)
+    return Response(body, media_type="application/json")
 
 
 @router.get(
@@ -530,6 +544,7 @@ def post_article(
     if body.store:
         store = _store(request)
         summary = ingest(store, [res])
+        _cache(request).clear()
         stored = summary.articles_new > 0
         if summary.failures:
             raise HTTPException(400, f"{art.id}: could not be stored; see the store's failures table")
@@ -590,6 +605,7 @@ def correct_incident(
     changes = check_changes(incident_id, body.changes.model_dump(exclude_unset=True, mode="json"))
     try:
         edit(store, incident_id, changes, _text(body.reason) or "-", f"{key.name} (key {key.prefix})")
+        _cache(request).clear()
     except StoreError as exc:
         raise InputError(incident_id, str(exc)) from None
     return get_incident(request, incident_id)
