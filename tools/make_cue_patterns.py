@@ -72,7 +72,7 @@ add("ARREST", 1.0, "arrest|detain|apprehend|nab:V", "arrest|arrests|detention", 
 add("CHANGE", 1.0, "curfew", "state of emergency", "deploy:V", "deployment", "reinforcements", "troop|troops buildup|movement|movements", "military exercise|exercises|drills",
     "recruit:V", "recruitment", "defect:V", "merge:V", "pledge:V allegiance", "ban:V", "lockdown", "martial law", "announce:V _ formation", "form:V _ new _ group",
     "movement of forces", "security measures", "patrol|patrols", "convoy|convoys arrive:V", "establish:V _ checkpoint|checkpoints")
-add("DISRUPT", 1.0, "defuse|dismantle|deactivate|disarm:V", "intercept:V", "shoot|shot down", "seize:V _ _ weapons|arms|explosives|ammunition|cache|rifles|guns|grenades", "destroy:V _ _ bomb|explosive|ied|device|mine",
+add("DISRUPT", 1.0, "defuse:V", "dismantle|deactivate|disarm|neutralise|neutralize:V _ _ bomb|bombs|ied|ieds|mine|mines|device|devices|explosive|explosives|charge", "intercept:V", "shoot|shot down", "seize:V _ _ weapons|arms|explosives|ammunition|cache|rifles|guns|grenades", "destroy:V _ _ bomb|explosive|ied|device|mine",
     "weapons|arms|ammunition cache|caches|depot", "found _ _ explosives|ied|ieds|bomb|bombs|weapons", "bomb disposal", "controlled explosion|detonation", "foil:V")
 add("HQ", 1.0, "establish|set up|open:V _ _ base|headquarters|camp|outpost|command post", "new base|headquarters|outpost")
 add("LOOT", 1.0, "loot:V", "looting|plunder|pillage", "plunder|pillage|ransack:V", "burn|torch|raze|destroy|demolish:V _ _ house|houses|home|homes|village|villages|shop|shops|property|properties|crops|school|church|mosque|vehicles|vehicle|car|cars",

@@ -59,8 +59,10 @@ _PLACE_TYPE = frozenset("district neighborhood neighbourhood province governorat
 _SECURITY_ARMY = frozenset("soldiers soldier troops army military servicemen marines commandos paratroopers forces".split())
 _SECURITY_POLICE = frozenset("police policemen policeman officers officer gendarmes gendarmerie".split())
 _GENERIC_ARMED = frozenset(
-    "militants militant insurgents insurgent gunmen gunman militiamen militia militias assailants attackers armed group groups jihadists jihadist terrorists extremists bandits fighters separatists rebels rebel".split()
+    "militants militant insurgents insurgent gunmen gunman militiamen militia militias assailants attackers jihadists jihadist terrorists extremists bandits fighters separatists rebels rebel".split()
 )
+#: Victims who carry no arms at the time: ACLED codes attacks on them as violence against civilians.
+_NOT_ON_DUTY = re.compile(r"\boff[- ]duty\b|\bunarmed\b|\bretired\b|\bformer\s+(?:\w+\s+){0,2}(?:police|officer|soldier|commander|member)", re.I)
 #: Objects of attack verbs that are part of the verb phrase, not its target ("opened fire").
 _NOT_TARGET = frozenset("fire shots gunfire shot attack attacks attention responsibility control".split())
 _REBEL_WORDS = frozenset("rebels rebel insurgents insurgent separatists jihadists jihadist guerrillas".split())
@@ -632,7 +634,8 @@ def fill(
         pwords = set(re.findall(r"[a-z]+", phrase.text.lower()))
         pent = _ent_of(patient)
         armed_in_phrase = any(e.label_ in ("SECURITY_FORCE", "ARMED_GROUP") for e in phrase.ents)
-        if armed_in_phrase or pent is not None and pent.label_ in ("SECURITY_FORCE", "ARMED_GROUP") or pwords & (_SECURITY_ARMY | _SECURITY_POLICE | _GENERIC_ARMED):
+        off_duty = bool(_NOT_ON_DUTY.search(patient.sent.text))  # attacked as a civilian
+        if not off_duty and (armed_in_phrase or pent is not None and pent.label_ in ("SECURITY_FORCE", "ARMED_GROUP") or pwords & (_SECURITY_ARMY | _SECURITY_POLICE | _GENERIC_ARMED)):
             a.armed_target = True
             named = [e for e in phrase.ents if e.label_ == "ARMED_GROUP" and e.ent_id_ == "named"]
             if named:
@@ -640,7 +643,7 @@ def fill(
             else:
                 victim = actor_from_mention(phrase.text, family=family, label=pent.label_ if pent else None)
             a.actor2 = Actor(victim.name, phrase.text, _tok_span(phrase), victim.inter)
-        elif pwords & CIVILIAN_NOUNS or re.search(r"\boff[- ]duty\b|\bunarmed\b|\bretired\b", phrase.text, re.I):
+        elif pwords & CIVILIAN_NOUNS or off_duty:
             a.civilian_victims = True
             a.actor2 = Actor("Civilians ({country})", phrase.text, _tok_span(phrase), 7)
     seen_victims: set[str] = set()
