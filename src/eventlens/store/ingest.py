@@ -167,6 +167,17 @@ def _name(a: Article | Mapping[str, Any]) -> str:
 
 
 def _classify(item: Any) -> _Item:
+    """The item's key and state; an item whose key cannot be computed becomes a failure, not a crash."""
+    try:
+        return _classify_unchecked(item)
+    except UnicodeError as exc:
+        # e.g. a lone surrogate ("\\ud800" in a JSON string): valid JSON, not encodable text.
+        name = _name(item) if isinstance(item, Article | Mapping) else type(item).__name__
+        reason = f"text cannot be encoded as UTF-8 ({exc.reason} at {exc.start}); fix the source encoding"
+        return _Item(None, None, None, InputError(name, reason, stage="read"), name)
+
+
+def _classify_unchecked(item: Any) -> _Item:
     if isinstance(item, InputError):
         return _Item(None, None, None, item, item.source)
     if hasattr(item, "events") and hasattr(item, "error"):

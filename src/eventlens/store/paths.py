@@ -43,7 +43,10 @@ def _files(paths: Sequence[str]) -> Iterator[str]:
 
 
 def _digest(path: str) -> str | None:
+    """sha256 of a regular file; None for anything else (opening a FIFO would block forever)."""
     try:
+        if not Path(path).is_file():
+            return None
         h = hashlib.sha256()
         with Path(path).open("rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -60,12 +63,14 @@ def ingest_paths(
     input_format: str | None = None,
     console: Any = None,
     extract: Extractor | None = None,
+    max_bytes: int | None = None,
 ) -> int:
     """Read, extract and store every document under ``paths``; print a summary; return the exit code.
 
     0 when every input was stored (or already was), 1 when any input failed (each failure is in
     the store's ``failures`` table and listed in the summary), 2 when the store cannot be opened
-    or extraction cannot run. ``extract`` replaces :func:`eventlens.extract_many` (for tests).
+    or extraction cannot run. ``extract`` replaces :func:`eventlens.extract_many` (for tests);
+    ``max_bytes`` refuses larger files (recorded as failures; default the readers' limit).
     """
     from rich.console import Console
     from rich.progress import (
@@ -78,6 +83,9 @@ def ingest_paths(
     )
 
     from eventlens.read import read_paths
+    from eventlens.read.paths import DEFAULT_MAX_BYTES
+
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
 
     console = console or Console(stderr=True)
     try:
@@ -112,7 +120,7 @@ def ingest_paths(
 
         def items() -> Iterable[Any]:
             for i, f in enumerate(todo):
-                yield from read_paths([f], input_format=input_format)
+                yield from read_paths([f], input_format=input_format, max_bytes=limit)
                 progress.update(task, completed=i + 1)
 
         def on_batch(s: IngestSummary) -> None:
