@@ -39,7 +39,7 @@ def _good(d: Path) -> set[str]:
 
 
 def _bad(d: Path) -> dict[str, tuple[str, str]]:
-    """Write one file (or line) per kind of broken input; returns failure input -> (stage, reason fragment)."""
+    """One file (or line) per kind of broken input; returns failure input -> (stage, reason fragment)."""
     w = {}
 
     def put(name: str, data: bytes, stage: str, reason: str, where: tuple[str, ...] = ("",)) -> None:
@@ -92,7 +92,9 @@ def _bad(d: Path) -> dict[str, tuple[str, str]]:
     )
     put(
         "arabic.txt",
-        "قتل مسلحون ثلاثة مدنيين في قرية قرب كادونا يوم الاثنين، بحسب الشرطة. وفر المهاجمون إلى الغابة.".encode(),
+        (
+            "قتل مسلحون ثلاثة مدنيين في قرية قرب كادونا يوم الاثنين، بحسب الشرطة. وفر المهاجمون إلى الغابة."
+        ).encode(),
         "language",
         "not English",
     )
