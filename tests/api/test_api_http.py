@@ -439,3 +439,17 @@ def test_response_cache_expires_and_evicts() -> None:
     time.sleep(0.06)
     assert c.get("c") is None
     assert ResponseCache(ttl=0).get("x") is None
+
+
+def test_response_cache_serves_stale_while_one_caller_recomputes() -> None:
+    import time
+
+    from eventlens.api.cache import ResponseCache
+
+    c = ResponseCache(ttl=0.02)
+    c.put("k", b"old")
+    time.sleep(0.03)
+    assert c.get("k") is None  # the first caller after expiry recomputes ...
+    assert c.get("k") == b"old"  # ... the others get the stale copy meanwhile
+    c.put("k", b"new")
+    assert c.get("k") == b"new"
