@@ -391,7 +391,7 @@ class Geocoder:
                 mentions.append(replace(pm, place=place, container=container))
             location = _choose_location(mentions)
             if location is None:
-                location = self._fallback_location(ctx, located)
+                location = self._fallback_location(ctx, located, resolved_by_span)
             out.append(replace(ev, places=tuple(mentions), location=location))
         return out
 
@@ -450,9 +450,23 @@ class Geocoder:
             return self.gazetteer.get(gid)
         return ctx.dateline
 
-    def _fallback_location(self, ctx: GeoContext, located: Sequence[ToponymSpan]) -> Place | None:
+    def _fallback_location(
+        self,
+        ctx: GeoContext,
+        located: Sequence[ToponymSpan],
+        resolved: Mapping[tuple[int, int], Place | None] | None = None,
+    ) -> Place | None:
+        """Where the event is when none of its own place mentions resolved: the dateline; else
+        the finest place the article names in its dominant country (earliest first); else
+        that country."""
         if ctx.dateline is not None:
             return place_from_candidate(ctx.dateline, score=0.3)
+        places = [p for p in ((resolved or {}).get((t.start, t.end)) for t in located) if p is not None]
+        if places:
+            top = max(ctx.countries.items(), key=lambda kv: (kv[1], kv[0]))[0] if ctx.countries else None
+            pool = [p for p in places if top is None or p.iso2 == top] or places
+            best = min(pool, key=lambda p: _PRECISION_RANK.get(p.precision, 9))  # min keeps the earliest
+            return replace(best, score=min(best.score, 0.4))
         if ctx.countries:
             cc, share = max(ctx.countries.items(), key=lambda kv: (kv[1], kv[0]))
             if share >= 0.5 and located:
@@ -460,6 +474,9 @@ class Geocoder:
                 if country is not None:
                     return place_from_candidate(country, precision="country", score=0.2)
         return None
+
+
+_PRECISION_RANK = {"point": 0, "neighbourhood": 1, "city": 2, "admin2": 3, "admin1": 4, "country": 5}
 
 
 def _credible(cand: Candidate, ctx: GeoContext) -> bool:
