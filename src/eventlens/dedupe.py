@@ -154,6 +154,13 @@ RADIUS_KM: dict[str, float] = {
     "admin2": 60.0,
 }
 _FINE = frozenset(RADIUS_KM)
+#: What kind of named place each fine precision is: a "site" (a named spot or a district) lies
+#: inside a "town" (a village, town or city, or "near" one - ACLED's precision 2), so a site and a
+#: town may carry different names for one place; two towns, or two sites, with different names may not.
+_PLACE_KIND = {"point": "site", "neighbourhood": "site", "city": "town", "admin2": "town"}
+#: Two differently named places closer than this are one place spelled two ways (the gazetteer
+#: put both on the same coordinates), not two places.
+SAME_SITE_KM = 1.0
 #: Cells of 0.5 degree (~55 km): a 60 km radius touches at most 4x4 cells.
 CELL_DEG = 0.5
 #: Two reports' dates may miss each other by one day ("last night" vs the date of the report);
@@ -202,6 +209,7 @@ class MentionKey:
     admin1: str | None
     actors: tuple[str, ...]  # normalised, sorted, wildcards removed
     sub_event_type: str | None = None
+    place_name: str | None = None  # folded (see :func:`fold`)
 
     @property
     def geo_level(self) -> str:
@@ -227,6 +235,7 @@ class MentionKey:
             "admin1": self.admin1,
             "actor_keys": list(self.actors),
             "sub_event_type": self.sub_event_type,
+            "place_name": self.place_name,
         }
 
     @classmethod
@@ -245,6 +254,7 @@ class MentionKey:
             admin1=row["admin1"],
             actors=tuple(row["actor_keys"] or ()),
             sub_event_type=row.get("sub_event_type"),
+            place_name=row.get("place_name"),
         )
 
 
@@ -275,6 +285,7 @@ def mention_key(ev: Event, mention_id: str, article_id: str) -> MentionKey:
         admin1=(loc.admin1 or None) if loc else None,
         actors=_actor_names(ev),
         sub_event_type=ev.sub_event_type,
+        place_name=(fold(loc.name) or None) if loc else None,
     )
 
 
@@ -306,7 +317,19 @@ def _places_agree(a: MentionKey, b: MentionKey) -> tuple[bool, bool]:
         return False, False
     if la == "fine" and lb == "fine":
         radius = max(RADIUS_KM[a.geo_precision or ""], RADIUS_KM[b.geo_precision or ""])
-        return haversine_km(a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0) <= radius, False
+        km = haversine_km(a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0)
+        if (
+            a.place_name
+            and b.place_name
+            and a.place_name != b.place_name
+            and _PLACE_KIND[a.geo_precision or ""] == _PLACE_KIND[b.geo_precision or ""]
+            and km > SAME_SITE_KM
+        ):
+            # Two named villages (or two named districts) a few km apart are two places: the
+            # distance radius alone merged same-day shelling of neighbouring front-line villages
+            # and protests in neighbouring city districts (ACLED dev).
+            return False, False
+        return km <= radius, False
     if "country" in (la, lb):
         return True, True
     # admin1 with admin1 or fine: the same first-level division (case-insensitive), stricter date.

@@ -76,3 +76,56 @@ def test_killed_ingest_resumes_without_loss_or_duplicates(db_url):
         n_links = conn.execute(sa.select(sa.func.count()).select_from(t.incident_mentions)).scalar_one()
     assert n_mentions == n_links == sum(len(r.events) for r in corpus())
     s.close()
+
+
+def _bench():  # type: ignore[no-untyped-def]
+    """bench/crash_ingest.py, the one implementation of the kill-and-resume run."""
+    import importlib.util
+
+    path = HERE.parents[1] / "bench" / "crash_ingest.py"
+    spec = importlib.util.spec_from_file_location("crash_ingest", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["crash_ingest"] = mod  # dataclasses resolve their module by name
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_three_random_kills_then_resume_leave_a_consistent_store(db_url):
+    """The small version of bench/crash_ingest.py (10 kills x 2,000 articles there)."""
+    rep = _bench().run(db_url, "test", n=200, kills=3, seed=7, batch=16)
+    assert rep.problems == [], "\n".join(rep.lines)
+
+
+@pytest.mark.parametrize(
+    "damage, problem",
+    [
+        pytest.param(
+            "DELETE FROM incident_mentions WHERE mention_id IN (SELECT min(id) FROM mentions)",
+            "link row disagrees",
+            id="lost-link",
+        ),
+        pytest.param(
+            "UPDATE mentions SET incident_seq = NULL WHERE id IN (SELECT min(id) FROM mentions)",
+            "without an incident",
+            id="orphan-mention",
+        ),
+        pytest.param(
+            "UPDATE incidents SET mention_count = mention_count + 1 "
+            "WHERE seq IN (SELECT min(seq) FROM incidents)",
+            "stale",
+            id="stale-count",
+        ),
+        pytest.param("DELETE FROM article_bands", "without LSH bands", id="lost-bands"),
+    ],
+)
+def test_check_finds_damage(store, damage, problem):
+    from store_helpers import corpus
+
+    from eventlens.store.check import check
+
+    ingest(store, corpus(30), batch_size=10)
+    assert check(store) == []
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql(damage)
+    assert any(problem in p for p in check(store)), check(store)

@@ -104,9 +104,12 @@ def test_country_level_report_joins_only_on_the_same_day(store):
 def test_bridging_mention_merges_incidents_and_old_id_still_resolves(store):
     west = BAGHDAD
     east = type(BAGHDAD)(
-        "East", 33.3406, 44.4009 + 0.45, "city", country="Iraq", iso3="IRQ", admin1="Baghdad"
+        "Baghdad", 33.3406, 44.4009 + 0.45, "city", country="Iraq", iso3="IRQ", admin1="Baghdad"
     )
-    mid = type(BAGHDAD)("Mid", 33.3406, 44.4009 + 0.22, "city", country="Iraq", iso3="IRQ", admin1="Baghdad")
+    # A district between them (a district may be named apart from its city; two cities may not).
+    mid = type(BAGHDAD)(
+        "Mid", 33.3406, 44.4009 + 0.22, "neighbourhood", country="Iraq", iso3="IRQ", admin1="Baghdad"
+    )
     a = [article(i) for i in range(3)]
     ingest(store, [Result(a[0], [event(a[0], place=west)]), Result(a[1], [event(a[1], place=east)])])
     ids = sorted(r["event_id_cnty"] for r in store.query())

@@ -16,7 +16,7 @@ def test_migrated_database_matches_metadata(store):
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})
         diff = compare_metadata(ctx, t.metadata)
         assert diff == []
-        assert ctx.get_current_revision() == "0001"
+        assert ctx.get_current_revision() == "0002"
 
 
 def test_indexes_for_the_common_filters_exist(store):

@@ -92,6 +92,7 @@ _KEY_COLUMNS = [
     t.mentions.c.admin1,
     t.mentions.c.actor_keys,
     t.mentions.c.sub_event_type,
+    t.mentions.c.place_name,
 ]
 
 

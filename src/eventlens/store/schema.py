@@ -130,6 +130,7 @@ mentions = sa.Table(
     sa.Column("geo_precision_label", sa.String(16)),
     sa.Column("iso3", sa.String(3)),
     sa.Column("admin1", sa.String(200)),
+    sa.Column("place_name", sa.String(200)),  # folded; migration 0002
     sa.Column("actor_keys", sa.JSON),
     sa.Column("fatalities", sa.Integer),
     sa.Column("injured", sa.Integer),
