@@ -196,6 +196,16 @@ class _Draft:
     reason: str = ""
 
 
+def _inside_parentheses(doc: Doc, i: int, reach: int = 12) -> bool:
+    """Is token ``i`` inside an open parenthesis (looking back at most ``reach`` tokens)?"""
+    for k in range(i - 1, max(-1, i - reach - 1), -1):
+        if doc[k].text == ")":
+            return False
+        if doc[k].text == "(":
+            return True
+    return False
+
+
 def _gazetteer_spans(doc: Doc, taken: set[int], gazetteer: Gazetteer) -> Iterable[_Draft]:
     """Runs of proper nouns outside place entities that the gazetteer knows and a cue supports."""
     i = 0
@@ -221,7 +231,11 @@ def _gazetteer_spans(doc: Doc, taken: set[int], gazetteer: Gazetteer) -> Iterabl
         prev = doc[i - 1].lower_ if i > 0 else ""
         cue_before = prev in _LOCATIVE_PREPS or (i >= 2 and prev == "of" and doc[i - 2].lower_ in PLACE_HEADS)
         comma_container = j + 1 < n and doc[j].text == "," and (j + 1) in taken
-        if cue_after or ((cue_before or comma_container) and _exact_candidates(gazetteer, span.text)):
+        # "in Cihumba (Walungu, Sud-Kivu)": names in a parenthesised list after a place are its
+        # administrative containers, a common way news and incident notes locate small places
+        nxt = doc[j].text if j < n else ""
+        parenthetical = prev in ("(", ",") and nxt in (",", ")") and _inside_parentheses(doc, i)
+        if cue_after or ((cue_before or comma_container or parenthetical) and _exact_candidates(gazetteer, span.text)):
             label = tok.ent_type_ if tok.ent_type_ else "GAZ"
             yield _Draft(i, j, label, reason=f"gazetteer+cue (was {label})")
         i = j
