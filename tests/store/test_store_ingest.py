@@ -252,3 +252,44 @@ def test_failed_article_does_not_count_its_events(store):
     s = ingest(store, [good_then_bad])
     assert (s.articles_new, s.events, s.incidents_new, s.failures) == (0, 0, 0, 1)
     assert store.counts()["mentions"] == 0 and store.counts()["incidents"] == 0
+
+
+def test_five_lightly_edited_wire_copies_are_one_incident_with_five_sources(store):
+    """A wire story republished by five outlets (new headline, a trimmed or added sentence, and
+    extraction that places or dates some copies a little differently) is one incident."""
+    body = (
+        "KADUNA, Nigeria (AP) - Gunmen killed 12 villagers and abducted dozens in an overnight raid on "
+        "Kurmin Kare village in Kaduna state, police said on Monday. Residents said the attackers arrived "
+        "on motorcycles shortly after midnight and set houses on fire before fleeing into the forest. "
+        "Police spokesman Mohammed Jalige said security forces had been deployed to the area."
+    )
+    kurmin = type(BAGHDAD)(
+        "Kurmin Kare", 10.52, 7.44, "point", country="Nigeria", iso3="NGA", admin1="Kaduna"
+    )
+    kaduna = type(BAGHDAD)("Kaduna", 10.5222, 7.4383, "city", country="Nigeria", iso3="NGA", admin1="Kaduna")
+    edits = [
+        ("Gunmen kill 12 in Kaduna village raid", body, kurmin, date(2021, 6, 7)),
+        (
+            "12 villagers killed in Nigeria raid",
+            body + " No group has claimed the attack.",
+            kurmin,
+            date(2021, 6, 7),
+        ),
+        (
+            "Nigeria: gunmen raid village",
+            body.replace("on Monday", "on Monday, June 7"),
+            kaduna,
+            date(2021, 6, 7),
+        ),
+        ("Attack in Kaduna state", body.rsplit(" Police spokesman", 1)[0], kaduna, date(2021, 6, 6)),
+        ("Bandits strike Kaduna", body.replace("Gunmen", "Armed bandits"), kurmin, date(2021, 6, 7)),
+    ]
+    items = []
+    for i, (headline, text, place, day) in enumerate(edits):
+        a = article(i, f"{headline}\n\n{text}", url=f"https://outlet{i}.example/news/{i}")
+        items.append(
+            Result(a, [event(a, place=place, day=day, sub="Attack", etype="Violence against civilians")])
+        )
+    ingest(store, items)
+    (inc,) = store.query()
+    assert inc["source_count"] == 5 and inc["article_count"] == 5
