@@ -30,7 +30,7 @@ PERSON_NOUNS = frozenset(
     boys boy girls girl students student farmers farmer worker workers passengers passenger soldiers soldier troops
     policemen policeman officers officer police fighters fighter militants militant insurgents insurgent rebels rebel
     members member others protesters protester demonstrators demonstrator individuals individual personnel guards guard
-    gunmen gunman attackers attacker assailants assailant militiamen militiaman shepherds journalists journalist
+    gunmen gunman attackers attacker assailants assailant militiamen militiaman shepherds journalists journalist group
     pilgrims worshippers teachers traders miners herders family relatives bodies body victims victim activists activist""".split()
 )
 CIVILIAN_NOUNS = frozenset(
@@ -128,9 +128,14 @@ def _subtree_span(tok: Token, limit: int = 14) -> SpacySpan:
 
 
 # ---------------------------------------------------------------- actors
-def actor_from_mention(text: str, *, family: str, label: str | None) -> Actor:
-    """An ACLED-style actor name for a mention ("police" -> "Police Forces of {country}")."""
+def actor_from_mention(text: str, *, family: str, label: str | None, named: bool | None = None) -> Actor:
+    """An ACLED-style actor name for a mention ("police" -> "Police Forces of {country}").
+
+    ``named``: the entity ruler's verdict for an ARMED_GROUP mention (a named group such as
+    "Boko Haram", or a generic one such as "armed individuals"), when the caller has it."""
     low = text.lower()
+    if label == "ARMED_GROUP" and named is False:
+        return Actor("Unidentified Armed Group ({country})", text, inter=2 if set(re.findall(r"[a-z]+", low)) & _REBEL_WORDS else 3)
     words = set(re.findall(r"[a-z]+", low))
     if label == "SECURITY_FORCE" or words & (_SECURITY_ARMY | _SECURITY_POLICE):
         if words & _SECURITY_POLICE:
@@ -324,6 +329,19 @@ def _passive_single_victims(sent: SpacySpan) -> list[Token]:
 _STATE_WEAPON_NOUNS = frozenset(
     "strike strikes airstrike airstrikes raid raids bombardment shelling drone drones warplanes jets missile missiles artillery".split()
 )
+
+
+def _own_country(name: str, head: Token) -> str:
+    """"Israeli military forces" are Israel's, wherever they act: a country or demonym modifying
+    the actor's head noun names its country (``{of:Israeli}``, resolved by the pipeline);
+    otherwise the ``{country}`` slot is left for the event's location to fill."""
+    if "{country}" not in name:
+        return name
+    for c in head.children:
+        ent = _ent_of(c)
+        if c.i < head.i and ent is not None and ent.label_ in ("NORP", "GPE") and c.dep_ in ("amod", "compound", "nmod", "poss"):
+            return name.replace("{country}", "{of:" + ent.text + "}")
+    return name
 
 
 def state_from_modifier(trigger_tokens: Sequence[Token]) -> Actor | None:
@@ -624,8 +642,12 @@ def fill(
             if prev:  # "Taliban gunmen": the named group is the actor
                 ent = agent.doc[prev[0].start : ent.end]
         phrase = ent if ent is not None and ent.label_ in ("ARMED_GROUP", "SECURITY_FORCE") else _subtree_span(agent, 6)
-        actor = actor_from_mention(phrase.text, family=family, label=label)
-        a.actor1 = Actor(actor.name, phrase.text, _tok_span(phrase), actor.inter)
+        named = None
+        if ent is not None and ent.label_ == "ARMED_GROUP":
+            named = any(e.ent_id_ == "named" for e in agent.doc.ents if ent.start <= e.start < ent.end)
+        actor = actor_from_mention(phrase.text, family=family, label=label, named=named)
+        name = _own_country(actor.name, agent)
+        a.actor1 = Actor(name, phrase.text, _tok_span(phrase), actor.inter)
     target_tokens: set[int] = set()
     if patient is not None:
         phrase = _subtree_span(patient)
@@ -642,7 +664,7 @@ def fill(
                 victim = actor_from_mention(named[0].text, family=family, label="ARMED_GROUP")
             else:
                 victim = actor_from_mention(phrase.text, family=family, label=pent.label_ if pent else None)
-            a.actor2 = Actor(victim.name, phrase.text, _tok_span(phrase), victim.inter)
+            a.actor2 = Actor(_own_country(victim.name, patient), phrase.text, _tok_span(phrase), victim.inter)
         elif pwords & CIVILIAN_NOUNS or off_duty:
             a.civilian_victims = True
             a.actor2 = Actor("Civilians ({country})", phrase.text, _tok_span(phrase), 7)

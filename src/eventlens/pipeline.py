@@ -405,7 +405,7 @@ def _state_name(actor: Actor | None, gazetteer: Any) -> Actor | None:
         cand = gazetteer.country(m.group(1)) or gazetteer.demonym(m.group(1))
         country = _ascii(cand.name) if cand is not None else None
     if country is None:
-        return replace(actor, name="Military Forces of {country}")
+        return replace(actor, name=actor.name[: m.start()] + "{country}" + actor.name[m.end() :])
     return _fill_actor(replace(actor, name=actor.name[: m.start()] + "{country}" + actor.name[m.end() :]), country)
 
 
