@@ -130,6 +130,9 @@ def default_model() -> LinearModel | None:
     return LinearModel.from_json(text)
 
 
+#: Classes with fewer training examples than this are left to the rules (5 folds need >= 4 per fold).
+MIN_SUPPORT = 20
+
 #: Rule decisions at or above this confidence are definitional (a suicide bombing is a Suicide
 #: bomb whatever else the article says) and are never re-ranked.
 DEFINITIONAL = 0.85
@@ -140,6 +143,11 @@ def decide(
 ) -> tuple[str, float]:
     """The final sub-event type and its confidence."""
     if model is None or rule_conf >= DEFINITIONAL:
+        return rule, rule_conf
+    support = model.meta.get("support") or {}
+    if support and support.get(rule, 0) < MIN_SUPPORT:
+        # The model saw too few (or no) examples of this class to overrule the rules on it
+        # (ACLED's dev rows hold no chemical attacks, few agreements or territorial changes).
         return rule, rule_conf
     probs = model.predict_proba(feats)
     best = max(probs, key=probs.__getitem__)
@@ -185,12 +193,16 @@ def train(examples: Sequence[tuple[dict[str, float], str]], *, c: float = 1.0, m
     # prune features with no weight anywhere: a smaller file, the same decisions
     keep = np.where(np.abs(coef).max(axis=0) > 1e-3)[0]
     names = [vec.feature_names_[j] for j in keep]
+    from collections import Counter
+
+    meta = dict(meta or {})
+    meta["support"] = dict(sorted(Counter(y).items()))
     return LinearModel(
         tuple(clf.classes_),
         {n: i for i, n in enumerate(names)},
         coef[:, keep],
         clf.intercept_,
-        meta or {},
+        meta,
     )
 
 
