@@ -297,7 +297,11 @@ def run(url: str, backend: str, n: int, kills: int, seed: int, batch: int = 64) 
         rep.problems.append(f"{n_mentions} mentions, expected {exp_m}")
     rep.problems += probs
     if not same:
-        rep.problems.append("incident partition differs from an uninterrupted ingest")
+        only_here, only_clean = sorted(map(sorted, part - clean_part)), sorted(map(sorted, clean_part - part))
+        rep.problems.append(
+            f"incident partition differs from an uninterrupted ingest: {len(only_here)} groups only here "
+            f"(e.g. {only_here[:2]}), {len(only_clean)} only in the clean run (e.g. {only_clean[:2]})"
+        )
     return rep
 
 

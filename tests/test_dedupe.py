@@ -17,6 +17,7 @@ from eventlens.dedupe import (
     connected_components,
     estimate_jaccard,
     index_keys,
+    mention_key,
     normalise_actor,
     shingles,
 )
@@ -93,8 +94,15 @@ def mk(
     iso="IRQ",
     adm1="Baghdad",
     actors=(),
+    sub=None,
+    name=None,
 ):  # noqa: ANN001
-    return MentionKey(mid, art, fam, start, end or start, prec, lat, lon, geo, iso, adm1, tuple(actors))
+    return MentionKey(
+        mid, art, fam, start, end or start, prec, lat, lon, geo, iso, adm1, tuple(actors), sub, name
+    )
+
+
+IS = ["islamic state"]
 
 
 @pytest.mark.parametrize(
@@ -103,7 +111,10 @@ def mk(
         pytest.param(mk(), mk("m2", "a2"), True, id="same-place-same-day"),
         pytest.param(mk(), mk("m2", "a1"), False, id="same-article-never-links"),
         pytest.param(mk(), mk("m2", "a2", fam="demonstration"), False, id="other-family"),
-        pytest.param(mk(), mk("m2", "a2", start=date(2020, 1, 6)), True, id="day-slack"),
+        pytest.param(mk(actors=IS), mk("m2", "a2", start=date(2020, 1, 6), actors=IS), True, id="day-slack"),
+        pytest.param(
+            mk(), mk("m2", "a2", start=date(2020, 1, 6)), False, id="day-slack-needs-a-shared-actor"
+        ),
         pytest.param(mk(), mk("m2", "a2", start=date(2020, 1, 8)), False, id="three-days-apart"),
         pytest.param(
             mk(),
@@ -122,14 +133,27 @@ def mk(
         pytest.param(
             mk(geo="point"), mk("m2", "a2", geo="point", lat=33.34, lon=44.60), False, id="points-18km-apart"
         ),
-        pytest.param(mk(), mk("m2", "a2", geo="country", adm1=None), True, id="country-level-same-day"),
+        pytest.param(
+            mk(actors=IS),
+            mk("m2", "a2", geo="country", adm1=None, actors=IS),
+            True,
+            id="country-level-same-day",
+        ),
+        pytest.param(
+            mk(), mk("m2", "a2", geo="country", adm1=None), False, id="country-level-needs-a-shared-actor"
+        ),
         pytest.param(
             mk(),
             mk("m2", "a2", geo="country", adm1=None, start=date(2020, 1, 6)),
             False,
             id="country-level-needs-exact-day",
         ),
-        pytest.param(mk(), mk("m2", "a2", geo="admin1", lat=None, lon=None), True, id="admin1-same-division"),
+        pytest.param(
+            mk(actors=IS),
+            mk("m2", "a2", geo="admin1", lat=None, lon=None, actors=IS),
+            True,
+            id="admin1-same-division",
+        ),
         pytest.param(
             mk(),
             mk("m2", "a2", geo="admin1", adm1="Basra", lat=None, lon=None),
@@ -162,6 +186,34 @@ def mk(
             id="no-place-shared-actor",
         ),
         pytest.param(mk(iso="SYR"), mk("m2", "a2"), False, id="other-country"),
+        pytest.param(
+            mk(name="gwacheon"),
+            mk("m2", "a2", lon=44.47, name="yeongdeungpo"),
+            False,
+            id="named-towns-7km-apart",
+        ),
+        pytest.param(
+            mk(geo="admin2", name="mykhaylivka"),
+            mk("m2", "a2", lon=44.45, name="oleksandrivka"),
+            False,
+            id="town-and-near-a-town-named-apart",
+        ),
+        pytest.param(
+            mk(name="kiev"), mk("m2", "a2", lon=44.405, name="kyiv"), True, id="one-town-two-spellings"
+        ),
+        pytest.param(
+            mk(name="baghdad"),
+            mk("m2", "a2", geo="neighbourhood", lon=44.33, name="mansour"),
+            True,
+            id="district-within-its-city",
+        ),
+        pytest.param(mk(sub="Grenade"), mk("m2", "a2", sub="Shelling"), False, id="other-sub-type-no-actor"),
+        pytest.param(
+            mk(sub="Grenade", actors=IS),
+            mk("m2", "a2", sub="Shelling", actors=IS),
+            True,
+            id="other-sub-type-actor",
+        ),
     ],
 )
 def test_compatible(a, b, same):
@@ -217,7 +269,23 @@ def test_connected_components_are_canonical():
 
 
 def test_admin1_compares_without_accents():
-    a = mk(geo="admin1", lat=None, lon=None, adm1="Baghdād")
-    b = mk("m2", "a2", adm1="baghdad")
+    a = mk(geo="admin1", lat=None, lon=None, adm1="Baghdād", actors=IS)
+    b = mk("m2", "a2", adm1="baghdad", actors=IS)
     assert compatible(a, b)
     assert set(index_keys(a)[0]) & set(index_keys(b)[1])
+
+
+def test_generic_actor_names_no_one():
+    from eventlens.types import Actor, DateRange, Event
+
+    ev = Event(
+        article_id="a1",
+        role="reported",
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        disorder_type="Political violence",
+        date=DateRange.day(date(2020, 1, 5)),
+        actor1=Actor("Military Forces"),
+        actor2=Actor("Islamic State"),
+    )
+    assert mention_key(ev, "m1", "a1").actors == ("islamic state",)

@@ -173,6 +173,11 @@ _PAREN_YEARS = re.compile(r"\s*\((?:\d{4})-(?:\d{4})?\)")
 _SPACE = re.compile(r"\s+")
 #: Actors that say nothing about who it was; they agree with any actor.
 _WILDCARD_PREFIXES = ("unidentified", "unknown", "civilians", "protesters", "rioters")
+#: Actor names that name no one (a role without a country or group): they agree with any actor
+#: and support no link - two "military forces" shelling reports may be two armies.
+_GENERIC_ACTORS = frozenset(
+    {"military forces", "police forces", "security forces", "armed group", "militia", "rebels", "government"}
+)
 
 
 def fold(name: str | None) -> str:
@@ -264,7 +269,7 @@ def _actor_names(ev: Event) -> tuple[str, ...]:
         if a is None or not a.name:
             continue
         n = normalise_actor(a.name)
-        if n and not n.startswith(_WILDCARD_PREFIXES):
+        if n and not n.startswith(_WILDCARD_PREFIXES) and n not in _GENERIC_ACTORS:
             names.add(n)
     return tuple(sorted(names))
 
@@ -296,15 +301,17 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _dates_agree(a: MentionKey, b: MentionKey, strict: bool) -> bool:
-    """The two ranges overlap, or (unless ``strict``) miss each other by at most one day."""
+def _dates_agree(a: MentionKey, b: MentionKey, strict: bool, slack: bool = True) -> bool:
+    """The two ranges overlap, or (unless ``strict`` or not ``slack``) miss each other by one day.
+
+    ``strict`` also asks both dates to be days."""
     if a.start is None or b.start is None or a.end is None or b.end is None:
         return False
     if (a.end - a.start).days >= MAX_SPAN_DAYS or (b.end - b.start).days >= MAX_SPAN_DAYS:
         return False
     if strict and (a.precision != "day" or b.precision != "day"):
         return False
-    tol = timedelta(days=0 if strict else DAY_SLACK)
+    tol = timedelta(days=DAY_SLACK if slack and not strict else 0)
     return a.start <= b.end + tol and b.start <= a.end + tol
 
 
@@ -364,9 +371,20 @@ def compatible(a: MentionKey, b: MentionKey, *, near_dup: bool = False) -> bool:
     # front lines and protest waves). So ask for the same day and the same sub-event type too.
     if coarse and a.sub_event_type != b.sub_event_type:
         return False
-    # With no place at all, only a named actor in common can tie two reports together.
-    need_support = a.geo_level == "none"
-    return _dates_agree(a, b, coarse) and _actors_agree(a, b, need_support)
+    # With no place at all, or a place known only to the province or country, only a named actor
+    # in common can tie two reports together: "protests across Iran on Saturday" would otherwise
+    # join (and so chain) the day's protests in every Iranian town (ACLED dev, extracted).
+    need_support = coarse
+    if not _actors_agree(a, b, need_support):
+        return False
+    # The one-day slack ("last night" against the report's date) is granted only to reports that
+    # share a named actor: two actor-less protests in one city on consecutive days are two protests.
+    # Without that support the sub-event type must agree as well: a grenade and a shelling, or a
+    # peaceful protest and a riot, in one town on one day are more often two events than one.
+    supported = bool(set(a.actors) & set(b.actors))
+    if not supported and a.sub_event_type != b.sub_event_type:
+        return False
+    return _dates_agree(a, b, coarse, slack=supported)
 
 
 def _weeks(m: MentionKey) -> range:

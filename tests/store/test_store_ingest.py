@@ -87,14 +87,14 @@ def test_different_places_types_and_dates_stay_apart(store):
     assert store.counts()["incidents"] == 4
 
 
-def test_country_level_report_joins_only_on_the_same_day(store):
+def test_country_level_report_joins_only_on_the_same_day_with_a_shared_actor(store):
     a = [article(i) for i in range(3)]
     ingest(
         store,
         [
-            Result(a[0], [event(a[0], place=BAGHDAD)]),
-            Result(a[1], [event(a[1], place=IRAQ)]),
-            Result(a[2], [event(a[2], place=IRAQ, day=date(2020, 1, 6))]),
+            Result(a[0], [event(a[0], place=BAGHDAD, actor="Islamic State")]),
+            Result(a[1], [event(a[1], place=IRAQ, actor="Islamic State")]),
+            Result(a[2], [event(a[2], place=IRAQ, day=date(2020, 1, 6), actor="Islamic State")]),
         ],
     )
     sizes = sorted(len(g) for g in partition(store))
