@@ -77,6 +77,7 @@ def classify(
     state_actor: bool = False,
     armed_present: bool = True,
     crowd_actor: bool = False,
+    lead: frozenset[str] | set[str] = frozenset(),
 ) -> Classification | None:
     """Pick the ACLED sub-event type for an incident from all its cues and a few argument facts.
 
@@ -85,6 +86,7 @@ def classify(
     ``protesters_present``: the actors are demonstrators. ``killed``: someone died.
     ``armed_present``: security forces or an armed group take part (without them, a clash or a
     beating is mob violence). ``crowd_actor``: the perpetrators are an unorganised crowd.
+    ``lead``: cues on the main verb of the incident's first sentence (what it says happened).
     """
     score, by = _scores(cues)
 
@@ -129,6 +131,12 @@ def classify(
             return out("Looting/property destruction", 0.6, "LOOT", "RIOT")
         if not any(has(n) for n in REMOTE) or has("MOB"):
             return out("Mob violence", 0.7, "MOB", "RIOT")
+    # --- An arrest or a displacement told by the lead's main verb, with no one killed, is that
+    # event even when the sentence also mentions an explosion or an attack as its cause.
+    if not killed:
+        for name, sub in (("ARREST", "Arrests"), ("DISPLACE", "Other"), ("LOOT", "Looting/property destruction")):
+            if name in lead and not (lead & {"AIR", "SHELL", "IED", "GRENADE", "CLASH", "KILL", "ABDUCT"}):
+                return out(sub, 0.65, name)
     # --- Remote violence versus ground fighting
     remote = {n: score.get(n, 0.0) for n in ("AIR", "IED", "GRENADE", "SHELL") if has(n)}
     clash = score.get("CLASH", 0.0)

@@ -26,6 +26,7 @@ from .merge import Group, Sentence, group_sentences, role_of
 from .read.jsonl import record_to_article
 from .read.text import read_text
 from .taxonomy import disorder_type_of, event_type_of
+from .cues import Cue
 from .types import Actor, Article, DateRange, Event, Evidence, Span
 
 if TYPE_CHECKING:
@@ -237,8 +238,11 @@ class Pipeline:
         body_first = sorted(strong, key=lambda c: (c.start < (body[0].span.start if body else 0), c.start))
         trigger_tokens = [doc[c.start] for c in body_first] + [doc[c.end - 1] for c in body_first]
         a = args_mod.fill([s.span for s in ordered], family=family, trigger_tokens=trigger_tokens, context_sents=[s.span for s in g.context])
+        lead = _lead_cues(body or ordered, strong)
+        all_cues = all_cues + _riot_acts(strong, doc)
         cls = classify(
             all_cues,
+            lead=lead,
             armed_target=a.armed_target,
             civilian_target=a.civilian_victims,
             protesters_present=a.protesters,
@@ -260,6 +264,8 @@ class Pipeline:
             "crowd_actor": a.crowd_actor,
         }
         feats = features([s.span for s in ordered], all_cues, cls.sub_event_type, facts)
+        for name in lead:
+            feats[f"lead={name}"] = 1.0
         feats["_rule_conf"] = cls.confidence
         sub, sub_conf = decide(cls.sub_event_type, cls.confidence, feats, self.subtype_model or None)
         if sub != cls.sub_event_type:
@@ -344,6 +350,40 @@ class Pipeline:
         if self.features is not None:
             self.features[ev.id] = feats
         return ev
+
+
+def _lead_cues(sents: Sequence[Sentence], strong: Sequence[Cue]) -> set[str]:
+    """Cues on the main verb of the incident's first sentence (its root, or a verb joined to it):
+    what the lead says happened, as opposed to what it mentions ("arrested two men after the
+    explosion": an arrest, not an explosion)."""
+    if not sents:
+        return set()
+    sent = sents[0].span
+    root = sent.root
+    heads = {root.i} | {t.i for t in root.children if t.dep_ in ("conj", "xcomp") and t.pos_ == "VERB"}
+    return {c.name for c in strong if sent.start <= c.start < sent.end and any(c.start <= h < c.end for h in heads)}
+
+
+def _riot_acts(strong: Sequence[Cue], doc: Doc) -> list[Cue]:
+    """Violence done by the demonstrators themselves ("staged a demonstration and assaulted a
+    journalist", "clashed ... during their demonstration") becomes a RIOT cue; violence that is
+    only the protest's topic ("protested the killing of ...") does not."""
+    protest_verbs = {doc[c.start].i for c in strong if c.name == "PROTEST" and doc[c.start].pos_ == "VERB"}
+    out = []
+    for c in strong:
+        if c.name not in ("KILL", "CLASH", "LOOT"):
+            continue
+        tok = doc[c.start]
+        if tok.pos_ != "VERB":
+            continue
+        joined = tok.head.i in protest_verbs and tok.dep_ == "conj" or any(ch.i in protest_verbs and ch.dep_ == "conj" for ch in tok.children)
+        during = any(
+            ch.dep_ == "prep" and ch.lower_ in ("during", "at", "in") and any(g.lower_ in ("demonstration", "protest", "rally", "march") for g in ch.subtree)
+            for ch in tok.children
+        )
+        if joined or during:
+            out.append(Cue("RIOT", 1.0, c.start, c.end, c.start_char, c.end_char, c.text))
+    return out
 
 
 def _acled_actors(etype: str, sub: str, a: args_mod.Arguments) -> tuple[Actor | None, Actor | None]:
