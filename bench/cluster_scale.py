@@ -120,8 +120,20 @@ def synthetic(n: int, per_day: int, fixed_days: int | None, seed: int = 1) -> li
     return out
 
 
-def cluster(keys: Sequence[MentionKey]) -> tuple[int, int]:
-    """The store's clustering in memory; returns (clusters, compatibility tests made)."""
+def bcubed_f1(truth: Sequence[int], pred: Sequence[int]) -> tuple[float, float, float]:
+    """B-cubed (precision, recall, F1) of cluster labels ``pred`` against ``truth``."""
+    from collections import Counter
+
+    both = Counter(zip(truth, pred, strict=True))
+    t_size, p_size = Counter(truth), Counter(pred)
+    n = len(truth)
+    p = sum(c * c / p_size[pl] for (_, pl), c in both.items()) / n
+    r = sum(c * c / t_size[tl] for (tl, _), c in both.items()) / n
+    return p, r, 2 * p * r / (p + r)
+
+
+def cluster(keys: Sequence[MentionKey]) -> tuple[list[int], int]:
+    """The store's clustering in memory; returns (cluster label per mention, compatibility tests made)."""
     parent = list(range(len(keys)))
 
     def find(x: int) -> int:
@@ -145,7 +157,7 @@ def cluster(keys: Sequence[MentionKey]) -> tuple[int, int]:
                     parent[max(ri, rj)] = min(ri, rj)
         for k in set(store):
             index.setdefault(k, []).append(i)
-    return len({find(i) for i in range(len(keys))}), tests
+    return [find(i) for i in range(len(keys))], tests
 
 
 def one(kind: str, n: int, per_day: int, fixed_days: int | None) -> dict[str, Any]:
@@ -156,9 +168,14 @@ def one(kind: str, n: int, per_day: int, fixed_days: int | None) -> dict[str, An
     if kind == "algorithm":
         keys = [mention_key(ev, f"{ev.article_id}:0", ev.article_id) for _, ev in data]
         t0 = time.perf_counter()
-        clusters, tests = cluster(keys)
+        labels, tests = cluster(keys)
         secs = time.perf_counter() - t0
-        extra = {"clusters": clusters, "tests_per_mention": round(tests / n, 1)}
+        p, r, f = bcubed_f1([inc for inc, _ in data], labels)
+        extra = {
+            "clusters": len(set(labels)),
+            "tests_per_mention": round(tests / n, 1),
+            "bcubed_p_r_f1": (round(p, 3), round(r, 3), round(f, 3)),
+        }
     else:
         from eventlens import store as store_mod
         from eventlens.store import ingest
@@ -237,7 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         norm = r["seconds"] / (n * math.log(n))
         ratio = norm / first.setdefault(kind, norm)
-        other = {k: v for k, v in r.items() if k in ("tests_per_mention", "rss_before_mb")}
+        other = {k: v for k, v in r.items() if k in ("tests_per_mention", "bcubed_p_r_f1")}
         print(
             f"{kind:9} {n:7d} {r['seconds']:8.2f} {1e6 * r['seconds'] / n:10.1f} {ratio:14.2f} "
             f"{r['clusters']:8d} {r['true_incidents']:7d} {r['peak_rss_mb']:11.0f}  {other}",
