@@ -12,7 +12,9 @@ Two questions, answered without ever comparing all pairs:
    :class:`~eventlens.types.Event` read from one article) is reduced to a
    :class:`MentionKey`; :func:`compatible` says whether two mentions may be the same
    incident (type family, date within the precision of both, place within a distance
-   scaled by the coarser geo precision, actors that do not contradict).  Candidates come
+   scaled by the coarser geo precision and not two differently named towns, actors that do
+   not contradict; weak links - a coarse place, a day apart, another sub-type - need a named
+   actor in common).  Candidates come
    from :func:`index_keys` - (week bucket x geocell) keys - so every compatible pair shares
    at least one key (see the proof sketch in :func:`index_keys`).
 
