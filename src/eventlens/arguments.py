@@ -105,10 +105,17 @@ def _tok_span(t: Token | SpacySpan) -> Span:
 
 
 def _ent_of(tok: Token) -> SpacySpan | None:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    """The entity a token is in (a per-Doc index, built once: this is asked per token)."""
+    if not tok.ent_type_:
+        return None
+    index = tok.doc.user_data.get("eventlens_ent_index")
+    if index is None:
+        index = {}
+        for ent in tok.doc.ents:
+            for i in range(ent.start, ent.end):
+                index[i] = ent
+        tok.doc.user_data["eventlens_ent_index"] = index
+    return index.get(tok.i)
 
 
 def _subtree_span(tok: Token, limit: int = 14) -> SpacySpan:
