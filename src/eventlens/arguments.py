@@ -93,8 +93,25 @@ class Arguments:
     state_actor: bool = False
 
 
+def _doc_text(doc: Doc) -> str:
+    """``doc.text`` rebuilds the string on every access; keep one copy per Doc."""
+    text = doc.user_data.get("eventlens_text")
+    if text is None:
+        text = doc.user_data["eventlens_text"] = doc.text
+    return text
+
+
+def _noun_chunks(sent: SpacySpan) -> list[SpacySpan]:
+    """``Span.noun_chunks`` walks the whole Doc each time; compute the Doc's once, then filter."""
+    doc = sent.doc
+    chunks = doc.user_data.get("eventlens_chunks")
+    if chunks is None:
+        chunks = doc.user_data["eventlens_chunks"] = list(doc.noun_chunks)
+    return [c for c in chunks if sent.start <= c.start and c.end <= sent.end]
+
+
 def _span(doc: Doc, start_char: int, end_char: int) -> Span:
-    return Span(start_char, end_char, doc.text[start_char:end_char])
+    return Span(start_char, end_char, _doc_text(doc)[start_char:end_char])
 
 
 def _tok_span(t: Token | SpacySpan) -> Span:
@@ -491,9 +508,9 @@ def places_in(sents: Sequence[SpacySpan], *, target_tokens: set[int]) -> list[Pl
             nt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
             if nt is not None and nt.lower_ in ("district", "neighborhood", "neighbourhood", "province", "governorate", "region"):
                 end = nt.idx + len(nt)
-            out.append(PlaceMention(ent.doc.text[start:end], role, _span(ent.doc, start, end), container=container))  # type: ignore[arg-type]
+            out.append(PlaceMention(_doc_text(ent.doc)[start:end], role, _span(ent.doc, start, end), container=container))  # type: ignore[arg-type]
         # facilities the model misses: "the US embassy", "a military base"
-        for chunk in sent.noun_chunks:
+        for chunk in _noun_chunks(sent):
             if chunk.root.lower_ in FACILITY_HEADS and not any(
                 s <= chunk.root.idx < e for s, e in seen
             ):
@@ -634,7 +651,7 @@ def fill(
     """Read every argument of one incident from its sentences (``context_sents`` add claims,
     suspicion, sources and casualty statements from follow-up sentences)."""
     a = Arguments()
-    doc_text = sents[0].doc.text if sents else ""
+    doc_text = _doc_text(sents[0].doc) if sents else ""
     all_sents = list(sents) + [s for s in context_sents if s not in sents]
     agent, patient = find_agent_and_patient(sents, trigger_tokens)
     if agent is None:
