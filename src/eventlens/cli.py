@@ -196,6 +196,7 @@ def ingest(
     db: Annotated[str, typer.Option(help="SQLite path or postgresql:// URL.")] = "eventlens.db",
     input_format: Annotated[str | None, typer.Option(help="text | html | json | jsonl")] = None,
     dask: Annotated[str | None, typer.Option(help="Run on a Dask cluster: tcp://SCHEDULER:8786 or local:N.")] = None,
+    max_bytes: Annotated[int | None, typer.Option(help="Refuse inputs larger than this many bytes (default 20 MB).")] = None,
 ) -> None:
     """Extract and store articles (idempotent: re-ingesting changes nothing; resumable)."""
     if dask:
@@ -204,7 +205,7 @@ def ingest(
         raise typer.Exit(ingest_dask(db, paths, dask, input_format=input_format))
     from .store import ingest_paths
 
-    raise typer.Exit(ingest_paths(db, paths, input_format=input_format, console=err))
+    raise typer.Exit(ingest_paths(db, paths, input_format=input_format, console=err, max_bytes=max_bytes))
 
 
 gazetteer_app = typer.Typer(help="The offline gazetteer (GeoNames).", no_args_is_help=True)
