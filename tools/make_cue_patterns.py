@@ -27,6 +27,8 @@ add("IED", 1.0, "ied|ieds", "mine|mines|bomb|bombs attack|attacks|explosion|expl
 add("SUICIDE", 1.0, "suicide bomber|bombers|bombing|bombings|attack|attacks|attacker|vest|belt", "blow|blew himself|herself|themselves up", "suicide car bomb", "svbied")
 add("GRENADE", 1.0, "grenade|grenades", "hand grenade|grenades")
 add("GRENADE", -1.0, "rocket - propelled grenade|grenades", "stun grenade|grenades")
+add("RIOT", -1.0, "riot police|gear|squad|squads|control|unit|units|officers")
+add("CLASH", -1.0, "without _ fight|fighting|clashes|resistance|battle")
 add("CHEM", 1.0, "chemical weapon|weapons|attack", "chlorine|sarin|mustard gas|attack", "nerve agent", "toxic gas attack")
 # ---- Battles
 add("CLASH", 1.0, "clash:V", "clash|clashes", "fighting|fight:V", "firefight|firefights|gunfight|gunfights|shootout|shootouts", "shoot - out|outs", "gun battle|battles", "exchange:V _ fire|gunfire|shots",
@@ -35,7 +37,7 @@ add("CLASH", 1.0, "clash:V", "clash|clashes", "fighting|fight:V", "firefight|fir
 add("REGAIN", 1.0, "recapture|retake|regain|liberate:V", "take|took back control", "regain|regained control", "drive|drove out|back")
 add("OVERTAKE", 1.0, "seize|capture|overrun:V _ town|city|village|base|district|area|territory|control|headquarters|outpost|position|positions",
     "take|took|seize|seized|gain|gained|taking control of|over", "overrun:V", "fall:V to _ militants|rebels|insurgents|taliban|fighters")
-add("TRANSFER", 1.0, "withdraw:V from", "hand:V over _ control", "without|no fighting|clashes|resistance", "take|took over control")
+add("TRANSFER", 1.0, "withdraw:V from", "without _ fight|fighting|resistance|clashes|battle", "hand:V over _ control", "without|no fighting|clashes|resistance", "take|took over control")
 # ---- Violence against civilians
 add("KILL", 1.0, "target:V", "fire:V _ _ shots|gunshots|bullets|rounds", "fire:V at|on|upon", "find:V _ _ body|bodies|corpse|corpses|remains", "kill|murder|assassinate|execute|behead|massacre|slaughter|lynch|stab|hack|shoot|gun:V", "shoot|shot dead", "shot and killed",
     "open|opened fire", "massacre|assassination|killing|killings|execution|executions|murder|murders", "torture:V", "beat|beaten to death", "hack:V to death",
@@ -60,7 +62,9 @@ add("INTERVENE", 1.0, "disperse:V", "police|officers|forces|authorities interven
 add("EXCESSIVE", 1.0, "kill|shoot|gun:V _ _ protester|protesters|demonstrator|demonstrators", "protester|protesters|demonstrator|demonstrators|marchers be|were killed|shot",
     "live ammunition|fire|rounds", "open|opened fire on _ protesters|demonstrators|crowd|crowds")
 add("RIOT", 1.0, "riot|riots|rioting|rioter|rioters", "riot:V", "throw|hurl|pelt:V _ stones|rocks|bricks|molotov|projectiles|petrol", "molotov cocktail|cocktails",
-    "burn|set|torch:V _ tyres|tires|tire|tyre", "burning tyres|tires|barricades|barricade|obstacles", "set|sets fire to|on", "set ablaze", "set:V _ _ on fire", "vandalize|vandalise|ransack|storm|smash:V",
+    "burn|set|torch:V _ tyres|tires|tire|tyre", "burning tyres|tires|barricades|barricade|obstacles",
+    "burn|torch|set:V _ _ _ bus|buses|truck|trucks|gate|gates|office|offices|building|buildings|vehicle|vehicles|car|cars|effigy|station|stations|shop|shops|store|stores",
+    "set|sets fire to|on", "set ablaze", "set:V _ _ on fire", "vandalize|vandalise|ransack|storm|smash:V",
     "clash:V with _ police|security|officers|troops", "stone - pelting", "stone pelting", "violent protest|demonstration|protests|demonstrations",
     "turn|turned violent")
 add("MOB", 1.0, "mob|mobs", "lynch:V", "lynching|lynchings", "mob justice", "vigilante|vigilantes", "angry|irate residents|villagers|crowd|locals|youths",

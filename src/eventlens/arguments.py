@@ -355,6 +355,14 @@ _STATE_WEAPON_NOUNS = frozenset(
 )
 
 
+def _is_speaker(ent: SpacySpan) -> bool:
+    """The entity only reports the event: subject of "said"/"told", or "according to" it."""
+    root = ent.root
+    if root.dep_ == "nsubj" and (root.head.lemma_ in ("say", "tell", "report", "confirm", "state", "add") or root.head.lower_ in SAY_VERBS):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
+
+
 def _own_country(name: str, head: Token) -> str:
     """"Israeli military forces" are Israel's, wherever they act: a country or demonym modifying
     the actor's head noun names its country (``{of:Israeli}``, resolved by the pipeline);
@@ -720,8 +728,9 @@ def fill(
             a.injured_spans += isp
     # Two organised armed sides in the story (security forces and an armed group, or a named
     # armed group and generic gunmen) make it a battle unless civilians are the named victims.
-    state_side = any(e.label_ == "SECURITY_FORCE" for s in sents for e in s.ents)
-    armed_side = any(e.label_ == "ARMED_GROUP" for s in sents for e in s.ents)
+    # ("police said" is a source, not a side)
+    state_side = any(e.label_ == "SECURITY_FORCE" and not _is_speaker(e) for s in sents for e in s.ents)
+    armed_side = any(e.label_ == "ARMED_GROUP" and not _is_speaker(e) for s in sents for e in s.ents)
     a.armed_present = state_side or armed_side
     if agent is not None and agent.lower_ in CROWD_NOUNS:
         a.crowd_actor = True

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 IRREGULAR: dict[str, tuple[str, ...]] = {
     "shoot": ("shot", "shooting", "shoots"),
     "fight": ("fought", "fighting", "fights"),
-    "take": ("took", "taken", "taking", "takes"),
     "blow": ("blew", "blown", "blowing", "blows"),
     "beat": ("beat", "beaten", "beating", "beats"),
     "throw": ("threw", "thrown", "throwing", "throws"),
@@ -34,6 +33,9 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "set": ("set", "setting", "sets"),
     "burn": ("burnt", "burned", "burning", "burns"),
     "strike": ("struck", "striking", "strikes"),
+    "retake": ("retook", "retaken", "retaking", "retakes"),
+    "overtake": ("overtook", "overtaken", "overtaking", "overtakes"),
+    "take": ("took", "taken", "taking", "takes"),
     "seek": ("sought", "seeking", "seeks"),
     "lead": ("led", "leading", "leads"),
     "break": ("broke", "broken", "breaking", "breaks"),
@@ -79,6 +81,8 @@ def verb_forms(w: str) -> set[str]:
         out.update({w + "es", w + "ed", w + "ing"})
     else:
         out.update({w + "s", w + "ed", w + "ing"})
+        if len(w) >= 3 and w[-1] in "bdgmnprt" and w[-2] in _VOWELS and w[-3] not in _VOWELS:
+            out.update({w + w[-1] + "ed", w + w[-1] + "ing"})  # kidnap -> kidnapped, kidnapping
     return out
 
 

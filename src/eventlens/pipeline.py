@@ -361,6 +361,9 @@ def _lead_cues(sents: Sequence[Sentence], strong: Sequence[Cue]) -> set[str]:
     sent = sents[0].span
     root = sent.root
     heads = {root.i} | {t.i for t in root.children if t.dep_ in ("conj", "xcomp") and t.pos_ == "VERB"}
+    if root.lemma_ in ("say", "report", "tell", "announce", "confirm", "state"):
+        # "20,000 people fled ..., the UN said": the reported clause is the lead
+        heads |= {t.i for t in root.children if t.dep_ == "ccomp"}
     return {c.name for c in strong if sent.start <= c.start < sent.end and any(c.start <= h < c.end for h in heads)}
 
 
