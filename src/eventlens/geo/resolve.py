@@ -567,6 +567,12 @@ def _choose_location(mentions: Sequence[PlaceMention]) -> Place | None:
     ]  # fmt: skip
     if finer:
         return min(finer, key=lambda p: _PRECISION_RANK[p.precision])
+    if top.precision == "country":
+        # A country name next to named towns is usually context or an actor's nationality
+        # ("Israeli settlers ... near Bayt Ummar, Hebron"): the event is where the towns are.
+        local = [m.place for m in placed if m.place is not None and _PRECISION_RANK[m.place.precision] <= _PRECISION_RANK["admin1"]]
+        if local:
+            return min(local, key=lambda p: _PRECISION_RANK[p.precision])
     return top
 
 
