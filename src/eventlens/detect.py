@@ -146,7 +146,8 @@ def classify(
         best = max(remote, key=lambda n: (any(c.weight >= 1.0 for c in by[n]), n == "AIR", remote[n], -min(c.start for c in by[n])))
         # "clashes with light weapons and mortars": fighting named, artillery only as the means
         strong_remote = any(c.weight >= 1.0 for c in by[best])
-        if clash >= 1.0 and (not strong_remote or clash > remote[best]):
+        if clash >= 1.0 and (not strong_remote or clash > remote[best] or ("CLASH" in lead and best not in lead)):
+            # fighting is what the lead says happened; the artillery or mines are its means
             return out("Armed clash", 0.7, "CLASH")
         names = {
             "AIR": "Air/drone strike",
