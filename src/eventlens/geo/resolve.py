@@ -392,6 +392,12 @@ class Geocoder:
             location = _choose_location(mentions)
             if location is None:
                 location = self._fallback_location(ctx, located, resolved_by_span)
+            elif location.precision == "country":
+                # Only a country among the event's own words: a town the article names in that
+                # country is a better guess than the country's centre.
+                better = self._fallback_location(ctx, located, resolved_by_span)
+                if better is not None and better.iso2 == location.iso2 and better.precision != "country":
+                    location = better
             out.append(replace(ev, places=tuple(mentions), location=location))
         return out
 
