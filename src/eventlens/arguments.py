@@ -261,7 +261,7 @@ _SINGLE_VICTIM = re.compile(
 )
 
 
-def casualties(text: str, offset: int, doc_text: str) -> tuple[int | None, int | None, list[Span], list[Span]]:
+def casualties(text: str, offset: int) -> tuple[int | None, int | None, list[Span], list[Span]]:
     """(fatalities, injured, evidence) read from one sentence; ``None`` where it says nothing."""
     fat: int | None = None
     inj: int | None = None
@@ -476,10 +476,14 @@ def _place_role(tok: Token) -> str:
     return "location"
 
 
+#: SPEECH_LIKE forms plus their suffix-stripped keys, built once (``_metonymic`` runs per entity).
+_SPEECH_KEYS = SPEECH_LIKE | {v.rstrip("ed") for v in SPEECH_LIKE}
+
+
 def _metonymic(ent: SpacySpan) -> bool:
     """'Washington said', 'Tehran vowed': a capital speaking is a government, not a place."""
     root = ent.root
-    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in {w for w in SPEECH_LIKE} | {v.rstrip("ed") for v in SPEECH_LIKE}
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in _SPEECH_KEYS
 
 
 def places_in(sents: Sequence[SpacySpan], *, target_tokens: set[int]) -> list[PlaceMention]:
@@ -708,7 +712,7 @@ def fill(
         if any(e.label_ == "SECURITY_FORCE" for e in sent.ents):
             if a.actor1 is not None and a.actor1.inter == 1:
                 a.state_actor = True
-        fat, inj, fsp, isp = casualties(sent.text, sent.start_char, doc_text)
+        fat, inj, fsp, isp = casualties(sent.text, sent.start_char)
         if fat is None:
             singles = _passive_single_victims(sent)
             if singles:

@@ -164,8 +164,7 @@ def classify(
         if clash or killed:
             return out("Non-state actor overtakes territory", 0.65, "OVERTAKE")
     if (has("OVERTAKE") or has("REGAIN") or has("TRANSFER")) and not clash and not killed:
-        if has("TRANSFER") or has("OVERTAKE") or has("REGAIN"):
-            return out("Non-violent transfer of territory", 0.55, "TRANSFER", "OVERTAKE", "REGAIN")
+        return out("Non-violent transfer of territory", 0.55, "TRANSFER", "OVERTAKE", "REGAIN")
     if clash >= 1.0:
         if not armed_present:
             return out("Mob violence", 0.6, "CLASH")

@@ -198,8 +198,7 @@ class Pipeline:
                 sc.append(cues[j])
                 j += 1
             is_title = title is not None and sent.start_char < title.end and sent.end_char > title.start
-            has_digit_or_time = True  # dates are cheap to look for; keep the call uniform
-            dates = find_dates(sent.text, anchor, offset=sent.start_char) if has_digit_or_time else []
+            dates = find_dates(sent.text, anchor, offset=sent.start_char)
             sentences.append(Sentence(sent, sc, dates, is_title=is_title))
         groups = group_sentences(sentences, pub_date)
         if pub_date is None:
@@ -310,8 +309,6 @@ class Pipeline:
         for w in a.weapons:
             if w.span:
                 evidence.append(Evidence("weapons", (w.span,), "arguments", 0.8))
-        if a.claim_negated and a.claimed_by is None:
-            pass
         for s in a.suspected:
             if s.span:
                 evidence.append(Evidence("suspected_actors", (s.span,), "arguments", 0.5))

@@ -27,7 +27,7 @@ PUB = datetime(2022, 3, 10, 12, 0)
     ],
 )
 def test_casualties(sentence: str, killed: int | None, injured: int | None) -> None:
-    fat, inj, _, _ = casualties(sentence, 0, sentence)
+    fat, inj, _, _ = casualties(sentence, 0)
     assert (fat, inj) == (killed, injured)
 
 
