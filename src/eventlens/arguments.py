@@ -63,6 +63,42 @@ _GENERIC_ARMED = frozenset(
 )
 #: Victims who carry no arms at the time: ACLED codes attacks on them as violence against civilians.
 _NOT_ON_DUTY = re.compile(r"\boff[- ]duty\b|\bunarmed\b|\bretired\b|\bformer\s+(?:\w+\s+){0,2}(?:police|officer|soldier|commander|member)", re.I)
+#: Organised armed or criminal groups named in words ("a drug trafficking group", "a gang").
+_ARMED_COLLECTIVE = re.compile(
+    r"\b(?:gangs?|cartels?|crim(?:e|inal)\s+(?:group|organi[sz]ation|gang|cell|network)s?|drug[- ]?traffick\w*|"
+    r"traffickers?|drug\s+dealers?|narco\w*|mafias?|bandits?|militias?|militiam[ae]n|armed\s+(?:group|faction|gang)s?|"
+    r"militants?|insurgents?|rebels?|jihadists?|guerrillas?|hitm[ae]n|gangsters?|cult\s+(?:group|member)s?)\b",
+    re.I,
+)
+#: A sentence saying who the victims were ("The victim was a member of ...", "He was involved in ...").
+_VICTIM_IDENTITY = re.compile(
+    r"\b(?:victims?|deceased|dead\s+(?:man|men|woman)|(?:the|both|two|three|four)\s+(?:man|men)|he|they|both)\b"
+    r"[^.;]{0,40}?\b(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\b[^.;]{0,12}?\b"
+    r"(?:(?:an?|the|alleged|suspected|reportedly|identified\s+as|recogni[sz]ed\s+as)\s+)*"
+    r"(?:members?|leaders?|commanders?|fighters?|involved|linked|affiliated|part|associated|dealers?|traffickers?|gangsters?|bandits?|militants?|hitm[ae]n)\b",
+    re.I,
+)
+#: A victim phrase naming a member of an armed or criminal group ("a member of a drug trafficking group").
+_MEMBER_OF = re.compile(r"\bmembers?\b", re.I)
+
+
+def armed_victims(sents: Sequence[SpacySpan], patient_phrase: SpacySpan | None = None) -> bool:
+    """Are the victims members of an armed or criminal group (ACLED: a battle, not one-sided violence)?"""
+    if patient_phrase is not None and _MEMBER_OF.search(patient_phrase.text):
+        if any(e.label_ == "ARMED_GROUP" for e in patient_phrase.ents) or _ARMED_COLLECTIVE.search(patient_phrase.text):
+            return True
+        # "a member of a drug trafficking group was killed": the phrase's own of-attachment
+        tail = patient_phrase.doc[patient_phrase.end : min(len(patient_phrase.doc), patient_phrase.end + 8)].text
+        if tail.lower().startswith("of") and _ARMED_COLLECTIVE.search(tail):
+            return True
+    for sent in sents:
+        text = sent.text
+        if _VICTIM_IDENTITY.search(text) and (_ARMED_COLLECTIVE.search(text) or any(e.label_ == "ARMED_GROUP" for e in sent.ents)):
+            if not _NOT_ON_DUTY.search(text):
+                return True
+    return False
+
+
 #: Objects of attack verbs that are part of the verb phrase, not its target ("opened fire").
 _NOT_TARGET = frozenset("fire shots gunfire shot attack attacks attention responsibility control".split())
 _REBEL_WORDS = frozenset("rebels rebel insurgents insurgent separatists jihadists jihadist guerrillas".split())
@@ -740,6 +776,11 @@ def fill(
         a.crowd_actor = True
     if not a.civilian_victims and state_side and armed_side:
         a.armed_target = True
+    if armed_victims(all_sents, _subtree_span(patient) if patient is not None else None):
+        a.armed_target = True
+        a.civilian_victims = False
+        if a.actor2 is not None and a.actor2.inter == 7:
+            a.actor2 = Actor("Unidentified Armed Group ({country})", a.actor2.mention, a.actor2.span, 3)
     if a.actor1 is not None and a.actor1.inter in (2, 3) and state_side and not a.civilian_victims:
         a.armed_target = True
     named = named_killed(all_sents)

@@ -215,6 +215,8 @@ class CueComponent:
                 self.by_first.setdefault(form, []).append(idx)
 
     def __call__(self, doc: Doc) -> Doc:
+        from .cues_syntax import syntax_cues
+
         best: dict[tuple[str, int], Cue] = {}
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         for sent in sents:
@@ -234,5 +236,10 @@ class CueComponent:
                     # one cue per (name, start): keep the strongest, then the longest
                     if old is None or (abs(weight), end - start) > (abs(old.weight), old.end - old.start):
                         best[key] = cue
+            for cue in syntax_cues(sent):
+                key = (cue.name, cue.start)
+                old = best.get(key)
+                if old is None or abs(old.weight) < abs(cue.weight):
+                    best[key] = cue
         doc._.cues = sorted(best.values(), key=lambda c: (c.start, c.name))
         return doc

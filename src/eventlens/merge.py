@@ -29,9 +29,12 @@ if TYPE_CHECKING:
 
 SEPARATION = re.compile(
     r"\b(in (a|another) (separate|similar|different|related) (incident|attack|development)|in another (incident|attack)|"
-    r"separately|elsewhere|meanwhile|in a separate)\b",
+    r"in a separate)\b",
     re.I,
 )
+#: Discourse adverbs that open a new incident only where they open the sentence ("Separately,
+#: ...", "Meanwhile in Gao, ..."); mid-sentence ("was coded separately") they do not.
+SEPARATION_OPENER = re.compile(r"^\W*(?:\w+\W+){0,3}?(separately|elsewhere|meanwhile)\b", re.I)
 #: An incident older than this many days before publication is background, not news.
 #: Chosen from news practice: a weekly round-up still reports "last week's" events as news.
 BACKGROUND_DAYS = 8
@@ -121,7 +124,7 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
                 d = narrative
             if d is not None:
                 narrative = d
-            separate = bool(SEPARATION.search(s.span.text))
+            separate = bool(SEPARATION.search(s.span.text) or SEPARATION_OPENER.search(s.span.text))
             if current is not None and not separate:
                 if d is None or current.date is None or _compatible(d.range, current.date.range):  # type: ignore[arg-type]
                     current.sentences.append(s)

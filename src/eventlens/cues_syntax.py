@@ -1,0 +1,186 @@
+"""Event cues read from the dependency parse, where word-order patterns cannot reach.
+
+The phrase patterns of :mod:`eventlens.cues` need the deciding words next to each other.
+Reporters put arbitrary material between them: "dozens of workers gathered at the Government
+Center in downtown Miami to call for higher wages"; "forces fired 122mm and 120mm mortars at
+the positions of ..."; "a man hit several times a refugee". These rules read the same facts
+from the parse instead: which verb governs which object, purpose clause or preposition.
+
+* **Purpose of an assembly** - a verb of assembling or moving as a group (gather, march,
+  block, drive, line ...) whose purpose clause ("to demand", "to denounce", "to raise
+  awareness") or preposition ("against", "in support of", "in solidarity with") states a
+  grievance -> ``PROTEST``. Without such a purpose a gathering is not a protest.
+* **Munitions fired or dropped** - fire/launch/lob + mortars, rockets, missiles, shells
+  -> ``SHELL``; drop + bombs, explosives, grenades -> ``AIR`` (dropped from aircraft or drones).
+* **Firing at armed positions** - fire/shoot at positions, posts, checkpoints, troops
+  -> ``CLASH``.
+* **Blows on a person** - hit, punch, kick, slap ... with a person as the object -> ``KILL``
+  (the cue for one-sided physical violence).
+* **Security forces holding people** - police or soldiers "held" migrants -> ``ARREST``.
+
+Vocabulary is general English (verbs of assembly and grievance from the CAMEO/PLOVER protest
+and assault categories); nothing here is tied to one source's phrasing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .cues import Cue, noun_forms, verb_forms
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+def _verbs(*words: str) -> frozenset[str]:
+    return frozenset(f for w in words for f in verb_forms(w))
+
+
+def _nouns(*words: str) -> frozenset[str]:
+    return frozenset(f for w in words for f in noun_forms(w))
+
+
+ASSEMBLY = _verbs(
+    "gather", "assemble", "rally", "march", "walk", "drive", "line", "block", "blockade", "sit",
+    "stand", "stage", "organise", "organize", "join", "participate", "converge", "parade",
+    "occupy", "camp", "mobilize", "mobilise", "protest", "demonstrate", "picket", "congregate",
+    "chant", "hold", "form", "light", "lay", "carry", "hang", "close", "shut", "stop", "halt",
+    "strike", "boycott", "refuse", "go", "come", "turn", "take", "begin", "start", "continue",
+)
+#: Verbs of holding that need a protest-like object to count ("held a sit-in", not "held talks").
+_HOLD = _verbs("hold", "stage", "organise", "organize", "begin", "start", "continue", "take", "form", "light", "lay", "carry", "hang")
+_HOLD_OBJECTS = _nouns(
+    "sit-in", "vigil", "march", "procession", "rally", "demonstration", "protest", "strike",
+    "chain", "candle", "placard", "banner", "wreath", "flower", "flag", "caravan", "motorcade",
+    "blockade", "picket", "walkout", "parade", "gathering", "meeting", "in", "part",
+)
+GRIEVANCE = _verbs(
+    "demand", "call", "protest", "denounce", "oppose", "support", "commemorate", "mark", "raise",
+    "express", "show", "voice", "complain", "condemn", "honour", "honor", "mourn", "promote",
+    "reject", "press", "urge", "claim", "defend", "remember", "pay", "draw", "highlight",
+    "request", "criticize", "criticise", "decry", "insist", "contest", "challenge", "object",
+    "resist", "denounce", "demand", "push", "ask", "seek", "fight", "save", "stop", "end",
+    "protect", "commemorate", "petition", "appeal", "lament", "reclaim", "denounce", "repudiate",
+    "rebuke", "defy", "boycott", "pressure", "show", "stand", "call", "denounce", "condemn",
+)
+GRIEVANCE_PREP = frozenset({"against"})
+GRIEVANCE_POBJ = frozenset({"support", "solidarity", "protest", "memory", "honour", "honor", "defence", "defense", "favour", "favor", "opposition", "rejection", "commemoration", "tribute"})
+SECURITY = _nouns(
+    "police", "policeman", "policemen", "officer", "soldier", "troop", "force", "army",
+    "military", "gendarme", "gendarmerie", "guard", "authority", "agent", "commando", "marine",
+)
+FIRE = _verbs("fire", "launch", "lob", "shoot")
+DROP = _verbs("drop")
+SHELL_OBJECTS = _nouns(
+    "mortar", "rocket", "missile", "shell", "artillery", "howitzer", "projectile", "grad",
+    "katyusha", "barrage", "salvo", "ballistic", "launcher",
+)
+DROP_OBJECTS = _nouns("bomb", "explosive", "grenade", "munition", "ordnance", "payload", "device")
+ARMED_OBJECTS = _nouns(
+    "position", "post", "outpost", "checkpoint", "base", "trench", "troop", "soldier", "force",
+    "militant", "fighter", "rebel", "insurgent", "convoy", "patrol", "unit", "army", "barrack",
+    "garrison", "militia", "policeman", "police",
+)
+BLOWS = _verbs("hit", "punch", "kick", "slap", "beat", "assault", "stab", "whip", "flog", "club", "bludgeon", "strangle", "choke", "batter", "torture", "maim", "stone")
+HOLD_PEOPLE = _verbs("hold", "intercept", "round", "catch", "capture")
+PEOPLE = _nouns(
+    "man", "woman", "boy", "girl", "child", "person", "people", "resident", "villager",
+    "civilian", "refugee", "migrant", "student", "teacher", "journalist", "reporter", "farmer",
+    "worker", "trader", "driver", "passenger", "activist", "priest", "pastor", "imam", "doctor",
+    "nurse", "official", "member", "prisoner", "detainee", "inmate", "youth", "elder", "herder",
+    "pastoralist", "shepherd", "fisherman", "fishermen", "voter", "candidate", "family",
+    "relative", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
+    "victim", "teenager", "minor", "girlfriend", "boyfriend", "neighbour", "neighbor", "customer",
+    "pedestrian", "vendor", "seller", "shopkeeper", "owner", "citizen", "national", "asylum-seeker",
+    "worshipper", "believer", "supporter", "leader", "chief", "councillor", "councilor", "mayor",
+    "lawyer", "judge", "employee", "staff", "patient", "tourist", "foreigner", "individual",
+    "women", "men", "children", "head",
+)
+
+
+def _heads(tok: Token) -> Iterator[Token]:
+    """A noun and the nouns coordinated with it ("mortars and rockets")."""
+    yield tok
+    yield from tok.conjuncts
+
+
+def _cue(name: str, tok: Token, weight: float = 1.0) -> Cue:
+    return Cue(name, weight, tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text)
+
+
+def _is_people(tok: Token) -> bool:
+    if tok.ent_type_ in {"PERSON", "NORP"} or tok.lower_ in PEOPLE:
+        return True
+    # "a woman's head", "his wife"
+    return any(c.dep_ == "poss" and (c.lower_ in PEOPLE or c.ent_type_ == "PERSON") for c in tok.children)
+
+
+def _subject_is_security(verb: Token) -> bool:
+    for c in verb.children:
+        if c.dep_ in {"nsubj", "nsubjpass"}:
+            return any(h.lower_ in SECURITY for h in _heads(c))
+    return False
+
+
+def _has_grievance(verb: Token) -> bool:
+    """A purpose clause or preposition of ``verb`` that states a grievance or a cause.
+
+    Looks down the verb's own clause (two steps: "blocked the road as a means to demand",
+    "gathered ..., demanding"), never into a clause with a subject of its own.
+    """
+    frontier = [(verb, 0)]
+    while frontier:
+        node, depth = frontier.pop()
+        for c in node.children:
+            if c.dep_ == "prep":
+                if c.lower_ in GRIEVANCE_PREP and node is verb:
+                    return True
+                if c.lower_ in {"in", "for", "as"} and any(p.lower_ in GRIEVANCE_POBJ for p in c.children if p.dep_ == "pobj"):
+                    return True
+            if c.pos_ == "VERB" and c.lower_ in GRIEVANCE and c.dep_ in {"advcl", "xcomp", "acl", "conj"}:
+                if any(a.lower_ == "to" for a in c.children if a.dep_ == "aux") or c.tag_ == "VBG":
+                    return True
+            if depth < 2 and c.dep_ in {"advcl", "prep", "pobj", "acl", "xcomp"} and not any(
+                g.dep_ in {"nsubj", "nsubjpass"} for g in c.children
+            ):
+                frontier.append((c, depth + 1))
+    return False
+
+
+def syntax_cues(sent: Span) -> list[Cue]:
+    """Cues read from the parse of one sentence."""
+    out: list[Cue] = []
+    for tok in sent:
+        low = tok.lower_
+        if tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        if low in ASSEMBLY and not _subject_is_security(tok):
+            needs_object = low in _HOLD
+            objects = [c for c in tok.children if c.dep_ in {"dobj", "prt", "attr"}]
+            if needs_object and not any(
+                o.lower_ in _HOLD_OBJECTS or any(ch.lower_ in _HOLD_OBJECTS for ch in o.children) for o in objects
+            ):
+                pass
+            elif _has_grievance(tok):
+                out.append(_cue("PROTEST", tok))
+        if low in FIRE or low in DROP:
+            # the object phrase ("122mm, 120mm mortars", "cluster munitions from rocket launchers")
+            objs = [t for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree]
+            objs += [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for t in c.subtree]
+            if low in FIRE and any(o.lower_ in SHELL_OBJECTS for o in objs):
+                out.append(_cue("SHELL", tok))
+            elif low in DROP and any(o.lower_ in DROP_OBJECTS for o in objs):
+                out.append(_cue("AIR", tok))
+            elif low in FIRE:
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in {"at", "on", "upon", "towards", "toward"}:
+                        if any(h.lower_ in ARMED_OBJECTS for p in c.children if p.dep_ == "pobj" for h in _heads(p)):
+                            out.append(_cue("CLASH", tok))
+        if low in BLOWS:
+            if any(c.dep_ == "dobj" and any(_is_people(h) for h in _heads(c)) for c in tok.children):
+                out.append(_cue("KILL", tok))
+        if low in HOLD_PEOPLE and _subject_is_security(tok):
+            if any(c.dep_ == "dobj" and any(_is_people(h) for h in _heads(c)) for c in tok.children):
+                out.append(_cue("ARREST", tok))
+    return out
