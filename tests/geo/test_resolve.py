@@ -32,6 +32,19 @@ def test_resolve_mentions(geocoder: Geocoder, names: list[str], index: int, cc: 
     assert (place.iso2, place.precision) == (cc, precision), place
 
 
+def test_soft_votes_let_ambiguous_names_agree_on_a_region(geocoder: Geocoder) -> None:
+    """Portland (Oregon by size), Augusta (Georgia by size) and Bangor: read together, all Maine.
+
+    Hard first-pass votes (each name's single most likely reading) scatter over three states;
+    soft votes let every plausible reading support its state before any one is chosen.
+    """
+    names = ["Portland", "Bangor", "Augusta"]
+    places = geocoder.resolve_mentions(names, context=geocoder.build_context(names))
+    assert [p.admin1 for p in places if p is not None] == ["Maine"] * 3
+    alone = geocoder.resolve_mentions(["Portland"])[0]
+    assert alone is not None and alone.admin1 == "Oregon"  # the prior still decides alone
+
+
 def test_unknown_name_is_none(geocoder: Geocoder) -> None:
     assert geocoder.resolve_mentions(["Qwxzyville"]) == [None]
 

@@ -9,8 +9,10 @@ data we keep hand-set weights and say where each came from). For every candidate
   namesake.
 * **spelling** - the folded surface form equals the query (not only the lossy key).
 * **article profile** - the share of the article's other mentions in the candidate's
-  country and admin1 (two passes: a prior-only pass builds the profile, then every name is
-  re-ranked with it, its own first-pass vote removed).
+  country and admin1, its own votes removed. Votes are *soft*: each name spreads one vote
+  over its candidates by a softmax (beta 5) of their scores, first of the priors, then
+  (three passes) of the context-aware scores. Ambiguous names thus support each other's
+  region before any one reading is chosen ("Portland", "Augusta", "Bangor": Maine).
 * **dateline** - same country as the dateline place, or within 150 km of it.
 * **containment** - "Mansour district of Baghdad": candidates inside the container win;
   when none is, a district/neighbourhood falls back to the container itself.
@@ -79,6 +81,8 @@ _W_DATELINE_NEAR = 0.4
 _W_CONTAINER = 3.0
 _W_FEATURE_MATCH = 0.5
 _W_NAMESAKE_ADMIN = 0.5
+_SOFT_PASSES = 3  # soft-vote passes in build_context (0: hard first-pass votes only)
+_SOFT_BETA = 5.0  # softmax sharpness over a name's candidate scores
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -142,6 +146,12 @@ class GeoContext:
     #: first-pass votes: name -> (iso2, admin1 code, occurrences); ``total`` = all occurrences
     votes: Mapping[str, tuple[str | None, str | None, int]] = field(default_factory=dict)
     total: int = 0
+    #: soft votes: name -> ({iso2: p}, {admin1: p}, occurrences), p spread over the name's
+    #: candidates by a softmax of their scores; ``soft_countries``/``soft_admin1s`` sum them
+    #: weighted by occurrences (not normalised). Empty: the hard votes above are used.
+    soft: Mapping[str, tuple[Mapping[str, float], Mapping[str, float], int]] = field(default_factory=dict)
+    soft_countries: Mapping[str, float] = field(default_factory=dict)
+    soft_admin1s: Mapping[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,13 +217,20 @@ class Geocoder:
         cc, a1 = cand.country_code, cand.admin1_code
         n_votes = ctx.total
         if n_votes > 0:
-            # The article's other mentions only: remove this name's own first-pass votes.
-            v_cc, v_a1, k = ctx.votes.get(query, (None, None, 0))
-            own_cc = k if v_cc == cc and cc else 0
-            own_a1 = k if v_a1 == a1 and a1 else 0
-            others = max(n_votes - k, 1)
-            share_cc = max(0.0, ctx.countries.get(cc or "", 0.0) * n_votes - own_cc) / others
-            share_a1 = max(0.0, ctx.admin1s.get(a1 or "", 0.0) * n_votes - own_a1) / others
+            if ctx.soft:
+                # Soft votes of the article's other mentions: this name's own removed.
+                d_cc, d_a1, k = ctx.soft.get(query, ({}, {}, 0))
+                others = max(n_votes - k, 1)
+                share_cc = max(0.0, ctx.soft_countries.get(cc or "", 0.0) - k * d_cc.get(cc or "", 0.0)) / others
+                share_a1 = max(0.0, ctx.soft_admin1s.get(a1 or "", 0.0) - k * d_a1.get(a1 or "", 0.0)) / others
+            else:
+                # The article's other mentions only: remove this name's own first-pass votes.
+                v_cc, v_a1, k = ctx.votes.get(query, (None, None, 0))
+                own_cc = k if v_cc == cc and cc else 0
+                own_a1 = k if v_a1 == a1 and a1 else 0
+                others = max(n_votes - k, 1)
+                share_cc = max(0.0, ctx.countries.get(cc or "", 0.0) * n_votes - own_cc) / others
+                share_a1 = max(0.0, ctx.admin1s.get(a1 or "", 0.0) * n_votes - own_a1) / others
             if not cand.is_country:
                 bonus = _W_COUNTRY * share_cc + _W_ADMIN1 * share_a1
                 if cand.population < 10_000 and surface_form(cand.name) != surface_form(query):
@@ -300,7 +317,7 @@ class Geocoder:
             if dcands:
                 dl = max(dcands, key=lambda c: self._prior(c, dateline))
         total = max(n, 1)
-        return GeoContext(
+        ctx = GeoContext(
             countries={k: v / total for k, v in countries.items()},
             admin1s={k: v / total for k, v in admin1s.items()},
             dateline=dl,
@@ -309,6 +326,40 @@ class Geocoder:
             votes=votes,
             total=n,
         )
+        if _SOFT_PASSES <= 0 or n == 0:
+            return ctx
+        # Soft votes: every candidate of a name votes with its softmax share of the name's
+        # scores, first from the priors, then (passes 2+) from the context-aware scores, so
+        # a name's plausible readings ("Watertown" in five states) support each other's
+        # region before any single reading is chosen.
+        scorer = None
+        for _ in range(_SOFT_PASSES):
+            soft: dict[str, tuple[dict[str, float], dict[str, float], int]] = {}
+            s_cc: defaultdict[str, float] = defaultdict(float)
+            s_a1: defaultdict[str, float] = defaultdict(float)
+            for name, (_, _, k) in votes.items():
+                cands = self._lookup(name)
+                if scorer is None:
+                    scores = [self._prior(c, name) for c in cands]
+                else:
+                    scores = [self._score(c, name, scorer, None, None) for c in cands]
+                top = max(scores)
+                weights = [math.exp(_SOFT_BETA * (x - top)) for x in scores]
+                z = sum(weights)
+                d_cc: defaultdict[str, float] = defaultdict(float)
+                d_a1: defaultdict[str, float] = defaultdict(float)
+                for c, w in zip(cands, weights, strict=True):
+                    if c.country_code:
+                        d_cc[c.country_code] += w / z
+                    if c.admin1_code:
+                        d_a1[c.admin1_code] += w / z
+                soft[name] = (d_cc, d_a1, k)
+                for key, v in d_cc.items():
+                    s_cc[key] += k * v
+                for key, v in d_a1.items():
+                    s_a1[key] += k * v
+            scorer = replace(ctx, soft=soft, soft_countries=dict(s_cc), soft_admin1s=dict(s_a1))
+        return scorer
 
     def resolve_mentions(self, names: list[str], *, context: GeoContext | None = None) -> list[Place | None]:
         """One :class:`Place` (or ``None`` when the gazetteer has no candidate) per name."""
