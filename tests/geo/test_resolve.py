@@ -45,6 +45,38 @@ def test_soft_votes_let_ambiguous_names_agree_on_a_region(geocoder: Geocoder) ->
     assert alone is not None and alone.admin1 == "Oregon"  # the prior still decides alone
 
 
+@pytest.mark.parametrize(
+    ("name", "cc", "precision"),
+    [
+        pytest.param("Bank of Japan", "JP", "country", id="institution-of-country"),
+        pytest.param("Russian Embassy", "RU", "country", id="demonym-inside"),
+        pytest.param("Colorado State University", "US", "admin1", id="state-inside"),
+        pytest.param("Baghdad International Airport", "IQ", "city", id="city-inside"),
+        pytest.param("South Venezuela", "VE", "country", id="compass-word"),
+        pytest.param("Anbar-West", "IQ", "admin1", id="hyphenated-compass-word"),
+    ],
+)
+def test_place_inside_an_unknown_name(geocoder: Geocoder, name: str, cc: str, precision: str) -> None:
+    place = geocoder.resolve_mentions([name])[0]
+    assert place is not None and (place.iso2, place.precision) == (cc, precision), place
+
+
+def test_generic_words_inside_unknown_names_are_not_places(geocoder: Geocoder) -> None:
+    # "Peninsula", "Center", "State" are towns somewhere; inside an unknown name they are words
+    assert geocoder.candidates("Qwxz Peninsula") == ()
+    assert geocoder.candidates("Qwxz State Center") == ()
+
+
+def test_unknown_names_fall_back_to_container_then_article_focus(geocoder: Geocoder) -> None:
+    names = ["Qwxz Street", "Mosul", "Mosul", "Iraq", "Basra", "Zzyq Hall"]
+    ctx = geocoder.build_context(names, containers={"Zzyq Hall": "Basra"})
+    places = geocoder.resolve_mentions(names, context=ctx)
+    assert places[0] is not None and places[0].name == "Mosul"  # the most mentioned local place
+    assert places[5] is not None and places[5].name.startswith("Basr")  # its written container
+    assert places[0].score < places[1].score  # a guess says so
+    assert geocoder.resolve_mentions(["Qwxz Street", "Iraq"])[0] is None  # nothing local: no guess
+
+
 def test_unknown_name_is_none(geocoder: Geocoder) -> None:
     assert geocoder.resolve_mentions(["Qwxzyville"]) == [None]
 
