@@ -54,6 +54,8 @@ def test_soft_votes_let_ambiguous_names_agree_on_a_region(geocoder: Geocoder) ->
         pytest.param("Baghdad International Airport", "IQ", "city", id="city-inside"),
         pytest.param("South Venezuela", "VE", "country", id="compass-word"),
         pytest.param("Anbar-West", "IQ", "admin1", id="hyphenated-compass-word"),
+        pytest.param("Baghdad - Qwxzya", "IQ", "city", id="city-dash-unknown-district"),
+        pytest.param("Mosul (Nineveh", "IQ", "city", id="span-swallowed-its-parenthesis"),
     ],
 )
 def test_place_inside_an_unknown_name(geocoder: Geocoder, name: str, cc: str, precision: str) -> None:
@@ -65,6 +67,8 @@ def test_generic_words_inside_unknown_names_are_not_places(geocoder: Geocoder) -
     # "Peninsula", "Center", "State" are towns somewhere; inside an unknown name they are words
     assert geocoder.candidates("Qwxz Peninsula") == ()
     assert geocoder.candidates("Qwxz State Center") == ()
+    # a multi-word village is its own place, not a town named after one of its words
+    assert geocoder.candidates("Qwxz al Mosul") == ()
 
 
 def test_unknown_names_fall_back_to_container_then_article_focus(geocoder: Geocoder) -> None:

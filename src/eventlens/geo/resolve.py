@@ -90,6 +90,8 @@ _SOFT_PASSES = 3  # soft-vote passes in build_context (0: hard first-pass votes 
 _SOFT_BETA = 5.0  # softmax sharpness over a name's candidate scores
 
 
+#: Separators inside one written name between a place and its container.
+_PARTS = re.compile(r"\s+[-\u2013\u2014]\s+|\s*[()]\s*|\s*/\s*")
 #: Compass words stripped from a name the gazetteer does not know ("Shan-North" -> "Shan").
 _COMPASS = re.compile(
     r"(?<=[\s-])(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower"
@@ -208,6 +210,18 @@ class Geocoder:
             stripped = _GENERIC_TRAIL.sub("", name)
             if stripped and stripped != name:
                 cands = self.gazetteer.candidates(stripped, limit=self.max_candidates)
+        if not cands and _PARTS.search(name):
+            # "Seoul City - Jongno", "Maceio (Alagoas": a place and its container written as one
+            # name; the finer part first (after " - ", before "(").
+            before, sep, after = _PARTS.split(name, maxsplit=1)[0], _PARTS.search(name).group(), ""
+            after = name[len(before) + len(sep) :]
+            parts = [after, before] if sep.strip() in {"-", "\u2013", "\u2014", "/"} else [before, after]
+            for part in parts:
+                part = part.strip(" ()-,")
+                if part and part != name:
+                    cands = list(self._lookup(part))
+                    if cands:
+                        break
         if not cands:
             # A compass word the gazetteer does not carry: "Shan-North", "South Venezuela".
             bare = _COMPASS.sub(" ", f" {name} ").strip(" -")
@@ -222,18 +236,26 @@ class Geocoder:
         "Bank of Japan", "Nenagh MDC", "Russian Embassy".
 
         The longest run of capitalised words (then leftmost) whose folded form is exactly a
-        place's primary name or a country's demonym; generic words alone ("State", "Center")
-        never count. Only for names with no candidate of their own.
+        place's primary name or a country's demonym, when every other word is generic
+        ("Bank", "of", "State University") or an acronym ("MDC"): "Ghadir al Bostan" is a
+        village of its own, not Bostan. Only for names with no candidate of their own.
         """
         words = name.replace("/", " ").split()
         if len(words) < 2 or len(words) > 8:
             return ()
+
+        def generic(w: str) -> bool:
+            w = w.strip(".,'’")
+            return w.lower() in _GENERIC_WORDS or (w.isupper() and w.isalpha() and len(w) <= 5)
+
         for size in range(len(words) - 1, 0, -1):
             for i in range(len(words) - size + 1):
                 part = words[i : i + size]
                 if not part[0][:1].isupper() or not part[-1][:1].isupper():
                     continue
                 if all(w.lower().strip(".,") in _GENERIC_WORDS for w in part):
+                    continue
+                if not all(generic(w) for w in words[:i] + words[i + size :]):
                     continue
                 sub = " ".join(part).strip(".,'’")
                 country = self.gazetteer.demonym(sub)
