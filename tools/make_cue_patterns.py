@@ -16,12 +16,14 @@ def add(cue, weight, *phrases):
 add("AIR", 1.0, "airstrike|airstrikes|air-strike", "air strike|strikes|raid|raids|attack|attacks|bombardment", "drone strike|strikes|attack|attacks",
     "aerial bombardment|attack|bombing|strike", "warplane|warplanes|jet|jets|aircraft|helicopter|helicopters bomb|strike|hit|target|pound|attack:V",
     "bomb|strike|hit|target:V by|from _ warplane|warplanes|aircraft|drone|drones|helicopter|helicopters|jets",
-    "barrel bomb|bombs", "kamikaze drone|drones", "drone|drones|uav|uavs hit|strike|target|attack:V", "air force|forces strike|bomb|hit:V")
+    "barrel bomb|bombs", "kamikaze drone|drones", "armed|combat|attack|suicide drone|drones|uav|uavs", "with|using|via _ _ _ drone|drones|uav|uavs|warplanes|aircraft|helicopters", "drone|drones|uav|uavs hit|strike|target|attack:V", "air force|forces strike|bomb|hit:V")
 add("SHELL", 1.0, "shell:V", "shelling|shellings|bombardment", "artillery|mortar|mortars|rocket|rockets|missile|missiles|katyusha|katyushas|projectile|projectiles fire|land|hit|strike|launch|fall|target|slam:V",
     "fire|launch|lob:V _ _ _ _ rocket|rockets|mortar|mortars|missile|missiles|shells|projectiles|katyushas|artillery|howitzers",
     "artillery fire|barrage|strike|strikes|attack", "rocket|missile|mortar attack|attacks|strike|strikes|fire|barrage", "bombard:V", "shell|shells land|hit|fall:V")
-add("SHELL", 0.5, "artillery", "mortar|mortars", "rocket|rockets", "missile|missiles", "katyusha|katyushas")
-add("IED", 1.0, "ied|ieds", "mine|mines|bomb|bombs attack|attacks|explosion|explosions|blast|blasts", "with _ mines|bombs|explosives|ieds", "bomb attack|attacks", "improvised explosive device|devices", "roadside bomb|bombs", "car bomb|bombs", "landmine|landmines", "land mine|mines",
+add("SHELL", 1.0, "with|via|using _ heavy weapons|guns|artillery")
+add("SHELL", 0.5, "heavy weapons|guns", "artillery", "mortar|mortars", "rocket|rockets", "missile|missiles", "katyusha|katyushas")
+add("IED", 1.0, "ied|ieds", "remote explosive|explosives|bomb|bombs|device|devices", "remote - controlled|detonated explosive|explosives|bomb|bombs|device|devices|mine|mines|ied",
+    "remote control|controlled bomb|bombs|explosive|explosives|device", "with|using _ _ explosives", "mine|mines|bomb|bombs attack|attacks|explosion|explosions|blast|blasts", "with _ mines|bombs|explosives|ieds", "bomb attack|attacks", "improvised explosive device|devices", "roadside bomb|bombs", "car bomb|bombs", "landmine|landmines", "land mine|mines",
     "explosive device|devices", "sticky|magnetic bomb", "bomb|bombs|device|ied explode|detonate|go|blast|rip:V", "detonate:V", "booby trap|trapped",
     "plant:V _ _ bomb|bombs|explosives", "step:V on _ mine|landmine", "unexploded ordnance", "bomb blast|explosion", "bombing|bombings", "explosion|blast")
 add("SUICIDE", 1.0, "suicide bomber|bombers|bombing|bombings|attack|attacks|attacker|vest|belt", "blow|blew himself|herself|themselves up", "suicide car bomb", "svbied")

@@ -38,7 +38,8 @@ GROUPS = [
 GENERIC_GROUP = ["militants", "militant", "insurgents", "insurgent", "rebels", "rebel", "jihadists", "jihadist", "gunmen", "gunman",
  "militiamen", "militia", "militias", "armed men", "armed individuals", "armed persons", "armed suspects", "gang", "gangs",
  "gang members", "gang member", "cartel", "cartels", "hitmen", "shooters", "kidnappers", "abductors", "poachers", "pirates", "armed group", "armed groups", "separatists", "bandits", "terrorists", "fighters",
- "assailants", "attackers", "extremists", "guerrillas", "insurgent group", "armed assailants", "unknown gunmen", "unidentified gunmen"]
+ "assailants", "attackers", "extremists", "guerrillas", "insurgent group", "armed assailants", "unknown gunmen", "unidentified gunmen",
+ "tribesmen", "armed tribesmen", "tribal militia", "tribal militias", "clansmen", "clan militia", "clan militias", "tribal fighters", "clan fighters"]
 SECURITY = ["police", "policemen", "policeman", "police officers", "police officer", "officers", "soldiers", "soldier", "troops", "army",
  "military", "security forces", "security personnel", "gendarmes", "gendarmerie", "national guard", "border guards", "border police",
  "special forces", "coast guard", "paramilitary", "paramilitaries", "commandos", "marines", "riot police", "armed forces", "servicemen",

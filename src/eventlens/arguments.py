@@ -82,6 +82,28 @@ _VICTIM_IDENTITY = re.compile(
 _MEMBER_OF = re.compile(r"\bmembers?\b", re.I)
 
 
+#: Collective heads whose members the "of" phrase names ("a group of youths", "a section of students").
+_COLLECTIVE_HEADS = frozenset("group groups section band crowd crowds number dozens hundreds scores mob".split())
+_MORE_CROWDS = frozenset("rioters rioter youth inhabitants citizens men boys mob locals onlookers fans".split())
+
+
+def is_crowd(agent: Token) -> bool:
+    """Is the perpetrator an unorganised crowd (residents, "a group of people", rioters)?"""
+    tok = agent
+    if tok.lower_ in _COLLECTIVE_HEADS:
+        members = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if members:
+            tok = members[0]
+    if tok.ent_type_ in ("ARMED_GROUP", "SECURITY_FORCE") or tok.lower_ in _GENERIC_ARMED | _SECURITY_ARMY | _SECURITY_POLICE:
+        return False
+    if tok.lower_ in ("individuals", "men", "persons") and not any(c.dep_ == "amod" and c.lower_ in ("angry", "irate", "furious") for c in tok.children):
+        return False  # "two individuals opened fire": unnamed attackers, not a crowd
+    if tok.lower_ in CROWD_NOUNS or tok.lower_ in _MORE_CROWDS:
+        return True
+    # "Bedouins", "Palestinians": a people, not an organisation, acting as a crowd
+    return tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS")
+
+
 def armed_victims(sents: Sequence[SpacySpan], patient_phrase: SpacySpan | None = None) -> bool:
     """Are the victims members of an armed or criminal group (ACLED: a battle, not one-sided violence)?"""
     if patient_phrase is not None and _MEMBER_OF.search(patient_phrase.text):
@@ -124,6 +146,7 @@ class Arguments:
     armed_target: bool = False
     armed_present: bool = False
     crowd_actor: bool = False
+    armed_group: bool = False
     civilian_victims: bool = False
     protesters: bool = False
     state_actor: bool = False
@@ -772,7 +795,8 @@ def fill(
     state_side = any(e.label_ == "SECURITY_FORCE" and not _is_speaker(e) for s in sents for e in s.ents)
     armed_side = any(e.label_ == "ARMED_GROUP" and not _is_speaker(e) for s in sents for e in s.ents)
     a.armed_present = state_side or armed_side
-    if agent is not None and agent.lower_ in CROWD_NOUNS:
+    a.armed_group = armed_side
+    if agent is not None and is_crowd(agent):
         a.crowd_actor = True
     if not a.civilian_victims and state_side and armed_side:
         a.armed_target = True

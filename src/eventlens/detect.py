@@ -15,6 +15,7 @@ developments. Ties go to the earliest cue, which is usually the lead sentence.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -28,6 +29,8 @@ EVENT_CUES = frozenset(
 )
 REMOTE = ("SUICIDE", "CHEM", "AIR", "IED", "GRENADE", "SHELL")
 DEMO = ("PROTEST", "INTERVENE", "EXCESSIVE", "RIOT", "MOB")
+#: Clash cues that name fighting between two sides (not a one-way "ambush" or "offensive").
+_TWO_SIDED = re.compile(r"clash|fight|exchang|battle|firefight|gunfight|shoot\W*out|skirmish|confrontation", re.I)
 #: Cues too weak or too broad to open an incident without a stronger cue in the same sentence.
 WEAK_OPENERS = frozenset({"CHANGE", "DISPLACE", "TRANSFER"})
 
@@ -77,6 +80,7 @@ def classify(
     state_actor: bool = False,
     armed_present: bool = True,
     crowd_actor: bool = False,
+    armed_group: bool = False,
     lead: frozenset[str] | set[str] = frozenset(),
 ) -> Classification | None:
     """Pick the ACLED sub-event type for an incident from all its cues and a few argument facts.
@@ -86,6 +90,8 @@ def classify(
     ``protesters_present``: the actors are demonstrators. ``killed``: someone died.
     ``armed_present``: security forces or an armed group take part (without them, a clash or a
     beating is mob violence). ``crowd_actor``: the perpetrators are an unorganised crowd.
+    ``armed_group``: an organised non-state armed group takes part (a crowd fighting the police
+    is mob violence; a crowd beside an armed group is not only a crowd).
     ``lead``: cues on the main verb of the incident's first sentence (what it says happened).
     """
     score, by = _scores(cues)
@@ -146,6 +152,11 @@ def classify(
         best = max(remote, key=lambda n: (any(c.weight >= 1.0 for c in by[n]), n == "AIR", remote[n], -min(c.start for c in by[n])))
         # "clashes with light weapons and mortars": fighting named, artillery only as the means
         strong_remote = any(c.weight >= 1.0 for c in by[best])
+        # both sides fighting ("clashes", "exchanged fire", "fighting broke out") is a battle
+        # whatever weapons they used; only an air strike stays its own event
+        two_sided = any(c.weight >= 1.0 and _TWO_SIDED.search(c.text) for c in by.get("CLASH", []))
+        if two_sided and best != "AIR":
+            return out("Armed clash", 0.7, "CLASH")
         if clash >= 1.0 and (not strong_remote or clash > remote[best] or ("CLASH" in lead and best not in lead)):
             # fighting is what the lead says happened; the artillery or mines are its means
             return out("Armed clash", 0.7, "CLASH")
@@ -166,7 +177,7 @@ def classify(
     if (has("OVERTAKE") or has("REGAIN") or has("TRANSFER")) and not clash and not killed:
         return out("Non-violent transfer of territory", 0.55, "TRANSFER", "OVERTAKE", "REGAIN")
     if clash >= 1.0:
-        if not armed_present:
+        if not armed_present or (crowd_actor and not armed_group):
             return out("Mob violence", 0.6, "CLASH")
         return out("Armed clash", 0.75, "CLASH")
     # --- One-sided violence
@@ -175,7 +186,7 @@ def classify(
     if has("ABDUCT"):
         return out("Abduction/forced disappearance", 0.75, "ABDUCT")
     if has("KILL"):
-        if crowd_actor and not armed_present:
+        if crowd_actor and not armed_group:
             return out("Mob violence", 0.6, "KILL")
         if armed_target and not civilian_target:
             return out("Armed clash", 0.6, "KILL")

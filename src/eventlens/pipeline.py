@@ -249,6 +249,7 @@ class Pipeline:
             state_actor=a.state_actor,
             armed_present=a.armed_present,
             crowd_actor=a.crowd_actor,
+            armed_group=a.armed_group,
         )
         if cls is None:
             return None
@@ -261,6 +262,7 @@ class Pipeline:
             "state_actor": a.state_actor,
             "armed_present": a.armed_present,
             "crowd_actor": a.crowd_actor,
+            "armed_group": a.armed_group,
         }
         feats = features([s.span for s in ordered], all_cues, cls.sub_event_type, facts)
         for name in lead:
