@@ -4,7 +4,7 @@ import pytest
 
 from eventlens.geo.gazetteer import Candidate, Gazetteer
 from eventlens.geo.resolve import Geocoder, haversine_km, precision_of
-from eventlens.geo.toponyms import find_toponyms
+from eventlens.geo.toponyms import ToponymSpan, find_toponyms
 from eventlens.types import Article, Event, PlaceMention, Span
 
 
@@ -241,3 +241,45 @@ def test_district_without_entry_falls_back_to_the_town(
     mention = out.places[0]
     assert mention.place is not None and mention.place.geonameid == 98182  # Baghdad
     assert mention.place.precision == "city" and mention.container == "Baghdad"
+
+
+def _topo(text: str, word: str, **kw: object) -> ToponymSpan:
+    start = text.index(word)
+    return ToponymSpan(start=start, end=start + len(word), text=word, name=word, label="GPE", **kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        pytest.param("Protesters marched in Portland (North Carolina) on Monday.", "(", id="brackets"),
+        pytest.param("Protesters marched in Portland, North Carolina on Monday.", ",", id="comma-state"),
+    ],
+)
+def test_town_outside_its_written_state_falls_back_to_the_state(
+    geocoder: Geocoder, text: str, relation: str
+) -> None:
+    # No Portland in North Carolina in a cities>=15,000 gazetteer: the state, not Oregon's Portland.
+    tops = [
+        _topo(text, "Portland", container="North Carolina", container_relation=relation),
+        _topo(text, "North Carolina"),
+    ]
+    (out,) = geocoder.geocode_events(Article(id="p", text=text), [_event((_mention(text, "Portland", "location"),))], tops)
+    assert out.location is not None and (out.location.admin1, out.location.precision) == ("North Carolina", "admin1")
+
+
+def test_town_inside_its_written_state_is_kept(geocoder: Geocoder) -> None:
+    text = "Protesters marched in Portland, Maine on Monday."
+    tops = [_topo(text, "Portland", container="Maine", container_relation=","), _topo(text, "Maine")]
+    (out,) = geocoder.geocode_events(Article(id="p", text=text), [_event((_mention(text, "Portland", "location"),))], tops)
+    assert out.location is not None and (out.location.admin1, out.location.precision) == ("Maine", "city")
+
+
+def test_unknown_village_in_brackets_falls_back_to_the_bracketed_town(geocoder: Geocoder) -> None:
+    text = "Troops raided Qwxz Kone village (Mosul district, Nineveh) on Monday."
+    tops = [
+        _topo(text, "Qwxz Kone", container="Mosul", container_relation="(", feature="village"),
+        _topo(text, "Mosul", container="Nineveh", container_relation=",", feature="district"),
+        _topo(text, "Nineveh"),
+    ]
+    (out,) = geocoder.geocode_events(Article(id="v", text=text), [_event((_mention(text, "Qwxz Kone", "location"),))], tops)
+    assert out.location is not None and out.location.name == "Mosul"

@@ -97,3 +97,22 @@ def test_demonym_is_not_a_toponym(nlp, gazetteer: Gazetteer) -> None:  # type: i
         for t in find_toponyms(nlp("Iraqi forces and Iranian advisers met in Basra."), gazetteer=gazetteer)
     ]
     assert "Iraqi" not in texts and "Iranian" not in texts and "Basra" in texts
+
+
+def test_bracketed_container_even_when_it_starts_with_a_compass_word(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Protesters gathered in Asheville (North Carolina) on Monday.")
+    a = next(t.i for t in doc if t.text == "Asheville")
+    n = next(t.i for t in doc if t.text == "North")
+    doc.ents = [SpacySpan(doc, a, a + 1, label="GPE"), SpacySpan(doc, n, n + 2, label="GPE")]
+    tops = _by_text(find_toponyms(doc, gazetteer=gazetteer))
+    assert tops["Asheville"].container == "North Carolina" and tops["Asheville"].container_relation == "("
+
+
+def test_known_name_after_place_and_comma_is_its_container(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Shells hit Qwxzyne, Kherson on Monday.")
+    q = next(t.i for t in doc if t.text == "Qwxzyne")
+    k = next(t.i for t in doc if t.text == "Kherson")
+    doc.ents = [SpacySpan(doc, q, q + 1, label="GPE"), SpacySpan(doc, k, k + 1, label="PERSON")]  # a tagger slip
+    tops = _by_text(find_toponyms(doc, gazetteer=gazetteer))
+    assert tops["Qwxzyne"].container == "Kherson" and tops["Qwxzyne"].container_relation == ","
+    assert "Kherson" in tops

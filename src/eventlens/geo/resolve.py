@@ -362,8 +362,13 @@ class Geocoder:
         scored.sort(key=lambda x: (-x.score, -x.cand.population, x.cand.geonameid))
         return scored
 
-    def _container_cands(self, name: str, ctx: GeoContext) -> list[Candidate]:
-        ranked = sorted(self._lookup(name), key=lambda c: -self._prior(c, name))
+    def _container_cands(self, name: str, ctx: GeoContext | None) -> list[Candidate]:
+        # the container's own head noun counts: "Shan-North state" is the state, not a city
+        level = _ADMIN_FEATURES.get((ctx.features.get(name) or "") if ctx is not None else "")
+        ranked = sorted(
+            self._lookup(name),
+            key=lambda c: -(self._prior(c, name) + (_W_CONTAINER if level is not None and c.admin_level == level else 0)),
+        )
         return ranked[:3]
 
     # -- public -----------------------------------------------------------------------------
@@ -520,7 +525,7 @@ class Geocoder:
             t.name: t.container for t in located if t.container and t.container_relation in {"of", "in"}
         }
         containers.update(
-            {t.name: t.container for t in located if t.container and t.container_relation == ","}
+            {t.name: t.container for t in located if t.container and t.container_relation in {",", "("}}
         )
         features = {t.name: t.feature for t in located if t.feature}
         dateline = _dateline_name(article)
@@ -593,11 +598,20 @@ class Geocoder:
         subcity = (t.feature or "") in _SUBCITY_FEATURES
         container_cands = self._container_cands(t.container, ctx) if t.container else []
         explicit = bool(container_cands) and t.container_relation in {"of", "in"}
+        if container_cands and (
+            t.container_relation == "("
+            or (t.container_relation == "," and any(c.admin_level in (0, 1) for c in container_cands[:2]))
+        ):
+            # "Blahodatne, Kherson", "Vale (North Carolina)", "Kone Chan village (Kutkai township":
+            # a province/state/country after a town, or any place in brackets after it, is where
+            # the town is (a list of towns or of countries is not)
+            explicit = best is None or best.cand.admin_level is None or t.container_relation == "("
         if not container_cands and subcity and focus is not None:
             container_cands, explicit = [focus], True  # "the Mansour district" in a Baghdad story
         if best is not None and container_cands and explicit:
             inside = any(_within(best.cand, c) for c in container_cands)
-            if not inside and (subcity or best.cand.population < 100_000):
+            admin_container = container_cands[0].admin_level in (0, 1)  # even a big city is not elsewhere
+            if not inside and (subcity or best.cand.population < 100_000 or admin_container):
                 best = None  # a same-named place elsewhere; use the container instead
         if best is not None and not _credible(best.cand, ctx):
             logger.debug("%r -> %s (%s) is far from the article's country; dropped", t.text, best.cand.name,

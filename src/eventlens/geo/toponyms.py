@@ -116,7 +116,7 @@ class ToponymSpan:
     feature: str | None = None  # head noun: "district", "province"...
     container: str | None = None  # "Baghdad" in "Mansour district of Baghdad"
     container_start: int | None = None
-    container_relation: str | None = None  # "of" (district of Y), "in", "," (X, Y)
+    container_relation: str | None = None  # "of" (district of Y), "in", "," (X, Y), "(" (X (Y))
     direction: str | None = None  # "southwest" in "southwest of Baghdad"
     distance_km: float | None = None  # "20 km south of Baghdad"
 
@@ -206,10 +206,13 @@ def _inside_parentheses(doc: Doc, i: int, reach: int = 12) -> bool:
     return False
 
 
-def _gazetteer_spans(doc: Doc, taken: set[int], gazetteer: Gazetteer) -> Iterable[_Draft]:
+def _gazetteer_spans(
+    doc: Doc, taken: set[int], gazetteer: Gazetteer, drafts: Iterable[_Draft] = ()
+) -> Iterable[_Draft]:
     """Runs of proper nouns outside place entities that the gazetteer knows and a cue supports."""
     i = 0
     n = len(doc)
+    place_ends = {d.end_tok for d in drafts}
     while i < n:
         tok = doc[i]
         if (
@@ -235,8 +238,13 @@ def _gazetteer_spans(doc: Doc, taken: set[int], gazetteer: Gazetteer) -> Iterabl
         # administrative containers, a common way news and incident notes locate small places
         nxt = doc[j].text if j < n else ""
         parenthetical = prev in ("(", ",") and nxt in (",", ")") and _inside_parentheses(doc, i)
-        if cue_after or ((cue_before or comma_container or parenthetical) and _exact_candidates(gazetteer, span.text)):
+        # "Blahodatne, Kherson": a known name right after a place and a comma is its container
+        after_place = prev == "," and (i - 1) in place_ends
+        if cue_after or (
+            (cue_before or comma_container or parenthetical or after_place) and _exact_candidates(gazetteer, span.text)
+        ):
             label = tok.ent_type_ if tok.ent_type_ else "GAZ"
+            place_ends.add(j)
             yield _Draft(i, j, label, reason=f"gazetteer+cue (was {label})")
         i = j
 
@@ -273,7 +281,7 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
             elif surface_form(span.text) in nonplaces:
                 taken.update(range(ent.start, ent.end))
     if gazetteer is not None:
-        drafts.extend(_gazetteer_spans(doc, taken, gazetteer))
+        drafts.extend(list(_gazetteer_spans(doc, taken, gazetteer, drafts)))
     drafts.sort(key=lambda d: d.start_tok)
     return _finish(doc, drafts)
 
@@ -315,10 +323,10 @@ def _container(doc: Doc, i: int, by_start: dict[int, _Draft]) -> tuple[str | Non
     if i >= n:
         return None, None, None
     word = doc[i].lower_
-    if word in {"of", "in", ","}:
+    if word in {"of", "in", ",", "("}:
         j = i + 1
-        while j < n and (doc[j].lower_ in {"the"} or doc[j].lower_ in _DIRECTIONS):
-            j += 1
+        while j < n and j not in by_start and (doc[j].lower_ in {"the"} or doc[j].lower_ in _DIRECTIONS):
+            j += 1  # "in (western) Y", but "(North Carolina)" is a name
         d = by_start.get(j)
         if d is not None:
             span = _strip_the(doc[d.start_tok : d.end_tok])
