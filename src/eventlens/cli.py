@@ -235,6 +235,71 @@ def gazetteer_import(files: Annotated[list[Path], typer.Argument(help="GeoNames 
     err.print(f"imported {n} features")
 
 
+@gazetteer_app.command("download")
+def gazetteer_download(
+    countries: Annotated[list[str] | None, typer.Argument(help="ISO country codes (IQ SY ...); none = allCountries.zip.")] = None,
+    alternate_names: Annotated[bool, typer.Option("--alternate-names", help="Also fetch alternateNamesV2.zip (large).")] = False,
+    base_url: Annotated[str, typer.Option(help="GeoNames dump directory.")] = "https://download.geonames.org/export/dump/",
+    cache_dir: Annotated[Path | None, typer.Option(help="Where dumps are kept (default: geonames/ next to the gazetteer).")] = None,
+    gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer to import into (default: the embedded one, built if missing).")] = None,
+    no_import: Annotated[bool, typer.Option("--no-import", help="Only fetch the files.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Fetch again even if unchanged on the server.")] = False,
+    connect_timeout: Annotated[float, typer.Option(help="Seconds to wait for a connection.")] = 15.0,
+    read_timeout: Annotated[float, typer.Option(help="Seconds to wait for each read.")] = 60.0,
+    retries: Annotated[int, typer.Option(help="Resume attempts per file after an interruption.")] = 3,
+) -> None:
+    """Fetch GeoNames dumps (resumable, checked, skipped when unchanged) and import them."""
+    from .errors import EventlensError
+    from .geo import download as dl
+
+    def fail(message: str, code: int = 1) -> typer.Exit:
+        err.print(f"eventlens gazetteer download: {message}", soft_wrap=True, markup=False, highlight=False)
+        return typer.Exit(code)
+
+    try:
+        codes = dl.validate_countries(countries or [])
+    except ValueError as exc:
+        raise fail(str(exc), 2) from None
+    files = dl.dump_files(codes, alternate_names=alternate_names)
+    try:
+        if gazetteer is not None and not gazetteer.exists():
+            raise fail(f"{gazetteer}: no such gazetteer file", 2)
+        if cache_dir is None:
+            cache_dir = (gazetteer.parent / "geonames") if gazetteer is not None else dl.default_cache_dir()
+        with dl.RichReporter(err) as reporter:
+            results = dl.download_dumps(
+                files, cache_dir, base_url=base_url, connect_timeout=connect_timeout,
+                read_timeout=read_timeout, retries=retries, force=force, reporter=reporter,
+            )  # fmt: skip
+        fetched = sum(r.received for r in results)
+        unchanged = sum(r.status == "unchanged" for r in results)
+        err.print(f"{len(results)} files in {cache_dir} ({unchanged} unchanged, {fetched / 1e6:.1f} MB fetched)", soft_wrap=True)
+        if no_import:
+            return
+        from rich.progress import Progress, SpinnerColumn, TextColumn
+
+        from .geo import Gazetteer, default_gazetteer_path, import_geonames
+
+        target = gazetteer
+        if target is None:
+            Gazetteer.open().close()  # make sure the embedded index exists first
+            target = default_gazetteer_path()
+        with Progress(SpinnerColumn(), TextColumn("import {task.description}: {task.completed:,.0f} lines"), console=err) as bar:
+            tasks: dict[str, Any] = {}
+
+            def on_lines(key: str, lines: int) -> None:
+                if key not in tasks:
+                    tasks[key] = bar.add_task(key.split(":")[0], total=None)
+                bar.update(tasks[key], completed=lines)
+
+            n = import_geonames(target, [r.path for r in results], progress=on_lines)
+        err.print(f"imported {n} rows into {target}", soft_wrap=True)
+    except EventlensError as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        raise fail(f"{exc.filename or cache_dir}: {exc.strerror or exc}") from None
+
+
 def _register_areas() -> None:
     for area in ("serve", "export", "store", "feeds", "geo"):
         try:
