@@ -99,6 +99,19 @@ PEOPLE = _nouns(
 )
 
 
+#: Acts of the authorities (or anyone) against demonstrators: the marks of a protest with intervention.
+INTERVENE_VERBS = _verbs(
+    "arrest", "detain", "remove", "disperse", "impede", "obstruct", "stop", "prevent", "beat", "attack",
+    "ram", "kettle", "evict", "push", "chase", "expel", "block", "assault", "confront", "hinder",
+)
+DEMONSTRATORS = _nouns(
+    "protester", "protestor", "demonstrator", "activist", "participant", "marcher", "striker",
+    "picketer", "crowd", "sit-in", "march", "caravan", "procession", "demonstration", "protest",
+    "rally", "passage", "convoy", "gathering",
+)
+CUSTODY = _verbs("arrest", "detain", "apprehend")
+
+
 def _heads(tok: Token) -> Iterator[Token]:
     """A noun and the nouns coordinated with it ("mortars and rockets")."""
     yield tok
@@ -180,6 +193,15 @@ def syntax_cues(sent: Span) -> list[Cue]:
         if low in BLOWS:
             if any(c.dep_ == "dobj" and any(_is_people(h) for h in _heads(c)) for c in tok.children):
                 out.append(_cue("KILL", tok))
+        if low in INTERVENE_VERBS:
+            objs = [h for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} for h in _heads(c)]
+            if any(o.lower_ in DEMONSTRATORS or any(m.lower_ in DEMONSTRATORS for m in o.children if m.dep_ in {"poss", "compound"}) for o in objs):
+                out.append(_cue("INTERVENE", tok))
+            elif low in CUSTODY and tok.tag_ in {"VBD", "VBN"} and (tok.dep_ == "ROOT" or tok.dep_ == "conj" and tok.head.dep_ == "ROOT"):
+                # "eight were arrested", "police detained three": custody told as the story's
+                # own act (not "demanding the arrest of", not "over the arrests of"); it only
+                # matters where the incident is a demonstration
+                out.append(_cue("INTERVENE", tok, 0.75))
         if low in HOLD_PEOPLE and _subject_is_security(tok):
             if any(c.dep_ == "dobj" and any(_is_people(h) for h in _heads(c)) for c in tok.children):
                 out.append(_cue("ARREST", tok))

@@ -141,7 +141,7 @@ def classify(
     # event even when the sentence also mentions an explosion or an attack as its cause.
     if not killed:
         for name, sub in (("ARREST", "Arrests"), ("DISPLACE", "Other"), ("LOOT", "Looting/property destruction")):
-            if name in lead and not (lead & {"AIR", "SHELL", "IED", "GRENADE", "CLASH", "KILL", "ABDUCT"}):
+            if name in lead and not (lead & {"AIR", "SHELL", "IED", "GRENADE", "CLASH", "KILL", "ABDUCT"}) and not has("ABDUCT") and not has("SEXUAL"):
                 return out(sub, 0.65, name)
     # --- Remote violence versus ground fighting
     remote = {n: score.get(n, 0.0) for n in ("AIR", "IED", "GRENADE", "SHELL") if has(n)}

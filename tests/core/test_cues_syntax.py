@@ -1,0 +1,56 @@
+"""Cues read from the parse: words far apart in the sentence still decide the sub-event type.
+
+Sentences written for these tests in several news styles (none from ACLED notes or the gold
+fixture); each checks the rules alone (no re-ranker), so the behaviour comes from the parse.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from eventlens.cues_syntax import syntax_cues
+
+PUB = datetime(2024, 5, 10, 12, 0)
+
+
+def _sub(pipe, text: str) -> list[str]:
+    return [e.sub_event_type for e in pipe.extract(text, published=PUB)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # purpose of an assembly, with material between the verb and its purpose
+        ("Hundreds of nurses gathered on Thursday outside the regional health ministry in the capital to demand the payment of three months of salary arrears.", "Peaceful protest"),
+        ("About forty farmers drove their tractors slowly along the motorway on Wednesday to denounce the new fuel tax.", "Peaceful protest"),
+        ("Residents lined the main avenue on Thursday in solidarity with the striking dock workers.", "Peaceful protest"),
+        # munitions fired, with numbers and calibres between the verb and the weapon
+        ("Government troops fired 82mm and 120mm mortars at rebel-held villages on Thursday, damaging a school.", "Shelling/artillery/missile attack"),
+        # a person hit, the object far from the verb
+        ("On Wednesday a man repeatedly hit with a metal bar a 60-year-old shopkeeper in the market, leaving him in hospital.", "Attack"),
+        # demonstrators arrested: the intervention is told in a second sentence
+        ("Students marched through the city centre on Thursday against tuition fees. Police detained twelve demonstrators near the parliament.", "Protest with intervention"),
+        # barricades make a demonstration violent
+        ("Taxi drivers protested on Thursday against a new licence fee and erected barricades of burning tyres on the ring road.", "Violent demonstration"),
+    ],
+)
+def test_parse_cues_decide(pipe, text: str, expected: str) -> None:
+    assert expected in _sub(pipe, text)
+
+
+def test_gathering_without_a_grievance_is_no_protest(pipe) -> None:
+    text = "Thousands of fans gathered in the main square on Thursday to watch the final on a giant screen."
+    assert _sub(pipe, text) == []
+
+
+def test_purpose_cue_names_the_assembly_verb(pipe) -> None:
+    doc = pipe.nlp("Dozens of teachers assembled in front of the ministry on Monday to demand higher pay.")
+    cues = [c for s in doc.sents for c in syntax_cues(s)]
+    assert [(c.name, c.text) for c in cues] == [("PROTEST", "assembled")]
+
+
+def test_police_gathering_is_not_a_protest(pipe) -> None:
+    doc = pipe.nlp("Police gathered near the stadium on Monday to prevent clashes between rival fans.")
+    assert not [c for s in doc.sents for c in syntax_cues(s) if c.name == "PROTEST"]
