@@ -283,3 +283,15 @@ def test_unknown_village_in_brackets_falls_back_to_the_bracketed_town(geocoder: 
     ]
     (out,) = geocoder.geocode_events(Article(id="v", text=text), [_event((_mention(text, "Qwxz Kone", "location"),))], tops)
     assert out.location is not None and out.location.name == "Mosul"
+
+
+def test_container_reading_that_holds_the_place_wins(geocoder: Geocoder) -> None:
+    # "Georgia" alone is the country; as the container of Savannah it is the US state
+    cands = geocoder._container_cands("Georgia", None, "Savannah")
+    assert cands[0].country_code == "US" and cands[0].admin_level == 1
+    assert geocoder._container_cands("Georgia", None)[0].country_code == "GE"
+
+
+def test_dash_joined_city_and_unknown_district_is_the_city(geocoder: Geocoder) -> None:
+    # the district part names a town elsewhere; only a reading inside the city part would count
+    assert {c.country_code for c in geocoder.candidates("Baghdad - Paris")} == {"IQ"}

@@ -210,18 +210,17 @@ class Geocoder:
             stripped = _GENERIC_TRAIL.sub("", name)
             if stripped and stripped != name:
                 cands = self.gazetteer.candidates(stripped, limit=self.max_candidates)
-        if not cands and _PARTS.search(name):
+        sep = _PARTS.search(name) if not cands else None
+        if sep is not None:
             # "Seoul City - Jongno", "Maceio (Alagoas": a place and its container written as one
-            # name; the finer part first (after " - ", before "(").
-            before, sep, after = _PARTS.split(name, maxsplit=1)[0], _PARTS.search(name).group(), ""
-            after = name[len(before) + len(sep) :]
-            parts = [after, before] if sep.strip() in {"-", "\u2013", "\u2014", "/"} else [before, after]
-            for part in parts:
-                part = part.strip(" ()-,")
-                if part and part != name:
-                    cands = list(self._lookup(part))
-                    if cands:
-                        break
+            # name. The finer part (after " - ", before "(") where a reading of it lies in the
+            # container part, else the container part.
+            before, after = name[: sep.start()].strip(" ()-,"), name[sep.end() :].strip(" ()-,")
+            fine, coarse = (after, before) if sep.group().strip() in {"-", "\u2013", "\u2014", "/"} else (before, after)
+            fine_c = self._lookup(fine) if fine and fine != name else ()
+            coarse_c = self._lookup(coarse) if coarse and coarse != name else ()
+            inside = [c for c in fine_c if any(_within(c, k) or c.geonameid == k.geonameid for k in coarse_c[:3])]
+            cands = inside or list(coarse_c) or list(fine_c)
         if not cands:
             # A compass word the gazetteer does not carry: "Shan-North", "South Venezuela".
             bare = _COMPASS.sub(" ", f" {name} ").strip(" -")
@@ -346,7 +345,7 @@ class Geocoder:
         if not cands:
             return []
         container_name = ctx.containers.get(name)
-        container = self._container_cands(container_name, ctx) if container_name else None
+        container = self._container_cands(container_name, ctx, name) if container_name else None
         feature = ctx.features.get(name)
         big_cities = {c.admin1_code for c in cands if c.feature_class == "P" and c.population >= 100_000}
         scored = []
@@ -362,14 +361,23 @@ class Geocoder:
         scored.sort(key=lambda x: (-x.score, -x.cand.population, x.cand.geonameid))
         return scored
 
-    def _container_cands(self, name: str, ctx: GeoContext | None) -> list[Candidate]:
-        # the container's own head noun counts: "Shan-North state" is the state, not a city
+    def _container_cands(self, name: str, ctx: GeoContext | None, inner: str | None = None) -> list[Candidate]:
+        """The three likeliest readings of a container name. Its own head noun counts ("Shan-North
+        state" is the state, not a city), and so does an admin unit's holding a reading of the
+        ``inner`` name: "Colombo (Western)" is Sri Lanka's Western Province, not Uganda's (a
+        town is not: "Columbus, Dayton" is more often a list than a town near a namesake)."""
         level = _ADMIN_FEATURES.get((ctx.features.get(name) or "") if ctx is not None else "")
-        ranked = sorted(
-            self._lookup(name),
-            key=lambda c: -(self._prior(c, name) + (_W_CONTAINER if level is not None and c.admin_level == level else 0)),
-        )
-        return ranked[:3]
+        inner_cands = self._lookup(inner) if inner else ()
+
+        def key(c: Candidate) -> float:
+            s = self._prior(c, name)
+            if level is not None and c.admin_level == level:
+                s += _W_CONTAINER
+            if inner_cands and c.admin_level is not None and any(_within(x, c) for x in inner_cands):
+                s += _W_CONTAINER
+            return -s
+
+        return sorted(self._lookup(name), key=key)[:3]
 
     # -- public -----------------------------------------------------------------------------
 
@@ -596,7 +604,7 @@ class Geocoder:
             if ranked and (best is None or ranked[0].score > best.score):
                 best = ranked[0]
         subcity = (t.feature or "") in _SUBCITY_FEATURES
-        container_cands = self._container_cands(t.container, ctx) if t.container else []
+        container_cands = self._container_cands(t.container, ctx, t.name) if t.container else []
         explicit = bool(container_cands) and t.container_relation in {"of", "in"}
         if container_cands and (
             t.container_relation == "("
