@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from eventlens.geo.gazetteer import Candidate, Gazetteer
@@ -295,3 +297,19 @@ def test_container_reading_that_holds_the_place_wins(geocoder: Geocoder) -> None
 def test_dash_joined_city_and_unknown_district_is_the_city(geocoder: Geocoder) -> None:
     # the district part names a town elsewhere; only a reading inside the city part would count
     assert {c.country_code for c in geocoder.candidates("Baghdad - Paris")} == {"IQ"}
+
+
+def test_lowercase_mention_the_detector_missed_is_not_geocoded(geocoder: Geocoder) -> None:
+    text = "Militants attacked a base near Mosul."
+    ev = _event((_mention(text, "base", "target"),))
+    (out,) = geocoder.geocode_events(Article(id="b", text=text), [ev], [_topo(text, "Mosul")])
+    assert out.places[0].place is None  # not La Bassée
+    assert out.location is not None and out.location.name == "Mosul"
+
+
+def test_country_only_event_takes_the_town_in_its_sentence(geocoder: Geocoder) -> None:
+    text = "Hundreds demonstrated in Toulouse against the invasion of Ukraine."
+    ev = replace(_event((_mention(text, "Ukraine", "location"),)), sentences=(Span(0, len(text), text),))
+    tops = [_topo(text, "Toulouse"), _topo(text, "Ukraine")]
+    (out,) = geocoder.geocode_events(Article(id="t", text=text), [ev], tops)
+    assert out.location is not None and (out.location.name, out.location.iso2) == ("Toulouse", "FR")

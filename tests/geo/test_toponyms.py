@@ -116,3 +116,10 @@ def test_known_name_after_place_and_comma_is_its_container(nlp, gazetteer: Gazet
     tops = _by_text(find_toponyms(doc, gazetteer=gazetteer))
     assert tops["Qwxzyne"].container == "Kherson" and tops["Qwxzyne"].container_relation == ","
     assert "Kherson" in tops
+
+
+def test_hyphen_joined_proper_nouns_are_one_name(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Clashes were reported in Qwxz (Rutshuru, Nord-Kivu) on Monday.")
+    doc.ents = []  # nothing from the tagger: the gazetteer and the brackets find them
+    names = [t.name for t in find_toponyms(doc, gazetteer=gazetteer)]
+    assert "Nord-Kivu" in names and "Nord" not in names

@@ -85,6 +85,7 @@ _W_DATELINE_NEAR = 0.4
 _W_CONTAINER = 3.0
 _W_FEATURE_MATCH = 0.5
 _W_NAMESAKE_ADMIN = 0.5
+_LOCAL_OVER_COUNTRY = True  # a country-only event takes a town named in its sentences
 _ARTICLE_FALLBACK = True  # unknown names -> their container, else the article's focus place
 _SOFT_PASSES = 3  # soft-vote passes in build_context (0: hard first-pass votes only)
 _SOFT_BETA = 5.0  # softmax sharpness over a name's candidate scores
@@ -559,9 +560,11 @@ class Geocoder:
                 if topo is not None:
                     place = resolved_by_span.get((topo.start, topo.end))
                     container = pm.container or topo.container
-                else:
+                elif pm.mention[:1].isupper() or pm.mention[:1].isdigit():
                     place = self._place_for_toponym(_as_toponym(pm), ctx, focus)
                     container = pm.container
+                else:  # "a base", "the camp": a common noun the detector did not call a place
+                    place, container = None, pm.container
                 if topo is not None and not topo.is_location:
                     place = None  # metonymy: an actor, not a location
                 if (
@@ -579,6 +582,12 @@ class Geocoder:
                 better = self._fallback_location(ctx, located, resolved_by_span)
                 if better is not None and better.iso2 == location.iso2 and better.precision != "country":
                     location = better
+                elif _LOCAL_OVER_COUNTRY:
+                    # Else the first town or province named in the event's own sentences, in any
+                    # country: "demonstrated in Toulouse ... against the invasion of Ukraine".
+                    local = _first_local(ev, located, resolved_by_span)
+                    if local is not None:
+                        location = local
             out.append(replace(ev, places=tuple(mentions), location=location))
         return out
 
@@ -673,6 +682,21 @@ class Geocoder:
 
 
 _PRECISION_RANK = {"point": 0, "neighbourhood": 1, "city": 2, "admin2": 3, "admin1": 4, "country": 5}
+
+
+def _first_local(
+    ev: Event, located: Sequence[ToponymSpan], resolved: Mapping[tuple[int, int], Place | None]
+) -> Place | None:
+    """The earliest resolved sub-country place among ``located`` inside the event's sentences."""
+    if not ev.sentences:
+        return None
+    for t in located:
+        if not any(sp.start <= t.start and t.end <= sp.end for sp in ev.sentences):
+            continue
+        p = resolved.get((t.start, t.end))
+        if p is not None and p.precision != "country":
+            return replace(p, score=min(p.score, 0.4))
+    return None
 
 
 def _credible(cand: Candidate, ctx: GeoContext) -> bool:

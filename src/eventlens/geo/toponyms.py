@@ -224,10 +224,16 @@ def _gazetteer_spans(
             i += 1
             continue
         j = i
-        while (
-            j < n and j not in taken and doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in NEVER_PLACE_LABELS
-        ):
-            j += 1
+        while j < n and j not in taken and doc[j].ent_type_ not in NEVER_PLACE_LABELS:
+            if doc[j].pos_ == "PROPN":
+                j += 1
+            elif (  # "Nord-Kivu", "Ti-n-Agadel": a hyphen joining proper nouns without spaces
+                doc[j].text == "-" and j + 1 < n and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+                and doc[j + 1].pos_ == "PROPN" and (j + 1) not in taken
+            ):  # fmt: skip
+                j += 2
+            else:
+                break
         # Include a leading article token "Al"/"al-" that the tagger split off.
         span = doc[i:j]
         cue_after = _head_noun(doc, j) is not None
