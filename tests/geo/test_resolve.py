@@ -313,3 +313,11 @@ def test_country_only_event_takes_the_town_in_its_sentence(geocoder: Geocoder) -
     tops = [_topo(text, "Toulouse"), _topo(text, "Ukraine")]
     (out,) = geocoder.geocode_events(Article(id="t", text=text), [ev], tops)
     assert out.location is not None and (out.location.name, out.location.iso2) == ("Toulouse", "FR")
+
+
+def test_state_only_event_takes_the_town_inside_it_in_its_sentence(geocoder: Geocoder) -> None:
+    text = "Protesters rallied in Portland (Maine) and marched to Boston."
+    ev = replace(_event((_mention(text, "Maine", "location"),)), sentences=(Span(0, len(text), text),))
+    tops = [_topo(text, "Portland", container="Maine", container_relation="("), _topo(text, "Maine"), _topo(text, "Boston")]
+    (out,) = geocoder.geocode_events(Article(id="m", text=text), [ev], tops)
+    assert out.location is not None and (out.location.name, out.location.admin1) == ("Portland", "Maine")

@@ -588,6 +588,12 @@ class Geocoder:
                     local = _first_local(ev, located, resolved_by_span)
                     if local is not None:
                         location = local
+            elif location.precision in ("admin1", "admin2") and _LOCAL_OVER_COUNTRY:
+                # A state or province: a town inside it named in the event's own sentences is
+                # finer ("in Norwalk (Connecticut)" when only Connecticut is the event's word).
+                local = _first_local(ev, located, resolved_by_span, within=location)
+                if local is not None:
+                    location = local
             out.append(replace(ev, places=tuple(mentions), location=location))
         return out
 
@@ -685,17 +691,26 @@ _PRECISION_RANK = {"point": 0, "neighbourhood": 1, "city": 2, "admin2": 3, "admi
 
 
 def _first_local(
-    ev: Event, located: Sequence[ToponymSpan], resolved: Mapping[tuple[int, int], Place | None]
+    ev: Event,
+    located: Sequence[ToponymSpan],
+    resolved: Mapping[tuple[int, int], Place | None],
+    within: Place | None = None,
 ) -> Place | None:
-    """The earliest resolved sub-country place among ``located`` inside the event's sentences."""
+    """The earliest resolved place finer than a country (finer than and inside ``within`` when
+    given) among ``located`` inside the event's sentences."""
     if not ev.sentences:
         return None
     for t in located:
         if not any(sp.start <= t.start and t.end <= sp.end for sp in ev.sentences):
             continue
         p = resolved.get((t.start, t.end))
-        if p is not None and p.precision != "country":
-            return replace(p, score=min(p.score, 0.4))
+        if p is None or p.precision == "country":
+            continue
+        if within is not None and not (
+            _PRECISION_RANK[p.precision] < _PRECISION_RANK[within.precision] and _place_within(p, within)
+        ):
+            continue
+        return replace(p, score=min(p.score, 0.4))
     return None
 
 
