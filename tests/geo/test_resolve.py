@@ -321,3 +321,16 @@ def test_state_only_event_takes_the_town_inside_it_in_its_sentence(geocoder: Geo
     tops = [_topo(text, "Portland", container="Maine", container_relation="("), _topo(text, "Maine"), _topo(text, "Boston")]
     (out,) = geocoder.geocode_events(Article(id="m", text=text), [ev], tops)
     assert out.location is not None and (out.location.name, out.location.admin1) == ("Portland", "Maine")
+
+
+def test_province_only_event_sits_at_the_province_seat(geocoder: Geocoder, gazetteer: Gazetteer) -> None:
+    text = "Gunmen attacked a checkpoint in Nineveh province."
+    ev = _event((_mention(text, "Nineveh", "location"),))
+    tops = [_topo(text, "Nineveh", feature="province")]
+    (out,) = geocoder.geocode_events(Article(id="n", text=text), [ev], tops)
+    loc = out.location
+    assert loc is not None and loc.precision == "admin1" and loc.admin1 == "Nīnawá"  # still the province
+    assert haversine_km(loc.lat, loc.lon, 36.34, 43.13) < 20  # at Mosul, its capital (ACLED convention)
+    unit = gazetteer.get(loc.geonameid)  # type: ignore[arg-type]
+    assert unit is not None and gazetteer.seat(unit) is not None
+    assert gazetteer.seat(replace(unit, feature_code="PPL")) is None  # only admin units have a seat

@@ -658,6 +658,28 @@ class Gazetteer:
             ).fetchone()
         return self.get(row[0]) if row else None
 
+    def seat(self, unit: Candidate) -> Candidate | None:
+        """The most populous populated place of a country or ADM1/ADM2 unit (its capital or
+        seat, in most cases), or ``None`` when the gazetteer has none."""
+        level = unit.admin_level
+        if level == 0 and unit.country_code:
+            where, args = "p.cc = ?", [unit.country_code]
+        elif level == 1 and unit.admin1_code and unit.country_code:
+            where, args = "p.cc = ? AND p.admin1 = ?", [unit.country_code, unit.admin1_code]
+        elif level == 2 and unit.admin2_code and unit.country_code:
+            where, args = "p.cc = ? AND p.admin1 = ? AND p.admin2 = ?", [
+                unit.country_code, unit.admin1_code, unit.admin2_code
+            ]
+        else:
+            return None
+        with self._lock:
+            row = self._con.execute(
+                f"SELECT p.geonameid FROM places p WHERE {where} AND p.fclass = 'P' "
+                "ORDER BY (p.fcode = 'PPLC') DESC, p.population DESC, p.geonameid LIMIT 1",
+                args,
+            ).fetchone()
+        return self.get(row[0]) if row else None
+
     def stats(self) -> dict[str, int]:
         with self._lock:
             places = self._con.execute("SELECT COUNT(*) FROM places").fetchone()[0]

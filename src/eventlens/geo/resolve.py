@@ -86,6 +86,8 @@ _W_CONTAINER = 3.0
 _W_FEATURE_MATCH = 0.5
 _W_NAMESAKE_ADMIN = 0.5
 _LOCAL_OVER_COUNTRY = True  # a country-only event takes a town named in its sentences
+_SEAT_POINT = True  # events located only to an admin unit sit at its seat (ACLED)
+_SEAT_PRECISIONS = ("admin1", "admin2")
 _ARTICLE_FALLBACK = True  # unknown names -> their container, else the article's focus place
 _SOFT_PASSES = 3  # soft-vote passes in build_context (0: hard first-pass votes only)
 _SOFT_BETA = 5.0  # softmax sharpness over a name's candidate scores
@@ -594,8 +596,20 @@ class Geocoder:
                 local = _first_local(ev, located, resolved_by_span, within=location)
                 if local is not None:
                     location = local
+            if location is not None and _SEAT_POINT and location.precision in _SEAT_PRECISIONS:
+                location = self._at_seat(location)
             out.append(replace(ev, places=tuple(mentions), location=location))
         return out
+
+    def _at_seat(self, place: Place) -> Place:
+        """An event known only to a province/district (or country) is put at that unit's seat,
+        the ACLED convention for geo-precision 3 ("coded to the provincial capital"); the
+        place keeps its name and coarse precision, only the point moves."""
+        unit = self.gazetteer.get(place.geonameid) if place.geonameid else None
+        seat = self.gazetteer.seat(unit) if unit is not None else None
+        if seat is None:
+            return place
+        return replace(place, lat=round(seat.lat, 5), lon=round(seat.lon, 5))
 
     def _place_for_toponym(
         self, t: ToponymSpan, ctx: GeoContext, focus: Candidate | None = None
