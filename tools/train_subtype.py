@@ -59,7 +59,7 @@ def main() -> int:
     if args.write:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         model = train(examples, c=c, meta={
-            "what": "eventlens sub-event re-ranker: class-balanced multinomial logistic regression",
+            "what": "eventlens sub-event re-ranker: multinomial logistic regression, classes weighted by the square root of balanced weights",
             "training_data": f"ACLED dev.csv ({len(rows)} events, Jan-Jun 2022), sha256 {digest}",
             "training_data_licence": "ACLED terms of use (attribution; rows not redistributed - only weights are shipped)",
             "cv_5fold": {"event_type_accuracy": round(et, 4), "sub_event_type_accuracy": round(acc, 4), "macro_f1_25": round(mf, 4)},
