@@ -334,3 +334,16 @@ def test_province_only_event_sits_at_the_province_seat(geocoder: Geocoder, gazet
     unit = gazetteer.get(loc.geonameid)  # type: ignore[arg-type]
     assert unit is not None and gazetteer.seat(unit) is not None
     assert gazetteer.seat(replace(unit, feature_code="PPL")) is None  # only admin units have a seat
+
+
+def test_small_namesake_abroad_gives_way_to_the_article(geocoder: Geocoder) -> None:
+    # A town of a few thousand people in a country no other mention is in, in a clearly Iraqi
+    # article, is a namesake: the name is placed with the article instead.
+    from eventlens.geo.resolve import _supported
+
+    ctx = geocoder.build_context(["Mosul", "Basra", "Kirkuk", "Iraq", "Qwxz"])
+    dallas = next(c for c in geocoder.candidates("Dallas") if c.feature_class == "P")
+    assert _supported(dallas, "Qwxz", ctx)  # a big city abroad is kept
+    assert not _supported(replace(dallas, population=5_000), "Qwxz", ctx)
+    assert _supported(geocoder.candidates("Mosul")[0], "Qwxz", ctx)
+    assert _supported(replace(dallas, population=5_000), "Qwxz", geocoder.build_context(["Dallas", "Qwxz"]))

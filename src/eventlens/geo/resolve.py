@@ -88,6 +88,8 @@ _W_NAMESAKE_ADMIN = 0.5
 _LOCAL_OVER_COUNTRY = True  # a country-only event takes a town named in its sentences
 _SEAT_POINT = True  # events located only to an admin unit sit at its seat (ACLED)
 _SEAT_PRECISIONS = ("admin1", "admin2")
+_SMALL_POP = 10_000
+_FOCUS_BY_REGION = True  # the fallback focus: most mentioned place of the leading admin1
 _ARTICLE_FALLBACK = True  # unknown names -> their container, else the article's focus place
 _SOFT_PASSES = 3  # soft-vote passes in build_context (0: hard first-pass votes only)
 _SOFT_BETA = 5.0  # softmax sharpness over a name's candidate scores
@@ -484,7 +486,10 @@ class Geocoder:
         for name in names:
             if name not in cache:
                 ranked = self._rank(name, ctx)
-                cache[name] = ranked[0] if ranked else None
+                best = ranked[0] if ranked else None
+                if best is not None and _ARTICLE_FALLBACK and not _supported(best.cand, name, ctx):
+                    best = None  # a small namesake abroad ("Atlantic", Iowa): the article decides
+                cache[name] = best
             out.append(cache[name])
         if _ARTICLE_FALLBACK and any(o is None for o in out):
             out = self._fill_unknown(names, out, ctx)
@@ -501,7 +506,14 @@ class Geocoder:
         focus: _Scored | None = None
         if local:
             counts = Counter(o.cand.geonameid for o in local)
-            focus = max(local, key=lambda o: counts[o.cand.geonameid])  # max keeps the earliest
+            if _FOCUS_BY_REGION:
+                # the most mentioned place of the article's leading region (soft admin1 votes)
+                focus = max(
+                    local,
+                    key=lambda o: (round(ctx.soft_admin1s.get(o.cand.admin1_code or "", 0.0), 6), counts[o.cand.geonameid]),
+                )
+            else:
+                focus = max(local, key=lambda o: counts[o.cand.geonameid])  # max keeps the earliest
         resolved = {n: o for n, o in zip(names, out, strict=True) if o is not None}
         filled: list[_Scored | None] = []
         for name, o in zip(names, out, strict=True):
@@ -726,6 +738,21 @@ def _first_local(
             continue
         return replace(p, score=min(p.score, 0.4))
     return None
+
+
+def _supported(cand: Candidate, name: str, ctx: GeoContext) -> bool:
+    """False for a small place (under ``_SMALL_POP``) in a country none of the article's other
+    mentions may be in, when those mentions agree on a country (>= 60% of their soft votes)."""
+    if cand.is_country or cand.admin_level is not None or cand.population >= _SMALL_POP or not ctx.soft:
+        return True
+    d_cc, _, k = ctx.soft.get(name, ({}, {}, 0))
+    others = ctx.total - k
+    if others < 2:
+        return True
+    shares = {cc: (v - k * d_cc.get(cc, 0.0)) / others for cc, v in ctx.soft_countries.items()}
+    if max(shares.values(), default=0.0) < 0.6:
+        return True
+    return shares.get(cand.country_code or "", 0.0) >= 0.05
 
 
 def _credible(cand: Candidate, ctx: GeoContext) -> bool:
