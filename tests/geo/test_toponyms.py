@@ -123,3 +123,24 @@ def test_hyphen_joined_proper_nouns_are_one_name(nlp, gazetteer: Gazetteer) -> N
     doc.ents = []  # nothing from the tagger: the gazetteer and the brackets find them
     names = [t.name for t in find_toponyms(doc, gazetteer=gazetteer)]
     assert "Nord-Kivu" in names and "Nord" not in names
+
+
+def test_unknown_name_before_a_province_after_a_locative_is_a_place(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Troops advanced in the direction of Qwxz Dolyna, Nineveh on Monday.")
+    q = next(t.i for t in doc if t.text == "Qwxz")
+    doc.ents = [SpacySpan(doc, q, q + 2, label="PERSON")]  # a tagger slip; Nineveh untagged
+    tops = _by_text(find_toponyms(doc, gazetteer=gazetteer))
+    assert "Nineveh" in tops and tops["Qwxz Dolyna"].container == "Nineveh"
+
+
+def test_province_after_head_noun_and_comma_is_the_container(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("A commander was killed in Qwxz city, Nineveh.")
+    q = next(t.i for t in doc if t.text == "Qwxz")
+    doc.ents = [SpacySpan(doc, q, q + 1, label="GPE")]
+    tops = _by_text(find_toponyms(doc, gazetteer=gazetteer))
+    assert tops["Qwxz"].feature == "city" and tops["Qwxz"].container == "Nineveh" and "Nineveh" in tops
+
+
+def test_person_before_a_comma_is_not_made_a_place(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The report was written by Qwxz Smith, a lawyer.")
+    assert find_toponyms(doc, gazetteer=gazetteer) == []

@@ -212,7 +212,15 @@ def _gazetteer_spans(
     """Runs of proper nouns outside place entities that the gazetteer knows and a cue supports."""
     i = 0
     n = len(doc)
-    place_ends = {d.end_tok for d in drafts}
+    place_ends: set[int] = set()
+    for d in drafts:
+        place_ends.add(d.end_tok)
+        if d.end_tok < n and doc[d.end_tok].lower_ in PLACE_HEADS:
+            place_ends.add(d.end_tok + 1)  # "Shutul city, Panjshir"
+
+    def is_admin(text: str) -> bool:
+        return any(c.admin_level in (0, 1) for c in _exact_candidates(gazetteer, text))
+
     while i < n:
         tok = doc[i]
         if (
@@ -223,17 +231,7 @@ def _gazetteer_spans(
         ):
             i += 1
             continue
-        j = i
-        while j < n and j not in taken and doc[j].ent_type_ not in NEVER_PLACE_LABELS:
-            if doc[j].pos_ == "PROPN":
-                j += 1
-            elif (  # "Nord-Kivu", "Ti-n-Agadel": a hyphen joining proper nouns without spaces
-                doc[j].text == "-" and j + 1 < n and not doc[j - 1].whitespace_ and not doc[j].whitespace_
-                and doc[j + 1].pos_ == "PROPN" and (j + 1) not in taken
-            ):  # fmt: skip
-                j += 2
-            else:
-                break
+        j = _propn_run(doc, i, taken)
         # Include a leading article token "Al"/"al-" that the tagger split off.
         span = doc[i:j]
         cue_after = _head_noun(doc, j) is not None
@@ -244,15 +242,41 @@ def _gazetteer_spans(
         # administrative containers, a common way news and incident notes locate small places
         nxt = doc[j].text if j < n else ""
         parenthetical = prev in ("(", ",") and nxt in (",", ")") and _inside_parentheses(doc, i)
-        # "Blahodatne, Kherson": a known name right after a place and a comma is its container
+        # "Blahodatne, Kherson": a known name right after a place and a comma is its container,
+        # and so is a known province or country after any comma ("Derhachi, Kharkiv")
         after_place = prev == "," and (i - 1) in place_ends
-        if cue_after or (
-            (cue_before or comma_container or parenthetical or after_place) and _exact_candidates(gazetteer, span.text)
+        after_comma_admin = prev == "," and is_admin(span.text)
+        # "in Myrna Dolyna, Kharkiv": after a locative word and before ", <province/country>", a
+        # proper name is a place even when the gazetteer does not know it
+        before_admin = False
+        if cue_before and nxt == "," and j + 1 < n and doc[j + 1].pos_ == "PROPN":
+            k = _propn_run(doc, j + 1, set())
+            before_admin = is_admin(doc[j + 1 : k].text)
+        if cue_after or before_admin or (
+            (cue_before or comma_container or parenthetical or after_place or after_comma_admin)
+            and _exact_candidates(gazetteer, span.text)
         ):
             label = tok.ent_type_ if tok.ent_type_ else "GAZ"
             place_ends.add(j)
             yield _Draft(i, j, label, reason=f"gazetteer+cue (was {label})")
         i = j
+
+
+def _propn_run(doc: Doc, i: int, taken: set[int]) -> int:
+    """End of the run of proper nouns from token ``i`` (hyphen-joined ones included)."""
+    n = len(doc)
+    j = i
+    while j < n and j not in taken and doc[j].ent_type_ not in NEVER_PLACE_LABELS:
+        if doc[j].pos_ == "PROPN":
+            j += 1
+        elif (  # "Nord-Kivu", "Ti-n-Agadel": a hyphen joining proper nouns without spaces
+            doc[j].text == "-" and j + 1 < n and j > 0 and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+            and doc[j + 1].pos_ == "PROPN" and (j + 1) not in taken
+        ):  # fmt: skip
+            j += 2
+        else:
+            break
+    return j
 
 
 def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[ToponymSpan]:
