@@ -110,6 +110,14 @@ DEMONSTRATORS = _nouns(
     "rally", "passage", "convoy", "gathering",
 )
 CUSTODY = _verbs("arrest", "detain", "apprehend")
+#: Lethal force: firing on or killing demonstrators is excessive force against protesters.
+LETHAL = _verbs("shoot", "fire", "kill", "gun")
+_OPEN = _verbs("open")
+PROTEST_ACTS = _verbs("demonstrate", "protest", "rally", "march", "picket")
+#: Thrown explosives are grenades in ACLED's sense ("hurled three bombs at a convoy").
+THROW = _verbs("throw", "hurl", "lob", "toss", "lob")
+THROWN = _nouns("bomb", "explosive", "device", "grenade", "ied")
+NOT_THROWN = frozenset({"petrol", "molotov", "gasoline", "fire", "smoke", "stun", "paint", "tear", "water", "sound"})
 
 
 def _heads(tok: Token) -> Iterator[Token]:
@@ -202,6 +210,16 @@ def syntax_cues(sent: Span) -> list[Cue]:
                 # own act (not "demanding the arrest of", not "over the arrests of"); it only
                 # matters where the incident is a demonstration
                 out.append(_cue("INTERVENE", tok, 0.75))
+        opened_fire = low in _OPEN and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children)
+        if (low in LETHAL or opened_fire) and _subject_is_security(tok):
+            targets = [c for c in tok.children if c.dep_ == "dobj"]
+            targets += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"at", "on", "upon", "into", "towards"} for p in c.children if p.dep_ == "pobj"]
+            if any(t.lower_ in DEMONSTRATORS or t.lower_ in PROTEST_ACTS for o in targets for t in o.subtree):
+                out.append(_cue("EXCESSIVE", tok))
+        if low in THROW:
+            for c in tok.children:
+                if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in THROWN and not any(m.lower_ in NOT_THROWN for m in c.children):
+                    out.append(_cue("GRENADE", tok))
         if low in HOLD_PEOPLE and _subject_is_security(tok):
             if any(c.dep_ == "dobj" and any(_is_people(h) for h in _heads(c)) for c in tok.children):
                 out.append(_cue("ARREST", tok))

@@ -169,11 +169,17 @@ def classify(
         conf = 0.85 if strong_remote else 0.6
         return out(names[best], conf, best)
     # --- Battles over territory
+    fought = clash >= 1.0 or killed
+    if has("TRANSFER") and not fought and (has("OVERTAKE") or has("REGAIN")):
+        # "retook the village; no information on whether fighting took place", "withdrew without a fight"
+        return out("Non-violent transfer of territory", 0.6, "TRANSFER", "OVERTAKE", "REGAIN")
+    if (has("REGAIN") or has("OVERTAKE")) and fought:
+        # taken by fighting: who took it decides (state forces regain, others overtake)
+        if state_actor or not has("OVERTAKE"):
+            return out("Government regains territory", 0.7, "REGAIN", "OVERTAKE")
+        return out("Non-state actor overtakes territory", 0.65, "OVERTAKE")
     if has("REGAIN") and (state_actor or not has("OVERTAKE")):
         return out("Government regains territory", 0.7, "REGAIN")
-    if has("OVERTAKE") and not has("TRANSFER"):
-        if clash or killed:
-            return out("Non-state actor overtakes territory", 0.65, "OVERTAKE")
     if (has("OVERTAKE") or has("REGAIN") or has("TRANSFER")) and not clash and not killed:
         return out("Non-violent transfer of territory", 0.55, "TRANSFER", "OVERTAKE", "REGAIN")
     if clash >= 1.0:

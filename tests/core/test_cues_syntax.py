@@ -34,6 +34,13 @@ def _sub(pipe, text: str) -> list[str]:
         ("Students marched through the city centre on Thursday against tuition fees. Police detained twelve demonstrators near the parliament.", "Protest with intervention"),
         # barricades make a demonstration violent
         ("Taxi drivers protested on Thursday against a new licence fee and erected barricades of burning tyres on the ring road.", "Violent demonstration"),
+        # lethal force on a crowd described by its protest, not by the word "protesters"
+        ("Soldiers opened fire on Thursday at a crowd that had marched to the governor's office over fuel shortages, wounding four.", "Excessive force against protesters"),
+        # a thrown explosive is a grenade attack
+        ("Unknown attackers on a motorbike hurled two bombs at a police checkpoint on Thursday evening, wounding one officer.", "Grenade"),
+        # territory: who took it and whether anyone fought
+        ("Rebel fighters clashed with the army and took control of the district headquarters on Thursday.", "Non-state actor overtakes territory"),
+        ("Army troops retook the village on Thursday; there was no information on whether fighting took place.", "Non-violent transfer of territory"),
     ],
 )
 def test_parse_cues_decide(pipe, text: str, expected: str) -> None:
