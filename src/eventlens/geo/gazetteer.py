@@ -76,7 +76,7 @@ GEONAMES_ATTRIBUTION = (
 )
 
 #: Bump when the table layout or the build rules change: a new number means a new file name.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: Minimum population of the embedded populated places (GeoNames cities500 is the smallest shipped).
 DEFAULT_MIN_POPULATION = 500
@@ -211,6 +211,15 @@ _ADMIN1_ABBREVIATIONS: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 _ADMIN_FCODE = {0: "PCLI", 1: "ADM1", 2: "ADM2"}
+
+#: Generic type words after an admin unit's name, dropped to index its bare name too.
+_ADMIN_TYPE_WORDS: dict[int, frozenset[str]] = {
+    1: frozenset(
+        """province region state governorate district division department prefecture oblast county
+        territory municipality""".split()
+    ),
+    2: frozenset("district zone department province municipality region rayon raion governorate prefecture".split()),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,7 +358,16 @@ def _populate_from_packages(con: sqlite3.Connection, min_population: int) -> Non
         if kind and int(level) == 1:  # "Anbar" -> also "Anbar Governorate"/"Anbar Province"
             extra.append(f"{name} {kind}")
         abbr = _ADMIN1_ABBREVIATIONS.get((code.split(".")[0], name), ()) if level == "1" else ()
-        admin_names[code] = [name, *extra, *abbr]
+        # "Western Province" -> also "Western", "Bara District" -> "Bara": the bare name, as news
+        # writes it ("Colombo (Western)", "Kalaiya (Bara district)"); not for US/UK counties,
+        # whose bare names are mostly towns' ("Lancaster County" / Lancaster)
+        bare = []
+        for n in (name, *extra):
+            words = n.split()
+            suffixes = _ADMIN_TYPE_WORDS[int(level)]
+            if len(words) > 1 and words[-1].lower() in suffixes:
+                bare.append(" ".join(words[:-1]))
+        admin_names[code] = [name, *extra, *abbr, *bare]
         if gid:
             admin_gid[code] = int(gid)
     cur.executemany("INSERT OR IGNORE INTO admins VALUES (?, ?, ?, ?)", admin_rows)
