@@ -241,6 +241,10 @@ def _is_person_like(tok: Token) -> bool:
     ent = _ent_of(tok)
     if ent is not None and ent.label_ in ("PERSON", "NORP", "ORG", "ARMED_GROUP", "SECURITY_FORCE"):
         return True
+    if tok.lower_ in _COLLECTIVE_HEADS and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return True  # "a section of students", "a group of youths"
+    if tok.lower_ in CROWD_NOUNS or tok.lower_ in _MORE_CROWDS or tok.lower_ in ("cadres", "cadre", "supporters", "settlers"):
+        return True
     return tok.lower_ in PERSON_NOUNS or tok.lower_ in _GENERIC_ARMED or tok.pos_ == "PRON" and tok.lower_ in ("they", "he", "she")
 
 
@@ -280,6 +284,9 @@ def find_agent_and_patient(sents: Sequence[SpacySpan], trigger_tokens: Sequence[
                         prep_objs.append((0 if c.lower_ != "on" else 1, g))
         if patient is None and prep_objs:
             patient = sorted(prep_objs, key=lambda p: (p[0], p[1].i))[0][1]
+        if agent is None and verb.dep_ == "conj":
+            # "residents captured a man and beat him": the coordinated verb shares the subject
+            agent = next((c for c in verb.head.children if c.dep_ == "nsubj" and _is_person_like(c)), None)
         if agent is not None and patient is not None:
             break
     return agent, patient
