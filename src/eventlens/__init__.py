@@ -9,7 +9,7 @@ Importing this package loads nothing heavy: the spaCy model and gazetteer load o
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from .errors import EventlensError, InputError
@@ -30,7 +30,7 @@ def default_pipeline() -> Pipeline:
 
 
 def extract(
-    text: str, *, published: datetime | None = None, title: str | None = None, url: str | None = None
+    text: str, *, published: datetime | date | str | None = None, title: str | None = None, url: str | None = None
 ) -> list[Event]:
     """Incident records in ``text`` (an article; the first line is taken as its title when
     ``title`` is not given and the text has several lines)."""
@@ -40,7 +40,7 @@ def extract(
 def extract_many(
     items: Iterable[Mapping[str, Any] | Article | str],
     *,
-    published: datetime | None = None,
+    published: datetime | date | str | None = None,
     batch_size: int = 64,
 ) -> Iterator[ExtractResult]:
     """Stream one :class:`ExtractResult` per item, in order; bad items carry their error."""

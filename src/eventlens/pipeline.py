@@ -48,6 +48,21 @@ class ExtractResult:
     error: InputError | None = None
 
 
+def as_datetime(value: datetime | date | str | None) -> datetime | None:
+    """A publication time given as a datetime, a date or an ISO 8601 string ("2021-10-31",
+    "2021-10-31T09:21"); anything else is a usage error with a message saying so."""
+    if value is None or isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            raise ValueError(f"published={value!r} is not an ISO 8601 date or date-time (e.g. 2021-10-31T09:21)") from None
+    raise TypeError(f"published must be a datetime, a date or an ISO 8601 string, not {type(value).__name__}")
+
+
 def to_article(item: Mapping[str, Any] | Article | str, *, index: int = 0) -> Article | InputError:
     """Turn an API input (an Article, a JSON-like mapping, or bare text) into an Article."""
     if isinstance(item, Article):
@@ -114,8 +129,9 @@ class Pipeline:
 
     # ------------------------------------------------------------------ public
     def extract(
-        self, text: str, *, published: datetime | None = None, title: str | None = None, url: str | None = None
+        self, text: str, *, published: datetime | date | str | None = None, title: str | None = None, url: str | None = None
     ) -> list[Event]:
+        published = as_datetime(published)
         article = read_text(
             text, id=_text_id(text), title=title, published=published, url=url, first_line_title=title is None and "\n" in text.strip()
         )
@@ -128,10 +144,11 @@ class Pipeline:
         self,
         items: Iterable[Mapping[str, Any] | Article | InputError | str],
         *,
-        published: datetime | None = None,
+        published: datetime | date | str | None = None,
         fetched: datetime | None = None,
     ) -> Iterator[ExtractResult]:
         """Stream results in input order, one per input, errors included."""
+        published = as_datetime(published)
         batch: list[Article | InputError] = []
         for i, item in enumerate(items):
             batch.append(item if isinstance(item, InputError) else to_article(item, index=i))

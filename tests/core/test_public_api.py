@@ -2,6 +2,8 @@
 
 from datetime import datetime
 
+import pytest
+
 import eventlens
 
 
@@ -56,3 +58,16 @@ def test_non_english_is_refused_with_a_reason(pipe) -> None:
     text = "Des hommes armés ont tué trois soldats près de la frontière samedi, selon la police locale du département."
     (res,) = list(pipe.run([{"id": "fr", "text": text}]))
     assert res.error is not None and "English" in str(res.error)
+
+
+def test_published_may_be_an_iso_string_or_a_date(pipe) -> None:
+    from datetime import date
+
+    text = "Gunmen killed two farmers in a village on Saturday."
+    as_dt = pipe.extract(text, published=datetime(2022, 3, 7))
+    as_str = pipe.extract(text, published="2022-03-07")
+    as_date = pipe.extract(text, published=date(2022, 3, 7))
+    dates = [[e.to_dict()["event_date"] for e in evs] for evs in (as_dt, as_str, as_date)]
+    assert dates == [["2022-03-05"]] * 3
+    with pytest.raises(ValueError, match="not an ISO 8601"):
+        pipe.extract(text, published="last Tuesday")
