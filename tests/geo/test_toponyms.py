@@ -144,3 +144,20 @@ def test_province_after_head_noun_and_comma_is_the_container(nlp, gazetteer: Gaz
 def test_person_before_a_comma_is_not_made_a_place(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("The report was written by Qwxz Smith, a lawyer.")
     assert find_toponyms(doc, gazetteer=gazetteer) == []
+
+
+def test_acronyms_are_not_places_but_country_initialisms_are(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Workers marched in Basra at the call of the CGT, SUD and FSU unions.")
+    b = next(t.i for t in doc if t.text == "Basra")
+    doc.ents = [SpacySpan(doc, b, b + 1, label="GPE")]
+    names = [t.name for t in find_toponyms(doc, gazetteer=gazetteer)]
+    assert "Basra" in names and "SUD" not in names and "FSU" not in names
+    doc = nlp("Delegates met in UAE on Monday, officials said.")  # tagged GPE: kept
+    assert "UAE" in [t.name for t in find_toponyms(doc, gazetteer=gazetteer)]
+
+
+def test_countryside_is_a_place_head(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Shells hit a village in Qwxz countryside.")
+    doc.ents = []
+    tops = find_toponyms(doc, gazetteer=gazetteer)
+    assert [(t.name, t.feature) for t in tops] == [("Qwxz", "countryside")]

@@ -700,7 +700,12 @@ class Geocoder:
             return place_from_candidate(ctx.dateline, score=0.3)
         places = [p for p in ((resolved or {}).get((t.start, t.end)) for t in located) if p is not None]
         if places:
-            top = max(ctx.countries.items(), key=lambda kv: (kv[1], kv[0]))[0] if ctx.countries else None
+            first = {p.iso2: -i for i, p in reversed(list(enumerate(places)))}  # ties: the earliest
+            top = (
+                max(ctx.countries.items(), key=lambda kv: (kv[1], first.get(kv[0], -len(places)), kv[0]))[0]
+                if ctx.countries
+                else None
+            )
             pool = [p for p in places if top is None or p.iso2 == top] or places
             best = min(pool, key=lambda p: _PRECISION_RANK.get(p.precision, 9))  # min keeps the earliest
             return replace(best, score=min(best.score, 0.4))

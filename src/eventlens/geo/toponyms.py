@@ -55,7 +55,8 @@ _MISLABELS = frozenset({"PERSON", "ORG", "PRODUCT", "LAW", "WORK_OF_ART", "NORP"
 PLACE_HEADS = frozenset(
     """district districts neighborhood neighbourhood neighborhoods neighbourhoods area province governorate
     region village town city suburb quarter county municipality camp prefecture state oblast raion
-    sub-district subdistrict township commune locality department zone valley""".split()
+    sub-district subdistrict township commune locality department zone valley countryside territory
+    groupement kebele woreda upazila tehsil barangay chiefdom sub-county subcounty""".split()
 )
 _CITYLIKE_HEADS = frozenset({"city", "town", "village"})
 _LOCATIVE_PREPS = frozenset(
@@ -234,6 +235,9 @@ def _gazetteer_spans(
         j = _propn_run(doc, i, taken)
         # Include a leading article token "Al"/"al-" that the tagger split off.
         span = doc[i:j]
+        if _acronym(span) and not any(c.is_country for c in gazetteer.candidates(span.text, limit=5)):
+            i = j  # "the CGT, SUD and FSU unions": an acronym, not Haiti's Sud department
+            continue
         cue_after = _head_noun(doc, j) is not None
         prev = doc[i - 1].lower_ if i > 0 else ""
         cue_before = prev in _LOCATIVE_PREPS or (i >= 2 and prev == "of" and doc[i - 2].lower_ in PLACE_HEADS)
@@ -260,6 +264,16 @@ def _gazetteer_spans(
             place_ends.add(j)
             yield _Draft(i, j, label, reason=f"gazetteer+cue (was {label})")
         i = j
+
+
+def _acronym(span: SpacySpan) -> bool:
+    """An all-capitals short word ("SUD", "FSU") in text that is not itself in capitals."""
+    letters = [c for c in span.text if c.isalpha()]
+    if not letters or len(letters) > 5 or not all(c.isupper() for c in letters):
+        return False
+    sent = span.sent.text if span.doc.has_annotation("SENT_START") else span.doc.text
+    lowers = sum(1 for c in sent if c.islower())
+    return lowers > 3 * sum(1 for c in sent if c.isupper())
 
 
 def _propn_run(doc: Doc, i: int, taken: set[int]) -> int:
