@@ -347,3 +347,11 @@ def test_small_namesake_abroad_gives_way_to_the_article(geocoder: Geocoder) -> N
     assert not _supported(replace(dallas, population=5_000), "Qwxz", ctx)
     assert _supported(geocoder.candidates("Mosul")[0], "Qwxz", ctx)
     assert _supported(replace(dallas, population=5_000), "Qwxz", geocoder.build_context(["Dallas", "Qwxz"]))
+
+
+def test_a_container_is_read_as_the_unit_that_holds_its_contents(geocoder: Geocoder) -> None:
+    # "Savannah, Georgia": Georgia alone is the country, as Savannah's container the US state
+    names = ["Savannah", "Georgia"]
+    ctx = geocoder.build_context(names, containers={"Savannah": "Georgia"})
+    georgia = geocoder.resolve_mentions(names, context=ctx)[1]
+    assert georgia is not None and (georgia.iso2, georgia.precision) == ("US", "admin1")

@@ -353,9 +353,13 @@ class Geocoder:
         container = self._container_cands(container_name, ctx, name) if container_name else None
         feature = ctx.features.get(name)
         big_cities = {c.admin1_code for c in cands if c.feature_class == "P" and c.population >= 100_000}
+        # the places written as inside this one ("Colombo (Western)" for "Western")
+        inner = [c for k, v in ctx.containers.items() if v == name and k != name for c in self._lookup(k)]
         scored = []
         for c in cands:
             sc = self._score(c, name, ctx, container, feature)
+            if inner and c.admin_level is not None and any(_within(x, c) for x in inner):
+                sc += _W_CONTAINER
             if (
                 c.feature_code == "ADM1"
                 and c.admin1_code in big_cities
