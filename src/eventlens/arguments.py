@@ -37,7 +37,16 @@ CIVILIAN_NOUNS = frozenset(
     """civilians civilian villagers villager residents resident man woman men women children child boys boy girls girl
     students student farmers farmer worker workers passengers passenger family journalists journalist shepherds
     pilgrims worshippers teachers traders miners herders people person individuals locals motorists driver drivers
-    doctor doctors nurse nurses""".split()
+    doctor doctors nurse nurses merchant merchants vendor vendors shopkeeper shopkeepers businessman businessmen
+    businesswoman trader elder elders official officials councillor councilor mayor priest pastor imam lawyer judge
+    delegate delegates truckers trucker""".split()
+)
+#: Officers of a civil administration are civilians ("a social welfare and development officer").
+_CIVIL_OFFICER = re.compile(
+    r"\b(?:welfare|development|health|election|electoral|press|information|executive|revenue|tax|agricultur\w*|"
+    r"education|medical|probation|loan|environment\w*|planning|finance|forest|land|court|municipal|village|district|"
+    r"administrative|relief|aid|polling|returning)\b[\w\s-]{0,30}\bofficers?\b",
+    re.I,
 )
 #: Unorganised crowds: violence by them is mob violence, not a battle or an armed attack.
 CROWD_NOUNS = frozenset(
@@ -421,10 +430,21 @@ _STATE_WEAPON_NOUNS = frozenset(
 )
 
 
+#: Verbs of responding after the fact: forces that arrest, find or investigate are not a side.
+_RESPONSE_VERBS = frozenset(
+    "arrest detain investigate arrive find recover rescue transport respond probe launch open search discover identify".split()
+)
+
+
 def _is_speaker(ent: SpacySpan) -> bool:
-    """The entity only reports the event: subject of "said"/"told", or "according to" it."""
+    """The entity only reports the event or responds to it afterwards: subject of "said"/"told",
+    "according to" it, or subject/agent of "arrested", "found", "investigated"."""
     root = ent.root
     if root.dep_ == "nsubj" and (root.head.lemma_ in ("say", "tell", "report", "confirm", "state", "add") or root.head.lower_ in SAY_VERBS):
+        return True
+    if root.dep_ == "nsubj" and root.head.lemma_ in _RESPONSE_VERBS:
+        return True
+    if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lemma_ in _RESPONSE_VERBS:
         return True
     return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
 
@@ -759,6 +779,8 @@ def fill(
         pent = _ent_of(patient)
         armed_in_phrase = any(e.label_ in ("SECURITY_FORCE", "ARMED_GROUP") for e in phrase.ents)
         off_duty = bool(_NOT_ON_DUTY.search(patient.sent.text))  # attacked as a civilian
+        if _CIVIL_OFFICER.search(phrase.text) and not armed_in_phrase:
+            off_duty = True  # a civil servant, not a security officer
         if not off_duty and (armed_in_phrase or pent is not None and pent.label_ in ("SECURITY_FORCE", "ARMED_GROUP") or pwords & (_SECURITY_ARMY | _SECURITY_POLICE | _GENERIC_ARMED)):
             a.armed_target = True
             named = [e for e in phrase.ents if e.label_ == "ARMED_GROUP" and e.ent_id_ == "named"]

@@ -185,6 +185,10 @@ def classify(
     if clash >= 1.0:
         if not armed_present or (crowd_actor and not armed_group):
             return out("Mob violence", 0.6, "CLASH")
+        two_sided = any(c.weight >= 1.0 and _TWO_SIDED.search(c.text) for c in by.get("CLASH", []))
+        if civilian_target and not armed_target and not two_sided and has("KILL"):
+            # an ambush or raid on civilians is one-sided violence, not a battle
+            return out("Attack", 0.65, "KILL")
         return out("Armed clash", 0.75, "CLASH")
     # --- One-sided violence
     if has("SEXUAL"):
