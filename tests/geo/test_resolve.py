@@ -355,3 +355,12 @@ def test_a_container_is_read_as_the_unit_that_holds_its_contents(geocoder: Geoco
     ctx = geocoder.build_context(names, containers={"Savannah": "Georgia"})
     georgia = geocoder.resolve_mentions(names, context=ctx)[1]
     assert georgia is not None and (georgia.iso2, georgia.precision) == ("US", "admin1")
+
+
+def test_nearness_crosses_state_lines(geocoder: Geocoder) -> None:
+    # Phenix City, Alabama faces Columbus, Georgia across the river: no shared state, but near
+    names = ["Columbus", "Phenix City"]
+    columbus = geocoder.resolve_mentions(names, context=geocoder.build_context(names))[0]
+    assert columbus is not None and columbus.admin1 == "Georgia"
+    alone = geocoder.resolve_mentions(["Columbus"])[0]
+    assert alone is not None and alone.admin1 == "Ohio"

@@ -13,6 +13,9 @@ data we keep hand-set weights and say where each came from). For every candidate
   over its candidates by a softmax (beta 5) of their scores, first of the priors, then
   (three passes) of the context-aware scores. Ambiguous names thus support each other's
   region before any one reading is chosen ("Portland", "Augusta", "Bangor": Maine).
+* **nearness** - the share of the other names with a likely reading (softmax share >= 0.1)
+  within 50 km of the candidate (fading to 0 at 150 km): places named together are near each
+  other, across state lines too ("Columbus" with "Phenix City": Georgia's, not Ohio's).
 * **dateline** - same country as the dateline place, or within 150 km of it.
 * **containment** - "Mansour district of Baghdad": candidates inside the container win;
   when none is, a district/neighbourhood falls back to the container itself.
@@ -89,6 +92,8 @@ _LOCAL_OVER_COUNTRY = True  # a country-only event takes a town named in its sen
 _SEAT_POINT = True  # events located only to an admin unit sit at its seat (ACLED)
 _SEAT_PRECISIONS = ("admin1", "admin2")
 _SMALL_POP = 10_000
+_W_NEAR = 1.0  # nearness to the other names' likely readings
+_NEAR_KM = 50.0
 _FOCUS_BY_REGION = True  # the fallback focus: most mentioned place of the leading admin1
 _ARTICLE_FALLBACK = True  # unknown names -> their container, else the article's focus place
 _SOFT_PASSES = 3  # soft-vote passes in build_context (0: hard first-pass votes only)
@@ -185,6 +190,8 @@ class GeoContext:
     soft: Mapping[str, tuple[Mapping[str, float], Mapping[str, float], int]] = field(default_factory=dict)
     soft_countries: Mapping[str, float] = field(default_factory=dict)
     soft_admin1s: Mapping[str, float] = field(default_factory=dict)
+    #: each name's likely readings (lat, lon, softmax share >= 0.1) from the last soft pass
+    likely: Mapping[str, tuple[tuple[float, float, float], ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,9 +362,12 @@ class Geocoder:
         big_cities = {c.admin1_code for c in cands if c.feature_class == "P" and c.population >= 100_000}
         # the places written as inside this one ("Colombo (Western)" for "Western")
         inner = [c for k, v in ctx.containers.items() if v == name and k != name for c in self._lookup(k)]
+        near = _nearness(cands, name, ctx) if _W_NEAR else None
         scored = []
-        for c in cands:
+        for i, c in enumerate(cands):
             sc = self._score(c, name, ctx, container, feature)
+            if near is not None and not c.is_country:
+                sc += _W_NEAR * near[i]
             if inner and c.admin_level is not None and any(_within(x, c) for x in inner):
                 sc += _W_CONTAINER
             if (
@@ -443,6 +453,7 @@ class Geocoder:
         scorer = None
         for _ in range(_SOFT_PASSES):
             soft: dict[str, tuple[dict[str, float], dict[str, float], int]] = {}
+            likely: dict[str, tuple[tuple[float, float, float], ...]] = {}
             s_cc: defaultdict[str, float] = defaultdict(float)
             s_a1: defaultdict[str, float] = defaultdict(float)
             for name, (_, _, k) in votes.items():
@@ -462,11 +473,14 @@ class Geocoder:
                     if c.admin1_code:
                         d_a1[c.admin1_code] += w / z
                 soft[name] = (d_cc, d_a1, k)
+                likely[name] = tuple(
+                    (c.lat, c.lon, w / z) for c, w in zip(cands, weights, strict=True) if w / z >= 0.1 and not c.is_country
+                )
                 for key, v in d_cc.items():
                     s_cc[key] += k * v
                 for key, v in d_a1.items():
                     s_a1[key] += k * v
-            scorer = replace(ctx, soft=soft, soft_countries=dict(s_cc), soft_admin1s=dict(s_a1))
+            scorer = replace(ctx, soft=soft, soft_countries=dict(s_cc), soft_admin1s=dict(s_a1), likely=likely)
         return scorer
 
     def resolve_mentions(self, names: list[str], *, context: GeoContext | None = None) -> list[Place | None]:
@@ -747,6 +761,29 @@ def _first_local(
             continue
         return replace(p, score=min(p.score, 0.4))
     return None
+
+
+def _nearness(cands: Sequence[Candidate], name: str, ctx: GeoContext) -> list[float] | None:
+    """For each candidate, the share of the article's other names with a likely reading near it
+    (full within ``_NEAR_KM``, fading to nothing at 3x that), each weighted by that reading's
+    softmax share: places an article names together tend to be near each other, also across a
+    state line, which the admin1 votes do not see."""
+    others = [pts for n, pts in ctx.likely.items() if n != name and pts]
+    if not others or len(cands) < 2:
+        return None
+    import numpy as np  # local: only articles with several names get here
+
+    pts = np.array([p for grp in others for p in grp], dtype=float)
+    group = np.repeat(np.arange(len(others)), [len(g) for g in others])
+    lat1 = np.radians(np.array([c.lat for c in cands]))[:, None]
+    lon1 = np.radians(np.array([c.lon for c in cands]))[:, None]
+    lat2, lon2 = np.radians(pts[:, 0])[None, :], np.radians(pts[:, 1])[None, :]
+    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    d = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    k = np.clip((3 * _NEAR_KM - d) / (2 * _NEAR_KM), 0.0, 1.0) * pts[:, 2][None, :]
+    best = np.zeros((len(cands), len(others)))
+    np.maximum.at(best.T, group, k.T)
+    return list(best.sum(axis=1) / len(others))
 
 
 def _supported(cand: Candidate, name: str, ctx: GeoContext) -> bool:
