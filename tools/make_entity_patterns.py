@@ -16,7 +16,7 @@ W = {  # weapon mention -> kind
  "ied": ["ied", "ieds", "improvised explosive device", "improvised explosive devices", "roadside bomb", "roadside bombs", "car bomb", "car bombs", "vbied", "landmine", "landmines", "land mine", "land mines", "mine", "mines", "explosive device", "explosive devices", "sticky bomb", "magnetic bomb", "bomb", "bombs", "booby trap", "explosives", "unexploded ordnance", "uxo"],
  "suicide": ["suicide vest", "suicide belt", "explosive vest", "suicide car bomb", "svbied"],
  "grenade": ["grenade", "grenades", "hand grenade", "hand grenades"],
- "firearm": ["gun", "guns", "rifle", "rifles", "ak-47", "kalashnikov", "pistol", "pistols", "machine gun", "machine guns", "firearm", "firearms", "live ammunition", "live rounds", "bullets", "gunfire"],
+ "firearm": ["gun", "guns", "rifle", "rifles", "ak-47", "kalashnikov", "pistol", "pistols", "machine gun", "machine guns", "firearm", "firearms", "live ammunition", "live rounds", "bullets", "gunfire", "small arms", "light weapons", "shots", "gunshots", "assault rifles", "automatic weapons"],
  "bladed": ["knife", "knives", "machete", "machetes", "axe", "sword", "swords", "dagger"],
  "incendiary": ["molotov cocktail", "molotov cocktails", "petrol bomb", "petrol bombs", "firebomb", "firebombs"],
  "chemical": ["chlorine", "sarin", "mustard gas", "nerve agent", "chemical weapon", "chemical weapons"],

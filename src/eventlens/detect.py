@@ -31,6 +31,7 @@ REMOTE = ("SUICIDE", "CHEM", "AIR", "IED", "GRENADE", "SHELL")
 DEMO = ("PROTEST", "INTERVENE", "EXCESSIVE", "RIOT", "MOB")
 #: Clash cues that name fighting between two sides (not a one-way "ambush" or "offensive").
 _TWO_SIDED = re.compile(r"clash|fight|exchang|battle|firefight|gunfight|shoot\W*out|skirmish|confrontation", re.I)
+_FOUGHT = re.compile(r"^(?:clashed|fought|scuffled|brawled|exchanged)\b", re.I)
 #: Cues too weak or too broad to open an incident without a stronger cue in the same sentence.
 WEAK_OPENERS = frozenset({"CHANGE", "DISPLACE", "TRANSFER"})
 
@@ -81,6 +82,7 @@ def classify(
     armed_present: bool = True,
     crowd_actor: bool = False,
     armed_group: bool = False,
+    small_arms: bool = False,
     lead: frozenset[str] | set[str] = frozenset(),
 ) -> Classification | None:
     """Pick the ACLED sub-event type for an incident from all its cues and a few argument facts.
@@ -91,7 +93,8 @@ def classify(
     ``armed_present``: security forces or an armed group take part (without them, a clash or a
     beating is mob violence). ``crowd_actor``: the perpetrators are an unorganised crowd.
     ``armed_group``: an organised non-state armed group takes part (a crowd fighting the police
-    is mob violence; a crowd beside an armed group is not only a crowd).
+    is mob violence; a crowd beside an armed group is not only a crowd). ``small_arms``: guns
+    or gunfire are among the weapons (ground combat).
     ``lead``: cues on the main verb of the incident's first sentence (what it says happened).
     """
     score, by = _scores(cues)
@@ -124,8 +127,11 @@ def classify(
     if protest_led:
         if has("EXCESSIVE") or (killed and state_actor and has("INTERVENE")):
             return out("Excessive force against protesters", 0.8, "EXCESSIVE", "PROTEST")
-        if has("RIOT"):
-            return out("Violent demonstration", 0.75, "RIOT", "PROTEST")
+        # told as what they did ("clashed", "fought"), not a clash recalled as the protest's cause
+        two_sided_fight = any(c.weight >= 1.0 and _FOUGHT.search(c.text) for c in by.get("CLASH", []))
+        if has("RIOT") or (two_sided_fight and not armed_group):
+            # demonstrators fighting (each other, counter-protesters, the police) make it violent
+            return out("Violent demonstration", 0.75, "RIOT", "CLASH", "PROTEST")
         if has("INTERVENE"):
             return out("Protest with intervention", 0.75, "INTERVENE", "PROTEST")
         return out("Peaceful protest", 0.8, "PROTEST")
@@ -155,8 +161,12 @@ def classify(
         # both sides fighting ("clashes", "exchanged fire", "fighting broke out") is a battle
         # whatever weapons they used; only an air strike stays its own event
         two_sided = any(c.weight >= 1.0 and _TWO_SIDED.search(c.text) for c in by.get("CLASH", []))
-        if two_sided and best != "AIR":
+        if two_sided and (best != "AIR" or ("CLASH" in lead and "AIR" not in lead)):
             return out("Armed clash", 0.7, "CLASH")
+        if armed_target and small_arms and not civilian_target and (best in ("IED", "GRENADE") or best == "SHELL" and "SHELL" not in lead and "KILL" in lead):
+            # gunfire alongside the explosives against troops: a ground attack, i.e. a battle
+            # ("a complex ambush involving an IED and gunfire against an army convoy")
+            return out("Armed clash", 0.65, "CLASH", "KILL", best)
         if clash >= 1.0 and (not strong_remote or clash > remote[best] or ("CLASH" in lead and best not in lead)):
             # fighting is what the lead says happened; the artillery or mines are its means
             return out("Armed clash", 0.7, "CLASH")

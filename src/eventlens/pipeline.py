@@ -267,6 +267,7 @@ class Pipeline:
             armed_present=a.armed_present,
             crowd_actor=a.crowd_actor,
             armed_group=a.armed_group,
+            small_arms=any(w.kind == "firearm" for w in a.weapons),
         )
         if cls is None:
             return None
@@ -280,6 +281,7 @@ class Pipeline:
             "armed_present": a.armed_present,
             "crowd_actor": a.crowd_actor,
             "armed_group": a.armed_group,
+            "small_arms": any(w.kind == "firearm" for w in a.weapons),
         }
         feats = features([s.span for s in ordered], all_cues, cls.sub_event_type, facts)
         for name in lead:
