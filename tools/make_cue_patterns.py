@@ -16,7 +16,7 @@ def add(cue, weight, *phrases):
 add("AIR", 1.0, "airstrike|airstrikes|air-strike", "air strike|strikes|raid|raids|attack|attacks|bombardment", "drone strike|strikes|attack|attacks",
     "aerial bombardment|attack|bombing|strike", "warplane|warplanes|jet|jets|aircraft|helicopter|helicopters bomb|strike|hit|target|pound|attack:V",
     "bomb|strike|hit|target:V by|from _ warplane|warplanes|aircraft|drone|drones|helicopter|helicopters|jets",
-    "barrel bomb|bombs", "kamikaze drone|drones", "armed|combat|attack|suicide drone|drones|uav|uavs", "with|using|via _ _ _ drone|drones|uav|uavs|warplanes|aircraft|helicopters", "drone|drones|uav|uavs hit|strike|target|attack:V", "air force|forces strike|bomb|hit:V")
+    "barrel bomb|bombs", "kamikaze drone|drones", "armed|combat|attack|suicide drone|drones|uav|uavs", "with|using|via _ _ _ drone|drones|uav|uavs|warplanes|aircraft|helicopters|jets|bombers", "drone|drones|uav|uavs hit|strike|target|attack:V", "air force|forces strike|bomb|hit:V")
 add("SHELL", 1.0, "shell:V", "shelling|shellings|bombardment", "artillery|mortar|mortars|rocket|rockets|missile|missiles|katyusha|katyushas|projectile|projectiles fire|land|hit|strike|launch|fall|target|slam:V",
     "fire|launch|lob:V _ _ _ _ rocket|rockets|mortar|mortars|missile|missiles|shells|projectiles|katyushas|artillery|howitzers",
     "artillery fire|barrage|strike|strikes|attack", "rocket|missile|mortar attack|attacks|strike|strikes|fire|barrage", "bombard:V", "shell|shells land|hit|fall:V")
@@ -25,7 +25,7 @@ add("SHELL", 0.5, "heavy weapons|guns", "artillery", "mortar|mortars", "rocket|r
 add("IED", 1.0, "ied|ieds", "remote explosive|explosives|bomb|bombs|device|devices", "remote - controlled|detonated explosive|explosives|bomb|bombs|device|devices|mine|mines|ied",
     "remote control|controlled bomb|bombs|explosive|explosives|device", "with|using _ _ explosives", "mine|mines|bomb|bombs attack|attacks|explosion|explosions|blast|blasts", "with _ mines|bombs|explosives|ieds", "bomb attack|attacks", "improvised explosive device|devices", "roadside bomb|bombs", "car bomb|bombs", "landmine|landmines", "land mine|mines",
     "explosive device|devices", "sticky|magnetic bomb", "bomb|bombs|device|ied explode|detonate|go|blast|rip:V", "detonate:V", "booby trap|trapped",
-    "plant:V _ _ bomb|bombs|explosives", "step:V on _ mine|landmine", "unexploded ordnance", "bomb blast|explosion", "bombing|bombings", "explosion|blast")
+    "plant:V _ _ bomb|bombs|explosives", "step:V on _ mine|landmine", "unexploded ordnance", "bomb blast|explosion", "bombing|bombings", "explosion|explosions|blast|blasts")
 add("SUICIDE", 1.0, "suicide bomber|bombers|bombing|bombings|attack|attacks|attacker|vest|belt", "blow|blew himself|herself|themselves up", "suicide car bomb", "svbied")
 add("GRENADE", 1.0, "grenade|grenades", "hand grenade|grenades")
 add("GRENADE", -1.0, "rocket - propelled grenade|grenades", "stun grenade|grenades")
@@ -67,7 +67,7 @@ add("EXCESSIVE", 1.0, "kill|shoot|gun:V _ _ protester|protesters|demonstrator|de
 add("RIOT", 1.0, "riot|riots|rioting|rioter|rioters", "riot:V", "throw|hurl|pelt:V _ stones|rocks|bricks|molotov|projectiles|petrol", "molotov cocktail|cocktails",
     "burn|set|torch:V _ tyres|tires|tire|tyre", "burning tyres|tires|barricades|barricade|obstacles",
     "burn|torch|set:V _ _ _ bus|buses|truck|trucks|gate|gates|office|offices|building|buildings|vehicle|vehicles|car|cars|effigy|station|stations|shop|shops|store|stores",
-    "set|sets fire to|on", "set ablaze", "set:V _ _ on fire", "vandalize|vandalise|ransack|storm|smash:V",
+    "set|sets fire to|on", "set:V ablaze", "set:V _ _ _ ablaze", "set:V _ _ on fire", "vandalize|vandalise|ransack|storm|smash:V",
     "clash:V with _ police|security|officers|troops", "stone - pelting", "stone pelting", "violent protest|demonstration|protests|demonstrations",
     "turn|turned violent", "barricade:V", "build|erect|set|put|mount|raise|place:V _ _ _ barricade|barricades|roadblocks",
     "barricade|barricades of", "with _ _ barricades", "block:V _ _ _ _ with _ _ _ logs|stones|rocks|tyres|tires|trees|debris|boulders|barricades",
@@ -89,6 +89,7 @@ add("DISRUPT", 1.0, "defuse:V", "dismantle|deactivate|disarm|neutralise|neutrali
 add("HQ", 1.0, "establish|set up|open:V _ _ base|headquarters|camp|outpost|command post", "new base|headquarters|outpost")
 add("LOOT", 1.0, "loot:V", "looting|plunder|pillage", "plunder|pillage|ransack:V", "burn|torch|raze|destroy|demolish:V _ _ house|houses|home|homes|village|villages|shop|shops|property|properties|crops|school|church|mosque|vehicles|vehicle|car|cars",
     "set|torch:V _ _ house|houses|homes|vehicles|property on fire", "property destruction", "steal|rob:V", "arson", "vandalism", "seize:V _ land|livestock|cattle", "rustle:V", "cattle rustling")
+add("THREAT", 1.0, "bomb threat|threats|scare|scares", "threat|threats of _ bomb|attack|attacks", "hoax bomb|bombs", "suspicious package|packages|device|object")
 add("DISPLACE", 1.0, "displace:V", "displacement", "flee:V", "refugees", "evacuate:V", "exodus")
 # ---- Non-events: suppress violence cues that describe disasters, accidents and ordinary crime
 add("DISASTER", 1.0, "earthquake|earthquakes|flood|floods|flooding|landslide|landslides|cyclone|hurricane|typhoon|tornado|storm|storms|wildfire|wildfires|drought|tsunami|avalanche",
