@@ -364,3 +364,11 @@ def test_nearness_crosses_state_lines(geocoder: Geocoder) -> None:
     assert columbus is not None and columbus.admin1 == "Georgia"
     alone = geocoder.resolve_mentions(["Columbus"])[0]
     assert alone is not None and alone.admin1 == "Ohio"
+
+
+def test_container_reading_follows_the_article(geocoder: Geocoder) -> None:
+    # "Alexandria" alone is Egypt's; in an article about Virginia, as a container, Virginia's
+    names = ["Alexandria", "Virginia", "Arlington", "Qwxz Street"]
+    ctx = geocoder.build_context(names)
+    assert geocoder._container_cands("Alexandria", ctx, "Qwxz Street")[0].admin1 == "Virginia"
+    assert geocoder._container_cands("Alexandria", None)[0].country_code == "EG"

@@ -173,3 +173,11 @@ def test_namesake_container_is_skipped_for_the_next_one(nlp, gazetteer: Gazettee
     doc.ents = ents
     first = find_toponyms(doc, gazetteer=gazetteer)[0]
     assert (first.name, first.container) == ("Salem", "Tamil Nadu")
+
+
+def test_name_cut_at_a_particle_is_joined_when_the_gazetteer_knows_it(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("A convoy reached Kishkiyeh town in Deir ez Zor countryside.")
+    d = next(t.i for t in doc if t.text == "Deir")
+    doc.ents = [SpacySpan(doc, d, d + 1, label="GPE")]  # the tagger stops at "ez"
+    names = [t.name for t in find_toponyms(doc, gazetteer=gazetteer)]
+    assert "Deir ez Zor" in names and "Zor" not in names

@@ -387,16 +387,21 @@ class Geocoder:
         town is not: "Columbus, Dayton" is more often a list than a town near a namesake)."""
         level = _ADMIN_FEATURES.get((ctx.features.get(name) or "") if ctx is not None else "")
         inner_cands = self._lookup(inner) if inner else ()
+        cands = self._lookup(name)
+        big_cities = {c.admin1_code for c in cands if c.feature_class == "P" and c.population >= 100_000}
 
         def key(c: Candidate) -> float:
-            s = self._prior(c, name)
+            # the article's context counts too: "(Salem district, Tamil Nadu)" is India's Salem
+            s = self._score(c, name, ctx, None, None) if ctx is not None else self._prior(c, name)
+            if c.feature_code == "ADM1" and c.admin1_code in big_cities and level != 1:
+                s -= _W_NAMESAKE_ADMIN  # "district of Baghdad": the city, as in _rank
             if level is not None and c.admin_level == level:
                 s += _W_CONTAINER
             if inner_cands and c.admin_level is not None and any(_within(x, c) for x in inner_cands):
                 s += _W_CONTAINER
             return -s
 
-        return sorted(self._lookup(name), key=key)[:3]
+        return sorted(cands, key=key)[:3]
 
     # -- public -----------------------------------------------------------------------------
 

@@ -266,6 +266,25 @@ def _gazetteer_spans(
         i = j
 
 
+#: Lower-case particles inside place names ("Deir ez Zor", "Ras al Ain", "Rio de Janeiro").
+_NAME_PARTICLES = frozenset("al el ez es ed en ad ar as at az ash ul de del della di da do dos das la le du".split())
+
+
+def _extend_over_particle(doc: Doc, end: int, gazetteer: Gazetteer | None, text: str) -> int:
+    """The end of a place name the tagger cut at a particle ("Deir" | "ez Zor"), when the
+    gazetteer knows the longer name; else ``end`` unchanged."""
+    n = len(doc)
+    if gazetteer is None or end + 1 >= n or doc[end].lower_ not in _NAME_PARTICLES:
+        return end
+    j = end + 1
+    while j < n and doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in NEVER_PLACE_LABELS:
+        j += 1
+    if j == end + 1:
+        return end
+    longer = f"{text}{doc[end - 1].whitespace_}{doc[end:j].text}"
+    return j if _exact_candidates(gazetteer, longer) else end
+
+
 def _acronym(span: SpacySpan) -> bool:
     """An all-capitals short word ("SUD", "FSU") in text that is not itself in capitals."""
     letters = [c for c in span.text if c.isalpha()]
@@ -312,8 +331,9 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
             if surface_form(span.text) in nonplaces or _is_demonym(span, gazetteer):
                 taken.update(range(ent.start, ent.end))  # known non-place: never re-added
                 continue
-            drafts.append(_Draft(span.start, span.end, ent.label_))
-            taken.update(range(ent.start, ent.end))
+            end = _extend_over_particle(doc, span.end, gazetteer, doc[span.start : span.end].text)
+            drafts.append(_Draft(span.start, end, ent.label_))
+            taken.update(range(ent.start, max(ent.end, end)))
         elif ent.label_ in _MISLABELS and surface_form(span.text) not in nonplaces:
             # "Al Mansour neighborhood", "the Bayaa district of": a head noun makes it a place.
             head = _head_noun(doc, span.end)
