@@ -44,7 +44,8 @@ SECURITY = ["police", "policemen", "policeman", "police officers", "police offic
  "military", "security forces", "security personnel", "gendarmes", "gendarmerie", "national guard", "border guards", "border police",
  "special forces", "coast guard", "paramilitary", "paramilitaries", "commandos", "marines", "riot police", "armed forces", "servicemen",
  "peacekeepers", "navy", "air force", "counter-terrorism forces", "police forces", "military forces", "forces",
- "army units", "military units", "units", "battalions", "infantry", "artillery units", "military police", "militarized police"]
+ "army units", "military units", "units", "battalions", "infantry", "artillery units", "military police", "militarized police",
+ "Peshmerga", "peshmerga", "customs officers", "customs officials", "border guard", "volunteer fighters"]
 CASUALTY = ["casualties", "fatalities", "deaths", "dead", "wounded", "injured", "injuries", "bodies", "victims", "death toll", "toll"]
 
 AMBIGUOUS = {"mine", "mines", "shell", "shells", "jet", "jets", "bomb", "bombs", "gun", "guns", "dead", "wounded", "injured", "toll", "military", "army", "navy", "officers", "officer", "drone", "drones", "fighters"}

@@ -87,6 +87,17 @@ _VICTIM_IDENTITY = re.compile(
     r"(?:members?|leaders?|commanders?|fighters?|involved|linked|affiliated|part|associated|dealers?|traffickers?|gangsters?|bandits?|militants?|hitm[ae]n)\b",
     re.I,
 )
+#: People-nouns of a toll that make the victims combatants.
+_ARMED_VICTIM_NOUNS = frozenset(
+    "soldiers soldier troops policemen policeman officers officer police fighters fighter militants militant insurgents "
+    "insurgent rebels rebel gunmen gunman attackers attacker assailants assailant militiamen militiaman guards guard personnel".split()
+)
+#: Target phrases that are combatants or military sites whatever the group's name.
+_ARMED_TARGET_WORDS = re.compile(
+    r"\b(?:drug\s+traffickers?|traffickers?|gang\s+members?|gangsters?|hitm[ae]n|bandits?|militants?|insurgents?|fighters?|"
+    r"rebels?|militiam[ae]n|positions?|outposts?|checkpoints?|barracks|garrisons?|military\s+bases?|bases\s+of|trenches)\b",
+    re.I,
+)
 #: A victim phrase naming a member of an armed or criminal group ("a member of a drug trafficking group").
 _MEMBER_OF = re.compile(r"\bmembers?\b", re.I)
 
@@ -115,6 +126,12 @@ def is_crowd(agent: Token) -> bool:
 
 def armed_victims(sents: Sequence[SpacySpan], patient_phrase: SpacySpan | None = None) -> bool:
     """Are the victims members of an armed or criminal group (ACLED: a battle, not one-sided violence)?"""
+    if patient_phrase is not None:
+        # the phrase's own head and modifiers ("a drug trafficker", "a volunteer fighter position",
+        # "bases of"), not its complements ("two children of a militiaman")
+        head = patient_phrase.doc[patient_phrase.start : min(patient_phrase.end, patient_phrase.root.i + 2)]
+        if _ARMED_TARGET_WORDS.search(head.text):
+            return True
     if patient_phrase is not None and _MEMBER_OF.search(patient_phrase.text):
         if any(e.label_ == "ARMED_GROUP" for e in patient_phrase.ents) or _ARMED_COLLECTIVE.search(patient_phrase.text):
             return True
@@ -286,6 +303,11 @@ def find_agent_and_patient(sents: Sequence[SpacySpan], trigger_tokens: Sequence[
                         for g in cc.children:
                             if g.dep_ == "pobj":
                                 prep_objs.append((0, g))
+            if c.dep_ == "prep" and c.lower_ == "in":
+                # "opened fire in the direction of the positions of ..."
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.lower_ == "direction":
+                        prep_objs += [(0, o) for of in g.children if of.dep_ == "prep" and of.lower_ == "of" for o in of.children if o.dep_ == "pobj"]
             if c.dep_ == "prep" and c.lower_ in ATTACK_PREPS:
                 for g in c.children:
                     ent = _ent_of(g)
@@ -829,6 +851,8 @@ def fill(
         a.crowd_actor = True
     if not a.civilian_victims and state_side and armed_side:
         a.armed_target = True
+    if seen_victims & _ARMED_VICTIM_NOUNS and not _NOT_ON_DUTY.search(" ".join(s.text for s in sents)):
+        a.armed_target = True  # "three volunteer fighters and a councilman were killed"
     if armed_victims(all_sents, _subtree_span(patient) if patient is not None else None):
         a.armed_target = True
         a.civilian_victims = False
