@@ -181,3 +181,11 @@ def test_name_cut_at_a_particle_is_joined_when_the_gazetteer_knows_it(nlp, gazet
     doc.ents = [SpacySpan(doc, d, d + 1, label="GPE")]  # the tagger stops at "ez"
     names = [t.name for t in find_toponyms(doc, gazetteer=gazetteer)]
     assert "Deir ez Zor" in names and "Zor" not in names
+
+
+def test_bracketed_province_spelled_another_way_is_a_container(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("A convoy reached Qwxz area (Al Anbaar) on Monday.")
+    q = next(t.i for t in doc if t.text == "Qwxz")
+    doc.ents = [SpacySpan(doc, q, q + 1, label="LOC")]
+    tops = _by_text(find_toponyms(doc, gazetteer=gazetteer))
+    assert tops["Qwxz"].container == "Al Anbaar" and "Al Anbaar" in tops

@@ -155,6 +155,14 @@ def _exact_candidates(gazetteer: Gazetteer, name: str) -> list:  # type: ignore[
     return [c for c in gazetteer.candidates(name, limit=10) if surface_form(c.matched_name) == want]
 
 
+def _admin_candidates(gazetteer: Gazetteer, name: str) -> list:  # type: ignore[type-arg]
+    """Countries and first-level units the name may be, by the lossy key ("Ar Raqqa" ->
+    Ar Raqqah); one-word names of 3 letters or fewer never count."""
+    if len(name.replace(" ", "")) <= 3:
+        return []
+    return [c for c in gazetteer.candidates(name, limit=10) if c.admin_level in (0, 1)]
+
+
 def _head_noun(doc: Doc, end: int) -> Token | None:
     if end < len(doc) and doc[end].lower_ in PLACE_HEADS:
         return doc[end]
@@ -220,7 +228,7 @@ def _gazetteer_spans(
             place_ends.add(d.end_tok + 1)  # "Shutul city, Panjshir"
 
     def is_admin(text: str) -> bool:
-        return any(c.admin_level in (0, 1) for c in _exact_candidates(gazetteer, text))
+        return bool(_admin_candidates(gazetteer, text))
 
     while i < n:
         tok = doc[i]
@@ -256,9 +264,12 @@ def _gazetteer_spans(
         if cue_before and nxt == "," and j + 1 < n and doc[j + 1].pos_ == "PROPN":
             k = _propn_run(doc, j + 1, set())
             before_admin = is_admin(doc[j + 1 : k].text)
+        known = bool(_exact_candidates(gazetteer, span.text))
+        if not known and (parenthetical or after_place):
+            # a container slot takes a province or country spelled another way ("Ar Raqqa")
+            known = bool(_admin_candidates(gazetteer, span.text))
         if cue_after or before_admin or (
-            (cue_before or comma_container or parenthetical or after_place or after_comma_admin)
-            and _exact_candidates(gazetteer, span.text)
+            (cue_before or comma_container or parenthetical or after_place or after_comma_admin) and known
         ):
             label = tok.ent_type_ if tok.ent_type_ else "GAZ"
             place_ends.add(j)
