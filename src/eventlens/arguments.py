@@ -120,6 +120,8 @@ def is_crowd(agent: Token) -> bool:
         return False  # "two individuals opened fire": unnamed attackers, not a crowd
     if tok.lower_ in CROWD_NOUNS or tok.lower_ in _MORE_CROWDS:
         return True
+    if tok.tag_ == "NNS" and tok.is_lower and tok.lower_ in CIVILIAN_NOUNS and tok.lower_ not in ("individuals", "men", "persons"):
+        return True  # "merchants captured and beat a robber": civilians acting together
     # "Bedouins", "Palestinians": a people, not an organisation, acting as a crowd
     return tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS")
 
@@ -263,6 +265,14 @@ def actor_from_mention(text: str, *, family: str, label: str | None, named: bool
     return Actor("Unidentified Armed Group ({country})", text, inter=3)
 
 
+#: Things that "kill" or "attack" in news prose without being actors.
+_INANIMATE = frozenset(
+    """explosions blasts bombs devices fires attacks strikes shells rockets missiles mines ieds vehicles cars trucks
+    incidents clashes floods storms accidents crashes shots bullets rounds airstrikes raids operations weapons guns
+    grenades drones projectiles reports sources""".split()
+)
+
+
 def _is_person_like(tok: Token) -> bool:
     ent = _ent_of(tok)
     if ent is not None and ent.label_ in ("PERSON", "NORP", "ORG", "ARMED_GROUP", "SECURITY_FORCE"):
@@ -270,6 +280,9 @@ def _is_person_like(tok: Token) -> bool:
     if tok.lower_ in _COLLECTIVE_HEADS and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return True  # "a section of students", "a group of youths"
     if tok.lower_ in CROWD_NOUNS or tok.lower_ in _MORE_CROWDS or tok.lower_ in ("cadres", "cadre", "supporters", "settlers"):
+        return True
+    if tok.tag_ == "NNS" and tok.lower_ not in _INANIMATE and not (ent is not None and ent.label_ in ("WEAPON", "DATE", "TIME", "CASUALTY")):
+        # plural nouns acting as subjects of violence are people ("merchants", "teachers")
         return True
     return tok.lower_ in PERSON_NOUNS or tok.lower_ in _GENERIC_ARMED or tok.pos_ == "PRON" and tok.lower_ in ("they", "he", "she")
 
@@ -318,6 +331,14 @@ def find_agent_and_patient(sents: Sequence[SpacySpan], trigger_tokens: Sequence[
         if agent is None and verb.dep_ == "conj":
             # "residents captured a man and beat him": the coordinated verb shares the subject
             agent = next((c for c in verb.head.children if c.dep_ == "nsubj" and _is_person_like(c)), None)
+        if agent is None:
+            # "was beaten up and injured by residents": the passive agent may hang on a conjunct
+            for v in verb.conjuncts:
+                for c in v.children:
+                    if c.dep_ == "agent":
+                        agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if agent is not None:
+                    break
         if agent is not None and patient is not None:
             break
     return agent, patient
