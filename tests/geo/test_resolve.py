@@ -372,3 +372,18 @@ def test_container_reading_follows_the_article(geocoder: Geocoder) -> None:
     ctx = geocoder.build_context(names)
     assert geocoder._container_cands("Alexandria", ctx, "Qwxz Street")[0].admin1 == "Virginia"
     assert geocoder._container_cands("Alexandria", None)[0].country_code == "EG"
+
+
+def test_country_name_stays_the_country_in_its_own_story(geocoder: Geocoder) -> None:
+    # Mexico City is also called "México": not a reading of "Mexico" once the country is one
+    assert all(c.is_country or c.name.lower().startswith("m") and "city" not in c.name.lower()
+               for c in geocoder.candidates("Mexico"))  # fmt: skip
+    names = ["Mexico", "Guadalajara", "Monterrey", "Puebla", "Mexico"]
+    place = geocoder.resolve_mentions(names, context=geocoder.build_context(names))[0]
+    assert place is not None and (place.iso2, place.precision) == ("MX", "country")
+
+
+def test_scores_are_plain_floats(geocoder: Geocoder) -> None:
+    names = ["Columbus", "Phenix City"]
+    for p in geocoder.resolve_mentions(names, context=geocoder.build_context(names)):
+        assert p is not None and type(p.score) is float

@@ -97,6 +97,8 @@ _LOCAL_OVER_COUNTRY = True  # a country-only event takes a town named in its sen
 _SEAT_POINT = True  # events located only to an admin unit sit at its seat (ACLED)
 _SEAT_PRECISIONS = ("admin1", "admin2")
 _SMALL_POP = 10_000
+_COUNTRY_NAME_WINS = True  # a country's exact name drops other places' alternate-name readings
+_COUNTRY_CONTEXT = True  # a country gains by the article's share in it, like its places
 _W_NEAR = 1.0  # nearness to the other names' likely readings
 _NEAR_KM = 50.0
 _FOCUS_BY_REGION = True  # the fallback focus: most mentioned place of the leading admin1
@@ -245,6 +247,11 @@ class Geocoder:
                 cands = list(self._lookup(bare))
         if not cands:
             cands = list(self._inner_name(name))
+        q = surface_form(name)
+        if _COUNTRY_NAME_WINS and any(c.is_country and q in {surface_form(c.name), surface_form(c.matched_name)} for c in cands):
+            # "Mexico", "Kuwait", "Panama": in English the country; its capital's old or local
+            # name ("México") is not a reading of its own
+            cands = [c for c in cands if c.is_country or surface_form(c.name) == q]
         return tuple(cands)
 
     def _inner_name(self, name: str) -> tuple[Candidate, ...]:
@@ -338,6 +345,8 @@ class Geocoder:
                 if cand.population < 10_000 and surface_form(cand.name) != surface_form(query):
                     bonus /= 2  # a village matched only through an alternate name: weaker evidence
                 s += bonus
+            elif _COUNTRY_CONTEXT and cand.feature_code != "CONT":
+                s += _W_COUNTRY * share_cc  # "Mexico" in a Mexican story: still the country
         d = ctx.dateline
         if d is not None and d.geonameid != cand.geonameid:
             if d.country_code and d.country_code == cc:
@@ -797,7 +806,7 @@ def _nearness(cands: Sequence[Candidate], name: str, ctx: GeoContext) -> list[fl
     k = np.clip((3 * _NEAR_KM - d) / (2 * _NEAR_KM), 0.0, 1.0) * pts[:, 2][None, :]
     best = np.zeros((len(cands), len(others)))
     np.maximum.at(best.T, group, k.T)
-    return list(best.sum(axis=1) / len(others))
+    return [float(x) for x in best.sum(axis=1) / len(others)]  # plain floats: scores end up in JSON
 
 
 def _supported(cand: Candidate, name: str, ctx: GeoContext) -> bool:
