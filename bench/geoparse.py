@@ -80,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         resolve_ms.append((t2 - t1) * 1000)
         n_tops += len(tops)
     total = [a + b for a, b in zip(detect_ms, resolve_ms, strict=True)]
-    print(f"GWN articles: {len(docs)}, toponyms found: {n_tops}")
+    words = [len(d.text.split()) for d in docs]
+    print(f"GWN articles: {len(docs)} (mean {statistics.fmean(words):.0f} words), toponyms found: {n_tops}")
     print(f"spaCy parse (not geo): {parse_ms:.1f} ms/article")
     for label, vals in (("detect", detect_ms), ("resolve", resolve_ms), ("geoparse total", total)):
         print(
