@@ -387,3 +387,11 @@ def test_scores_are_plain_floats(geocoder: Geocoder) -> None:
     names = ["Columbus", "Phenix City"]
     for p in geocoder.resolve_mentions(names, context=geocoder.build_context(names)):
         assert p is not None and type(p.score) is float
+
+
+def test_containers_from_text() -> None:
+    from eventlens.geo.resolve import containers_from_text
+
+    text = "Shots on Royal Street in New Orleans; a rally in Savannah, Georgia and at Qwxz (Mosul)."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Royal Street", "New Orleans", "Savannah", "Georgia", "Qwxz", "Mosul")]
+    assert containers_from_text(text, spans) == {"Royal Street": "New Orleans", "Savannah": "Georgia", "Qwxz": "Mosul"}

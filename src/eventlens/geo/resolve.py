@@ -840,7 +840,8 @@ def _credible(cand: Candidate, ctx: GeoContext) -> bool:
 
 
 def containers_from_text(text: str, spans: Sequence[tuple[int, int]]) -> dict[str, str]:
-    """ "X, Y" and "X district/province of Y" between given toponym spans -> {X: Y}.
+    """ "X, Y", "X (Y", "X in (the) (northern) Y" and "X district/province of Y" between given
+    toponym spans -> {X: Y}.
 
     For callers that have spans but no :class:`ToponymSpan` (e.g. gold spans in evaluation).
     """
@@ -854,7 +855,10 @@ def containers_from_text(text: str, spans: Sequence[tuple[int, int]]) -> dict[st
 
 
 _CONTAINER_GAP = re.compile(
-    r",\s*|\s+(?:" + "|".join(sorted(PLACE_HEADS)) + r")\s+of\s+(?:the\s+)?", re.IGNORECASE
+    r",\s*|\s+(?:" + "|".join(sorted(PLACE_HEADS)) + r")\s+of\s+(?:the\s+)?"
+    r"|(?:\s+(?:" + "|".join(sorted(PLACE_HEADS)) + r"))?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
+    r"|\s*\(\s*",
+    re.IGNORECASE,
 )
 
 
