@@ -47,7 +47,7 @@ add("KILL", 1.0, "target:V", "fire:V _ _ shots|gunshots|bullets|rounds", "fire:V
     "body|bodies found|discovered|recovered", "assault|beat|attack|whip|flog|torture:V", "attack|attacks")
 add("SEXUAL", 1.0, "rape:V", "rape|rapes|gang-rape|gang rape", "sexually assault|abuse|harass|exploit:V", "molest:V", "sexual harassment|exploitation", "sexual violence|assault|abuse", "strip:V _ _ naked", "forced nudity")
 add("ABDUCT", 1.0, "abduct|kidnap|deport:V", "take:V away", "abduction|abductions|kidnapping|kidnappings", "take|took _ hostage|hostages|captive", "forcibly disappear|disappeared",
-    "enforced|forced disappearance", "hold:V _ for ransom", "ransom", "whereabouts _ _ _ unknown", "as _ human shield|shields")
+    "enforced|forced disappearance", "hold:V _ for ransom", "ransom", "whereabouts _ _ _ unknown", "as _ human shield|shields", "been missing since", "go|went missing after")
 # ---- Protests and riots
 add("PROTEST", 0.5, "demand|denounce|condemn:V", "gather|assemble|convene:V", "in support of", "strike", "motorcade|motorcades|convoy", "torchlight|candlelight|mourning")
 add("PROTEST", 1.0, "protest|demonstrate|rally|picket:V", "march:V!", "protest|protests|demonstration|demonstrations|rally|rallies|sit-in|sit-ins|picket", "march|marches!",
@@ -88,7 +88,7 @@ add("DISRUPT", 1.0, "defuse:V", "dismantle|deactivate|disarm|neutralise|neutrali
     "secure|remove|recover|clear:V _ _ ied|ieds|bomb|bombs|explosives|grenade|grenades|mine|mines|landmine|landmines|device|devices")
 add("HQ", 1.0, "establish|set up|open:V _ _ base|headquarters|camp|outpost|command post", "new base|headquarters|outpost")
 add("LOOT", 1.0, "loot:V", "looting|plunder|pillage", "plunder|pillage|ransack:V", "burn|torch|raze|destroy|demolish:V _ _ house|houses|home|homes|village|villages|shop|shops|property|properties|crops|school|church|mosque|vehicles|vehicle|car|cars",
-    "set|torch:V _ _ house|houses|homes|vehicles|property on fire", "property destruction", "steal|rob:V", "arson", "vandalism", "seize:V _ land|livestock|cattle", "rustle:V", "cattle rustling")
+    "set|torch:V _ _ house|houses|homes|vehicles|property on fire", "property destruction", "vandalize|vandalise|deface:V", "steal|rob:V", "arson", "vandalism", "seize:V _ land|livestock|cattle", "rustle:V", "cattle rustling")
 add("THREAT", 1.0, "bomb threat|threats|scare|scares", "threat|threats of _ bomb|attack|attacks", "hoax bomb|bombs", "suspicious package|packages|device|object")
 add("DISPLACE", 1.0, "displace:V", "displacement", "flee:V", "refugees", "evacuate:V", "exodus")
 # ---- Non-events: suppress violence cues that describe disasters, accidents and ordinary crime

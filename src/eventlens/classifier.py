@@ -138,10 +138,15 @@ MIN_SUPPORT = 20
 DEFINITIONAL = 0.85
 
 
+#: How much more probable (absolute) the model's class must be than the rule's to replace it.
+OVERRULE_MARGIN = 0.1
+
+
 def decide(
-    rule: str, rule_conf: float, feats: Mapping[str, float], model: LinearModel | None
+    rule: str, rule_conf: float, feats: Mapping[str, float], model: LinearModel | None, margin: float | None = None
 ) -> tuple[str, float]:
     """The final sub-event type and its confidence."""
+    margin = OVERRULE_MARGIN if margin is None else margin
     if model is None or rule_conf >= DEFINITIONAL:
         return rule, rule_conf
     support = model.meta.get("support") or {}
@@ -151,11 +156,14 @@ def decide(
         return rule, rule_conf
     probs = model.predict_proba(feats)
     best = max(probs, key=probs.__getitem__)
+    if best != rule and probs[best] < probs.get(rule, 0.0) + margin:
+        # the model must clearly prefer another class to overrule the definitions
+        return rule, max(rule_conf, probs.get(rule, 0.0))
     return best, probs[best]
 
 
 def cross_validate(
-    examples: Sequence[tuple[dict[str, float], str]], *, folds: int = 5, c: float = 1.0, seed: int = 0
+    examples: Sequence[tuple[dict[str, float], str]], *, folds: int = 5, c: float = 1.0, seed: int = 0, margin: float | None = None
 ) -> list[str]:
     """Out-of-fold predictions (stratified ``folds``-fold) for an honest score on training data."""
     from sklearn.model_selection import StratifiedKFold
@@ -174,7 +182,7 @@ def cross_validate(
                 feats = examples[i][0]
                 rule = next((k[5:] for k in feats if k.startswith("rule=")), "")
                 conf = feats.get("_rule_conf", 0.0)
-                out[i] = decide(rule, conf, feats, model)[0]
+                out[i] = decide(rule, conf, feats, model, margin)[0]
     return out
 
 

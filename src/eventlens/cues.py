@@ -129,6 +129,9 @@ def compile_phrase(phrase: str) -> list[dict[str, Any]]:
                 forms |= noun_forms(alt)
             else:
                 forms.add(alt)
+        if forms == {"-"}:  # a hyphen written as its own token ("sit - in", "shoot - out")
+            pattern.append({"ORTH": "-"})
+            continue
         # hyphenated forms are split by the tokenizer: "cease-fire" -> cease - fire
         if any("-" in f for f in forms) and len(forms) == 1:
             parts = next(iter(forms)).split("-")

@@ -31,6 +31,7 @@ REMOTE = ("SUICIDE", "CHEM", "AIR", "IED", "GRENADE", "SHELL")
 DEMO = ("PROTEST", "INTERVENE", "EXCESSIVE", "RIOT", "MOB")
 #: Clash cues that name fighting between two sides (not a one-way "ambush" or "offensive").
 _TWO_SIDED = re.compile(r"clash|fight|exchang|battle|firefight|gunfight|shoot\W*out|skirmish|confrontation", re.I)
+_DISAPPEARED = re.compile(r"whereabouts|shield|disappear|missing", re.I)
 _FOUGHT = re.compile(r"^(?:clashed|fought|scuffled|brawled|exchanged)\b", re.I)
 #: Cues too weak or too broad to open an incident without a stronger cue in the same sentence.
 WEAK_OPENERS = frozenset({"CHANGE", "DISPLACE", "TRANSFER"})
@@ -143,11 +144,14 @@ def classify(
             return out("Looting/property destruction", 0.6, "LOOT", "RIOT")
         if not any(has(n) for n in REMOTE) or has("MOB"):
             return out("Mob violence", 0.7, "MOB", "RIOT")
+    # "arrested by the Taliban; his whereabouts are unknown": a disappearance, not an arrest
+    # ("arrested members of a kidnapping gang" stays an arrest)
+    disappeared = any(_DISAPPEARED.search(c.text) for c in by.get("ABDUCT", []))
     # --- An arrest or a displacement told by the lead's main verb, with no one killed, is that
     # event even when the sentence also mentions an explosion or an attack as its cause.
     if not killed:
         for name, sub in (("ARREST", "Arrests"), ("DISPLACE", "Other"), ("LOOT", "Looting/property destruction")):
-            if name in lead and not (lead & {"AIR", "SHELL", "IED", "GRENADE", "CLASH", "KILL", "ABDUCT"}) and not has("ABDUCT") and not has("SEXUAL"):
+            if name in lead and not (lead & {"AIR", "SHELL", "IED", "GRENADE", "CLASH", "KILL", "ABDUCT"}) and not disappeared and not has("SEXUAL"):
                 return out(sub, 0.65, name)
     # --- Remote violence versus ground fighting
     remote = {n: score.get(n, 0.0) for n in ("AIR", "IED", "GRENADE", "SHELL") if has(n)}
