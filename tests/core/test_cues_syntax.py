@@ -38,6 +38,15 @@ def _sub(pipe, text: str) -> list[str]:
         ("Soldiers opened fire on Thursday at a crowd that had marched to the governor's office over fuel shortages, wounding four.", "Excessive force against protesters"),
         # a thrown explosive is a grenade attack
         ("Unknown attackers on a motorbike hurled two bombs at a police checkpoint on Thursday evening, wounding one officer.", "Grenade"),
+        # hyphenated cue words ("sit-in", "shoot-out") are matched
+        ("Farmers staged a sit-in outside parliament on Monday against new import rules.", "Peaceful protest"),
+        ("Gang members and police were involved in a shoot-out in the Rocinha favela on Monday.", "Armed clash"),
+        # an arrest of kidnappers stays an arrest; a disappearance is an abduction
+        ("Police arrested 15 suspected members of a kidnapping gang in Lagos on Tuesday.", "Arrests"),
+        ("An opposition activist has been missing since security agents took him from his home on Friday, his family said.", "Abduction/forced disappearance"),
+        # damage without a demonstration or violence against people
+        ("Unknown people vandalised the offices of the electoral commission in Goma overnight on Monday.", "Looting/property destruction"),
+        ("A bomb threat forced the evacuation of the main railway station in Brussels on Monday.", "Other"),
         # territory: who took it and whether anyone fought
         ("Rebel fighters clashed with the army and took control of the district headquarters on Thursday.", "Non-state actor overtakes territory"),
         ("Army troops retook the village on Thursday; there was no information on whether fighting took place.", "Non-violent transfer of territory"),
