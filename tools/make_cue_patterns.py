@@ -45,6 +45,8 @@ add("TRANSFER", 1.0, "fighting|clashes|resistance was|were not reported", "no in
 add("KILL", 1.0, "target:V", "fire:V _ _ shots|gunshots|bullets|rounds", "fire:V at|on|upon", "find:V _ _ body|bodies|corpse|corpses|remains", "kill|murder|assassinate|execute|behead|massacre|slaughter|lynch|stab|hack|shoot|gun:V", "shoot|shot dead", "shot and killed",
     "open|opened fire", "massacre|assassination|killing|killings|execution|executions|murder|murders", "torture:V", "beat|beaten to death", "hack:V to death",
     "body|bodies found|discovered|recovered", "assault|beat|attack|whip|flog|torture:V", "attack|attacks")
+add("SEXUAL", -1.0, "suspected|accused|convicted|charged|arrested|detained|jailed|sentenced of|with|for _ rape|rapes|raping",
+    "rape|sexual assault case|cases|suspect|suspects|charge|charges|trial|convict|convicts|allegation|allegations", "accused _ _ in _ rape")
 add("SEXUAL", 1.0, "rape:V", "rape|rapes|gang-rape|gang rape", "sexually assault|abuse|harass|exploit:V", "molest:V", "sexual harassment|exploitation", "sexual violence|assault|abuse", "strip:V _ _ naked", "forced nudity")
 add("ABDUCT", 1.0, "abduct|kidnap|deport:V", "take:V away", "abduction|abductions|kidnapping|kidnappings", "take|took _ hostage|hostages|captive", "forcibly disappear|disappeared",
     "enforced|forced disappearance", "hold:V _ for ransom", "ransom", "whereabouts _ _ _ unknown", "as _ human shield|shields", "been missing since", "go|went missing after")

@@ -126,6 +126,14 @@ def is_crowd(agent: Token) -> bool:
     return tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS")
 
 
+def _allied(sents: Sequence[SpacySpan]) -> bool:
+    """Are the security forces and the armed group named together as one side ("police forces
+    and an unidentified armed group attacked ...") rather than against each other?"""
+    state = [e.root for s in sents for e in s.ents if e.label_ == "SECURITY_FORCE"]
+    armed = [e.root for s in sents for e in s.ents if e.label_ == "ARMED_GROUP"]
+    return bool(state and armed) and all(any(g in st.conjuncts for g in armed) for st in state)
+
+
 def armed_victims(sents: Sequence[SpacySpan], patient_phrase: SpacySpan | None = None) -> bool:
     """Are the victims members of an armed or criminal group (ACLED: a battle, not one-sided violence)?"""
     if patient_phrase is not None:
@@ -328,6 +336,13 @@ def find_agent_and_patient(sents: Sequence[SpacySpan], trigger_tokens: Sequence[
                         prep_objs.append((0 if c.lower_ != "on" else 1, g))
         if patient is None and prep_objs:
             patient = sorted(prep_objs, key=lambda p: (p[0], p[1].i))[0][1]
+        if patient is None:
+            # "attacked and beat civilians": the object may belong to a coordinated verb
+            for v in verb.conjuncts:
+                obj = next((c for c in v.children if c.dep_ == "dobj" and c.lower_ not in _NOT_TARGET), None)
+                if obj is not None and (_ent_of(obj) is None or _ent_of(obj).label_ not in ("WEAPON", "DATE", "TIME", "CARDINAL")):
+                    patient = obj
+                    break
         if agent is None and verb.dep_ == "conj":
             # "residents captured a man and beat him": the coordinated verb shares the subject
             agent = next((c for c in verb.head.children if c.dep_ == "nsubj" and _is_person_like(c)), None)
@@ -870,7 +885,7 @@ def fill(
     a.armed_group = armed_side
     if agent is not None and is_crowd(agent):
         a.crowd_actor = True
-    if not a.civilian_victims and state_side and armed_side:
+    if not a.civilian_victims and state_side and armed_side and not _allied(sents):
         a.armed_target = True
     if seen_victims & _ARMED_VICTIM_NOUNS and not _NOT_ON_DUTY.search(" ".join(s.text for s in sents)):
         a.armed_target = True  # "three volunteer fighters and a councilman were killed"
