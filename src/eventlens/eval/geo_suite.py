@@ -388,7 +388,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-e2e", action="store_true", help="resolution with gold spans only")
     args = ap.parse_args(argv)
     for suite in args.suites:
-        print(json.dumps(run_geo_suite(suite, args.data, args.limit, end_to_end=not args.no_e2e)))  # with details
+        print(json.dumps(run_geo_suite(suite, args.data, args.limit, end_to_end=not args.no_e2e)))
     return 0
 
 

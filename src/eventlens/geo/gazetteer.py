@@ -220,7 +220,9 @@ _ADMIN_TYPE_WORDS: dict[int, frozenset[str]] = {
         """province region state governorate district division department prefecture oblast county
         territory municipality""".split()
     ),
-    2: frozenset("district zone department province municipality region rayon raion governorate prefecture".split()),
+    2: frozenset(
+        "district zone department province municipality region rayon raion governorate prefecture".split()
+    ),
 }
 
 

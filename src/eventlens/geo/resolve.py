@@ -235,10 +235,13 @@ class Geocoder:
             # name. The finer part (after " - ", before "(") where a reading of it lies in the
             # container part, else the container part.
             before, after = name[: sep.start()].strip(" ()-,"), name[sep.end() :].strip(" ()-,")
-            fine, coarse = (after, before) if sep.group().strip() in {"-", "\u2013", "\u2014", "/"} else (before, after)
+            dash = sep.group().strip() in {"-", "\u2013", "\u2014", "/"}
+            fine, coarse = (after, before) if dash else (before, after)
             fine_c = self._lookup(fine) if fine and fine != name else ()
             coarse_c = self._lookup(coarse) if coarse and coarse != name else ()
-            inside = [c for c in fine_c if any(_within(c, k) or c.geonameid == k.geonameid for k in coarse_c[:3])]
+            inside = [
+                c for c in fine_c if any(_within(c, k) or c.geonameid == k.geonameid for k in coarse_c[:3])
+            ]
             cands = inside or list(coarse_c) or list(fine_c)
         if not cands:
             # A compass word the gazetteer does not carry: "Shan-North", "South Venezuela".
@@ -248,7 +251,9 @@ class Geocoder:
         if not cands:
             cands = list(self._inner_name(name))
         q = surface_form(name)
-        if _COUNTRY_NAME_WINS and any(c.is_country and q in {surface_form(c.name), surface_form(c.matched_name)} for c in cands):
+        if _COUNTRY_NAME_WINS and any(
+            c.is_country and q in {surface_form(c.name), surface_form(c.matched_name)} for c in cands
+        ):
             # "Mexico", "Kuwait", "Panama": in English the country; its capital's old or local
             # name ("México") is not a reading of its own
             cands = [c for c in cands if c.is_country or surface_form(c.name) == q]
@@ -330,8 +335,10 @@ class Geocoder:
                 # Soft votes of the article's other mentions: this name's own removed.
                 d_cc, d_a1, k = ctx.soft.get(query, ({}, {}, 0))
                 others = max(n_votes - k, 1)
-                share_cc = max(0.0, ctx.soft_countries.get(cc or "", 0.0) - k * d_cc.get(cc or "", 0.0)) / others
-                share_a1 = max(0.0, ctx.soft_admin1s.get(a1 or "", 0.0) - k * d_a1.get(a1 or "", 0.0)) / others
+                all_cc, own_cc = ctx.soft_countries.get(cc or "", 0.0), k * d_cc.get(cc or "", 0.0)
+                all_a1, own_a1 = ctx.soft_admin1s.get(a1 or "", 0.0), k * d_a1.get(a1 or "", 0.0)
+                share_cc = max(0.0, all_cc - own_cc) / others
+                share_a1 = max(0.0, all_a1 - own_a1) / others
             else:
                 # The article's other mentions only: remove this name's own first-pass votes.
                 v_cc, v_a1, k = ctx.votes.get(query, (None, None, 0))
@@ -394,7 +401,9 @@ class Geocoder:
         scored.sort(key=lambda x: (-x.score, -x.cand.population, x.cand.geonameid))
         return scored
 
-    def _container_cands(self, name: str, ctx: GeoContext | None, inner: str | None = None) -> list[Candidate]:
+    def _container_cands(
+        self, name: str, ctx: GeoContext | None, inner: str | None = None
+    ) -> list[Candidate]:
         """The three likeliest readings of a container name. Its own head noun counts ("Shan-North
         state" is the state, not a city), and so does an admin unit's holding a reading of the
         ``inner`` name: "Colombo (Western)" is Sri Lanka's Western Province, not Uganda's (a
@@ -493,13 +502,17 @@ class Geocoder:
                         d_a1[c.admin1_code] += w / z
                 soft[name] = (d_cc, d_a1, k)
                 likely[name] = tuple(
-                    (c.lat, c.lon, w / z) for c, w in zip(cands, weights, strict=True) if w / z >= 0.1 and not c.is_country
+                    (c.lat, c.lon, w / z)
+                    for c, w in zip(cands, weights, strict=True)
+                    if w / z >= 0.1 and not c.is_country
                 )
                 for key, v in d_cc.items():
                     s_cc[key] += k * v
                 for key, v in d_a1.items():
                     s_a1[key] += k * v
-            scorer = replace(ctx, soft=soft, soft_countries=dict(s_cc), soft_admin1s=dict(s_a1), likely=likely)
+            scorer = replace(
+                ctx, soft=soft, soft_countries=dict(s_cc), soft_admin1s=dict(s_a1), likely=likely
+            )
         return scorer
 
     def resolve_mentions(self, names: list[str], *, context: GeoContext | None = None) -> list[Place | None]:
@@ -547,7 +560,10 @@ class Geocoder:
                 # the most mentioned place of the article's leading region (soft admin1 votes)
                 focus = max(
                     local,
-                    key=lambda o: (round(ctx.soft_admin1s.get(o.cand.admin1_code or "", 0.0), 6), counts[o.cand.geonameid]),
+                    key=lambda o: (
+                        round(ctx.soft_admin1s.get(o.cand.admin1_code or "", 0.0), 6),
+                        counts[o.cand.geonameid],
+                    ),
                 )
             else:
                 focus = max(local, key=lambda o: counts[o.cand.geonameid])  # max keeps the earliest
@@ -856,7 +872,8 @@ def containers_from_text(text: str, spans: Sequence[tuple[int, int]]) -> dict[st
 
 _CONTAINER_GAP = re.compile(
     r",\s*|\s+(?:" + "|".join(sorted(PLACE_HEADS)) + r")\s+of\s+(?:the\s+)?"
-    r"|(?:\s+(?:" + "|".join(sorted(PLACE_HEADS)) + r"))?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
+    r"|(?:\s+(?:" + "|".join(sorted(PLACE_HEADS)) + r"))?\s+in\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central)\w*\s+)?"
     r"|\s*\(\s*",
     re.IGNORECASE,
 )

@@ -278,7 +278,9 @@ def _gazetteer_spans(
 
 
 #: Lower-case particles inside place names ("Deir ez Zor", "Ras al Ain", "Rio de Janeiro").
-_NAME_PARTICLES = frozenset("al el ez es ed en ad ar as at az ash ul de del della di da do dos das la le du".split())
+_NAME_PARTICLES = frozenset(
+    "al el ez es ed en ad ar as at az ash ul de del della di da do dos das la le du".split()
+)
 
 
 def _extend_over_particle(doc: Doc, end: int, gazetteer: Gazetteer | None, text: str) -> int:
@@ -314,8 +316,8 @@ def _propn_run(doc: Doc, i: int, taken: set[int]) -> int:
         if doc[j].pos_ == "PROPN":
             j += 1
         elif (  # "Nord-Kivu", "Ti-n-Agadel": a hyphen joining proper nouns without spaces
-            doc[j].text == "-" and j + 1 < n and j > 0 and not doc[j - 1].whitespace_ and not doc[j].whitespace_
-            and doc[j + 1].pos_ == "PROPN" and (j + 1) not in taken
+            doc[j].text == "-" and 0 < j < n - 1 and not doc[j - 1].whitespace_
+            and not doc[j].whitespace_ and doc[j + 1].pos_ == "PROPN" and (j + 1) not in taken
         ):  # fmt: skip
             j += 2
         else:
