@@ -76,6 +76,7 @@ SHELL_OBJECTS = _nouns(
     "mortar", "rocket", "missile", "shell", "artillery", "howitzer", "projectile", "grad",
     "katyusha", "barrage", "salvo", "ballistic", "launcher",
 )
+MANNED_AIRCRAFT = _nouns("helicopter", "jet", "plane", "aircraft", "warplane", "airplane", "bomber", "gunship")
 DROP_OBJECTS = _nouns("bomb", "explosive", "grenade", "munition", "ordnance", "payload", "device")
 ARMED_OBJECTS = _nouns(
     "position", "post", "outpost", "checkpoint", "base", "trench", "troop", "soldier", "force",
@@ -198,6 +199,13 @@ def syntax_cues(sent: Span) -> list[Cue]:
                     if c.dep_ == "prep" and c.lower_ in {"at", "on", "upon", "towards", "toward"}:
                         if any(h.lower_ in ARMED_OBJECTS for p in c.children if p.dep_ == "pobj" for h in _heads(p)):
                             out.append(_cue("CLASH", tok))
+        if low in FIRE and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+            # a manned aircraft shot down was hit by fire (a missile attack); a drone or missile
+            # shot down is an interception (disrupted weapons use, the phrase pattern's reading)
+            for c in tok.children:
+                if c.dep_ in {"dobj", "nsubjpass"} and any(h.lower_ in MANNED_AIRCRAFT for h in _heads(c)):
+                    out.append(_cue("DISRUPT", c, -1.0))
+                    out.append(_cue("SHELL", c))
         if low in BLOWS:
             if any(c.dep_ == "dobj" and any(_is_people(h) for h in _heads(c)) for c in tok.children):
                 out.append(_cue("KILL", tok))

@@ -32,6 +32,7 @@ DEMO = ("PROTEST", "INTERVENE", "EXCESSIVE", "RIOT", "MOB")
 #: Clash cues that name fighting between two sides (not a one-way "ambush" or "offensive").
 _TWO_SIDED = re.compile(r"clash|fight|exchang|battle|firefight|gunfight|shoot\W*out|skirmish|confrontation", re.I)
 _DISAPPEARED = re.compile(r"whereabouts|shield|disappear|missing", re.I)
+_GUNS = re.compile(r"armed|shoot|shot|fire|gun", re.I)
 _FOUGHT = re.compile(r"^(?:clashed|fought|scuffled|brawled|exchanged)\b", re.I)
 #: Cues too weak or too broad to open an incident without a stronger cue in the same sentence.
 WEAK_OPENERS = frozenset({"CHANGE", "DISPLACE", "TRANSFER"})
@@ -117,7 +118,7 @@ def classify(
     if has("CHEM"):
         return out("Chemical weapon", 0.85, "CHEM")
     # --- Weapons found, defused, intercepted: nothing went off
-    if has("DISRUPT") and not killed and not has("CLASH"):
+    if has("DISRUPT") and not killed and not has("CLASH") and not has("AIR"):
         return out("Disrupted weapons use", 0.75, "DISRUPT")
     # --- Demonstrations. A protest told first is the event; violence words after it are
     # usually its cause ("calling for justice for a man killed by a mob").
@@ -197,7 +198,11 @@ def classify(
     if (has("OVERTAKE") or has("REGAIN") or has("TRANSFER")) and not clash and not killed:
         return out("Non-violent transfer of territory", 0.55, "TRANSFER", "OVERTAKE", "REGAIN")
     if clash >= 1.0:
-        if not armed_present or (crowd_actor and not armed_group):
+        # guns (an "armed clash", a shoot-out, people shot) mark organised armed sides even when
+        # the groups are unknown to us; sticks and stones between unnamed sides are mob violence
+        guns = small_arms or any(_GUNS.search(c.text) for n in ("CLASH", "KILL") for c in by.get(n, []))
+        gunfight = any(_GUNS.search(c.text) for c in by.get("CLASH", []))  # both sides shooting
+        if (crowd_actor and not armed_group and not gunfight) or (not armed_present and not guns):
             return out("Mob violence", 0.6, "CLASH")
         two_sided = any(c.weight >= 1.0 and _TWO_SIDED.search(c.text) for c in by.get("CLASH", []))
         if civilian_target and not armed_target and not two_sided and has("KILL"):
