@@ -347,6 +347,11 @@ def test_small_namesake_abroad_gives_way_to_the_article(geocoder: Geocoder) -> N
     assert not _supported(replace(dallas, population=5_000), "Qwxz", ctx)
     assert _supported(geocoder.candidates("Mosul")[0], "Qwxz", ctx)
     assert _supported(replace(dallas, population=5_000), "Qwxz", geocoder.build_context(["Dallas", "Qwxz"]))
+    # a clearly Texan article: a small place named in another state gives way too
+    texan = geocoder.build_context(["Houston", "Austin", "Dallas", "San Antonio", "Qwxz"])
+    small_elsewhere = next(c for c in geocoder.candidates("Portland") if c.admin1 == "Maine")
+    assert not _supported(replace(small_elsewhere, population=5_000), "Qwxz", texan)
+    assert _supported(replace(dallas, population=5_000), "Qwxz", texan)
 
 
 def test_a_container_is_read_as_the_unit_that_holds_its_contents(geocoder: Geocoder) -> None:

@@ -97,6 +97,7 @@ _LOCAL_OVER_COUNTRY = True  # a country-only event takes a town named in its sen
 _SEAT_POINT = True  # events located only to an admin unit sit at its seat (ACLED)
 _SEAT_PRECISIONS = ("admin1", "admin2")
 _SMALL_POP = 10_000
+_A1_SUPPORT = True  # ... and in a state/province none of them may be in, when they agree on one
 _COUNTRY_NAME_WINS = True  # a country's exact name drops other places' alternate-name readings
 _COUNTRY_CONTEXT = True  # a country gains by the article's share in it, like its places
 _W_NEAR = 1.0  # nearness to the other names' likely readings
@@ -826,8 +827,9 @@ def _nearness(cands: Sequence[Candidate], name: str, ctx: GeoContext) -> list[fl
 
 
 def _supported(cand: Candidate, name: str, ctx: GeoContext) -> bool:
-    """False for a small place (under ``_SMALL_POP``) in a country none of the article's other
-    mentions may be in, when those mentions agree on a country (>= 60% of their soft votes)."""
+    """False for a small place (under ``_SMALL_POP``) in a country (or first-level unit) none of
+    the article's other mentions may be in, when those mentions agree on one (>= 60% of their
+    soft votes)."""
     if cand.is_country or cand.admin_level is not None or cand.population >= _SMALL_POP or not ctx.soft:
         return True
     d_cc, _, k = ctx.soft.get(name, ({}, {}, 0))
@@ -835,9 +837,14 @@ def _supported(cand: Candidate, name: str, ctx: GeoContext) -> bool:
     if others < 2:
         return True
     shares = {cc: (v - k * d_cc.get(cc, 0.0)) / others for cc, v in ctx.soft_countries.items()}
-    if max(shares.values(), default=0.0) < 0.6:
-        return True
-    return shares.get(cand.country_code or "", 0.0) >= 0.05
+    if max(shares.values(), default=0.0) >= 0.6 and shares.get(cand.country_code or "", 0.0) < 0.05:
+        return False
+    if _A1_SUPPORT:
+        _, d_a1, _ = ctx.soft.get(name, ({}, {}, 0))
+        a1 = {c: (v - k * d_a1.get(c, 0.0)) / others for c, v in ctx.soft_admin1s.items()}
+        if max(a1.values(), default=0.0) >= 0.6 and a1.get(cand.admin1_code or "", 0.0) < 0.05:
+            return False
+    return True
 
 
 def _credible(cand: Candidate, ctx: GeoContext) -> bool:
