@@ -73,7 +73,8 @@ add("RIOT", 1.0, "riot|riots|rioting|rioter|rioters", "riot:V", "throw|hurl|pelt
     "clash:V with _ police|security|officers|troops", "stone - pelting", "stone pelting", "violent protest|demonstration|protests|demonstrations",
     "turn|turned violent", "barricade:V", "build|erect|set|put|mount|raise|place:V _ _ _ barricade|barricades|roadblocks",
     "barricade|barricades of", "with _ _ barricades", "block:V _ _ _ _ with _ _ _ logs|stones|rocks|tyres|tires|trees|debris|boulders|barricades",
-    "brawl|brawls|scuffle|scuffles|fistfight|fistfights|melee", "use|used|using _ _ logs|stones|rocks|tyres|tires|trees|debris|boulders|barricades to block", "scuffle|brawl:V", "confront:V each other", "stones and sticks", "sticks and stones",
+    "brawl|brawls|scuffle|scuffles|fistfight|fistfights|melee", "use|used|using _ _ logs|stones|rocks|tyres|tires|trees|debris|boulders|barricades to block",
+    "disrupt:V _ _ _ election|elections|meeting|event|rally|vote|voting|polling|ceremony|session|primary|primaries", "acts of violence|vandalism", "scuffle|brawl:V", "confront:V each other", "stones and sticks", "sticks and stones",
     "burn|torch:V _ _ _ ballot|ballots|urns|materials|furniture")
 add("MOB", 1.0, "mob|mobs", "lynch:V", "lynching|lynchings", "mob justice", "vigilante|vigilantes", "angry|irate residents|villagers|crowd|locals|youths",
     "mob of", "beat|beaten to death", "set|torched _ on fire", "jungle justice", "self-defense group")

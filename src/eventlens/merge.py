@@ -35,6 +35,8 @@ SEPARATION = re.compile(
 #: Discourse adverbs that open a new incident only where they open the sentence ("Separately,
 #: ...", "Meanwhile in Gao, ..."); mid-sentence ("was coded separately") they do not.
 SEPARATION_OPENER = re.compile(r"^\W*(?:\w+\W+){0,3}?(separately|elsewhere|meanwhile)\b", re.I)
+#: Day expressions that refer back to the day being told about.
+_ANAPHORIC = re.compile(r"\b(?:that|the same|this same)\s+(?:day|night|evening|morning|afternoon)\b", re.I)
 #: An incident older than this many days before publication is background, not news.
 #: Chosen from news practice: a weekly round-up still reports "last week's" events as news.
 BACKGROUND_DAYS = 8
@@ -62,16 +64,17 @@ class Sentence:
         return any(c.name == "GENERIC" for c in self.cues) or any(d.generic and d.kind == "SET" for d in self.dates)
 
     def event_date(self) -> DateMention | None:
-        """The date the sentence's event is told at: the first specific, non-future date."""
+        """The date the sentence's event is told at: the first specific, non-future date.
+        "That day", "the same day" point back to the story's own date, so they date nothing new."""
         for d in self.dates:
-            if d.range is not None and not d.generic and d.kind in ("DATE", "TIME"):
+            if d.range is not None and not d.generic and d.kind in ("DATE", "TIME") and not _ANAPHORIC.search(d.span.text):
                 return d
         return None
 
     def main_clause_date(self) -> DateMention | None:
         """A date that dates the sentence's main clause (its path to the root crosses no noun)."""
         for d in self.dates:
-            if d.range is None or d.generic:
+            if d.range is None or d.generic or _ANAPHORIC.search(d.span.text):
                 continue
             tok = self.span.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
             if tok is None or len(tok) == 0:
