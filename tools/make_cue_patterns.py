@@ -60,7 +60,7 @@ add("PROTEST", 1.0, "protest|demonstrate|rally|picket:V", "march:V!", "protest|p
     "gather:V _ _ _ to denounce|support|show|call|celebrate|complain|demand|protest|oppose|express|mark|condemn|raise|mourn|commemorate|honour|honor|voice",
     "gather:V against|outside", "block|close|cut:V _ _ _ _ access|route|avenue|entrance|bridge|railway|gate|road|roads|highway|street|streets|traffic",
     "hold|held|stage|staged:V _ _ strike|strikes", "strike action", "climate strike", "take|took the streets", "mobilization|mobilisation", "show|express:V _ support|solidarity", "gather:V outside|in|at _ front", "block:V _ road|roads|highway|street|streets|traffic", "blockade|blockades")
-add("INTERVENE", 1.0, "disperse:V", "police|officers|forces|authorities intervene:V", "police|officers|forces _ intervene:V", "police|officers|forces use|used force", "detain|arrest:V at least",
+add("INTERVENE", 1.0, "disperse:V _ _ _ crowd|crowds|protesters|demonstrators|protestors|marchers|them|rally|protest|demonstration|gathering|sit-in", "police|officers|forces _ disperse:V", "to disperse", "police|officers|forces|authorities intervene:V", "police|officers|forces _ intervene:V", "police|officers|forces use|used force", "detain|arrest:V at least",
     "detain|arrest:V _ _ _ participants|protesters|demonstrators|activists|students|marchers", "remove|evict|move:V _ protesters|demonstrators", "tear gas|teargas", "tear - gas", "water cannon|cannons", "rubber bullets", "baton|cane|lathi charge|charged",
     "baton-charge|baton-charged", "break|broke up", "arrest|detain|beat:V _ _ protesters|demonstrators|activists|students|participants",
     "fire|fired warning shots", "stun grenade|grenades", "pepper spray", "prevent:V _ _ march|protest|rally", "block:V _ protesters|demonstrators", "police|officers|forces prevent|stop|block|push|chase:V")
@@ -76,8 +76,10 @@ add("RIOT", 1.0, "riot|riots|rioting|rioter|rioters", "riot:V", "throw|hurl|pelt
     "brawl|brawls|scuffle|scuffles|fistfight|fistfights|melee", "use|used|using _ _ logs|stones|rocks|tyres|tires|trees|debris|boulders|barricades to block",
     "disrupt:V _ _ _ election|elections|meeting|event|rally|vote|voting|polling|ceremony|session|primary|primaries", "acts of violence|vandalism", "scuffle|brawl:V", "confront:V each other", "stones and sticks", "sticks and stones",
     "burn|torch:V _ _ _ ballot|ballots|urns|materials|furniture")
-add("MOB", 1.0, "mob|mobs", "lynch:V", "lynching|lynchings", "mob justice", "vigilante|vigilantes", "angry|irate residents|villagers|crowd|locals|youths",
-    "mob of", "beat|beaten to death", "set|torched _ on fire", "jungle justice", "self-defense group")
+add("MOB", 1.0, "mob|mobs", "lynch:V", "lynching|lynchings", "mob justice", "angry|irate residents|villagers|crowd|locals|youths",
+    "mob of", "beat|beaten to death", "set|torched _ on fire", "jungle justice")
+add("MOB", 0.5, "vigilante|vigilantes", "self-defense group")
+add("INTERVENE", -1.0, "disperse:V peacefully", "without _ _ interaction|incident|incidents|intervention|clashes|violence", "remained|remain|was|were peaceful")
 # ---- Strategic developments
 add("AGREE", 1.0, "agreement|agreements|accord|ceasefire|cease-fire|truce|armistice", "peace deal|deals|accord|agreement", "sign:V _ _ agreement|deal|accord|treaty|memorandum",
     "agree:V to|on", "peace talks|agreement", "surrender:V", "prisoner|prisoners exchange|swap", "reach:V _ deal|agreement", "lay|laid down _ arms|weapons")
