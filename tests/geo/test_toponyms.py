@@ -189,3 +189,11 @@ def test_bracketed_province_spelled_another_way_is_a_container(nlp, gazetteer: G
     doc.ents = [SpacySpan(doc, q, q + 1, label="LOC")]
     tops = _by_text(find_toponyms(doc, gazetteer=gazetteer))
     assert tops["Qwxz"].container == "Al Anbaar" and "Al Anbaar" in tops
+
+
+def test_known_name_before_comma_and_province_is_a_place(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Ships were seized at the seaport, Mosul, Nineveh, on Monday.")
+    m = next(t.i for t in doc if t.text == "Mosul")
+    doc.ents = [SpacySpan(doc, m, m + 1, label="ORG")]  # a tagger slip, no locative word before
+    tops = _by_text(find_toponyms(doc, gazetteer=gazetteer))
+    assert tops["Mosul"].container == "Nineveh"

@@ -260,16 +260,18 @@ def _gazetteer_spans(
         after_comma_admin = prev == "," and is_admin(span.text)
         # "in Myrna Dolyna, Kharkiv": after a locative word and before ", <province/country>", a
         # proper name is a place even when the gazetteer does not know it
-        before_admin = False
-        if cue_before and nxt == "," and j + 1 < n and doc[j + 1].pos_ == "PROPN":
+        admin_next = False
+        if nxt == "," and j + 1 < n and doc[j + 1].pos_ == "PROPN":
             k = _propn_run(doc, j + 1, set())
-            before_admin = is_admin(doc[j + 1 : k].text)
+            admin_next = is_admin(doc[j + 1 : k].text)
+        before_admin = cue_before and admin_next
         known = bool(_exact_candidates(gazetteer, span.text))
         if not known and (parenthetical or after_place):
             # a container slot takes a province or country spelled another way ("Ar Raqqa")
             known = bool(_admin_candidates(gazetteer, span.text))
         if cue_after or before_admin or (
-            (cue_before or comma_container or parenthetical or after_place or after_comma_admin) and known
+            (cue_before or comma_container or parenthetical or after_place or after_comma_admin or admin_next)
+            and known
         ):
             label = tok.ent_type_ if tok.ent_type_ else "GAZ"
             place_ends.add(j)
