@@ -76,6 +76,7 @@ SHELL_OBJECTS = _nouns(
     "mortar", "rocket", "missile", "shell", "artillery", "howitzer", "projectile", "grad",
     "katyusha", "barrage", "salvo", "ballistic", "launcher",
 )
+IMPACT = _verbs("fall", "land", "hit", "strike", "slam", "rain", "explode", "crash", "pound", "struck")
 MANNED_AIRCRAFT = _nouns("helicopter", "jet", "plane", "aircraft", "warplane", "airplane", "bomber", "gunship")
 DROP_OBJECTS = _nouns("bomb", "explosive", "grenade", "munition", "ordnance", "payload", "device")
 ARMED_OBJECTS = _nouns(
@@ -206,6 +207,11 @@ def syntax_cues(sent: Span) -> list[Cue]:
                 if c.dep_ in {"dobj", "nsubjpass"} and any(h.lower_ in MANNED_AIRCRAFT for h in _heads(c)):
                     out.append(_cue("DISRUPT", c, -1.0))
                     out.append(_cue("SHELL", c))
+        if low in IMPACT:
+            # "mortar rounds fell on a camp", "two rockets from the south slammed into ..."
+            subj = [t for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
+            if any(t.lower_ in SHELL_OBJECTS for t in subj):
+                out.append(_cue("SHELL", tok))
         if low in BLOWS:
             if any(c.dep_ == "dobj" and any(_is_people(h) for h in _heads(c)) for c in tok.children):
                 out.append(_cue("KILL", tok))

@@ -25,7 +25,7 @@ from .cues import Cue
 #: Cues that can open an incident on their own.
 EVENT_CUES = frozenset(
     """AIR SHELL IED SUICIDE GRENADE CHEM CLASH REGAIN OVERTAKE TRANSFER KILL SEXUAL ABDUCT
-    PROTEST INTERVENE EXCESSIVE RIOT MOB AGREE ARREST CHANGE DISRUPT HQ LOOT DISPLACE THREAT""".split()
+    PROTEST INTERVENE EXCESSIVE RIOT MOB AGREE ARREST CHANGE DISRUPT HQ LOOT DISPLACE THREAT SHUTDOWN""".split()
 )
 REMOTE = ("SUICIDE", "CHEM", "AIR", "IED", "GRENADE", "SHELL")
 DEMO = ("PROTEST", "INTERVENE", "EXCESSIVE", "RIOT", "MOB")
@@ -231,6 +231,7 @@ def classify(
         ("CHANGE", "Change to group/activity"),
         ("DISPLACE", "Other"),
         ("THREAT", "Other"),
+        ("SHUTDOWN", "Other"),
     ):
         if has(name):
             return out(sub, 0.6, name)

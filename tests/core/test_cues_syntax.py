@@ -47,6 +47,11 @@ def _sub(pipe, text: str) -> list[str]:
         # damage without a demonstration or violence against people
         ("Unknown people vandalised the offices of the electoral commission in Goma overnight on Monday.", "Looting/property destruction"),
         ("A bomb threat forced the evacuation of the main railway station in Brussels on Monday.", "Other"),
+        # munitions as the subject of an impact verb, words between them
+        ("Mortar rounds fell on a displacement camp outside El Fasher on Wednesday, killing three children.", "Shelling/artillery/missile attack"),
+        # restrictions and planned protests
+        ("Authorities shut down internet access across the region on Wednesday ahead of planned opposition rallies.", "Other"),
+        ("Rebels took over the town on Wednesday without resistance after the army withdrew.", "Non-violent transfer of territory"),
         # territory: who took it and whether anyone fought
         ("Rebel fighters clashed with the army and took control of the district headquarters on Thursday.", "Non-state actor overtakes territory"),
         ("Army troops retook the village on Thursday; there was no information on whether fighting took place.", "Non-violent transfer of territory"),
