@@ -15,7 +15,8 @@ data we keep hand-set weights and say where each came from). For every candidate
   region before any one reading is chosen ("Portland", "Augusta", "Bangor": Maine).
 * **nearness** - the share of the other names with a likely reading (softmax share >= 0.1)
   within 50 km of the candidate (fading to 0 at 150 km): places named together are near each
-  other, across state lines too ("Columbus" with "Phenix City": Georgia's, not Ohio's).
+  other, across state lines too ("Columbus" with "Phenix City": Georgia's, not Ohio's). It
+  counts in the soft-vote passes 2+ as well as in the final ranking.
 * **dateline** - same country as the dateline place, or within 150 km of it.
 * **containment** - "Mansour district of Baghdad": candidates inside the container win;
   when none is, a district/neighbourhood falls back to the container itself.
@@ -102,6 +103,7 @@ _COUNTRY_NAME_WINS = True  # a country's exact name drops other places' alternat
 _COUNTRY_CONTEXT = True  # a country gains by the article's share in it, like its places
 _W_NEAR = 1.0  # nearness to the other names' likely readings
 _NEAR_KM = 50.0
+_NEAR_IN_PASSES = True  # nearness also in the soft-vote passes 2+
 _FOCUS_BY_REGION = True  # the fallback focus: most mentioned place of the leading admin1
 _ARTICLE_FALLBACK = True  # unknown names -> their container, else the article's focus place
 _SOFT_PASSES = 3  # soft-vote passes in build_context (0: hard first-pass votes only)
@@ -491,6 +493,12 @@ class Geocoder:
                     scores = [self._prior(c, name) for c in cands]
                 else:
                     scores = [self._score(c, name, scorer, None, None) for c in cands]
+                    near = _nearness(cands, name, scorer) if _W_NEAR and _NEAR_IN_PASSES else None
+                    if near is not None:  # nearness shapes the votes too, not only the final pick
+                        scores = [
+                            x + (0.0 if c.is_country else _W_NEAR * v)
+                            for x, v, c in zip(scores, near, cands, strict=True)
+                        ]
                 top = max(scores)
                 weights = [math.exp(_SOFT_BETA * (x - top)) for x in scores]
                 z = sum(weights)
