@@ -69,7 +69,7 @@ add("EXCESSIVE", 1.0, "kill|shoot|gun:V _ _ protester|protesters|demonstrator|de
     "live ammunition|fire|rounds", "open|opened fire on _ protesters|demonstrators|crowd|crowds")
 add("RIOT", 1.0, "riot|riots|rioting|rioter|rioters", "riot:V", "throw|hurl|pelt:V _ stones|rocks|bricks|molotov|projectiles|petrol", "molotov cocktail|cocktails",
     "burn|set|torch:V _ tyres|tires|tire|tyre", "burning tyres|tires|barricades|barricade|obstacles",
-    "burn|torch|set:V _ _ _ bus|buses|truck|trucks|gate|gates|office|offices|building|buildings|vehicle|vehicles|car|cars|effigy|station|stations|shop|shops|store|stores",
+    "burn|torch|set:V _ _ _ bus|buses|truck|trucks|gate|gates|office|offices|building|buildings|vehicle|vehicles|car|cars|effigy|station|stations|shop|shops|store|stores|residence|residences|house|houses|headquarters",
     "set|sets fire to|on", "set:V ablaze", "set:V _ _ _ ablaze", "set:V _ _ on fire", "vandalize|vandalise|ransack|storm|smash:V",
     "clash:V with _ police|security|officers|troops", "stone - pelting", "stone pelting", "violent protest|demonstration|protests|demonstrations",
     "turn|turned violent", "barricade:V", "build|erect|set|put|mount|raise|place:V _ _ _ barricade|barricades|roadblocks",
@@ -82,7 +82,7 @@ add("MOB", 1.0, "mob|mobs", "lynch:V", "lynching|lynchings", "mob justice", "ang
 add("MOB", 0.5, "vigilante|vigilantes", "self-defense group")
 add("INTERVENE", -1.0, "disperse:V peacefully", "without _ _ interaction|incident|incidents|intervention|clashes|violence", "remained|remain|was|were peaceful")
 # ---- Strategic developments
-add("AGREE", 1.0, "agreement|agreements|accord|ceasefire|cease-fire|truce|armistice", "peace deal|deals|accord|agreement", "sign:V _ _ agreement|deal|accord|treaty|memorandum",
+add("AGREE", 1.0, "agreement|agreements|accord|ceasefire|cease-fire|truce|armistice", "peace deal|deals|accord|agreement", "sign:V _ _ _ agreement|deal|accord|treaty|memorandum|cessation|ceasefire|truce|pact", "cessation of hostilities", "peace treaty|pact",
     "agree:V to|on", "peace talks|agreement", "surrender:V", "prisoner|prisoners exchange|swap", "reach:V _ deal|agreement", "lay|laid down _ arms|weapons")
 add("ARREST", 1.0, "arrest|detain|apprehend|nab:V", "arrest|arrests|detention", "take|took into custody", "round|rounded up", "raid:V and arrest", "in custody")
 add("CHANGE", 1.0, "curfew", "state of emergency", "deploy:V", "deployment", "reinforcements", "troop|troops buildup|movement|movements", "military exercise|exercises|drills",
@@ -92,7 +92,7 @@ add("DISRUPT", 1.0, "defuse:V", "dismantle|deactivate|disarm|neutralise|neutrali
     "weapons|arms|ammunition cache|caches|depot", "found _ _ explosives|ied|ieds|bomb|bombs|weapons", "bomb disposal", "controlled explosion|detonation", "foil:V",
     "discover|locate|uncover|find:V _ _ _ _ ied|ieds|bomb|bombs|explosives|grenade|grenades|mine|mines|landmine|landmines|device|devices",
     "secure|remove|recover|clear:V _ _ ied|ieds|bomb|bombs|explosives|grenade|grenades|mine|mines|landmine|landmines|device|devices")
-add("HQ", 1.0, "establish|set up|open:V _ _ base|headquarters|camp|outpost|command post", "new base|headquarters|outpost")
+add("HQ", 1.0, "establish|open|build:V _ _ _ base|bases|headquarters|camp|outpost|outposts", "set:V up _ _ _ base|bases|headquarters|camp|outpost|outposts", "new base|headquarters|outpost", "command post|posts")
 add("LOOT", 1.0, "loot:V", "looting|plunder|pillage", "plunder|pillage|ransack:V", "burn|torch|raze|destroy|demolish:V _ _ house|houses|home|homes|village|villages|shop|shops|property|properties|crops|school|church|mosque|vehicles|vehicle|car|cars",
     "set|torch:V _ _ house|houses|homes|vehicles|property on fire", "property destruction", "vandalize|vandalise|deface:V", "steal|rob:V", "arson", "vandalism", "seize:V _ land|livestock|cattle", "rustle:V", "cattle rustling")
 add("SHUTDOWN", 1.0, "shut|cut|switch|block:V _ _ internet|mobile|telecommunications|communications|phone", "internet shutdown|shutdowns|blackout|blackouts")

@@ -76,6 +76,13 @@ SHELL_OBJECTS = _nouns(
     "mortar", "rocket", "missile", "shell", "artillery", "howitzer", "projectile", "grad",
     "katyusha", "barrage", "salvo", "ballistic", "launcher",
 )
+CAPTURE = _verbs("seize", "capture", "overrun", "conquer")
+RECAPTURE = _verbs("retake", "recapture", "regain", "liberate", "reclaim")
+TERRITORY = _nouns(
+    "town", "city", "village", "district", "base", "area", "territory", "locality", "camp",
+    "headquarters", "position", "hill", "airport", "bridge", "province", "region", "county",
+    "outpost", "garrison", "crossing", "port", "settlement", "neighbourhood", "neighborhood",
+)
 IMPACT = _verbs("fall", "land", "hit", "strike", "slam", "rain", "explode", "crash", "pound", "struck")
 MANNED_AIRCRAFT = _nouns("helicopter", "jet", "plane", "aircraft", "warplane", "airplane", "bomber", "gunship")
 DROP_OBJECTS = _nouns("bomb", "explosive", "grenade", "munition", "ordnance", "payload", "device")
@@ -207,6 +214,12 @@ def syntax_cues(sent: Span) -> list[Cue]:
                 if c.dep_ in {"dobj", "nsubjpass"} and any(h.lower_ in MANNED_AIRCRAFT for h in _heads(c)):
                     out.append(_cue("DISRUPT", c, -1.0))
                     out.append(_cue("SHELL", c))
+        if low in CAPTURE or low in RECAPTURE:
+            # "seized the strategic town of Bunagana", "recaptured Kherson"
+            for c in tok.children:
+                if c.dep_ == "dobj" and (c.lower_ in TERRITORY or c.ent_type_ in {"GPE", "LOC", "FAC"}):
+                    out.append(_cue("REGAIN" if low in RECAPTURE else "OVERTAKE", tok))
+                    break
         if low in IMPACT:
             # "mortar rounds fell on a camp", "two rockets from the south slammed into ..."
             subj = [t for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]

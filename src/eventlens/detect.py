@@ -32,6 +32,7 @@ DEMO = ("PROTEST", "INTERVENE", "EXCESSIVE", "RIOT", "MOB")
 #: Clash cues that name fighting between two sides (not a one-way "ambush" or "offensive").
 _TWO_SIDED = re.compile(r"clash|fight|exchang|battle|firefight|gunfight|shoot\W*out|skirmish|confrontation", re.I)
 _DISAPPEARED = re.compile(r"whereabouts|shield|disappear|missing", re.I)
+_DAMAGE_DONE = re.compile(r"^(?:looted|ransacked|plundered|pillaged|torched|burned|burnt|vandali[sz]ed|smashed|razed)\b", re.I)
 _GUNS = re.compile(r"armed|shoot|shot|fire|gun", re.I)
 _FOUGHT = re.compile(r"^(?:clashed|fought|scuffled|brawled|exchanged)\b", re.I)
 #: Cues too weak or too broad to open an incident without a stronger cue in the same sentence.
@@ -131,9 +132,11 @@ def classify(
             return out("Excessive force against protesters", 0.8, "EXCESSIVE", "PROTEST")
         # told as what they did ("clashed", "fought"), not a clash recalled as the protest's cause
         two_sided_fight = any(c.weight >= 1.0 and _FOUGHT.search(c.text) for c in by.get("CLASH", []))
-        if has("RIOT") or (two_sided_fight and not armed_group):
+        # looting told as what the demonstrators did ("looted offices"), not as their grievance
+        looted = any(_DAMAGE_DONE.search(c.text) for c in by.get("LOOT", []))
+        if has("RIOT") or looted or (two_sided_fight and not armed_group):
             # demonstrators fighting (each other, counter-protesters, the police) make it violent
-            return out("Violent demonstration", 0.75, "RIOT", "CLASH", "PROTEST")
+            return out("Violent demonstration", 0.75, "RIOT", "LOOT", "CLASH", "PROTEST")
         if has("INTERVENE"):
             return out("Protest with intervention", 0.75, "INTERVENE", "PROTEST")
         return out("Peaceful protest", 0.8, "PROTEST")

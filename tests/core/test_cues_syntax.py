@@ -52,6 +52,13 @@ def _sub(pipe, text: str) -> list[str]:
         # restrictions and planned protests
         ("Authorities shut down internet access across the region on Wednesday ahead of planned opposition rallies.", "Other"),
         ("Rebels took over the town on Wednesday without resistance after the army withdrew.", "Non-violent transfer of territory"),
+        # objects several words from their verb
+        ("M23 rebels seized the strategic town of Bunagana on Wednesday after fierce fighting with Congolese troops.", "Non-state actor overtakes territory"),
+        ("Russian forces set up a new military base outside the town on Wednesday, satellite images show.", "Headquarters or base established"),
+        ("Ethiopia and the TPLF signed a permanent cessation of hostilities in Pretoria on Wednesday.", "Agreement"),
+        # looting by demonstrators makes a violent demonstration; looting as the grievance does not
+        ("Angry protesters torched the governor's residence and looted government offices in Mandera on Wednesday.", "Violent demonstration"),
+        ("Activists gathered outside the embassy on Wednesday, protesting against the looting of museums by occupying troops.", "Peaceful protest"),
         # territory: who took it and whether anyone fought
         ("Rebel fighters clashed with the army and took control of the district headquarters on Thursday.", "Non-state actor overtakes territory"),
         ("Army troops retook the village on Thursday; there was no information on whether fighting took place.", "Non-violent transfer of territory"),
