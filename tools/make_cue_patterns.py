@@ -31,7 +31,7 @@ add("GRENADE", 1.0, "grenade|grenades", "hand grenade|grenades")
 add("GRENADE", -1.0, "rocket - propelled grenade|grenades", "stun grenade|grenades")
 add("RIOT", -1.0, "riot police|gear|squad|squads|control|unit|units|officers")
 add("CLASH", -1.0, "without _ fight|fighting|clashes|resistance|battle", "fighting|clashes was|were not reported", "whether fighting|clashes took|occurred", "no fighting|clashes")
-add("CHEM", 1.0, "chemical weapon|weapons|attack", "chlorine|sarin|mustard gas|attack", "nerve agent", "toxic gas attack")
+add("CHEM", 1.0, "chemical weapon|weapons|attack", "chlorine|sarin|phosgene|vx", "mustard|nerve|toxic|poison gas", "nerve agent|agents", "toxic gas attack")
 # ---- Battles
 add("CLASH", 1.0, "clash:V", "clash|clashes", "exchange:V _ _ shelling|shells|artillery|rockets|mortars|mortar|fire|gunfire", "ground operation|operations|assault|assaults|offensive|fighting", "fighting|fight:V", "firefight|firefights|gunfight|gunfights|shootout|shootouts", "shoot - out|outs", "gun battle|battles", "exchange:V _ fire|gunfire|shots",
     "exchange of fire|gunfire", "heavy gunfire", "gunfire erupt:V", "bursts of fire", "fighting erupt:V", "battle:V", "ambush:V", "ambush", "skirmish|skirmishes", "engage:V in _ fighting|battle|combat", "heavy fighting",
@@ -85,7 +85,7 @@ add("INTERVENE", -1.0, "disperse:V peacefully", "without _ _ interaction|inciden
 add("AGREE", 1.0, "agreement|agreements|accord|ceasefire|cease-fire|truce|armistice", "peace deal|deals|accord|agreement", "sign:V _ _ _ agreement|deal|accord|treaty|memorandum|cessation|ceasefire|truce|pact", "cessation of hostilities", "peace treaty|pact",
     "agree:V to|on", "peace talks|agreement", "surrender:V", "prisoner|prisoners exchange|swap", "reach:V _ deal|agreement", "lay|laid down _ arms|weapons")
 add("ARREST", 1.0, "arrest|detain|apprehend|nab:V", "arrest|arrests|detention", "take|took into custody", "round|rounded up", "raid:V and arrest", "in custody")
-add("CHANGE", 1.0, "curfew", "state of emergency", "deploy:V", "deployment", "reinforcements", "troop|troops buildup|movement|movements", "military exercise|exercises|drills",
+add("CHANGE", 1.0, "appoint|name|elect:V _ _ _ leader|commander|chief|emir|spokesman", "appointment of _ _ _ leader|commander|chief|emir", "curfew", "state of emergency", "deploy:V", "deployment", "reinforcements", "troop|troops buildup|movement|movements", "military exercise|exercises|drills",
     "recruit:V", "recruitment", "defect:V", "merge:V", "pledge:V allegiance", "ban:V", "lockdown", "martial law", "announce:V _ formation", "form:V _ new _ group",
     "movement of forces", "security measures", "patrol|patrols", "convoy|convoys arrive:V", "establish:V _ checkpoint|checkpoints")
 add("DISRUPT", 1.0, "defuse:V", "dismantle|deactivate|disarm|neutralise|neutralize:V _ _ bomb|bombs|ied|ieds|mine|mines|device|devices|explosive|explosives|charge", "intercept:V", "shoot|shot down", "seize:V _ _ weapons|arms|explosives|ammunition|cache|rifles|guns|grenades", "destroy:V _ _ bomb|explosive|ied|device|mine",

@@ -125,7 +125,9 @@ def compile_phrase(phrase: str) -> list[dict[str, Any]]:
             alt = alt.lower()
             if m.group("pos") == "V":
                 forms |= verb_forms(alt)
-            elif m.group("pos") == "N":
+            elif m.group("pos") == "N" or (m.group("pos") is None and alt.isalpha() and len(alt) > 3):
+                # nouns written in the singular match their plural too ("school" -> "schools");
+                # forms that are not words never occur, so the extra forms cost nothing
                 forms |= noun_forms(alt)
             else:
                 forms.add(alt)

@@ -83,6 +83,7 @@ TERRITORY = _nouns(
     "headquarters", "position", "hill", "airport", "bridge", "province", "region", "county",
     "outpost", "garrison", "crossing", "port", "settlement", "neighbourhood", "neighborhood",
 )
+DETONATE = _verbs("explode", "detonate", "blow", "go", "rip")
 IMPACT = _verbs("fall", "land", "hit", "strike", "slam", "rain", "explode", "crash", "pound", "struck")
 MANNED_AIRCRAFT = _nouns("helicopter", "jet", "plane", "aircraft", "warplane", "airplane", "bomber", "gunship")
 DROP_OBJECTS = _nouns("bomb", "explosive", "grenade", "munition", "ordnance", "payload", "device")
@@ -220,11 +221,13 @@ def syntax_cues(sent: Span) -> list[Cue]:
                 if c.dep_ == "dobj" and (c.lower_ in TERRITORY or c.ent_type_ in {"GPE", "LOC", "FAC"}):
                     out.append(_cue("REGAIN" if low in RECAPTURE else "OVERTAKE", tok))
                     break
-        if low in IMPACT:
-            # "mortar rounds fell on a camp", "two rockets from the south slammed into ..."
+        if low in IMPACT or low in DETONATE:
+            # "mortar rounds fell on a camp", "a bomb hidden in a motorcycle exploded"
             subj = [t for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
-            if any(t.lower_ in SHELL_OBJECTS for t in subj):
+            if low in IMPACT and any(t.lower_ in SHELL_OBJECTS for t in subj):
                 out.append(_cue("SHELL", tok))
+            elif low in DETONATE and any(t.lower_ in DROP_OBJECTS or t.lower_ in _nouns("mine", "landmine", "ied") for t in subj):
+                out.append(_cue("IED", tok))
         if low in BLOWS:
             if any(c.dep_ == "dobj" and any(_is_people(h) for h in _heads(c)) for c in tok.children):
                 out.append(_cue("KILL", tok))

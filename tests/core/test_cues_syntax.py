@@ -59,6 +59,11 @@ def _sub(pipe, text: str) -> list[str]:
         # looting by demonstrators makes a violent demonstration; looting as the grievance does not
         ("Angry protesters torched the governor's residence and looted government offices in Mandera on Wednesday.", "Violent demonstration"),
         ("Activists gathered outside the embassy on Wednesday, protesting against the looting of museums by occupying troops.", "Peaceful protest"),
+        # plurals of cue nouns, chemical agents named alone, a bomb as the subject of "exploded"
+        ("Unidentified men burned down three schools in the North-West region on Thursday; nobody was injured.", "Looting/property destruction"),
+        ("Government helicopters dropped barrel bombs containing chlorine on Saraqeb on Thursday, injuring dozens, doctors said.", "Chemical weapon"),
+        ("A bomb hidden in a motorcycle exploded outside a police station in Quetta on Thursday, wounding seven.", "Remote explosive/landmine/IED"),
+        ("Al-Shabaab announced on Thursday the appointment of a new leader after the death of its chief.", "Change to group/activity"),
         # territory: who took it and whether anyone fought
         ("Rebel fighters clashed with the army and took control of the district headquarters on Thursday.", "Non-state actor overtakes territory"),
         ("Army troops retook the village on Thursday; there was no information on whether fighting took place.", "Non-violent transfer of territory"),
