@@ -31,9 +31,9 @@ add("GRENADE", 1.0, "grenade|grenades", "hand grenade|grenades")
 add("GRENADE", -1.0, "rocket - propelled grenade|grenades", "stun grenade|grenades")
 add("RIOT", -1.0, "riot police|gear|squad|squads|control|unit|units|officers")
 add("CLASH", -1.0, "without _ fight|fighting|clashes|resistance|battle", "fighting|clashes was|were not reported", "whether fighting|clashes took|occurred", "no fighting|clashes")
-add("CHEM", 1.0, "chemical weapon|weapons|attack", "chlorine|sarin|phosgene|vx", "mustard|nerve|toxic|poison gas", "nerve agent|agents", "toxic gas attack")
+add("CHEM", 1.0, "chemical weapon|weapons|attack", "toxic|chemical chemicals|substances|substance|agent|agents|munitions",  "chlorine|sarin|phosgene|vx", "mustard|nerve|toxic|poison gas", "nerve agent|agents", "toxic gas attack")
 # ---- Battles
-add("CLASH", 1.0, "clash:V", "clash|clashes", "exchange:V _ _ shelling|shells|artillery|rockets|mortars|mortar|fire|gunfire", "ground operation|operations|assault|assaults|offensive|fighting", "fighting|fight:V", "firefight|firefights|gunfight|gunfights|shootout|shootouts", "shoot - out|outs", "gun battle|battles", "exchange:V _ fire|gunfire|shots",
+add("CLASH", 1.0, "clash:V", "clash|clashes", "locked|engaged|lock|engage in _ _ combat|fighting|battle|battles|clashes", "heavy|fierce combat", "exchange:V _ _ shelling|shells|artillery|rockets|mortars|mortar|fire|gunfire", "ground operation|operations|assault|assaults|offensive|fighting", "fighting|fight:V", "firefight|firefights|gunfight|gunfights|shootout|shootouts", "shoot - out|outs", "gun battle|battles", "exchange:V _ fire|gunfire|shots",
     "exchange of fire|gunfire", "heavy gunfire", "gunfire erupt:V", "bursts of fire", "fighting erupt:V", "battle:V", "ambush:V", "ambush", "skirmish|skirmishes", "engage:V in _ fighting|battle|combat", "heavy fighting",
     "fight:V each other", "armed confrontation|confrontations", "offensive", "repel|repulse:V", "counterattack|counter-attack")
 add("REGAIN", 1.0, "recapture|retake|regain|liberate:V", "take|took back control", "regain|regained control", "drive|drove out|back")
@@ -55,7 +55,7 @@ add("ABDUCT", 1.0, "abduct|kidnap|deport:V", "take:V away", "abduction|abduction
 add("PROTEST", 0.5, "demand|denounce|condemn:V", "gather|assemble|convene:V", "in support of", "strike", "motorcade|motorcades|convoy", "torchlight|candlelight|mourning")
 add("PROTEST", 1.0, "protest|demonstrate|rally|picket:V", "march:V!", "protest|protests|demonstration|demonstrations|rally|rallies|sit-in|sit-ins|picket", "march|marches!",
     "protester|protesters|protestor|protestors|demonstrator|demonstrators|marcher|marchers", "take|took to the streets", "hunger strike",
-    "go|went on strike", "stage:V _ _ strike|walkout|protest|demonstration|sit-in|rally|march", "vigil|vigils", "boycott:V", "strike|strikes by|over|for|demanding",
+    "go|went on strike", "begin|began|begun|start|started|continue|continued|join|joined|call|called|declare|declared _ _ _ _ _ strike|strikes|walkout|walkouts", "stage:V _ _ strike|walkout|protest|demonstration|sit-in|rally|march", "vigil|vigils", "boycott:V", "strike|strikes by|over|for|demanding",
     "gather:V to demand|protest|denounce|call", "petition:V", "chant:V", "slogans",
     "occupy:V", "banners|placards", "banner|placard", "sit - in|ins",
     "gather:V _ _ _ to denounce|support|show|call|celebrate|complain|demand|protest|oppose|express|mark|condemn|raise|mourn|commemorate|honour|honor|voice",

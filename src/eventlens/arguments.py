@@ -51,7 +51,7 @@ _CIVIL_OFFICER = re.compile(
 #: Unorganised crowds: violence by them is mob violence, not a battle or an armed attack.
 CROWD_NOUNS = frozenset(
     """residents locals villagers relatives people crowd crowds mob group youths supporters individuals family families
-    members neighbours neighbors passers-by students workers traders farmers herders settlers""".split()
+    members neighbours neighbors passers-by students workers traders""".split()
 )
 PROTEST_NOUNS = frozenset("protesters protester demonstrators demonstrator marchers activists students workers".split())
 SAY_VERBS = frozenset("say said says tell told report reported reports confirm confirmed state stated announce announced add added claim".split())
@@ -107,6 +107,11 @@ _COLLECTIVE_HEADS = frozenset("group groups section band crowd crowds number doz
 _MORE_CROWDS = frozenset("rioters rioter youth inhabitants citizens men boys mob locals onlookers fans".split())
 
 
+#: Civilian nouns that do not make a crowd when they attack: unnamed attackers, and the herders,
+#: farmers and shepherds of communal conflicts (ACLED: communal militias, not rioters).
+_NOT_CROWDS = frozenset("individuals men persons herders farmers shepherds pastoralists".split())
+
+
 def is_crowd(agent: Token) -> bool:
     """Is the perpetrator an unorganised crowd (residents, "a group of people", rioters)?"""
     tok = agent
@@ -120,7 +125,7 @@ def is_crowd(agent: Token) -> bool:
         return False  # "two individuals opened fire": unnamed attackers, not a crowd
     if tok.lower_ in CROWD_NOUNS or tok.lower_ in _MORE_CROWDS:
         return True
-    if tok.tag_ == "NNS" and tok.is_lower and tok.lower_ in CIVILIAN_NOUNS and tok.lower_ not in ("individuals", "men", "persons"):
+    if tok.tag_ == "NNS" and tok.is_lower and tok.lower_ in CIVILIAN_NOUNS and tok.lower_ not in _NOT_CROWDS:
         return True  # "merchants captured and beat a robber": civilians acting together
     # "Bedouins", "Palestinians": a people, not an organisation, acting as a crowd
     return tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS")
@@ -450,7 +455,8 @@ def victim_nouns(spans: Sequence[Span], doc_text: str) -> set[str]:
     """The people-nouns a toll is about ("killed 23 Afghan soldiers" -> {"soldier"})."""
     out: set[str] = set()
     for sp in spans:
-        tail = re.split(r"[,.;]", doc_text[sp.end : sp.end + 40])[0]
+        # the words right after the toll, up to the agent ("shot dead by gunmen" is not about gunmen)
+        tail = re.split(r"[,.;]|\b(?:by|from|after|when|while|during|as)\b", doc_text[sp.end : sp.end + 40])[0]
         for w in re.findall(r"[a-z]+", (sp.text + " " + tail).lower()):
             if w in PERSON_NOUNS and w not in ("people", "persons", "person", "others", "individuals"):
                 out.add(w.rstrip("s"))

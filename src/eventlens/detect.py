@@ -33,6 +33,7 @@ DEMO = ("PROTEST", "INTERVENE", "EXCESSIVE", "RIOT", "MOB")
 _TWO_SIDED = re.compile(r"clash|fight|exchang|battle|firefight|gunfight|shoot\W*out|skirmish|confrontation", re.I)
 _DISAPPEARED = re.compile(r"whereabouts|shield|disappear|missing", re.I)
 _DAMAGE_DONE = re.compile(r"^(?:looted|ransacked|plundered|pillaged|torched|burned|burnt|vandali[sz]ed|smashed|razed)\b", re.I)
+_VERB_FORM = re.compile(r"(?:ed|ing)\b", re.I)
 _GUNS = re.compile(r"armed|shoot|shot|fire|gun", re.I)
 _FOUGHT = re.compile(r"^(?:clashed|fought|scuffled|brawled|exchanged)\b", re.I)
 #: Cues too weak or too broad to open an incident without a stronger cue in the same sentence.
@@ -113,6 +114,10 @@ def classify(
         return Classification(sub, conf, first(*names))
 
     protest = has("PROTEST") or protesters_present
+    told_protest = any(_VERB_FORM.search(c.text) for c in by.get("PROTEST", []))  # "gathered", "protesting"
+    if "ARREST" in lead and "PROTEST" not in lead and not told_protest and not any(c.weight >= 1.0 for c in by.get("INTERVENE", [])):
+        # "arrested a rapper over his songs supporting the protests": the arrest is the event
+        protest = False
     # --- Explosions that are unmistakable whatever else is said
     if has("SUICIDE"):
         return out("Suicide bomb", 0.9, "SUICIDE")

@@ -64,6 +64,13 @@ def _sub(pipe, text: str) -> list[str]:
         ("Government helicopters dropped barrel bombs containing chlorine on Saraqeb on Thursday, injuring dozens, doctors said.", "Chemical weapon"),
         ("A bomb hidden in a motorcycle exploded outside a police station in Quetta on Thursday, wounding seven.", "Remote explosive/landmine/IED"),
         ("Al-Shabaab announced on Thursday the appointment of a new leader after the death of its chief.", "Change to group/activity"),
+        # written after the first rule pass on a fresh set of snippets
+        ("Fighters from the Arakan Army and government troops have been locked in combat around Paletwa since Friday, residents said.", "Armed clash"),
+        ("The OPCW said toxic chemicals were used in an attack on Douma on Friday.", "Chemical weapon"),
+        ("A school teacher was shot dead by unknown gunmen on her way home in Uribia on Friday.", "Attack"),
+        ("Suspected herders attacked farmers in Guma on Friday, killing seven people and wounding four.", "Attack"),
+        ("Doctors across the country began a three-day strike on Friday over unpaid allowances.", "Peaceful protest"),
+        ("Iranian security forces arrested a prominent rapper on Friday over his songs supporting the protests.", "Arrests"),
         # territory: who took it and whether anyone fought
         ("Rebel fighters clashed with the army and took control of the district headquarters on Thursday.", "Non-state actor overtakes territory"),
         ("Army troops retook the village on Thursday; there was no information on whether fighting took place.", "Non-violent transfer of territory"),
