@@ -107,6 +107,7 @@ class Cue:
     text: str
 
 
+_CLAUSE_PUNCT = [",", ".", ";", ":", "!", "?", "(", ")", "[", "]", '"', "'", "\u201c", "\u201d", "--", "\u2014", "\u2013"]
 _TOKEN = re.compile(r"^(?P<alts>[^:!]+?)(?::(?P<pos>[VNA]))?(?P<lower>!)?$")
 
 
@@ -115,7 +116,8 @@ def compile_phrase(phrase: str) -> list[dict[str, Any]]:
     pattern: list[dict[str, Any]] = []
     for raw in phrase.split():
         if raw == "_":
-            pattern.append({"OP": "?", "IS_PUNCT": False})
+            # any word, or a hyphen inside a compound ("a three-day strike"), but no clause punctuation
+            pattern.append({"OP": "?", "ORTH": {"NOT_IN": _CLAUSE_PUNCT}})
             continue
         m = _TOKEN.match(raw)
         if not m:
