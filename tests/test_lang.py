@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eventlens.lang import UNDETERMINED, detect_language
+from eventlens.lang import UNDETERMINED, detect_language, is_english
 
 FIXTURE = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "baghdad-embassy-rockets.txt"
 
@@ -52,3 +52,26 @@ def test_fast_on_a_long_article() -> None:
         assert detect_language(text)[0] == "en"
     per_call = (time.perf_counter() - start) / 20
     assert per_call < 0.02  # the budget is 5 ms; 20 ms leaves room for a loaded CI machine
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 24 May 2022, Boko Haram JAS attacked Kouyape (Kolofata, Mayo-Sava, Extreme-Nord) killing 1.",
+        "Gunmen kill 5 villagers in Zamfara raid",
+    ],
+)
+def test_headline_style_english_is_english(text: str) -> None:
+    # few function words, names a detector trained on long texts reads as Tagalog or Indonesian
+    assert is_english(text, detect_language(text)[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hombres armados atacaron una comisaría en Culiacán y mataron a tres policías el sábado.",
+        "Bewaffnete Männer griffen am Samstag eine Polizeiwache an und töteten drei Polizisten.",
+    ],
+)
+def test_other_languages_stay_other(text: str) -> None:
+    assert not is_english(text, detect_language(text)[0])

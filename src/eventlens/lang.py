@@ -94,7 +94,33 @@ def english_share(text: str) -> float:
     words = _WORD.findall(text[:MAX_CHARS])
     if not words:
         return 0.0
-    return sum(w.lower() in _EN_FUNCTION for w in words) / len(words)
+    vocab = _event_vocabulary()
+    return sum(w.lower() in _EN_FUNCTION or w.lower() in vocab for w in words) / len(words)
+
+
+def _event_vocabulary() -> frozenset[str]:
+    """English words of the event cue table ("attacked", "killing", "protesters"), longer than
+    four letters: headline-style English ("Boko Haram attacked Kouyape killing 1") has few
+    function words but its verbs are English."""
+    global _VOCAB
+    if _VOCAB is None:
+        try:
+            from .cues import compile_phrase, load_cue_table
+
+            forms: set[str] = set()
+            for row in load_cue_table():
+                for tok in compile_phrase(row["phrase"]):
+                    low = tok.get("LOWER")
+                    if isinstance(low, dict):
+                        forms.update(f for f in low["IN"] if len(f) > 4 and f.isalpha())
+            _VOCAB = frozenset(forms)
+        except Exception as exc:  # noqa: BLE001 - the function words still decide
+            logger.debug("no cue vocabulary for language checks: %s", exc)
+            _VOCAB = frozenset()
+    return _VOCAB
+
+
+_VOCAB: frozenset[str] | None = None
 
 
 def is_english(text: str, detected: str | None) -> bool:
