@@ -269,3 +269,13 @@ def test_vocabulary_is_documented_and_sectioned() -> None:
     vocab = load_vocabulary()
     assert vocab.header and vocab.prefix and vocab.contains
     assert "leave a reply" in vocab.header
+
+
+def test_name_heavy_english_line_is_kept_as_story() -> None:
+    # the language detector calls this Tagalog; its stop-word share must still be judged in English
+    from eventlens.read.text import read_text
+
+    text = "On 24 May 2022, Boko Haram JAS attacked Kouyape (Kolofata, Mayo-Sava, Extreme-Nord) killing 1."
+    art = clean(read_text(text, id="x", first_line_title=False))
+    assert art.removed == ()
+    assert art.body == text

@@ -93,7 +93,7 @@ add("DISRUPT", 1.0, "defuse:V", "dismantle|deactivate|disarm|neutralise|neutrali
     "discover|locate|uncover|find:V _ _ _ _ ied|ieds|bomb|bombs|explosives|grenade|grenades|mine|mines|landmine|landmines|device|devices",
     "secure|remove|recover|clear:V _ _ ied|ieds|bomb|bombs|explosives|grenade|grenades|mine|mines|landmine|landmines|device|devices")
 add("HQ", 1.0, "establish|open|build:V _ _ _ base|bases|headquarters|camp|outpost|outposts", "set:V up _ _ _ base|bases|headquarters|camp|outpost|outposts", "new base|headquarters|outpost", "command post|posts")
-add("LOOT", 1.0, "loot:V", "looting|plunder|pillage", "plunder|pillage|ransack:V", "burn|torch|raze|destroy|demolish:V _ _ house|houses|home|homes|village|villages|shop|shops|property|properties|crops|school|church|mosque|vehicles|vehicle|car|cars",
+add("LOOT", 1.0, "loot:V", "looting|plunder|pillage", "plunder|pillage|ransack:V", "burn|torch|raze|destroy|demolish:V _ _ _ house|houses|home|homes|village|villages|shop|shops|property|properties|crops|school|church|mosque|vehicles|vehicle|car|cars|settlement|compound|hamlet|farm|market|granary|hut|office|building",
     "set|torch:V _ _ house|houses|homes|vehicles|property on fire", "property destruction", "vandalize|vandalise|deface:V", "steal|rob:V", "arson", "vandalism", "seize:V _ land|livestock|cattle", "rustle:V", "cattle rustling")
 add("SHUTDOWN", 1.0, "shut|cut|switch|block:V _ _ internet|mobile|telecommunications|communications|phone", "internet shutdown|shutdowns|blackout|blackouts")
 add("PROTEST", -1.0, "planned|upcoming|scheduled|announced|proposed _ rally|rallies|protest|protests|demonstration|demonstrations|march|marches|strike|strikes")

@@ -76,7 +76,7 @@ SHELL_OBJECTS = _nouns(
     "mortar", "rocket", "missile", "shell", "artillery", "howitzer", "projectile", "grad",
     "katyusha", "barrage", "salvo", "ballistic", "launcher",
 )
-CAPTURE = _verbs("seize", "capture", "overrun", "conquer")
+CAPTURE = _verbs("seize", "capture", "overrun", "conquer", "overtake")
 RECAPTURE = _verbs("retake", "recapture", "regain", "liberate", "reclaim")
 TERRITORY = _nouns(
     "town", "city", "village", "district", "base", "area", "territory", "locality", "camp",
@@ -218,7 +218,7 @@ def syntax_cues(sent: Span) -> list[Cue]:
         if low in CAPTURE or low in RECAPTURE:
             # "seized the strategic town of Bunagana", "recaptured Kherson"
             for c in tok.children:
-                if c.dep_ == "dobj" and (c.lower_ in TERRITORY or c.ent_type_ in {"GPE", "LOC", "FAC"}):
+                if c.dep_ == "dobj" and (c.lower_ in TERRITORY or c.ent_type_ in {"GPE", "LOC", "FAC"} or (c.pos_ == "PROPN" and c.ent_type_ not in {"PERSON", "ORG", "NORP", "ARMED_GROUP", "SECURITY_FORCE", "WEAPON"})):
                     out.append(_cue("REGAIN" if low in RECAPTURE else "OVERTAKE", tok))
                     break
         if low in IMPACT or low in DETONATE:
