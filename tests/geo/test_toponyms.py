@@ -197,3 +197,30 @@ def test_known_name_before_comma_and_province_is_a_place(nlp, gazetteer: Gazette
     doc.ents = [SpacySpan(doc, m, m + 1, label="ORG")]  # a tagger slip, no locative word before
     tops = _by_text(find_toponyms(doc, gazetteer=gazetteer))
     assert tops["Mosul"].container == "Nineveh"
+
+
+def test_known_name_tagged_as_an_organisation_and_a_verb_is_a_place(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Activists demonstrated in Mosul to demand jobs.")
+    k = next(t.i for t in doc if t.text == "Mosul")
+    doc.ents = [SpacySpan(doc, k, k + 1, label="ORG")]
+    doc[k].pos_ = "VERB"  # the small model's slip on an unfamiliar name
+    assert "Mosul" in _by_text(find_toponyms(doc, gazetteer=gazetteer))
+    doc = nlp("Activists demonstrated in Qwxz to demand jobs.")
+    k = next(t.i for t in doc if t.text == "Qwxz")
+    doc.ents = [SpacySpan(doc, k, k + 1, label="ORG")]
+    doc[k].pos_ = "VERB"
+    assert "Qwxz" not in _by_text(find_toponyms(doc, gazetteer=gazetteer))  # unknown and no cue: not a place
+
+
+def test_compass_word_after_a_locative_is_a_cue(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Hundreds gathered in central Mosul on Friday.")
+    doc.ents = []
+    assert "Mosul" in _by_text(find_toponyms(doc, gazetteer=gazetteer))
+
+
+def test_unknown_name_before_a_bracketed_known_unit_is_a_place(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Militants attacked civilians in Qwxz (Sinjar, Nineveh).")
+    k = next(t.i for t in doc if t.text == "Qwxz")
+    doc.ents = [SpacySpan(doc, k, k + 1, label="PRODUCT")]
+    tops = _by_text(find_toponyms(doc, gazetteer=gazetteer))
+    assert "Qwxz" in tops and tops["Qwxz"].container == "Sinjar"

@@ -232,15 +232,25 @@ def _gazetteer_spans(
 
     while i < n:
         tok = doc[i]
+        # a name the model called an organisation or product is a candidate whatever its tag
+        # ("demonstrated in Norrkoping" tagged VERB/ORG); the entity's extent is the name
+        mislabelled = (
+            tok.pos_ != "PROPN" and tok.ent_type_ in _MISLABELS and tok.ent_iob_ == "B" and tok.is_title
+        )
         if (
             i in taken
-            or tok.pos_ != "PROPN"
+            or (tok.pos_ != "PROPN" and not mislabelled)
             or tok.ent_type_ in NEVER_PLACE_LABELS
             or tok.ent_type_ in PLACE_LABELS
         ):
             i += 1
             continue
         j = _propn_run(doc, i, taken)
+        if mislabelled:
+            k = i + 1
+            while k < n and doc[k].ent_iob_ == "I" and k not in taken and doc[k].is_title:
+                k += 1
+            j = max(j, k)
         # Include a leading article token "Al"/"al-" that the tagger split off.
         span = doc[i:j]
         if _acronym(span) and not any(c.is_country for c in gazetteer.candidates(span.text, limit=5)):
@@ -249,6 +259,8 @@ def _gazetteer_spans(
         cue_after = _head_noun(doc, j) is not None
         prev = doc[i - 1].lower_ if i > 0 else ""
         cue_before = prev in _LOCATIVE_PREPS or (i >= 2 and prev == "of" and doc[i - 2].lower_ in PLACE_HEADS)
+        # "in central Lancaster", "near northern Kidal": a locative word, then a compass word
+        cue_before = cue_before or (i >= 2 and prev in _DIRECTIONS and doc[i - 2].lower_ in _LOCATIVE_PREPS)
         comma_container = j + 1 < n and doc[j].text == "," and (j + 1) in taken
         # "in Cihumba (Walungu, Sud-Kivu)": names in a parenthesised list after a place are its
         # administrative containers, a common way news and incident notes locate small places
@@ -264,6 +276,11 @@ def _gazetteer_spans(
         if nxt == "," and j + 1 < n and doc[j + 1].pos_ == "PROPN":
             k = _propn_run(doc, j + 1, set())
             admin_next = is_admin(doc[j + 1 : k].text)
+        if not admin_next and nxt == "(" and j + 1 < n and doc[j + 1].pos_ == "PROPN":
+            # "in Amchide (Kolofata, Mayo-Sava)": a bracketed list of known units after the name
+            k = _propn_run(doc, j + 1, set())
+            inner = doc[j + 1 : k].text
+            admin_next = bool(_exact_candidates(gazetteer, inner)) or is_admin(inner)
         before_admin = cue_before and admin_next
         known = bool(_exact_candidates(gazetteer, span.text))
         if not known and (parenthetical or after_place):
