@@ -17,7 +17,7 @@ add("AIR", 1.0, "airstrike|airstrikes|air-strike", "air strike|strikes|raid|raid
     "aerial bombardment|attack|bombing|strike", "warplane|warplanes|jet|jets|aircraft|helicopter|helicopters bomb|strike|hit|target|pound|attack:V",
     "bomb|strike|hit|target:V by|from _ warplane|warplanes|aircraft|drone|drones|helicopter|helicopters|jets",
     "barrel bomb|bombs", "kamikaze drone|drones", "armed|combat|attack|suicide drone|drones|uav|uavs", "with|using|via _ _ _ drone|drones|uav|uavs|warplanes|aircraft|helicopters|jets|bombers", "drone|drones|uav|uavs hit|strike|target|attack:V", "air force|forces strike|bomb|hit:V")
-add("SHELL", 1.0, "shell:V", "shelling|shellings|bombardment", "artillery|mortar|mortars|rocket|rockets|missile|missiles|katyusha|katyushas|projectile|projectiles fire|land|hit|strike|launch|fall|target|slam:V",
+add("SHELL", 1.0, "shell:V", "shelling|shellings|bombardment", "artillery|mortar|mortars|rocket|rockets|missile|missiles|katyusha|katyushas|projectile|projectiles fire|land|hit|strike|launch|fall|target|slam|pound|rain|batter|hammer:V",
     "fire|launch|lob:V _ _ _ _ rocket|rockets|mortar|mortars|missile|missiles|shells|projectiles|katyushas|artillery|howitzers",
     "artillery fire|barrage|strike|strikes|attack", "rocket|missile|mortar attack|attacks|strike|strikes|fire|barrage", "bombard:V", "shell|shells land|hit|fall:V")
 add("SHELL", 1.0, "with|via|using _ heavy weapons|guns|artillery")
@@ -46,7 +46,7 @@ add("TRANSFER", 1.0, "fighting|clashes|resistance was|were not reported", "no in
 add("KILL", 1.0, "target:V", "fire:V _ _ shots|gunshots|bullets|rounds", "fire:V at|on|upon", "find:V _ _ body|bodies|corpse|corpses|remains", "kill|murder|assassinate|execute|behead|massacre|slaughter|lynch|stab|hack|shoot|gun:V", "shoot|shot dead", "shot and killed",
     "open|opened fire", "massacre|assassination|killing|killings|execution|executions|murder|murders", "torture:V", "beat|beaten to death", "hack:V to death",
     "body|bodies found|discovered|recovered", "assault|beat|attack|whip|flog|torture:V", "attack|attacks")
-add("SEXUAL", -1.0, "suspected|accused|convicted|charged|arrested|detained|jailed|sentenced of|with|for _ rape|rapes|raping",
+add("SEXUAL", -1.0, "suspected|accused|convicted|charged|arrested|detained|jailed|sentenced of|with|for _ rape|rapes",
     "rape|sexual assault case|cases|suspect|suspects|charge|charges|trial|convict|convicts|allegation|allegations", "accused _ _ in _ rape")
 add("SEXUAL", 1.0, "rape:V", "rape|rapes|gang-rape|gang rape", "sexually assault|abuse|harass|exploit:V", "molest:V", "sexual harassment|exploitation", "sexual violence|assault|abuse", "strip:V _ _ naked", "forced nudity")
 add("ABDUCT", 1.0, "abduct|kidnap|deport:V", "take:V away", "abduction|abductions|kidnapping|kidnappings", "take|took _ hostage|hostages|captive", "forcibly disappear|disappeared",

@@ -71,6 +71,11 @@ def _sub(pipe, text: str) -> list[str]:
         ("Suspected herders attacked farmers in Guma on Friday, killing seven people and wounding four.", "Attack"),
         ("Doctors across the country began a three-day strike on Friday over unpaid allowances.", "Peaceful protest"),
         ("Iranian security forces arrested a prominent rapper on Friday over his songs supporting the protests.", "Arrests"),
+        # headline style: present tense, no date, no function words
+        ("Russian missiles pound Kyiv overnight, two dead", "Shelling/artillery/missile attack"),
+        ("Soldiers accused of raping women during raid in Tigray", "Sexual violence"),
+        ("Mob lynches suspected thief in Lagos market", "Mob violence"),
+        ("Police fire tear gas at protesters in Nairobi", "Protest with intervention"),
         # territory: who took it and whether anyone fought
         ("Rebel fighters clashed with the army and took control of the district headquarters on Thursday.", "Non-state actor overtakes territory"),
         ("Army troops retook the village on Thursday; there was no information on whether fighting took place.", "Non-violent transfer of territory"),
