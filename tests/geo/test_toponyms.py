@@ -224,3 +224,11 @@ def test_unknown_name_before_a_bracketed_known_unit_is_a_place(nlp, gazetteer: G
     doc.ents = [SpacySpan(doc, k, k + 1, label="PRODUCT")]
     tops = _by_text(find_toponyms(doc, gazetteer=gazetteer))
     assert "Qwxz" in tops and tops["Qwxz"].container == "Sinjar"
+
+
+def test_one_entity_holding_a_place_and_its_container_is_split(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Residents blocked a road in Qwxz Palacio, Nineveh on Monday.")
+    k = next(t.i for t in doc if t.text == "Qwxz")
+    doc.ents = [SpacySpan(doc, k, k + 4, label="GPE")]  # "Qwxz Palacio, Nineveh"
+    tops = _by_text(find_toponyms(doc, gazetteer=gazetteer))
+    assert "Nineveh" in tops and tops["Qwxz Palacio"].container == "Nineveh"

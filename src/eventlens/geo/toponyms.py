@@ -364,7 +364,13 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
                 taken.update(range(ent.start, ent.end))  # known non-place: never re-added
                 continue
             end = _extend_over_particle(doc, span.end, gazetteer, doc[span.start : span.end].text)
-            drafts.append(_Draft(span.start, end, ent.label_))
+            # "Gomez Palacio, Durango" tagged as one entity: a place and its container, two names
+            cuts = [k for k in range(span.start + 1, end - 1) if doc[k].text == ","]
+            lo = span.start
+            for k in [*cuts, end]:
+                if k > lo:
+                    drafts.append(_Draft(lo, k, ent.label_))
+                lo = k + 1
             taken.update(range(ent.start, max(ent.end, end)))
         elif ent.label_ in _MISLABELS and surface_form(span.text) not in nonplaces:
             # "Al Mansour neighborhood", "the Bayaa district of": a head noun makes it a place.
