@@ -232,3 +232,10 @@ def test_one_entity_holding_a_place_and_its_container_is_split(nlp, gazetteer: G
     doc.ents = [SpacySpan(doc, k, k + 4, label="GPE")]  # "Qwxz Palacio, Nineveh"
     tops = _by_text(find_toponyms(doc, gazetteer=gazetteer))
     assert "Nineveh" in tops and tops["Qwxz Palacio"].container == "Nineveh"
+
+
+def test_name_with_two_particles_is_kept_whole_when_the_entity_stops_inside_it(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Doctors marched in Santa Cruz de la Sierra on Friday.")
+    s = next(t.i for t in doc if t.text == "Santa")
+    doc.ents = [SpacySpan(doc, s, s + 4, label="GPE")]  # "Santa Cruz de la" | "Sierra"
+    assert "Santa Cruz de la Sierra" in _by_text(find_toponyms(doc, gazetteer=gazetteer))

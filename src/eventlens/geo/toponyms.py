@@ -309,9 +309,12 @@ def _extend_over_particle(doc: Doc, end: int, gazetteer: Gazetteer | None, text:
     if gazetteer is None or end + 1 >= n or doc[end].lower_ not in _NAME_PARTICLES:
         return end
     j = end + 1
+    while j < n and doc[j].lower_ in _NAME_PARTICLES and doc[j].is_lower:
+        j += 1  # "Santa Cruz de la Sierra": particles may come in pairs
+    k = j
     while j < n and doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in NEVER_PLACE_LABELS:
         j += 1
-    if j == end + 1:
+    if j == k:
         return end
     longer = f"{text}{doc[end - 1].whitespace_}{doc[end:j].text}"
     return j if _exact_candidates(gazetteer, longer) else end
@@ -363,7 +366,12 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
             if surface_form(span.text) in nonplaces or _is_demonym(span, gazetteer):
                 taken.update(range(ent.start, ent.end))  # known non-place: never re-added
                 continue
-            end = _extend_over_particle(doc, span.end, gazetteer, doc[span.start : span.end].text)
+            cut = span.end
+            while cut - 1 > span.start and doc[cut - 1].lower_ in _NAME_PARTICLES:
+                cut -= 1  # the entity ended inside the name: "[Santa Cruz de la] Sierra"
+            end = _extend_over_particle(doc, cut, gazetteer, doc[span.start : cut].text)
+            if end == cut:
+                end = _extend_over_particle(doc, span.end, gazetteer, doc[span.start : span.end].text)
             # "Gomez Palacio, Durango" tagged as one entity: a place and its container, two names
             cuts = [k for k in range(span.start + 1, end - 1) if doc[k].text == ","]
             lo = span.start
