@@ -30,7 +30,7 @@ add("SUICIDE", 1.0, "suicide bomber|bombers|bombing|bombings|attack|attacks|atta
 add("GRENADE", 1.0, "grenade|grenades", "hand grenade|grenades")
 add("GRENADE", -1.0, "rocket - propelled grenade|grenades", "stun grenade|grenades")
 add("RIOT", -1.0, "riot police|gear|squad|squads|control|unit|units|officers")
-add("CLASH", -1.0, "without _ fight|fighting|clashes|resistance|battle", "fighting|clashes was|were not reported", "whether fighting|clashes took|occurred", "no fighting|clashes")
+add("CLASH", -1.0, "to fight|combat|tackle|counter", "without _ fight|fighting|clashes|resistance|battle", "fighting|clashes was|were not reported", "whether fighting|clashes took|occurred", "no fighting|clashes")
 add("CHEM", 1.0, "chemical weapon|weapons|attack", "toxic|chemical chemicals|substances|substance|agent|agents|munitions",  "chlorine|sarin|phosgene|vx", "mustard|nerve|toxic|poison gas", "nerve agent|agents", "toxic gas attack")
 # ---- Battles
 add("CLASH", 1.0, "clash:V", "clash|clashes", "locked|engaged|lock|engage in _ _ combat|fighting|battle|battles|clashes", "heavy|fierce combat", "exchange:V _ _ shelling|shells|artillery|rockets|mortars|mortar|fire|gunfire", "ground operation|operations|assault|assaults|offensive|fighting", "fighting|fight:V", "firefight|firefights|gunfight|gunfights|shootout|shootouts", "shoot - out|outs", "gun battle|battles", "exchange:V _ fire|gunfire|shots",
@@ -53,7 +53,8 @@ add("ABDUCT", 1.0, "abduct|kidnap|deport:V", "take:V away", "abduction|abduction
     "enforced|forced disappearance", "hold:V _ for ransom", "ransom", "whereabouts _ _ _ unknown", "as _ human shield|shields", "been missing since", "go|went missing after")
 # ---- Protests and riots
 add("PROTEST", 0.5, "demand|denounce|condemn:V", "gather|assemble|convene:V", "in support of", "strike", "motorcade|motorcades|convoy", "torchlight|candlelight|mourning")
-add("PROTEST", 1.0, "protest|demonstrate|rally|picket:V", "march:V!", "protest|protests|demonstration|demonstrations|rally|rallies|sit-in|sit-ins|picket", "march|marches!",
+add("PROTEST", 0.5, "march:V!")
+add("PROTEST", 1.0, "protest|demonstrate|rally|picket:V", "protest|protests|demonstration|demonstrations|rally|rallies|sit-in|sit-ins|picket", "march|marches!",
     "protester|protesters|protestor|protestors|demonstrator|demonstrators|marcher|marchers", "take|took to the streets", "hunger strike",
     "go|went on strike", "begin|began|begun|start|started|continue|continued|join|joined|call|called|declare|declared _ _ _ _ _ strike|strikes|walkout|walkouts", "stage:V _ _ strike|walkout|protest|demonstration|sit-in|rally|march", "vigil|vigils", "boycott:V", "strike|strikes by|over|for|demanding",
     "gather:V to demand|protest|denounce|call", "petition:V", "chant:V", "slogans",
@@ -102,7 +103,7 @@ add("THREAT", 1.0, "bomb threat|threats|scare|scares", "threat|threats of _ bomb
 add("DISPLACE", 1.0, "displace:V", "displacement", "flee:V", "refugees", "evacuate:V", "exodus")
 # ---- Non-events: suppress violence cues that describe disasters, accidents and ordinary crime
 add("DISASTER", 1.0, "earthquake|earthquakes|flood|floods|flooding|landslide|landslides|cyclone|hurricane|typhoon|tornado|storm|storms|wildfire|wildfires|drought|tsunami|avalanche",
-    "accident|accidents|crash|crashes|collision|derail:V", "heavy rain|rains|snow", "fire broke out", "outbreak|epidemic|pandemic")
+    "accident|accidents|crash|crashes|collision|derail:V", "collide:V", "heavy rain|rains|snow", "fire broke out", "outbreak|epidemic|pandemic")
 add("CRIME", 1.0, "robbery|robberies|burglary|burglaries|theft|thefts|fraud|embezzlement|shoplifting|carjacking|mugging|pickpocket", "domestic dispute|violence",
     "drunk|drunken", "traffic", "smuggling|smuggle:V", "bribery|corruption")
 add("GENERIC", 1.0, "almost|nearly daily|weekly", "every day|week|month|night", "on a daily basis", "in recent years|months|weeks", "for years|decades", "regularly", "frequently", "often")

@@ -65,6 +65,9 @@ GRIEVANCE = _verbs(
     "rebuke", "defy", "boycott", "pressure", "show", "stand", "call", "denounce", "condemn",
 )
 GRIEVANCE_PREP = frozenset({"against"})
+_RAISE = _verbs("raise")
+_MARCH = _verbs("march", "rally", "gather", "demonstrate", "protest", "assemble", "strike", "picket")
+_RAISED = frozenset({"awareness", "concern", "concerns", "voice", "voices", "alarm", "objections", "demands"})
 GRIEVANCE_POBJ = frozenset({"support", "solidarity", "protest", "memory", "honour", "honor", "defence", "defense", "favour", "favor", "opposition", "rejection", "commemoration", "tribute"})
 SECURITY = _nouns(
     "police", "policeman", "policemen", "officer", "soldier", "troop", "force", "army",
@@ -167,9 +170,13 @@ def _has_grievance(verb: Token) -> bool:
             if c.dep_ == "prep":
                 if c.lower_ in GRIEVANCE_PREP and node is verb:
                     return True
+                if c.lower_ == "over" and node is verb and verb.lower_ in _MARCH:
+                    return True  # "marched over fuel shortages", "rallied over the killing"
                 if c.lower_ in {"in", "for", "as"} and any(p.lower_ in GRIEVANCE_POBJ for p in c.children if p.dep_ == "pobj"):
                     return True
             if c.pos_ == "VERB" and c.lower_ in GRIEVANCE and c.dep_ in {"advcl", "xcomp", "acl", "conj"}:
+                if c.lower_ in _RAISE and not any(o.lower_ in _RAISED for o in c.children if o.dep_ == "dobj"):
+                    continue  # "to raise money" is a fundraiser; "to raise awareness" a protest
                 if any(a.lower_ == "to" for a in c.children if a.dep_ == "aux") or c.tag_ == "VBG":
                     return True
             if depth < 2 and c.dep_ in {"advcl", "prep", "pobj", "acl", "xcomp"} and not any(
@@ -186,7 +193,7 @@ def syntax_cues(sent: Span) -> list[Cue]:
         low = tok.lower_
         if tok.pos_ not in {"VERB", "AUX"}:
             continue
-        if low in ASSEMBLY and not _subject_is_security(tok):
+        if low in ASSEMBLY:  # anyone, police officers too, protests when a grievance is stated
             needs_object = low in _HOLD
             objects = [c for c in tok.children if c.dep_ in {"dobj", "prt", "attr"}]
             if needs_object and not any(

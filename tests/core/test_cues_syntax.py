@@ -99,3 +99,17 @@ def test_purpose_cue_names_the_assembly_verb(pipe) -> None:
 def test_police_gathering_is_not_a_protest(pipe) -> None:
     doc = pipe.nlp("Police gathered near the stadium on Monday to prevent clashes between rival fans.")
     assert not [c for s in doc.sents for c in syntax_cues(s) if c.name == "PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bus collided with a truck on the highway near Nakuru on Tuesday, killing nine passengers.",
+        "The central bank raised interest rates by half a percentage point on Tuesday to fight inflation.",
+        "Students marched into the exam hall on Tuesday morning as the national tests began.",
+        "Hundreds of runners took part in the city marathon on Sunday to raise money for cancer research.",
+    ],
+)
+def test_non_events_stay_silent(pipe, text: str) -> None:
+    # an accident, a policy "fight", a march without a grievance, a fundraiser
+    assert _sub(pipe, text) == []
