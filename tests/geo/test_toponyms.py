@@ -239,3 +239,17 @@ def test_name_with_two_particles_is_kept_whole_when_the_entity_stops_inside_it(n
     s = next(t.i for t in doc if t.text == "Santa")
     doc.ents = [SpacySpan(doc, s, s + 4, label="GPE")]  # "Santa Cruz de la" | "Sierra"
     assert "Santa Cruz de la Sierra" in _by_text(find_toponyms(doc, gazetteer=gazetteer))
+
+
+def test_initials_tagged_as_a_place_are_dropped_unless_after_a_comma(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Cadres of the NC clashed with police in Mosul on Monday.")
+    k = next(t.i for t in doc if t.text == "NC")
+    m = next(t.i for t in doc if t.text == "Mosul")
+    doc.ents = [SpacySpan(doc, k, k + 1, label="GPE"), SpacySpan(doc, m, m + 1, label="GPE")]
+    tops = _by_text(find_toponyms(doc, gazetteer=gazetteer))
+    assert "NC" not in tops and "Mosul" in tops
+    doc = nlp("Protesters marched in Raleigh, NC on Monday.")
+    k = next(t.i for t in doc if t.text == "NC")
+    r = next(t.i for t in doc if t.text == "Raleigh")
+    doc.ents = [SpacySpan(doc, r, r + 1, label="GPE"), SpacySpan(doc, k, k + 1, label="GPE")]
+    assert "NC" in _by_text(find_toponyms(doc, gazetteer=gazetteer))

@@ -363,6 +363,14 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
             continue
         span = _strip_the(ent)
         if ent.label_ in PLACE_LABELS:
+            if (
+                gazetteer is not None and _acronym(span) and not (span.start > 0 and doc[span.start - 1].text == ",")
+                and not any(c.is_country for c in gazetteer.candidates(span.text, limit=5))
+            ):  # fmt: skip
+                # "cadres of NC, CPN(US) and JSPN": a party's initials, not North Carolina
+                # ("Raleigh, NC" keeps its state after the comma)
+                taken.update(range(ent.start, ent.end))
+                continue
             if surface_form(span.text) in nonplaces or _is_demonym(span, gazetteer):
                 taken.update(range(ent.start, ent.end))  # known non-place: never re-added
                 continue
