@@ -253,3 +253,16 @@ def test_initials_tagged_as_a_place_are_dropped_unless_after_a_comma(nlp, gazett
     r = next(t.i for t in doc if t.text == "Raleigh")
     doc.ents = [SpacySpan(doc, r, r + 1, label="GPE"), SpacySpan(doc, k, k + 1, label="GPE")]
     assert "NC" in _by_text(find_toponyms(doc, gazetteer=gazetteer))
+
+
+def test_capitalised_word_tagged_as_a_verb_before_a_head_noun_is_a_known_place(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Locals protested in the town (Mosul district, Nineveh province) on Monday.")
+    doc.ents = []
+    k = next(t.i for t in doc if t.text == "Mosul")
+    doc[k].pos_ = "VERB"  # a name ending like a participle ("Sagaing")
+    assert "Mosul" in _by_text(find_toponyms(doc, gazetteer=gazetteer))
+    doc = nlp("Locals protested in the town (Qwxz district) on Monday.")
+    doc.ents = []
+    k = next(t.i for t in doc if t.text == "Qwxz")
+    doc[k].pos_ = "VERB"
+    assert "Qwxz" not in _by_text(find_toponyms(doc, gazetteer=gazetteer))

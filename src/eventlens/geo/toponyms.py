@@ -237,15 +237,22 @@ def _gazetteer_spans(
         mislabelled = (
             tok.pos_ != "PROPN" and tok.ent_type_ in _MISLABELS and tok.ent_iob_ == "B" and tok.is_title
         )
+        # "(Sagaing district, Sagaing region)": a capitalised word inside a sentence that the
+        # tagger took for a verb, right before a place head noun, is a name when the gazetteer knows it
+        titled = (
+            not mislabelled and tok.pos_ != "PROPN" and tok.is_title and not tok.is_sent_start
+            and i + 1 < n and doc[i + 1].lower_ in PLACE_HEADS and not tok.ent_type_
+            and bool(_exact_candidates(gazetteer, tok.text))
+        )  # fmt: skip
         if (
             i in taken
-            or (tok.pos_ != "PROPN" and not mislabelled)
+            or (tok.pos_ != "PROPN" and not mislabelled and not titled)
             or tok.ent_type_ in NEVER_PLACE_LABELS
             or tok.ent_type_ in PLACE_LABELS
         ):
             i += 1
             continue
-        j = _propn_run(doc, i, taken)
+        j = max(_propn_run(doc, i, taken), i + 1)
         if mislabelled:
             k = i + 1
             while k < n and doc[k].ent_iob_ == "I" and k not in taken and doc[k].is_title:
