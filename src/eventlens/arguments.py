@@ -95,8 +95,13 @@ _ARMED_VICTIM_NOUNS = frozenset(
 #: Target phrases that are combatants or military sites whatever the group's name.
 _ARMED_TARGET_WORDS = re.compile(
     r"\b(?:drug\s+traffickers?|traffickers?|gang\s+members?|gangsters?|hitm[ae]n|bandits?|militants?|insurgents?|fighters?|"
-    r"rebels?|militiam[ae]n|positions?|outposts?|checkpoints?|barracks|garrisons?|military\s+bases?|bases\s+of|trenches)\b",
+    r"rebels?|militiam[ae]n|positions?|outposts?|checkpoints?|barracks|garrisons?|military\s+bases?|bases\s+of|trenches|"
+    r"(?:customs|border|police|army|military|gendarmerie)\s+(?:stations?|posts?|offices?)|security\s+(?:men|guards?|agents?))\b",
     re.I,
+)
+#: Words in an organisation's name that make it an armed organisation.
+_ARMED_ORG_NAME = re.compile(
+    r"\b(?:Army|Forces?|Militias?|Brigades?|Battalions?|Liberation|Front|Guerrill\w+|Mujahideen|Jihad|Defen[cs]e\s+Force|Corps|Guards?)\b"
 )
 #: A victim phrase naming a member of an armed or criminal group ("a member of a drug trafficking group").
 _MEMBER_OF = re.compile(r"\bmembers?\b", re.I)
@@ -146,6 +151,11 @@ def armed_victims(sents: Sequence[SpacySpan], patient_phrase: SpacySpan | None =
         # "bases of"), not its complements ("two children of a militiaman")
         head = patient_phrase.doc[patient_phrase.start : min(patient_phrase.end, patient_phrase.root.i + 2)]
         if _ARMED_TARGET_WORDS.search(head.text):
+            return True
+        # "members of the Chin National Defense Force": an organisation named as armed
+        if _MEMBER_OF.search(patient_phrase.text) and any(
+            e.label_ in ("ORG", "ARMED_GROUP") and _ARMED_ORG_NAME.search(e.text) for e in patient_phrase.ents
+        ):
             return True
     if patient_phrase is not None and _MEMBER_OF.search(patient_phrase.text):
         if any(e.label_ == "ARMED_GROUP" for e in patient_phrase.ents) or _ARMED_COLLECTIVE.search(patient_phrase.text):
