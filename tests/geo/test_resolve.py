@@ -400,3 +400,16 @@ def test_containers_from_text() -> None:
     text = "Shots on Royal Street in New Orleans; a rally in Savannah, Georgia and at Qwxz (Mosul)."
     spans = [(text.index(w), text.index(w) + len(w)) for w in ("Royal Street", "New Orleans", "Savannah", "Georgia", "Qwxz", "Mosul")]
     assert containers_from_text(text, spans) == {"Royal Street": "New Orleans", "Savannah": "Georgia", "Qwxz": "Mosul"}
+
+
+def test_town_inside_the_unit_its_bracketed_container_is_written_in_is_kept(geocoder: Geocoder) -> None:
+    # "(Saku, Nineveh province)": Saku is known only as Japan's city, but Nineveh holds Sinjar
+    text = "Gunmen killed an officer in Sinjar town (Saku, Nineveh province) on Monday."
+    tops = [
+        _topo(text, "Sinjar", container="Saku", container_relation="(", feature="town"),
+        _topo(text, "Saku", container="Nineveh", container_relation=","),
+        _topo(text, "Nineveh", feature="province"),
+    ]
+    ev = _event((_mention(text, "Sinjar", "location"),))
+    (out,) = geocoder.geocode_events(Article(id="k", text=text), [ev], tops)
+    assert out.location is not None and (out.location.iso2, out.location.precision) == ("IQ", "city")

@@ -413,6 +413,12 @@ class Geocoder:
         town is not: "Columbus, Dayton" is more often a list than a town near a namesake)."""
         level = _ADMIN_FEATURES.get((ctx.features.get(name) or "") if ctx is not None else "")
         inner_cands = self._lookup(inner) if inner else ()
+        outer_name = ctx.containers.get(name) if ctx is not None else None
+        outer_cands = (
+            [o for o in self._lookup(outer_name) if o.admin_level is not None]
+            if outer_name and outer_name not in (name, inner)
+            else []
+        )
         cands = self._lookup(name)
         big_cities = {c.admin1_code for c in cands if c.feature_class == "P" and c.population >= 100_000}
 
@@ -425,6 +431,8 @@ class Geocoder:
                 s += _W_CONTAINER
             if inner_cands and c.admin_level is not None and any(_within(x, c) for x in inner_cands):
                 s += _W_CONTAINER
+            if outer_cands and any(_within(c, o) for o in outer_cands):
+                s += _W_CONTAINER  # "(Baydhaba, Bay)": a reading inside the unit written after it
             return -s
 
         return sorted(cands, key=key)[:3]
@@ -725,6 +733,15 @@ class Geocoder:
             container_cands, explicit = [focus], True  # "the Mansour district" in a Baghdad story
         if best is not None and container_cands and explicit:
             inside = any(_within(best.cand, c) for c in container_cands)
+            outer = ctx.containers.get(t.container or "")
+            if not inside and outer and outer != t.container:
+                # "Marsabit town (Saku, Marsabit county)": the container's own container holds the
+                # place, though the container itself (Saku) is a name the gazetteer has only abroad
+                inside = any(
+                    _within(best.cand, o)
+                    for o in self._container_cands(outer, ctx, t.container)
+                    if o.admin_level is not None
+                )
             admin_container = container_cands[0].admin_level in (0, 1)  # even a big city is not elsewhere
             if not inside and (subcity or best.cand.population < 100_000 or admin_container):
                 best = None  # a same-named place elsewhere; use the container instead
