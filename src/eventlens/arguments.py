@@ -120,7 +120,7 @@ _NOT_CROWDS = frozenset("individuals men persons herders farmers shepherds pasto
 def is_crowd(agent: Token) -> bool:
     """Is the perpetrator an unorganised crowd (residents, "a group of people", rioters)?"""
     tok = agent
-    if tok.lower_ in _COLLECTIVE_HEADS:
+    if tok.lower_ in _COLLECTIVE_HEADS or tok.lower_ in ("members", "member", "supporters", "cadres", "elements"):
         members = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         if members:
             tok = members[0]

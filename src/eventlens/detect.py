@@ -33,6 +33,7 @@ DEMO = ("PROTEST", "INTERVENE", "EXCESSIVE", "RIOT", "MOB")
 _TWO_SIDED = re.compile(r"clash|fight|exchang|battle|firefight|gunfight|shoot\W*out|skirmish|confrontation", re.I)
 _DISAPPEARED = re.compile(r"whereabouts|shield|disappear|missing", re.I)
 _DAMAGE_DONE = re.compile(r"^(?:looted|ransacked|plundered|pillaged|torched|burned|burnt|vandali[sz]ed|smashed|razed)\b", re.I)
+_DEMONSTRATING = re.compile(r"^(?:demonstrating|protesting|rallying|marching)\b", re.I)
 _VERB_FORM = re.compile(r"(?:ed|ing)\b", re.I)
 _GUNS = re.compile(r"armed|shoot|shot|fire|gun", re.I)
 _FOUGHT = re.compile(r"^(?:clashed|fought|scuffled|brawled|exchanged)\b", re.I)
@@ -131,7 +132,9 @@ def classify(
     violent = [c for n in REMOTE + ("CLASH", "KILL", "ABDUCT", "SEXUAL", "MOB", "LOOT") for c in by.get(n, []) if c.weight >= 1.0]
     first_protest = min((c.start for c in by.get("PROTEST", [])), default=None)
     first_violent = min((c.start for c in violent), default=None)
-    protest_led = protest and (first_violent is None or first_protest is None or first_protest <= first_violent or not has("KILL") and not has("CLASH") and not any(has(n) for n in REMOTE))
+    # "clashed with police ... while demonstrating": the demonstrators' own violence
+    demonstrating = any(c.weight >= 1.0 and _DEMONSTRATING.search(c.text) for c in by.get("PROTEST", []))
+    protest_led = protest and (demonstrating or first_violent is None or first_protest is None or first_protest <= first_violent or not has("KILL") and not has("CLASH") and not any(has(n) for n in REMOTE))
     if protest_led:
         if has("EXCESSIVE") or (killed and state_actor and has("INTERVENE")):
             return out("Excessive force against protesters", 0.8, "EXCESSIVE", "PROTEST")
