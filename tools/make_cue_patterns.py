@@ -81,6 +81,7 @@ add("RIOT", 1.0, "riot|riots|rioting|rioter|rioters", "riot:V", "throw|hurl|pelt
 add("MOB", 1.0, "mob|mobs", "lynch:V", "lynching|lynchings", "mob justice", "angry|irate residents|villagers|crowd|locals|youths",
     "mob of", "beat|beaten to death", "set|torched _ on fire", "jungle justice")
 add("MOB", 0.5, "vigilante|vigilantes", "self-defense group")
+add("INTERVENE", 0.75, "made|make|carried|carry _ _ arrests", "several|many|dozens|hundreds of|were arrested")
 add("INTERVENE", -1.0, "disperse:V peacefully", "without _ _ interaction|incident|incidents|intervention|clashes|violence", "remained|remain|was|were peaceful")
 # ---- Strategic developments
 add("AGREE", 1.0, "agreement|agreements|accord|ceasefire|cease-fire|truce|armistice", "peace deal|deals|accord|agreement", "sign:V _ _ _ agreement|deal|accord|treaty|memorandum|cessation|ceasefire|truce|pact", "cessation of hostilities", "peace treaty|pact",

@@ -123,6 +123,8 @@ DEMONSTRATORS = _nouns(
     "rally", "passage", "convoy", "gathering",
 )
 CUSTODY = _verbs("arrest", "detain", "apprehend")
+#: Verbs that only authorities do to a crowd (unlike "arrest" or "beat", which have other uses).
+CROWD_CONTROL = _verbs("remove", "disperse", "evict", "expel", "kettle", "push")
 #: Lethal force: firing on or killing demonstrators is excessive force against protesters.
 LETHAL = _verbs("shoot", "fire", "kill", "gun")
 _OPEN = _verbs("open")
@@ -242,6 +244,10 @@ def syntax_cues(sent: Span) -> list[Cue]:
             objs = [h for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} for h in _heads(c)]
             if any(o.lower_ in DEMONSTRATORS or any(m.lower_ in DEMONSTRATORS for m in o.children if m.dep_ in {"poss", "compound"}) for o in objs):
                 out.append(_cue("INTERVENE", tok))
+            elif low in CROWD_CONTROL and any(_is_people(o) for o in objs) and (
+                _subject_is_security(tok) or (tok.dep_ == "xcomp" and _subject_is_security(tok.head))
+            ):
+                out.append(_cue("INTERVENE", tok))  # "police tried to remove citizens occupying ..."
             elif low in CUSTODY and tok.tag_ in {"VBD", "VBN"} and (tok.dep_ == "ROOT" or tok.dep_ == "conj" and tok.head.dep_ == "ROOT"):
                 # "eight were arrested", "police detained three": custody told as the story's
                 # own act (not "demanding the arrest of", not "over the arrests of"); it only
