@@ -266,3 +266,12 @@ def test_capitalised_word_tagged_as_a_verb_before_a_head_noun_is_a_known_place(n
     k = next(t.i for t in doc if t.text == "Qwxz")
     doc[k].pos_ = "VERB"
     assert "Qwxz" not in _by_text(find_toponyms(doc, gazetteer=gazetteer))
+
+
+def test_country_name_before_a_force_noun_is_an_actor(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Militants attacked Ethiopia forces at a base in Mosul.")
+    e = next(t.i for t in doc if t.text == "Ethiopia")
+    m = next(t.i for t in doc if t.text == "Mosul")
+    doc.ents = [SpacySpan(doc, e, e + 1, label="GPE"), SpacySpan(doc, m, m + 1, label="GPE")]
+    tops = _by_text(find_toponyms(doc, gazetteer=gazetteer))
+    assert not tops["Ethiopia"].is_location and tops["Mosul"].is_location

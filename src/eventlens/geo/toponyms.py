@@ -408,7 +408,24 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
     if gazetteer is not None:
         drafts.extend(list(_gazetteer_spans(doc, taken, gazetteer, drafts)))
     drafts.sort(key=lambda d: d.start_tok)
-    return _finish(doc, drafts)
+    out = _finish(doc, drafts)
+    if gazetteer is not None:
+        # "against Ethiopia forces", "Niger militiamen": a country's name used as a demonym before a
+        # force noun names the actor, not where the event is
+        for k, (d, t) in enumerate(zip(drafts, out, strict=True)):
+            nxt = doc[d.end_tok] if d.end_tok < len(doc) else None
+            if (
+                t.is_location and t.feature is None and nxt is not None and nxt.lower_ in _FORCE_NOUNS
+                and any(c.is_country for c in _exact_candidates(gazetteer, t.name))
+            ):  # fmt: skip
+                out[k] = replace(t, is_location=False, reason="a country's name as the attribute of a force")
+    return out
+
+
+#: Nouns for armed or state actors that a country's name may qualify ("Ethiopia forces").
+_FORCE_NOUNS = frozenset(
+    "forces force troops army soldiers military militia militias militiamen police navy warplanes jets".split()
+)
 
 
 def _finish(doc: Doc, drafts: list[_Draft]) -> list[ToponymSpan]:
