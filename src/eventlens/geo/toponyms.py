@@ -371,7 +371,8 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
         span = _strip_the(ent)
         if ent.label_ in PLACE_LABELS:
             if (
-                gazetteer is not None and _acronym(span) and not (span.start > 0 and doc[span.start - 1].text == ",")
+                gazetteer is not None and _acronym(span)
+                and not (span.start > 0 and doc[span.start - 1].text == ",")
                 and not any(c.is_country for c in gazetteer.candidates(span.text, limit=5))
             ):  # fmt: skip
                 # "cadres of NC, CPN(US) and JSPN": a party's initials, not North Carolina
@@ -424,7 +425,8 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
 
 #: Nouns for armed or state actors that a country's name may qualify ("Ethiopia forces").
 _FORCE_NOUNS = frozenset(
-    "forces force troops army soldiers military militia militias militiamen police navy warplanes jets".split()
+    """forces force troops army soldiers military militia militias militiamen police navy warplanes
+    jets""".split()
 )
 
 
