@@ -198,6 +198,7 @@ class Arguments:
     armed_present: bool = False
     crowd_actor: bool = False
     armed_group: bool = False
+    state_present: bool = False
     civilian_victims: bool = False
     protesters: bool = False
     state_actor: bool = False
@@ -898,6 +899,7 @@ def fill(
     state_side = any(e.label_ == "SECURITY_FORCE" and not _is_speaker(e) for s in sents for e in s.ents)
     armed_side = any(e.label_ == "ARMED_GROUP" and not _is_speaker(e) for s in sents for e in s.ents)
     a.armed_present = state_side or armed_side
+    a.state_present = state_side
     a.armed_group = armed_side
     if agent is not None and is_crowd(agent):
         a.crowd_actor = True

@@ -88,6 +88,7 @@ def classify(
     crowd_actor: bool = False,
     armed_group: bool = False,
     small_arms: bool = False,
+    nonstate_actor: bool = False,
     lead: frozenset[str] | set[str] = frozenset(),
 ) -> Classification | None:
     """Pick the ACLED sub-event type for an incident from all its cues and a few argument facts.
@@ -99,7 +100,8 @@ def classify(
     beating is mob violence). ``crowd_actor``: the perpetrators are an unorganised crowd.
     ``armed_group``: an organised non-state armed group takes part (a crowd fighting the police
     is mob violence; a crowd beside an armed group is not only a crowd). ``small_arms``: guns
-    or gunfire are among the weapons (ground combat).
+    or gunfire are among the weapons (ground combat). ``nonstate_actor``: the perpetrator is a
+    non-state armed group (its detentions are abductions, not arrests).
     ``lead``: cues on the main verb of the incident's first sentence (what it says happened).
     """
     score, by = _scores(cues)
@@ -134,7 +136,7 @@ def classify(
     first_violent = min((c.start for c in violent), default=None)
     # "clashed with police ... while demonstrating": the demonstrators' own violence
     demonstrating = any(c.weight >= 1.0 and _DEMONSTRATING.search(c.text) for c in by.get("PROTEST", []))
-    protest_led = protest and (demonstrating or first_violent is None or first_protest is None or first_protest <= first_violent or not has("KILL") and not has("CLASH") and not any(has(n) for n in REMOTE))
+    protest_led = protest and (demonstrating or first_violent is None or first_protest is None or first_protest <= first_violent or not any(has(n) for n in ("KILL", "CLASH") + REMOTE))
     if protest_led:
         if has("EXCESSIVE") or (killed and state_actor and has("INTERVENE")):
             return out("Excessive force against protesters", 0.8, "EXCESSIVE", "PROTEST")
@@ -163,6 +165,9 @@ def classify(
     # event even when the sentence also mentions an explosion or an attack as its cause.
     if not killed:
         for name, sub in (("ARREST", "Arrests"), ("DISPLACE", "Other"), ("LOOT", "Looting/property destruction")):
+            if name == "ARREST" and nonstate_actor:
+                # ACLED: only state forces arrest; a detention by an armed group is an abduction
+                sub = "Abduction/forced disappearance"
             if name in lead and not (lead & {"AIR", "SHELL", "IED", "GRENADE", "CLASH", "KILL", "ABDUCT"}) and not disappeared and not has("SEXUAL"):
                 return out(sub, 0.65, name)
     # --- Remote violence versus ground fighting
@@ -236,7 +241,7 @@ def classify(
     # --- Strategic developments
     for name, sub in (
         ("AGREE", "Agreement"),
-        ("ARREST", "Arrests"),
+        ("ARREST", "Abduction/forced disappearance" if nonstate_actor else "Arrests"),
         ("LOOT", "Looting/property destruction"),
         ("HQ", "Headquarters or base established"),
         ("CHANGE", "Change to group/activity"),

@@ -268,6 +268,8 @@ class Pipeline:
             crowd_actor=a.crowd_actor,
             armed_group=a.armed_group,
             small_arms=any(w.kind == "firearm" for w in a.weapons),
+            nonstate_actor=a.actor1 is not None and a.actor1.inter in (2, 3, 4) and not a.state_present
+            and not _STATE_WORDS.search(a.actor1.mention or ""),
         )
         if cls is None:
             return None
@@ -437,6 +439,8 @@ def _acled_actors(etype: str, sub: str, a: args_mod.Arguments) -> tuple[Actor | 
     return a1, a2
 
 
+#: Words naming the state's own organs ("authorities detained ...": an arrest, not an abduction).
+_STATE_WORDS = re.compile(r"\b(?:authorit|government|state|officials?|ministry|intelligence|security|agents?|regime|junta|prosecutor)", re.I)
 _COUNTRY_SLOT = re.compile(r"\s*(\(\{country\}\)|of \{country\})")
 
 

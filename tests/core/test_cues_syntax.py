@@ -76,6 +76,9 @@ def _sub(pipe, text: str) -> list[str]:
         ("Soldiers accused of raping women during raid in Tigray", "Sexual violence"),
         ("Mob lynches suspected thief in Lagos market", "Mob violence"),
         ("Police fire tear gas at protesters in Nairobi", "Protest with intervention"),
+        # only state forces arrest: a detention by an armed group is an abduction
+        ("Rebel fighters detained two aid workers at a checkpoint outside Goma on Friday over alleged spying.", "Abduction/forced disappearance"),
+        ("Police detained two aid workers at a checkpoint outside Goma on Friday over alleged spying.", "Arrests"),
         # territory: who took it and whether anyone fought
         ("Rebel fighters clashed with the army and took control of the district headquarters on Thursday.", "Non-state actor overtakes territory"),
         ("Army troops retook the village on Thursday; there was no information on whether fighting took place.", "Non-violent transfer of territory"),
