@@ -54,6 +54,7 @@ add("ABDUCT", 1.0, "abduct|kidnap|deport:V", "take:V away", "abduction|abduction
 # ---- Protests and riots
 add("PROTEST", 0.5, "demand|denounce|condemn:V", "gather|assemble|convene:V", "in support of", "strike", "motorcade|motorcades|convoy", "torchlight|candlelight|mourning")
 add("PROTEST", 0.5, "march:V!")
+add("PROTEST", 1.0, "during|amid _ _ _ _ demonstration|protest|rally|march|demonstrations|protests|rallies|marches|sit-in")
 add("PROTEST", 1.0, "protest|demonstrate|rally|picket:V", "protest|protests|demonstration|demonstrations|rally|rallies|sit-in|sit-ins|picket", "march|marches!",
     "protester|protesters|protestor|protestors|demonstrator|demonstrators|marcher|marchers", "take|took to the streets", "hunger strike",
     "go|went on strike", "begin|began|begun|start|started|continue|continued|join|joined|call|called|declare|declared _ _ _ _ _ strike|strikes|walkout|walkouts", "stage:V _ _ strike|walkout|protest|demonstration|sit-in|rally|march", "vigil|vigils", "boycott:V", "strike|strikes by|over|for|demanding",

@@ -87,6 +87,7 @@ TERRITORY = _nouns(
     "outpost", "garrison", "crossing", "port", "settlement", "neighbourhood", "neighborhood",
 )
 DETONATE = _verbs("explode", "detonate", "blow", "go", "rip")
+DEMONSTRATOR_VIOLENCE = _verbs("attack", "beat", "assault", "stone", "torch", "burn", "loot", "smash", "storm", "vandalize", "vandalise", "injure", "hit", "throw", "hurl", "clash")
 IMPACT = _verbs("fall", "land", "hit", "strike", "slam", "rain", "explode", "crash", "pound", "struck")
 MANNED_AIRCRAFT = _nouns("helicopter", "jet", "plane", "aircraft", "warplane", "airplane", "bomber", "gunship")
 DROP_OBJECTS = _nouns("bomb", "explosive", "grenade", "munition", "ordnance", "payload", "device")
@@ -237,6 +238,10 @@ def syntax_cues(sent: Span) -> list[Cue]:
                 out.append(_cue("SHELL", tok))
             elif low in DETONATE and any(t.lower_ in DROP_OBJECTS or t.lower_ in _nouns("mine", "landmine", "ied") for t in subj):
                 out.append(_cue("IED", tok))
+        if low in DEMONSTRATOR_VIOLENCE and any(
+            c.dep_ == "nsubj" and any(h.lower_ in DEMONSTRATORS for h in _heads(c)) for c in tok.children
+        ):
+            out.append(_cue("RIOT", tok))  # "the demonstrators attacked a vehicle"
         if low in BLOWS:
             if any(c.dep_ == "dobj" and any(_is_people(h) for h in _heads(c)) for c in tok.children):
                 out.append(_cue("KILL", tok))

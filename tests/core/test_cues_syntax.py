@@ -76,6 +76,9 @@ def _sub(pipe, text: str) -> list[str]:
         ("Soldiers accused of raping women during raid in Tigray", "Sexual violence"),
         ("Mob lynches suspected thief in Lagos market", "Mob violence"),
         ("Police fire tear gas at protesters in Nairobi", "Protest with intervention"),
+        # violence inside a demonstration
+        ("Youths clashed with police during a demonstration against the new tax law in Kisii on Friday.", "Violent demonstration"),
+        ("Bus drivers blocked the avenue on Friday to demonstrate against fuel prices, and the demonstrators attacked a car that tried to pass.", "Violent demonstration"),
         # only state forces arrest: a detention by an armed group is an abduction
         ("Rebel fighters detained two aid workers at a checkpoint outside Goma on Friday over alleged spying.", "Abduction/forced disappearance"),
         ("Police detained two aid workers at a checkpoint outside Goma on Friday over alleged spying.", "Arrests"),
