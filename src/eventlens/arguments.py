@@ -109,7 +109,7 @@ _MEMBER_OF = re.compile(r"\bmembers?\b", re.I)
 
 #: Collective heads whose members the "of" phrase names ("a group of youths", "a section of students").
 _COLLECTIVE_HEADS = frozenset("group groups section band crowd crowds number dozens hundreds scores mob".split())
-_MORE_CROWDS = frozenset("rioters rioter youth inhabitants citizens men boys mob locals onlookers fans".split())
+_MORE_CROWDS = frozenset("rioters rioter youth inhabitants citizens men boys mob locals onlookers fans settlers".split())
 
 
 #: Civilian nouns that do not make a crowd when they attack: unnamed attackers, and the herders,

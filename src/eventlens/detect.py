@@ -35,6 +35,7 @@ _DISAPPEARED = re.compile(r"whereabouts|shield|disappear|missing", re.I)
 _DAMAGE_DONE = re.compile(r"^(?:looted|ransacked|plundered|pillaged|torched|burned|burnt|vandali[sz]ed|smashed|razed)\b", re.I)
 _DEMONSTRATING = re.compile(r"^(?:demonstrating|protesting|rallying|marching|during)\b", re.I)
 _VERB_FORM = re.compile(r"(?:ed|ing)\b", re.I)
+_RIOTERS = re.compile(r"riot|mob", re.I)
 _GUNS = re.compile(r"armed|shoot|shot|fire|gun", re.I)
 _FOUGHT = re.compile(r"^(?:clashed|fought|scuffled|brawled|exchanged)\b", re.I)
 #: Cues too weak or too broad to open an incident without a stronger cue in the same sentence.
@@ -153,7 +154,10 @@ def classify(
     if protest and has("EXCESSIVE"):
         return out("Excessive force against protesters", 0.75, "EXCESSIVE", "PROTEST")
     # --- Riots without a demonstration: violence by a crowd (mob), or damage only (looting)
-    if has("MOB") or (has("RIOT") and not armed_present):
+    # rioting without an organised armed group is mob violence, unless state forces are the
+    # only perpetrators named and nobody is called a rioter ("police units clashed")
+    rioters = any(_RIOTERS.search(c.text) for c in by.get("RIOT", []))
+    if has("MOB") or (has("RIOT") and not armed_group and (not state_actor or rioters or crowd_actor)):
         if has("LOOT") and not killed and not has("MOB") and not has("KILL"):
             return out("Looting/property destruction", 0.6, "LOOT", "RIOT")
         if not any(has(n) for n in REMOTE) or has("MOB"):
