@@ -41,6 +41,8 @@ CIVILIAN_NOUNS = frozenset(
     businesswoman trader elder elders official officials councillor councilor mayor priest pastor imam lawyer judge
     delegate delegates truckers trucker""".split()
 )
+_CIVIL_VEHICLES = frozenset("truck trucks bus buses car cars vehicle vehicles minibus minibuses taxi taxis motorcycle motorcycles boat boats lorry lorries pickup".split())
+_MILITARY_MODIFIERS = frozenset("military army police convoy patrol armoured armored troops soldiers security tank".split())
 #: Officers of a civil administration are civilians ("a social welfare and development officer").
 _CIVIL_OFFICER = re.compile(
     r"\b(?:welfare|development|health|election|electoral|press|information|executive|revenue|tax|agricultur\w*|"
@@ -864,7 +866,8 @@ def fill(
             else:
                 victim = actor_from_mention(phrase.text, family=family, label=pent.label_ if pent else None)
             a.actor2 = Actor(_own_country(victim.name, patient), phrase.text, _tok_span(phrase), victim.inter)
-        elif pwords & CIVILIAN_NOUNS or off_duty:
+        elif pwords & CIVILIAN_NOUNS or off_duty or (pwords & _CIVIL_VEHICLES and not pwords & _MILITARY_MODIFIERS):
+            # people, or the vehicles that carry them ("ambushed a truck carrying passengers")
             a.civilian_victims = True
             a.actor2 = Actor("Civilians ({country})", phrase.text, _tok_span(phrase), 7)
     seen_victims: set[str] = set()
