@@ -90,6 +90,7 @@ def classify(
     armed_group: bool = False,
     small_arms: bool = False,
     nonstate_actor: bool = False,
+    lead_sentence: frozenset[str] | set[str] = frozenset(),
     lead: frozenset[str] | set[str] = frozenset(),
 ) -> Classification | None:
     """Pick the ACLED sub-event type for an incident from all its cues and a few argument facts.
@@ -102,7 +103,8 @@ def classify(
     ``armed_group``: an organised non-state armed group takes part (a crowd fighting the police
     is mob violence; a crowd beside an armed group is not only a crowd). ``small_arms``: guns
     or gunfire are among the weapons (ground combat). ``nonstate_actor``: the perpetrator is a
-    non-state armed group (its detentions are abductions, not arrests).
+    non-state armed group (its detentions are abductions, not arrests). ``lead_sentence``: cues
+    anywhere in the incident's first sentence.
     ``lead``: cues on the main verb of the incident's first sentence (what it says happened).
     """
     score, by = _scores(cues)
@@ -188,6 +190,10 @@ def classify(
         two_sided = any(c.weight >= 1.0 and _TWO_SIDED.search(c.text) for c in by.get("CLASH", []))
         if two_sided and (best != "AIR" or ("CLASH" in lead and "AIR" not in lead)):
             return out("Armed clash", 0.7, "CLASH")
+        if armed_target and not civilian_target and "KILL" in lead and lead_sentence and not (lead_sentence & set(REMOTE)):
+            # the lead sentence tells a ground attack on troops and names no explosive weapon;
+            # air strikes or shelling told afterwards are the other side's response or support
+            return out("Armed clash", 0.65, "KILL", "CLASH")
         if armed_target and small_arms and not civilian_target and (best in ("IED", "GRENADE") or best == "SHELL" and "SHELL" not in lead and "KILL" in lead):
             # gunfire alongside the explosives against troops: a ground attack, i.e. a battle
             # ("a complex ambush involving an IED and gunfire against an army convoy")

@@ -255,6 +255,11 @@ class Pipeline:
         trigger_tokens = [doc[c.start] for c in body_first] + [doc[c.end - 1] for c in body_first]
         a = args_mod.fill([s.span for s in ordered], family=family, trigger_tokens=trigger_tokens, context_sents=[s.span for s in g.context])
         lead = _lead_cues(body or ordered, strong)
+        lead_span = (body or ordered)[0].span
+        lead_sentence = {c.name for c in all_cues if c.weight > 0 and lead_span.start <= c.start < lead_span.end}
+        if body and body[0] is not ordered[0]:
+            first = ordered[0].span  # weak cues of a first sentence the body skipped ("fired grenade launchers")
+            lead_sentence |= {c.name for c in all_cues if c.weight > 0 and first.start <= c.start < first.end}
         all_cues = all_cues + _riot_acts(strong, doc)
         cls = classify(
             all_cues,
@@ -268,6 +273,7 @@ class Pipeline:
             crowd_actor=a.crowd_actor,
             armed_group=a.armed_group,
             small_arms=any(w.kind == "firearm" for w in a.weapons),
+            lead_sentence=lead_sentence,
             nonstate_actor=a.actor1 is not None and a.actor1.inter in (2, 3, 4) and not a.state_present
             and not _STATE_WORDS.search(a.actor1.mention or ""),
         )
