@@ -413,3 +413,54 @@ def test_town_inside_the_unit_its_bracketed_container_is_written_in_is_kept(geoc
     ev = _event((_mention(text, "Sinjar", "location"),))
     (out,) = geocoder.geocode_events(Article(id="k", text=text), [ev], tops)
     assert out.location is not None and (out.location.iso2, out.location.precision) == ("IQ", "city")
+
+
+# -- the countries a text names or implies ------------------------------------------------------
+
+
+def test_text_countries_tells_names_from_demonyms(gazetteer: Gazetteer) -> None:
+    from eventlens.geo.resolve import text_countries
+
+    text = "Israeli forces shelled a village in Lebanon's south; the DRC and Burkinabe officials protested."
+    names, dem = text_countries(text, gazetteer.country_words(), gazetteer.demonym_words())
+    assert names == {"LB": 0.5, "CD": 0.5}
+    assert dem == {"IL": 0.5, "BF": 0.5}
+    assert text_countries("Protesters marched in Qwxz on Monday.", gazetteer.country_words()) == ({}, {})
+
+
+@pytest.mark.parametrize(
+    ("text", "iso2"),
+    [
+        pytest.param("Nigerian troops raided Qwxzville village, killing two.", "NG", id="demonym-only"),
+        pytest.param("Israeli forces shelled Qwxzville in southern Lebanon.", "LB", id="named-country-beats-actor"),
+        pytest.param("Protesters marched in Qwxzville, Chile, against Peruvian and Bolivian rules.", "CL", id="name"),
+    ],
+)
+def test_event_no_name_locates_falls_back_to_the_country_the_text_names(
+    geocoder: Geocoder, text: str, iso2: str
+) -> None:
+    ev = _event((_mention(text, "Qwxzville", "location"),))
+    (out,) = geocoder.geocode_events(Article(id="c", text=text), [ev], [_topo(text, "Qwxzville")])
+    assert out.location is not None and out.location.iso2 == iso2 and out.location.precision == "country"
+
+
+def test_two_countries_named_alike_give_no_fallback(geocoder: Geocoder) -> None:
+    text = "Clashes at Qwxzville on the border between Chile and Peru."
+    ev = _event((_mention(text, "Qwxzville", "location"),))
+    (out,) = geocoder.geocode_events(Article(id="c", text=text), [ev], [_topo(text, "Qwxzville")])
+    assert out.location is None
+
+
+def test_bare_compass_region_needs_the_articles_country(geocoder: Geocoder) -> None:
+    # "Central" alone names a region of a dozen countries: only one the article is about counts
+    text = "Students marched in Qwxzville (Central) on Monday."
+    tops = [_topo(text, "Qwxzville", container="Central", container_relation="("), _topo(text, "Central")]
+    ev = _event((_mention(text, "Central", "location"),))
+    (out,) = geocoder.geocode_events(Article(id="w", text=text), [ev], tops)
+    assert out.places[0].place is None
+    assert out.location is None or out.location.precision == "country"  # never Uganda's Central region
+    text2 = "Ghanaian students marched in Qwxzville (Central) on Monday."
+    tops2 = [_topo(text2, "Qwxzville", container="Central", container_relation="("), _topo(text2, "Central")]
+    ev2 = _event((_mention(text2, "Central", "location"),))
+    (out2,) = geocoder.geocode_events(Article(id="w", text=text2), [ev2], tops2)
+    assert out2.location is not None and out2.location.iso2 == "GH"

@@ -577,6 +577,8 @@ class Gazetteer:
         self._con = con
         self.path = path
         self._lock = threading.Lock()
+        self._country_words: dict[str, str] | None = None
+        self._demonym_keys: frozenset[str] = frozenset()
 
     @classmethod
     def open(cls, path: Path | None = None) -> Gazetteer:
@@ -649,6 +651,34 @@ class Gazetteer:
                 (key,),
             ).fetchone()
         return self.country(row[0]) if row else None
+
+    def country_words(self) -> dict[str, str]:
+        """Lookup key -> ISO2 for every country's name, English short forms and demonyms
+        ("Nigeria", "DRC", "Nigerian", "Burkinabe"); built once per instance. A word shared by
+        several countries names the most populous ("American": the US), as :meth:`demonym`."""
+        cached = getattr(self, "_country_words", None)
+        if cached is not None:
+            return cached
+        by_key: dict[str, set[str]] = {}
+        with self._lock:
+            rows = self._con.execute("SELECT key, iso2 FROM demonyms").fetchall()
+            names = self._con.execute("SELECT name, iso2 FROM countries").fetchall()
+            pop = dict(self._con.execute("SELECT iso2, COALESCE(population, 0) FROM countries").fetchall())
+        for key, iso2 in rows:
+            by_key.setdefault(key, set()).add(iso2)
+        for name, iso2 in [*names, *((a, cc) for cc, al in _COUNTRY_ALIASES.items() for a in al)]:
+            key = normalize_key(name)
+            if key:
+                by_key.setdefault(key, set()).add(iso2)
+        out = {k: max(sorted(v), key=lambda cc: pop.get(cc, 0)) for k, v in by_key.items()}
+        self._country_words = out
+        self._demonym_keys = frozenset(k for k, _ in rows) - {normalize_key(n) for n, _ in names}
+        return out
+
+    def demonym_words(self) -> frozenset[str]:
+        """The keys of :meth:`country_words` that are demonyms, not names ("Nigerian")."""
+        self.country_words()
+        return self._demonym_keys
 
     def get(self, geonameid: int) -> Candidate | None:
         sql = _CANDIDATE_SQL.format(matched="NULL", source="(SELECT ? AS gid) q", gid="q.gid")

@@ -108,6 +108,14 @@ _FOCUS_BY_REGION = True  # the fallback focus: most mentioned place of the leadi
 _ARTICLE_FALLBACK = True  # unknown names -> their container, else the article's focus place
 _SOFT_PASSES = 3  # soft-vote passes in build_context (0: hard first-pass votes only)
 _SOFT_BETA = 5.0  # softmax sharpness over a name's candidate scores
+_W_TEXT_COUNTRY = 0.6  # x the share of the text's country names naming the candidate's country
+_TEXT_COUNTRY_FALLBACK = True  # an event no name locates: the country the text names (see _text_country)
+_W_TEXT_DEMONYM = 0.3  # ... of its demonyms: weaker, often the actor's ("Russian forces shelled ...")
+#: A bare compass word names a region only with a container or the article's country behind it.
+_COMPASS_ONLY = frozenset(
+    "north south east west northern southern eastern western central "
+    "northeast northwest southeast southwest north-east north-west south-east south-west".split()
+)
 
 
 #: Separators inside one written name between a place and its container.
@@ -128,7 +136,7 @@ _GENERIC_WORDS = frozenset(
     hotel inn restaurant market mall store stadium arena field company corporation group association
     union board agency service services north south east west new old great little upper lower
     peninsula valley river lake mountain mountains island islands coast sea ocean gulf bay desert basin
-    delta plateau strait canal hills forest beach port harbor harbour point
+    delta plateau strait canal hills forest beach port harbor harbour point rural countryside outskirts greater
     the of and for at in on de la le du des del""".split()
 )
 
@@ -202,6 +210,10 @@ class GeoContext:
     soft_admin1s: Mapping[str, float] = field(default_factory=dict)
     #: each name's likely readings (lat, lon, softmax share >= 0.1) from the last soft pass
     likely: Mapping[str, tuple[tuple[float, float, float], ...]] = field(default_factory=dict)
+    #: countries the text names ("in Nigeria"): ISO2 -> share of those names, and the countries
+    #: its demonyms imply ("Burkinabe air force"): see :func:`text_countries`
+    text_countries: Mapping[str, float] = field(default_factory=dict)
+    text_demonyms: Mapping[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,6 +369,9 @@ class Geocoder:
                 s += bonus
             elif _COUNTRY_CONTEXT and cand.feature_code != "CONT":
                 s += _W_COUNTRY * share_cc  # "Mexico" in a Mexican story: still the country
+        if not cand.is_country:
+            s += _W_TEXT_COUNTRY * ctx.text_countries.get(cc or "", 0.0)
+            s += _W_TEXT_DEMONYM * ctx.text_demonyms.get(cc or "", 0.0)
         d = ctx.dateline
         if d is not None and d.geonameid != cand.geonameid:
             if d.country_code and d.country_code == cc:
@@ -435,6 +450,8 @@ class Geocoder:
                 s += _W_CONTAINER  # "(Baydhaba, Bay)": a reading inside the unit written after it
             return -s
 
+        if ctx is not None and name.lower() in _COMPASS_ONLY:
+            cands = tuple(c for c in cands if c.is_country or _backed(c, name, ctx))  # "(Central)": see _backed
         return sorted(cands, key=key)[:3]
 
     # -- public -----------------------------------------------------------------------------
@@ -446,8 +463,10 @@ class Geocoder:
         dateline: str | None = None,
         containers: Mapping[str, str] | None = None,
         features: Mapping[str, str] | None = None,
+        text: str | None = None,
     ) -> GeoContext:
-        """The article profile from a prior-only first pass over ``names`` (+ the dateline)."""
+        """The article profile from a prior-only first pass over ``names`` (+ the dateline, + the
+        countries ``text`` names or implies by demonyms)."""
         countries: Counter[str] = Counter()
         admin1s: Counter[str] = Counter()
         votes: dict[str, tuple[str | None, str | None, int]] = {}
@@ -483,6 +502,9 @@ class Geocoder:
             votes=votes,
             total=n,
         )
+        if text:
+            names_cc, dem_cc = text_countries(text, self.gazetteer.country_words(), self.gazetteer.demonym_words())
+            ctx = replace(ctx, text_countries=names_cc, text_demonyms=dem_cc)
         if _SOFT_PASSES <= 0 or n == 0:
             return ctx
         # Soft votes: every candidate of a name votes with its softmax share of the name's
@@ -627,7 +649,8 @@ class Geocoder:
         features = {t.name: t.feature for t in located if t.feature}
         dateline = _dateline_name(article)
         ctx = self.build_context(
-            [t.name for t in toponyms], dateline=dateline, containers=containers, features=features
+            [t.name for t in toponyms], dateline=dateline, containers=containers, features=features,
+            text=article.text,
         )
         resolved_by_span: dict[tuple[int, int], Place | None] = {}
         deferred = []
@@ -664,6 +687,8 @@ class Geocoder:
             location = _choose_location(mentions)
             if location is None:
                 location = self._fallback_location(ctx, located, resolved_by_span)
+            if location is None and _TEXT_COUNTRY_FALLBACK:
+                location = self._text_country(ctx)
             elif location.precision == "country":
                 # Only a country among the event's own words: a town the article names in that
                 # country is a better guess than the country's centre.
@@ -718,6 +743,14 @@ class Geocoder:
             ranked = self._rank(nm, ctx_nm)
             if ranked and (best is None or ranked[0].score > best.score):
                 best = ranked[0]
+        if (
+            best is not None and t.name.lower() in _COMPASS_ONLY and not t.container
+            and not best.cand.is_country and not _backed(best.cand, t.name, ctx)
+        ):  # fmt: skip
+            # "Central", "Western": a compass word names a region only of a country the article
+            # is otherwise about (by its other names or the countries its text names)
+            backed = [x for x in self._rank(t.name, ctx) if _backed(x.cand, t.name, ctx)]
+            best = backed[0] if backed else None
         subcity = (t.feature or "") in _SUBCITY_FEATURES
         container_cands = self._container_cands(t.container, ctx, t.name) if t.container else []
         explicit = bool(container_cands) and t.container_relation in {"of", "in"}
@@ -758,6 +791,23 @@ class Geocoder:
             c = container_cands[0]
             logger.debug("%r not in the gazetteer; falling back to its container %r", t.text, c.name)
             return place_from_candidate(c, score=0.5)
+        return None
+
+    def _text_country(self, ctx: GeoContext) -> Place | None:
+        """The last resort for an event no place name locates: the country the text names most
+        ("... in Nigeria"), else, with no country named at all, the one its demonyms imply most
+        ("Nigerian troops"); a demonym beside a named country is more often the actor's.
+        Country precision (ACLED geo-precision 3) at the country's point; ties: none."""
+        for shares in (ctx.text_countries, ctx.text_demonyms):
+            if not shares:
+                continue
+            ranked = sorted(shares.items(), key=lambda kv: -kv[1])
+            if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+                return None  # two countries named alike: no grounds to pick one
+            country = self.gazetteer.country(ranked[0][0])
+            if country is not None:
+                return place_from_candidate(country, precision="country", score=0.1)
+            return None
         return None
 
     def _focus(self, placed: Sequence[Place | None], ctx: GeoContext) -> Candidate | None:
@@ -872,6 +922,18 @@ def _supported(cand: Candidate, name: str, ctx: GeoContext) -> bool:
     return True
 
 
+def _backed(cand: Candidate, name: str, ctx: GeoContext) -> bool:
+    """Is ``cand``'s country one the article's other names may be in, or its text names?"""
+    cc = cand.country_code or ""
+    if ctx.text_countries.get(cc) or ctx.text_demonyms.get(cc):
+        return True
+    if ctx.soft:
+        d_cc, _, k = ctx.soft.get(name, ({}, {}, 0))
+        return ctx.soft_countries.get(cc, 0.0) - k * d_cc.get(cc, 0.0) > 0.05
+    v_cc, _, k = ctx.votes.get(name, (None, None, 0))
+    return ctx.countries.get(cc, 0.0) * ctx.total - (k if v_cc == cc else 0) > 0
+
+
 def _credible(cand: Candidate, ctx: GeoContext) -> bool:
     """False for a small place in a country the article otherwise never mentions.
 
@@ -885,6 +947,42 @@ def _credible(cand: Candidate, ctx: GeoContext) -> bool:
     if share < 0.6:
         return True
     return ctx.countries.get(cand.country_code or "", 0.0) > 0.0
+
+
+_CAP_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'\u2019.-]*)*")
+
+
+_POSSESSIVE = re.compile(r"(?:['\u2019]s?|\.)$")
+
+
+def text_countries(
+    text: str, words: Mapping[str, str], demonyms: Mapping[str, str] | frozenset[str] = frozenset()
+) -> tuple[dict[str, float], dict[str, float]]:
+    """The countries ``text`` names ("in Nigeria", "the DRC") and those its demonyms imply
+    ("Burkinabe air force"), each as ISO2 -> share: in each run of capitalised words the longest
+    known sub-run counts once, left to right; ``demonyms`` holds the keys that are demonyms."""
+    from eventlens.geo.normalize import normalize_key
+
+    counts: Counter[str] = Counter()
+    dem: Counter[str] = Counter()
+    for m in _CAP_RUN.finditer(text):
+        toks = m.group().split()
+        i = 0
+        while i < len(toks):
+            hit = 0
+            for size in range(min(4, len(toks) - i), 0, -1):
+                key = normalize_key(_POSSESSIVE.sub("", " ".join(toks[i : i + size])))
+                cc = words.get(key) if key else None
+                if cc is not None:
+                    (dem if key in demonyms else counts)[cc] += 1
+                    hit = size
+                    break
+            i += hit or 1
+    def shares(c: Counter[str]) -> dict[str, float]:
+        total = sum(c.values())
+        return {cc: k / total for cc, k in c.items()} if total else {}
+
+    return shares(counts), shares(dem)
 
 
 def containers_from_text(text: str, spans: Sequence[tuple[int, int]]) -> dict[str, str]:
