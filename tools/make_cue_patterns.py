@@ -74,7 +74,7 @@ add("RIOT", 1.0, "riot|riots|rioting|rioter|rioters", "riot:V", "throw|hurl|pelt
     "burn|set|torch:V _ tyres|tires|tire|tyre", "burning tyres|tires|barricades|barricade|obstacles",
     "burn|torch|set:V _ _ _ bus|buses|truck|trucks|gate|gates|office|offices|building|buildings|vehicle|vehicles|car|cars|effigy|station|stations|shop|shops|store|stores|residence|residences|house|houses|headquarters",
     "set|sets fire to|on", "set:V ablaze", "set:V _ _ _ ablaze", "set:V _ _ on fire", "vandalize|vandalise|ransack|storm|smash:V",
-    "clash:V with _ police|security|officers|troops", "stone - pelting", "stone pelting", "violent protest|demonstration|protests|demonstrations",
+    "clash:V with _ police|security|officers|troops", "clash:V with _ _ demonstrators|protesters|protestors|marchers", "stone - pelting", "stone pelting", "violent protest|demonstration|protests|demonstrations",
     "turn|turned violent", "barricade:V", "build|erect|set|put|mount|raise|place:V _ _ _ barricade|barricades|roadblocks",
     "barricade|barricades of", "with _ _ barricades", "block:V _ _ _ _ with _ _ _ logs|stones|rocks|tyres|tires|trees|debris|boulders|barricades",
     "brawl|brawls|scuffle|scuffles|fistfight|fistfights|melee", "use|used|using _ _ logs|stones|rocks|tyres|tires|trees|debris|boulders|barricades to block",

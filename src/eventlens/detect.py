@@ -107,6 +107,10 @@ def classify(
     anywhere in the incident's first sentence.
     ``lead``: cues on the main verb of the incident's first sentence (what it says happened).
     """
+    # "cut off internet access" is a shutdown, not a road blockade told by the same words
+    shut = {c.start for c in cues if c.name == "SHUTDOWN"}
+    if shut:
+        cues = [c for c in cues if not (c.name == "PROTEST" and c.start in shut)]
     score, by = _scores(cues)
 
     def has(name: str, at_least: float = 0.75) -> bool:
@@ -156,6 +160,10 @@ def classify(
     if protest and has("EXCESSIVE"):
         return out("Excessive force against protesters", 0.75, "EXCESSIVE", "PROTEST")
     # --- Riots without a demonstration: violence by a crowd (mob), or damage only (looting)
+    if protest and has("RIOT") and not armed_group and not has("KILL") and not any(has(n) for n in REMOTE):
+        # "police clashed with demonstrators who had gathered to denounce ...": the violence
+        # is named first, but it is the demonstration's
+        return out("Violent demonstration", 0.7, "RIOT", "PROTEST")
     # rioting without an organised armed group is mob violence, unless state forces are the
     # only perpetrators named and nobody is called a rioter ("police units clashed")
     rioters = any(_RIOTERS.search(c.text) for c in by.get("RIOT", []))
