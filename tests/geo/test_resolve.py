@@ -464,3 +464,17 @@ def test_bare_compass_region_needs_the_articles_country(geocoder: Geocoder) -> N
     ev2 = _event((_mention(text2, "Central", "location"),))
     (out2,) = geocoder.geocode_events(Article(id="w", text=text2), [ev2], tops2)
     assert out2.location is not None and out2.location.iso2 == "GH"
+
+
+def test_short_acronym_region_needs_the_articles_country(geocoder: Geocoder) -> None:
+    # "NC" is North Carolina only in a story about the US
+    text = "Cadres of the NC clashed with police in Qwxzville, Nepal."
+    tops = [_topo(text, "NC"), _topo(text, "Qwxzville"), _topo(text, "Nepal")]
+    ev = _event((_mention(text, "NC", "location"),))
+    (out,) = geocoder.geocode_events(Article(id="n", text=text), [ev], tops)
+    assert out.places[0].place is None
+    text2 = "Protesters marched in Raleigh, NC, and in Charlotte."
+    tops2 = [_topo(text2, "Raleigh"), _topo(text2, "NC"), _topo(text2, "Charlotte")]
+    ev2 = _event((_mention(text2, "NC", "location"),))
+    (out2,) = geocoder.geocode_events(Article(id="n", text=text2), [ev2], tops2)
+    assert out2.places[0].place is not None and out2.places[0].place.iso2 == "US"

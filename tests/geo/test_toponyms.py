@@ -275,3 +275,9 @@ def test_country_name_before_a_force_noun_is_an_actor(nlp, gazetteer: Gazetteer)
     doc.ents = [SpacySpan(doc, e, e + 1, label="GPE"), SpacySpan(doc, m, m + 1, label="GPE")]
     tops = _by_text(find_toponyms(doc, gazetteer=gazetteer))
     assert not tops["Ethiopia"].is_location and tops["Mosul"].is_location
+
+
+def test_of_after_an_institution_is_no_place_cue(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # "Independence" is a town the gazetteer knows; after "Ministry of" it is a portfolio
+    text = "Workers gathered at the Ministry of Independence in the capital on Monday."
+    assert "Independence" not in _by_text(find_toponyms(nlp(text), gazetteer=gazetteer))

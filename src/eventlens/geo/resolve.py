@@ -450,7 +450,7 @@ class Geocoder:
                 s += _W_CONTAINER  # "(Baydhaba, Bay)": a reading inside the unit written after it
             return -s
 
-        if ctx is not None and name.lower() in _COMPASS_ONLY:
+        if ctx is not None and _needs_backing(name):
             cands = tuple(c for c in cands if c.is_country or _backed(c, name, ctx))  # "(Central)": see _backed
         return sorted(cands, key=key)[:3]
 
@@ -744,11 +744,12 @@ class Geocoder:
             if ranked and (best is None or ranked[0].score > best.score):
                 best = ranked[0]
         if (
-            best is not None and t.name.lower() in _COMPASS_ONLY and not t.container
+            best is not None and _needs_backing(t.name) and not t.container
             and not best.cand.is_country and not _backed(best.cand, t.name, ctx)
         ):  # fmt: skip
-            # "Central", "Western": a compass word names a region only of a country the article
-            # is otherwise about (by its other names or the countries its text names)
+            # "Central", "Western", "NC": a compass word or a short acronym names a region only of a
+            # country the article is otherwise about (by its other names or the countries its text
+            # names); "NC" in a Nepali story is the Nepali Congress, not North Carolina
             backed = [x for x in self._rank(t.name, ctx) if _backed(x.cand, t.name, ctx)]
             best = backed[0] if backed else None
         subcity = (t.feature or "") in _SUBCITY_FEATURES
@@ -920,6 +921,11 @@ def _supported(cand: Candidate, name: str, ctx: GeoContext) -> bool:
         if max(a1.values(), default=0.0) >= 0.6 and a1.get(cand.admin1_code or "", 0.0) < 0.05:
             return False
     return True
+
+
+def _needs_backing(name: str) -> bool:
+    """A bare compass word ("Central") or a short acronym ("NC", "KPK"): many regions' name."""
+    return name.lower() in _COMPASS_ONLY or (2 <= len(name) <= 3 and name.isalpha() and name.isupper())
 
 
 def _backed(cand: Candidate, name: str, ctx: GeoContext) -> bool:

@@ -80,6 +80,12 @@ _LOCATIVE_PREPS = frozenset(
     }
 )
 _DIRECTIONS: dict[str, str] = {w: w for w in ("north", "south", "east", "west")}
+#: Institution nouns whose "of" names a portfolio or subject, not a place ("Ministry of Economy").
+_INSTITUTIONS = frozenset(
+    """ministry minister ministries department secretary office bureau directorate commission committee
+    council board agency authority institute academy faculty school college university chamber federation
+    association union court bank""".split()
+)
 _DIRECTIONS |= {w: w for w in ("northeast", "northwest", "southeast", "southwest")}
 _DIRECTIONS |= {f"{a}-{b}": a + b for a in ("north", "south") for b in ("east", "west")}
 _DIRECTIONS |= {
@@ -266,6 +272,8 @@ def _gazetteer_spans(
         cue_after = _head_noun(doc, j) is not None
         prev = doc[i - 1].lower_ if i > 0 else ""
         cue_before = prev in _LOCATIVE_PREPS or (i >= 2 and prev == "of" and doc[i - 2].lower_ in PLACE_HEADS)
+        if prev == "of" and i >= 2 and doc[i - 2].is_title and doc[i - 2].lower_ in _INSTITUTIONS:
+            cue_before = False  # "Ministry of Economy", "Department of Justice": a portfolio, not a place
         # "in central Lancaster", "near northern Kidal": a locative word, then a compass word
         cue_before = cue_before or (i >= 2 and prev in _DIRECTIONS and doc[i - 2].lower_ in _LOCATIVE_PREPS)
         comma_container = j + 1 < n and doc[j].text == "," and (j + 1) in taken
