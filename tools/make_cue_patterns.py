@@ -20,7 +20,9 @@ add("AIR", 1.0, "airstrike|airstrikes|air-strike", "air strike|strikes|raid|raid
 add("SHELL", 1.0, "shell:V", "shelling|shellings|bombardment", "artillery|mortar|mortars|rocket|rockets|missile|missiles|katyusha|katyushas|projectile|projectiles fire|land|hit|strike|launch|fall|target|slam|pound|rain|batter|hammer:V",
     "fire|launch|lob:V _ _ _ _ rocket|rockets|mortar|mortars|missile|missiles|shells|projectiles|katyushas|artillery|howitzers",
     "artillery fire|barrage|strike|strikes|attack", "rocket|missile|mortar attack|attacks|strike|strikes|fire|barrage", "bombard:V", "shell|shells land|hit|fall:V")
-add("SHELL", 1.0, "with|via|using _ heavy weapons|guns|artillery")
+add("SHELL", 1.0, "with|via|using _ heavy weapons|guns|artillery", "with|via|using _ _ artillery|mortars|mortar|rockets|missiles|rpg|rpgs",
+    "fire:V _ heavy weapons|guns|machine|machineguns|artillery", "rpg|rpgs", "rocket - propelled grenade|grenades")
+add("IED", 1.0, "by|a|an _ mine|landmine", "mine|landmine explosion|blast")
 add("SHELL", 0.5, "heavy weapons|guns", "artillery", "mortar|mortars", "rocket|rockets", "missile|missiles", "katyusha|katyushas")
 add("IED", 1.0, "ied|ieds", "remote explosive|explosives|bomb|bombs|device|devices", "remote - controlled|detonated explosive|explosives|bomb|bombs|device|devices|mine|mines|ied",
     "remote control|controlled bomb|bombs|explosive|explosives|device", "with|using _ _ explosives", "mine|mines|bomb|bombs attack|attacks|explosion|explosions|blast|blasts", "with _ mines|bombs|explosives|ieds", "bomb attack|attacks", "improvised explosive device|devices", "roadside bomb|bombs", "car bomb|bombs", "landmine|landmines", "land mine|mines",
