@@ -146,8 +146,12 @@ def _allied(sents: Sequence[SpacySpan]) -> bool:
     return bool(state and armed) and all(any(g in st.conjuncts for g in armed) for st in state)
 
 
-def armed_victims(sents: Sequence[SpacySpan], patient_phrase: SpacySpan | None = None) -> bool:
+def armed_victims(sents: Sequence[SpacySpan], patient_phrase: SpacySpan | None = None, agent: Token | None = None) -> bool:
     """Are the victims members of an armed or criminal group (ACLED: a battle, not one-sided violence)?"""
+    if patient_phrase is not None and agent is not None and _MEMBER_OF.search(patient_phrase.text):
+        # traffickers or militants shooting "members" of another named group: rival armed groups
+        if _ARMED_COLLECTIVE.search(_subtree_span(agent, 6).text) and any(e.label_ in ("ORG", "ARMED_GROUP", "PERSON", "GPE") or e.root.pos_ == "PROPN" for e in patient_phrase.ents):
+            return True
     if patient_phrase is not None:
         # the phrase's own head and modifiers ("a drug trafficker", "a volunteer fighter position",
         # "bases of"), not its complements ("two children of a militiaman")
@@ -175,7 +179,7 @@ def armed_victims(sents: Sequence[SpacySpan], patient_phrase: SpacySpan | None =
 
 
 #: Objects of attack verbs that are part of the verb phrase, not its target ("opened fire").
-_NOT_TARGET = frozenset("fire shots gunfire shot attack attacks attention responsibility control".split())
+_NOT_TARGET = frozenset("fire fires shots gunfire shot attack attacks attention responsibility control".split())
 _REBEL_WORDS = frozenset("rebels rebel insurgents insurgent separatists jihadists jihadist guerrillas".split())
 
 
@@ -910,7 +914,7 @@ def fill(
         a.armed_target = True
     if seen_victims & _ARMED_VICTIM_NOUNS and not _NOT_ON_DUTY.search(" ".join(s.text for s in sents)):
         a.armed_target = True  # "three volunteer fighters and a councilman were killed"
-    if armed_victims(all_sents, _subtree_span(patient) if patient is not None else None):
+    if armed_victims(all_sents, _subtree_span(patient) if patient is not None else None, agent):
         a.armed_target = True
         a.civilian_victims = False
         if a.actor2 is not None and a.actor2.inter == 7:
