@@ -311,7 +311,7 @@ def _is_person_like(tok: Token) -> bool:
         return True  # "a section of students", "a group of youths"
     if tok.lower_ in CROWD_NOUNS or tok.lower_ in _MORE_CROWDS or tok.lower_ in ("cadres", "cadre", "supporters", "settlers"):
         return True
-    if tok.tag_ == "NNS" and tok.lower_ not in _INANIMATE and not (ent is not None and ent.label_ in ("WEAPON", "DATE", "TIME", "CASUALTY")):
+    if tok.tag_ == "NNS" and tok.lower_ not in _INANIMATE and ent is None and not tok.ent_type_:
         # plural nouns acting as subjects of violence are people ("merchants", "teachers")
         return True
     return tok.lower_ in PERSON_NOUNS or tok.lower_ in _GENERIC_ARMED or tok.pos_ == "PRON" and tok.lower_ in ("they", "he", "she")
