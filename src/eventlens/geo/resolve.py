@@ -108,7 +108,8 @@ _FOCUS_BY_REGION = True  # the fallback focus: most mentioned place of the leadi
 _ARTICLE_FALLBACK = True  # unknown names -> their container, else the article's focus place
 _SOFT_PASSES = 3  # soft-vote passes in build_context (0: hard first-pass votes only)
 _SOFT_BETA = 5.0  # softmax sharpness over a name's candidate scores
-_W_TEXT_COUNTRY = 0.6  # x the share of the text's country names naming the candidate's country
+_W_TEXT_COUNTRY = 0.6  # x the share of the text's country names naming the candidate's country, the
+# names not detected as toponyms only ("Confederation of ... of Ecuador"): a toponym votes already
 _TEXT_COUNTRY_FALLBACK = True  # an event no name locates: the country the text names (see _text_country)
 _W_TEXT_DEMONYM = 0.3  # ... of its demonyms: weaker, often the actor's ("Russian forces shelled ...")
 #: A bare compass word names a region only with a container or the article's country behind it.
@@ -650,7 +651,7 @@ class Geocoder:
         dateline = _dateline_name(article)
         ctx = self.build_context(
             [t.name for t in toponyms], dateline=dateline, containers=containers, features=features,
-            text=article.text,
+            text=_masked(article.text, toponyms),
         )
         resolved_by_span: dict[tuple[int, int], Place | None] = {}
         deferred = []
@@ -921,6 +922,16 @@ def _supported(cand: Candidate, name: str, ctx: GeoContext) -> bool:
         if max(a1.values(), default=0.0) >= 0.6 and a1.get(cand.admin1_code or "", 0.0) < 0.05:
             return False
     return True
+
+
+def _masked(text: str, toponyms: Sequence[ToponymSpan]) -> str:
+    """``text`` with the toponyms blanked: their countries vote in the article profile already."""
+    chars = list(text)
+    for t in toponyms:
+        if t.label == "MENTION":
+            continue
+        chars[t.start : t.end] = " " * (t.end - t.start)
+    return "".join(chars)
 
 
 def _needs_backing(name: str) -> bool:
