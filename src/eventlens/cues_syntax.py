@@ -119,11 +119,12 @@ INTERVENE_VERBS = _verbs(
     "ram", "kettle", "evict", "push", "chase", "expel", "block", "assault", "confront", "hinder",
 )
 DEMONSTRATORS = _nouns(
-    "protester", "protestor", "demonstrator", "activist", "participant", "marcher", "striker",
+    "protester", "protestor", "demonstrator", "participant", "marcher", "striker",
     "picketer", "crowd", "sit-in", "march", "caravan", "procession", "demonstration", "protest",
     "rally", "passage", "convoy", "gathering",
 )
 CUSTODY = _verbs("arrest", "detain", "apprehend")
+SEIZE_PEOPLE = _verbs("seize", "grab", "snatch")
 #: Verbs that only authorities do to a crowd (unlike "arrest" or "beat", which have other uses).
 CROWD_CONTROL = _verbs("remove", "disperse", "evict", "expel", "kettle", "push")
 #: Lethal force: firing on or killing demonstrators is excessive force against protesters.
@@ -268,6 +269,10 @@ def syntax_cues(sent: Span) -> list[Cue]:
             for c in tok.children:
                 if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in THROWN and not any(m.lower_ in NOT_THROWN for m in c.children):
                     out.append(_cue("GRENADE", tok))
+        if low in SEIZE_PEOPLE and not _subject_is_security(tok):
+            # "armed men seized three aid workers": people taken by non-state hands
+            if any(c.dep_ == "dobj" and any(_is_people(h) for h in _heads(c)) for c in tok.children):
+                out.append(_cue("ABDUCT", tok))
         if low in HOLD_PEOPLE and _subject_is_security(tok):
             if any(c.dep_ == "dobj" and any(_is_people(h) for h in _heads(c)) for c in tok.children):
                 out.append(_cue("ARREST", tok))

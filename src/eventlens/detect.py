@@ -218,7 +218,8 @@ def classify(
         conf = 0.85 if strong_remote else 0.6
         return out(names[best], conf, best)
     # --- Battles over territory
-    fought = clash >= 1.0 or killed
+    # overrunning a position is fighting by definition
+    fought = clash >= 1.0 or killed or any(c.text.lower().startswith("overr") for c in by.get("OVERTAKE", []))
     if has("TRANSFER") and not fought and (has("OVERTAKE") or has("REGAIN")):
         # "retook the village; no information on whether fighting took place", "withdrew without a fight"
         return out("Non-violent transfer of territory", 0.6, "TRANSFER", "OVERTAKE", "REGAIN")
