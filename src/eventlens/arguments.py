@@ -146,29 +146,33 @@ def _allied(sents: Sequence[SpacySpan]) -> bool:
     return bool(state and armed) and all(any(g in st.conjuncts for g in armed) for st in state)
 
 
+def _armed_members(phrase: SpacySpan, agent: Token | None) -> bool:
+    """A victim phrase naming "members" of an armed or criminal group."""
+    ents = phrase.ents
+    # "members of the Chin National Defense Force": an organisation named as armed
+    if any(e.label_ == "ARMED_GROUP" or e.label_ == "ORG" and _ARMED_ORG_NAME.search(e.text) for e in ents):
+        return True
+    if _ARMED_COLLECTIVE.search(phrase.text):
+        return True
+    # traffickers or militants shooting "members" of another named group: rival armed groups
+    if agent is not None and _ARMED_COLLECTIVE.search(_subtree_span(agent, 6).text) and any(
+        e.label_ in ("ORG", "ARMED_GROUP", "PERSON", "GPE") or e.root.pos_ == "PROPN" for e in ents
+    ):
+        return True
+    # "a member of a drug trafficking group was killed": the phrase's own of-attachment
+    tail = phrase.doc[phrase.end : min(len(phrase.doc), phrase.end + 8)].text
+    return tail.lower().startswith("of") and bool(_ARMED_COLLECTIVE.search(tail))
+
+
 def armed_victims(sents: Sequence[SpacySpan], patient_phrase: SpacySpan | None = None, agent: Token | None = None) -> bool:
     """Are the victims members of an armed or criminal group (ACLED: a battle, not one-sided violence)?"""
-    if patient_phrase is not None and agent is not None and _MEMBER_OF.search(patient_phrase.text):
-        # traffickers or militants shooting "members" of another named group: rival armed groups
-        if _ARMED_COLLECTIVE.search(_subtree_span(agent, 6).text) and any(e.label_ in ("ORG", "ARMED_GROUP", "PERSON", "GPE") or e.root.pos_ == "PROPN" for e in patient_phrase.ents):
-            return True
     if patient_phrase is not None:
         # the phrase's own head and modifiers ("a drug trafficker", "a volunteer fighter position",
         # "bases of"), not its complements ("two children of a militiaman")
         head = patient_phrase.doc[patient_phrase.start : min(patient_phrase.end, patient_phrase.root.i + 2)]
         if _ARMED_TARGET_WORDS.search(head.text):
             return True
-        # "members of the Chin National Defense Force": an organisation named as armed
-        if _MEMBER_OF.search(patient_phrase.text) and any(
-            e.label_ in ("ORG", "ARMED_GROUP") and _ARMED_ORG_NAME.search(e.text) for e in patient_phrase.ents
-        ):
-            return True
-    if patient_phrase is not None and _MEMBER_OF.search(patient_phrase.text):
-        if any(e.label_ == "ARMED_GROUP" for e in patient_phrase.ents) or _ARMED_COLLECTIVE.search(patient_phrase.text):
-            return True
-        # "a member of a drug trafficking group was killed": the phrase's own of-attachment
-        tail = patient_phrase.doc[patient_phrase.end : min(len(patient_phrase.doc), patient_phrase.end + 8)].text
-        if tail.lower().startswith("of") and _ARMED_COLLECTIVE.search(tail):
+        if _MEMBER_OF.search(patient_phrase.text) and _armed_members(patient_phrase, agent):
             return True
     for sent in sents:
         text = sent.text
@@ -309,7 +313,7 @@ def _is_person_like(tok: Token) -> bool:
         return True
     if tok.lower_ in _COLLECTIVE_HEADS and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return True  # "a section of students", "a group of youths"
-    if tok.lower_ in CROWD_NOUNS or tok.lower_ in _MORE_CROWDS or tok.lower_ in ("cadres", "cadre", "supporters", "settlers"):
+    if tok.lower_ in CROWD_NOUNS or tok.lower_ in _MORE_CROWDS or tok.lower_ in ("cadres", "cadre"):
         return True
     if tok.tag_ == "NNS" and tok.lower_ not in _INANIMATE and ent is None and not tok.ent_type_:
         # plural nouns acting as subjects of violence are people ("merchants", "teachers")

@@ -212,7 +212,7 @@ def train(examples: Sequence[tuple[dict[str, float], str]], *, c: float = 1.0, m
     keep = np.where(np.abs(coef).max(axis=0) > 1e-3)[0]
     names = [vec.feature_names_[j] for j in keep]
     meta = dict(meta or {})
-    meta["support"] = dict(sorted(Counter(y).items()))
+    meta["support"] = dict(sorted(counts.items()))
     return LinearModel(
         tuple(clf.classes_),
         {n: i for i, n in enumerate(names)},

@@ -199,6 +199,14 @@ def _required_forms(pattern: list[dict[str, Any]]) -> list[frozenset[str]]:
     return out
 
 
+def _keep(best: dict[tuple[str, int], Cue], cue: Cue) -> None:
+    """One cue per (name, start token): keep the strongest, then the longest."""
+    key = (cue.name, cue.start)
+    old = best.get(key)
+    if old is None or (abs(cue.weight), cue.end - cue.start) > (abs(old.weight), old.end - old.start):
+        best[key] = cue
+
+
 class CueComponent:
     """Runs each cue pattern only on the sentences that contain all of its required words.
 
@@ -237,16 +245,8 @@ class CueComponent:
                     start += sent.start
                     end += sent.start
                     span = doc[start:end]
-                    cue = Cue(name, weight, start, end, span.start_char, span.end_char, span.text)
-                    key = (name, start)
-                    old = best.get(key)
-                    # one cue per (name, start): keep the strongest, then the longest
-                    if old is None or (abs(weight), end - start) > (abs(old.weight), old.end - old.start):
-                        best[key] = cue
+                    _keep(best, Cue(name, weight, start, end, span.start_char, span.end_char, span.text))
             for cue in syntax_cues(sent):
-                key = (cue.name, cue.start)
-                old = best.get(key)
-                if old is None or abs(old.weight) < abs(cue.weight):
-                    best[key] = cue
+                _keep(best, cue)
         doc._.cues = sorted(best.values(), key=lambda c: (c.start, c.name))
         return doc

@@ -60,9 +60,8 @@ GRIEVANCE = _verbs(
     "express", "show", "voice", "complain", "condemn", "honour", "honor", "mourn", "promote",
     "reject", "press", "urge", "claim", "defend", "remember", "pay", "draw", "highlight",
     "request", "criticize", "criticise", "decry", "insist", "contest", "challenge", "object",
-    "resist", "denounce", "demand", "push", "ask", "seek", "fight", "save", "stop", "end",
-    "protect", "commemorate", "petition", "appeal", "lament", "reclaim", "denounce", "repudiate",
-    "rebuke", "defy", "boycott", "pressure", "show", "stand", "call", "denounce", "condemn",
+    "resist", "push", "ask", "seek", "fight", "save", "stop", "end", "protect", "petition",
+    "appeal", "lament", "reclaim", "repudiate", "rebuke", "defy", "boycott", "pressure", "stand",
 )
 GRIEVANCE_PREP = frozenset({"against"})
 _RAISE = _verbs("raise")
@@ -91,6 +90,8 @@ DEMONSTRATOR_VIOLENCE = _verbs("attack", "beat", "assault", "stone", "torch", "b
 IMPACT = _verbs("fall", "land", "hit", "strike", "slam", "rain", "explode", "crash", "pound", "struck")
 MANNED_AIRCRAFT = _nouns("helicopter", "jet", "plane", "aircraft", "warplane", "airplane", "bomber", "gunship")
 DROP_OBJECTS = _nouns("bomb", "explosive", "grenade", "munition", "ordnance", "payload", "device")
+#: What a subject of "exploded" must be for an IED reading (built once: the loop runs per token).
+DETONATED = DROP_OBJECTS | _nouns("mine", "landmine", "ied")
 ARMED_OBJECTS = _nouns(
     "position", "post", "outpost", "checkpoint", "base", "trench", "troop", "soldier", "force",
     "militant", "fighter", "rebel", "insurgent", "convoy", "patrol", "unit", "army", "barrack",
@@ -132,7 +133,7 @@ LETHAL = _verbs("shoot", "fire", "kill", "gun")
 _OPEN = _verbs("open")
 PROTEST_ACTS = _verbs("demonstrate", "protest", "rally", "march", "picket")
 #: Thrown explosives are grenades in ACLED's sense ("hurled three bombs at a convoy").
-THROW = _verbs("throw", "hurl", "lob", "toss", "lob")
+THROW = _verbs("throw", "hurl", "lob", "toss")
 THROWN = _nouns("bomb", "explosive", "device", "grenade", "ied")
 NOT_THROWN = frozenset({"petrol", "molotov", "gasoline", "fire", "smoke", "stun", "paint", "tear", "water", "sound"})
 
@@ -152,6 +153,11 @@ def _is_people(tok: Token) -> bool:
         return True
     # "a woman's head", "his wife"
     return any(c.dep_ == "poss" and (c.lower_ in PEOPLE or c.ent_type_ == "PERSON") for c in tok.children)
+
+
+def _object_is_people(verb: Token) -> bool:
+    """Is a direct object of ``verb`` (or a noun coordinated with it) a person or people?"""
+    return any(c.dep_ == "dobj" and any(_is_people(h) for h in _heads(c)) for c in verb.children)
 
 
 def _subject_is_security(verb: Token) -> bool:
@@ -198,13 +204,10 @@ def syntax_cues(sent: Span) -> list[Cue]:
         if tok.pos_ not in {"VERB", "AUX"}:
             continue
         if low in ASSEMBLY:  # anyone, police officers too, protests when a grievance is stated
-            needs_object = low in _HOLD
+            # holding verbs need a protest-like object ("held a sit-in", not "held talks")
             objects = [c for c in tok.children if c.dep_ in {"dobj", "prt", "attr"}]
-            if needs_object and not any(
-                o.lower_ in _HOLD_OBJECTS or any(ch.lower_ in _HOLD_OBJECTS for ch in o.children) for o in objects
-            ):
-                pass
-            elif _has_grievance(tok):
+            held = any(o.lower_ in _HOLD_OBJECTS or any(ch.lower_ in _HOLD_OBJECTS for ch in o.children) for o in objects)
+            if (low not in _HOLD or held) and _has_grievance(tok):
                 out.append(_cue("PROTEST", tok))
         if low in FIRE or low in DROP:
             # the object phrase ("122mm, 120mm mortars", "cluster munitions from rocket launchers")
@@ -237,15 +240,14 @@ def syntax_cues(sent: Span) -> list[Cue]:
             subj = [t for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
             if low in IMPACT and any(t.lower_ in SHELL_OBJECTS for t in subj):
                 out.append(_cue("SHELL", tok))
-            elif low in DETONATE and any(t.lower_ in DROP_OBJECTS or t.lower_ in _nouns("mine", "landmine", "ied") for t in subj):
+            elif low in DETONATE and any(t.lower_ in DETONATED for t in subj):
                 out.append(_cue("IED", tok))
         if low in DEMONSTRATOR_VIOLENCE and any(
             c.dep_ == "nsubj" and any(h.lower_ in DEMONSTRATORS for h in _heads(c)) for c in tok.children
         ):
             out.append(_cue("RIOT", tok))  # "the demonstrators attacked a vehicle"
-        if low in BLOWS:
-            if any(c.dep_ == "dobj" and any(_is_people(h) for h in _heads(c)) for c in tok.children):
-                out.append(_cue("KILL", tok))
+        if low in BLOWS and _object_is_people(tok):
+            out.append(_cue("KILL", tok))
         if low in INTERVENE_VERBS:
             objs = [h for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} for h in _heads(c)]
             if any(o.lower_ in DEMONSTRATORS or any(m.lower_ in DEMONSTRATORS for m in o.children if m.dep_ in {"poss", "compound"}) for o in objs):
@@ -269,11 +271,8 @@ def syntax_cues(sent: Span) -> list[Cue]:
             for c in tok.children:
                 if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in THROWN and not any(m.lower_ in NOT_THROWN for m in c.children):
                     out.append(_cue("GRENADE", tok))
-        if low in SEIZE_PEOPLE and not _subject_is_security(tok):
-            # "armed men seized three aid workers": people taken by non-state hands
-            if any(c.dep_ == "dobj" and any(_is_people(h) for h in _heads(c)) for c in tok.children):
-                out.append(_cue("ABDUCT", tok))
-        if low in HOLD_PEOPLE and _subject_is_security(tok):
-            if any(c.dep_ == "dobj" and any(_is_people(h) for h in _heads(c)) for c in tok.children):
-                out.append(_cue("ARREST", tok))
+        if low in SEIZE_PEOPLE and not _subject_is_security(tok) and _object_is_people(tok):
+            out.append(_cue("ABDUCT", tok))  # "armed men seized three aid workers"
+        if low in HOLD_PEOPLE and _subject_is_security(tok) and _object_is_people(tok):
+            out.append(_cue("ARREST", tok))
     return out

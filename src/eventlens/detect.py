@@ -37,6 +37,7 @@ _DEMONSTRATING = re.compile(r"^(?:demonstrating|protesting|rallying|marching|dur
 _VERB_FORM = re.compile(r"(?:ed|ing)\b", re.I)
 _RIOTERS = re.compile(r"riot|mob", re.I)
 _GUNS = re.compile(r"armed|shoot|shot|fire|gun", re.I)
+_OVERRAN = re.compile(r"^overr", re.I)
 _FOUGHT = re.compile(r"^(?:clashed|fought|scuffled|brawled|exchanged)\b", re.I)
 #: Cues too weak or too broad to open an incident without a stronger cue in the same sentence.
 WEAK_OPENERS = frozenset({"CHANGE", "DISPLACE", "TRANSFER"})
@@ -116,6 +117,10 @@ def classify(
     def has(name: str, at_least: float = 0.75) -> bool:
         return score.get(name, 0.0) >= at_least
 
+    def told(name: str, pattern: re.Pattern[str], strong: bool = False) -> bool:
+        """Does a cue of ``name`` (of weight >= 1 when ``strong``) read as ``pattern``?"""
+        return any(pattern.search(c.text) for c in by.get(name, []) if not strong or c.weight >= 1.0)
+
     def first(*names: str) -> tuple[Cue, ...]:
         found = [c for n in names for c in by.get(n, [])]
         return tuple(sorted(found, key=lambda c: c.start)[:3])
@@ -124,7 +129,7 @@ def classify(
         return Classification(sub, conf, first(*names))
 
     protest = has("PROTEST") or protesters_present
-    told_protest = any(_VERB_FORM.search(c.text) for c in by.get("PROTEST", []))  # "gathered", "protesting"
+    told_protest = told("PROTEST", _VERB_FORM)  # "gathered", "protesting"
     if "ARREST" in lead and "PROTEST" not in lead and not told_protest and not any(c.weight >= 1.0 for c in by.get("INTERVENE", [])):
         # "arrested a rapper over his songs supporting the protests": the arrest is the event
         protest = False
@@ -142,15 +147,15 @@ def classify(
     first_protest = min((c.start for c in by.get("PROTEST", [])), default=None)
     first_violent = min((c.start for c in violent), default=None)
     # "clashed with police ... while demonstrating": the demonstrators' own violence
-    demonstrating = any(c.weight >= 1.0 and _DEMONSTRATING.search(c.text) for c in by.get("PROTEST", []))
+    demonstrating = told("PROTEST", _DEMONSTRATING, strong=True)
     protest_led = protest and (demonstrating or first_violent is None or first_protest is None or first_protest <= first_violent or not any(has(n) for n in ("KILL", "CLASH") + REMOTE))
     if protest_led:
         if has("EXCESSIVE") or (killed and state_actor and has("INTERVENE")):
             return out("Excessive force against protesters", 0.8, "EXCESSIVE", "PROTEST")
         # told as what they did ("clashed", "fought"), not a clash recalled as the protest's cause
-        two_sided_fight = any(c.weight >= 1.0 and _FOUGHT.search(c.text) for c in by.get("CLASH", []))
+        two_sided_fight = told("CLASH", _FOUGHT, strong=True)
         # looting told as what the demonstrators did ("looted offices"), not as their grievance
-        looted = any(_DAMAGE_DONE.search(c.text) for c in by.get("LOOT", []))
+        looted = told("LOOT", _DAMAGE_DONE)
         if has("RIOT") or looted or (two_sided_fight and not armed_group):
             # demonstrators fighting (each other, counter-protesters, the police) make it violent
             return out("Violent demonstration", 0.75, "RIOT", "LOOT", "CLASH", "PROTEST")
@@ -166,7 +171,7 @@ def classify(
         return out("Violent demonstration", 0.7, "RIOT", "PROTEST")
     # rioting without an organised armed group is mob violence, unless state forces are the
     # only perpetrators named and nobody is called a rioter ("police units clashed")
-    rioters = any(_RIOTERS.search(c.text) for c in by.get("RIOT", []))
+    rioters = told("RIOT", _RIOTERS)
     if has("MOB") or (has("RIOT") and not armed_group and (not state_actor or rioters or crowd_actor)):
         if has("LOOT") and not killed and not has("MOB") and not has("KILL"):
             return out("Looting/property destruction", 0.6, "LOOT", "RIOT")
@@ -174,7 +179,7 @@ def classify(
             return out("Mob violence", 0.7, "MOB", "RIOT")
     # "arrested by the Taliban; his whereabouts are unknown": a disappearance, not an arrest
     # ("arrested members of a kidnapping gang" stays an arrest)
-    disappeared = any(_DISAPPEARED.search(c.text) for c in by.get("ABDUCT", []))
+    disappeared = told("ABDUCT", _DISAPPEARED)
     # --- An arrest or a displacement told by the lead's main verb, with no one killed, is that
     # event even when the sentence also mentions an explosion or an attack as its cause.
     if not killed:
@@ -187,15 +192,16 @@ def classify(
     # --- Remote violence versus ground fighting
     remote = {n: score.get(n, 0.0) for n in ("AIR", "IED", "GRENADE", "SHELL") if has(n)}
     clash = score.get("CLASH", 0.0)
+    # both sides fighting ("clashes", "exchanged fire", "fighting broke out"), not a one-way ambush
+    two_sided = told("CLASH", _TWO_SIDED, strong=True)
     if remote:
         # the more specific means wins: an air strike "in conjunction with artillery shelling" is
         # an air strike (ACLED codebook: the most specific sub-event type applies)
         best = max(remote, key=lambda n: (any(c.weight >= 1.0 for c in by[n]), n == "AIR", remote[n], -min(c.start for c in by[n])))
         # "clashes with light weapons and mortars": fighting named, artillery only as the means
         strong_remote = any(c.weight >= 1.0 for c in by[best])
-        # both sides fighting ("clashes", "exchanged fire", "fighting broke out") is a battle
-        # whatever weapons they used; only an air strike stays its own event
-        two_sided = any(c.weight >= 1.0 and _TWO_SIDED.search(c.text) for c in by.get("CLASH", []))
+        # two-sided fighting is a battle whatever weapons were used; only an air strike stays
+        # its own event
         if two_sided and (best != "AIR" or ("CLASH" in lead and "AIR" not in lead)):
             return out("Armed clash", 0.7, "CLASH")
         if armed_target and not civilian_target and "KILL" in lead and lead_sentence and not (lead_sentence & set(REMOTE)):
@@ -219,7 +225,7 @@ def classify(
         return out(names[best], conf, best)
     # --- Battles over territory
     # overrunning a position is fighting by definition
-    fought = clash >= 1.0 or killed or any(c.text.lower().startswith("overr") for c in by.get("OVERTAKE", []))
+    fought = clash >= 1.0 or killed or told("OVERTAKE", _OVERRAN)
     if has("TRANSFER") and not fought and (has("OVERTAKE") or has("REGAIN")):
         # "retook the village; no information on whether fighting took place", "withdrew without a fight"
         return out("Non-violent transfer of territory", 0.6, "TRANSFER", "OVERTAKE", "REGAIN")
@@ -235,11 +241,10 @@ def classify(
     if clash >= 1.0:
         # guns (an "armed clash", a shoot-out, people shot) mark organised armed sides even when
         # the groups are unknown to us; sticks and stones between unnamed sides are mob violence
-        guns = small_arms or any(_GUNS.search(c.text) for n in ("CLASH", "KILL") for c in by.get(n, []))
-        gunfight = any(_GUNS.search(c.text) for c in by.get("CLASH", []))  # both sides shooting
+        gunfight = told("CLASH", _GUNS)  # both sides shooting
+        guns = small_arms or gunfight or told("KILL", _GUNS)
         if (crowd_actor and not armed_group and not gunfight) or (not armed_present and not guns):
             return out("Mob violence", 0.6, "CLASH")
-        two_sided = any(c.weight >= 1.0 and _TWO_SIDED.search(c.text) for c in by.get("CLASH", []))
         if civilian_target and not armed_target and not two_sided and has("KILL"):
             # an ambush or raid on civilians is one-sided violence, not a battle
             return out("Attack", 0.65, "KILL")

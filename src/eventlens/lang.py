@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from functools import lru_cache
 from typing import Any
 
 logger = logging.getLogger(__name__)
@@ -98,29 +99,24 @@ def english_share(text: str) -> float:
     return sum(w.lower() in _EN_FUNCTION or w.lower() in vocab for w in words) / len(words)
 
 
+@lru_cache(maxsize=1)
 def _event_vocabulary() -> frozenset[str]:
     """English words of the event cue table ("attacked", "killing", "protesters"), longer than
     four letters: headline-style English ("Boko Haram attacked Kouyape killing 1") has few
     function words but its verbs are English."""
-    global _VOCAB
-    if _VOCAB is None:
-        try:
-            from .cues import compile_phrase, load_cue_table
+    try:
+        from .cues import compile_phrase, load_cue_table
 
-            forms: set[str] = set()
-            for row in load_cue_table():
-                for tok in compile_phrase(row["phrase"]):
-                    low = tok.get("LOWER")
-                    if isinstance(low, dict):
-                        forms.update(f for f in low["IN"] if len(f) > 4 and f.isalpha())
-            _VOCAB = frozenset(forms)
-        except Exception as exc:  # noqa: BLE001 - the function words still decide
-            logger.debug("no cue vocabulary for language checks: %s", exc)
-            _VOCAB = frozenset()
-    return _VOCAB
-
-
-_VOCAB: frozenset[str] | None = None
+        forms: set[str] = set()
+        for row in load_cue_table():
+            for tok in compile_phrase(row["phrase"]):
+                low = tok.get("LOWER")
+                if isinstance(low, dict):
+                    forms.update(f for f in low["IN"] if len(f) > 4 and f.isalpha())
+        return frozenset(forms)
+    except Exception as exc:  # noqa: BLE001 - the function words still decide
+        logger.debug("no cue vocabulary for language checks: %s", exc)
+        return frozenset()
 
 
 def is_english(text: str, detected: str | None) -> bool:

@@ -16,9 +16,10 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from . import arguments as args_mod
-from .clean import clean
-from .dates import find_dates
 from .classifier import decide, features
+from .clean import clean
+from .cues import Cue
+from .dates import find_dates
 from .detect import DEMO, EVENT_CUES, Classification, classify
 from .errors import EventlensError, InputError, LanguageError
 from .lang import is_english
@@ -26,7 +27,6 @@ from .merge import Group, Sentence, group_sentences, role_of
 from .read.jsonl import record_to_article
 from .read.text import read_text
 from .taxonomy import disorder_type_of, event_type_of
-from .cues import Cue
 from .types import Actor, Article, DateRange, Event, Evidence, Span
 
 if TYPE_CHECKING:
@@ -255,11 +255,11 @@ class Pipeline:
         trigger_tokens = [doc[c.start] for c in body_first] + [doc[c.end - 1] for c in body_first]
         a = args_mod.fill([s.span for s in ordered], family=family, trigger_tokens=trigger_tokens, context_sents=[s.span for s in g.context])
         lead = _lead_cues(body or ordered, strong)
-        lead_span = (body or ordered)[0].span
-        lead_sentence = {c.name for c in all_cues if c.weight > 0 and lead_span.start <= c.start < lead_span.end}
-        if body and body[0] is not ordered[0]:
-            first = ordered[0].span  # weak cues of a first sentence the body skipped ("fired grenade launchers")
-            lead_sentence |= {c.name for c in all_cues if c.weight > 0 and first.start <= c.start < first.end}
+        # every cue of the incident's first sentence, and of a first sentence the body skipped
+        # for having only weak cues ("fired grenade launchers")
+        lead_sents = {(body or ordered)[0].span, ordered[0].span}
+        lead_sentence = {c.name for c in all_cues if c.weight > 0 and any(sp.start <= c.start < sp.end for sp in lead_sents)}
+        small_arms = any(w.kind == "firearm" for w in a.weapons)
         all_cues = all_cues + _riot_acts(strong, doc)
         cls = classify(
             all_cues,
@@ -272,7 +272,7 @@ class Pipeline:
             armed_present=a.armed_present,
             crowd_actor=a.crowd_actor,
             armed_group=a.armed_group,
-            small_arms=any(w.kind == "firearm" for w in a.weapons),
+            small_arms=small_arms,
             lead_sentence=lead_sentence,
             nonstate_actor=a.actor1 is not None and a.actor1.inter in (2, 3, 4) and not a.state_present
             and not _STATE_WORDS.search(a.actor1.mention or ""),
@@ -289,7 +289,7 @@ class Pipeline:
             "armed_present": a.armed_present,
             "crowd_actor": a.crowd_actor,
             "armed_group": a.armed_group,
-            "small_arms": any(w.kind == "firearm" for w in a.weapons),
+            "small_arms": small_arms,
         }
         feats = features([s.span for s in ordered], all_cues, cls.sub_event_type, facts)
         for name in lead:
