@@ -94,6 +94,10 @@ _W_DATELINE_NEAR = 0.4
 _W_CONTAINER = 3.0
 _W_FEATURE_MATCH = 0.5
 _W_NAMESAKE_ADMIN = 0.5
+_W_CONTAINER_ADMIN = 0.5  # an administrative unit's reading of a written container name
+_OUTER_ADMIN = True  # ... also when that name is resolved as a mention of its own
+_CHAIN = True
+_LOSSY_CONTAINER_WEAK = True  # a container matched only by the lossy key never overrules a spelled name  # a container's fallback must lie in the container's own written container
 _LOCAL_OVER_COUNTRY = True  # a country-only event takes a town named in its sentences
 _SEAT_POINT = True  # events located only to an admin unit sit at its seat (ACLED)
 _SEAT_PRECISIONS = ("admin1", "admin2")
@@ -401,7 +405,8 @@ class Geocoder:
         feature = ctx.features.get(name)
         big_cities = {c.admin1_code for c in cands if c.feature_class == "P" and c.population >= 100_000}
         # the places written as inside this one ("Colombo (Western)" for "Western")
-        inner = [c for k, v in ctx.containers.items() if v == name and k != name for c in self._lookup(k)]
+        inner_names = [k for k, v in ctx.containers.items() if v == name and k != name]
+        inner = [c for k in inner_names for c in self._lookup(k)]
         near = _nearness(cands, name, ctx) if _W_NEAR else None
         scored = []
         for i, c in enumerate(cands):
@@ -410,6 +415,14 @@ class Geocoder:
                 sc += _W_NEAR * near[i]
             if inner and c.admin_level is not None and any(_within(x, c) for x in inner):
                 sc += _W_CONTAINER
+            elif (
+                _OUTER_ADMIN and inner_names and c.admin_level in (1, 2)
+                and not big_cities and not any(x.admin_level is None and _within(x, c) for x in cands)
+            ):  # fmt: skip
+                # "(Falagountou, Seno)": a name written as a container is more often a unit than a
+                # town abroad; not when a town of the name is in the unit ("Djugu") or the name is a
+                # big city's ("Washington")
+                sc += _W_CONTAINER_ADMIN
             if (
                 c.feature_code == "ADM1"
                 and c.admin1_code in big_cities
@@ -445,6 +458,10 @@ class Geocoder:
                 s -= _W_NAMESAKE_ADMIN  # "district of Baghdad": the city, as in _rank
             if level is not None and c.admin_level == level:
                 s += _W_CONTAINER
+            elif c.admin_level in (1, 2) and not big_cities:
+                # "(Falagountou, Seno)": a written container is mostly a province or district, unless
+                # the name is a big city's ("district of Baghdad")
+                s += _W_CONTAINER_ADMIN
             if inner_cands and c.admin_level is not None and any(_within(x, c) for x in inner_cands):
                 s += _W_CONTAINER
             if outer_cands and any(_within(c, o) for o in outer_cands):
@@ -778,6 +795,12 @@ class Geocoder:
                     if o.admin_level is not None
                 )
             admin_container = container_cands[0].admin_level in (0, 1)  # even a big city is not elsewhere
+            if (
+                not inside and _LOSSY_CONTAINER_WEAK and t.container and _spelled(best.cand, t.name)
+                and all(_lossy(c, t.container) for c in container_cands)
+            ):  # fmt: skip
+                inside = True  # "Hankey (Kouga)": a container read only through a lossy key ("Kuga")
+                # does not overrule the place's own name, spelled as written
             if not inside and (subcity or best.cand.population < 100_000 or admin_container):
                 best = None  # a same-named place elsewhere; use the container instead
         if best is not None and not _credible(best.cand, ctx):
@@ -790,10 +813,35 @@ class Geocoder:
                 prec = "neighbourhood"
             return place_from_candidate(best.cand, precision=prec, score=best.score)
         if container_cands and (explicit or subcity):
-            c = container_cands[0]
+            c = self._consistent_container(t, container_cands, ctx)
             logger.debug("%r not in the gazetteer; falling back to its container %r", t.text, c.name)
             return place_from_candidate(c, score=0.5)
+        if _CHAIN and not container_cands and t.container and t.container_relation in {"(", "of", "in"}:
+            # "Alkoma (Falagountou, Seno)": the container is unknown too; its own container is
+            # still where the place is
+            outer = ctx.containers.get(t.container)
+            if outer and outer not in (t.container, t.name):
+                units = [o for o in self._container_cands(outer, ctx, t.container) if o.admin_level is not None]
+                if units:
+                    return place_from_candidate(units[0], score=0.4)
         return None
+
+    def _consistent_container(self, t: ToponymSpan, container_cands: Sequence[Candidate], ctx: GeoContext) -> Candidate:
+        """The container reading to fall back to: the first lying inside the container's own
+        written container when that names an administrative unit ("Nyapaga (Yamba, Gourma)":
+        the only Yamba the gazetteer has is in Australia, Gourma is a province of Burkina Faso),
+        else that unit itself; without an outer unit, the best reading."""
+        c = container_cands[0]
+        outer = ctx.containers.get(t.container or "") if _CHAIN else None
+        if not outer or outer in (t.container, t.name):
+            return c
+        units = [o for o in self._container_cands(outer, ctx, t.container) if o.admin_level is not None]
+        if not units:
+            return c
+        for k in container_cands:
+            if any(_within(k, u) or k.geonameid == u.geonameid for u in units):
+                return k
+        return units[0]
 
     def _text_country(self, ctx: GeoContext) -> Place | None:
         """The last resort for an event no place name locates: the country the text names most
@@ -949,6 +997,20 @@ def _backed(cand: Candidate, name: str, ctx: GeoContext) -> bool:
         return ctx.soft_countries.get(cc, 0.0) - k * d_cc.get(cc, 0.0) > 0.05
     v_cc, _, k = ctx.votes.get(name, (None, None, 0))
     return ctx.countries.get(cc, 0.0) * ctx.total - (k if v_cc == cc else 0) > 0
+
+
+def _spelled(cand: Candidate, name: str) -> bool:
+    """Is ``name`` one of ``cand``'s names as written (folded), not only by the lossy key?"""
+    q = surface_form(name)
+    return bool(q) and q in {surface_form(cand.name), surface_form(cand.matched_name)}
+
+
+def _lossy(cand: Candidate, name: str) -> bool:
+    """Did ``name`` find ``cand`` only through the lossy key ("Kouga" -> Kuga), not as spelled, nor
+    through a part of it ("Shan-North" -> Shan)?"""
+    from eventlens.geo.normalize import normalize_key
+
+    return not _spelled(cand, name) and normalize_key(cand.matched_name) == normalize_key(name)
 
 
 def _credible(cand: Candidate, ctx: GeoContext) -> bool:

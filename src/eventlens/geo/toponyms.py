@@ -372,9 +372,11 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
     nonplaces = non_place_terms()
     drafts: list[_Draft] = []
     taken: set[int] = set()
+    blocked: set[int] = set()  # tokens known not to be part of a place name
     for ent in doc.ents:
-        if ent.label_ in NEVER_PLACE_LABELS:
+        if ent.label_ in NEVER_PLACE_LABELS or ent.label_ in _NOT_NAME_LABELS:
             taken.update(range(ent.start, ent.end))
+            blocked.update(range(ent.start, ent.end))
             continue
         span = _strip_the(ent)
         if ent.label_ in PLACE_LABELS:
@@ -386,9 +388,11 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
                 # "cadres of NC, CPN(US) and JSPN": a party's initials, not North Carolina
                 # ("Raleigh, NC" keeps its state after the comma)
                 taken.update(range(ent.start, ent.end))
+                blocked.update(range(ent.start, ent.end))
                 continue
             if surface_form(span.text) in nonplaces or _is_demonym(span, gazetteer):
                 taken.update(range(ent.start, ent.end))  # known non-place: never re-added
+                blocked.update(range(ent.start, ent.end))
                 continue
             cut = span.end
             while cut - 1 > span.start and doc[cut - 1].lower_ in _NAME_PARTICLES:
@@ -417,6 +421,8 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
     if gazetteer is not None:
         drafts.extend(list(_gazetteer_spans(doc, taken, gazetteer, drafts)))
     drafts.sort(key=lambda d: d.start_tok)
+    if gazetteer is not None and _MERGE_NAMES:
+        drafts = _merge_name_parts(doc, drafts, blocked, gazetteer)
     out = _finish(doc, drafts)
     if gazetteer is not None:
         # "against Ethiopia forces", "Niger militiamen": a country's name used as a demonym before a
@@ -428,6 +434,66 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
                 and any(c.is_country for c in _exact_candidates(gazetteer, t.name))
             ):  # fmt: skip
                 out[k] = replace(t, is_location=False, reason="a country's name as the attribute of a force")
+    return out
+
+
+#: Entity labels whose tokens never continue a place name ("Toledo Monday", "Kabul 2022").
+_NOT_NAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_MERGE_NAMES = True
+
+
+def _name_token(doc: Doc, k: int, blocked: set[int]) -> bool:
+    """Can token ``k`` be a word of a multi-word place name: a capitalised proper noun (or a
+    place entity's word) that no other component ruled out, not a head noun ("District")?"""
+    t = doc[k]
+    return (
+        k not in blocked and t.is_alpha and t.text[:1].isupper() and t.lower_ not in PLACE_HEADS
+        and (t.pos_ == "PROPN" or t.ent_type_ in PLACE_LABELS)
+    )  # fmt: skip
+
+
+def _merge_name_parts(doc: Doc, drafts: list[_Draft], blocked: set[int], gazetteer: Gazetteer) -> list[_Draft]:
+    """Place names the tagger cut into pieces: "Tomas | Romero Pereira (Itapua)", "Shein | Ma |
+    Kar village", "General | Santos City", "Plourin | -les-Morlaix". A draft grows over the
+    capitalised proper nouns right beside it (and words joined to it by hyphens without spaces)
+    when the longer name is one the gazetteer knows as written, or when a locative word ("in",
+    "of", a comma) comes before it and a bracket or a place head noun after it, the way a place
+    and its container are written; drafts inside the longer name are absorbed."""
+    n = len(doc)
+    out: list[_Draft] = []
+    covered_until = -1
+    for d in drafts:
+        if d.start_tok < covered_until:
+            continue  # absorbed by the previous draft's longer name
+        i, j = d.start_tok, d.end_tok
+        while True:
+            if j < n and _name_token(doc, j, blocked) and doc[j - 1].whitespace_:
+                j += 1
+            elif (
+                j + 1 < n and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+                and doc[j + 1].is_alpha and (j + 1) not in blocked
+            ):  # fmt: skip
+                j += 2  # "Plourin-les-Morlaix", "Ti-n-Agadel"
+            else:
+                break
+        while i > 0 and _name_token(doc, i - 1, blocked) and doc[i - 1].whitespace_ and not doc[i - 1].is_sent_start:
+            i -= 1
+        if (i, j) == (d.start_tok, d.end_tok):
+            out.append(d)
+            covered_until = max(covered_until, d.end_tok)
+            continue
+        span = doc[i:j]
+        name = span[:-1].text if len(span) > 1 and span[-1].lower_ in PLACE_HEADS else span.text
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        nxt = doc[j].lower_ if j < n else ""
+        known = bool(_exact_candidates(gazetteer, name))
+        framed = (prev in _LOCATIVE_PREPS or prev in {",", "("}) and (nxt == "(" or nxt in PLACE_HEADS)
+        if known or framed:
+            out.append(_Draft(i, j, d.label, reason=(d.reason + "; " if d.reason else "") + "name parts joined"))
+            covered_until = j
+        else:
+            out.append(d)
+            covered_until = max(covered_until, d.end_tok)
     return out
 
 

@@ -1,0 +1,96 @@
+"""Place names the tagger cut into pieces are joined again; container chains stay consistent."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventlens.geo.gazetteer import Gazetteer
+from eventlens.geo.resolve import Geocoder
+from eventlens.geo.toponyms import ToponymSpan, find_toponyms
+
+
+def _doc(words: list[str], pos: list[str], ents: list[str], spaces: list[bool] | None = None):  # type: ignore[no-untyped-def]
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import Doc
+
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, pos=pos, ents=ents)
+    for i, t in enumerate(doc):
+        t.is_sent_start = i == 0
+    return doc
+
+
+def test_proper_noun_before_a_city_entity_joins_a_known_name(gazetteer: Gazetteer) -> None:
+    # "General" outside the entity "Santos City": the gazetteer knows "General Santos"
+    doc = _doc(
+        ["Shots", "were", "fired", "in", "General", "Santos", "City", "(", "South", "Cotabato", ")", "."],
+        ["NOUN", "AUX", "VERB", "ADP", "PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "PUNCT"],
+        ["O", "O", "O", "O", "O", "B-GPE", "I-GPE", "O", "O", "O", "O", "O"],
+    )
+    tops = find_toponyms(doc, gazetteer=gazetteer)
+    first = tops[0]
+    assert (first.text, first.name, first.feature) == ("General Santos City", "General Santos", "city")
+
+
+def test_unknown_long_name_before_a_bracket_is_one_place(gazetteer: Gazetteer) -> None:
+    # "in Tomas | Romero Pereira (...)": the model split the name into a GPE and a PERSON; a
+    # locative word before it and a bracket after it frame one place name
+    doc = _doc(
+        ["Parents", "protested", "in", "Tomas", "Romero", "Pereira", "(", "Itapua", ")", "."],
+        ["NOUN", "VERB", "ADP", "PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "PUNCT"],
+        ["O", "O", "O", "B-GPE", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O"],
+    )
+    names = [t.name for t in find_toponyms(doc, gazetteer=gazetteer)]
+    assert names[0] == "Tomas Romero Pereira"
+    assert "Tomas" not in names
+
+
+def test_person_after_a_place_without_a_frame_stays_apart(gazetteer: Gazetteer) -> None:
+    # "in Paris Macron said": no bracket or head noun after, and "Paris Macron" is no known name
+    doc = _doc(
+        ["Talks", "in", "Paris", "Macron", "said", "."],
+        ["NOUN", "ADP", "PROPN", "PROPN", "VERB", "PUNCT"],
+        ["O", "O", "B-GPE", "B-PERSON", "O", "O"],
+    )
+    assert [t.name for t in find_toponyms(doc, gazetteer=gazetteer)] == ["Paris"]
+
+
+def test_hyphen_joined_words_extend_a_place_entity(gazetteer: Gazetteer) -> None:
+    doc = _doc(
+        ["Workers", "marched", "in", "Aix", "-", "en", "-", "Provence", "."],
+        ["NOUN", "VERB", "ADP", "PROPN", "PUNCT", "ADP", "PUNCT", "ADJ", "PUNCT"],
+        ["O", "O", "O", "B-GPE", "O", "O", "O", "O", "O"],
+        spaces=[True, True, True, False, False, False, False, False, False],
+    )
+    assert [t.name for t in find_toponyms(doc, gazetteer=gazetteer)] == ["Aix-en-Provence"]
+
+
+def _top(text: str, name: str, container: str | None = None, relation: str | None = None) -> ToponymSpan:
+    start = text.index(name)
+    return ToponymSpan(start, start + len(name), name, name, "GPE", container=container,
+                       container_relation=relation)  # fmt: skip
+
+
+def test_unknown_place_falls_back_through_a_container_abroad_to_the_province(gazetteer: Gazetteer) -> None:
+    """"Xqzvillage (Dayton, Ituri)": the unknown village's container has only an American
+    reading, which is not in Ituri (DR Congo), the unit written after it: the place is in Ituri."""
+    geo = Geocoder(gazetteer)
+    text = "Militiamen attacked Xqzvillage (Dayton, Ituri)."
+    tops = [
+        _top(text, "Xqzvillage", "Dayton", "("),
+        _top(text, "Dayton", "Ituri", ","),
+        _top(text, "Ituri"),
+    ]
+    ctx = geo.build_context([t.name for t in tops], containers={"Xqzvillage": "Dayton", "Dayton": "Ituri"})
+    place = geo._place_for_toponym(tops[0], ctx)
+    assert place is not None and place.iso2 == "CD"
+
+
+def test_name_written_as_a_container_reads_as_an_admin_unit(gazetteer: Gazetteer) -> None:
+    """"Seno" is a town in Laos and a province of Burkina Faso: written as the container of a
+    place, the province; alone, the town."""
+    geo = Geocoder(gazetteer)
+    ctx = geo.build_context(["Xqzvillage", "Seno"], containers={"Xqzvillage": "Seno"})
+    inner, outer = geo.resolve_mentions(["Xqzvillage", "Seno"], context=ctx)
+    assert outer is not None and outer.iso2 == "BF"
+    alone = geo.resolve_mentions(["Seno"])[0]
+    assert alone is not None and alone.iso2 == "LA"
