@@ -86,11 +86,18 @@ def test_unknown_place_falls_back_through_a_container_abroad_to_the_province(gaz
 
 
 def test_name_written_as_a_container_reads_as_an_admin_unit(gazetteer: Gazetteer) -> None:
-    """"Seno" is a town in Laos and a province of Burkina Faso: written as the container of a
-    place, the province; alone, the town."""
+    """"Somerset" is a town in the US and a county of England: written as the container of a
+    place, the county; alone, the town."""
     geo = Geocoder(gazetteer)
-    ctx = geo.build_context(["Xqzvillage", "Seno"], containers={"Xqzvillage": "Seno"})
-    inner, outer = geo.resolve_mentions(["Xqzvillage", "Seno"], context=ctx)
-    assert outer is not None and outer.iso2 == "BF"
-    alone = geo.resolve_mentions(["Seno"])[0]
-    assert alone is not None and alone.iso2 == "LA"
+    ctx = geo.build_context(["Xqzvillage", "Somerset"], containers={"Xqzvillage": "Somerset"})
+    inner, outer = geo.resolve_mentions(["Xqzvillage", "Somerset"], context=ctx)
+    assert outer is not None and (outer.iso2, outer.precision) == ("GB", "admin2")
+    alone = geo.resolve_mentions(["Somerset"])[0]
+    assert alone is not None and (alone.iso2, alone.precision) == ("US", "city")
+
+
+@pytest.mark.parametrize(("name", "cc"), [("Valence", "FR")])
+def test_a_place_s_own_name_beats_another_place_s_alternate_name(name: str, cc: str, gazetteer: Gazetteer) -> None:
+    """"Valence" is a French town's own name and the French name of Valencia (Spain, 13x larger)."""
+    place = Geocoder(gazetteer).resolve_mentions([name])[0]
+    assert place is not None and place.iso2 == cc

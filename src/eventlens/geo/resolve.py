@@ -97,6 +97,7 @@ _W_NAMESAKE_ADMIN = 0.5
 _W_CONTAINER_ADMIN = 0.5  # an administrative unit's reading of a written container name
 _OUTER_ADMIN = True  # ... also when that name is resolved as a mention of its own
 _CHAIN = True
+_W_OTHERS_NAME = 0.3  # penalty for a reading by another place's alternate name when one place has it as its own
 _LOSSY_CONTAINER_WEAK = True  # a container matched only by the lossy key never overrules a spelled name  # a container's fallback must lie in the container's own written container
 _LOCAL_OVER_COUNTRY = True  # a country-only event takes a town named in its sentences
 _SEAT_POINT = True  # events located only to an admin unit sit at its seat (ACLED)
@@ -408,9 +409,16 @@ class Geocoder:
         inner_names = [k for k, v in ctx.containers.items() if v == name and k != name]
         inner = [c for k in inner_names for c in self._lookup(k)]
         near = _nearness(cands, name, ctx) if _W_NEAR else None
+        q = _own_key(name)
+        own = [_own_key(c.name) == q for c in cands]
+        own_name = _W_OTHERS_NAME and any(own)
         scored = []
         for i, c in enumerate(cands):
             sc = self._score(c, name, ctx, container, feature)
+            if own_name and not c.is_country and not own[i]:
+                # "Valence": the name as written is one place's own name; a place that has it only as
+                # another language's name (Valencia, Spain) is a weaker reading
+                sc -= _W_OTHERS_NAME
             if near is not None and not c.is_country:
                 sc += _W_NEAR * near[i]
             if inner and c.admin_level is not None and any(_within(x, c) for x in inner):
@@ -1003,6 +1011,14 @@ def _spelled(cand: Candidate, name: str) -> bool:
     """Is ``name`` one of ``cand``'s names as written (folded), not only by the lossy key?"""
     q = surface_form(name)
     return bool(q) and q in {surface_form(cand.name), surface_form(cand.matched_name)}
+
+
+def _own_key(name: str) -> str:
+    """A name's key without a trailing kind word: "Lancaster County", "New York City" -> as
+    "Lancaster", "New York"; "St. Petersburg" as "Saint Petersburg"."""
+    from eventlens.geo.normalize import normalize_key
+
+    return normalize_key(_GENERIC_TRAIL.sub("", name) or name)
 
 
 def _lossy(cand: Candidate, name: str) -> bool:
