@@ -101,3 +101,16 @@ def test_a_place_s_own_name_beats_another_place_s_alternate_name(name: str, cc: 
     """"Valence" is a French town's own name and the French name of Valencia (Spain, 13x larger)."""
     place = Geocoder(gazetteer).resolve_mentions([name])[0]
     assert place is not None and place.iso2 == cc
+
+
+def test_town_and_district_joined_by_a_spaced_dash_in_brackets(gazetteer: Gazetteer) -> None:
+    # "(Gwangju - Dong)": the model called it a person; a known town, a dash, a district
+    doc = _doc(
+        ["They", "rallied", "at", "the", "Square", "(", "Gwangju", "-", "Dong", ")", "."],
+        ["PRON", "VERB", "ADP", "DET", "PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PUNCT", "PUNCT"],
+        ["O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O"],
+    )
+    tops = find_toponyms(doc, gazetteer=gazetteer)
+    assert [t.name for t in tops] == ["Gwangju - Dong"]
+    place = Geocoder(gazetteer).resolve_mentions([tops[0].name])[0]
+    assert place is not None and place.iso2 == "KR"

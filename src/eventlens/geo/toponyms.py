@@ -264,6 +264,16 @@ def _gazetteer_spans(
             while k < n and doc[k].ent_iob_ == "I" and k not in taken and doc[k].is_title:
                 k += 1
             j = max(j, k)
+        # "(Gwangju - Dong)", "(Seoul City - Jongno)": inside brackets, a town and its district joined
+        # by a spaced dash are one written name (resolved by its parts); the town must be known
+        first_part = doc[i:j].text
+        if (
+            j + 2 < n and doc[j].text in {"-", "\u2013"} and doc[j].whitespace_ and doc[j - 1].whitespace_
+            and doc[j + 1].pos_ == "PROPN" and _inside_parentheses(doc, i)
+        ):  # fmt: skip
+            k = _propn_run(doc, j + 1, taken)
+            if k < n and doc[k].text in {")", ","} and _exact_candidates(gazetteer, first_part):
+                j = k
         # Include a leading article token "Al"/"al-" that the tagger split off.
         span = doc[i:j]
         if _acronym(span) and not any(c.is_country for c in gazetteer.candidates(span.text, limit=5)):
@@ -297,7 +307,9 @@ def _gazetteer_spans(
             inner = doc[j + 1 : k].text
             admin_next = bool(_exact_candidates(gazetteer, inner)) or is_admin(inner)
         before_admin = cue_before and admin_next
-        known = bool(_exact_candidates(gazetteer, span.text))
+        known = bool(_exact_candidates(gazetteer, span.text)) or (
+            span.text != first_part and bool(_exact_candidates(gazetteer, first_part))
+        )
         if not known and (parenthetical or after_place):
             # a container slot takes a province or country spelled another way ("Ar Raqqa")
             known = bool(_admin_candidates(gazetteer, span.text))
