@@ -112,6 +112,20 @@ add("DISASTER", 1.0, "earthquake|earthquakes|flood|floods|flooding|landslide|lan
 add("CRIME", 1.0, "robbery|robberies|burglary|burglaries|theft|thefts|fraud|embezzlement|shoplifting|carjacking|mugging|pickpocket", "domestic dispute|violence",
     "drunk|drunken", "traffic", "smuggling|smuggle:V", "bribery|corruption")
 add("GENERIC", 1.0, "almost|nearly daily|weekly", "every day|week|month|night", "on a daily basis", "in recent years|months|weeks", "for years|decades", "regularly", "frequently", "often")
+# ---- Modifiers of remote violence (not events on their own)
+# explosive remnants of a past war going off (ACLED codebook: Strategic developments - Other)
+add("ERW", 1.0, "remnant|remnants of _ war|wars", "explosive remnants", "left over|leftover from", "leftover|leftovers",
+    "from|during the _ _ _ war|wars", "war - era|time", "wartime")
+# air power backing ground fighting: the fighting is the event (an armed clash)
+add("AIRSUPPORT", 1.0, "supported|backed|covered|aided|assisted|accompanied by _ _ _ _ _ air|aerial strikes|raids|strike|support|cover|power|force|forces",
+    "supported|backed|covered|aided|assisted|accompanied by _ _ _ _ _ airstrikes|warplanes|aircraft|helicopters|jets|gunships",
+    "with|under _ _ air|aerial support|cover", "air|aerial support|cover", "in conjunction with _ _ _ _ airstrikes|warplanes|helicopters|jets",
+    "in conjunction with _ _ _ _ air strikes|raids")
+# munitions that were never fired at anyone: an unexploded shell going off is an explosive device
+add("IED", 1.0, "unexploded shell|shells|mortar|mortars|rocket|rockets|munition|munitions|bomb|bombs|projectile|projectiles|ordnance|device|devices|round|rounds|grenade|grenades")
+add("SHELL", -1.0, "unexploded shell|shells|mortar|mortars|rocket|rockets|projectile|projectiles|round|rounds")
+add("GRENADE", -1.0, "unexploded grenade|grenades")
+add("CLASH", 1.0, "fire|gunfire|shooting|shots|shelling from|by both sides", "both sides exchange|trade:V")
 add("HEDGE", 1.0, "link:V", "believe:V", "affiliate|affiliated:V", "suspect:V", "suspected", "allegedly", "alleged", "reportedly", "thought to", "blamed", "accuse:V", "presumed", "likely")
 add("CLAIM", 1.0, "claim:V responsibility|credit", "claimed|claims responsibility", "take|took|taking responsibility", "responsibility for", "claim:V the attack|bombing|attack")
 with open(sys.argv[1], "w") as f:

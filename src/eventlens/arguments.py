@@ -166,7 +166,8 @@ def _armed_members(phrase: SpacySpan, agent: Token | None) -> bool:
 
 def armed_victims(sents: Sequence[SpacySpan], patient_phrase: SpacySpan | None = None, agent: Token | None = None) -> bool:
     """Are the victims members of an armed or criminal group (ACLED: a battle, not one-sided violence)?"""
-    if patient_phrase is not None:
+    if patient_phrase is not None and not _NOT_ON_DUTY.search(patient_phrase.text):
+        # ("a former FARC member" is a civilian now)
         # the phrase's own head and modifiers ("a drug trafficker", "a volunteer fighter position",
         # "bases of"), not its complements ("two children of a militiaman")
         head = patient_phrase.doc[patient_phrase.start : min(patient_phrase.end, patient_phrase.root.i + 2)]
@@ -333,9 +334,13 @@ def find_agent_and_patient(sents: Sequence[SpacySpan], trigger_tokens: Sequence[
         if verb is None:
             continue
         prep_objs: list[tuple[int, Token]] = []
+        own_subject = False
         for c in verb.children:
-            if c.dep_ == "nsubj" and agent is None and _is_person_like(c):
+            if c.dep_ == "nsubj" and (agent is None or own_subject and c.i > agent.i) and _is_person_like(c):
+                # of two subjects the parser gave one verb ("in Alpuyeca, Morelos, residents
+                # captured ..."), the one next to the verb is the subject; the other is a place
                 agent = c
+                own_subject = True
             elif c.dep_ == "agent" and agent is None:
                 for g in c.children:
                     if g.dep_ == "pobj":
@@ -371,7 +376,8 @@ def find_agent_and_patient(sents: Sequence[SpacySpan], trigger_tokens: Sequence[
                     break
         if agent is None and verb.dep_ == "conj":
             # "residents captured a man and beat him": the coordinated verb shares the subject
-            agent = next((c for c in verb.head.children if c.dep_ == "nsubj" and _is_person_like(c)), None)
+            # (the subject next to the head verb, as above)
+            agent = max((c for c in verb.head.children if c.dep_ == "nsubj" and _is_person_like(c)), key=lambda c: c.i, default=None)
         if agent is None:
             # "was beaten up and injured by residents": the passive agent may hang on a conjunct
             for v in verb.conjuncts:

@@ -79,6 +79,18 @@ SHELL_OBJECTS = _nouns(
     "katyusha", "barrage", "salvo", "ballistic", "launcher",
 )
 CAPTURE = _verbs("seize", "capture", "overrun", "conquer", "overtake")
+#: Verbs that only ever take territory or positions as object: any named object is a place
+#: (the small model often tags an unknown village as an organisation).
+TERRITORY_ONLY = _verbs("overrun", "conquer", "overtake")
+QUANTITY_HEADS = frozenset("dozens hundreds scores number numbers lot lots several many some all".split())
+#: Words that make a munition a remnant rather than one fired in the incident.
+REMNANT = frozenset("unexploded old leftover abandoned dud undetonated".split())
+SEIZE_PROPERTY = _verbs("seize", "confiscate", "expropriate", "grab", "appropriate")
+PROPERTY = _nouns(
+    "house", "home", "land", "shop", "store", "clinic", "property", "building", "farm", "farmland",
+    "plot", "field", "livestock", "cattle", "goat", "sheep", "camel", "crop", "harvest", "office",
+    "residence", "plantation", "orchard", "hotel", "restaurant", "business", "warehouse",
+)
 RECAPTURE = _verbs("retake", "recapture", "regain", "liberate", "reclaim")
 TERRITORY = _nouns(
     "town", "city", "village", "district", "base", "area", "territory", "locality", "camp",
@@ -155,6 +167,17 @@ def _is_people(tok: Token) -> bool:
     return any(c.dep_ == "poss" and (c.lower_ in PEOPLE or c.ent_type_ == "PERSON") for c in tok.children)
 
 
+def _object_heads(verb: Token) -> Iterator[Token]:
+    """Direct objects of ``verb`` and nouns coordinated with them, through a quantity
+    ("dozens of homes", "a number of houses")."""
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            for h in _heads(c):
+                yield h
+                if h.lower_ in QUANTITY_HEADS or h.like_num:
+                    yield from (p for of in h.children if of.dep_ == "prep" and of.lower_ == "of" for p in of.children if p.dep_ == "pobj")
+
+
 def _object_is_people(verb: Token) -> bool:
     """Is a direct object of ``verb`` (or a noun coordinated with it) a person or people?"""
     return any(c.dep_ == "dobj" and any(_is_people(h) for h in _heads(c)) for c in verb.children)
@@ -164,6 +187,23 @@ def _subject_is_security(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ in {"nsubj", "nsubjpass"}:
             return any(h.lower_ in SECURITY for h in _heads(c))
+    if verb.dep_ != "ROOT":
+        return False
+    # a main verb the parser left without a subject ("in Cordoba, Veracruz, police officers
+    # held 312 migrants": the officers hung on the place list): the noun phrase right before it
+    before = [t for t in verb.sent if t.i < verb.i]
+    for t in reversed(before[-8:]):
+        if t.pos_ in {"VERB", "AUX"} or t.text in {";", ":"}:
+            return False
+        if t.pos_ in {"NOUN", "PROPN"}:
+            # up the phrase it ends ("officers of the National Institute of Migration")
+            node = t
+            while True:
+                if node.lower_ in SECURITY:
+                    return True
+                if node.dep_ not in {"pobj", "prep", "compound", "conj"} or node.head.i >= verb.i or node.head is node:
+                    return False
+                node = node.head
     return False
 
 
@@ -232,7 +272,8 @@ def syntax_cues(sent: Span) -> list[Cue]:
         if low in CAPTURE or low in RECAPTURE:
             # "seized the strategic town of Bunagana", "recaptured Kherson"
             for c in tok.children:
-                if c.dep_ == "dobj" and (c.lower_ in TERRITORY or c.ent_type_ in {"GPE", "LOC", "FAC"} or (c.pos_ == "PROPN" and c.ent_type_ not in {"PERSON", "ORG", "NORP", "ARMED_GROUP", "SECURITY_FORCE", "WEAPON"})):
+                not_place = {"PERSON", "NORP", "ARMED_GROUP", "SECURITY_FORCE", "WEAPON"} | (set() if low in TERRITORY_ONLY else {"ORG"})
+                if c.dep_ == "dobj" and (c.lower_ in TERRITORY or c.ent_type_ in {"GPE", "LOC", "FAC"} or (c.pos_ == "PROPN" and c.ent_type_ not in not_place)):
                     out.append(_cue("REGAIN" if low in RECAPTURE else "OVERTAKE", tok))
                     break
         if low in IMPACT or low in DETONATE:
@@ -242,6 +283,8 @@ def syntax_cues(sent: Span) -> list[Cue]:
                 out.append(_cue("SHELL", tok))
             elif low in DETONATE and any(t.lower_ in DETONATED for t in subj):
                 out.append(_cue("IED", tok))
+            elif low in DETONATE and any(t.lower_ in REMNANT for t in subj) and any(t.lower_ in SHELL_OBJECTS or t.lower_ in ("round", "rounds") for t in subj):
+                out.append(_cue("IED", tok))  # "an old mortar round went off": a remnant, not a shelling
         if low in DEMONSTRATOR_VIOLENCE and any(
             c.dep_ == "nsubj" and any(h.lower_ in DEMONSTRATORS for h in _heads(c)) for c in tok.children
         ):
@@ -273,6 +316,8 @@ def syntax_cues(sent: Span) -> list[Cue]:
                     out.append(_cue("GRENADE", tok))
         if low in SEIZE_PEOPLE and not _subject_is_security(tok) and _object_is_people(tok):
             out.append(_cue("ABDUCT", tok))  # "armed men seized three aid workers"
+        if low in SEIZE_PROPERTY and any(h.lower_ in PROPERTY for h in _object_heads(tok)):
+            out.append(_cue("LOOT", tok))  # "soldiers seized a clinic and five houses"
         if low in HOLD_PEOPLE and _subject_is_security(tok) and _object_is_people(tok):
             out.append(_cue("ARREST", tok))
     return out

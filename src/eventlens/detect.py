@@ -30,7 +30,7 @@ EVENT_CUES = frozenset(
 REMOTE = ("SUICIDE", "CHEM", "AIR", "IED", "GRENADE", "SHELL")
 DEMO = ("PROTEST", "INTERVENE", "EXCESSIVE", "RIOT", "MOB")
 #: Clash cues that name fighting between two sides (not a one-way "ambush" or "offensive").
-_TWO_SIDED = re.compile(r"clash|fight|exchang|battle|firefight|gunfight|shoot\W*out|skirmish|confrontation|ground|combat|traded", re.I)
+_TWO_SIDED = re.compile(r"clash|fight|exchang|battle|firefight|gunfight|shoot\W*out|skirmish|confrontation|ground|combat|traded|both sides", re.I)
 _DISAPPEARED = re.compile(r"whereabouts|shield|disappear|missing", re.I)
 _DAMAGE_DONE = re.compile(r"^(?:looted|ransacked|plundered|pillaged|torched|burned|burnt|vandali[sz]ed|smashed|razed)\b", re.I)
 _DEMONSTRATING = re.compile(r"^(?:demonstrating|protesting|rallying|marching|during)\b", re.I)
@@ -39,6 +39,12 @@ _RIOTERS = re.compile(r"riot|mob", re.I)
 _GUNS = re.compile(r"armed|shoot|shot|fire|gun", re.I)
 _OVERRAN = re.compile(r"^overr", re.I)
 _FOUGHT = re.compile(r"^(?:clashed|fought|scuffled|brawled|exchanged)\b", re.I)
+#: Air power only states field: warplanes, helicopters, "air strikes" (armed groups' drones are not in it).
+_MANNED_AIR = re.compile(r"air\W*(?:strike|raid|force|bombard)|warplane|jet|aircraft|helicopter|gunship|bomber|aerial", re.I)
+#: An explosion told without its means (no device, no shell): not evidence of a planted bomb.
+_BARE_BLAST = re.compile(r"^(?:explosions?|blasts?|detonations?)$", re.I)
+#: Interceptions ("intercepted and shot down a drone"): the weapon never struck.
+_INTERCEPTED = re.compile(r"intercept|shot down|shoot down|downed", re.I)
 #: Cues too weak or too broad to open an incident without a stronger cue in the same sentence.
 WEAK_OPENERS = frozenset({"CHANGE", "DISPLACE", "TRANSFER"})
 
@@ -91,6 +97,7 @@ def classify(
     armed_group: bool = False,
     small_arms: bool = False,
     nonstate_actor: bool = False,
+    nonstate_perpetrator: bool = False,
     lead_sentence: frozenset[str] | set[str] = frozenset(),
     lead: frozenset[str] | set[str] = frozenset(),
 ) -> Classification | None:
@@ -104,7 +111,9 @@ def classify(
     ``armed_group``: an organised non-state armed group takes part (a crowd fighting the police
     is mob violence; a crowd beside an armed group is not only a crowd). ``small_arms``: guns
     or gunfire are among the weapons (ground combat). ``nonstate_actor``: the perpetrator is a
-    non-state armed group (its detentions are abductions, not arrests). ``lead_sentence``: cues
+    non-state armed group and no state forces are named (its detentions are abductions, not
+    arrests). ``nonstate_perpetrator``: the named perpetrator is a non-state armed group, whoever
+    else is named. ``lead_sentence``: cues
     anywhere in the incident's first sentence.
     ``lead``: cues on the main verb of the incident's first sentence (what it says happened).
     """
@@ -138,8 +147,12 @@ def classify(
         return out("Suicide bomb", 0.9, "SUICIDE")
     if has("CHEM"):
         return out("Chemical weapon", 0.85, "CHEM")
-    # --- Weapons found, defused, intercepted: nothing went off
-    if has("DISRUPT") and not killed and not has("CLASH") and not has("AIR"):
+    # --- Weapons found, defused, intercepted: nothing went off. An interception told as the
+    # story ("intercepted and shot down a drone") is one even though an air weapon is named;
+    # weapons seized in an attack on troops belong to the attack.
+    intercepted = "DISRUPT" in lead and "AIR" not in lead and told("DISRUPT", _INTERCEPTED)
+    attack_on_armed = armed_target and not civilian_target and "KILL" in lead
+    if has("DISRUPT") and not killed and not has("CLASH") and (not has("AIR") or intercepted) and not attack_on_armed:
         return out("Disrupted weapons use", 0.75, "DISRUPT")
     # --- Demonstrations. A protest told first is the event; violence words after it are
     # usually its cause ("calling for justice for a man killed by a mob").
@@ -192,6 +205,13 @@ def classify(
     # --- Remote violence versus ground fighting
     remote = {n: score.get(n, 0.0) for n in ("AIR", "IED", "GRENADE", "SHELL") if has(n)}
     clash = score.get("CLASH", 0.0)
+    if "AIR" in remote and nonstate_perpetrator and armed_target and not civilian_target and all(_MANNED_AIR.search(c.text) for c in by["AIR"]):
+        # an armed group attacking troops flies no warplanes: the air strikes told beside its
+        # attack are the other side's (the attack, fought on the ground, is the event)
+        del remote["AIR"]
+    if remote and has("ERW") and not any(has(n) for n in ("KILL", "CLASH", "AIR", "SHELL")):
+        # a mine or shell left over from a past war going off: nobody's attack (ACLED: Other)
+        return out("Other", 0.6, "ERW", "IED")
     # both sides fighting ("clashes", "exchanged fire", "fighting broke out"), not a one-way ambush
     two_sided = told("CLASH", _TWO_SIDED, strong=True)
     if remote:
@@ -204,6 +224,12 @@ def classify(
         # its own event
         if two_sided and (best != "AIR" or ("CLASH" in lead and "AIR" not in lead)):
             return out("Armed clash", 0.7, "CLASH")
+        if clash >= 1.0 and has("AIRSUPPORT"):
+            # "supported by coalition air raids, clashed with ...": the air power backs the fighting
+            return out("Armed clash", 0.7, "CLASH")
+        if best == "IED" and clash >= 1.0 and small_arms and all(_BARE_BLAST.match(c.text) for c in by["IED"]):
+            # explosions of unknown cause beside shots and bursts of fire: fighting, not a bomb
+            return out("Armed clash", 0.65, "CLASH")
         if armed_target and not civilian_target and "KILL" in lead and lead_sentence and not (lead_sentence & set(REMOTE)):
             # the lead sentence tells a ground attack on troops and names no explosive weapon;
             # air strikes or shelling told afterwards are the other side's response or support

@@ -68,8 +68,24 @@ class Sentence:
         "That day", "the same day" point back to the story's own date, so they date nothing new."""
         for d in self.dates:
             if d.range is not None and not d.generic and d.kind in ("DATE", "TIME") and not _ANAPHORIC.search(d.span.text):
+                if self._dates_other_noun(d):
+                    continue
                 return d
         return None
+
+    def _dates_other_noun(self, d: DateMention) -> bool:
+        """Is the date a modifier of a noun that is not the incident ("a landmine left over from
+        the 1980s war exploded")? A date on the event's own noun ("the 2020 drone strike")
+        still dates it."""
+        tok = self.span.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+        if tok is None or len(tok) == 0:
+            return False
+        # "the 1980s": both words hang on "war"; the numeral, not the article, is the modifier
+        root = next((t for t in tok if t.dep_ != "det" and not tok.start <= t.head.i < tok.end), tok.root)
+        head = root.head
+        if root.dep_ not in ("compound", "nummod", "amod") or head.pos_ != "NOUN" or head.i < root.i:
+            return False
+        return not any(c.start <= head.i < c.end for c in self.event_cues)
 
     def main_clause_date(self) -> DateMention | None:
         """A date that dates the sentence's main clause (its path to the root crosses no noun)."""

@@ -261,6 +261,7 @@ class Pipeline:
         lead_sentence = {c.name for c in all_cues if c.weight > 0 and any(sp.start <= c.start < sp.end for sp in lead_sents)}
         small_arms = any(w.kind == "firearm" for w in a.weapons)
         all_cues = all_cues + _riot_acts(strong, doc)
+        nonstate = a.actor1 is not None and a.actor1.inter in (2, 3, 4) and not _STATE_WORDS.search(a.actor1.mention or "")
         cls = classify(
             all_cues,
             lead=lead,
@@ -274,8 +275,8 @@ class Pipeline:
             armed_group=a.armed_group,
             small_arms=small_arms,
             lead_sentence=lead_sentence,
-            nonstate_actor=a.actor1 is not None and a.actor1.inter in (2, 3, 4) and not a.state_present
-            and not _STATE_WORDS.search(a.actor1.mention or ""),
+            nonstate_actor=nonstate and not a.state_present,
+            nonstate_perpetrator=nonstate and a.actor1 is not None and a.actor1.mention is not None,
         )
         if cls is None:
             return None

@@ -2,7 +2,7 @@
 ACLED sub-type, plus texts with no incident. Written by the developers for this test (not taken from
 ACLED notes, WikiEvents or the gold fixture); the rules alone must read each of them.
 
-Provenance: written in sets of 20-39 during session 2; each set was first run as it was written
+Provenance: written in sets of 14-39 during sessions 2 and 3; each set was first run as it was written
 (first-pass scores are in the closing note) and the general faults it exposed were then fixed.
 """
 
@@ -207,6 +207,21 @@ SNIPPETS: list[tuple[str, str]] = [
     ('Looting/property destruction', 'Armed men looted a health centre and set fire to dozens of huts in a village in Ouham province on Saturday; no casualties were reported.'),
     ('Non-violent transfer of territory', 'Rebel forces withdrew from the town on Saturday without a fight, handing control to government troops.'),
     ('Other', 'A bomb scare forced the evacuation of the parliament building in Nairobi on Saturday.'),
+    # session 3 set (first pass 11/14: ERW dated by its war, an old round "went off", "dozens of homes")
+ ('Armed clash', 'Government troops, backed by air strikes, clashed with Islamist fighters near Mopti on Friday, the army said.'),
+ ('Armed clash', 'Rebels attacked an army garrison in Kachin state on Friday as military helicopters and jets bombed the surrounding hills.'),
+ ('Armed clash', 'Militants ambushed a police convoy near Bannu on Friday; warplanes later carried out air strikes on their hideouts, officials said.'),
+ ('Armed clash', 'Heavy gunfire from both sides was heard for three hours after insurgents stormed a checkpoint outside Mogadishu on Friday.'),
+ ('Other', 'A landmine left over from the 1980s war exploded under a shepherd near the border town on Friday, injuring him.'),
+ ('Other', 'Two boys were wounded when an old mortar round from the Second World War went off in a field they were ploughing.'),
+ ('Remote explosive/landmine/IED', 'An unexploded shell blew up in a garden in the eastern town on Friday, killing a child, rescuers said.'),
+ ('Disrupted weapons use', 'Air defences intercepted and shot down two armed drones over the city on Friday, the military said.'),
+ ('Arrests', 'On Friday in Tapachula, Chiapas, immigration agents and soldiers detained 85 migrants travelling in a lorry.'),
+ ('Non-state actor overtakes territory', 'Jihadist fighters overran Dolo village after clashes with local defence militiamen on Friday.'),
+ ('Looting/property destruction', 'Soldiers confiscated dozens of homes and farmland belonging to opposition supporters in the district on Friday, residents said.'),
+ ('Attack', 'Gunmen shot dead a former rebel commander outside his home in Cauca on Friday, police said.'),
+ ('Mob violence', 'In a market town near Puebla, angry locals seized two suspected thieves and beat them before police arrived on Friday.'),
+ ('Non-violent transfer of territory', 'Rebels took over Kiwanja on Friday after soldiers withdrew from the town without a fight.'),
 ]
 
 NON_EVENTS: list[str] = [
