@@ -114,3 +114,19 @@ def test_town_and_district_joined_by_a_spaced_dash_in_brackets(gazetteer: Gazett
     assert [t.name for t in tops] == ["Gwangju - Dong"]
     place = Geocoder(gazetteer).resolve_mentions([tops[0].name])[0]
     assert place is not None and place.iso2 == "KR"
+
+
+def test_a_namesake_abroad_yields_to_the_unit_the_written_containers_end_in(gazetteer: Gazetteer) -> None:
+    """"Kani township (Xqzdistrict district, Sagaing region)": Kani is a Japanese city of the
+    gazetteer; the containers end in Myanmar's Sagaing region, so the place is placed there."""
+    geo = Geocoder(gazetteer)
+    text = "Troops raided Kani township (Xqzdistrict district, Sagaing region)."
+    tops = [_top(text, "Kani", "Xqzdistrict", "("), _top(text, "Xqzdistrict", "Sagaing", ","), _top(text, "Sagaing")]
+    ctx = geo.build_context(
+        [t.name for t in tops], containers={"Kani": "Xqzdistrict", "Xqzdistrict": "Sagaing"},
+        features={"Xqzdistrict": "district", "Sagaing": "region"},
+    )  # fmt: skip
+    place = geo._place_for_toponym(tops[0], ctx)
+    assert place is not None and place.iso2 == "MM"
+    alone = geo.resolve_mentions(["Kani"])[0]
+    assert alone is not None and alone.iso2 == "JP"

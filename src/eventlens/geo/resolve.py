@@ -97,6 +97,7 @@ _W_NAMESAKE_ADMIN = 0.5
 _W_CONTAINER_ADMIN = 0.5  # an administrative unit's reading of a written container name
 _OUTER_ADMIN = True  # ... also when that name is resolved as a mention of its own
 _CHAIN = True
+_CHAIN_COUNTRY = True  # a place must be in the country of the unit its written containers end in
 _W_OTHERS_NAME = 0.3  # penalty for a reading by another place's alternate name when one place has it as its own
 _LOSSY_CONTAINER_WEAK = True  # a container matched only by the lossy key never overrules a spelled name  # a container's fallback must lie in the container's own written container
 _LOCAL_OVER_COUNTRY = True  # a country-only event takes a town named in its sentences
@@ -811,6 +812,19 @@ class Geocoder:
                 # does not overrule the place's own name, spelled as written
             if not inside and (subcity or best.cand.population < 100_000 or admin_container):
                 best = None  # a same-named place elsewhere; use the container instead
+        if best is not None and _CHAIN_COUNTRY and t.container and not best.cand.is_country:
+            # "Kani township (Yinmarbin district, Sagaing region)", "Bora woreda, East Shewa, Oromia":
+            # the written containers end in a unit of one country; a namesake abroad is not the place
+            # (a big city only yields to a province or country)
+            unit = self._chain_unit(t, ctx)
+            if (
+                unit is not None and unit.country_code and best.cand.country_code != unit.country_code
+                and (unit.admin_level in (0, 1) or best.cand.population < 100_000)
+            ):  # fmt: skip
+                c = self._consistent_container(t, container_cands, ctx) if container_cands else unit
+                if c.country_code != unit.country_code:
+                    c = unit
+                return place_from_candidate(c, score=0.4)
         if best is not None and not _credible(best.cand, ctx):
             logger.debug("%r -> %s (%s) is far from the article's country; dropped", t.text, best.cand.name,
                          best.cand.country_code)  # fmt: skip
@@ -834,6 +848,21 @@ class Geocoder:
                     return place_from_candidate(units[0], score=0.4)
         return None
 
+    def _chain_unit(self, t: ToponymSpan, ctx: GeoContext) -> Candidate | None:
+        """The outermost administrative unit the place's written containers name ("X (Y, Z)": Z's
+        reading when it is a province/district/country spelled as written), else ``None``."""
+        return self._unit_along(t.name, t.container, ctx)
+
+    def _unit_along(self, inner: str, name: str | None, ctx: GeoContext) -> Candidate | None:
+        unit, seen = None, {inner}
+        while name and name not in seen and len(seen) <= 3:
+            seen.add(name)
+            top = self._container_cands(name, ctx, inner)[:1]
+            if top and top[0].admin_level is not None and not _lossy(top[0], name):
+                unit = top[0]  # the container's likeliest reading, when it is a unit
+            inner, name = name, ctx.containers.get(name)
+        return unit
+
     def _consistent_container(self, t: ToponymSpan, container_cands: Sequence[Candidate], ctx: GeoContext) -> Candidate:
         """The container reading to fall back to: the first lying inside the container's own
         written container when that names an administrative unit ("Nyapaga (Yamba, Gourma)":
@@ -845,7 +874,12 @@ class Geocoder:
             return c
         units = [o for o in self._container_cands(outer, ctx, t.container) if o.admin_level is not None]
         if not units:
-            return c
+            # "Tha Pyay Taw village (Kani, Yinmarbin, Sagaing)": the next container is unknown too;
+            # the unit further out still says which country the container is in
+            unit = self._unit_along(t.container or "", outer, ctx) if _CHAIN_COUNTRY else None
+            if unit is None or any(k.country_code == unit.country_code for k in container_cands[:1]):
+                return c
+            return next((k for k in container_cands if k.country_code == unit.country_code), unit)
         for k in container_cands:
             if any(_within(k, u) or k.geonameid == u.geonameid for u in units):
                 return k
