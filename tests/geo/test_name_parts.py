@@ -130,3 +130,17 @@ def test_a_namesake_abroad_yields_to_the_unit_the_written_containers_end_in(gaze
     assert place is not None and place.iso2 == "MM"
     alone = geo.resolve_mentions(["Kani"])[0]
     assert alone is not None and alone.iso2 == "JP"
+
+
+def test_a_respelling_abroad_needs_the_article_behind_it(gazetteer: Gazetteer) -> None:
+    """"Ibbin" reaches China's Yibin only through the lossy key; in a story whose other names are
+    Syrian, that reading is dropped."""
+    geo = Geocoder(gazetteer)
+    assert geo.candidates("Ibbin") and geo.candidates("Ibbin")[0].country_code == "CN"
+    text = "Shelling hit Ibbin in the Aleppo countryside near Aleppo."
+    tops = [_top(text, "Ibbin"), _top(text, "Aleppo")]
+    ctx = geo.build_context(["Ibbin", "Aleppo", "Aleppo"])
+    place = geo._place_for_toponym(tops[0], ctx)
+    assert place is None or place.iso2 == "SY"
+    alone = geo._place_for_toponym(tops[0], geo.build_context(["Ibbin"]))
+    assert alone is not None and alone.iso2 == "CN"

@@ -96,10 +96,11 @@ _W_FEATURE_MATCH = 0.5
 _W_NAMESAKE_ADMIN = 0.5
 _W_CONTAINER_ADMIN = 0.5  # an administrative unit's reading of a written container name
 _OUTER_ADMIN = True  # ... also when that name is resolved as a mention of its own
-_CHAIN = True
+_CHAIN = True  # a container's fallback must lie in the container's own written container
 _CHAIN_COUNTRY = True  # a place must be in the country of the unit its written containers end in
+_LOSSY_CREDIBLE = True  # a lossy-key match abroad must have the article's other names behind it
 _W_OTHERS_NAME = 0.3  # penalty for a reading by another place's alternate name when one place has it as its own
-_LOSSY_CONTAINER_WEAK = True  # a container matched only by the lossy key never overrules a spelled name  # a container's fallback must lie in the container's own written container
+_LOSSY_CONTAINER_WEAK = True  # a container matched only by the lossy key never overrules a spelled name
 _LOCAL_OVER_COUNTRY = True  # a country-only event takes a town named in its sentences
 _SEAT_POINT = True  # events located only to an admin unit sit at its seat (ACLED)
 _SEAT_PRECISIONS = ("admin1", "admin2")
@@ -825,7 +826,7 @@ class Geocoder:
                 if c.country_code != unit.country_code:
                     c = unit
                 return place_from_candidate(c, score=0.4)
-        if best is not None and not _credible(best.cand, ctx):
+        if best is not None and not (_credible(best.cand, ctx) and _credible_lossy(best.cand, t.name, ctx)):
             logger.debug("%r -> %s (%s) is far from the article's country; dropped", t.text, best.cand.name,
                          best.cand.country_code)  # fmt: skip
             best = None
@@ -1061,6 +1062,26 @@ def _lossy(cand: Candidate, name: str) -> bool:
     from eventlens.geo.normalize import normalize_key
 
     return not _spelled(cand, name) and normalize_key(cand.matched_name) == normalize_key(name)
+
+
+def _credible_lossy(cand: Candidate, name: str, ctx: GeoContext) -> bool:
+    """False for a place found only through the lossy key ("Ibbin" -> Yibin, "Liwaa" -> Liwa) in a
+    country none of the article's other names is in, when most of them agree on another
+    (any size: a respelling abroad is weak evidence against the article's own country)."""
+    if not _LOSSY_CREDIBLE or cand.is_country or not _lossy(cand, name) or ctx.total == 0:
+        return True
+    if cand.admin_level is not None and len(name) > 3:  # "Ar Raqqa": a unit respelled, not "NC"
+        return True
+    _, _, k = ctx.votes.get(name, (None, None, 0))
+    others = ctx.total - k
+    if others < 1:
+        return True
+    own = k if ctx.votes.get(name, (None,))[0] == cand.country_code else 0
+    shares = {cc: ctx.countries.get(cc, 0.0) * ctx.total for cc in ctx.countries}
+    shares[cand.country_code or ""] = shares.get(cand.country_code or "", 0.0) - own
+    if shares.get(cand.country_code or "", 0.0) > 0.0:
+        return True
+    return max(shares.values(), default=0.0) / others < 0.5
 
 
 def _credible(cand: Candidate, ctx: GeoContext) -> bool:
