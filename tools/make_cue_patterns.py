@@ -125,7 +125,8 @@ add("AIRSUPPORT", 1.0, "supported|backed|covered|aided|assisted|accompanied by _
 add("IED", 1.0, "unexploded shell|shells|mortar|mortars|rocket|rockets|munition|munitions|bomb|bombs|projectile|projectiles|ordnance|device|devices|round|rounds|grenade|grenades")
 add("SHELL", -1.0, "unexploded shell|shells|mortar|mortars|rocket|rockets|projectile|projectiles|round|rounds")
 add("GRENADE", -1.0, "unexploded grenade|grenades")
-add("CLASH", 1.0, "fire|gunfire|shooting|shots|shelling from|by both sides", "both sides exchange|trade:V")
+add("CLASH", 1.0, "fire|gunfire|shooting|shots|shelling from|by both sides", "both sides exchange|trade:V",
+    "small arms|weapons fire", "small - arms fire", "shots|bursts|rounds involving|of|from _ small arms|weapons")
 add("HEDGE", 1.0, "link:V", "believe:V", "affiliate|affiliated:V", "suspect:V", "suspected", "allegedly", "alleged", "reportedly", "thought to", "blamed", "accuse:V", "presumed", "likely")
 add("CLAIM", 1.0, "claim:V responsibility|credit", "claimed|claims responsibility", "take|took|taking responsibility", "responsibility for", "claim:V the attack|bombing|attack")
 with open(sys.argv[1], "w") as f:

@@ -138,6 +138,49 @@ def is_crowd(agent: Token) -> bool:
     return tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS")
 
 
+_CLASH_WORDS = frozenset("clash clashes clashed clashing fighting fight fought confrontation confrontations skirmish skirmishes brawl scuffle".split())
+_SIDE_HEADS = frozenset("supporters members youths residents villagers citizens students followers cadres activists fans groups".split())
+
+
+def _side_kind(tok: Token) -> str | None:
+    """What one side of a fight is: "crowd" (residents, supporters, a people), "state",
+    "armed" (an armed group or a named organisation fighting), or None when unknown."""
+    if is_crowd(tok) or tok.lower_ in _SIDE_HEADS and tok.lower_ not in ("members", "groups"):
+        return "crowd"
+    ent = _ent_of(tok)
+    if ent is not None and ent.label_ == "SECURITY_FORCE" or tok.lower_ in _SECURITY_ARMY | _SECURITY_POLICE:
+        return "state"
+    if ent is not None and ent.label_ == "ARMED_GROUP" or tok.lower_ in _GENERIC_ARMED:
+        return "armed"
+    # a named organisation as a side ("clashes between JaS and Ahrar al Sham", "NDC-R clashed
+    # with FPP/AP"), not a people or a party's supporters (caught above)
+    if tok.pos_ == "PROPN" and (ent is None or ent.label_ in ("ORG", "ARMED_GROUP", "PERSON")):
+        return "armed"
+    return None
+
+
+def clash_sides(sents: Sequence[SpacySpan]) -> list[str | None]:
+    """The kinds of the sides of a fight told as "clashes between A and B" or "A clashed with B"."""
+    kinds: list[str | None] = []
+    for sent in sents:
+        for tok in sent:
+            if tok.lower_ not in _CLASH_WORDS:
+                continue
+            sides: list[Token] = []
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("between", "with", "against"):
+                    sides += [h for p in c.children if p.dep_ == "pobj" for h in (p, *p.conjuncts)]
+                elif c.dep_ == "nsubj" and tok.pos_ == "VERB":
+                    sides += [c, *c.conjuncts]
+            if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
+                # "clashes erupted between A and B": the sides hang on the verb
+                sides += [h for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "between" for p in c.children if p.dep_ == "pobj" for h in (p, *p.conjuncts)]
+            for side in sides:
+                # "supporters of X": the head says who fought
+                kinds.append(_side_kind(side))
+    return kinds
+
+
 def _allied(sents: Sequence[SpacySpan]) -> bool:
     """Are the security forces and the armed group named together as one side ("police forces
     and an unidentified armed group attacked ...") rather than against each other?"""
@@ -920,6 +963,15 @@ def fill(
     a.armed_group = armed_side
     if agent is not None and is_crowd(agent):
         a.crowd_actor = True
+    sides = clash_sides(sents)
+    if sides and "crowd" in sides and "armed" not in sides:
+        # "clashes between Palestinians and soldiers", "between supporters of two candidates"
+        a.crowd_actor = True
+    elif sides and all(k in ("armed", "state") for k in sides) and "armed" in sides:
+        # named organisations fighting each other (or the state) are organised armed sides
+        a.armed_present = True
+        a.armed_group = True
+        a.crowd_actor = False
     if not a.civilian_victims and state_side and armed_side and not _allied(sents):
         a.armed_target = True
     if seen_victims & _ARMED_VICTIM_NOUNS and not _NOT_ON_DUTY.search(" ".join(s.text for s in sents)):

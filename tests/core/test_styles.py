@@ -222,6 +222,15 @@ SNIPPETS: list[tuple[str, str]] = [
  ('Attack', 'Gunmen shot dead a former rebel commander outside his home in Cauca on Friday, police said.'),
  ('Mob violence', 'In a market town near Puebla, angry locals seized two suspected thieves and beat them before police arrived on Friday.'),
  ('Non-violent transfer of territory', 'Rebels took over Kiwanja on Friday after soldiers withdrew from the town without a fight.'),
+    # session 3, sides of a fight (first pass 8/8)
+ ('Mob violence', 'Clashes broke out between supporters of the two mayoral candidates outside the town hall on Thursday, leaving six people injured.'),
+ ('Mob violence', 'Stone-throwing clashes erupted between villagers and soldiers at the checkpoint on Thursday after troops stopped a wedding convoy.'),
+ ('Armed clash', 'Heavy clashes between Hayat Tahrir al-Sham and the Turkistan Islamic Party killed five fighters near Idlib on Thursday.'),
+ ('Armed clash', 'The CNDF clashed with the KIA near Hakha on Thursday, local media reported.'),
+ ('Armed clash', 'Monitors recorded small-arms fire along the contact line near Avdiivka on Thursday.'),
+ ('Mob violence', 'Two rival groups of football fans fought with knives and bottles outside the stadium on Thursday night; one man died.'),
+ ('Armed clash', 'Members of the Sinaloa and Jalisco cartels clashed in a gunfight in a town in Zacatecas on Thursday, leaving 12 dead.'),
+ ('Mob violence', 'Youths from two neighbouring villages clashed over grazing land on Thursday, and three people were hurt.'),
 ]
 
 NON_EVENTS: list[str] = [
