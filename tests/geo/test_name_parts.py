@@ -144,3 +144,23 @@ def test_a_respelling_abroad_needs_the_article_behind_it(gazetteer: Gazetteer) -
     assert place is None or place.iso2 == "SY"
     alone = geo._place_for_toponym(tops[0], geo.build_context(["Ibbin"]))
     assert alone is not None and alone.iso2 == "CN"
+
+
+def test_a_bare_generic_region_word_does_not_pick_the_article_s_country(gazetteer: Gazetteer) -> None:
+    """"Capital" is a region's name in several countries; alone it neither resolves nor votes."""
+    geo = Geocoder(gazetteer)
+    text = "Protesters gathered in Sitra (Capital)."
+    ctx = geo.build_context(["Capital"])
+    assert ctx.countries == {}
+    assert geo._place_for_toponym(_top(text, "Capital"), ctx) is None
+
+
+def test_a_city_head_noun_prefers_a_town_over_a_region_of_the_name(gazetteer: Gazetteer) -> None:
+    """"Amara" alone is Ethiopia's Amhara region (by size); "Amara city" is Iraq's Al-Amarah."""
+    geo = Geocoder(gazetteer)
+    text = "A civilian was shot in Amara city."
+    t = ToponymSpan(text.index("Amara"), text.index("Amara") + 5, "Amara", "Amara", "GPE", feature="city")
+    place = geo._place_for_toponym(t, geo.build_context(["Amara"], features={"Amara": "city"}))
+    assert place is not None and (place.iso2, place.precision) == ("IQ", "city")
+    alone = geo.resolve_mentions(["Amara"])[0]
+    assert alone is not None and alone.precision == "admin1"

@@ -122,8 +122,13 @@ _W_TEXT_DEMONYM = 0.3  # ... of its demonyms: weaker, often the actor's ("Russia
 #: A bare compass word names a region only with a container or the article's country behind it.
 _COMPASS_ONLY = frozenset(
     "north south east west northern southern eastern western central "
-    "northeast northwest southeast southwest north-east north-west south-east south-west".split()
+    "northeast northwest southeast southwest north-east north-west south-east south-west "
+    # ... and so does a bare generic word that several countries use as a region's name
+    "capital centre center coast coastal islands lakes highlands lowlands plateau littoral".split()
 )
+_GENERIC_NO_VOTE = True  # such bare words do not vote for a country in the article profile
+_W_CITY_FEATURE = 0.5  # "Amara city", "Kalaiya town": a populated place, not a province of the name
+_CITY_FEATURES = frozenset({"city", "town", "village"})
 
 
 #: Separators inside one written name between a place and its container.
@@ -391,6 +396,10 @@ class Geocoder:
                 s += _W_CONTAINER
         if feature:
             level = _ADMIN_FEATURES.get(feature)
+            if feature in _CITY_FEATURES and cand.feature_class == "P":
+                s += _W_CITY_FEATURE
+            elif feature in _CITY_FEATURES and cand.admin_level in (1, 2):
+                s -= _W_CITY_FEATURE  # "Amara city" is not Ethiopia's Amhara region
             if level is not None and cand.admin_level == level:
                 s += _W_FEATURE_MATCH
             elif (
@@ -413,11 +422,11 @@ class Geocoder:
         near = _nearness(cands, name, ctx) if _W_NEAR else None
         q = _own_key(name)
         own = [_own_key(c.name) == q for c in cands]
-        own_name = _W_OTHERS_NAME and any(own)
+        own_pop = max((c.population for c, o in zip(cands, own, strict=True) if o), default=-1)
         scored = []
         for i, c in enumerate(cands):
             sc = self._score(c, name, ctx, container, feature)
-            if own_name and not c.is_country and not own[i]:
+            if _W_OTHERS_NAME and own_pop >= 0 and not c.is_country and not own[i]:
                 # "Valence": the name as written is one place's own name; a place that has it only as
                 # another language's name (Valencia, Spain) is a weaker reading
                 sc -= _W_OTHERS_NAME
@@ -462,8 +471,12 @@ class Geocoder:
         big_cities = {c.admin1_code for c in cands if c.feature_class == "P" and c.population >= 100_000}
 
         def key(c: Candidate) -> float:
-            # the article's context counts too: "(Salem district, Tamil Nadu)" is India's Salem
-            s = self._score(c, name, ctx, None, None) if ctx is not None else self._prior(c, name)
+            # the article's context counts too: "(Salem district, Tamil Nadu)" is India's Salem; so
+            # does a town's head noun ("the Al Shabana area of Amara city")
+            s = (
+                self._score(c, name, ctx, None, ctx.features.get(name) if ctx.features.get(name) in _CITY_FEATURES else None)
+                if ctx is not None else self._prior(c, name)
+            )  # fmt: skip
             if c.feature_code == "ADM1" and c.admin1_code in big_cities and level != 1:
                 s -= _W_NAMESAKE_ADMIN  # "district of Baghdad": the city, as in _rank
             if level is not None and c.admin_level == level:
@@ -505,8 +518,11 @@ class Geocoder:
                 votes[name] = (cc, a1, k + 1)
             else:
                 cands = self._lookup(name)
-                if not cands:
-                    continue
+                if not cands or (
+                    _GENERIC_NO_VOTE and name.lower() in _COMPASS_ONLY and name not in (containers or {}).values()
+                ):
+                    continue  # "Western", "Capital": no country of their own (see _needs_backing), unless
+                    # written as a container ("Oyam, Northern"), where the inner name backs them
                 best = max(cands, key=lambda c: self._prior(c, name))
                 cc, a1 = best.country_code, best.admin1_code
                 votes[name] = (cc, a1, 1)

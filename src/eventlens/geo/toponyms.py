@@ -211,7 +211,7 @@ class _Draft:
     reason: str = ""
 
 
-def _inside_parentheses(doc: Doc, i: int, reach: int = 12) -> bool:
+def _inside_parentheses(doc: Doc, i: int, reach: int = 24) -> bool:
     """Is token ``i`` inside an open parenthesis (looking back at most ``reach`` tokens)?"""
     for k in range(i - 1, max(-1, i - reach - 1), -1):
         if doc[k].text == ")":
