@@ -211,7 +211,7 @@ def classify(
         del remote["AIR"]
     if remote and has("ERW") and not any(has(n) for n in ("KILL", "CLASH", "AIR", "SHELL")):
         # a mine or shell left over from a past war going off: nobody's attack (ACLED: Other)
-        return out("Other", 0.6, "ERW", "IED")
+        return out("Other", 0.85, "ERW", "IED")
     # both sides fighting ("clashes", "exchanged fire", "fighting broke out"), not a one-way ambush
     two_sided = told("CLASH", _TWO_SIDED, strong=True)
     if remote:
