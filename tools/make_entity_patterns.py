@@ -26,7 +26,7 @@ GROUPS = [
  "Taliban", "Islamic State", "ISIS", "ISIL", "Daesh", "IS militants", "Islamic State West Africa Province", "ISWAP",
  "Islamic State Khorasan", "ISIS-K", "ISKP", "al-Qaeda", "al Qaeda", "Al-Qaida", "AQAP", "AQIM", "al-Shabaab", "al-Shabab", "Al Shabaab",
  "Boko Haram", "JNIM", "Hezbollah", "Hizbollah", "Hamas", "Islamic Jihad", "Palestinian Islamic Jihad", "Houthis", "Houthi",
- "Ansar Allah", "PKK", "YPG", "SDF", "Syrian Democratic Forces", "HTS", "Hayat Tahrir al-Sham", "Free Syrian Army", "FSA", "FARC", "ELN",
+ "Ansar Allah", "PKK", "YPG", "SDF", "QSD", "Syrian Democratic Forces", "HTS", "Hayat Tahrir al-Sham", "Free Syrian Army", "FSA", "FARC", "ELN",
  "M23", "ADF", "Allied Democratic Forces", "LRA", "Wagner", "Wagner Group", "Kataib Hezbollah", "Kata'ib Hezbollah", "Asaib Ahl al-Haq", "Asaib Ahl Al Haq",
  "Popular Mobilization Forces", "PMF", "Hashd al-Shaabi", "Tehreek-e-Taliban Pakistan", "TTP", "Lashkar-e-Taiba", "Jaish-e-Mohammed",
  "Arakan Army", "Kachin Independence Army", "KIA", "People's Defence Force", "People's Defense Force", "PDF", "New People's Army", "NPA",

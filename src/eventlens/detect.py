@@ -161,7 +161,10 @@ def classify(
     first_violent = min((c.start for c in violent), default=None)
     # "clashed with police ... while demonstrating": the demonstrators' own violence
     demonstrating = told("PROTEST", _DEMONSTRATING, strong=True)
-    protest_led = protest and (demonstrating or first_violent is None or first_protest is None or first_protest <= first_violent or not any(has(n) for n in ("KILL", "CLASH") + REMOTE))
+    # the lead's main verb is the demonstration ("relatives of a man killed by police marched
+    # to demand justice"): the violence named before it is who they are or what they protest
+    protest_told_first = "PROTEST" in lead and not (lead & {"KILL", "CLASH", "ABDUCT", "SEXUAL", *REMOTE})
+    protest_led = protest and (protest_told_first or demonstrating or first_violent is None or first_protest is None or first_protest <= first_violent or not any(has(n) for n in ("KILL", "CLASH") + REMOTE))
     if protest_led:
         if has("EXCESSIVE") or (killed and state_actor and has("INTERVENE")):
             return out("Excessive force against protesters", 0.8, "EXCESSIVE", "PROTEST")
