@@ -307,6 +307,8 @@ def _subtree_span(tok: Token, limit: int = 14) -> SpacySpan:
         if child.dep_ in ("relcl", "acl", "punct", "advcl", "cc", "conj", "appos") and child.i > tok.i:
             right = min(right, child.i - 1)
             break
+    # a clause on a noun inside the phrase too ("the body of a civilian killed by gunmen")
+    right = min([right] + [t.i - 1 for t in tok.subtree if t.i > tok.i and t.dep_ in ("relcl", "acl") and t.tag_ in ("VBN", "VBD")])
     right = min(right, tok.i + limit)
     span = tok.doc[left : right + 1]
     while len(span) > 1 and (span[-1].is_punct or span[-1].pos_ == "CCONJ"):
