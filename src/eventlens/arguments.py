@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .cues_syntax import subject_before
 from .numbers import parse_number
 from .types import Actor, PlaceMention, Source, Span, Target, Weapon
 
@@ -423,6 +424,13 @@ def find_agent_and_patient(sents: Sequence[SpacySpan], trigger_tokens: Sequence[
             # "residents captured a man and beat him": the coordinated verb shares the subject
             # (the subject next to the head verb, as above)
             agent = max((c for c in verb.head.children if c.dep_ == "nsubj" and _is_person_like(c)), key=lambda c: c.i, default=None)
+        if agent is None:
+            # a main verb the parser left without a subject ("in Tezontepec, Hidalgo, residents
+            # of Colonia San Juan captured a man and beat him")
+            main = verb if verb.dep_ == "ROOT" else verb.head if verb.dep_ == "conj" else None
+            before = subject_before(main) if main is not None else None
+            if before is not None and _is_person_like(before) and _ent_of(before) is None or before is not None and before.ent_type_ in ("ARMED_GROUP", "SECURITY_FORCE"):
+                agent = before
         if agent is None:
             # "was beaten up and injured by residents": the passive agent may hang on a conjunct
             for v in verb.conjuncts:

@@ -183,28 +183,32 @@ def _object_is_people(verb: Token) -> bool:
     return any(c.dep_ == "dobj" and any(_is_people(h) for h in _heads(c)) for c in verb.children)
 
 
+def subject_before(verb: Token) -> Token | None:
+    """The subject of a main verb the parser left without one: the head of the noun phrase
+    right before it ("in Cordoba, Veracruz, police officers held 312 migrants", where the small
+    model hangs "officers" on the place list). None when the verb has a subject or a verb,
+    colon or semicolon comes first."""
+    if verb.dep_ != "ROOT" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    before = [t for t in verb.sent if t.i < verb.i]
+    for t in reversed(before[-8:]):
+        if t.pos_ in {"VERB", "AUX"} or t.text in {";", ":"}:
+            return None
+        if t.pos_ in {"NOUN", "PROPN"}:
+            # up the phrase it ends ("residents of Colonia San Juan", "officers of the Institute")
+            node = t
+            while node.dep_ in {"pobj", "prep", "compound"} and node.head.i < verb.i and node.head is not node:
+                node = node.head
+            return node if node.pos_ in {"NOUN", "PROPN"} else None
+    return None
+
+
 def _subject_is_security(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ in {"nsubj", "nsubjpass"}:
             return any(h.lower_ in SECURITY for h in _heads(c))
-    if verb.dep_ != "ROOT":
-        return False
-    # a main verb the parser left without a subject ("in Cordoba, Veracruz, police officers
-    # held 312 migrants": the officers hung on the place list): the noun phrase right before it
-    before = [t for t in verb.sent if t.i < verb.i]
-    for t in reversed(before[-8:]):
-        if t.pos_ in {"VERB", "AUX"} or t.text in {";", ":"}:
-            return False
-        if t.pos_ in {"NOUN", "PROPN"}:
-            # up the phrase it ends ("officers of the National Institute of Migration")
-            node = t
-            while True:
-                if node.lower_ in SECURITY:
-                    return True
-                if node.dep_ not in {"pobj", "prep", "compound", "conj"} or node.head.i >= verb.i or node.head is node:
-                    return False
-                node = node.head
-    return False
+    subject = subject_before(verb)
+    return subject is not None and subject.lower_ in SECURITY
 
 
 def _has_grievance(verb: Token) -> bool:
