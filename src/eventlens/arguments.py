@@ -456,11 +456,13 @@ _Q = r"(?:(?:at least|at most|more than|over|nearly|almost|about|around|some|up 
 _VICTIM = r"(?:[a-z'-]+\s+){0,4}?"
 _KILL_V = r"(?:killed|killing|kills|kill|dead|died|slain|murdered|executed|beheaded|massacred|shot dead|lost their lives|were killed|was killed)"
 _INJ_V = r"(?:injured|injuring|wounded|wounding|hurt)"
+#: Animals counted in a toll are property ("killed 25 heads of cattle"), not fatalities.
+_NOT_ANIMALS = r"(?!\s+(?:heads?\s+of\s+)?(?:cattle|cows?|goats?|sheep|camels?|livestock|animals?|donkeys?|horses?|pigs?|chickens?|oxen|dogs?|buffalo(?:es)?)\b)"
 _PATTERNS = [
     # "killing three soldiers", "killed at least 12 people"
-    ("k", re.compile(rf"\b(?:killing|killed|kills|kill|murdered|executed|massacred|shot dead|shot and killed|gunned down)\s+(?:another\s+|other\s+)?({_Q}{_NUM})\b(?!\s*(?:years?|km|kilomet|miles?|times|percent|%))", re.I)),
+    ("k", re.compile(rf"\b(?:killing|killed|kills|kill|murdered|executed|massacred|shot dead|shot and killed|gunned down)\s+(?:another\s+|other\s+)?({_Q}{_NUM})\b(?!\s*(?:years?|km|kilomet|miles?|times|percent|%)){_NOT_ANIMALS}", re.I)),
     # "three soldiers were killed", "12 people died", "3 people were killed"
-    ("k", re.compile(rf"\b({_Q}{_NUM})\s+{_VICTIM}(?:were|was|have been|had been|are|is)?\s*(?:reportedly\s+|also\s+)?(?:killed|dead|died|slain|murdered|executed|shot dead|lost their lives)\b", re.I)),
+    ("k", re.compile(rf"\b({_Q}{_NUM}){_NOT_ANIMALS}\s+{_VICTIM}(?:were|was|have been|had been|are|is)?\s*(?:reportedly\s+|also\s+)?(?:killed|dead|died|slain|murdered|executed|shot dead|lost their lives)\b", re.I)),
     ("k", re.compile(rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|is|was|stands at)\s+({_Q}{_NUM})\b", re.I)),
     ("k", re.compile(rf"\b({_Q}{_NUM})\s+(?:deaths|death|fatalities|fatality|dead)\b", re.I)),
     ("i", re.compile(rf"\b(?:injuring|injured|wounding|wounded|hurting)\s+(?:another\s+|other\s+)?({_Q}{_NUM})\b(?!\s*(?:years?|km|times|percent|%))", re.I)),

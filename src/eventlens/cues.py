@@ -203,7 +203,8 @@ def _keep(best: dict[tuple[str, int], Cue], cue: Cue) -> None:
     """One cue per (name, start token): keep the strongest, then the longest."""
     key = (cue.name, cue.start)
     old = best.get(key)
-    if old is None or (abs(cue.weight), cue.end - cue.start) > (abs(old.weight), old.end - old.start):
+    # a veto (negative weight) read from the parse outranks an equally strong phrase match
+    if old is None or (abs(cue.weight), cue.weight < 0, cue.end - cue.start) > (abs(old.weight), old.weight < 0, old.end - old.start):
         best[key] = cue
 
 

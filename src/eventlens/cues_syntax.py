@@ -82,6 +82,14 @@ CAPTURE = _verbs("seize", "capture", "overrun", "conquer", "overtake")
 #: Verbs that only ever take territory or positions as object: any named object is a place
 #: (the small model often tags an unknown village as an organisation).
 TERRITORY_ONLY = _verbs("overrun", "conquer", "overtake")
+#: Animals killed or stolen: property, not people ("killed 25 heads of cattle").
+ANIMALS = _nouns(
+    "cattle", "cow", "livestock", "goat", "sheep", "camel", "donkey", "horse", "pig", "ox", "oxen",
+    "animal", "herd", "head", "poultry", "chicken", "buffalo", "dog",
+)
+SLAUGHTER = _verbs("kill", "slaughter", "shoot", "butcher", "poison", "maim")
+#: Objects of "beat" that are beaten in a contest, not struck ("beating their closest rivals").
+CONTEST_OBJECTS = _nouns("rival", "opponent", "competitor", "challenger", "incumbent", "favourite", "favorite", "record")
 QUANTITY_HEADS = frozenset("dozens hundreds scores number numbers lot lots several many some all".split())
 #: Words that make a munition a remnant rather than one fired in the incident.
 REMNANT = frozenset("unexploded old leftover abandoned dud undetonated".split())
@@ -293,7 +301,13 @@ def syntax_cues(sent: Span) -> list[Cue]:
             c.dep_ == "nsubj" and any(h.lower_ in DEMONSTRATORS for h in _heads(c)) for c in tok.children
         ):
             out.append(_cue("RIOT", tok))  # "the demonstrators attacked a vehicle"
-        if low in BLOWS and _object_is_people(tok):
+        if low in SLAUGHTER:
+            objs = list(_object_heads(tok)) + [h for c in tok.children if c.dep_ == "nsubjpass" for h in _heads(c)]
+            if objs and all(o.lower_ in ANIMALS for o in objs) and not any(_is_people(o) for o in objs):
+                # livestock killed is property destroyed; the kill cue is not about people
+                out.append(_cue("LOOT", tok))
+                out.append(_cue("KILL", tok, -1.0))
+        if low in BLOWS and _object_is_people(tok) and not any(h.lower_ in CONTEST_OBJECTS for h in _object_heads(tok)):
             out.append(_cue("KILL", tok))
         if low in INTERVENE_VERBS:
             objs = [h for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} for h in _heads(c)]

@@ -303,5 +303,6 @@ def classify(
         ("SHUTDOWN", "Other"),
     ):
         if has(name):
-            return out(sub, 0.6, name)
+            # an internet shutdown is Other by definition (its "blocked" is no road blockade)
+            return out(sub, 0.85 if name == "SHUTDOWN" else 0.6, name)
     return None
