@@ -83,7 +83,7 @@ add("RIOT", 1.0, "riot|riots|rioting|rioter|rioters", "riot:V", "throw|hurl|pelt
     "disrupt:V _ _ _ election|elections|meeting|event|rally|vote|voting|polling|ceremony|session|primary|primaries", "acts of violence|vandalism", "scuffle|brawl:V", "confront:V each other", "stones and sticks", "sticks and stones",
     "burn|torch:V _ _ _ ballot|ballots|urns|materials|furniture")
 add("MOB", 1.0, "mob|mobs", "lynch:V", "lynching|lynchings", "mob justice", "angry|irate residents|villagers|crowd|locals|youths",
-    "mob of", "beat|beaten to death", "set|torched _ on fire", "jungle justice")
+    "mob of", "beat|beaten to death", "set|torched him|her|them|suspect|suspects|thief|thieves|man|men|woman|boy on fire", "jungle justice")
 add("MOB", 0.5, "vigilante|vigilantes", "self-defense group")
 add("INTERVENE", 0.75, "made|make|carried|carry _ _ arrests", "several|many|dozens|hundreds of|were arrested")
 add("INTERVENE", -1.0, "disperse:V peacefully", "without _ _ interaction|incident|incidents|intervention|clashes|violence", "remained|remain|was|were peaceful")

@@ -173,8 +173,9 @@ def clash_sides(sents: Sequence[SpacySpan]) -> list[str | None]:
                     sides += [h for p in c.children if p.dep_ == "pobj" for h in (p, *p.conjuncts)]
                 elif c.dep_ == "nsubj" and tok.pos_ == "VERB":
                     sides += [c, *c.conjuncts]
-            if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
-                # "clashes erupted between A and B": the sides hang on the verb
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
+                # "clashes erupted between A and B", "a clash was reported between A and B":
+                # the sides hang on the verb
                 sides += [h for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "between" for p in c.children if p.dep_ == "pobj" for h in (p, *p.conjuncts)]
             for side in sides:
                 # "supporters of X": the head says who fought
