@@ -164,3 +164,33 @@ def test_a_city_head_noun_prefers_a_town_over_a_region_of_the_name(gazetteer: Ga
     assert place is not None and (place.iso2, place.precision) == ("IQ", "city")
     alone = geo.resolve_mentions(["Amara"])[0]
     assert alone is not None and alone.precision == "admin1"
+
+
+def test_with_no_place_found_a_place_opening_an_institution_s_name_counts(gazetteer: Gazetteer) -> None:
+    doc = _doc(
+        ["The", "Tunceli", "Governor", "'s", "Office", "banned", "all", "protests", "."],
+        ["DET", "PROPN", "PROPN", "PART", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+        ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O"],
+        spaces=[True, True, False, True, True, True, True, False, False],
+    )
+    assert [t.name for t in find_toponyms(doc, gazetteer=gazetteer)] == ["Tunceli"]
+
+
+def test_with_no_place_found_a_known_town_the_tagger_missed_counts(gazetteer: Gazetteer) -> None:
+    doc = _doc(
+        ["Russian", "forces", "shelled", "Mariupol", "with", "heavy", "weapons", "."],
+        ["ADJ", "NOUN", "VERB", "PROPN", "ADP", "ADJ", "NOUN", "PUNCT"],
+        ["B-NORP", "O", "O", "O", "O", "O", "O", "O"],
+    )
+    assert [t.name for t in find_toponyms(doc, gazetteer=gazetteer)] == ["Mariupol"]
+
+
+def test_no_place_inside_a_hyphenated_unknown_name(gazetteer: Gazetteer) -> None:
+    # "Mayo-Sava" is not the town of Mayo (Florida)
+    doc = _doc(
+        ["Militants", "were", "killed", "in", "Mayo", "-", "Sava", "."],
+        ["NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT", "PROPN", "PUNCT"],
+        ["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"],
+        spaces=[True, True, True, True, False, False, False, False],
+    )
+    assert all(t.name != "Mayo" for t in find_toponyms(doc, gazetteer=gazetteer))

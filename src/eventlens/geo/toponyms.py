@@ -56,7 +56,8 @@ PLACE_HEADS = frozenset(
     """district districts neighborhood neighbourhood neighborhoods neighbourhoods area province governorate
     region village town city suburb quarter county municipality camp prefecture state oblast raion
     sub-district subdistrict township commune locality department zone valley countryside territory
-    groupement kebele woreda upazila tehsil barangay chiefdom sub-county subcounty""".split()
+    groupement kebele woreda upazila tehsil barangay chiefdom sub-county subcounty corregimiento vereda
+    parish ward hamlet settlement""".split()
 )
 _CITYLIKE_HEADS = frozenset({"city", "town", "village"})
 _LOCATIVE_PREPS = frozenset(
@@ -435,6 +436,8 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
     drafts.sort(key=lambda d: d.start_tok)
     if gazetteer is not None and _MERGE_NAMES:
         drafts = _merge_name_parts(doc, drafts, blocked, gazetteer)
+    if gazetteer is not None and not drafts and _NAMES_IN_NAMES:
+        drafts = list(_names_in_names(doc, blocked, gazetteer))
     out = _finish(doc, drafts)
     if gazetteer is not None:
         # "against Ethiopia forces", "Niger militiamen": a country's name used as a demonym before a
@@ -507,6 +510,41 @@ def _merge_name_parts(doc: Doc, drafts: list[_Draft], blocked: set[int], gazette
             out.append(d)
             covered_until = max(covered_until, d.end_tok)
     return out
+
+
+_NAMES_IN_NAMES = True
+
+
+def _names_in_names(doc: Doc, blocked: set[int], gazetteer: Gazetteer) -> Iterable[_Draft]:
+    """For a text with no place found otherwise: the places that open the names of institutions
+    and sites ("Tunceli Governor's Office", "Donetsk Filtration Station") and well-known places
+    the tagger missed ("shelled Mariupol"): the longest run of proper nouns from a name's start
+    that is, as written, a country, a province or district, or a town of 1,000 people or more."""
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if (
+            i in blocked or tok.pos_ != "PROPN" or not tok.text[:1].isupper()
+            or (i > 0 and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].lower_ == "of"))
+        ):  # fmt: skip
+            i += 1  # a name's own start only; "Ministry of Independence" names a portfolio
+            continue
+        j = _propn_run(doc, i, blocked)
+        hit = None
+        for k in range(min(j, i + 4), i, -1):
+            text = doc[i:k].text
+            if _acronym(doc[i:k]) or doc[k - 1].text == "-" or (k < j and doc[k].text == "-"):
+                continue  # "Mayo-Sava" is not Mayo
+            if any(
+                c.admin_level is not None or (c.feature_class == "P" and c.population >= 1000)
+                for c in _exact_candidates(gazetteer, text)
+            ):
+                hit = k
+                break
+        if hit is not None:
+            yield _Draft(i, hit, tok.ent_type_ or "GAZ", reason="a place named inside a longer name")
+        i = max(j, i + 1)
 
 
 #: Nouns for armed or state actors that a country's name may qualify ("Ethiopia forces").
