@@ -172,7 +172,9 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
         target = next((g for g in groups if g.date is None or not _is_old(g.date, published)), groups[0])
         target.sentences[:0] = title
     elif title:
-        groups.append(Group(list(title), [], None))
+        # only the headline tells the incident (a one-line text, a headline feed): its own date
+        # dates it ("Gunmen kill five in Zamfara on Monday")
+        groups.append(Group(list(title), [], next((d for s in title if (d := s.event_date()) is not None), None)))
     return [g for g in groups if any(s.candidate for s in g.sentences)]
 
 

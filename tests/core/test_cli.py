@@ -70,6 +70,15 @@ def test_stdin(runner: CliRunner) -> None:
     assert json.loads(res.stdout)[0]["article_id"] == "stdin"
 
 
+def test_one_line_text_is_dated_by_its_own_words(runner: CliRunner) -> None:
+    # a one-line text is all title: its weekday still dates the incident (not the week before publication)
+    line = "Gunmen killed five villagers in Zamfara state on Monday, police said.\n"
+    res = runner.invoke(app, ["extract", "-", "--published", "2024-05-14"], input=line)
+    assert res.exit_code == 0, res.stderr
+    rec = json.loads(res.stdout)[0]
+    assert (rec["event_date"], rec["date_precision"]) == ("2024-05-13", "day")
+
+
 @pytest.mark.parametrize(
     "args",
     [
