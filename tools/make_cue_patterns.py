@@ -28,7 +28,7 @@ add("IED", 1.0, "ied|ieds", "remote explosive|explosives|bomb|bombs|device|devic
     "remote control|controlled bomb|bombs|explosive|explosives|device", "with|using _ _ explosives", "mine|mines|bomb|bombs attack|attacks|explosion|explosions|blast|blasts", "with _ mines|bombs|explosives|ieds", "bomb attack|attacks", "improvised explosive device|devices", "roadside bomb|bombs", "car bomb|bombs", "landmine|landmines", "land mine|mines",
     "explosive device|devices", "sticky|magnetic bomb", "bomb|bombs|device|ied explode|detonate|go|blast|rip:V", "detonate:V", "booby trap|trapped",
     "plant:V _ _ bomb|bombs|explosives", "step:V on _ mine|landmine", "unexploded ordnance", "bomb blast|explosion", "bombing|bombings", "explosion|explosions|blast|blasts")
-add("SUICIDE", 1.0, "suicide bomber|bombers|bombing|bombings|attack|attacks|attacker|vest|belt", "blow|blew himself|herself|themselves up", "suicide car bomb", "svbied")
+add("SUICIDE", 1.0, "explosive|explosives vest|vests|belt|belts", "suicide bomber|bombers|bombing|bombings|attack|attacks|attacker|vest|belt", "blow|blew himself|herself|themselves up", "suicide car bomb", "svbied")
 add("GRENADE", 1.0, "grenade|grenades", "hand grenade|grenades")
 add("GRENADE", -1.0, "rocket - propelled grenade|grenades", "stun grenade|grenades", "grenade launcher|launchers")
 add("SHELL", 0.5, "grenade launcher|launchers")
@@ -53,7 +53,10 @@ add("SEXUAL", -1.0, "suspected|accused|convicted|charged|arrested|detained|jaile
     "rape|sexual assault case|cases|suspect|suspects|charge|charges|trial|convict|convicts|allegation|allegations", "accused _ _ in _ rape")
 add("SEXUAL", 1.0, "rape:V", "rape|rapes|gang-rape|gang rape", "sexually assault|abuse|harass|exploit:V", "molest:V", "sexual harassment|exploitation", "sexual violence|assault|abuse", "strip:V _ _ naked", "forced nudity")
 add("ABDUCT", 1.0, "abduct|kidnap|deport:V", "take:V away", "abduction|abductions|kidnapping|kidnappings", "take|took _ hostage|hostages|captive", "forcibly disappear|disappeared",
-    "enforced|forced disappearance", "hold:V _ for ransom", "ransom", "whereabouts _ _ _ unknown", "as _ human shield|shields", "been missing since", "go|went missing after")
+    "enforced|forced disappearance", "hold:V _ for ransom", "ransom", "whereabouts _ _ _ unknown", "as _ human shield|shields", "been missing since", "go|went missing after",
+    "not been heard from|of since", "no news of _ _ since")
+# taken from home by unknown or plain-clothes men: the marks of a forced disappearance, together
+add("ABDUCT", 0.5, "take:V from _ _ home|house|homes|houses|residence|car|bed", "plain clothes|plainclothes", "unidentified|unknown|masked men")
 # ---- Protests and riots
 add("PROTEST", 0.5, "demand|denounce|condemn:V", "gather|assemble|convene:V", "in support of", "strike", "motorcade|motorcades|convoy", "torchlight|candlelight|mourning")
 add("PROTEST", 0.5, "march:V!")
@@ -125,7 +128,7 @@ add("AIRSUPPORT", 1.0, "supported|backed|covered|aided|assisted|accompanied by _
 add("IED", 1.0, "unexploded shell|shells|mortar|mortars|rocket|rockets|munition|munitions|bomb|bombs|projectile|projectiles|ordnance|device|devices|round|rounds|grenade|grenades")
 add("SHELL", -1.0, "unexploded shell|shells|mortar|mortars|rocket|rockets|projectile|projectiles|round|rounds")
 add("GRENADE", -1.0, "unexploded grenade|grenades")
-add("CLASH", 1.0, "fire|gunfire|shooting|shots|shelling from|by both sides", "both sides exchange|trade:V",
+add("CLASH", 1.0, "return:V fire|gunfire", "fire|gunfire|shooting|shots|shelling from|by both sides", "both sides exchange|trade:V",
     "small arms|weapons fire", "small - arms fire", "shots|bursts|rounds involving|of|from _ small arms|weapons")
 add("HEDGE", 1.0, "link:V", "believe:V", "affiliate|affiliated:V", "suspect:V", "suspected", "allegedly", "alleged", "reportedly", "thought to", "blamed", "accuse:V", "presumed", "likely")
 add("CLAIM", 1.0, "claim:V responsibility|credit", "claimed|claims responsibility", "take|took|taking responsibility", "responsibility for", "claim:V the attack|bombing|attack")

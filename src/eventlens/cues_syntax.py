@@ -90,6 +90,12 @@ ANIMALS = _nouns(
 SLAUGHTER = _verbs("kill", "slaughter", "shoot", "butcher", "poison", "maim")
 #: Objects of "beat" that are beaten in a contest, not struck ("beating their closest rivals").
 CONTEST_OBJECTS = _nouns("rival", "opponent", "competitor", "challenger", "incumbent", "favourite", "favorite", "record")
+#: "Flee" said of the perpetrators is their escape, not a displacement of people.
+FLEE = _verbs("flee", "escape")
+PERPETRATORS = _nouns(
+    "attacker", "assailant", "gunman", "gunmen", "suspect", "perpetrator", "robber", "thief",
+    "kidnapper", "militant", "bandit", "killer", "shooter", "bomber", "culprit", "criminal",
+)
 QUANTITY_HEADS = frozenset("dozens hundreds scores number numbers lot lots several many some all".split())
 #: Words that make a munition a remnant rather than one fired in the incident.
 REMNANT = frozenset("unexploded old leftover abandoned dud undetonated".split())
@@ -301,6 +307,8 @@ def syntax_cues(sent: Span) -> list[Cue]:
             c.dep_ == "nsubj" and any(h.lower_ in DEMONSTRATORS for h in _heads(c)) for c in tok.children
         ):
             out.append(_cue("RIOT", tok))  # "the demonstrators attacked a vehicle"
+        if low in FLEE and any(c.dep_ == "nsubj" and any(h.lower_ in PERPETRATORS for h in _heads(c)) for c in tok.children):
+            out.append(_cue("DISPLACE", tok, -1.0))  # "the attackers fled"
         if low in SLAUGHTER:
             objs = list(_object_heads(tok)) + [h for c in tok.children if c.dep_ == "nsubjpass" for h in _heads(c)]
             if objs and all(o.lower_ in ANIMALS for o in objs) and not any(_is_people(o) for o in objs):

@@ -30,7 +30,7 @@ EVENT_CUES = frozenset(
 REMOTE = ("SUICIDE", "CHEM", "AIR", "IED", "GRENADE", "SHELL")
 DEMO = ("PROTEST", "INTERVENE", "EXCESSIVE", "RIOT", "MOB")
 #: Clash cues that name fighting between two sides (not a one-way "ambush" or "offensive").
-_TWO_SIDED = re.compile(r"clash|fight|exchang|battle|firefight|gunfight|shoot\W*out|skirmish|confrontation|ground|combat|traded|both sides", re.I)
+_TWO_SIDED = re.compile(r"clash|fight|exchang|battle|firefight|gunfight|shoot\W*out|skirmish|confrontation|ground|combat|traded|both sides|return", re.I)
 _DISAPPEARED = re.compile(r"whereabouts|shield|disappear|missing", re.I)
 _DAMAGE_DONE = re.compile(r"^(?:looted|ransacked|plundered|pillaged|torched|burned|burnt|vandali[sz]ed|smashed|razed)\b", re.I)
 _DEMONSTRATING = re.compile(r"^(?:demonstrating|protesting|rallying|marching|during)\b", re.I)
@@ -152,7 +152,12 @@ def classify(
     # weapons seized in an attack on troops belong to the attack.
     intercepted = "DISRUPT" in lead and "AIR" not in lead and told("DISRUPT", _INTERCEPTED)
     attack_on_armed = armed_target and not civilian_target and "KILL" in lead
-    if has("DISRUPT") and not killed and not has("CLASH") and (not has("AIR") or intercepted) and not attack_on_armed:
+    # "fired a barrage of rockets ...; most were intercepted": the launch told by the lead is the event
+    first_strong = min((c for cs in by.values() for c in cs if c.weight >= 1.0 and c.name in EVENT_CUES), key=lambda c: c.start, default=None)
+    launch_led = (bool(lead & set(REMOTE)) and "DISRUPT" not in lead) or (
+        first_strong is not None and first_strong.name in ("SHELL", "AIR") and told("DISRUPT", _INTERCEPTED)
+    )
+    if has("DISRUPT") and not killed and not has("CLASH") and (not has("AIR") or intercepted) and not attack_on_armed and not launch_led:
         return out("Disrupted weapons use", 0.75, "DISRUPT")
     # --- Demonstrations. A protest told first is the event; violence words after it are
     # usually its cause ("calling for justice for a man killed by a mob").
