@@ -194,3 +194,20 @@ def test_no_place_inside_a_hyphenated_unknown_name(gazetteer: Gazetteer) -> None
         spaces=[True, True, True, True, False, False, False, False],
     )
     assert all(t.name != "Mayo" for t in find_toponyms(doc, gazetteer=gazetteer))
+
+
+def test_a_known_name_with_of_is_not_split_into_two_places(gazetteer: Gazetteer) -> None:
+    # "Port | of | Spain": two GPE entities; the gazetteer knows "Port of Spain"
+    doc = _doc(
+        ["Workers", "marched", "in", "Port", "of", "Spain", "."],
+        ["NOUN", "VERB", "ADP", "PROPN", "ADP", "PROPN", "PUNCT"],
+        ["O", "O", "O", "B-GPE", "O", "B-GPE", "O"],
+    )
+    assert [t.name for t in find_toponyms(doc, gazetteer=gazetteer)] == ["Port of Spain"]
+    # "Ministry of Justice" style names stay apart: "Paris of France" is no known name
+    doc = _doc(
+        ["Talks", "in", "Paris", "of", "France", "."],
+        ["NOUN", "ADP", "PROPN", "ADP", "PROPN", "PUNCT"],
+        ["O", "O", "B-GPE", "O", "B-GPE", "O"],
+    )
+    assert [t.name for t in find_toponyms(doc, gazetteer=gazetteer)] == ["Paris", "France"]

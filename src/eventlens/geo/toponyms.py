@@ -485,6 +485,11 @@ def _merge_name_parts(doc: Doc, drafts: list[_Draft], blocked: set[int], gazette
             if j < n and _name_token(doc, j, blocked) and doc[j - 1].whitespace_:
                 j += 1
             elif (
+                j + 1 < n and doc[j].lower_ == "of" and _name_token(doc, j + 1, blocked)
+                and bool(_exact_candidates(gazetteer, doc[i : _propn_run(doc, j + 1, blocked)].text))
+            ):  # fmt: skip
+                j = _propn_run(doc, j + 1, blocked)  # "Port | of | Spain": one known name
+            elif (
                 j + 1 < n and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
                 and doc[j + 1].is_alpha and (j + 1) not in blocked
             ):  # fmt: skip
