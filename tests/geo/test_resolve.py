@@ -478,3 +478,18 @@ def test_short_acronym_region_needs_the_articles_country(geocoder: Geocoder) -> 
     ev2 = _event((_mention(text2, "NC", "location"),))
     (out2,) = geocoder.geocode_events(Article(id="n", text=text2), [ev2], tops2)
     assert out2.places[0].place is not None and out2.places[0].place.iso2 == "US"
+
+
+def test_a_bare_repeat_of_a_name_written_with_its_container_is_the_same_place(geocoder: Geocoder) -> None:
+    # "Dayton, Ituri": not the American city, whose name the gazetteer alone knows; the bare
+    # "Dayton" later in the text is the same place, so it falls back to Ituri (DR Congo) too
+    text = "Militiamen raided Dayton, Ituri, on Monday. Residents of Dayton fled."
+    second = text.rindex("Dayton")
+    ev = _event((PlaceMention(mention="Dayton", role="location", span=Span(second, second + 6, "Dayton")),))  # type: ignore[arg-type]
+    tops = [
+        _topo(text, "Dayton", container="Ituri", container_relation=","),
+        _topo(text, "Ituri"),
+        ToponymSpan(start=second, end=second + 6, text="Dayton", name="Dayton", label="GPE"),
+    ]
+    (out,) = geocoder.geocode_events(Article(id="v", text=text), [ev], tops)
+    assert out.location is not None and out.location.iso2 == "CD"

@@ -100,6 +100,7 @@ _CHAIN = True  # a container's fallback must lie in the container's own written 
 _CHAIN_COUNTRY = True  # a place must be in the country of the unit its written containers end in
 _LOSSY_CREDIBLE = True  # a lossy-key match abroad must have the article's other names behind it
 _W_OTHERS_NAME = 0.3  # penalty for a reading by another place's alternate name when one place has it as its own
+_SAME_NAME_SAME_PLACE = True  # a bare repeat of a name written once with its container has that container
 _LOSSY_CONTAINER_WEAK = True  # a container matched only by the lossy key never overrules a spelled name
 _LOCAL_OVER_COUNTRY = True  # a country-only event takes a town named in its sentences
 _SEAT_POINT = True  # events located only to an admin unit sit at its seat (ACLED)
@@ -698,7 +699,14 @@ class Geocoder:
         )
         resolved_by_span: dict[tuple[int, int], Place | None] = {}
         deferred = []
+        # "Santa Ana, Francisco Morazan ... in La Bodega, Santa Ana": a name the article once writes
+        # with its container means the same place where it is written bare
+        written = {t.name: t for t in located if t.container and t.container != t.name} if _SAME_NAME_SAME_PLACE else {}
         for t in toponyms:
+            w = written.get(t.name)
+            if w is not None and not t.container and t.is_location:
+                t = replace(t, container=w.container, container_start=w.container_start,
+                            container_relation=w.container_relation)  # fmt: skip
             if (t.feature or "") in _SUBCITY_FEATURES and not t.container:
                 deferred.append(t)  # needs the article's focus town first
             else:
