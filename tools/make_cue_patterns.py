@@ -28,7 +28,7 @@ add("IED", 1.0, "ied|ieds", "remote explosive|explosives|bomb|bombs|device|devic
     "remote control|controlled bomb|bombs|explosive|explosives|device", "with|using _ _ explosives", "mine|mines|bomb|bombs attack|attacks|explosion|explosions|blast|blasts", "with _ mines|bombs|explosives|ieds", "bomb attack|attacks", "improvised explosive device|devices", "roadside bomb|bombs", "car bomb|bombs", "landmine|landmines", "land mine|mines",
     "explosive device|devices", "sticky|magnetic bomb", "bomb|bombs|device|ied explode|detonate|go|blast|rip:V", "detonate:V", "booby trap|trapped",
     "plant:V _ _ bomb|bombs|explosives", "step:V on _ mine|landmine", "unexploded ordnance", "bomb blast|explosion", "bombing|bombings", "explosion|explosions|blast|blasts")
-add("SUICIDE", 1.0, "explosive|explosives vest|vests|belt|belts", "suicide bomber|bombers|bombing|bombings|attack|attacks|attacker|vest|belt", "blow|blew himself|herself|themselves up", "suicide car bomb", "svbied")
+add("SUICIDE", 1.0, "explosive|explosives vest|vests|belt|belts", "explosives|explosive|bomb|bombs strapped to", "strapped with explosives|bombs", "suicide bomber|bombers|bombing|bombings|attack|attacks|attacker|vest|belt", "blow|blew himself|herself|themselves up", "suicide car bomb", "svbied")
 add("GRENADE", 1.0, "grenade|grenades", "hand grenade|grenades")
 add("GRENADE", -1.0, "rocket - propelled grenade|grenades", "stun grenade|grenades", "grenade launcher|launchers")
 add("SHELL", 0.5, "grenade launcher|launchers")
@@ -39,12 +39,17 @@ add("CHEM", 1.0, "chemical weapon|weapons|attack", "toxic|chemical chemicals|sub
 add("CLASH", 1.0, "clash:V", "clash|clashes", "trade:V _ fire|gunfire|shots", "locked|engaged|lock|engage in _ _ combat|fighting|battle|battles|clashes", "heavy|fierce combat", "exchange:V _ _ shelling|shells|artillery|rockets|mortars|mortar|fire|gunfire", "ground operation|operations|assault|assaults|offensive|fighting", "fighting|fight:V", "firefight|firefights|gunfight|gunfights|shootout|shootouts", "shoot - out|outs", "gun battle|battles", "exchange:V _ fire|gunfire|shots",
     "exchange of fire|gunfire", "heavy gunfire", "gunfire erupt:V", "bursts of fire", "fighting erupt:V", "battle:V", "ambush:V", "ambush", "skirmish|skirmishes", "engage:V in _ fighting|battle|combat", "heavy fighting",
     "fight:V each other", "armed confrontation|confrontations", "offensive", "repel|repulse:V", "counterattack|counter-attack")
-add("REGAIN", 1.0, "recapture|retake|regain|liberate:V", "take|took back control", "regain|regained control", "drive|drove out|back")
+add("REGAIN", 1.0, "recapture|retake|regain|liberate:V", "take|took back control", "regain|regained control", "drive|drove out|back", "back in control of", "restore:V control", "retake|retook control")
+# forcing the other side out of a place: the territory changed hands by fighting (whoever took it)
+add("EXPEL", 1.0, "drive|drove|driving|driven|push|pushed|pushing|force|forced|forcing out", "drive|drove|driving|driven away")
 add("OVERTAKE", 1.0, "take|took|taken|taking over _ town|city|village|villages|district|base|area|areas|territory|locality|localities|camp|headquarters|position|positions",
     "seize|capture|overrun:V _ town|city|village|base|district|area|territory|control|headquarters|outpost|position|positions",
     "take|took|seize|seized|gain|gained|taking control of|over", "overrun:V", "fall:V to _ militants|rebels|insurgents|taliban|fighters")
 add("TRANSFER", 1.0, "fighting|clashes|resistance was|were not reported", "no information|reports on|of _ whether _ fighting|clashes|resistance",
-    "whether fighting|clashes|resistance took|occurred", "withdraw:V from", "without _ fight|fighting|resistance|clashes|battle", "hand:V over _ control", "without|no fighting|clashes|resistance", "take|took over control")
+    "whether fighting|clashes|resistance took|occurred", "withdraw:V from", "without _ fight|fighting|resistance|clashes|battle", "hand:V over _ control", "without|no fighting|clashes|resistance", "take|took over control",
+    "hand|handed:V over _ _ _ village|villages|town|towns|city|territory|territories|area|areas|district|districts|base|bases|region",
+    "cede:V _ _ _ village|villages|town|towns|territory|territories|area|areas|district|districts|region", "pull:V out of", "pull:V back from",
+    "unopposed", "meet|meeting|met no resistance", "without a shot being fired")
 # ---- Violence against civilians
 add("KILL", 1.0, "target:V", "fire:V _ _ shots|gunshots|bullets|rounds", "fire:V at|on|upon", "find:V _ _ body|bodies|corpse|corpses|remains", "kill|murder|assassinate|execute|behead|massacre|slaughter|lynch|stab|hack|shoot|gun:V", "shoot|shot dead", "shot and killed",
     "open|opened fire", "massacre|assassination|killing|killings|execution|executions|murder|murders", "torture:V", "beat|beaten to death", "hack:V to death",
@@ -52,7 +57,7 @@ add("KILL", 1.0, "target:V", "fire:V _ _ shots|gunshots|bullets|rounds", "fire:V
 add("SEXUAL", -1.0, "suspected|accused|convicted|charged|arrested|detained|jailed|sentenced of|with|for _ rape|rapes",
     "rape|sexual assault case|cases|suspect|suspects|charge|charges|trial|convict|convicts|allegation|allegations", "accused _ _ in _ rape")
 add("SEXUAL", 1.0, "rape:V", "rape|rapes|gang-rape|gang rape", "sexually assault|abuse|harass|exploit:V", "molest:V", "sexual harassment|exploitation", "sexual violence|assault|abuse", "strip:V _ _ naked", "forced nudity")
-add("ABDUCT", 1.0, "abduct|kidnap|deport:V", "take:V away", "abduction|abductions|kidnapping|kidnappings", "take|took _ hostage|hostages|captive", "forcibly disappear|disappeared",
+add("ABDUCT", 1.0, "abduct|kidnap|deport:V", "take:V away", "abduction|abductions|kidnapping|kidnappings", "take|took _ _ _ hostage|hostages|captive", "forcibly disappear|disappeared",
     "enforced|forced disappearance", "hold:V _ for ransom", "ransom", "whereabouts _ _ _ unknown", "as _ human shield|shields", "been missing since", "go|went missing after",
     "not been heard from|of since", "no news of _ _ since")
 # taken from home by unknown or plain-clothes men: the marks of a forced disappearance, together
@@ -92,11 +97,11 @@ add("INTERVENE", 0.75, "made|make|carried|carry _ _ arrests", "several|many|doze
 add("INTERVENE", -1.0, "disperse:V peacefully", "without _ _ interaction|incident|incidents|intervention|clashes|violence", "remained|remain|was|were peaceful")
 # ---- Strategic developments
 add("AGREE", 1.0, "agreement|agreements|accord|ceasefire|cease-fire|truce|armistice", "peace deal|deals|accord|agreement", "sign:V _ _ _ agreement|deal|accord|treaty|memorandum|cessation|ceasefire|truce|pact", "cessation of hostilities", "peace treaty|pact",
-    "agree:V to|on", "peace talks|agreement", "surrender:V", "prisoner|prisoners exchange|swap", "reach:V _ deal|agreement", "lay|laid down _ arms|weapons")
+    "agree:V to|on", "peace agreement", "surrender:V", "prisoner|prisoners exchange|swap", "reach:V _ deal|agreement", "lay|laid down _ arms|weapons")
 add("ARREST", 1.0, "arrest|detain|apprehend|nab:V", "arrest|arrests|detention", "take|took into custody", "round|rounded up", "raid:V and arrest", "in custody")
 add("CHANGE", 1.0, "appoint|name|elect:V _ _ _ leader|commander|chief|emir|spokesman", "appointment of _ _ _ leader|commander|chief|emir", "curfew", "state of emergency", "deploy:V", "deployment", "reinforcements", "troop|troops buildup|movement|movements", "military exercise|exercises|drills",
     "recruit:V", "recruitment", "defect:V", "merge:V", "pledge:V allegiance", "ban:V", "lockdown", "martial law", "announce:V _ formation", "form:V _ new _ group",
-    "movement of forces", "security measures", "patrol|patrols", "convoy|convoys arrive:V", "establish:V _ checkpoint|checkpoints")
+    "movement of forces", "security measures", "suspend|halt|cease:V _ operations|activities|attacks|hostilities", "join:V _ peace talks|process", "peace talks", "patrol|patrols", "convoy|convoys arrive:V", "establish:V _ checkpoint|checkpoints")
 add("DISRUPT", 1.0, "defuse:V", "dismantle|deactivate|disarm|neutralise|neutralize:V _ _ bomb|bombs|ied|ieds|mine|mines|device|devices|explosive|explosives|charge", "intercept:V", "shoot|shot down", "seize:V _ _ weapons|arms|explosives|ammunition|cache|rifles|guns|grenades", "destroy:V _ _ bomb|explosive|ied|device|mine",
     "weapons|arms|ammunition cache|caches|depot", "found _ _ explosives|ied|ieds|bomb|bombs|weapons", "bomb disposal", "controlled explosion|detonation", "foil:V",
     "discover|locate|uncover|find:V _ _ _ _ ied|ieds|bomb|bombs|explosives|grenade|grenades|mine|mines|landmine|landmines|device|devices",
@@ -130,6 +135,10 @@ add("SHELL", -1.0, "unexploded shell|shells|mortar|mortars|rocket|rockets|projec
 add("GRENADE", -1.0, "unexploded grenade|grenades")
 add("CLASH", 1.0, "return:V fire|gunfire", "fire|gunfire|shooting|shots|shelling from|by both sides", "both sides exchange|trade:V",
     "small arms|weapons fire", "small - arms fire", "shots|bursts|rounds involving|of|from _ small arms|weapons")
+# a killing told by its manner ("burned them to death", "stoned to death"); a death sentence is no killing
+add("KILL", 1.0, "to death", "set:V upon")
+add("KILL", -1.0, "sentence|sentenced|condemn|condemned to death", "death sentence|penalty|row")
+add("CLASH", 1.0, "days|hours|weeks of combat|fighting", "in|after combat")
 add("HEDGE", 1.0, "link:V", "believe:V", "affiliate|affiliated:V", "suspect:V", "suspected", "allegedly", "alleged", "reportedly", "thought to", "blamed", "accuse:V", "presumed", "likely")
 add("CLAIM", 1.0, "claim:V responsibility|credit", "claimed|claims responsibility", "take|took|taking responsibility", "responsibility for", "claim:V the attack|bombing|attack")
 with open(sys.argv[1], "w") as f:

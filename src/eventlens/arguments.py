@@ -129,6 +129,8 @@ def is_crowd(agent: Token) -> bool:
             tok = members[0]
     if tok.ent_type_ in ("ARMED_GROUP", "SECURITY_FORCE") or tok.lower_ in _GENERIC_ARMED | _SECURITY_ARMY | _SECURITY_POLICE:
         return False
+    if any(c.dep_ == "compound" and c.ent_type_ in ("ARMED_GROUP", "SECURITY_FORCE") for c in tok.children):
+        return False  # "Taliban members", "police officers"
     if tok.lower_ in ("individuals", "men", "persons") and not any(c.dep_ == "amod" and c.lower_ in ("angry", "irate", "furious") for c in tok.children):
         return False  # "two individuals opened fire": unnamed attackers, not a crowd
     if tok.lower_ in CROWD_NOUNS or tok.lower_ in _MORE_CROWDS:
@@ -181,6 +183,16 @@ def clash_sides(sents: Sequence[SpacySpan]) -> list[str | None]:
                 # "supporters of X": the head says who fought
                 kinds.append(_side_kind(side))
     return kinds
+
+
+def _acts(tok: Token) -> bool:
+    """Is the token a doer: a subject, or the agent of a passive ("by gunmen")?"""
+    if tok.dep_ == "nsubj" or tok.dep_ == "pobj" and tok.head.lower_ == "by":
+        return True
+    if tok.dep_ in ("conj", "compound", "appos"):
+        return _acts(tok.head)  # "Taliban members", "X and Y", "the group, Z,"
+    # "members of Barrio 18 shot ...": the group named in the doers' phrase
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head is not tok and _acts(tok.head.head)
 
 
 def _allied(sents: Sequence[SpacySpan]) -> bool:
@@ -425,6 +437,13 @@ def find_agent_and_patient(sents: Sequence[SpacySpan], trigger_tokens: Sequence[
             # "residents captured a man and beat him": the coordinated verb shares the subject
             # (the subject next to the head verb, as above)
             agent = max((c for c in verb.head.children if c.dep_ == "nsubj" and _is_person_like(c)), key=lambda c: c.i, default=None)
+        if agent is None:
+            # "a crowd of residents set upon two suspects and burned them": a past-tense verb the
+            # parser hung on the noun before it as a clause is that noun's act
+            clause = verb if verb.dep_ == "acl" else verb.head if verb.dep_ == "conj" and verb.head.dep_ == "acl" else None
+            active = clause is not None and (clause.tag_ == "VBD" or any(c.dep_ == "dobj" for v in (clause, verb, *clause.conjuncts) for c in v.children))
+            if active and _is_person_like(clause.head):
+                agent = clause.head
         if agent is None:
             # a main verb the parser left without a subject ("in Tezontepec, Hidalgo, residents
             # of Colonia San Juan captured a man and beat him")
@@ -970,11 +989,17 @@ def fill(
     # armed group and generic gunmen) make it a battle unless civilians are the named victims.
     # ("police said" is a source, not a side)
     state_side = any(e.label_ == "SECURITY_FORCE" and not _is_speaker(e) for s in sents for e in s.ents)
-    armed_side = any(e.label_ == "ARMED_GROUP" and not _is_speaker(e) for s in sents for e in s.ents)
+    crowd_agent = agent is not None and is_crowd(agent)
+    # (a crowd's victims - "set upon two suspected kidnappers" - are not an armed side of the
+    # story: with a crowd acting, only a group that acts itself is one)
+    armed_side = any(
+        e.label_ == "ARMED_GROUP" and not _is_speaker(e) and not (crowd_agent and not _acts(e.root))
+        for s in sents for e in s.ents
+    )
     a.armed_present = state_side or armed_side
     a.state_present = state_side
     a.armed_group = armed_side
-    if agent is not None and is_crowd(agent):
+    if crowd_agent:
         a.crowd_actor = True
     sides = clash_sides(sents)
     if sides and "crowd" in sides and "armed" not in sides:

@@ -115,6 +115,9 @@ DETONATE = _verbs("explode", "detonate", "blow", "go", "rip")
 DEMONSTRATOR_VIOLENCE = _verbs("attack", "beat", "assault", "stone", "torch", "burn", "loot", "smash", "storm", "vandalize", "vandalise", "injure", "hit", "throw", "hurl", "clash")
 IMPACT = _verbs("fall", "land", "hit", "strike", "slam", "rain", "explode", "crash", "pound", "struck")
 MANNED_AIRCRAFT = _nouns("helicopter", "jet", "plane", "aircraft", "warplane", "airplane", "bomber", "gunship")
+#: What aircraft do to a target: "warplanes of the coalition bombed a wedding party".
+AIR_ACTS = _verbs("bomb", "strike", "hit", "target", "attack", "pound", "raid", "strafe", "shell")
+AIRCRAFT = MANNED_AIRCRAFT | _nouns("drone", "uav")
 DROP_OBJECTS = _nouns("bomb", "explosive", "grenade", "munition", "ordnance", "payload", "device")
 #: What a subject of "exploded" must be for an IED reading (built once: the loop runs per token).
 DETONATED = DROP_OBJECTS | _nouns("mine", "landmine", "ied")
@@ -307,6 +310,21 @@ def syntax_cues(sent: Span) -> list[Cue]:
             c.dep_ == "nsubj" and any(h.lower_ in DEMONSTRATORS for h in _heads(c)) for c in tok.children
         ):
             out.append(_cue("RIOT", tok))  # "the demonstrators attacked a vehicle"
+        if low in AIR_ACTS:
+            # the subject is an aircraft, whatever words sit between (the cue sits on the aircraft,
+            # which says whether it was manned)
+            craft = [h for c in tok.children if c.dep_ == "nsubj" for h in _heads(c) if h.lower_ in AIRCRAFT]
+            if craft:
+                out.append(_cue("AIR", craft[0]))
+        if low in CUSTODY or low in CROWD_CONTROL:
+            # "detained dozens of people who tried to march to the square": the people held
+            # were demonstrating
+            for o in _object_heads(tok):
+                acts = [v for c in o.children if c.dep_ in {"relcl", "acl"} for v in c.subtree if v.lower_ in PROTEST_ACTS or v.lower_ in _MARCH]
+                if acts:
+                    out.append(_cue("INTERVENE", tok))
+                    out.append(_cue("PROTEST", acts[0]))
+                    break
         if low in FLEE and any(c.dep_ == "nsubj" and any(h.lower_ in PERPETRATORS for h in _heads(c)) for c in tok.children):
             out.append(_cue("DISPLACE", tok, -1.0))  # "the attackers fled"
         if low in SLAUGHTER:

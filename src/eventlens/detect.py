@@ -92,6 +92,7 @@ def classify(
     protesters_present: bool = False,
     killed: bool = False,
     state_actor: bool = False,
+    state_present: bool = False,
     armed_present: bool = True,
     crowd_actor: bool = False,
     armed_group: bool = False,
@@ -105,7 +106,7 @@ def classify(
 
     ``armed_target``: the victim side is security forces or an armed group (-> battle, not
     violence against civilians). ``civilian_target``: civilians are the named victims.
-    ``protesters_present``: the actors are demonstrators. ``killed``: someone died.
+    ``protesters_present``: the actors are demonstrators. ``killed``: someone died. ``state_present``: security forces are named in the incident.
     ``armed_present``: security forces or an armed group take part (without them, a clash or a
     beating is mob violence). ``crowd_actor``: the perpetrators are an unorganised crowd.
     ``armed_group``: an organised non-state armed group takes part (a crowd fighting the police
@@ -171,7 +172,8 @@ def classify(
     protest_told_first = "PROTEST" in lead and not (lead & {"KILL", "CLASH", "ABDUCT", "SEXUAL", *REMOTE})
     protest_led = protest and (protest_told_first or demonstrating or first_violent is None or first_protest is None or first_protest <= first_violent or not any(has(n) for n in ("KILL", "CLASH") + REMOTE))
     if protest_led:
-        if has("EXCESSIVE") or (killed and state_actor and has("INTERVENE")):
+        if has("EXCESSIVE") or (killed and (state_actor or state_present) and has("INTERVENE")):
+            # someone died while security forces broke up the demonstration
             return out("Excessive force against protesters", 0.8, "EXCESSIVE", "PROTEST")
         # told as what they did ("clashed", "fought"), not a clash recalled as the protest's cause
         two_sided_fight = told("CLASH", _FOUGHT, strong=True)
@@ -259,7 +261,7 @@ def classify(
         return out(names[best], conf, best)
     # --- Battles over territory
     # overrunning a position is fighting by definition
-    fought = clash >= 1.0 or killed or told("OVERTAKE", _OVERRAN)
+    fought = clash >= 1.0 or killed or told("OVERTAKE", _OVERRAN) or has("EXPEL")
     if has("TRANSFER") and not fought and (has("OVERTAKE") or has("REGAIN")):
         # "retook the village; no information on whether fighting took place", "withdrew without a fight"
         return out("Non-violent transfer of territory", 0.6, "TRANSFER", "OVERTAKE", "REGAIN")

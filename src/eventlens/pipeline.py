@@ -270,6 +270,7 @@ class Pipeline:
             protesters_present=a.protesters,
             killed=bool(a.fatalities),
             state_actor=a.state_actor,
+            state_present=a.state_present,
             armed_present=a.armed_present,
             crowd_actor=a.crowd_actor,
             armed_group=a.armed_group,
