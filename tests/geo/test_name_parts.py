@@ -211,3 +211,23 @@ def test_a_known_name_with_of_is_not_split_into_two_places(gazetteer: Gazetteer)
         ["O", "O", "B-GPE", "O", "B-GPE", "O"],
     )
     assert [t.name for t in find_toponyms(doc, gazetteer=gazetteer)] == ["Paris", "France"]
+
+
+def test_a_village_abroad_gives_way_to_the_big_city_written_after_it(gazetteer: Gazetteer) -> None:
+    """"Xville, Kampala": a 3,000-people reading of Xville in the US is not the place; the big city
+    written as its container is (a town of some size would be a list: "Calais, London")."""
+    from dataclasses import replace as dc_replace
+
+    geo = Geocoder(gazetteer)
+    small = dc_replace(geo.candidates("Dayton")[0], population=3000, matched_name="Xville", name="Xville")
+    real = geo._lookup
+    geo._lookup = lambda name: (small,) if name == "Xville" else real(name)  # type: ignore[method-assign]
+    text = "Gunmen attacked Xville, Kampala."
+    t = _top(text, "Xville", "Kampala", ",")
+    ctx = geo.build_context(["Xville", "Kampala"], containers={"Xville": "Kampala"})
+    place = geo._place_for_toponym(t, ctx)
+    assert place is not None and place.iso2 == "UG"
+    big = dc_replace(small, population=60_000)
+    geo._lookup = lambda name: (big,) if name == "Xville" else real(name)  # type: ignore[method-assign]
+    place = geo._place_for_toponym(t, geo.build_context(["Xville", "Kampala"], containers={"Xville": "Kampala"}))
+    assert place is not None and place.iso2 == "US"

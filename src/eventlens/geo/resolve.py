@@ -844,8 +844,13 @@ class Geocoder:
             unit = self._chain_unit(t, ctx)
             if (
                 unit is not None and unit.country_code and best.cand.country_code != unit.country_code
-                and (unit.admin_level in (0, 1) or best.cand.population < 100_000)
+                and (
+                    unit.admin_level in (0, 1)
+                    or best.cand.population < (100_000 if unit.admin_level is not None else _SMALL_POP)
+                )
             ):  # fmt: skip
+                # ("Nejapa, San Salvador": a big city after a village abroad says where it is; a
+                # town of some size beside a city elsewhere is more likely a list: "Calais, London")
                 c = self._consistent_container(t, container_cands, ctx) if container_cands else unit
                 if c.country_code != unit.country_code:
                     c = unit
@@ -883,8 +888,10 @@ class Geocoder:
         while name and name not in seen and len(seen) <= 3:
             seen.add(name)
             top = self._container_cands(name, ctx, inner)[:1]
-            if top and top[0].admin_level is not None and not _lossy(top[0], name):
-                unit = top[0]  # the container's likeliest reading, when it is a unit
+            if top and not _lossy(top[0], name) and (
+                top[0].admin_level is not None or (top[0].feature_class == "P" and top[0].population >= 100_000)
+            ):
+                unit = top[0]  # the container's likeliest reading, when it is a unit or a big city
             inner, name = name, ctx.containers.get(name)
         return unit
 
