@@ -231,3 +231,13 @@ def test_a_village_abroad_gives_way_to_the_big_city_written_after_it(gazetteer: 
     geo._lookup = lambda name: (big,) if name == "Xville" else real(name)  # type: ignore[method-assign]
     place = geo._place_for_toponym(t, geo.build_context(["Xville", "Kampala"], containers={"Xville": "Kampala"}))
     assert place is not None and place.iso2 == "US"
+
+
+def test_a_kind_word_before_the_name_is_its_feature_and_common_nouns_are_no_names(gazetteer: Gazetteer) -> None:
+    doc = _doc(
+        ["A", "boy", "was", "killed", "in", "colonia", "Los", "Pinos", "and", "in", "the", "canton", "."],
+        ["DET", "NOUN", "AUX", "VERB", "ADP", "NOUN", "PROPN", "PROPN", "CCONJ", "ADP", "DET", "NOUN", "PUNCT"],
+        ["O", "O", "O", "O", "O", "O", "B-GPE", "I-GPE", "O", "O", "O", "B-GPE", "O"],
+    )
+    tops = find_toponyms(doc, gazetteer=gazetteer)
+    assert [(t.name, t.feature) for t in tops] == [("Los Pinos", "colonia")]

@@ -74,7 +74,7 @@ _PRECISION_RANK: dict[str, int] = {
 #: Features whose mention means "a part of a town": resolved only inside their container.
 _SUBCITY_FEATURES = frozenset(
     """district districts neighborhood neighbourhood neighborhoods neighbourhoods area quarter suburb camp
-    zone street""".split()
+    zone street colonia barrio canton caserio aldea sector""".split()
 )
 _ADMIN_FEATURES = {"province": 1, "governorate": 1, "region": 1, "state": 1, "oblast": 1, "prefecture": 1,
                    "county": 2, "municipality": 2, "department": 1, "raion": 2}  # fmt: skip

@@ -60,6 +60,9 @@ PLACE_HEADS = frozenset(
     parish ward hamlet settlement""".split()
 )
 _CITYLIKE_HEADS = frozenset({"city", "town", "village"})
+#: Kind words written before the name of a part of a town or municipality (Spanish-language usage
+#: kept in English news: "colonia Los Pinos", "barrio La Esperanza", "canton El Encanto").
+PRE_HEADS = frozenset("colonia barrio canton caserio aldea sector".split())
 _LOCATIVE_PREPS = frozenset(
     {
         "in",
@@ -392,6 +395,8 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
             blocked.update(range(ent.start, ent.end))
             continue
         span = _strip_the(ent)
+        if ent.label_ in PLACE_LABELS and not any(ch.isupper() for ch in span.text):
+            continue  # "canton", "the capital": a common noun, not a name
         if ent.label_ in PLACE_LABELS:
             if (
                 gazetteer is not None and _acronym(span)
@@ -573,6 +578,8 @@ def _finish(doc: Doc, drafts: list[_Draft]) -> list[ToponymSpan]:
         head = _head_noun(doc, d.end_tok)
         if head is not None and feature is None:
             feature = head.lower_
+        if feature is None and d.start_tok > 0 and doc[d.start_tok - 1].lower_ in PRE_HEADS and doc[d.start_tok - 1].is_lower:
+            feature = doc[d.start_tok - 1].lower_  # "colonia Los Pinos", "barrio San Jose", "canton El Encanto"
         after = d.end_tok + (1 if head is not None and feature == head.lower_ and head.i == d.end_tok else 0)
         container, container_start, relation = _container(doc, after, by_start)
         direction, km = _direction_before(doc, d.start_tok)
