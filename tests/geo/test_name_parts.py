@@ -241,3 +241,15 @@ def test_a_kind_word_before_the_name_is_its_feature_and_common_nouns_are_no_name
     )
     tops = find_toponyms(doc, gazetteer=gazetteer)
     assert [(t.name, t.feature) for t in tops] == [("Los Pinos", "colonia")]
+
+
+@pytest.mark.parametrize("name", ["Maldonado Avenue", "Trafalgar Square"])
+def test_streets_and_squares_are_not_read_by_the_place_inside_their_name(gazetteer: Gazetteer, name: str) -> None:
+    geo = Geocoder(gazetteer)
+    assert geo.candidates(name.split()[0])  # the inner word alone is a place somewhere
+    assert geo.candidates(name) == ()
+
+
+def test_an_institution_is_still_read_by_the_place_inside_its_name(gazetteer: Gazetteer) -> None:
+    cands = Geocoder(gazetteer).candidates("Bank of Japan")
+    assert cands and cands[0].country_code == "JP"

@@ -101,6 +101,8 @@ _CHAIN_COUNTRY = True  # a place must be in the country of the unit its written 
 _LOSSY_CREDIBLE = True  # a lossy-key match abroad must have the article's other names behind it
 _W_OTHERS_NAME = 0.3  # penalty for a reading by another place's alternate name when one place has it as its own
 _SAME_NAME_SAME_PLACE = True  # a bare repeat of a name written once with its container has that container
+_SITE_NO_INNER = True
+_SITE_WORDS = frozenset("street st road rd avenue ave boulevard blvd highway lane drive square bridge park".split())
 _LOSSY_CONTAINER_WEAK = True  # a container matched only by the lossy key never overrules a spelled name
 _LOCAL_OVER_COUNTRY = True  # a country-only event takes a town named in its sentences
 _SEAT_POINT = True  # events located only to an admin unit sit at its seat (ACLED)
@@ -277,7 +279,9 @@ class Geocoder:
             bare = _COMPASS.sub(" ", f" {name} ").strip(" -")
             if bare and bare != name:
                 cands = list(self._lookup(bare))
-        if not cands:
+        if not cands and not (_SITE_NO_INNER and name.split()[-1].lower().strip(".") in _SITE_WORDS):
+            # (not for streets, squares, parks, bridges: "Maldonado Avenue", "Main Street", "Trafalgar
+            # Square" are named after a person or a word, not a place; they fall back to the town)
             cands = list(self._inner_name(name))
         q = surface_form(name)
         if _COUNTRY_NAME_WINS and any(
