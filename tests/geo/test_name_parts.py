@@ -253,3 +253,10 @@ def test_streets_and_squares_are_not_read_by_the_place_inside_their_name(gazette
 def test_an_institution_is_still_read_by_the_place_inside_its_name(gazetteer: Gazetteer) -> None:
     cands = Geocoder(gazetteer).candidates("Bank of Japan")
     assert cands and cands[0].country_code == "JP"
+
+
+def test_a_bare_compass_region_needs_the_article_behind_it_in_resolve_mentions(gazetteer: Gazetteer) -> None:
+    geo = Geocoder(gazetteer)
+    assert geo.resolve_mentions(["Western"])[0] is None
+    place = geo.resolve_mentions(["Colombo", "Kandy", "Western"])[2]
+    assert place is not None and place.iso2 == "LK"

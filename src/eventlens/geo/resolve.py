@@ -101,6 +101,7 @@ _CHAIN_COUNTRY = True  # a place must be in the country of the unit its written 
 _LOSSY_CREDIBLE = True  # a lossy-key match abroad must have the article's other names behind it
 _W_OTHERS_NAME = 0.3  # penalty for a reading by another place's alternate name when one place has it as its own
 _SAME_NAME_SAME_PLACE = True  # a bare repeat of a name written once with its container has that container
+_BACKING_IN_MENTIONS = True  # resolve_mentions applies the backing rule for bare compass words too
 _SITE_NO_INNER = True
 _SITE_WORDS = frozenset("street st road rd avenue ave boulevard blvd highway lane drive square bridge park".split())
 _LOSSY_CONTAINER_WEAK = True  # a container matched only by the lossy key never overrules a spelled name
@@ -625,6 +626,13 @@ class Geocoder:
             if name not in cache:
                 ranked = self._rank(name, ctx)
                 best = ranked[0] if ranked else None
+                if (
+                    best is not None and _BACKING_IN_MENTIONS and _needs_backing(name) and name not in ctx.containers
+                    and not best.cand.is_country and not _backed(best.cand, name, ctx)
+                ):  # fmt: skip
+                    # "Western", "Capital", "NC": as in _place_for_toponym, only a region of a country
+                    # the article is otherwise about
+                    best = next((x for x in ranked if _backed(x.cand, name, ctx)), None)
                 if best is not None and _ARTICLE_FALLBACK and not _supported(best.cand, name, ctx):
                     best = None  # a small namesake abroad ("Atlantic", Iowa): the article decides
                 cache[name] = best
