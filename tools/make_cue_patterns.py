@@ -49,7 +49,7 @@ add("TRANSFER", 1.0, "fighting|clashes|resistance was|were not reported", "no in
     "whether fighting|clashes|resistance took|occurred", "withdraw:V from", "without _ fight|fighting|resistance|clashes|battle", "hand:V over _ control", "without|no fighting|clashes|resistance", "take|took over control",
     "hand|handed:V over _ _ _ village|villages|town|towns|city|territory|territories|area|areas|district|districts|base|bases|region",
     "cede:V _ _ _ village|villages|town|towns|territory|territories|area|areas|district|districts|region", "pull:V out of", "pull:V back from",
-    "unopposed", "meet|meeting|met no resistance", "without a shot being fired")
+    "move|moved|moving|enter|entered|entering|advance|advanced|walk|walked|roll|rolled _ _ _ unopposed", "meet|meeting|met no resistance", "without a shot being fired")
 # ---- Violence against civilians
 add("KILL", 1.0, "target:V", "fire:V _ _ shots|gunshots|bullets|rounds", "fire:V at|on|upon", "find:V _ _ body|bodies|corpse|corpses|remains", "kill|murder|assassinate|execute|behead|massacre|slaughter|lynch|stab|hack|shoot|gun:V", "shoot|shot dead", "shot and killed",
     "open|opened fire", "massacre|assassination|killing|killings|execution|executions|murder|murders", "torture:V", "beat|beaten to death", "hack:V to death",
@@ -139,6 +139,9 @@ add("CLASH", 1.0, "return:V fire|gunfire", "fire|gunfire|shooting|shots|shelling
 add("KILL", 1.0, "to death", "set:V upon")
 add("KILL", -1.0, "sentence|sentenced|condemn|condemned to death", "death sentence|penalty|row")
 add("CLASH", 1.0, "days|hours|weeks of combat|fighting", "in|after combat")
+# fighting a fire, a disease or inflation is no battle
+add("CLASH", -1.0, "battle|fight|combat:V _ _ disease|diseases|virus|fire|fires|wildfire|wildfires|blaze|blazes|flames|illness|cancer|pandemic|epidemic|outbreak|inflation|poverty|corruption|drought|hunger|flood|floods",
+    "disease|virus|fire|blaze|illness|pandemic|epidemic|outbreak|inflation to battle|fight|combat")
 add("HEDGE", 1.0, "link:V", "believe:V", "affiliate|affiliated:V", "suspect:V", "suspected", "allegedly", "alleged", "reportedly", "thought to", "blamed", "accuse:V", "presumed", "likely")
 add("CLAIM", 1.0, "claim:V responsibility|credit", "claimed|claims responsibility", "take|took|taking responsibility", "responsibility for", "claim:V the attack|bombing|attack")
 with open(sys.argv[1], "w") as f:

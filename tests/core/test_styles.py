@@ -358,6 +358,10 @@ NON_EVENTS: list[str] = [
     'Students marched into the exam hall on Tuesday morning as the national tests began.',
     'The company plans to strike a deal with suppliers to cut costs by next year.',
     'Hundreds of runners took part in the city marathon on Sunday to raise money for cancer research.',
+    # session 3: fighting fires and diseases, elections "unopposed"
+    'Firefighters battled a huge blaze in the hills above Athens on Tuesday.',
+    'Hundreds of firefighters fought the flames for three days in California.',
+    'The ruling party is running unopposed in the election on Sunday.',
 ]
 
 
