@@ -260,3 +260,20 @@ def test_a_bare_compass_region_needs_the_article_behind_it_in_resolve_mentions(g
     assert geo.resolve_mentions(["Western"])[0] is None
     place = geo.resolve_mentions(["Colombo", "Kandy", "Western"])[2]
     assert place is not None and place.iso2 == "LK"
+
+
+def test_a_town_inside_its_namesake_county_keeps_its_own_head_noun(gazetteer: Gazetteer) -> None:
+    """"Marsabit town (Saku, Marsabit county)": the name is written twice, as a town and as a
+    county; the town's mention is the Kenyan town, not Japan's Saku (its unknown container)."""
+    geo = Geocoder(gazetteer)
+    text = "A policeman was shot in Marsabit town (Saku, Marsabit county)."
+    s1, s2 = text.index("Marsabit"), text.rindex("Marsabit")
+    town = ToponymSpan(s1, s1 + 8, "Marsabit", "Marsabit", "GPE", feature="town", container="Saku",
+                       container_relation="(")  # fmt: skip
+    ctx = geo.build_context(
+        ["Marsabit", "Saku", "Marsabit"], containers={"Marsabit": "Saku", "Saku": "Marsabit"},
+        features={"Marsabit": "county"},
+    )  # fmt: skip
+    assert s2 > s1
+    place = geo._place_for_toponym(town, ctx)
+    assert place is not None and place.iso2 == "KE"

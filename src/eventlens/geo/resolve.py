@@ -102,6 +102,7 @@ _LOSSY_CREDIBLE = True  # a lossy-key match abroad must have the article's other
 _W_OTHERS_NAME = 0.3  # penalty for a reading by another place's alternate name when one place has it as its own
 _SAME_NAME_SAME_PLACE = True  # a bare repeat of a name written once with its container has that container
 _BACKING_IN_MENTIONS = True  # resolve_mentions applies the backing rule for bare compass words too
+_OWN_MENTION = True  # a mention's own head noun/container count over the name's other mentions
 _SITE_NO_INNER = True
 _SITE_WORDS = frozenset("street st road rd avenue ave boulevard blvd highway lane drive square bridge park".split())
 _LOSSY_CONTAINER_WEAK = True  # a container matched only by the lossy key never overrules a spelled name
@@ -796,13 +797,25 @@ class Geocoder:
         """
         names = [t.name] if t.name == t.text else [t.text, t.name]
         best: _Scored | None = None
+        # this mention's own head noun and container, where the article writes the name twice
+        # ("Marsabit town (Saku, Marsabit county)": the town, then the county)
+        own_ctx = ctx
+        if _OWN_MENTION and (
+            (t.feature and ctx.features.get(t.name) != t.feature)
+            or (t.container and ctx.containers.get(t.name) != t.container)
+        ):
+            own_ctx = replace(
+                ctx,
+                containers={**ctx.containers, **({t.name: t.container} if t.container else {})},
+                features={**ctx.features, **({t.name: t.feature} if t.feature else {})},
+            )
         for nm in names:
-            ctx_nm = ctx
-            if nm != t.name and (t.name in ctx.containers or t.name in ctx.features):
+            ctx_nm = own_ctx
+            if nm != t.name and (t.name in own_ctx.containers or t.name in own_ctx.features):
                 ctx_nm = replace(
-                    ctx,
-                    containers={**ctx.containers, nm: ctx.containers.get(t.name, "")},
-                    features={**ctx.features, nm: ctx.features.get(t.name, "")},
+                    own_ctx,
+                    containers={**own_ctx.containers, nm: own_ctx.containers.get(t.name, "")},
+                    features={**own_ctx.features, nm: own_ctx.features.get(t.name, "")},
                 )
             ranked = self._rank(nm, ctx_nm)
             if ranked and (best is None or ranked[0].score > best.score):
@@ -836,7 +849,7 @@ class Geocoder:
                 # "Marsabit town (Saku, Marsabit county)": the container's own container holds the
                 # place, though the container itself (Saku) is a name the gazetteer has only abroad
                 inside = any(
-                    _within(best.cand, o)
+                    _within(best.cand, o) or (_OWN_MENTION and best.cand.geonameid == o.geonameid)
                     for o in self._container_cands(outer, ctx, t.container)
                     if o.admin_level is not None
                 )
@@ -914,8 +927,8 @@ class Geocoder:
         else that unit itself; without an outer unit, the best reading."""
         c = container_cands[0]
         outer = ctx.containers.get(t.container or "") if _CHAIN else None
-        if not outer or outer in (t.container, t.name):
-            return c
+        if not outer or outer == t.container or (outer == t.name and not _OWN_MENTION):
+            return c  # (a town may lie in its namesake unit: "Marsabit town (Saku, Marsabit county)")
         units = [o for o in self._container_cands(outer, ctx, t.container) if o.admin_level is not None]
         if not units:
             # "Tha Pyay Taw village (Kani, Yinmarbin, Sagaing)": the next container is unknown too;
