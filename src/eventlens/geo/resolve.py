@@ -77,7 +77,7 @@ _SUBCITY_FEATURES = frozenset(
     zone street colonia barrio canton caserio aldea sector""".split()
 )
 _ADMIN_FEATURES = {"province": 1, "governorate": 1, "region": 1, "state": 1, "oblast": 1, "prefecture": 1,
-                   "county": 2, "municipality": 2, "department": 1, "raion": 2}  # fmt: skip
+                   "county": 2, "municipality": 2, "department": 1, "raion": 2, "regency": 2}  # fmt: skip
 _GENERIC_TRAIL = re.compile(r"\s+(?:" + "|".join(sorted(PLACE_HEADS)) + r")$", re.IGNORECASE)
 
 # Feature priors (added to log10(pop)/7). Chosen by hand; see module docstring.
