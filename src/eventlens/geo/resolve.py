@@ -22,8 +22,24 @@ data we keep hand-set weights and say where each came from). For every candidate
   when none is, a district/neighbourhood falls back to the container itself.
 
 Names with no candidate are looked up again without a compass word ("Shan-North") and then
-by the place named inside them ("Bank of Japan", "Colorado State University"); what is
-still unknown (streets, venues) is placed at its container or the article's focus place.
+by the place named inside them ("Bank of Japan", "Colorado State University"; never for
+streets, squares, parks and bridges: "Maldonado Avenue"); what is still unknown (streets,
+venues) is placed at its container or the article's focus place.
+
+Further checks (added with the ACLED notes as the measure; each commit message gives figures):
+
+* **own name** - when the name as written is one candidate's own name, readings that carry it
+  only as another place's alternate name lose 0.3 ("Valence" is the French town, not Valencia).
+* **written containers** - a container name reads as an administrative unit rather than a
+  town abroad (unless it is a big city's name); a place must lie in the country of the unit
+  (or big city) its written containers end in ("Kani township (Yinmarbin district, Sagaing
+  region)"); an unknown place falls back along the chain to a consistent container; a
+  container found only through the lossy key never overrules a name spelled as written.
+* **lossy-key matches** ("Ibbin" -> Yibin) need the article's other names behind their
+  country; bare generic region words ("Western", "Capital") need the article's country and
+  cast no vote; a city/town/village head noun favours populated places over provinces.
+* **repeated names** - a name once written with its container keeps it where repeated bare;
+  a mention's own head noun and container count over those of the name's other mentions.
 
 Weights were set by hand, then checked with a small grid (country 0.6-1.5, admin1 0.8-1.6,
 population scale 5-7, big-city bonus 0.3-0.6) on the first half of GeoWebNews, LGL and

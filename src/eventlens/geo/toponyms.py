@@ -15,6 +15,13 @@ conflict news:
   as the feature hint ("district", "province").
 * **metonymy**: a place that is the subject of a speech or decision verb ("Washington
   said", "Tehran vowed") is returned with ``is_location=False``.
+* **names cut into pieces** are joined again when the gazetteer knows the longer name, or a
+  locative word and a bracket/head noun frame it ("Tomas | Romero Pereira (Itapua)",
+  "Plourin-les-Morlaix", "Port | of | Spain"); inside brackets a town and district joined by a
+  spaced dash are one name ("(Gwangju - Dong)"); a kind word before the name is its feature
+  ("colonia Los Pinos").
+* **nothing found**: a text with no place otherwise takes the places that open the names of
+  institutions and sites ("Tunceli Governor's Office") and known towns the tagger missed.
 
 Why a function over a finished Doc and not a component: the resolver needs the gazetteer,
 which a spaCy component would have to own; keeping detection here lets the same code
