@@ -198,14 +198,14 @@ def _acts(tok: Token) -> bool:
 def _allied(sents: Sequence[SpacySpan]) -> bool:
     """Are the security forces and the armed group named together as one side ("police forces
     and an unidentified armed group attacked ...") rather than against each other?"""
-    state = [e.root for s in sents for e in s.ents if e.label_ == "SECURITY_FORCE"]
-    armed = [e.root for s in sents for e in s.ents if e.label_ == "ARMED_GROUP"]
+    state = [e.root for s in sents for e in _ents(s) if e.label_ == "SECURITY_FORCE"]
+    armed = [e.root for s in sents for e in _ents(s) if e.label_ == "ARMED_GROUP"]
     return bool(state and armed) and all(any(g in st.conjuncts for g in armed) for st in state)
 
 
 def _armed_members(phrase: SpacySpan, agent: Token | None) -> bool:
     """A victim phrase naming "members" of an armed or criminal group."""
-    ents = phrase.ents
+    ents = _ents(phrase)
     # "members of the Chin National Defense Force": an organisation named as armed
     if any(e.label_ == "ARMED_GROUP" or e.label_ == "ORG" and _ARMED_ORG_NAME.search(e.text) for e in ents):
         return True
@@ -234,7 +234,7 @@ def armed_victims(sents: Sequence[SpacySpan], patient_phrase: SpacySpan | None =
             return True
     for sent in sents:
         text = sent.text
-        if _VICTIM_IDENTITY.search(text) and (_ARMED_COLLECTIVE.search(text) or any(e.label_ == "ARMED_GROUP" for e in sent.ents)):
+        if _VICTIM_IDENTITY.search(text) and (_ARMED_COLLECTIVE.search(text) or any(e.label_ == "ARMED_GROUP" for e in _ents(sent))):
             if not _NOT_ON_DUTY.search(text):
                 return True
     return False
@@ -289,6 +289,18 @@ def _noun_chunks(sent: SpacySpan) -> list[SpacySpan]:
     return [c for c in chunks if sent.start <= c.start and c.end <= sent.end]
 
 
+def _ents(span: SpacySpan | Doc) -> list[SpacySpan]:
+    """``span.ents`` without rebuilding the Doc's entity spans on every call (asked per sentence,
+    per event, per argument: a tenth of the extraction time): the Doc's list once, filtered."""
+    doc = span if not hasattr(span, "doc") or span.doc is span else span.doc
+    ents = doc.user_data.get("eventlens_ents")
+    if ents is None:
+        ents = doc.user_data["eventlens_ents"] = list(doc.ents)
+    if doc is span:
+        return ents
+    return [e for e in ents if span.start <= e.start and e.end <= span.end]
+
+
 def _span(doc: Doc, start_char: int, end_char: int) -> Span:
     return Span(start_char, end_char, _doc_text(doc)[start_char:end_char])
 
@@ -307,7 +319,7 @@ def _ent_of(tok: Token) -> SpacySpan | None:
     index = tok.doc.user_data.get("eventlens_ent_index")
     if index is None:
         index = {}
-        for ent in tok.doc.ents:
+        for ent in _ents(tok.doc):
             for i in range(ent.start, ent.end):
                 index[i] = ent
         tok.doc.user_data["eventlens_ent_index"] = index
@@ -648,7 +660,7 @@ def named_killed(sents: Sequence[SpacySpan]) -> list[SpacySpan]:
     out: list[SpacySpan] = []
     seen: set[str] = set()
     for sent in sents:
-        for ent in sent.ents:
+        for ent in _ents(sent):
             if ent.label_ != "PERSON" or ent.text in seen:
                 continue
             root = ent.root
@@ -673,7 +685,7 @@ def weapons_in(sents: Sequence[SpacySpan]) -> list[Weapon]:
     """WEAPON entities with counts ("three rockets" -> 3), merged per kind (named type preferred)."""
     by_kind: dict[str, Weapon] = {}
     for sent in sents:
-        for ent in sent.ents:
+        for ent in _ents(sent):
             if ent.label_ != "WEAPON" or ent.ent_id_ in ("less-lethal",):
                 continue
             kind = ent.ent_id_ or "other"
@@ -742,7 +754,7 @@ def places_in(sents: Sequence[SpacySpan], *, target_tokens: set[int]) -> list[Pl
     out: list[PlaceMention] = []
     seen: set[tuple[int, int]] = set()
     for sent in sents:
-        for ent in sent.ents:
+        for ent in _ents(sent):
             if ent.label_ not in PLACE_LABELS or _metonymic(ent):
                 continue
             if ent.root.pos_ == "ADJ":
@@ -765,8 +777,8 @@ def places_in(sents: Sequence[SpacySpan], *, target_tokens: set[int]) -> list[Pl
             seen.add(key)
             container = None
             nxt = ent.doc[ent.end : ent.end + 3]
-            if len(nxt) >= 2 and nxt[0].lower_ == "of" and any(e.label_ in PLACE_LABELS for e in nxt[1:].ents):
-                container = next(e.text for e in nxt[1:].ents if e.label_ in PLACE_LABELS)
+            if len(nxt) >= 2 and nxt[0].lower_ == "of" and any(e.label_ in PLACE_LABELS for e in _ents(nxt[1:])):
+                container = next(e.text for e in _ents(nxt[1:]) if e.label_ in PLACE_LABELS)
             # "the Mansour district": include the place-type head noun in the mention
             end = ent.end_char
             nt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
@@ -801,7 +813,7 @@ def claims_and_suspects(sents: Sequence[SpacySpan], family: str) -> tuple[Actor 
         cues = [c for c in (sent.doc._.cues or []) if sent.start <= c.start < sent.end]
         names = {c.name for c in cues}
         groups = []
-        for e in sent.ents:
+        for e in _ents(sent):
             if e.label_ != "ARMED_GROUP":
                 continue
             if groups and groups[-1].end == e.start:  # "al-Shabaab militants": one group
@@ -926,13 +938,13 @@ def fill(
         ent = _ent_of(agent)
         label = ent.label_ if ent is not None else None
         if ent is not None and ent.label_ == "ARMED_GROUP" and ent.ent_id_ == "generic":
-            prev = [e for e in agent.doc.ents if e.end == ent.start and e.label_ == "ARMED_GROUP" and e.ent_id_ == "named"]
+            prev = [e for e in _ents(agent.doc) if e.end == ent.start and e.label_ == "ARMED_GROUP" and e.ent_id_ == "named"]
             if prev:  # "Taliban gunmen": the named group is the actor
                 ent = agent.doc[prev[0].start : ent.end]
         phrase = ent if ent is not None and ent.label_ in ("ARMED_GROUP", "SECURITY_FORCE") else _subtree_span(agent, 6)
         named = None
         if ent is not None and ent.label_ == "ARMED_GROUP":
-            named = any(e.ent_id_ == "named" for e in agent.doc.ents if ent.start <= e.start < ent.end)
+            named = any(e.ent_id_ == "named" for e in _ents(agent.doc) if ent.start <= e.start < ent.end)
         actor = actor_from_mention(phrase.text, family=family, label=label, named=named)
         name = _own_country(actor.name, agent)
         a.actor1 = Actor(name, phrase.text, _tok_span(phrase), actor.inter)
@@ -943,13 +955,13 @@ def fill(
         a.targets.append(Target(phrase.text, None, _tok_span(phrase)))
         pwords = set(re.findall(r"[a-z]+", phrase.text.lower()))
         pent = _ent_of(patient)
-        armed_in_phrase = any(e.label_ in ("SECURITY_FORCE", "ARMED_GROUP") for e in phrase.ents)
+        armed_in_phrase = any(e.label_ in ("SECURITY_FORCE", "ARMED_GROUP") for e in _ents(phrase))
         off_duty = bool(_NOT_ON_DUTY.search(patient.sent.text))  # attacked as a civilian
         if _CIVIL_OFFICER.search(phrase.text) and not armed_in_phrase:
             off_duty = True  # a civil servant, not a security officer
         if not off_duty and (armed_in_phrase or pent is not None and pent.label_ in ("SECURITY_FORCE", "ARMED_GROUP") or pwords & (_SECURITY_ARMY | _SECURITY_POLICE | _GENERIC_ARMED)):
             a.armed_target = True
-            named = [e for e in phrase.ents if e.label_ == "ARMED_GROUP" and e.ent_id_ == "named"]
+            named = [e for e in _ents(phrase) if e.label_ == "ARMED_GROUP" and e.ent_id_ == "named"]
             if named:
                 victim = actor_from_mention(named[0].text, family=family, label="ARMED_GROUP")
             else:
@@ -964,7 +976,7 @@ def fill(
         words = {t.lower_ for t in sent}
         if words & PROTEST_NOUNS and family.startswith("demo"):
             a.protesters = True
-        if any(e.label_ == "SECURITY_FORCE" for e in sent.ents):
+        if any(e.label_ == "SECURITY_FORCE" for e in _ents(sent)):
             if a.actor1 is not None and a.actor1.inter == 1:
                 a.state_actor = True
         fat, inj, fsp, isp = casualties(sent.text, sent.start_char)
@@ -988,13 +1000,13 @@ def fill(
     # Two organised armed sides in the story (security forces and an armed group, or a named
     # armed group and generic gunmen) make it a battle unless civilians are the named victims.
     # ("police said" is a source, not a side)
-    state_side = any(e.label_ == "SECURITY_FORCE" and not _is_speaker(e) for s in sents for e in s.ents)
+    state_side = any(e.label_ == "SECURITY_FORCE" and not _is_speaker(e) for s in sents for e in _ents(s))
     crowd_agent = agent is not None and is_crowd(agent)
     # (a crowd's victims - "set upon two suspected kidnappers" - are not an armed side of the
     # story: with a crowd acting, only a group that acts itself is one)
     armed_side = any(
         e.label_ == "ARMED_GROUP" and not _is_speaker(e) and not (crowd_agent and not _acts(e.root))
-        for s in sents for e in s.ents
+        for s in sents for e in _ents(s)
     )
     a.armed_present = state_side or armed_side
     a.state_present = state_side

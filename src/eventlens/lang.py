@@ -61,6 +61,11 @@ def detect_language(text: str) -> tuple[str, float]:
     sample = _URLISH.sub(" ", text[:MAX_CHARS])
     if len(_LETTER.findall(sample)) < MIN_LETTERS:
         return UNDETERMINED, 0.0
+    share = english_share(sample)
+    if share >= ENGLISH_SHARE_SURE:
+        # plainly English prose: the statistical detector (12 ms an article, a tenth of the whole
+        # extraction) has nothing to add
+        return "en", min(1.0, 0.9 + share / 4)
     from langdetect.lang_detect_exception import LangDetectException
 
     detector = _get_factory().create()
@@ -127,3 +132,6 @@ def is_english(text: str, detected: str | None) -> bool:
 #: Measured on the ACLED notes and WikiEvents texts (English: 0.18-0.45, median ~0.3) against
 #: French/Spanish/German/Indonesian news paragraphs (0.00-0.06).
 ENGLISH_SHARE_MIN = 0.12
+#: A share at which a text is English without asking the statistical detector (three times the
+#: highest share seen in other languages' news).
+ENGLISH_SHARE_SURE = 0.2
