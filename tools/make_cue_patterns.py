@@ -22,31 +22,35 @@ add("SHELL", 1.0, "shell:V", "shelling|shellings|bombardment", "artillery|mortar
     "artillery fire|barrage|strike|strikes|attack", "rocket|missile|mortar attack|attacks|strike|strikes|fire|barrage", "bombard:V", "shell|shells land|hit|fall:V")
 add("SHELL", 1.0, "with|via|using _ heavy weapons|guns|artillery", "with|via|using _ _ artillery|mortars|mortar|rockets|missiles|rpg|rpgs",
     "fire:V _ heavy weapons|guns|machine|machineguns|artillery", "rpg|rpgs", "rocket - propelled grenade|grenades")
-add("IED", 1.0, "by|a|an _ mine|landmine", "mine|landmine explosion|blast")
+add("IED", 1.0, "by|a|an _ mine|landmine", "mine|landmine explosion|blast", "run|ran|drive|drove over _ _ _ _ mine|mines|landmine|landmines|ied|device|explosive",
+    "anti - tank|personnel mine|mines", "antitank|antipersonnel mine|mines")
 add("SHELL", 0.5, "heavy weapons|guns", "artillery", "mortar|mortars", "rocket|rockets", "missile|missiles", "katyusha|katyushas")
 add("IED", 1.0, "ied|ieds", "remote explosive|explosives|bomb|bombs|device|devices", "remote - controlled|detonated explosive|explosives|bomb|bombs|device|devices|mine|mines|ied",
     "remote control|controlled bomb|bombs|explosive|explosives|device", "with|using _ _ explosives", "mine|mines|bomb|bombs attack|attacks|explosion|explosions|blast|blasts", "with _ mines|bombs|explosives|ieds", "bomb attack|attacks", "improvised explosive device|devices", "roadside bomb|bombs", "car bomb|bombs", "landmine|landmines", "land mine|mines",
     "explosive device|devices", "sticky|magnetic bomb", "bomb|bombs|device|ied explode|detonate|go|blast|rip:V", "detonate:V", "booby trap|trapped",
     "plant:V _ _ bomb|bombs|explosives", "step:V on _ mine|landmine", "unexploded ordnance", "bomb blast|explosion", "bombing|bombings", "explosion|explosions|blast|blasts")
-add("SUICIDE", 1.0, "explosive|explosives vest|vests|belt|belts", "explosives|explosive|bomb|bombs strapped to", "strapped with explosives|bombs", "suicide bomber|bombers|bombing|bombings|attack|attacks|attacker|vest|belt", "blow|blew himself|herself|themselves up", "suicide car bomb", "svbied")
+add("SUICIDE", 1.0, "explosive|explosives vest|vests|belt|belts", "drive|drove|driven|ram|rammed:V _ explosives|explosive|bomb - laden|packed",
+    "drive|drove|driven|ram|rammed:V _ _ laden|packed|rigged with explosives", "explosives|explosive|bomb|bombs strapped to", "strapped with explosives|bombs", "suicide bomber|bombers|bombing|bombings|attack|attacks|attacker|vest|belt", "blow|blew himself|herself|themselves up", "suicide car bomb", "svbied")
 add("GRENADE", 1.0, "grenade|grenades", "hand grenade|grenades")
 add("GRENADE", -1.0, "rocket - propelled grenade|grenades", "stun grenade|grenades", "grenade launcher|launchers")
 add("SHELL", 0.5, "grenade launcher|launchers")
 add("RIOT", -1.0, "riot police|gear|squad|squads|control|unit|units|officers")
 add("CLASH", -1.0, "to fight|combat|tackle|counter", "without _ fight|fighting|clashes|resistance|battle", "fighting|clashes was|were not reported", "whether fighting|clashes took|occurred", "no fighting|clashes")
-add("CHEM", 1.0, "chemical weapon|weapons|attack", "toxic|chemical chemicals|substances|substance|agent|agents|munitions",  "chlorine|sarin|phosgene|vx", "mustard|nerve|toxic|poison gas", "nerve agent|agents", "toxic gas attack")
+add("CHEM", 1.0, "chemical weapon|weapons|attack", "toxic|chemical chemicals|substances|substance|agent|agents|munitions",  "chlorine|sarin|phosgene|vx", "mustard|nerve|toxic|poison gas", "nerve agent|agents", "toxic gas attack",
+    "chemical exposure|poisoning|symptoms|burns", "exposure to _ chemicals|chemical|toxic", "smell|smelled|stench of chlorine|bleach|gas")
 # ---- Battles
 add("CLASH", 1.0, "clash:V", "clash|clashes", "trade:V _ fire|gunfire|shots", "locked|engaged|lock|engage in _ _ combat|fighting|battle|battles|clashes", "heavy|fierce combat", "exchange:V _ _ shelling|shells|artillery|rockets|mortars|mortar|fire|gunfire", "ground operation|operations|assault|assaults|offensive|fighting", "fighting|fight:V", "firefight|firefights|gunfight|gunfights|shootout|shootouts", "shoot - out|outs", "gun battle|battles", "exchange:V _ fire|gunfire|shots",
     "exchange of fire|gunfire", "heavy gunfire", "gunfire erupt:V", "bursts of fire", "fighting erupt:V", "battle:V", "ambush:V", "ambush", "skirmish|skirmishes", "engage:V in _ fighting|battle|combat", "heavy fighting",
     "fight:V each other", "armed confrontation|confrontations", "offensive", "repel|repulse:V", "counterattack|counter-attack")
-add("REGAIN", 1.0, "recapture|retake|regain|liberate:V", "take|took back control", "regain|regained control", "drive|drove out|back", "back in control of", "restore:V control", "retake|retook control")
+add("REGAIN", 1.0, "recapture|retake|regain|liberate:V", "take|took back control", "regain|regained control", "drive|drove out|back", "back in control of", "restore:V control", "retake|retook control", "recover|recovered|regain|regained control of")
 # forcing the other side out of a place: the territory changed hands by fighting (whoever took it)
 add("EXPEL", 1.0, "drive|drove|driving|driven|push|pushed|pushing|force|forced|forcing out", "drive|drove|driving|driven away")
 add("OVERTAKE", 1.0, "take|took|taken|taking over _ town|city|village|villages|district|base|area|areas|territory|locality|localities|camp|headquarters|position|positions",
-    "seize|capture|overrun:V _ town|city|village|base|district|area|territory|control|headquarters|outpost|position|positions",
+    "seize|capture|overrun:V _ town|city|village|base|district|area|territory|control|headquarters|outpost|position|positions|capital|stronghold",
+    "seize|capture|overrun:V the _ capital|stronghold|town|city", 
     "take|took|seize|seized|gain|gained|taking control of|over", "overrun:V", "fall:V to _ militants|rebels|insurgents|taliban|fighters")
 add("TRANSFER", 1.0, "fighting|clashes|resistance was|were not reported", "no information|reports on|of _ whether _ fighting|clashes|resistance",
-    "whether fighting|clashes|resistance took|occurred", "withdraw:V from", "without _ fight|fighting|resistance|clashes|battle", "hand:V over _ control", "without|no fighting|clashes|resistance", "take|took over control",
+    "whether fighting|clashes|resistance took|occurred", "withdraw:V from", "without _ fight|fighting|resistance|clashes|battle", "hand:V over _ control", "withdrawal from", "hand|handing|handed:V it|them|control to|over",  "without|no fighting|clashes|resistance", "take|took over control",
     "hand|handed:V over _ _ _ village|villages|town|towns|city|territory|territories|area|areas|district|districts|base|bases|region",
     "cede:V _ _ _ village|villages|town|towns|territory|territories|area|areas|district|districts|region", "pull:V out of", "pull:V back from",
     "move|moved|moving|enter|entered|entering|advance|advanced|walk|walked|roll|rolled _ _ _ unopposed", "meet|meeting|met no resistance", "without a shot being fired")
@@ -80,7 +84,7 @@ add("INTERVENE", 1.0, "disperse:V _ _ _ crowd|crowds|protesters|demonstrators|pr
     "fire|fired warning shots", "stun grenade|grenades", "pepper spray", "prevent:V _ _ march|protest|rally", "block:V _ protesters|demonstrators", "police|officers|forces prevent|stop|block|push|chase:V")
 add("EXCESSIVE", 1.0, "kill|shoot|gun:V _ _ protester|protesters|demonstrator|demonstrators", "protester|protesters|demonstrator|demonstrators|marchers be|were killed|shot",
     "live ammunition|fire|rounds", "open|opened fire on _ protesters|demonstrators|crowd|crowds")
-add("RIOT", 1.0, "riot|riots|rioting|rioter|rioters", "riot:V", "throw|hurl|pelt:V _ stones|rocks|bricks|molotov|projectiles|petrol", "molotov cocktail|cocktails",
+add("RIOT", 1.0, "riot|riots|rioting|rioter|rioters", "riot:V", "throw|hurl|pelt:V _ stones|rocks|bricks|molotov|projectiles|petrol", "pelt:V _ _ _ with _ stones|rocks|bricks|bottles|projectiles", "molotov cocktail|cocktails",
     "burn|set|torch:V _ tyres|tires|tire|tyre", "burning tyres|tires|barricades|barricade|obstacles",
     "burn|torch|set:V _ _ _ bus|buses|truck|trucks|gate|gates|office|offices|building|buildings|vehicle|vehicles|car|cars|effigy|station|stations|shop|shops|store|stores|residence|residences|house|houses|headquarters",
     "set|sets fire to|on", "set:V ablaze", "set:V _ _ _ ablaze", "set:V _ _ on fire", "vandalize|vandalise|ransack|storm|smash:V",
@@ -96,11 +100,11 @@ add("MOB", 0.5, "vigilante|vigilantes", "self-defense group")
 add("INTERVENE", 0.75, "made|make|carried|carry _ _ arrests", "several|many|dozens|hundreds of|were arrested")
 add("INTERVENE", -1.0, "disperse:V peacefully", "without _ _ interaction|incident|incidents|intervention|clashes|violence", "remained|remain|was|were peaceful")
 # ---- Strategic developments
-add("AGREE", 1.0, "agreement|agreements|accord|ceasefire|cease-fire|truce|armistice", "peace deal|deals|accord|agreement", "sign:V _ _ _ agreement|deal|accord|treaty|memorandum|cessation|ceasefire|truce|pact", "cessation of hostilities", "peace treaty|pact",
+add("AGREE", 1.0, "agreement|agreements|accord|ceasefire|cease-fire|truce|armistice", "peace deal|deals|accord|agreement", "sign:V _ _ _ agreement|deal|accord|treaty|memorandum|cessation|ceasefire|truce|pact|declaration|protocol|roadmap", "cessation of hostilities", "peace treaty|pact",
     "agree:V to|on", "peace agreement", "surrender:V", "prisoner|prisoners exchange|swap", "reach:V _ deal|agreement", "lay|laid down _ arms|weapons")
-add("ARREST", 1.0, "arrest|detain|apprehend|nab:V", "arrest|arrests|detention", "take|took into custody", "round|rounded up", "raid:V and arrest", "in custody")
+add("ARREST", 1.0, "make|made _ _ arrests", "carry|carried out _ _ arrests", "arrest|detain|apprehend|nab:V", "arrest|arrests|detention", "take|took into custody", "round|rounded up", "raid:V and arrest", "in custody")
 add("CHANGE", 1.0, "appoint|name|elect:V _ _ _ leader|commander|chief|emir|spokesman", "appointment of _ _ _ leader|commander|chief|emir", "curfew", "state of emergency", "deploy:V", "deployment", "reinforcements", "troop|troops buildup|movement|movements", "military exercise|exercises|drills",
-    "recruit:V", "recruitment", "defect:V", "merge:V", "pledge:V allegiance", "ban:V", "lockdown", "martial law", "announce:V _ formation", "form:V _ new _ group",
+    "recruit:V", "recruitment", "defect:V", "merge:V", "merger", "reunification|unification", "reunite|reunify|unify:V", "splinter:V", "split:V from", "pledge:V allegiance", "ban:V", "lockdown", "martial law", "announce:V _ formation", "form:V _ new _ group",
     "movement of forces", "security measures", "suspend|halt|cease:V _ operations|activities|attacks|hostilities", "join:V _ peace talks|process", "peace talks", "patrol|patrols", "convoy|convoys arrive:V", "establish:V _ checkpoint|checkpoints")
 add("DISRUPT", 1.0, "defuse:V", "dismantle|deactivate|disarm|neutralise|neutralize:V _ _ bomb|bombs|ied|ieds|mine|mines|device|devices|explosive|explosives|charge", "intercept:V", "shoot|shot down", "seize:V _ _ weapons|arms|explosives|ammunition|cache|rifles|guns|grenades", "destroy:V _ _ bomb|explosive|ied|device|mine",
     "weapons|arms|ammunition cache|caches|depot", "found _ _ explosives|ied|ieds|bomb|bombs|weapons", "bomb disposal", "controlled explosion|detonation", "foil:V",
@@ -108,7 +112,7 @@ add("DISRUPT", 1.0, "defuse:V", "dismantle|deactivate|disarm|neutralise|neutrali
     "secure|remove|recover|clear:V _ _ ied|ieds|bomb|bombs|explosives|grenade|grenades|mine|mines|landmine|landmines|device|devices")
 add("HQ", 1.0, "establish|open|build:V _ _ _ base|bases|headquarters|camp|outpost|outposts", "set:V up _ _ _ base|bases|headquarters|camp|outpost|outposts", "new base|headquarters|outpost", "command post|posts")
 add("LOOT", 1.0, "loot:V", "looting|plunder|pillage", "plunder|pillage|ransack:V", "burn|torch|raze|destroy|demolish:V _ _ _ house|houses|home|homes|village|villages|shop|shops|property|properties|crops|school|church|mosque|vehicles|vehicle|car|cars|settlement|compound|hamlet|farm|market|granary|hut|office|building",
-    "set|torch:V _ _ house|houses|homes|vehicles|property on fire", "property destruction", "vandalize|vandalise|deface:V", "steal|rob:V", "arson", "vandalism", "seize:V _ land|livestock|cattle", "rustle:V", "cattle rustling")
+    "set|torch:V _ _ house|houses|homes|vehicles|property on fire", "property destruction", "set:V fire to", "vandalize|vandalise|deface:V", "steal|rob:V", "arson", "vandalism", "seize:V _ land|livestock|cattle", "rustle:V", "cattle rustling")
 add("SHUTDOWN", 1.0, "shut|cut|switch|block:V _ _ internet|mobile|telecommunications|communications|phone", "internet shutdown|shutdowns|blackout|blackouts")
 add("PROTEST", -1.0, "planned|upcoming|scheduled|announced|proposed _ rally|rallies|protest|protests|demonstration|demonstrations|march|marches|strike|strikes")
 add("DISPLACE", -1.0, "displacement|idp|idps|refugee camp|camps|site|sites|centre|center")

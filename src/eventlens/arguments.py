@@ -131,6 +131,8 @@ def is_crowd(agent: Token) -> bool:
         return False
     if any(c.dep_ == "compound" and c.ent_type_ in ("ARMED_GROUP", "SECURITY_FORCE") for c in tok.children):
         return False  # "Taliban members", "police officers"
+    if any(c.dep_ == "amod" and c.lower_ in ("unknown", "unidentified") for c in tok.children):
+        return False  # "unknown people set fire to an office": unidentified perpetrators
     if tok.lower_ in ("individuals", "men", "persons") and not any(c.dep_ == "amod" and c.lower_ in ("angry", "irate", "furious") for c in tok.children):
         return False  # "two individuals opened fire": unnamed attackers, not a crowd
     if tok.lower_ in CROWD_NOUNS or tok.lower_ in _MORE_CROWDS:

@@ -110,9 +110,10 @@ TERRITORY = _nouns(
     "town", "city", "village", "district", "base", "area", "territory", "locality", "camp",
     "headquarters", "position", "hill", "airport", "bridge", "province", "region", "county",
     "outpost", "garrison", "crossing", "port", "settlement", "neighbourhood", "neighborhood",
+    "capital", "stronghold",
 )
 DETONATE = _verbs("explode", "detonate", "blow", "go", "rip")
-DEMONSTRATOR_VIOLENCE = _verbs("attack", "beat", "assault", "stone", "torch", "burn", "loot", "smash", "storm", "vandalize", "vandalise", "injure", "hit", "throw", "hurl", "clash")
+DEMONSTRATOR_VIOLENCE = _verbs("attack", "beat", "assault", "stone", "pelt", "torch", "burn", "loot", "smash", "storm", "vandalize", "vandalise", "injure", "hit", "throw", "hurl", "clash")
 IMPACT = _verbs("fall", "land", "hit", "strike", "slam", "rain", "explode", "crash", "pound", "struck")
 MANNED_AIRCRAFT = _nouns("helicopter", "jet", "plane", "aircraft", "warplane", "airplane", "bomber", "gunship")
 #: What aircraft do to a target: "warplanes of the coalition bombed a wedding party".
@@ -317,6 +318,14 @@ def syntax_cues(sent: Span) -> list[Cue]:
             if craft:
                 out.append(_cue("AIR", craft[0]))
         if low in CUSTODY or low in CROWD_CONTROL:
+            # "detained 200 people at anti-war demonstrations": held where they demonstrated
+            gatherings = [
+                p for n in (tok, *_object_heads(tok)) for c in n.children if c.dep_ == "prep" and c.lower_ in {"at", "during"}
+                for p in c.children if p.dep_ == "pobj" and p.lower_ in DEMONSTRATORS
+            ]
+            if gatherings:
+                out.append(_cue("INTERVENE", tok))
+                out.append(_cue("PROTEST", gatherings[0]))
             # "detained dozens of people who tried to march to the square": the people held
             # were demonstrating
             for o in _object_heads(tok):

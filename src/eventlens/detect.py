@@ -153,9 +153,10 @@ def classify(
     # weapons seized in an attack on troops belong to the attack.
     intercepted = "DISRUPT" in lead and "AIR" not in lead and told("DISRUPT", _INTERCEPTED)
     attack_on_armed = armed_target and not civilian_target and "KILL" in lead
-    # "fired a barrage of rockets ...; most were intercepted": the launch told by the lead is the event
+    # "fired a barrage of rockets ...; most were intercepted": the launch told by the lead is the
+    # event (a bomb "detonated in a controlled explosion" was not launched)
     first_strong = min((c for cs in by.values() for c in cs if c.weight >= 1.0 and c.name in EVENT_CUES), key=lambda c: c.start, default=None)
-    launch_led = (bool(lead & set(REMOTE)) and "DISRUPT" not in lead) or (
+    launch_led = (bool(lead & {"SHELL", "AIR"}) and "DISRUPT" not in lead) or (
         first_strong is not None and first_strong.name in ("SHELL", "AIR") and told("DISRUPT", _INTERCEPTED)
     )
     if has("DISRUPT") and not killed and not has("CLASH") and (not has("AIR") or intercepted) and not attack_on_armed and not launch_led:
