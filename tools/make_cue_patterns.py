@@ -16,7 +16,7 @@ def add(cue, weight, *phrases):
 add("AIR", 1.0, "airstrike|airstrikes|air-strike", "air strike|strikes|raid|raids|attack|attacks|bombardment", "drone strike|strikes|attack|attacks",
     "aerial bombardment|attack|bombing|strike", "warplane|warplanes|jet|jets|aircraft|helicopter|helicopters bomb|strike|hit|target|pound|attack:V",
     "bomb|strike|hit|target:V by|from _ warplane|warplanes|aircraft|drone|drones|helicopter|helicopters|jets",
-    "barrel bomb|bombs", "kamikaze drone|drones", "armed|combat|attack|suicide drone|drones|uav|uavs", "with|using|via _ _ _ drone|drones|uav|uavs|warplanes|aircraft|helicopters|jets|bombers", "drone|drones|uav|uavs hit|strike|target|attack:V", "air force|forces strike|bomb|hit:V")
+    "barrel bomb|bombs", "kamikaze drone|drones", "unmanned aerial vehicle|vehicles", "armed|combat|attack|suicide drone|drones|uav|uavs", "with|using|via _ _ _ drone|drones|uav|uavs|warplanes|aircraft|helicopters|jets|bombers", "drone|drones|uav|uavs hit|strike|target|attack:V", "air force|forces strike|bomb|hit:V")
 add("SHELL", 1.0, "shell:V", "shelling|shellings|bombardment", "artillery|mortar|mortars|rocket|rockets|missile|missiles|katyusha|katyushas|projectile|projectiles fire|land|hit|strike|launch|fall|target|slam|pound|rain|batter|hammer:V",
     "fire|launch|lob:V _ _ _ _ rocket|rockets|mortar|mortars|missile|missiles|shells|projectiles|katyushas|artillery|howitzers",
     "artillery fire|barrage|strike|strikes|attack", "rocket|missile|mortar attack|attacks|strike|strikes|fire|barrage", "bombard:V", "shell|shells land|hit|fall:V")
@@ -44,7 +44,7 @@ add("CLASH", 1.0, "clash:V", "clash|clashes", "trade:V _ fire|gunfire|shots", "l
     "fight:V each other", "armed confrontation|confrontations", "offensive", "repel|repulse:V", "counterattack|counter-attack")
 add("REGAIN", 1.0, "recapture|retake|regain|liberate:V", "take|took back control", "regain|regained control", "drive|drove out|back", "back in control of", "restore:V control", "retake|retook control", "recover|recovered|regain|regained control of")
 # forcing the other side out of a place: the territory changed hands by fighting (whoever took it)
-add("EXPEL", 1.0, "drive|drove|driving|driven|push|pushed|pushing|force|forced|forcing out", "drive|drove|driving|driven away")
+add("EXPEL", 1.0, "drive|drove|driving|driven|push|pushed|pushing|force|forced|forcing out", "drive|drove|driving|driven away", "rout:V", "expel:V")
 add("OVERTAKE", 1.0, "take|took|taken|taking over _ town|city|village|villages|district|base|area|areas|territory|locality|localities|camp|headquarters|position|positions",
     "seize|capture|overrun:V _ town|city|village|base|district|area|territory|control|headquarters|outpost|position|positions|capital|stronghold",
     "seize|capture|overrun:V the _ capital|stronghold|town|city", 
@@ -102,11 +102,14 @@ add("INTERVENE", -1.0, "disperse:V peacefully", "without _ _ interaction|inciden
 # ---- Strategic developments
 add("AGREE", 1.0, "agreement|agreements|accord|ceasefire|cease-fire|truce|armistice", "peace deal|deals|accord|agreement", "sign:V _ _ _ agreement|deal|accord|treaty|memorandum|cessation|ceasefire|truce|pact|declaration|protocol|roadmap", "cessation of hostilities", "peace treaty|pact",
     "agree:V to|on", "peace agreement", "surrender:V", "prisoner|prisoners exchange|swap", "reach:V _ deal|agreement", "lay|laid down _ arms|weapons")
+# a truce ended, broken or left is no agreement
+add("AGREE", -1.0, "ceasefire|truce withdrawal|collapse|violation|violations", "withdraw|withdrew|pull|pulled:V out of|from _ _ ceasefire|truce|agreement|deal",
+    "end|ended|break|broke|broken|violate|violated|abandon|abandoned:V _ _ ceasefire|truce|agreement|deal")
 add("ARREST", 1.0, "make|made _ _ arrests", "carry|carried out _ _ arrests", "arrest|detain|apprehend|nab:V", "arrest|arrests|detention", "take|took into custody", "round|rounded up", "raid:V and arrest", "in custody")
 add("CHANGE", 1.0, "appoint|name|elect:V _ _ _ leader|commander|chief|emir|spokesman", "appointment of _ _ _ leader|commander|chief|emir", "curfew", "state of emergency", "deploy:V", "deployment", "reinforcements", "troop|troops buildup|movement|movements", "military exercise|exercises|drills",
     "recruit:V", "recruitment", "defect:V", "merge:V", "merger", "reunification|unification", "reunite|reunify|unify:V", "splinter:V", "split:V from", "pledge:V allegiance", "ban:V", "lockdown", "martial law", "announce:V _ formation", "form:V _ new _ group",
-    "movement of forces", "security measures", "suspend|halt|cease:V _ operations|activities|attacks|hostilities", "join:V _ peace talks|process", "peace talks", "patrol|patrols", "convoy|convoys arrive:V", "establish:V _ checkpoint|checkpoints")
-add("DISRUPT", 1.0, "defuse:V", "dismantle|deactivate|disarm|neutralise|neutralize:V _ _ bomb|bombs|ied|ieds|mine|mines|device|devices|explosive|explosives|charge", "intercept:V", "shoot|shot down", "seize:V _ _ weapons|arms|explosives|ammunition|cache|rifles|guns|grenades", "destroy:V _ _ bomb|explosive|ied|device|mine",
+    "movement of forces", "security measures", "suspend|halt|cease|resume:V _ _ _ operations|activities|attacks|hostilities", "ceasefire withdrawal", "withdraw:V from _ _ ceasefire|truce", "join:V _ peace talks|process", "peace talks", "patrol|patrols", "convoy|convoys arrive:V", "establish:V _ checkpoint|checkpoints")
+add("DISRUPT", 1.0, "defuse:V", "dismantle|deactivate|disarm|neutralise|neutralize:V _ _ bomb|bombs|ied|ieds|mine|mines|device|devices|explosive|explosives|charge", "intercept:V", "shoot|shot down", "down:V _ _ _ _ drone|drones|missile|missiles|rocket|rockets|uav|uavs", "seize:V _ _ weapons|arms|explosives|ammunition|cache|rifles|guns|grenades", "destroy:V _ _ bomb|explosive|ied|device|mine",
     "weapons|arms|ammunition cache|caches|depot", "found _ _ explosives|ied|ieds|bomb|bombs|weapons", "bomb disposal", "controlled explosion|detonation", "foil:V",
     "discover|locate|uncover|find:V _ _ _ _ ied|ieds|bomb|bombs|explosives|grenade|grenades|mine|mines|landmine|landmines|device|devices",
     "secure|remove|recover|clear:V _ _ ied|ieds|bomb|bombs|explosives|grenade|grenades|mine|mines|landmine|landmines|device|devices")

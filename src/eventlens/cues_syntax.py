@@ -162,6 +162,8 @@ CROWD_CONTROL = _verbs("remove", "disperse", "evict", "expel", "kettle", "push")
 LETHAL = _verbs("shoot", "fire", "kill", "gun")
 _OPEN = _verbs("open")
 PROTEST_ACTS = _verbs("demonstrate", "protest", "rally", "march", "picket")
+#: What people held by the police were doing when it makes them demonstrators ("activists blocking a motorway").
+HELD_PROTESTING = PROTEST_ACTS | _MARCH | _verbs("block", "blockade", "occupy", "picket", "sit", "chant")
 #: Thrown explosives are grenades in ACLED's sense ("hurled three bombs at a convoy").
 THROW = _verbs("throw", "hurl", "lob", "toss")
 THROWN = _nouns("bomb", "explosive", "device", "grenade", "ied")
@@ -314,7 +316,10 @@ def syntax_cues(sent: Span) -> list[Cue]:
         if low in AIR_ACTS:
             # the subject is an aircraft, whatever words sit between (the cue sits on the aircraft,
             # which says whether it was manned)
-            craft = [h for c in tok.children if c.dep_ == "nsubj" for h in _heads(c) if h.lower_ in AIRCRAFT]
+            craft = [
+                h for c in tok.children if c.dep_ == "nsubj" for h in _heads(c)
+                if h.lower_ in AIRCRAFT or h.lower_ in ("vehicle", "vehicles") and any(m.lower_ in ("unmanned", "aerial") for m in h.children)
+            ]
             if craft:
                 out.append(_cue("AIR", craft[0]))
         if low in CUSTODY or low in CROWD_CONTROL:
@@ -329,7 +334,7 @@ def syntax_cues(sent: Span) -> list[Cue]:
             # "detained dozens of people who tried to march to the square": the people held
             # were demonstrating
             for o in _object_heads(tok):
-                acts = [v for c in o.children if c.dep_ in {"relcl", "acl"} for v in c.subtree if v.lower_ in PROTEST_ACTS or v.lower_ in _MARCH]
+                acts = [v for c in o.children if c.dep_ in {"relcl", "acl"} for v in c.subtree if v.lower_ in HELD_PROTESTING]
                 if acts:
                     out.append(_cue("INTERVENE", tok))
                     out.append(_cue("PROTEST", acts[0]))

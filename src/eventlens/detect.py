@@ -140,6 +140,9 @@ def classify(
 
     protest = has("PROTEST") or protesters_present
     told_protest = told("PROTEST", _VERB_FORM)  # "gathered", "protesting"
+    if has("SHUTDOWN") and not told_protest and "PROTEST" not in lead:
+        # "internet blackout imposed as authorities brace for protests": the shutdown is the event
+        return out("Other", 0.85, "SHUTDOWN")
     if "ARREST" in lead and "PROTEST" not in lead and not told_protest and not any(c.weight >= 1.0 for c in by.get("INTERVENE", [])):
         # "arrested a rapper over his songs supporting the protests": the arrest is the event
         protest = False
