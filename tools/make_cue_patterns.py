@@ -37,7 +37,7 @@ add("SHELL", 0.5, "grenade launcher|launchers")
 add("RIOT", -1.0, "riot police|gear|squad|squads|control|unit|units|officers")
 add("CLASH", -1.0, "to fight|combat|tackle|counter", "without _ fight|fighting|clashes|resistance|battle", "fighting|clashes was|were not reported", "whether fighting|clashes took|occurred", "no fighting|clashes")
 add("CHEM", 1.0, "chemical weapon|weapons|attack", "toxic|chemical chemicals|substances|substance|agent|agents|munitions",  "chlorine|sarin|phosgene|vx", "mustard|nerve|toxic|poison gas", "nerve agent|agents", "toxic gas attack",
-    "chemical exposure|poisoning|symptoms|burns", "exposure to _ chemicals|chemical|toxic", "smell|smelled|stench of chlorine|bleach|gas")
+    "chemical exposure|poisoning|symptoms|burns", "choking|blister|blistering agent|agents", "chloropicrin", "exposure to _ chemicals|chemical|toxic", "smell|smelled|stench of chlorine|bleach|gas")
 # ---- Battles
 add("CLASH", 1.0, "clash:V", "clash|clashes", "trade:V _ fire|gunfire|shots", "locked|engaged|lock|engage in _ _ combat|fighting|battle|battles|clashes", "heavy|fierce combat", "exchange:V _ _ shelling|shells|artillery|rockets|mortars|mortar|fire|gunfire", "ground operation|operations|assault|assaults|offensive|fighting", "fighting|fight:V", "firefight|firefights|gunfight|gunfights|shootout|shootouts", "shoot - out|outs", "gun battle|battles", "exchange:V _ fire|gunfire|shots",
     "exchange of fire|gunfire", "heavy gunfire", "gunfire erupt:V", "bursts of fire", "fighting erupt:V", "battle:V", "ambush:V", "ambush", "skirmish|skirmishes", "engage:V in _ fighting|battle|combat", "heavy fighting",
@@ -105,18 +105,19 @@ add("AGREE", 1.0, "agreement|agreements|accord|ceasefire|cease-fire|truce|armist
 # a truce ended, broken or left is no agreement
 add("AGREE", -1.0, "ceasefire|truce withdrawal|collapse|violation|violations", "withdraw|withdrew|pull|pulled:V out of|from _ _ ceasefire|truce|agreement|deal",
     "end|ended|break|broke|broken|violate|violated|abandon|abandoned:V _ _ ceasefire|truce|agreement|deal")
+add("ARREST", -1.0, "no arrests|arrest", "no one|nobody has|was|were|had been arrested", "no arrests have|were|had been made|reported")
 add("ARREST", 1.0, "make|made _ _ arrests", "carry|carried out _ _ arrests", "arrest|detain|apprehend|nab:V", "arrest|arrests|detention", "take|took into custody", "round|rounded up", "raid:V and arrest", "in custody")
 add("CHANGE", 1.0, "appoint|name|elect:V _ _ _ leader|commander|chief|emir|spokesman", "appointment of _ _ _ leader|commander|chief|emir", "curfew", "state of emergency", "deploy:V", "deployment", "reinforcements", "troop|troops buildup|movement|movements", "military exercise|exercises|drills",
     "recruit:V", "recruitment", "defect:V", "merge:V", "merger", "reunification|unification", "reunite|reunify|unify:V", "splinter:V", "split:V from", "pledge:V allegiance", "ban:V", "lockdown", "martial law", "announce:V _ formation", "form:V _ new _ group",
     "movement of forces", "security measures", "suspend|halt|cease|resume:V _ _ _ operations|activities|attacks|hostilities", "ceasefire withdrawal", "withdraw:V from _ _ ceasefire|truce", "join:V _ peace talks|process", "peace talks", "patrol|patrols", "convoy|convoys arrive:V", "establish:V _ checkpoint|checkpoints")
 add("DISRUPT", 1.0, "defuse:V", "dismantle|deactivate|disarm|neutralise|neutralize:V _ _ bomb|bombs|ied|ieds|mine|mines|device|devices|explosive|explosives|charge", "intercept:V", "shoot|shot down", "down:V _ _ _ _ drone|drones|missile|missiles|rocket|rockets|uav|uavs", "seize:V _ _ weapons|arms|explosives|ammunition|cache|rifles|guns|grenades", "destroy:V _ _ bomb|explosive|ied|device|mine",
-    "weapons|arms|ammunition cache|caches|depot", "found _ _ explosives|ied|ieds|bomb|bombs|weapons", "bomb disposal", "controlled explosion|detonation", "foil:V",
+    "weapons|arms|ammunition cache|caches|depot", "cache|caches|stockpile|stockpiles of _ _ arms|weapons|explosives|ammunition|rifles", "found _ _ explosives|ied|ieds|bomb|bombs|weapons", "bomb disposal", "controlled explosion|detonation", "foil:V",
     "discover|locate|uncover|find:V _ _ _ _ ied|ieds|bomb|bombs|explosives|grenade|grenades|mine|mines|landmine|landmines|device|devices",
     "secure|remove|recover|clear:V _ _ ied|ieds|bomb|bombs|explosives|grenade|grenades|mine|mines|landmine|landmines|device|devices")
 add("HQ", 1.0, "establish|open|build:V _ _ _ base|bases|headquarters|camp|outpost|outposts", "set:V up _ _ _ base|bases|headquarters|camp|outpost|outposts", "new base|headquarters|outpost", "command post|posts")
 add("LOOT", 1.0, "loot:V", "looting|plunder|pillage", "plunder|pillage|ransack:V", "burn|torch|raze|destroy|demolish:V _ _ _ house|houses|home|homes|village|villages|shop|shops|property|properties|crops|school|church|mosque|vehicles|vehicle|car|cars|settlement|compound|hamlet|farm|market|granary|hut|office|building",
     "set|torch:V _ _ house|houses|homes|vehicles|property on fire", "property destruction", "set:V fire to", "vandalize|vandalise|deface:V", "steal|rob:V", "arson", "vandalism", "seize:V _ land|livestock|cattle", "rustle:V", "cattle rustling")
-add("SHUTDOWN", 1.0, "shut|cut|switch|block:V _ _ internet|mobile|telecommunications|communications|phone", "internet shutdown|shutdowns|blackout|blackouts")
+add("SHUTDOWN", 1.0, "shut|cut|switch|block:V _ _ internet|mobile|telecommunications|communications|phone", "internet shutdown|shutdowns|blackout|blackouts", "shutdown|shutdowns|blackout|blackouts|suspension of _ _ internet|mobile|telecommunications|phone|communications")
 add("PROTEST", -1.0, "planned|upcoming|scheduled|announced|proposed _ rally|rallies|protest|protests|demonstration|demonstrations|march|marches|strike|strikes")
 add("DISPLACE", -1.0, "displacement|idp|idps|refugee camp|camps|site|sites|centre|center")
 add("THREAT", 1.0, "bomb threat|threats|scare|scares", "threat|threats of _ bomb|attack|attacks", "hoax bomb|bombs", "suspicious package|packages|device|object")
