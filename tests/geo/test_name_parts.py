@@ -9,7 +9,9 @@ from eventlens.geo.resolve import Geocoder
 from eventlens.geo.toponyms import ToponymSpan, find_toponyms
 
 
-def _doc(words: list[str], pos: list[str], ents: list[str], spaces: list[bool] | None = None):  # type: ignore[no-untyped-def]
+def _doc(  # type: ignore[no-untyped-def]
+    words: list[str], pos: list[str], ents: list[str], spaces: list[bool] | None = None
+):
     spacy = pytest.importorskip("spacy")
     from spacy.tokens import Doc
 

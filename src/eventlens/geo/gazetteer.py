@@ -222,7 +222,8 @@ _ADMIN_TYPE_WORDS: dict[int, frozenset[str]] = {
         territory municipality""".split()
     ),
     2: frozenset(
-        "district zone department province municipality region rayon raion governorate prefecture regency".split()
+        """district zone department province municipality region rayon raion governorate prefecture
+        regency""".split()
     ),
 }
 

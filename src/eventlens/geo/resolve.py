@@ -115,12 +115,15 @@ _OUTER_ADMIN = True  # ... also when that name is resolved as a mention of its o
 _CHAIN = True  # a container's fallback must lie in the container's own written container
 _CHAIN_COUNTRY = True  # a place must be in the country of the unit its written containers end in
 _LOSSY_CREDIBLE = True  # a lossy-key match abroad must have the article's other names behind it
-_W_OTHERS_NAME = 0.3  # penalty for a reading by another place's alternate name when one place has it as its own
+#: penalty for a reading by another place's alternate name when one candidate has it as its own
+_W_OTHERS_NAME = 0.3
 _SAME_NAME_SAME_PLACE = True  # a bare repeat of a name written once with its container has that container
 _BACKING_IN_MENTIONS = True  # resolve_mentions applies the backing rule for bare compass words too
 _OWN_MENTION = True  # a mention's own head noun/container count over the name's other mentions
 _SITE_NO_INNER = True
-_SITE_WORDS = frozenset("street st road rd avenue ave boulevard blvd highway lane drive square bridge park".split())
+_SITE_WORDS = frozenset(
+    "street st road rd avenue ave boulevard blvd highway lane drive square bridge park".split()
+)
 _LOSSY_CONTAINER_WEAK = True  # a container matched only by the lossy key never overrules a spelled name
 _LOCAL_OVER_COUNTRY = True  # a country-only event takes a town named in its sentences
 _SEAT_POINT = True  # events located only to an admin unit sit at its seat (ACLED)
@@ -496,8 +499,9 @@ class Geocoder:
         def key(c: Candidate) -> float:
             # the article's context counts too: "(Salem district, Tamil Nadu)" is India's Salem; so
             # does a town's head noun ("the Al Shabana area of Amara city")
+            town_feature = ctx.features.get(name) if ctx is not None else None
             s = (
-                self._score(c, name, ctx, None, ctx.features.get(name) if ctx.features.get(name) in _CITY_FEATURES else None)
+                self._score(c, name, ctx, None, town_feature if town_feature in _CITY_FEATURES else None)
                 if ctx is not None else self._prior(c, name)
             )  # fmt: skip
             if c.feature_code == "ADM1" and c.admin1_code in big_cities and level != 1:
@@ -542,8 +546,9 @@ class Geocoder:
             else:
                 cands = self._lookup(name)
                 if not cands or (
-                    _GENERIC_NO_VOTE and name.lower() in _COMPASS_ONLY and name not in (containers or {}).values()
-                ):
+                    _GENERIC_NO_VOTE and name.lower() in _COMPASS_ONLY
+                    and name not in (containers or {}).values()
+                ):  # fmt: skip
                     continue  # "Western", "Capital": no country of their own (see _needs_backing), unless
                     # written as a container ("Oyam, Northern"), where the inner name backs them
                 best = max(cands, key=lambda c: self._prior(c, name))
@@ -644,8 +649,9 @@ class Geocoder:
                 ranked = self._rank(name, ctx)
                 best = ranked[0] if ranked else None
                 if (
-                    best is not None and _BACKING_IN_MENTIONS and _needs_backing(name) and name not in ctx.containers
-                    and not best.cand.is_country and not _backed(best.cand, name, ctx)
+                    best is not None and _BACKING_IN_MENTIONS and _needs_backing(name)
+                    and name not in ctx.containers and not best.cand.is_country
+                    and not _backed(best.cand, name, ctx)
                 ):  # fmt: skip
                     # "Western", "Capital", "NC": as in _place_for_toponym, only a region of a country
                     # the article is otherwise about
@@ -730,7 +736,9 @@ class Geocoder:
         deferred = []
         # "Santa Ana, Francisco Morazan ... in La Bodega, Santa Ana": a name the article once writes
         # with its container means the same place where it is written bare
-        written = {t.name: t for t in located if t.container and t.container != t.name} if _SAME_NAME_SAME_PLACE else {}
+        written = (
+            {t.name: t for t in located if t.container and t.container != t.name} if _SAME_NAME_SAME_PLACE else {}
+        )
         for t in toponyms:
             w = written.get(t.name)
             if w is not None and not t.container and t.is_location:
@@ -914,7 +922,9 @@ class Geocoder:
             # still where the place is
             outer = ctx.containers.get(t.container)
             if outer and outer not in (t.container, t.name):
-                units = [o for o in self._container_cands(outer, ctx, t.container) if o.admin_level is not None]
+                units = [
+                    o for o in self._container_cands(outer, ctx, t.container) if o.admin_level is not None
+                ]
                 if units:
                     return place_from_candidate(units[0], score=0.4)
         return None
@@ -929,14 +939,15 @@ class Geocoder:
         while name and name not in seen and len(seen) <= 3:
             seen.add(name)
             top = self._container_cands(name, ctx, inner)[:1]
-            if top and not _lossy(top[0], name) and (
-                top[0].admin_level is not None or (top[0].feature_class == "P" and top[0].population >= 100_000)
-            ):
+            big_city = bool(top) and top[0].feature_class == "P" and top[0].population >= 100_000
+            if top and not _lossy(top[0], name) and (top[0].admin_level is not None or big_city):
                 unit = top[0]  # the container's likeliest reading, when it is a unit or a big city
             inner, name = name, ctx.containers.get(name)
         return unit
 
-    def _consistent_container(self, t: ToponymSpan, container_cands: Sequence[Candidate], ctx: GeoContext) -> Candidate:
+    def _consistent_container(
+        self, t: ToponymSpan, container_cands: Sequence[Candidate], ctx: GeoContext
+    ) -> Candidate:
         """The container reading to fall back to: the first lying inside the container's own
         written container when that names an administrative unit ("Nyapaga (Yamba, Gourma)":
         the only Yamba the gazetteer has is in Australia, Gourma is a province of Burkina Faso),

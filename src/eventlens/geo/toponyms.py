@@ -479,7 +479,9 @@ def _name_token(doc: Doc, k: int, blocked: set[int]) -> bool:
     )  # fmt: skip
 
 
-def _merge_name_parts(doc: Doc, drafts: list[_Draft], blocked: set[int], gazetteer: Gazetteer) -> list[_Draft]:
+def _merge_name_parts(
+    doc: Doc, drafts: list[_Draft], blocked: set[int], gazetteer: Gazetteer
+) -> list[_Draft]:
     """Place names the tagger cut into pieces: "Tomas | Romero Pereira (Itapua)", "Shein | Ma |
     Kar village", "General | Santos City", "Plourin | -les-Morlaix". A draft grows over the
     capitalised proper nouns right beside it (and words joined to it by hyphens without spaces)
@@ -508,7 +510,10 @@ def _merge_name_parts(doc: Doc, drafts: list[_Draft], blocked: set[int], gazette
                 j += 2  # "Plourin-les-Morlaix", "Ti-n-Agadel"
             else:
                 break
-        while i > 0 and _name_token(doc, i - 1, blocked) and doc[i - 1].whitespace_ and not doc[i - 1].is_sent_start:
+        while (
+            i > 0 and _name_token(doc, i - 1, blocked) and doc[i - 1].whitespace_
+            and not doc[i - 1].is_sent_start
+        ):  # fmt: skip
             i -= 1
         if (i, j) == (d.start_tok, d.end_tok):
             out.append(d)
@@ -521,7 +526,8 @@ def _merge_name_parts(doc: Doc, drafts: list[_Draft], blocked: set[int], gazette
         known = bool(_exact_candidates(gazetteer, name))
         framed = (prev in _LOCATIVE_PREPS or prev in {",", "("}) and (nxt == "(" or nxt in PLACE_HEADS)
         if known or framed:
-            out.append(_Draft(i, j, d.label, reason=(d.reason + "; " if d.reason else "") + "name parts joined"))
+            reason = (d.reason + "; " if d.reason else "") + "name parts joined"
+            out.append(_Draft(i, j, d.label, reason=reason))
             covered_until = j
         else:
             out.append(d)
@@ -585,8 +591,9 @@ def _finish(doc: Doc, drafts: list[_Draft]) -> list[ToponymSpan]:
         head = _head_noun(doc, d.end_tok)
         if head is not None and feature is None:
             feature = head.lower_
-        if feature is None and d.start_tok > 0 and doc[d.start_tok - 1].lower_ in PRE_HEADS and doc[d.start_tok - 1].is_lower:
-            feature = doc[d.start_tok - 1].lower_  # "colonia Los Pinos", "barrio San Jose", "canton El Encanto"
+        before = doc[d.start_tok - 1] if d.start_tok > 0 else None
+        if feature is None and before is not None and before.lower_ in PRE_HEADS and before.is_lower:
+            feature = before.lower_  # "colonia Los Pinos", "barrio San Jose", "canton El Encanto"
         after = d.end_tok + (1 if head is not None and feature == head.lower_ and head.i == d.end_tok else 0)
         container, container_start, relation = _container(doc, after, by_start)
         direction, km = _direction_before(doc, d.start_tok)
