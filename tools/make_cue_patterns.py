@@ -87,7 +87,7 @@ add("EXCESSIVE", 1.0, "kill|shoot|gun:V _ _ protester|protesters|demonstrator|de
 add("RIOT", 1.0, "riot|riots|rioting|rioter|rioters", "riot:V", "throw|hurl|pelt:V _ stones|rocks|bricks|molotov|projectiles|petrol", "pelt:V _ _ _ with _ stones|rocks|bricks|bottles|projectiles", "molotov cocktail|cocktails",
     "burn|set|torch:V _ tyres|tires|tire|tyre", "burning tyres|tires|barricades|barricade|obstacles",
     "burn|torch|set:V _ _ _ bus|buses|truck|trucks|gate|gates|office|offices|building|buildings|vehicle|vehicles|car|cars|effigy|station|stations|shop|shops|store|stores|residence|residences|house|houses|headquarters",
-    "set|sets fire to|on", "set:V ablaze", "set:V _ _ _ ablaze", "set:V _ _ on fire", "vandalize|vandalise|ransack|storm|smash:V",
+    "set|sets fire to|on", "set:V ablaze", "set:V _ _ _ ablaze", "set:V _ _ on fire", "vandalize|vandalise|ransack|smash:V", "stormed|storming",
     "clash:V with _ police|security|officers|troops", "clash:V with _ _ demonstrators|protesters|protestors|marchers", "stone - pelting", "stone pelting", "violent protest|demonstration|protests|demonstrations",
     "turn|turned violent", "barricade:V", "build|erect|set|put|mount|raise|place:V _ _ _ barricade|barricades|roadblocks",
     "barricade|barricades of", "with _ _ barricades", "block:V _ _ _ _ with _ _ _ logs|stones|rocks|tyres|tires|trees|debris|boulders|barricades",
@@ -125,7 +125,8 @@ add("DISPLACE", 1.0, "displace:V", "displacement", "flee:V", "refugees", "evacua
 # ---- Non-events: suppress violence cues that describe disasters, accidents and ordinary crime
 add("DISASTER", 1.0, "earthquake|earthquakes|flood|floods|flooding|landslide|landslides|cyclone|hurricane|typhoon|tornado|storm|storms|wildfire|wildfires|drought|tsunami|avalanche",
     "accident|accidents|crash|crashes|collision|derail:V", "collide:V", "heavy rain|rains|snow", "fire broke out", "outbreak|epidemic|pandemic")
-add("CRIME", 1.0, "robbery|robberies|burglary|burglaries|theft|thefts|fraud|embezzlement|shoplifting|carjacking|mugging|pickpocket", "domestic dispute|violence",
+add("CRIME", 1.0, "for|of|over stealing|robbing|burgling|shoplifting|speeding|drink-driving|fraud|theft|burglary|robbery|vandalism", "drunk|drink driving",
+    "robbery|robberies|burglary|burglaries|theft|thefts|fraud|embezzlement|shoplifting|carjacking|mugging|pickpocket", "domestic dispute|violence",
     "drunk|drunken", "traffic", "smuggling|smuggle:V", "bribery|corruption")
 add("GENERIC", 1.0, "almost|nearly daily|weekly", "every day|week|month|night", "on a daily basis", "in recent years|months|weeks", "for years|decades", "regularly", "frequently", "often")
 # ---- Modifiers of remote violence (not events on their own)
@@ -150,6 +151,14 @@ add("CLASH", 1.0, "days|hours|weeks of combat|fighting", "in|after combat")
 # fighting a fire, a disease or inflation is no battle
 add("CLASH", -1.0, "battle|fight|combat:V _ _ disease|diseases|virus|fire|fires|wildfire|wildfires|blaze|blazes|flames|illness|cancer|pandemic|epidemic|outbreak|inflation|poverty|corruption|drought|hunger|flood|floods",
     "disease|virus|fire|blaze|illness|pandemic|epidemic|outbreak|inflation to battle|fight|combat")
+# not violence: efforts "to save" a life, marching "to victory", a ceasefire that "has held"
+add("CLASH", -1.0, "fight|fought|fighting|battle|battled|battling|struggle|struggled _ _ _ to save|rescue|contain|control|revive|keep|win")
+add("PROTEST", -1.0, "march|marched|marching|sweep|swept to victory|power")
+add("AGREE", -1.0, "ceasefire|truce has|had|have _ held|holds", "since the ceasefire|truce|agreement", "ceasefire|truce largely held")
+# sport: the vocabulary of a match (its "attack", "shot", "clash" are no violence)
+add("SPORT", 1.0, "goalkeeper|goalkeepers|midfielder|midfielders", "score|scored|scores|scoring _ _ goal|goals|twice|hat-trick|penalty",
+    "football|soccer|rugby|cricket|basketball|tennis match|matches|club|team|league|final", "premier league", "champions league", "world cup|cup final|semi-final|quarter-final",
+    "league|cup title|table", "kick-off|kickoff|full-time|half-time", "transfer window")
 add("HEDGE", 1.0, "link:V", "believe:V", "affiliate|affiliated:V", "suspect:V", "suspected", "allegedly", "alleged", "reportedly", "thought to", "blamed", "accuse:V", "presumed", "likely")
 add("CLAIM", 1.0, "claim:V responsibility|credit", "claimed|claims responsibility", "take|took|taking responsibility", "responsibility for", "claim:V the attack|bombing|attack")
 with open(sys.argv[1], "w") as f:

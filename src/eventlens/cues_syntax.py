@@ -96,6 +96,20 @@ PERPETRATORS = _nouns(
     "attacker", "assailant", "gunman", "gunmen", "suspect", "perpetrator", "robber", "thief",
     "kidnapper", "militant", "bandit", "killer", "shooter", "bomber", "culprit", "criminal",
 )
+#: Targets of "attack", "hit", "target" that are not people or places: words, plans, computers.
+ABSTRACT_TARGETS = _nouns(
+    "plan", "budget", "policy", "value", "democracy", "website", "server", "network", "system", "account",
+    "data", "computer", "record", "reputation", "decision", "remark", "proposal", "bill", "law", "reform",
+    "freedom", "economy", "currency", "price", "idea", "speech", "statement", "comment", "credibility",
+    "integrity", "institution", "constitution", "sovereignty", "press", "media", "critic", "opponent",
+    "rival", "campaign", "programme", "program", "strategy", "deal", "report", "claim", "app", "platform",
+)
+#: What cameras "shoot".
+FILMED = _nouns(
+    "film", "series", "scene", "video", "footage", "photo", "photograph", "picture", "movie",
+    "documentary", "portrait", "episode", "advert", "commercial", "clip", "image", "sequence",
+)
+STRIKE_WORDS = _verbs("attack", "target", "hit", "hammer", "slam", "blast")
 QUANTITY_HEADS = frozenset("dozens hundreds scores number numbers lot lots several many some all".split())
 #: Words that make a munition a remnant rather than one fired in the incident.
 REMNANT = frozenset("unexploded old leftover abandoned dud undetonated".split())
@@ -265,6 +279,17 @@ def syntax_cues(sent: Span) -> list[Cue]:
     out: list[Cue] = []
     for tok in sent:
         low = tok.lower_
+        if low in STRIKE_WORDS or tok.lemma_ in ("attack", "strike", "shoot") or low in ("attack", "attacks"):
+            objs = [h for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} for h in _heads(c)]
+            objs += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "at"} for p in c.children if p.dep_ == "pobj"]
+            cyber = any(c.lower_ in ("cyber", "cyberattack", "hacker", "hackers", "ddos") for c in tok.children) or any(
+                c.dep_ == "nsubj" and c.lower_ in ("hacker", "hackers") for c in tok.children
+            )
+            filmed = tok.lemma_ == "shoot" and objs and all(o.lower_ in FILMED for o in objs)
+            if cyber or filmed or (objs and all(o.lower_ in ABSTRACT_TARGETS for o in objs)):
+                # "a blistering attack on the budget plan", "hackers attacked the website",
+                # "shot the portrait series": no one was hurt
+                out.append(_cue("KILL", tok, -1.0))
         if tok.pos_ not in {"VERB", "AUX"}:
             continue
         if low in ASSEMBLY:  # anyone, police officers too, protests when a grievance is stated

@@ -43,6 +43,8 @@ _FOUGHT = re.compile(r"^(?:clashed|fought|scuffled|brawled|exchanged)\b", re.I)
 _MANNED_AIR = re.compile(r"air\W*(?:strike|raid|force|bombard)|warplane|jet|aircraft|helicopter|gunship|bomber|aerial", re.I)
 #: An explosion told without its means (no device, no shell): not evidence of a planted bomb.
 _BARE_BLAST = re.compile(r"^(?:explosions?|blasts?|detonations?)$", re.I)
+#: The reason given for an arrest when it is an ordinary crime ("for stealing a car").
+_CRIME_REASON = re.compile(r"^(?:for|of|over)\b", re.I)
 #: Interceptions ("intercepted and shot down a drone"): the weapon never struck.
 _INTERCEPTED = re.compile(r"intercept|shot down|shoot down|downed", re.I)
 #: Cues too weak or too broad to open an incident without a stronger cue in the same sentence.
@@ -71,6 +73,8 @@ def is_candidate(cues: Sequence[Cue]) -> bool:
         return False
     if "DISASTER" in names and not (openers & set(REMOTE + DEMO + ("CLASH", "ABDUCT", "SEXUAL"))):
         return False
+    if "SPORT" in names and openers <= {"KILL", "CLASH"}:
+        return False  # "his side attack relentlessly to beat Chelsea"; fans fighting police is a riot cue
     return True
 
 
@@ -207,6 +211,10 @@ def classify(
     # "arrested by the Taliban; his whereabouts are unknown": a disappearance, not an arrest
     # ("arrested members of a kidnapping gang" stays an arrest)
     disappeared = told("ABDUCT", _DISAPPEARED)
+    # an arrest for an ordinary crime ("arrested for stealing a car") is policing, not political
+    # disorder: no record, unless an armed group or a demonstration is part of the story
+    if has("ARREST") and told("CRIME", _CRIME_REASON) and not armed_group and not protest and not any(has(n) for n in ("KILL", "CLASH", "ABDUCT", "SEXUAL", "MOB", "RIOT", *REMOTE)):
+        return None
     # --- An arrest or a displacement told by the lead's main verb, with no one killed, is that
     # event even when the sentence also mentions an explosion or an attack as its cause.
     if not killed:
