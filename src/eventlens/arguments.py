@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .cues_syntax import subject_before
@@ -1045,6 +1045,10 @@ def fill(
     a.claimed_by, a.claim_negated, a.suspected = claims_and_suspects(all_sents, family)
     a.sources = sources_in(all_sents)
     a.places = places_in(sents, target_tokens=target_tokens)
+    if family.startswith("demo"):
+        # a demonstration "at the high school in Oak Harbor" or "against the ministry" happens
+        # there: its venue is the event's location, not a target hit from elsewhere
+        a.places = [replace(p, role="location") if p.role == "target" else p for p in a.places]
     if context_sents:
         seen = {(p.span.start, p.span.end) for p in a.places}
         for p in places_in(list(context_sents), target_tokens=set()):
