@@ -16,6 +16,7 @@ def add(cue, weight, *phrases):
 add("AIR", 1.0, "airstrike|airstrikes|air-strike", "air strike|strikes|raid|raids|attack|attacks|bombardment", "drone strike|strikes|attack|attacks",
     "aerial bombardment|attack|bombing|strike", "warplane|warplanes|jet|jets|aircraft|helicopter|helicopters bomb|strike|hit|target|pound|attack:V",
     "bomb|strike|hit|target:V by|from _ warplane|warplanes|aircraft|drone|drones|helicopter|helicopters|jets",
+    "drop:V by|from _ warplane|warplanes|aircraft|drone|drones|helicopter|helicopters|jet|jets|plane|planes",
     "barrel bomb|bombs", "kamikaze drone|drones", "unmanned aerial vehicle|vehicles", "armed|combat|attack|suicide drone|drones|uav|uavs", "with|using|via _ _ _ drone|drones|uav|uavs|warplanes|aircraft|helicopters|jets|bombers", "drone|drones|uav|uavs hit|strike|target|attack:V", "air force|forces strike|bomb|hit:V")
 add("SHELL", 1.0, "shell:V", "shelling|shellings|bombardment", "artillery|mortar|mortars|rocket|rockets|missile|missiles|katyusha|katyushas|projectile|projectiles fire|land|hit|strike|launch|fall|target|slam|pound|rain|batter|hammer:V",
     "fire|launch|lob:V _ _ _ _ rocket|rockets|mortar|mortars|missile|missiles|shells|projectiles|katyushas|artillery|howitzers",
@@ -42,7 +43,7 @@ add("CHEM", 1.0, "chemical weapon|weapons|attack", "toxic|chemical chemicals|sub
 add("CLASH", 1.0, "clash:V", "clash|clashes", "trade:V _ fire|gunfire|shots", "locked|engaged|lock|engage in _ _ combat|fighting|battle|battles|clashes", "heavy|fierce combat", "exchange:V _ _ shelling|shells|artillery|rockets|mortars|mortar|fire|gunfire", "ground operation|operations|assault|assaults|offensive|fighting", "fighting|fight:V", "firefight|firefights|gunfight|gunfights|shootout|shootouts", "shoot - out|outs", "gun battle|battles", "exchange:V _ fire|gunfire|shots",
     "exchange of fire|gunfire", "heavy gunfire", "gunfire erupt:V", "bursts of fire", "fighting erupt:V", "battle:V", "ambush:V", "ambush", "skirmish|skirmishes", "engage:V in _ fighting|battle|combat", "heavy fighting",
     "fight:V each other", "armed confrontation|confrontations", "offensive", "repel|repulse:V", "counterattack|counter-attack")
-add("REGAIN", 1.0, "recapture|retake|regain|liberate:V", "take|took back control", "regain|regained control", "drive|drove out|back", "back in control of", "restore:V control", "retake|retook control", "recover|recovered|regain|regained control of")
+add("REGAIN", 1.0, "recapture|retake|regain|liberate:V", "take|took back control", "regain|regained control", "drive|drove out|back", "back in control of", "restore:V control", "retake|retook control", "recover|recovered|regain|regained control of", "wrest|wrested|wresting|win|won back _ control", "take|took|taken|win|won back _ _ town|city|village|district|area|territory")
 # forcing the other side out of a place: the territory changed hands by fighting (whoever took it)
 add("EXPEL", 1.0, "drive|drove|driving|driven|push|pushed|pushing|force|forced|forcing out", "drive|drove|driving|driven away", "rout:V", "expel:V")
 add("OVERTAKE", 1.0, "take|took|taken|taking over _ town|city|village|villages|district|base|area|areas|territory|locality|localities|camp|headquarters|position|positions",
@@ -63,10 +64,11 @@ add("SEXUAL", -1.0, "suspected|accused|convicted|charged|arrested|detained|jaile
 add("SEXUAL", 1.0, "rape:V", "rape|rapes|gang-rape|gang rape", "sexually assault|abuse|harass|exploit:V", "molest:V", "sexual harassment|exploitation", "sexual violence|assault|abuse", "strip:V _ _ naked", "forced nudity")
 add("ABDUCT", 1.0, "abduct|kidnap|deport:V", "take:V away", "abduction|abductions|kidnapping|kidnappings", "take|took _ _ _ hostage|hostages|captive", "forcibly disappear|disappeared",
     "enforced|forced disappearance", "hold:V _ for ransom", "ransom", "whereabouts _ _ _ unknown", "as _ human shield|shields", "been missing since", "go|went missing after",
-    "not been heard from|of since", "no news of _ _ since")
+    "not been heard from|of since", "no news of _ _ since", "to an unknown location|destination")
 # taken from home by unknown or plain-clothes men: the marks of a forced disappearance, together
 add("ABDUCT", 0.5, "take:V from _ _ home|house|homes|houses|residence|car|bed", "plain clothes|plainclothes", "unidentified|unknown|masked men")
 # ---- Protests and riots
+add("PROTEST", 1.0, "unfurl:V _ _ banner|banners|flag|flags", "striking workers|miners|teachers|doctors|nurses|drivers|employees|staff|dockers")
 add("PROTEST", 0.5, "demand|denounce|condemn:V", "gather|assemble|convene:V", "in support of", "strike", "motorcade|motorcades|convoy", "torchlight|candlelight|mourning")
 add("PROTEST", 0.5, "march:V!")
 add("PROTEST", 1.0, "during|amid _ _ _ _ demonstration|protest|rally|march|demonstrations|protests|rallies|marches|sit-in")
@@ -96,7 +98,7 @@ add("RIOT", 1.0, "riot|riots|rioting|rioter|rioters", "riot:V", "throw|hurl|pelt
     "burn|torch:V _ _ _ ballot|ballots|urns|materials|furniture")
 add("MOB", 1.0, "mob|mobs", "lynch:V", "lynching|lynchings", "mob justice", "angry|irate residents|villagers|crowd|locals|youths",
     "mob of", "beat|beaten to death", "set|torched him|her|them|suspect|suspects|thief|thieves|man|men|woman|boy on fire", "jungle justice")
-add("MOB", 0.5, "vigilante|vigilantes", "self-defense group")
+add("MOB", 0.5, "vigilante|vigilantes", "self-defense group", "accused|suspected of witchcraft|sorcery|blasphemy|theft|stealing|robbery|kidnapping|rape")
 add("INTERVENE", 0.75, "made|make|carried|carry _ _ arrests", "several|many|dozens|hundreds of|were arrested")
 add("INTERVENE", -1.0, "disperse:V peacefully", "without _ _ interaction|incident|incidents|intervention|clashes|violence", "remained|remain|was|were peaceful")
 # ---- Strategic developments
@@ -115,7 +117,7 @@ add("DISRUPT", 1.0, "defuse:V", "dismantle|deactivate|disarm|neutralise|neutrali
     "discover|locate|uncover|find:V _ _ _ _ ied|ieds|bomb|bombs|explosives|grenade|grenades|mine|mines|landmine|landmines|device|devices",
     "secure|remove|recover|clear:V _ _ ied|ieds|bomb|bombs|explosives|grenade|grenades|mine|mines|landmine|landmines|device|devices")
 add("HQ", 1.0, "establish|open|build:V _ _ _ base|bases|headquarters|camp|outpost|outposts", "set:V up _ _ _ base|bases|headquarters|camp|outpost|outposts", "new base|headquarters|outpost", "command post|posts")
-add("LOOT", 1.0, "loot:V", "looting|plunder|pillage", "plunder|pillage|ransack:V", "burn|torch|raze|destroy|demolish:V _ _ _ house|houses|home|homes|village|villages|shop|shops|property|properties|crops|school|church|mosque|vehicles|vehicle|car|cars|settlement|compound|hamlet|farm|market|granary|hut|office|building",
+add("LOOT", 1.0, "loot:V", "looting|plunder|pillage", "plunder|pillage|ransack:V", "burn|torch|raze|destroy|demolish|bulldoze:V _ _ _ house|houses|home|homes|village|villages|shop|shops|property|properties|crops|school|church|mosque|vehicles|vehicle|car|cars|settlement|compound|hamlet|farm|market|granary|hut|office|building",
     "set|torch:V _ _ house|houses|homes|vehicles|property on fire", "property destruction", "set:V fire to", "vandalize|vandalise|deface:V", "steal|rob:V", "arson", "vandalism", "seize:V _ land|livestock|cattle", "rustle:V", "cattle rustling")
 add("SHUTDOWN", 1.0, "shut|cut|switch|block:V _ _ internet|mobile|telecommunications|communications|phone", "internet shutdown|shutdowns|blackout|blackouts", "shutdown|shutdowns|blackout|blackouts|suspension of _ _ internet|mobile|telecommunications|phone|communications")
 add("PROTEST", -1.0, "planned|upcoming|scheduled|announced|proposed _ rally|rallies|protest|protests|demonstration|demonstrations|march|marches|strike|strikes")

@@ -73,8 +73,6 @@ def is_candidate(cues: Sequence[Cue]) -> bool:
         return False
     if "DISASTER" in names and not (openers & set(REMOTE + DEMO + ("CLASH", "ABDUCT", "SEXUAL"))):
         return False
-    if "SPORT" in names and openers <= {"KILL", "CLASH"}:
-        return False  # "his side attack relentlessly to beat Chelsea"; fans fighting police is a riot cue
     return True
 
 
@@ -203,8 +201,10 @@ def classify(
     # rioting without an organised armed group is mob violence, unless state forces are the
     # only perpetrators named and nobody is called a rioter ("police units clashed")
     rioters = told("RIOT", _RIOTERS)
-    if has("MOB") or (has("RIOT") and not armed_group and (not state_actor or rioters or crowd_actor)):
-        if has("LOOT") and not killed and not has("MOB") and not has("KILL"):
+    # a crowd acting on an accusation ("villagers ... a family accused of witchcraft") is mob justice
+    mob_justice = crowd_actor and not armed_group and has("MOB", 0.5)
+    if has("MOB") or mob_justice or (has("RIOT") and not armed_group and (not state_actor or rioters or crowd_actor)):
+        if has("LOOT") and not killed and not has("MOB") and not mob_justice and not has("KILL"):
             return out("Looting/property destruction", 0.6, "LOOT", "RIOT")
         if not any(has(n) for n in REMOTE) or has("MOB"):
             return out("Mob violence", 0.7, "MOB", "RIOT")

@@ -260,6 +260,9 @@ class Pipeline:
         lead_sents = {(body or ordered)[0].span, ordered[0].span}
         lead_sentence = {c.name for c in all_cues if c.weight > 0 and any(sp.start <= c.start < sp.end for sp in lead_sents)}
         small_arms = any(w.kind == "firearm" for w in a.weapons)
+        if any(c.name == "SPORT" for c in all_cues) and {c.name for c in strong} <= {"KILL", "CLASH"} and not (a.fatalities or a.injured or a.weapons):
+            # a match's "attack", "shot" and "clash", with nobody hurt and no weapon: sport, not violence
+            return None
         all_cues = all_cues + _riot_acts(strong, doc)
         nonstate = a.actor1 is not None and a.actor1.inter in (2, 3, 4) and not _STATE_WORDS.search(a.actor1.mention or "")
         cls = classify(
