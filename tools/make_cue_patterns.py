@@ -64,7 +64,8 @@ add("SEXUAL", -1.0, "suspected|accused|convicted|charged|arrested|detained|jaile
 add("SEXUAL", 1.0, "rape:V", "rape|rapes|gang-rape|gang rape", "sexually assault|abuse|harass|exploit:V", "molest:V", "sexual harassment|exploitation", "sexual violence|assault|abuse", "strip:V _ _ naked", "forced nudity")
 add("ABDUCT", 1.0, "abduct|kidnap|deport:V", "take:V away", "abduction|abductions|kidnapping|kidnappings", "take|took _ _ _ hostage|hostages|captive", "forcibly disappear|disappeared",
     "enforced|forced disappearance", "hold:V _ for ransom", "ransom", "whereabouts _ _ _ unknown", "as _ human shield|shields", "been missing since", "go|went missing after",
-    "not been heard from|of since", "no news of _ _ since", "to an unknown location|destination")
+    "not been heard from|of since", "no news of _ _ since", "to an unknown location|destination",
+    "force|forced|forcing|bundle|bundled|drag|dragged _ _ _ _ _ into _ _ car|vehicle|van|truck|pickup|minibus")
 # taken from home by unknown or plain-clothes men: the marks of a forced disappearance, together
 add("ABDUCT", 0.5, "take:V from _ _ home|house|homes|houses|residence|car|bed", "plain clothes|plainclothes", "unidentified|unknown|masked men")
 # ---- Protests and riots
@@ -105,6 +106,8 @@ add("INTERVENE", -1.0, "disperse:V peacefully", "without _ _ interaction|inciden
 add("AGREE", 1.0, "agreement|agreements|accord|ceasefire|cease-fire|truce|armistice", "peace deal|deals|accord|agreement", "sign:V _ _ _ agreement|deal|accord|treaty|memorandum|cessation|ceasefire|truce|pact|declaration|protocol|roadmap", "cessation of hostilities", "peace treaty|pact",
     "agree:V to|on", "peace agreement", "surrender:V", "prisoner|prisoners exchange|swap", "reach:V _ deal|agreement", "lay|laid down _ arms|weapons")
 # a truce ended, broken or left is no agreement
+add("TRANSFER", -1.0, "withdraw:V from _ _ peace|talks|process|agreement|deal|election|elections|race|coalition|government|negotiations|dialogue|treaty")
+add("CHANGE", 1.0, "withdraw:V from _ _ peace|talks|process|negotiations|dialogue")
 add("AGREE", -1.0, "ceasefire|truce withdrawal|collapse|violation|violations", "withdraw|withdrew|pull|pulled:V out of|from _ _ ceasefire|truce|agreement|deal",
     "end|ended|break|broke|broken|violate|violated|abandon|abandoned:V _ _ ceasefire|truce|agreement|deal")
 add("ARREST", -1.0, "no arrests|arrest", "no one|nobody has|was|were|had been arrested", "no arrests have|were|had been made|reported")
@@ -113,7 +116,7 @@ add("CHANGE", 1.0, "appoint|name|elect:V _ _ _ leader|commander|chief|emir|spoke
     "recruit:V", "recruitment", "defect:V", "merge:V", "merger", "reunification|unification", "reunite|reunify|unify:V", "splinter:V", "split:V from", "pledge:V allegiance", "ban:V", "lockdown", "martial law", "announce:V _ formation", "form:V _ new _ group",
     "movement of forces", "security measures", "suspend|halt|cease|resume:V _ _ _ operations|activities|attacks|hostilities", "ceasefire withdrawal", "withdraw:V from _ _ ceasefire|truce", "join:V _ peace talks|process", "peace talks", "patrol|patrols", "convoy|convoys arrive:V", "establish:V _ checkpoint|checkpoints")
 add("DISRUPT", 1.0, "defuse:V", "dismantle|deactivate|disarm|neutralise|neutralize:V _ _ bomb|bombs|ied|ieds|mine|mines|device|devices|explosive|explosives|charge", "intercept:V", "shoot|shot down", "down:V _ _ _ _ drone|drones|missile|missiles|rocket|rockets|uav|uavs", "seize:V _ _ weapons|arms|explosives|ammunition|cache|rifles|guns|grenades", "destroy:V _ _ bomb|explosive|ied|device|mine",
-    "weapons|arms|ammunition cache|caches|depot", "cache|caches|stockpile|stockpiles of _ _ arms|weapons|explosives|ammunition|rifles", "found _ _ explosives|ied|ieds|bomb|bombs|weapons", "bomb disposal", "controlled explosion|detonation", "foil:V",
+    "weapons|arms|ammunition cache|caches|depot", "cache|caches|stockpile|stockpiles of _ _ arms|weapons|explosives|ammunition|rifles", "bomb - making materials|equipment|components|factory|workshop", "explosive materials|precursors", "found _ _ explosives|ied|ieds|bomb|bombs|weapons", "bomb disposal", "controlled explosion|detonation", "foil:V",
     "discover|locate|uncover|find:V _ _ _ _ ied|ieds|bomb|bombs|explosives|grenade|grenades|mine|mines|landmine|landmines|device|devices",
     "secure|remove|recover|clear:V _ _ ied|ieds|bomb|bombs|explosives|grenade|grenades|mine|mines|landmine|landmines|device|devices")
 add("HQ", 1.0, "establish|open|build:V _ _ _ base|bases|headquarters|camp|outpost|outposts", "set:V up _ _ _ base|bases|headquarters|camp|outpost|outposts", "new base|headquarters|outpost", "command post|posts")

@@ -510,7 +510,9 @@ _SINGLE_VICTIM = re.compile(
     r"(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|farmer|teacher|student|journalist|leader|commander|chief|member|person|driver|resident|villager|trader|activist|guard|official|priest|imam)\b"
     r"|\b(?:a|an|one)\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|person|resident|villager|member|teenager|adolescent|farmer|driver|student)\s+(?:was|has been)\s+(?:shot\s+and\s+)?(?:killed|shot dead|murdered|stabbed to death|beaten to death|found dead)\b"
     r"|\b(?:he|she)\s+(?:was|has been)\s+(?:later\s+|also\s+)?(?:killed|shot dead|murdered)\b|\b(?:he|she|the victim|the man|the woman)\s+(?:later\s+)?died\b"
-    r"|\bthe\s+(?:body|remains|corpse)\s+of\s+(?:a|an|one)\b",
+    r"|\bthe\s+(?:body|remains|corpse)\s+of\s+(?:a|an|one)\b"
+    # "shooting a 17-year-old Palestinian dead", "beating a man to death"
+    r"|\b(?:shooting|shot|gunning|gunned|beating|beat|stabbing|stabbed|hacking|hacked|burning|burned|burnt)\s+(?:a|an|one|the|his|her)\s+(?:[\w-]+\s+){0,3}?(?:dead|to\s+death)\b",
     re.I,
 )
 

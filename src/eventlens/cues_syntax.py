@@ -131,7 +131,10 @@ DEMONSTRATOR_VIOLENCE = _verbs("attack", "beat", "assault", "stone", "pelt", "to
 IMPACT = _verbs("fall", "land", "hit", "strike", "slam", "rain", "explode", "crash", "pound", "struck")
 MANNED_AIRCRAFT = _nouns("helicopter", "jet", "plane", "aircraft", "warplane", "airplane", "bomber", "gunship")
 #: What aircraft do to a target: "warplanes of the coalition bombed a wedding party".
-AIR_ACTS = _verbs("bomb", "strike", "hit", "target", "attack", "pound", "raid", "strafe", "shell")
+AIR_ACTS = _verbs("bomb", "strike", "hit", "target", "attack", "pound", "raid", "strafe", "shell", "slam", "crash", "smash", "plunge")
+#: A drone "slammed into a building" is an attack; a helicopter that crashed is an accident.
+DRONE_ONLY_ACTS = _verbs("slam", "crash", "smash", "plunge")
+DRONES = _nouns("drone", "uav")
 AIRCRAFT = MANNED_AIRCRAFT | _nouns("drone", "uav")
 DROP_OBJECTS = _nouns("bomb", "explosive", "grenade", "munition", "ordnance", "payload", "device")
 #: What a subject of "exploded" must be for an IED reading (built once: the loop runs per token).
@@ -343,7 +346,8 @@ def syntax_cues(sent: Span) -> list[Cue]:
             # which says whether it was manned)
             craft = [
                 h for c in tok.children if c.dep_ == "nsubj" for h in _heads(c)
-                if h.lower_ in AIRCRAFT or h.lower_ in ("vehicle", "vehicles") and any(m.lower_ in ("unmanned", "aerial") for m in h.children)
+                if h.lower_ in AIRCRAFT and (low not in DRONE_ONLY_ACTS or h.lower_ in DRONES)
+                or h.lower_ in ("vehicle", "vehicles") and any(m.lower_ in ("unmanned", "aerial") for m in h.children)
             ]
             if craft:
                 out.append(_cue("AIR", craft[0]))
