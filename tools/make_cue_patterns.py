@@ -45,7 +45,7 @@ add("CLASH", 1.0, "clash:V", "clash|clashes", "trade:V _ fire|gunfire|shots", "l
     "fight:V each other", "armed confrontation|confrontations", "offensive", "repel|repulse:V", "counterattack|counter-attack")
 add("REGAIN", 1.0, "recapture|retake|regain|liberate:V", "take|took back control", "regain|regained control", "drive|drove out|back", "back in control of", "restore:V control", "retake|retook control", "recover|recovered|regain|regained control of", "wrest|wrested|wresting|win|won back _ control", "take|took|taken|win|won back _ _ town|city|village|district|area|territory")
 # forcing the other side out of a place: the territory changed hands by fighting (whoever took it)
-add("EXPEL", 1.0, "drive|drove|driving|driven|push|pushed|pushing|force|forced|forcing out", "drive|drove|driving|driven away", "rout:V", "expel:V")
+add("EXPEL", 1.0, "drive|drove|driving|driven|push|pushed|pushing|force|forced|forcing out", "drive|drove|driving|driven away", "rout:V", "expel:V", "dislodge:V")
 add("OVERTAKE", 1.0, "take|took|taken|taking over _ town|city|village|villages|district|base|area|areas|territory|locality|localities|camp|headquarters|position|positions",
     "seize|capture|overrun:V _ town|city|village|base|district|area|territory|control|headquarters|outpost|position|positions|capital|stronghold",
     "seize|capture|overrun:V the _ capital|stronghold|town|city", 
@@ -100,6 +100,7 @@ add("RIOT", 1.0, "riot|riots|rioting|rioter|rioters", "riot:V", "throw|hurl|pelt
 add("MOB", 1.0, "mob|mobs", "lynch:V", "lynching|lynchings", "mob justice", "angry|irate residents|villagers|crowd|locals|youths",
     "mob of", "beat|beaten to death", "set|torched him|her|them|suspect|suspects|thief|thieves|man|men|woman|boy on fire", "jungle justice")
 add("MOB", 0.5, "vigilante|vigilantes", "self-defense group", "accused|suspected of witchcraft|sorcery|blasphemy|theft|stealing|robbery|kidnapping|rape")
+add("INTERVENE", 1.0, "baton|lathi - charge|charged|charging", "baton|lathi charge|charged|charging")
 add("INTERVENE", 0.75, "made|make|carried|carry _ _ arrests", "several|many|dozens|hundreds of|were arrested")
 add("INTERVENE", -1.0, "disperse:V peacefully", "without _ _ interaction|incident|incidents|intervention|clashes|violence", "remained|remain|was|were peaceful")
 # ---- Strategic developments
@@ -113,7 +114,7 @@ add("AGREE", -1.0, "ceasefire|truce withdrawal|collapse|violation|violations", "
 add("ARREST", -1.0, "no arrests|arrest", "no one|nobody has|was|were|had been arrested", "no arrests have|were|had been made|reported")
 add("ARREST", 1.0, "make|made _ _ arrests", "carry|carried out _ _ arrests", "arrest|detain|apprehend|nab:V", "arrest|arrests|detention", "take|took into custody", "round|rounded up", "raid:V and arrest", "in custody")
 add("CHANGE", 1.0, "appoint|name|elect:V _ _ _ leader|commander|chief|emir|spokesman", "appointment of _ _ _ leader|commander|chief|emir", "curfew", "state of emergency", "deploy:V", "deployment", "reinforcements", "troop|troops buildup|movement|movements", "military exercise|exercises|drills",
-    "recruit:V", "recruitment", "defect:V", "merge:V", "merger", "reunification|unification", "reunite|reunify|unify:V", "splinter:V", "split:V from", "pledge:V allegiance", "ban:V", "lockdown", "martial law", "announce:V _ formation", "form:V _ new _ group",
+    "recruit:V", "recruitment", "defect:V", "merge:V", "dissolve|outlaw|proscribe:V _ _ _ party|parties|group|groups|organisation|organization|organisations|organizations|movement|association|militia", "merger", "reunification|unification", "reunite|reunify|unify:V", "splinter:V", "split:V from", "pledge:V allegiance", "ban:V", "lockdown", "martial law", "announce:V _ formation", "form:V _ new _ group",
     "movement of forces", "security measures", "suspend|halt|cease|resume:V _ _ _ operations|activities|attacks|hostilities", "ceasefire withdrawal", "withdraw:V from _ _ ceasefire|truce", "join:V _ peace talks|process", "peace talks", "patrol|patrols", "convoy|convoys arrive:V", "establish:V _ checkpoint|checkpoints")
 add("DISRUPT", 1.0, "defuse:V", "dismantle|deactivate|disarm|neutralise|neutralize:V _ _ bomb|bombs|ied|ieds|mine|mines|device|devices|explosive|explosives|charge", "intercept:V", "shoot|shot down", "down:V _ _ _ _ drone|drones|missile|missiles|rocket|rockets|uav|uavs", "seize:V _ _ weapons|arms|explosives|ammunition|cache|rifles|guns|grenades", "destroy:V _ _ bomb|explosive|ied|device|mine",
     "weapons|arms|ammunition cache|caches|depot", "cache|caches|stockpile|stockpiles of _ _ arms|weapons|explosives|ammunition|rifles", "bomb - making materials|equipment|components|factory|workshop", "explosive materials|precursors", "found _ _ explosives|ied|ieds|bomb|bombs|weapons", "bomb disposal", "controlled explosion|detonation", "foil:V",

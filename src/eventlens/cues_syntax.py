@@ -180,7 +180,9 @@ LETHAL = _verbs("shoot", "fire", "kill", "gun")
 _OPEN = _verbs("open")
 PROTEST_ACTS = _verbs("demonstrate", "protest", "rally", "march", "picket")
 #: What people held by the police were doing when it makes them demonstrators ("activists blocking a motorway").
-HELD_PROTESTING = PROTEST_ACTS | _MARCH | _verbs("block", "blockade", "occupy", "picket", "sit", "chant")
+HELD_PROTESTING = PROTEST_ACTS | _MARCH | _verbs("block", "blockade", "occupy", "picket", "sit", "chant", "demand")
+#: Force used on people that makes them demonstrators when they were protesting ("baton-charged workers demanding wages").
+CHARGE = _verbs("charge", "teargas")
 #: Thrown explosives are grenades in ACLED's sense ("hurled three bombs at a convoy").
 THROW = _verbs("throw", "hurl", "lob", "toss")
 THROWN = _nouns("bomb", "explosive", "device", "grenade", "ied")
@@ -351,7 +353,7 @@ def syntax_cues(sent: Span) -> list[Cue]:
             ]
             if craft:
                 out.append(_cue("AIR", craft[0]))
-        if low in CUSTODY or low in CROWD_CONTROL:
+        if low in CUSTODY or low in CROWD_CONTROL or low in CHARGE:
             # "detained 200 people at anti-war demonstrations": held where they demonstrated
             gatherings = [
                 p for n in (tok, *_object_heads(tok)) for c in n.children if c.dep_ == "prep" and c.lower_ in {"at", "during"}

@@ -178,7 +178,7 @@ def classify(
     protest_told_first = "PROTEST" in lead and not (lead & {"KILL", "CLASH", "ABDUCT", "SEXUAL", *REMOTE})
     protest_led = protest and (protest_told_first or demonstrating or first_violent is None or first_protest is None or first_protest <= first_violent or not any(has(n) for n in ("KILL", "CLASH") + REMOTE))
     if protest_led:
-        if has("EXCESSIVE") or (killed and (state_actor or state_present) and has("INTERVENE")):
+        if has("EXCESSIVE") or (killed and (state_actor or state_present) and (has("INTERVENE") or (state_actor and told("KILL", _GUNS)))):
             # someone died while security forces broke up the demonstration
             return out("Excessive force against protesters", 0.8, "EXCESSIVE", "PROTEST")
         # told as what they did ("clashed", "fought"), not a clash recalled as the protest's cause
