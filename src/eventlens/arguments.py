@@ -288,7 +288,13 @@ def _noun_chunks(sent: SpacySpan) -> list[SpacySpan]:
     chunks = doc.user_data.get("eventlens_chunks")
     if chunks is None:
         chunks = doc.user_data["eventlens_chunks"] = list(doc.noun_chunks)
-    return [c for c in chunks if sent.start <= c.start and c.end <= sent.end]
+    # the same sentences are asked about again and again (per event, per argument): keep each answer
+    memo = doc.user_data.setdefault("eventlens_chunks_by_span", {})
+    key = (sent.start, sent.end)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = [c for c in chunks if sent.start <= c.start and c.end <= sent.end]
+    return found
 
 
 def _ents(span: SpacySpan | Doc) -> list[SpacySpan]:
@@ -300,7 +306,12 @@ def _ents(span: SpacySpan | Doc) -> list[SpacySpan]:
         ents = doc.user_data["eventlens_ents"] = list(doc.ents)
     if doc is span:
         return ents
-    return [e for e in ents if span.start <= e.start and e.end <= span.end]
+    memo = doc.user_data.setdefault("eventlens_ents_by_span", {})
+    key = (span.start, span.end)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = [e for e in ents if span.start <= e.start and e.end <= span.end]
+    return found
 
 
 def _span(doc: Doc, start_char: int, end_char: int) -> Span:
