@@ -9,7 +9,7 @@ one spaCy Doc of the article; never re-parses. Actor names are ACLED-style templ
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -282,36 +282,37 @@ def _doc_text(doc: Doc) -> str:
     return text
 
 
-def _noun_chunks(sent: SpacySpan) -> list[SpacySpan]:
-    """``Span.noun_chunks`` walks the whole Doc each time; compute the Doc's once, then filter."""
-    doc = sent.doc
-    chunks = doc.user_data.get("eventlens_chunks")
-    if chunks is None:
-        chunks = doc.user_data["eventlens_chunks"] = list(doc.noun_chunks)
-    # the same sentences are asked about again and again (per event, per argument): keep each answer
-    memo = doc.user_data.setdefault("eventlens_chunks_by_span", {})
-    key = (sent.start, sent.end)
+def _doc_spans(doc: Doc, name: str, build: Callable[[], Iterable[SpacySpan]]) -> list[SpacySpan]:
+    """A list of the Doc's spans (entities, noun chunks) built once and kept in ``user_data``."""
+    spans = doc.user_data.get(f"eventlens_{name}")
+    if spans is None:
+        spans = doc.user_data[f"eventlens_{name}"] = list(build())
+    return spans
+
+
+def _spans_within(span: SpacySpan, name: str, build: Callable[[], Iterable[SpacySpan]]) -> list[SpacySpan]:
+    """The Doc's ``name`` spans inside ``span``; the same sentences are asked about again and
+    again (per event, per argument), so each answer is kept too."""
+    doc = span.doc
+    memo = doc.user_data.setdefault(f"eventlens_{name}_by_span", {})
+    key = (span.start, span.end)
     found = memo.get(key)
     if found is None:
-        found = memo[key] = [c for c in chunks if sent.start <= c.start and c.end <= sent.end]
+        found = memo[key] = [c for c in _doc_spans(doc, name, build) if span.start <= c.start and c.end <= span.end]
     return found
+
+
+def _noun_chunks(sent: SpacySpan) -> list[SpacySpan]:
+    """``Span.noun_chunks`` walks the whole Doc each time; compute the Doc's once, then filter."""
+    return _spans_within(sent, "chunks", lambda: sent.doc.noun_chunks)
 
 
 def _ents(span: SpacySpan | Doc) -> list[SpacySpan]:
     """``span.ents`` without rebuilding the Doc's entity spans on every call (asked per sentence,
     per event, per argument: a tenth of the extraction time): the Doc's list once, filtered."""
-    doc = span if not hasattr(span, "doc") or span.doc is span else span.doc
-    ents = doc.user_data.get("eventlens_ents")
-    if ents is None:
-        ents = doc.user_data["eventlens_ents"] = list(doc.ents)
-    if doc is span:
-        return ents
-    memo = doc.user_data.setdefault("eventlens_ents_by_span", {})
-    key = (span.start, span.end)
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = [e for e in ents if span.start <= e.start and e.end <= span.end]
-    return found
+    if not hasattr(span, "doc") or span.doc is span:
+        return _doc_spans(span, "ents", lambda: span.ents)  # type: ignore[arg-type]
+    return _spans_within(span, "ents", lambda: span.doc.ents)
 
 
 def _span(doc: Doc, start_char: int, end_char: int) -> Span:
