@@ -158,6 +158,8 @@ _COMPASS_ONLY = frozenset(
     "capital centre center coast coastal islands lakes highlands lowlands plateau littoral".split()
 )
 _GENERIC_NO_VOTE = True  # such bare words do not vote for a country in the article profile
+_KIND_CONTAINER = True  # a container written as "X region/province/district" is read as a unit only
+_UNIT_WORDS = frozenset({*_ADMIN_FEATURES, "district"})
 _W_CITY_FEATURE = 0.5  # "Amara city", "Kalaiya town": a populated place, not a province of the name
 _CITY_FEATURES = frozenset({"city", "town", "village"})
 
@@ -410,7 +412,14 @@ class Geocoder:
                 others = max(n_votes - k, 1)
                 share_cc = max(0.0, ctx.countries.get(cc or "", 0.0) * n_votes - own_cc) / others
                 share_a1 = max(0.0, ctx.admin1s.get(a1 or "", 0.0) * n_votes - own_a1) / others
-            if not cand.is_country:
+            if cand.geonameid < 0 and not cc:
+                # a sea or a region across countries fits any article's country: as much as the
+                # article's leading country ("the Atlantic" in a US story is the ocean, not the
+                # village of Atlantic, Iowa, that the story's US places would otherwise carry)
+                lead = max(ctx.soft_countries.values(), default=0.0) if ctx.soft else max(
+                    ctx.countries.values(), default=0.0) * n_votes
+                s += _W_COUNTRY * min(1.0, lead / max(n_votes, 1))
+            elif not cand.is_country:
                 bonus = _W_COUNTRY * share_cc + _W_ADMIN1 * share_a1
                 if cand.population < 10_000 and surface_form(cand.name) != surface_form(query):
                     bonus /= 2  # a village matched only through an alternate name: weaker evidence
@@ -529,6 +538,21 @@ class Geocoder:
 
         if ctx is not None and _needs_backing(name):
             cands = tuple(c for c in cands if c.is_country or _backed(c, name, ctx))  # "(Central)": see _backed
+        kind = (ctx.features.get(name) or "") if ctx is not None else ""
+        if _KIND_CONTAINER and inner_cands and kind in _UNIT_WORDS:
+            # "Sokuluk in Chui region": a container written with a unit's kind word, of which the
+            # gazetteer has only towns or other kinds of unit abroad (Chui, Uruguay; a Chuí
+            # municipality in Brazil), does not move a place it knows (Sokuluk, Kyrgyzstan) abroad.
+            # Readings in a country of the place's own readings always stay ("Jammu district").
+            own_cc = {c.country_code for c in inner_cands}
+
+            def fits(c: Candidate) -> bool:
+                if c.country_code in own_cc:
+                    return True
+                # (a "county" is an ADM1 in Kenya: only a first-level kind word refuses a smaller unit)
+                return c.feature_class != "P" and not (_ADMIN_FEATURES.get(kind) == 1 and (c.admin_level or 9) > 1)
+
+            cands = tuple(c for c in cands if fits(c))
         return sorted(cands, key=key)[:3]
 
     # -- public -----------------------------------------------------------------------------
