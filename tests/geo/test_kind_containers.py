@@ -52,3 +52,12 @@ def test_a_district_named_after_its_town_still_places_an_unknown_village(nlp, ga
     tops = find_toponyms(nlp(text), gazetteer=gazetteer)
     (out,) = Geocoder(gazetteer).geocode_events(Article(id="k2", text=text), [_event(text, "Jagti")], tops)
     assert out.location is not None and out.location.iso2 == "IN", out.location
+
+
+def test_a_town_written_in_a_province_is_not_its_namesake_abroad(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """"X in Y" says where X is, whatever the size of a namesake of X abroad (Saida, Algeria),
+    also when Y is found only as a respelling ("Ar Raqqa" -> the governorate Ar Raqqah)."""
+    text = "Turkish forces shelled positions in the vicinity of Saida town in Ar Raqqa countryside."
+    tops = find_toponyms(nlp(text), gazetteer=gazetteer)
+    (out,) = Geocoder(gazetteer).geocode_events(Article(id="k3", text=text), [_event(text, "Saida")], tops)
+    assert out.location is not None and out.location.iso2 == "SY", out.location

@@ -158,6 +158,7 @@ _COMPASS_ONLY = frozenset(
     "capital centre center coast coastal islands lakes highlands lowlands plateau littoral".split()
 )
 _GENERIC_NO_VOTE = True  # such bare words do not vote for a country in the article profile
+_WRITTEN_IN_COUNTRY = True  # "X (Y)", "X in Y": X is in a country of Y's readings, whatever X's size
 _KIND_CONTAINER = True  # a container written as "X region/province/district" is read as a unit only
 _UNIT_WORDS = frozenset({*_ADMIN_FEATURES, "district"})
 _W_CITY_FEATURE = 0.5  # "Amara city", "Kalaiya town": a populated place, not a province of the name
@@ -919,12 +920,19 @@ class Geocoder:
             admin_container = container_cands[0].admin_level in (0, 1)  # even a big city is not elsewhere
             if (
                 not inside and _LOSSY_CONTAINER_WEAK and t.container and _spelled(best.cand, t.name)
-                and all(_lossy(c, t.container) for c in container_cands)
+                and all(_lossy(c, t.container) and not _weighty(c) for c in container_cands)
             ):  # fmt: skip
                 inside = True  # "Hankey (Kouga)": a container read only through a lossy key ("Kuga")
-                # does not overrule the place's own name, spelled as written
-            if not inside and (subcity or best.cand.population < 100_000 or admin_container):
-                best = None  # a same-named place elsewhere; use the container instead
+                # does not overrule the place's own name, spelled as written; a respelled province or
+                # city does ("Saida town in Ar Raqqa countryside": Ar Raqqah, Syria)
+            abroad = _WRITTEN_IN_COUNTRY and t.container_relation in {"(", "in", "of"} and all(
+                c.country_code != best.cand.country_code for c in container_cands
+            ) and any(not _lossy(c, t.container or "") or _weighty(c) for c in container_cands)
+            if not inside and (subcity or best.cand.population < 100_000 or admin_container or abroad):
+                # a same-named place elsewhere; use the container instead ("Saida town in Ar Raqqa
+                # countryside" is not Saida, Algeria, a town of 130,000, nor "Sindian (Sindian,
+                # Bignona)" Xindian, Taiwan: a bracket or "in" says where, unlike a list's comma)
+                best = None
         if best is not None and _CHAIN_COUNTRY and t.container and not best.cand.is_country:
             # "Kani township (Yinmarbin district, Sagaing region)", "Bora woreda, East Shewa, Oromia":
             # the written containers end in a unit of one country; a namesake abroad is not the place
@@ -1187,6 +1195,12 @@ def _lossy(cand: Candidate, name: str) -> bool:
     from eventlens.geo.normalize import normalize_key
 
     return not _spelled(cand, name) and normalize_key(cand.matched_name) == normalize_key(name)
+
+
+def _weighty(c: Candidate) -> bool:
+    """An admin unit: a reading strong enough to place another name even when only the lossy key
+    found it ("Ar Raqqa" -> the governorate Ar Raqqah; not "Kouga" -> Kuga, a town in China)."""
+    return c.admin_level is not None
 
 
 def _credible_lossy(cand: Candidate, name: str, ctx: GeoContext) -> bool:
