@@ -58,6 +58,8 @@ def test_soft_votes_let_ambiguous_names_agree_on_a_region(geocoder: Geocoder) ->
         pytest.param("Anbar-West", "IQ", "admin1", id="hyphenated-compass-word"),
         pytest.param("Baghdad - Qwxzya", "IQ", "city", id="city-dash-unknown-district"),
         pytest.param("Mosul (Nineveh", "IQ", "city", id="span-swallowed-its-parenthesis"),
+        pytest.param("Mount Sinjar district", "IQ", "city", id="mount-is-a-kind-word"),
+        pytest.param("Carlisle and Penrith", "GB", "city", id="two-places-joined-by-and"),
     ],
 )
 def test_place_inside_an_unknown_name(geocoder: Geocoder, name: str, cc: str, precision: str) -> None:

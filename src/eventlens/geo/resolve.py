@@ -166,6 +166,7 @@ _CITY_FEATURES = frozenset({"city", "town", "village"})
 
 
 #: Separators inside one written name between a place and its container.
+_AND = re.compile(r"\s+(?:and|&)\s+")
 _PARTS = re.compile(r"\s+[-\u2013\u2014]\s+|\s*[()]\s*|\s*/\s*")
 #: Compass words stripped from a name the gazetteer does not know ("Shan-North" -> "Shan").
 _COMPASS = re.compile(
@@ -182,7 +183,7 @@ _GENERIC_WORDS = frozenset(
     office embassy consulate council senate parliament assembly congress reserve police army fire club
     hotel inn restaurant market mall store stadium arena field company corporation group association
     union board agency service services north south east west new old great little upper lower
-    peninsula valley river lake mountain mountains island islands coast sea ocean gulf bay desert basin
+    peninsula valley river lake mount mountain mountains island islands coast sea ocean gulf bay desert basin
     delta plateau strait canal hills forest beach port harbor harbour point rural countryside outskirts greater
     the of and for at in on de la le du des del""".split()
 )
@@ -305,6 +306,16 @@ class Geocoder:
                 c for c in fine_c if any(_within(c, k) or c.geonameid == k.geonameid for k in coarse_c[:3])
             ]
             cands = inside or list(coarse_c) or list(fine_c)
+        if not cands and _AND.search(name):
+            # "Lamballe and Saint-Brieuc", "Sur & Muscat": two places the tagger joined; the first
+            # known one (the event is at one of them, or between)
+            for part in _AND.split(name):
+                part = part.strip()
+                cands = list(self._lookup(part)) if part and part != name else []
+                if cands:
+                    # ranked later against the joined name: keep the readings spelled as the part is
+                    cands = [c for c in cands if _spelled(c, part)] or cands
+                    break
         if not cands:
             # A compass word the gazetteer does not carry: "Shan-North", "South Venezuela".
             bare = _COMPASS.sub(" ", f" {name} ").strip(" -")
