@@ -495,3 +495,12 @@ def test_a_bare_repeat_of_a_name_written_with_its_container_is_the_same_place(ge
     ]
     (out,) = geocoder.geocode_events(Article(id="v", text=text), [ev], tops)
     assert out.location is not None and out.location.iso2 == "CD"
+
+
+def test_event_location_is_in_its_leading_country(geocoder: Geocoder) -> None:
+    """Of an event's places, a namesake abroad that its other places outvote is not the location."""
+    text = "Gunmen attacked a checkpoint near Valencia, on the road between Kandahar and Herat."
+    art = Article(id="c1", text=text)
+    ev = _event(tuple(_mention(text, w, "location") for w in ("Valencia", "Kandahar", "Herat")))
+    (out,) = geocoder.geocode_events(art, [ev], [])
+    assert out.location is not None and out.location.iso2 == "AF", out.location

@@ -159,6 +159,7 @@ _COMPASS_ONLY = frozenset(
 )
 _GENERIC_NO_VOTE = True  # such bare words do not vote for a country in the article profile
 _WRITTEN_IN_COUNTRY = True  # "X (Y)", "X in Y": X is in a country of Y's readings, whatever X's size
+_COHERENT = True  # an event's location is chosen among its mentions in its leading country
 _KIND_CONTAINER = True  # a container written as "X region/province/district" is read as a unit only
 _UNIT_WORDS = frozenset({*_ADMIN_FEATURES, "district"})
 _W_CITY_FEATURE = 0.5  # "Amara city", "Kalaiya town": a populated place, not a province of the name
@@ -559,7 +560,9 @@ class Geocoder:
             own_cc = {c.country_code for c in inner_cands}
 
             def fits(c: Candidate) -> bool:
-                if c.country_code in own_cc:
+                if c.country_code in own_cc or _ADMIN_FEATURES.get(kind) != 1:
+                    # (a district or county is often named after its seat: "Novopavlovka village of
+                    # Sokuluk district" is at the town Sokuluk, whatever Novopavlovkas lie abroad)
                     return True
                 # (a "county" is an ADM1 in Kenya: only a first-level kind word refuses a smaller unit)
                 return c.feature_class != "P" and not (_ADMIN_FEATURES.get(kind) == 1 and (c.admin_level or 9) > 1)
@@ -818,7 +821,7 @@ class Geocoder:
                 ):  # fmt: skip
                     container = place.name  # the district fell back to the town it is in
                 mentions.append(replace(pm, place=place, container=container))
-            location = _choose_location(mentions)
+            location = _choose_location(_coherent(mentions, ctx) if _COHERENT else mentions)
             if location is None:
                 location = self._fallback_location(ctx, located, resolved_by_span)
             if location is None and _TEXT_COUNTRY_FALLBACK:
@@ -1339,6 +1342,29 @@ def _as_toponym(pm: PlaceMention) -> ToponymSpan:
         start=pm.span.start, end=pm.span.end, text=pm.mention, name=name, label="MENTION",
         feature=feature, container=pm.container, container_relation="of" if pm.container else None,
     )  # fmt: skip
+
+
+def _coherent(mentions: Sequence[PlaceMention], ctx: GeoContext) -> list[PlaceMention]:
+    """The event's place mentions in its leading country: the country most of its resolved
+    mentions are in, the article's own votes breaking ties. An event told with "Darah district ...
+    in Lara, Taba Taba areas" is in Afghanistan, not at namesakes in Venezuela and Egypt. Mentions
+    of countries and seas stay (they are in no one country); no filter when nothing leads."""
+    support: Counter[str] = Counter()
+    for m in mentions:
+        if m.place is not None and m.place.iso2 and m.place.precision != "country":
+            support[m.place.iso2] += 1.0
+    if len(support) < 2:
+        return list(mentions)
+    for cc in support:
+        support[cc] += 0.5 * ctx.countries.get(cc, 0.0)
+    (top, a), (_, b) = support.most_common(2)
+    if a - b < 0.25:  # (a tie of mentions needs the article clearly behind one country)
+        return list(mentions)
+    return [
+        m if m.place is None or not m.place.iso2 or m.place.iso2 == top or m.place.precision == "country"
+        else replace(m, place=None)
+        for m in mentions
+    ]
 
 
 def _choose_location(mentions: Sequence[PlaceMention]) -> Place | None:
