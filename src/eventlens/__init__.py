@@ -14,7 +14,7 @@ from typing import Any
 
 from .errors import EventlensError, InputError
 from .pipeline import ExtractResult, Pipeline
-from .types import Actor, Article, DateRange, Event, Evidence, Place, PlaceMention, Span, Weapon
+from .types import Actor, Article, DateRange, Event, Evidence, Place, PlaceMention, Span, Toponym, Weapon
 
 __version__ = "0.1.0"
 
@@ -49,6 +49,55 @@ def extract_many(
     return pipe.run(items, published=published)
 
 
+def geoparse(text: str, *, title: str | None = None) -> list[Toponym]:
+    """The place names in ``text``, each resolved against the offline gazetteer with its
+    context (country and province of the other names, containers, the dateline), as
+    :class:`Toponym` (``to_dict()`` gives the fields of ``eventlens places``)."""
+    from .read.text import read_text
+
+    article = read_text(text, id="geoparse", title=title)
+    (res,) = list(default_pipeline().places([article]))
+    if res.error is not None:
+        raise res.error
+    return res.toponyms
+
+
+def resolve(text: str, spans: Iterable[tuple[int, int]], *, guess: bool = True) -> list[Toponym | None]:
+    """Resolve the given ``(start, end)`` spans of ``text`` as place names (no detection: for
+    scoring a resolver against gold toponyms). One result per span; the spans are each other's
+    context, as in an article.
+
+    A name the gazetteer lacks (a street, a building) is placed at its written container or the
+    text's main place, with ``kind="guess"`` and a low score; with ``guess=False`` it is
+    ``None``, as is a name nothing in the text helps place."""
+    from .geo.resolve import containers_from_text, place_from_candidate
+
+    spans = [(int(s), int(e)) for s, e in spans]
+    for s, e in spans:
+        if not 0 <= s < e <= len(text):
+            raise InputError("resolve", f"span ({s}, {e}) is outside the text (length {len(text)})")
+    geocoder = default_pipeline().geocoder
+    if not geocoder:
+        raise EventlensError("resolve: the gazetteer is not available (see the log for why)")
+    names = [text[s:e] for s, e in spans]
+    ctx = geocoder.build_context(names, containers=containers_from_text(text, spans))
+    out: list[Toponym | None] = []
+    for (s, e), name, best in zip(spans, names, geocoder.resolve_scored(names, context=ctx), strict=True):
+        own = best is not None and any(c.geonameid == best.cand.geonameid for c in geocoder.candidates(name))
+        if best is None or (not own and not guess):
+            out.append(None)
+            continue
+        runner = next((x for x in geocoder.ranked(name, ctx) if x.cand.geonameid != best.cand.geonameid), None)
+        out.append(
+            Toponym(
+                s, e, name, name, place_from_candidate(best.cand, score=best.score),
+                place_from_candidate(runner.cand, score=runner.score) if runner else None,
+                kind="place" if own else "guess",
+            )
+        )
+    return out
+
+
 def open(db_url: str | None = None) -> Any:  # noqa: A001 - mirrors the public API name in the issue
     """Open the incident store (SQLite file by default, PostgreSQL by URL)."""
     from .store import open as open_store  # type: ignore[attr-defined]
@@ -69,10 +118,13 @@ __all__ = [
     "Place",
     "PlaceMention",
     "Span",
+    "Toponym",
     "Weapon",
     "__version__",
     "default_pipeline",
     "extract",
     "extract_many",
+    "geoparse",
     "open",
+    "resolve",
 ]

@@ -146,6 +146,50 @@ def extract(
         raise typer.Exit(1)
 
 
+#: Columns of ``eventlens places --format table`` (JSONL has every field of ``Toponym.to_dict``).
+PLACES_COLUMNS = [
+    "start", "end", "text", "name", "latitude", "longitude", "geonameid", "feature_code", "country_code",
+    "admin1", "score",
+]  # fmt: skip
+
+
+@app.command()
+def places(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl | table")] = "jsonl",
+    input_format: Annotated[str | None, typer.Option(help="text | html | json | jsonl (default: by extension / content)")] = None,
+    locations_only: Annotated[bool, typer.Option(help="Leave out names that are not locations (metonymy, demonyms).")] = False,
+) -> None:
+    """Print the place names of articles, each resolved against the offline gazetteer."""
+    from . import default_pipeline
+    from .read import read_paths
+
+    if fmt not in ("jsonl", "table"):
+        err.print(f"eventlens places: unknown --format {fmt!r}; use jsonl or table")
+        raise typer.Exit(2)
+    failed = 0
+    for res in default_pipeline().places(read_paths(paths, input_format=input_format)):
+        if res.error is not None:
+            failed += 1
+            print(f"error {res.error}", file=sys.stderr)  # one line, never wrapped
+            continue
+        rows = [dict(t.to_dict(), article_id=res.article_id) for t in res.toponyms if t.is_location or not locations_only]
+        if fmt == "jsonl":
+            for r in rows:
+                sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            table = Table(title=f"{res.article_id}: {len(rows)} toponym(s)")
+            for col in PLACES_COLUMNS:
+                table.add_column(col, overflow="fold")
+            for r in rows:
+                table.add_row(*(_cell(r.get(c)) for c in PLACES_COLUMNS))
+            Console(width=max(140, Console().width)).print(table)
+    if failed:
+        err.print(f"{failed} input(s) failed; the others were processed")
+        raise typer.Exit(1)
+
+
 def sample_dir() -> Path:
     """The sample articles shipped with the package."""
     return Path(str(importlib.resources.files("eventlens").joinpath("data/samples")))

@@ -27,7 +27,7 @@ from .merge import Group, Sentence, group_sentences, role_of
 from .read.jsonl import record_to_article
 from .read.text import read_text
 from .taxonomy import disorder_type_of, event_type_of
-from .types import Actor, Article, DateRange, Event, Evidence, Span
+from .types import Actor, Article, DateRange, Event, Evidence, Span, Toponym
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -45,6 +45,16 @@ class ExtractResult:
     article_id: str
     article: Article | None
     events: list[Event]
+    error: InputError | None = None
+
+
+@dataclass
+class PlacesResult:
+    """The toponyms of one input (``Pipeline.places``), or the error that stopped it."""
+
+    article_id: str
+    article: Article | None
+    toponyms: list[Toponym]
     error: InputError | None = None
 
 
@@ -96,6 +106,8 @@ class Pipeline:
         self._nlp = nlp
         self._model = model
         self._geocoder = geocoder
+        if geocoder:  # an injected geocoder's gazetteer also serves toponym detection
+            self._gazetteer = getattr(geocoder, "gazetteer", None)
         self.batch_size = batch_size
 
     @property
@@ -159,9 +171,11 @@ class Pipeline:
             yield from self._run_batch(batch, published, fetched)
 
     # ------------------------------------------------------------------ batch
-    def _run_batch(
+    def _prepare(
         self, batch: Sequence[Article | InputError], published: datetime | None, fetched: datetime | None
-    ) -> Iterator[ExtractResult]:
+    ) -> tuple[list[ExtractResult | None], list[tuple[int, Article]]]:
+        """Clean a batch and check its language: the results of inputs that failed (by position),
+        and the articles ready for spaCy."""
         ready: list[tuple[int, Article]] = []
         results: list[ExtractResult | None] = [None] * len(batch)
         for i, item in enumerate(batch):
@@ -183,6 +197,12 @@ class Pipeline:
                 results[i] = ExtractResult(art.id, art, [], err)
                 continue
             ready.append((i, art))
+        return results, ready
+
+    def _run_batch(
+        self, batch: Sequence[Article | InputError], published: datetime | None, fetched: datetime | None
+    ) -> Iterator[ExtractResult]:
+        results, ready = self._prepare(batch, published, fetched)
         texts = (_nlp_text(a) for _, a in ready)
         for (i, art), doc in zip(ready, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True):
             try:
@@ -193,6 +213,44 @@ class Pipeline:
                 continue
             results[i] = ExtractResult(art.id, art, events)
         for r in results:
+            assert r is not None
+            yield r
+
+    def places(
+        self,
+        items: Iterable[Mapping[str, Any] | Article | InputError | str],
+        *,
+        published: datetime | date | str | None = None,
+    ) -> Iterator[PlacesResult]:
+        """The toponyms of each input, resolved as events' places are (``eventlens places``),
+        in input order, one result per input, errors included."""
+        published = as_datetime(published)
+        batch: list[Article | InputError] = []
+        for i, item in enumerate(items):
+            batch.append(item if isinstance(item, InputError) else to_article(item, index=i))
+            if len(batch) >= self.batch_size:
+                yield from self._places_batch(batch, published)
+                batch = []
+        if batch:
+            yield from self._places_batch(batch, published)
+
+    def _places_batch(self, batch: Sequence[Article | InputError], published: datetime | None) -> Iterator[PlacesResult]:
+        from .geo.toponyms import find_toponyms
+
+        failed, ready = self._prepare(batch, published, None)
+        out: list[PlacesResult | None] = [
+            None if r is None else PlacesResult(r.article_id, r.article, [], r.error) for r in failed
+        ]
+        geocoder = self.geocoder
+        texts = (_nlp_text(a) for _, a in ready)
+        for (i, art), doc in zip(ready, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True):
+            tops = find_toponyms(doc, gazetteer=self._gazetteer)
+            if geocoder:
+                found = geocoder.resolve_toponyms(art, tops)
+            else:
+                found = [Toponym(t.start, t.end, t.text, t.name, None, None, t.is_location) for t in tops]
+            out[i] = PlacesResult(art.id, art, found)
+        for r in out:
             assert r is not None
             yield r
 

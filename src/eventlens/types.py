@@ -204,6 +204,52 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place name found in (or given for) a text, and where it resolved: what
+    ``eventlens places``, :func:`eventlens.geoparse` and :func:`eventlens.resolve` return.
+
+    ``place`` is ``None`` when the gazetteer has no reading; ``runner_up`` is the best other
+    reading the resolver weighed (``None`` when there was none). ``is_location`` is False for a
+    name that is not where something happens: metonymy ("Washington said"), a demonym
+    ("Russian forces"), a place inside an organisation's name; ``kind`` says which.
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str
+    place: Place | None = None
+    runner_up: Place | None = None
+    is_location: bool = True
+    kind: str = "place"  # place | metonymy | demonym | attribute | guess (placed by its context only)
+
+    def to_dict(self) -> dict[str, Any]:
+        p = self.place
+        r = self.runner_up
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "name": self.name,
+            "latitude": p.lat if p else None,
+            "longitude": p.lon if p else None,
+            "geonameid": p.geonameid if p else None,
+            "feature_code": p.feature_code if p else None,
+            "country_code": p.iso2 if p else None,
+            "admin1": p.admin1 if p else None,
+            "score": p.score if p else None,
+            "resolved_name": p.name if p else None,
+            "precision": p.precision if p else None,
+            "is_location": self.is_location,
+            "kind": self.kind,
+            "runner_up": None if r is None else {
+                "name": r.name, "geonameid": r.geonameid, "country_code": r.iso2, "latitude": r.lat,
+                "longitude": r.lon, "score": r.score,
+            },
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class PlaceMention:
     """A toponym in the text with its role in the event, and where it resolved (if it did)."""
 

@@ -68,7 +68,7 @@ from functools import lru_cache
 from eventlens.geo.gazetteer import Candidate, Gazetteer
 from eventlens.geo.normalize import surface_form
 from eventlens.geo.toponyms import PLACE_HEADS, ToponymSpan
-from eventlens.types import Article, Event, GeoPrecision, Place, PlaceMention
+from eventlens.types import Article, Event, GeoPrecision, Place, PlaceMention, Toponym
 
 __all__ = [
     "GeoContext",
@@ -689,6 +689,14 @@ class Geocoder:
         ctx = context if context is not None else self.build_context(names)
         return [sc.cand if sc else None for sc in self._resolve_scored(names, ctx)]
 
+    def resolve_scored(self, names: list[str], *, context: GeoContext | None = None) -> list[_Scored | None]:
+        """Like :meth:`resolve_candidates`, with each choice's score (``.cand``, ``.score``)."""
+        return self._resolve_scored(names, context if context is not None else self.build_context(names))
+
+    def ranked(self, name: str, context: GeoContext) -> list[_Scored]:
+        """Every reading of ``name`` with its score in ``context``, best first."""
+        return self._rank(name, context)
+
     def _resolve_scored(self, names: Sequence[str], ctx: GeoContext) -> list[_Scored | None]:
         cache: dict[str, _Scored | None] = {}
         out: list[_Scored | None] = []
@@ -767,39 +775,7 @@ class Geocoder:
         sentences, a state/province-only one to the first town inside it; an event still
         known only to a province or district sits at the unit's seat (the ACLED convention).
         """
-        located = [t for t in toponyms if t.is_location]
-        containers = {
-            t.name: t.container for t in located if t.container and t.container_relation in {"of", "in"}
-        }
-        containers.update(
-            {t.name: t.container for t in located if t.container and t.container_relation in {",", "("}}
-        )
-        features = {t.name: t.feature for t in located if t.feature}
-        dateline = _dateline_name(article)
-        ctx = self.build_context(
-            [t.name for t in toponyms], dateline=dateline, containers=containers, features=features,
-            text=_masked(article.text, toponyms),
-        )
-        resolved_by_span: dict[tuple[int, int], Place | None] = {}
-        deferred = []
-        # "Santa Ana, Francisco Morazan ... in La Bodega, Santa Ana": a name the article once writes
-        # with its container means the same place where it is written bare
-        written = (
-            {t.name: t for t in located if t.container and t.container != t.name} if _SAME_NAME_SAME_PLACE else {}
-        )
-        for t in toponyms:
-            w = written.get(t.name)
-            if w is not None and not t.container and t.is_location:
-                t = replace(t, container=w.container, container_start=w.container_start,
-                            container_relation=w.container_relation)  # fmt: skip
-            if (t.feature or "") in _SUBCITY_FEATURES and not t.container:
-                deferred.append(t)  # needs the article's focus town first
-            else:
-                resolved_by_span[(t.start, t.end)] = self._place_for_toponym(t, ctx)
-        focus = self._focus(list(resolved_by_span.values()), ctx)
-        for t in deferred:
-            resolved_by_span[(t.start, t.end)] = self._place_for_toponym(t, ctx, focus)
-
+        ctx, located, resolved_by_span, focus = self._resolve_all(article, toponyms)
         out = []
         for ev in events:
             mentions = []
@@ -853,6 +829,67 @@ class Geocoder:
             if location is not None and _SEAT_POINT and location.precision in _SEAT_PRECISIONS:
                 location = self._at_seat(location)
             out.append(replace(ev, places=tuple(mentions), location=location))
+        return out
+
+    def _resolve_all(
+        self, article: Article, toponyms: Sequence[ToponymSpan]
+    ) -> tuple[GeoContext, list[ToponymSpan], dict[tuple[int, int], Place | None], Candidate | None]:
+        """Resolve every toponym of an article with its context: (context, the toponyms that are
+        locations, place by (start, end), the article's focus town)."""
+        located = [t for t in toponyms if t.is_location]
+        containers = {
+            t.name: t.container for t in located if t.container and t.container_relation in {"of", "in"}
+        }
+        containers.update(
+            {t.name: t.container for t in located if t.container and t.container_relation in {",", "("}}
+        )
+        features = {t.name: t.feature for t in located if t.feature}
+        dateline = _dateline_name(article)
+        # demonyms ("Russian forces") are the actors' more often than the article's places: they
+        # count only as the text's demonyms (weaker), not as place mentions
+        voters = [t for t in toponyms if t.reason != "demonym"]
+        ctx = self.build_context(
+            [t.name for t in voters], dateline=dateline, containers=containers, features=features,
+            text=_masked(article.text, voters),
+        )
+        resolved_by_span: dict[tuple[int, int], Place | None] = {}
+        deferred = []
+        # "Santa Ana, Francisco Morazan ... in La Bodega, Santa Ana": a name the article once writes
+        # with its container means the same place where it is written bare
+        written = (
+            {t.name: t for t in located if t.container and t.container != t.name} if _SAME_NAME_SAME_PLACE else {}
+        )
+        for t in toponyms:
+            w = written.get(t.name)
+            if w is not None and not t.container and t.is_location:
+                t = replace(t, container=w.container, container_start=w.container_start,
+                            container_relation=w.container_relation)  # fmt: skip
+            if (t.feature or "") in _SUBCITY_FEATURES and not t.container:
+                deferred.append(t)  # needs the article's focus town first
+            else:
+                resolved_by_span[(t.start, t.end)] = self._place_for_toponym(t, ctx)
+        focus = self._focus(list(resolved_by_span.values()), ctx)
+        for t in deferred:
+            resolved_by_span[(t.start, t.end)] = self._place_for_toponym(t, ctx, focus)
+
+        return ctx, located, resolved_by_span, focus
+
+    def resolve_toponyms(self, article: Article, toponyms: Sequence[ToponymSpan]) -> list[Toponym]:
+        """Each detected toponym with its place (as events get them), the best other reading
+        the resolver weighed, and whether it is a location (see :class:`eventlens.types.Toponym`)."""
+        ctx, _, resolved, _ = self._resolve_all(article, toponyms)
+        out = []
+        for t in toponyms:
+            place = resolved.get((t.start, t.end))
+            runner = None
+            for sc in self._rank(t.name, ctx):
+                if place is None or sc.cand.geonameid != place.geonameid:
+                    runner = place_from_candidate(sc.cand, score=sc.score)
+                    break
+            kind = "place" if t.is_location else (
+                "demonym" if t.reason == "demonym" else "metonymy" if "metonym" in t.reason else "attribute"
+            )
+            out.append(Toponym(t.start, t.end, t.text, t.name, place, runner, t.is_location, kind))
         return out
 
     def _at_seat(self, place: Place) -> Place:
