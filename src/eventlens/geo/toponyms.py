@@ -394,6 +394,7 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
     """
     nonplaces = non_place_terms()
     drafts: list[_Draft] = []
+    demonyms: list[ToponymSpan] = []
     taken: set[int] = set()
     blocked: set[int] = set()  # tokens known not to be part of a place name
     for ent in doc.ents:
@@ -418,6 +419,7 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
             if surface_form(span.text) in nonplaces or _is_demonym(span, gazetteer):
                 taken.update(range(ent.start, ent.end))  # known non-place: never re-added
                 blocked.update(range(ent.start, ent.end))
+                demonyms += _demonym_span(span, gazetteer)
                 continue
             cut = span.end
             while cut - 1 > span.start and doc[cut - 1].lower_ in _NAME_PARTICLES:
@@ -433,6 +435,8 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
                     drafts.append(_Draft(lo, k, ent.label_))
                 lo = k + 1
             taken.update(range(ent.start, max(ent.end, end)))
+        elif ent.label_ == "NORP" and _head_noun(doc, span.end) is None:
+            demonyms += _demonym_span(span, gazetteer)  # "Russian forces": a place named, not a location
         elif ent.label_ in _MISLABELS and surface_form(span.text) not in nonplaces:
             # "Al Mansour neighborhood", "the Bayaa district of": a head noun makes it a place.
             head = _head_noun(doc, span.end)
@@ -461,7 +465,27 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
                 and any(c.is_country for c in _exact_candidates(gazetteer, t.name))
             ):  # fmt: skip
                 out[k] = replace(t, is_location=False, reason="a country's name as the attribute of a force")
+    if demonyms:
+        spans = [(t.start, t.end) for t in out]
+        out += [d for d in demonyms if not any(s < d.end and d.start < e for s, e in spans)]
+        out.sort(key=lambda t: t.start)
     return out
+
+
+def _demonym_span(span: SpacySpan, gazetteer: Gazetteer | None) -> list[ToponymSpan]:
+    """A demonym of a country or a world region ("Russian", "Middle Eastern") as a toponym that
+    is no location (``reason="demonym"``): it names a place, mostly the actor's."""
+    if gazetteer is None or len(span) > 3 or not span.text[:1].isupper():
+        return []
+    text = span.text
+    if gazetteer.demonym(text) is None and not any(
+        c.geonameid < 0 and surface_form(c.matched_name) == surface_form(text) for c in gazetteer.candidates(text, limit=3)
+    ):
+        return []
+    return [
+        ToponymSpan(start=span.start_char, end=span.end_char, text=text, name=text, label=span.label_,
+                    is_location=False, reason="demonym")  # fmt: skip
+    ]
 
 
 #: Entity labels whose tokens never continue a place name ("Toledo Monday", "Kabul 2022").
