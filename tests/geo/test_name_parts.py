@@ -281,3 +281,23 @@ def test_a_town_inside_its_namesake_county_keeps_its_own_head_noun(gazetteer: Ga
     assert s2 > s1
     place = geo._place_for_toponym(town, ctx)
     assert place is not None and place.iso2 == "KE"
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "expected"),
+    [
+        pytest.param(["Sanctions", "by", "the", "United", "States", "hit", "exports", "."],
+                     ["O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"], ["United States"], id="country-as-org"),
+        pytest.param(["Floods", "hit", "Tamil", "Nadu", "again", "."],
+                     ["O", "O", "B-PERSON", "I-PERSON", "O", "O"], ["Tamil Nadu"], id="province-as-person"),
+        pytest.param(["Georgia", "sang", "in", "Paris", "."],
+                     ["B-PERSON", "O", "O", "B-GPE", "O"], ["Paris"], id="one-word-person-stays-a-person"),
+        pytest.param(["Apple", "Inc", "sued", "."], ["B-ORG", "I-ORG", "O", "O"], [], id="firm-stays-a-firm"),
+    ],
+)  # fmt: skip
+def test_country_or_province_name_the_tagger_called_an_org_or_person(
+    gazetteer: Gazetteer, words: list[str], ents: list[str], expected: list[str]
+) -> None:
+    pos = ["PROPN" if e != "O" else "NOUN" for e in ents]
+    tops = find_toponyms(_doc(words, pos, ents), gazetteer=gazetteer)
+    assert [t.name for t in tops] == expected

@@ -435,6 +435,15 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
                     drafts.append(_Draft(lo, k, ent.label_))
                 lo = k + 1
             taken.update(range(ent.start, max(ent.end, end)))
+        elif (
+            ent.label_ in {"ORG", "PERSON"} and gazetteer is not None and _head_noun(doc, span.end) is None
+            and (ent.label_ == "ORG" or len(span) >= 2)  # a one-word "person" ("Georgia", "Chad") is a person
+            and _country_or_state_name(span, gazetteer)
+        ):  # fmt: skip
+            # "the United States", "UAE", "DPRK", "Tamil Nadu" tagged as an organisation or a person:
+            # a country's (or a province's two-word) name as written is a place name
+            drafts.append(_Draft(span.start, span.end, ent.label_, reason=f"country/province name (was {ent.label_})"))
+            taken.update(range(ent.start, ent.end))
         elif ent.label_ == "NORP" and _head_noun(doc, span.end) is None:
             demonyms += _demonym_span(span, gazetteer)  # "Russian forces": a place named, not a location
         elif ent.label_ in _MISLABELS and surface_form(span.text) not in nonplaces:
@@ -470,6 +479,18 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
         out += [d for d in demonyms if not any(s < d.end and d.start < e for s, e in spans)]
         out.sort(key=lambda t: t.start)
     return out
+
+
+def _country_or_state_name(span: SpacySpan, gazetteer: Gazetteer) -> bool:
+    """Is the span exactly a country's name or alias ("United States", "UAE"), or a two-word-plus
+    province name ("Tamil Nadu")? One-word provinces are too often people's or firms' names."""
+    want = surface_form(span.text)
+    for c in gazetteer.candidates(span.text, limit=10):
+        if want not in {surface_form(c.name), surface_form(c.matched_name)}:
+            continue
+        if (c.is_country and c.feature_code != "CONT") or (c.feature_code == "ADM1" and len(span) >= 2):
+            return True
+    return False
 
 
 def _demonym_span(span: SpacySpan, gazetteer: Gazetteer | None) -> list[ToponymSpan]:
