@@ -51,7 +51,7 @@ def test_soft_votes_let_ambiguous_names_agree_on_a_region(geocoder: Geocoder) ->
     ("name", "cc", "precision"),
     [
         pytest.param("Bank of Japan", "JP", "country", id="institution-of-country"),
-        pytest.param("Russian Embassy", "RU", "country", id="demonym-inside"),
+        pytest.param("Russian Army", "RU", "country", id="demonym-inside"),
         pytest.param("Colorado State University", "US", "admin1", id="state-inside"),
         pytest.param("Baghdad International Airport", "IQ", "city", id="city-inside"),
         pytest.param("South Venezuela", "VE", "country", id="compass-word"),
@@ -504,3 +504,10 @@ def test_event_location_is_in_its_leading_country(geocoder: Geocoder) -> None:
     ev = _event(tuple(_mention(text, w, "location") for w in ("Valencia", "Kandahar", "Herat")))
     (out,) = geocoder.geocode_events(art, [ev], [])
     assert out.location is not None and out.location.iso2 == "AF", out.location
+
+
+@pytest.mark.parametrize("embassy", ["US embassy", "Russian Embassy", "Embassy of Armenia"])
+def test_an_embassy_is_in_its_host_town_not_the_country_it_represents(geocoder: Geocoder, embassy: str) -> None:
+    names = ["Baghdad", embassy]
+    place = geocoder.resolve_mentions(names, context=geocoder.build_context(names))[1]
+    assert place is not None and place.iso2 == "IQ", place

@@ -175,6 +175,8 @@ _COMPASS = re.compile(
     r"|north-?east|north-?west|south-?east|south-?west)(?=[\s-])",
     re.IGNORECASE,
 )
+#: A diplomatic mission is where it stands, not in the country it represents.
+_ENVOY_WORDS = frozenset({"embassy", "embassies", "consulate", "consulate-general", "legation", "chancery"})
 #: Words that never name a place on their own inside a longer name.
 _GENERIC_WORDS = frozenset(
     """state states university college school high middle elementary academy institute center centre
@@ -347,6 +349,7 @@ class Geocoder:
         words = name.replace("/", " ").split()
         if len(words) < 2 or len(words) > 8:
             return ()
+        envoy = any(w.lower().strip(".,") in _ENVOY_WORDS for w in words)
 
         def generic(w: str) -> bool:
             w = w.strip(".,'’")
@@ -363,6 +366,8 @@ class Geocoder:
                     continue
                 sub = " ".join(part).strip(".,'’")
                 country = self.gazetteer.demonym(sub)
+                if envoy and (country is not None or any(c.is_country for c in self.gazetteer.candidates(sub, limit=3))):
+                    return ()  # "the US embassy", "Embassy of Armenia": in the host town, not the sending country
                 if country is not None:
                     return (replace(country, matched_name=sub),)
                 want = surface_form(sub)

@@ -172,6 +172,15 @@ def _exact_candidates(gazetteer: Gazetteer, name: str) -> list:  # type: ignore[
     return [c for c in gazetteer.candidates(name, limit=10) if surface_form(c.matched_name) == want]
 
 
+def _is_country_name(gazetteer: Gazetteer, name: str) -> bool:
+    """Is ``name`` a country's name as written, initials' dots aside ("US" = "U. S.")?"""
+    want = surface_form(name).replace(" ", "")
+    return any(
+        c.is_country and surface_form(c.matched_name).replace(" ", "") == want
+        for c in gazetteer.candidates(name, limit=10)
+    )
+
+
 def _admin_candidates(gazetteer: Gazetteer, name: str) -> list:  # type: ignore[type-arg]
     """Countries and first-level units the name may be, by the lossy key ("Ar Raqqa" ->
     Ar Raqqah); one-word names of 3 letters or fewer never count."""
@@ -470,10 +479,13 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
         for k, (d, t) in enumerate(zip(drafts, out, strict=True)):
             nxt = doc[d.end_tok] if d.end_tok < len(doc) else None
             if (
-                t.is_location and t.feature is None and nxt is not None and nxt.lower_ in _FORCE_NOUNS
-                and any(c.is_country for c in _exact_candidates(gazetteer, t.name))
+                t.is_location and t.feature is None and nxt is not None
+                and (nxt.lower_ in _FORCE_NOUNS or nxt.lower_ in _ENVOY_NOUNS)
+                and _is_country_name(gazetteer, t.name)
             ):  # fmt: skip
-                out[k] = replace(t, is_location=False, reason="a country's name as the attribute of a force")
+                # ("the US embassy", "Turkish consulate": the mission is in its host town)
+                what = "a force" if nxt.lower_ in _FORCE_NOUNS else "a diplomatic mission"
+                out[k] = replace(t, is_location=False, reason=f"a country's name as the attribute of {what}")
     if demonyms:
         spans = [(t.start, t.end) for t in out]
         out += [d for d in demonyms if not any(s < d.end and d.start < e for s, e in spans)]
@@ -616,6 +628,7 @@ def _names_in_names(doc: Doc, blocked: set[int], gazetteer: Gazetteer) -> Iterab
 
 
 #: Nouns for armed or state actors that a country's name may qualify ("Ethiopia forces").
+_ENVOY_NOUNS = frozenset({"embassy", "embassies", "consulate", "legation", "ambassador", "envoy"})
 _FORCE_NOUNS = frozenset(
     """forces force troops army soldiers military militia militias militiamen police navy warplanes
     jets""".split()
