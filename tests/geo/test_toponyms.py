@@ -280,3 +280,24 @@ def test_of_after_an_institution_is_no_place_cue(nlp, gazetteer: Gazetteer) -> N
     # "Independence" is a town the gazetteer knows; after "Ministry of" it is a portfolio
     text = "Workers gathered at the Ministry of Independence in the capital on Monday."
     assert "Independence" not in _by_text(find_toponyms(nlp(text), gazetteer=gazetteer))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param("Residents protested in Campos dos Goytacazes (Rio de Janeiro) on Monday.",
+                     "Campos dos Goytacazes", id="particle-dos"),
+        pytest.param("Students gathered in Lee's Summit (Missouri) to protest.", "Lee's Summit", id="possessive"),
+        pytest.param("Residents blocked a road in Santo Antonio de Jesus (Bahia).", "Santo Antonio de Jesus",
+                     id="particle-de"),
+    ],
+)  # fmt: skip
+def test_a_name_the_tagger_cut_at_a_particle_is_joined(nlp, gazetteer: Gazetteer, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    names = [t.name for t in find_toponyms(nlp(text), gazetteer=gazetteer)]
+    assert name in names, names
+
+
+def test_a_capital_a_opens_a_container_name(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Workers held a protest in Santiago de Compostela (A Coruna, Galicia) on Friday."
+    tops = {t.name: t for t in find_toponyms(nlp(text), gazetteer=gazetteer)}
+    assert tops["Santiago de Compostela"].container == "A Coruna"

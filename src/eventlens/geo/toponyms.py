@@ -152,7 +152,10 @@ def non_place_terms() -> frozenset[str]:
 
 
 def _strip_the(span: SpacySpan) -> SpacySpan:
-    while len(span) > 1 and span[0].lower_ in {"the", "a", "an"}:
+    # a capital "A" inside a sentence opens a name ("(A Coruna, Galicia)", "A Estrada"), not an article
+    while len(span) > 1 and (
+        span[0].lower_ == "the" or (span[0].lower_ in {"a", "an"} and (span[0].is_lower or span[0].is_sent_start))
+    ):
         span = span[1:]
     return span
 
@@ -344,6 +347,8 @@ def _gazetteer_spans(
 
 
 #: Lower-case particles inside place names ("Deir ez Zor", "Ras al Ain", "Rio de Janeiro").
+#: Words that may join the parts of one place name (with the gazetteer's confirmation).
+_JOINERS = frozenset("de del della di da do dos das du des la le e y 's ’s al el ad".split())
 _NAME_PARTICLES = frozenset(
     "al el ez es ed en ad ar as at az ash ul de del della di da do dos das la le du".split()
 )
@@ -560,6 +565,13 @@ def _merge_name_parts(
                 and bool(_exact_candidates(gazetteer, doc[i : _propn_run(doc, j + 1, blocked)].text))
             ):  # fmt: skip
                 j = _propn_run(doc, j + 1, blocked)  # "Port | of | Spain": one known name
+            elif (
+                j + 1 < n and doc[j].lower_ in _JOINERS and _name_token(doc, j + 1, blocked)
+                and bool(_exact_candidates(gazetteer, doc[i : _propn_run(doc, j + 1, blocked)].text))
+            ):  # fmt: skip
+                # "Campos | dos Goytacazes", "Lee | 's Summit", "Shahr | e Kord", "Santo Antonio | de
+                # Jesus": a particle or a possessive inside one name the gazetteer knows as written
+                j = _propn_run(doc, j + 1, blocked)
             elif (
                 j + 1 < n and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
                 and doc[j + 1].is_alpha and (j + 1) not in blocked
