@@ -511,3 +511,18 @@ def test_an_embassy_is_in_its_host_town_not_the_country_it_represents(geocoder: 
     names = ["Baghdad", embassy]
     place = geocoder.resolve_mentions(names, context=geocoder.build_context(names))[1]
     assert place is not None and place.iso2 == "IQ", place
+
+
+def test_place_names_the_arguments_left_out_vote_for_the_events_country(geocoder: Geocoder) -> None:
+    """The event's own mention is Turin; the sentence's other place names (not taken as the
+    event's arguments) are in France, and outvote it."""
+    text = "Activists gathered in Aix-en-Provence, near Marseille, against the jailing of a man arrested in Turin."
+    art = Article(id="u1", text=text)
+    tops = [
+        ToponymSpan(start=text.index(w), end=text.index(w) + len(w), text=w, name=w, label="GPE")
+        for w in ("Aix-en-Provence", "Marseille", "Turin")
+    ]
+    ev = replace(_event((_mention(text, "Turin", "location"),)), sentences=(Span(0, len(text), text),))
+    (out,) = geocoder.geocode_events(art, [ev], tops)
+    assert out.location is not None and out.location.iso2 == "FR", out.location
+    assert [m.mention for m in out.places] == ["Turin"]  # the record's own mentions are unchanged

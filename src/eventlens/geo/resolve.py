@@ -68,7 +68,7 @@ from functools import lru_cache
 from eventlens.geo.gazetteer import Candidate, Gazetteer
 from eventlens.geo.normalize import surface_form
 from eventlens.geo.toponyms import PLACE_HEADS, ToponymSpan
-from eventlens.types import Article, Event, GeoPrecision, Place, PlaceMention, Toponym
+from eventlens.types import Article, Event, GeoPrecision, Place, PlaceMention, Span, Toponym
 
 __all__ = [
     "GeoContext",
@@ -83,7 +83,7 @@ logger = logging.getLogger(__name__)
 
 EARTH_RADIUS_KM = 6371.0088
 #: Order of preference for an event's location by mention role.
-ROLE_PRIORITY = ("impact", "location", "target", "origin")
+ROLE_PRIORITY = ("impact", "location", "target", "origin", "context")
 _PRECISION_RANK: dict[str, int] = {
     "point": 0, "neighbourhood": 1, "city": 2, "admin2": 3, "admin1": 4, "country": 5,
 }  # fmt: skip
@@ -159,7 +159,8 @@ _COMPASS_ONLY = frozenset(
 )
 _GENERIC_NO_VOTE = True  # such bare words do not vote for a country in the article profile
 _WRITTEN_IN_COUNTRY = True  # "X (Y)", "X in Y": X is in a country of Y's readings, whatever X's size
-_COHERENT = True  # an event's location is chosen among its mentions in its leading country
+_COHERENT = True
+_UNCLAIMED = True  # the event's sentences' other place names count as "location" mentions  # an event's location is chosen among its mentions in its leading country
 _KIND_CONTAINER = True  # a container written as "X region/province/district" is read as a unit only
 _UNIT_WORDS = frozenset({*_ADMIN_FEATURES, "district"})
 _W_CITY_FEATURE = 0.5  # "Amara city", "Kalaiya town": a populated place, not a province of the name
@@ -802,7 +803,14 @@ class Geocoder:
                 ):  # fmt: skip
                     container = place.name  # the district fell back to the town it is in
                 mentions.append(replace(pm, place=place, container=container))
-            location = _choose_location(_coherent(mentions, ctx) if _COHERENT else mentions)
+            # the other place names of the event's sentences vote for its country and stand in when
+            # none of its own mentions resolves (role "context": after all the event's own roles)
+            extra = [
+                replace(pm, role="context", place=resolved_by_span.get((pm.span.start, pm.span.end)))  # type: ignore[arg-type]
+                for pm in (_unclaimed(ev, located) if _UNCLAIMED else ())
+            ]
+            pool = [*mentions, *extra]
+            location = _choose_location(_coherent(pool, ctx) if _COHERENT else pool)
             if location is None:
                 location = self._fallback_location(ctx, located, resolved_by_span)
             if location is None and _TEXT_COUNTRY_FALLBACK:
@@ -1384,6 +1392,22 @@ def _as_toponym(pm: PlaceMention) -> ToponymSpan:
         start=pm.span.start, end=pm.span.end, text=pm.mention, name=name, label="MENTION",
         feature=feature, container=pm.container, container_relation="of" if pm.container else None,
     )  # fmt: skip
+
+
+def _unclaimed(ev: Event, located: Sequence[ToponymSpan]) -> list[PlaceMention]:
+    """Place names in the event's own sentences that its arguments did not take (the tagger did not
+    call them places: "in Aix-en-Provence (Bouches-du-Rhone)"), as plain "location" mentions after
+    the event's own: where the event is when its own mentions give nothing better."""
+    if not ev.sentences:
+        return []
+    out = []
+    for t in located:
+        if not any(sp.start <= t.start and t.end <= sp.end for sp in ev.sentences):
+            continue
+        if any(pm.span.start < t.end and t.start < pm.span.end for pm in ev.places):
+            continue
+        out.append(PlaceMention(mention=t.text, role="location", span=Span(t.start, t.end, t.text)))
+    return out
 
 
 def _coherent(mentions: Sequence[PlaceMention], ctx: GeoContext) -> list[PlaceMention]:
