@@ -301,3 +301,10 @@ def test_a_capital_a_opens_a_container_name(nlp, gazetteer: Gazetteer) -> None: 
     text = "Workers held a protest in Santiago de Compostela (A Coruna, Galicia) on Friday."
     tops = {t.name: t for t in find_toponyms(nlp(text), gazetteer=gazetteer)}
     assert tops["Santiago de Compostela"].container == "A Coruna"
+
+
+def test_institution_words_are_not_places_of_the_name(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # "Federal" is also an Argentine department in the test gazetteer
+    text = "Students in Lima marched towards Federal to demand better pay."
+    names = [t.name for t in find_toponyms(nlp(text), gazetteer=gazetteer)]
+    assert "Federal" not in names and "Lima" in names

@@ -299,6 +299,9 @@ def _gazetteer_spans(
                 j = k
         # Include a leading article token "Al"/"al-" that the tagger split off.
         span = doc[i:j]
+        if surface_form(span.text) in non_place_terms():
+            i = j  # "marched towards Congress": the word, not a village called Congress
+            continue
         if _acronym(span) and not any(c.is_country for c in gazetteer.candidates(span.text, limit=5)):
             i = j  # "the CGT, SUD and FSU unions": an acronym, not Haiti's Sud department
             continue
