@@ -302,3 +302,8 @@ def test_a_regency_is_found_by_its_bare_name(gazetteer: Gazetteer) -> None:
     # or "(Jembrana, Bali)"
     kinds = {(c.country_code, c.feature_code) for c in gazetteer.candidates("Jembrana")}
     assert ("ID", "ADM2") in kinds
+
+
+@pytest.mark.parametrize(("spelling", "cc"), [("Thi Qar", "IQ"), ("Dhi Qar", "IQ")])
+def test_arabic_dh_is_also_written_th_in_unit_names(gazetteer: Gazetteer, spelling: str, cc: str) -> None:
+    assert any(c.admin_level == 1 and c.country_code == cc for c in gazetteer.candidates(spelling)), spelling

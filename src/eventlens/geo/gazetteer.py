@@ -79,7 +79,7 @@ GEONAMES_ATTRIBUTION = (
 )
 
 #: Bump when the table layout or the build rules change: a new number means a new file name.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 #: Minimum population of the embedded populated places (GeoNames cities500 is the smallest shipped).
 DEFAULT_MIN_POPULATION = 500
@@ -456,7 +456,10 @@ def _populate_from_packages(con: sqlite3.Connection, min_population: int) -> Non
             suffixes = _ADMIN_TYPE_WORDS[int(level)]
             if len(words) > 1 and words[-1].lower() in suffixes:
                 bare.append(" ".join(words[:-1]))
-        admin_names[code] = [name, *extra, *abbr, *bare]
+        names = [name, *extra, *abbr, *bare]
+        # Arabic dh (ذ) is also written th: "Dhi Qar" / "Thi Qar", "Dhamar" / "Thamar"
+        names += [n.replace("Dh", "Th").replace("dh", "th") for n in names if "dh" in n.lower()]
+        admin_names[code] = names
         if gid:
             admin_gid[code] = int(gid)
     cur.executemany("INSERT OR IGNORE INTO admins VALUES (?, ?, ?, ?)", admin_rows)
