@@ -161,14 +161,21 @@ class Pipeline:
     ) -> Iterator[ExtractResult]:
         """Stream results in input order, one per input, errors included."""
         published = as_datetime(published)
+        for batch in self._batches(items):
+            yield from self._run_batch(batch, published, fetched)
+
+    def _batches(
+        self, items: Iterable[Mapping[str, Any] | Article | InputError | str]
+    ) -> Iterator[list[Article | InputError]]:
+        """The inputs as articles (or their read errors), ``batch_size`` at a time."""
         batch: list[Article | InputError] = []
         for i, item in enumerate(items):
             batch.append(item if isinstance(item, InputError) else to_article(item, index=i))
             if len(batch) >= self.batch_size:
-                yield from self._run_batch(batch, published, fetched)
+                yield batch
                 batch = []
         if batch:
-            yield from self._run_batch(batch, published, fetched)
+            yield batch
 
     # ------------------------------------------------------------------ batch
     def _prepare(
@@ -225,13 +232,7 @@ class Pipeline:
         """The toponyms of each input, resolved as events' places are (``eventlens places``),
         in input order, one result per input, errors included."""
         published = as_datetime(published)
-        batch: list[Article | InputError] = []
-        for i, item in enumerate(items):
-            batch.append(item if isinstance(item, InputError) else to_article(item, index=i))
-            if len(batch) >= self.batch_size:
-                yield from self._places_batch(batch, published)
-                batch = []
-        if batch:
+        for batch in self._batches(items):
             yield from self._places_batch(batch, published)
 
     def _places_batch(self, batch: Sequence[Article | InputError], published: datetime | None) -> Iterator[PlacesResult]:
