@@ -289,6 +289,15 @@ class Geocoder:
         if name.lower().startswith("the "):
             name = name[4:]
         cands = self.gazetteer.candidates(name, limit=self.max_candidates)
+        words = name.split()
+        if not cands and len(words) >= 2 and words[-1].lower() == "airport":
+            # "Baghdad airport": GeoNames names it "Baghdad International Airport" (full import)
+            stem = " ".join(words[:-1])
+            for variant in (f"{stem} International Airport", f"{stem} Airport", f"{stem} Intl Airport"):
+                cands = [c for c in self.gazetteer.candidates(variant, limit=self.max_candidates)
+                         if c.feature_code.startswith("AIR")]  # fmt: skip
+                if cands:
+                    break
         country = self.gazetteer.demonym(name)  # "Iraqi", "Russian": the country
         if country is not None and all(c.geonameid != country.geonameid for c in cands):
             cands = [replace(country, matched_name=name), *cands]
@@ -923,6 +932,12 @@ class Geocoder:
         ``focus`` is the article's main town (see :meth:`geocode_events`): a district or
         neighbourhood with no written container is looked for near it, and falls back to it.
         """
+        if t.feature == "airport":
+            # "landing at Baghdad airport": the airport itself when the gazetteer has it (a full
+            # GeoNames import), else the town below
+            airports = [x for x in self._rank(f"{t.name} airport", ctx) if x.cand.feature_code.startswith("AIR")]
+            if airports:
+                return place_from_candidate(airports[0].cand, score=airports[0].score)
         names = [t.name] if t.name == t.text else [t.text, t.name]
         best: _Scored | None = None
         # this mention's own head noun and container, where the article writes the name twice

@@ -64,7 +64,7 @@ PLACE_HEADS = frozenset(
     region village town city suburb quarter county municipality camp prefecture state oblast raion
     sub-district subdistrict township commune locality department zone valley countryside territory
     groupement kebele woreda upazila tehsil barangay chiefdom sub-county subcounty corregimiento vereda
-    parish ward hamlet settlement canton regency""".split()
+    parish ward hamlet settlement canton regency airport""".split()
 )
 _CITYLIKE_HEADS = frozenset({"city", "town", "village"})
 #: Kind words written before the name of a part of a town or municipality (Spanish-language usage
