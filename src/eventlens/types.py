@@ -186,6 +186,9 @@ class Place:
     feature_code: str | None = None
     population: int | None = None
     score: float = 1.0
+    #: the event is near the place or in a part of it the text does not locate ("near X", "20 km
+    #: north of X"): ACLED geo_precision 2 even for a town
+    near: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -193,6 +196,7 @@ class Place:
             "lat": self.lat,
             "lon": self.lon,
             "precision": self.precision,
+            "near": self.near,
             "country": self.country,
             "iso3": self.iso3,
             "admin1": self.admin1,
@@ -411,7 +415,7 @@ class Event:
             "location": loc.name if loc else None,
             "latitude": loc.lat if loc else None,
             "longitude": loc.lon if loc else None,
-            "geo_precision": _GEO_PRECISION_CODE.get(loc.precision) if loc else None,
+            "geo_precision": _geo_precision(loc),
             "geo_precision_label": loc.precision if loc else None,
             "feature_code": loc.feature_code if loc else None,
             "fatalities": self.fatalities,
@@ -432,6 +436,13 @@ class Event:
             "confidence": round(self.confidence, 3),
             "evidence": [e.to_dict() for e in self.evidence],
         }
+
+
+def _geo_precision(loc: Place | None) -> int | None:
+    if loc is None:
+        return None
+    code = _GEO_PRECISION_CODE.get(loc.precision)
+    return max(code, 2) if code is not None and loc.near else code
 
 
 #: ACLED geo_precision: 1 = the exact town/point, 2 = near/part of a region, 3 = a larger region.

@@ -526,3 +526,20 @@ def test_place_names_the_arguments_left_out_vote_for_the_events_country(geocoder
     (out,) = geocoder.geocode_events(art, [ev], tops)
     assert out.location is not None and out.location.iso2 == "FR", out.location
     assert [m.mention for m in out.places] == ["Turin"]  # the record's own mentions are unchanged
+
+
+@pytest.mark.parametrize(
+    ("text", "near"),
+    [
+        pytest.param("Shells hit a checkpoint near Mosul on Sunday.", True, id="near"),
+        pytest.param("Shells hit a checkpoint on the outskirts of Mosul on Sunday.", True, id="outskirts"),
+        pytest.param("Shells hit a checkpoint 20 km south of Mosul on Sunday.", True, id="direction"),
+        pytest.param("Shells hit a checkpoint in Mosul on Sunday.", False, id="in"),
+    ],
+)
+def test_an_event_near_a_town_has_acled_geo_precision_2(nlp, gazetteer: Gazetteer, geocoder: Geocoder, text: str, near: bool) -> None:  # type: ignore[no-untyped-def]
+    tops = find_toponyms(nlp(text), gazetteer=gazetteer)
+    ev = replace(_event((_mention(text, "Mosul", "location"),)), sentences=(Span(0, len(text), text),))
+    (out,) = geocoder.geocode_events(Article(id="n1", text=text), [ev], tops)
+    assert out.location is not None and out.location.name == "Mosul" and out.location.near is near
+    assert out.to_dict()["geo_precision"] == (2 if near else 1)

@@ -159,6 +159,7 @@ _COMPASS_ONLY = frozenset(
 )
 _GENERIC_NO_VOTE = True  # such bare words do not vote for a country in the article profile
 _WRITTEN_IN_COUNTRY = True  # "X (Y)", "X in Y": X is in a country of Y's readings, whatever X's size
+_NEAR = True  # an event written only as near a place gets ACLED geo_precision 2
 _COHERENT = True
 _UNCLAIMED = True  # the event's sentences' other place names count as "location" mentions  # an event's location is chosen among its mentions in its leading country
 _KIND_CONTAINER = True  # a container written as "X region/province/district" is read as a unit only
@@ -820,6 +821,8 @@ class Geocoder:
             ]
             pool = [*mentions, *extra]
             location = _choose_location(_coherent(pool, ctx) if _COHERENT else pool)
+            if location is not None and _NEAR and _only_near(location, pool, toponyms):
+                location = replace(location, near=True)  # "near Bezimenne": ACLED geo_precision 2
             if location is None:
                 location = self._fallback_location(ctx, located, resolved_by_span)
             if location is None and _TEXT_COUNTRY_FALLBACK:
@@ -1407,6 +1410,18 @@ def _as_toponym(pm: PlaceMention) -> ToponymSpan:
         start=pm.span.start, end=pm.span.end, text=pm.mention, name=name, label="MENTION",
         feature=feature, container=pm.container, container_relation="of" if pm.container else None,
     )  # fmt: skip
+
+
+def _only_near(location: Place, pool: Sequence[PlaceMention], toponyms: Sequence[ToponymSpan]) -> bool:
+    """Is the event's place written only as what it is near or a direction from ("near X",
+    "on the outskirts of X", "20 km north of X"), never as where it is?"""
+    ways = []
+    for pm in pool:
+        if pm.place is None or pm.place.geonameid != location.geonameid:
+            continue
+        t = _overlapping(pm, toponyms)
+        ways.append(t is not None and t.direction is not None and t.direction != "centre")
+    return bool(ways) and all(ways)
 
 
 def _unclaimed(ev: Event, located: Sequence[ToponymSpan]) -> list[PlaceMention]:

@@ -205,6 +205,11 @@ def _direction_before(doc: Doc, start: int) -> tuple[str | None, float | None]:
         i -= 1
     if i >= 0 and doc[i].lower_ in _DIRECTIONS and doc[i].lower_.endswith(("ern", "central")):
         return _DIRECTIONS[doc[i].lower_], None
+    # "near X", "on the outskirts of X", "in the vicinity of X", "close to X": near, not in, the place
+    if i >= 0 and doc[i].lower_ in {"near", "nearby"}:
+        return "near", None
+    if i >= 1 and doc[i].lower_ in {"of", "to"} and doc[i - 1].lower_ in {"outskirts", "vicinity", "close", "edge"}:
+        return "near", None
     if i >= 1 and doc[i].lower_ in {"of", "from"} and doc[i - 1].lower_ in _DIRECTIONS:
         direction = _DIRECTIONS[doc[i - 1].lower_]
         left = doc[max(0, i - 5) : i - 1].text
