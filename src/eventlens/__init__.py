@@ -70,8 +70,6 @@ def resolve(text: str, spans: Iterable[tuple[int, int]], *, guess: bool = True) 
     A name the gazetteer lacks (a street, a building) is placed at its written container or the
     text's main place, with ``kind="guess"`` and a low score; with ``guess=False`` it is
     ``None``, as is a name nothing in the text helps place."""
-    from .geo.resolve import containers_from_text, place_from_candidate
-
     spans = [(int(s), int(e)) for s, e in spans]
     for s, e in spans:
         if not 0 <= s < e <= len(text):
@@ -79,23 +77,7 @@ def resolve(text: str, spans: Iterable[tuple[int, int]], *, guess: bool = True) 
     geocoder = default_pipeline().geocoder
     if not geocoder:
         raise EventlensError("resolve: the gazetteer is not available (see the log for why)")
-    names = [text[s:e] for s, e in spans]
-    ctx = geocoder.build_context(names, containers=containers_from_text(text, spans))
-    out: list[Toponym | None] = []
-    for (s, e), name, best in zip(spans, names, geocoder.resolve_scored(names, context=ctx), strict=True):
-        own = best is not None and any(c.geonameid == best.cand.geonameid for c in geocoder.candidates(name))
-        if best is None or (not own and not guess):
-            out.append(None)
-            continue
-        runner = next((x for x in geocoder.ranked(name, ctx) if x.cand.geonameid != best.cand.geonameid), None)
-        out.append(
-            Toponym(
-                s, e, name, name, place_from_candidate(best.cand, score=best.score),
-                place_from_candidate(runner.cand, score=runner.score) if runner else None,
-                kind="place" if own else "guess",
-            )
-        )
-    return out
+    return geocoder.resolve_spans(text, spans, guess=guess)
 
 
 def open(db_url: str | None = None) -> Any:  # noqa: A001 - mirrors the public API name in the issue

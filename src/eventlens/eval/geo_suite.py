@@ -273,7 +273,7 @@ def run_geo_suite(
     Returns ``{"suite": "geo-<name>", "n": <gold toponyms>, "figures": {...}, "files": {...}}``.
     """
     from eventlens.geo.gazetteer import Gazetteer
-    from eventlens.geo.resolve import Geocoder, containers_from_text
+    from eventlens.geo.resolve import Geocoder
 
     docs, path = load_corpus(name, data_dir, limit)
     own_gaz = gazetteer is None
@@ -284,11 +284,9 @@ def run_geo_suite(
         id_hits = id_total = resolved = 0
         breakdown: Counter[str] = Counter()
         for doc in docs:
-            names = [g.text for g in doc.toponyms]
-            containers = containers_from_text(doc.text, [(g.start, g.end) for g in doc.toponyms])
-            ctx = geocoder.build_context(names, containers=containers)
-            cands = geocoder.resolve_candidates(names, context=ctx)
-            for gold, cand in zip(doc.toponyms, cands, strict=True):
+            # exactly what eventlens.resolve(text, spans) returns
+            found = geocoder.resolve_spans(doc.text, [(g.start, g.end) for g in doc.toponyms])
+            for gold, cand in zip(doc.toponyms, (t.place if t else None for t in found), strict=True):
                 errors.append(_error_km(cand, gold))
                 breakdown[_error_kind(gold, cand, errors[-1], geocoder)] += 1
                 resolved += cand is not None

@@ -160,8 +160,8 @@ _COMPASS_ONLY = frozenset(
 _GENERIC_NO_VOTE = True  # such bare words do not vote for a country in the article profile
 _WRITTEN_IN_COUNTRY = True  # "X (Y)", "X in Y": X is in a country of Y's readings, whatever X's size
 _NEAR = True  # an event written only as near a place gets ACLED geo_precision 2
-_COHERENT = True
-_UNCLAIMED = True  # the event's sentences' other place names count as "location" mentions  # an event's location is chosen among its mentions in its leading country
+_COHERENT = True  # an event's location is chosen among its mentions in its leading country
+_UNCLAIMED = True  # the event's sentences' other place names vote too, and stand in (role "context")
 _KIND_CONTAINER = True  # a container written as "X region/province/district" is read as a unit only
 _UNIT_WORDS = frozenset({*_ADMIN_FEATURES, "district"})
 _W_CITY_FEATURE = 0.5  # "Amara city", "Kalaiya town": a populated place, not a province of the name
@@ -578,10 +578,10 @@ class Geocoder:
             def fits(c: Candidate) -> bool:
                 if c.country_code in own_cc or _ADMIN_FEATURES.get(kind) != 1:
                     # (a district or county is often named after its seat: "Novopavlovka village of
-                    # Sokuluk district" is at the town Sokuluk, whatever Novopavlovkas lie abroad)
+                    # Sokuluk district" is at the town Sokuluk, whatever Novopavlovkas lie abroad; and
+                    # a "county" is an ADM1 in Kenya: only a first-level kind word refuses readings)
                     return True
-                # (a "county" is an ADM1 in Kenya: only a first-level kind word refuses a smaller unit)
-                return c.feature_class != "P" and not (_ADMIN_FEATURES.get(kind) == 1 and (c.admin_level or 9) > 1)
+                return c.feature_class != "P" and (c.admin_level or 9) <= 1
 
             cands = tuple(c for c in cands if fits(c))
         return sorted(cands, key=key)[:3]
@@ -705,13 +705,28 @@ class Geocoder:
         ctx = context if context is not None else self.build_context(names)
         return [sc.cand if sc else None for sc in self._resolve_scored(names, ctx)]
 
-    def resolve_scored(self, names: list[str], *, context: GeoContext | None = None) -> list[_Scored | None]:
-        """Like :meth:`resolve_candidates`, with each choice's score (``.cand``, ``.score``)."""
-        return self._resolve_scored(names, context if context is not None else self.build_context(names))
+    def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]], *, guess: bool = True) -> list[Toponym | None]:
+        """Given ``(start, end)`` spans of ``text`` as place names, each other's context (see
+        :func:`eventlens.resolve`): one result per span; a name the gazetteer lacks, placed by its
+        container or the text's main place, has ``kind="guess"`` (``None`` unless ``guess``)."""
+        names = [text[s:e] for s, e in spans]
+        ctx = self.build_context(names, containers=containers_from_text(text, spans))
+        out: list[Toponym | None] = []
+        for (s, e), name, best in zip(spans, names, self._resolve_scored(names, ctx), strict=True):
+            own = best is not None and any(c.geonameid == best.cand.geonameid for c in self.candidates(name))
+            if best is None or (not own and not guess):
+                out.append(None)
+                continue
+            place = place_from_candidate(best.cand, score=best.score)
+            out.append(Toponym(s, e, name, name, place, self._runner_up(name, ctx, place), kind="place" if own else "guess"))
+        return out
 
-    def ranked(self, name: str, context: GeoContext) -> list[_Scored]:
-        """Every reading of ``name`` with its score in ``context``, best first."""
-        return self._rank(name, context)
+    def _runner_up(self, name: str, ctx: GeoContext, chosen: Place | None) -> Place | None:
+        """The best reading of ``name`` other than the chosen place."""
+        for sc in self._rank(name, ctx):
+            if chosen is None or sc.cand.geonameid != chosen.geonameid:
+                return place_from_candidate(sc.cand, score=sc.score)
+        return None
 
     def _resolve_scored(self, names: Sequence[str], ctx: GeoContext) -> list[_Scored | None]:
         cache: dict[str, _Scored | None] = {}
@@ -906,11 +921,7 @@ class Geocoder:
         out = []
         for t in toponyms:
             place = resolved.get((t.start, t.end))
-            runner = None
-            for sc in self._rank(t.name, ctx):
-                if place is None or sc.cand.geonameid != place.geonameid:
-                    runner = place_from_candidate(sc.cand, score=sc.score)
-                    break
+            runner = self._runner_up(t.name, ctx, place)
             kind = "place" if t.is_location else (
                 "demonym" if t.reason == "demonym" else "metonymy" if "metonym" in t.reason else "attribute"
             )
@@ -1170,10 +1181,8 @@ def _first_local(
     """The earliest resolved place finer than a country (finer than and inside ``within`` when
     given; in a country when ``in_country``: not a sea) among ``located`` inside the event's
     sentences."""
-    if not ev.sentences:
-        return None
     for t in located:
-        if not any(sp.start <= t.start and t.end <= sp.end for sp in ev.sentences):
+        if not _in_sentences(ev, t):
             continue
         p = resolved.get((t.start, t.end))
         if p is None or p.precision == "country" or (in_country and p.iso2 is None):
@@ -1412,6 +1421,11 @@ def _as_toponym(pm: PlaceMention) -> ToponymSpan:
     )  # fmt: skip
 
 
+def _in_sentences(ev: Event, t: ToponymSpan) -> bool:
+    """Is the toponym inside one of the event's sentences?"""
+    return any(sp.start <= t.start and t.end <= sp.end for sp in ev.sentences)
+
+
 def _only_near(location: Place, pool: Sequence[PlaceMention], toponyms: Sequence[ToponymSpan]) -> bool:
     """Is the event's place written only as what it is near or a direction from ("near X",
     "on the outskirts of X", "20 km north of X"), never as where it is?"""
@@ -1428,11 +1442,9 @@ def _unclaimed(ev: Event, located: Sequence[ToponymSpan]) -> list[PlaceMention]:
     """Place names in the event's own sentences that its arguments did not take (the tagger did not
     call them places: "in Aix-en-Provence (Bouches-du-Rhone)"), as plain "location" mentions after
     the event's own: where the event is when its own mentions give nothing better."""
-    if not ev.sentences:
-        return []
     out = []
     for t in located:
-        if not any(sp.start <= t.start and t.end <= sp.end for sp in ev.sentences):
+        if not _in_sentences(ev, t):
             continue
         if any(pm.span.start < t.end and t.start < pm.span.end for pm in ev.places):
             continue
