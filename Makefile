@@ -23,10 +23,11 @@ demo: setup
 # those tests then skip, saying why).
 test: setup
 	-@$(MAKE) --no-print-directory browser-deps
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
 
 lint: setup
-	$(BIN)/ruff check src tests && $(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench tools && $(BIN)/ruff format --check src tests bench tools
 
 # Debian's Chromium, which the dashboard's browser tests drive through Playwright (tests/browser
 # skip, saying so, without it). Never `playwright install`: it downloads a browser build.

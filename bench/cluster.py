@@ -75,8 +75,9 @@ def main() -> None:
     from rich.console import Console
 
     from eventlens import store as store_mod
-    from eventlens.cluster import extract_partition, ingest_dask, partitions, warm
-    from eventlens.store import ingest, ingest_paths
+    from eventlens.jobs.cluster import extract_partition, ingest_dask, partitions, warm
+    from eventlens.jobs.files import ingest_paths
+    from eventlens.store import ingest
 
     schemas: list[str] = []
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from eventlens import store as store_mod
-from eventlens.store.eval_dedupe import acled_rows
+from eventlens.eval.dedupe_measure import acled_rows
 from eventlens.store.ingest import ingest
 
 
@@ -48,15 +48,23 @@ def run(url: str, rows: list[Any]) -> tuple[float, float, dict[str, int]]:
 
 def run_extracting(url: str, rows: list[Any], raw: list[dict[str, str]]) -> tuple[float, dict[str, int]]:
     """Ingest the notes as text: the real pipeline extracts, then the store ingests."""
-    from datetime import date, datetime, time as dtime, timedelta
+    from datetime import date, datetime, timedelta
+    from datetime import time as dtime
 
     from eventlens import default_pipeline
 
     pipe = default_pipeline()
-    list(pipe.run([{"id": "warm", "text": "Gunmen killed two farmers on Saturday.", "published": "2022-03-07"}]))
+    list(
+        pipe.run(
+            [{"id": "warm", "text": "Gunmen killed two farmers on Saturday.", "published": "2022-03-07"}]
+        )
+    )
     items = [
-        {"id": r["event_id_cnty"], "text": r["notes"],
-         "published": datetime.combine(date.fromisoformat(r["event_date"]) + timedelta(days=3), dtime(12))}
+        {
+            "id": r["event_id_cnty"],
+            "text": r["notes"],
+            "published": datetime.combine(date.fromisoformat(r["event_date"]) + timedelta(days=3), dtime(12)),
+        }
         for r in raw
     ]
     s = store_mod.open(url)

@@ -37,7 +37,9 @@ def load_articles(data: Path, n: int) -> list[dict]:
             pub = datetime.fromisoformat(r["event_date"]) + timedelta(days=3)
             docs.append({"id": r["event_id_cnty"], "text": r["notes"], "published": pub.isoformat()})
     if not docs:
-        sys.exit(f"bench/throughput.py: no articles under {data} (need wikievents/dev.jsonl or acled/dev.csv)")
+        sys.exit(
+            f"bench/throughput.py: no articles under {data} (need wikievents/dev.jsonl or acled/dev.csv)"
+        )
     # interleave long news documents and short notes so both kinds are in any prefix
     long_docs = [d for d in docs if len(d["text"]) > 1500]
     short = [d for d in docs if len(d["text"]) <= 1500]
@@ -70,7 +72,7 @@ def main() -> int:
     import spacy
 
     import eventlens.pipeline as pl
-    from eventlens.nlp import DEFAULT_MODEL
+    from eventlens.stages.nlp import DEFAULT_MODEL
 
     items = load_articles(args.data, args.n)
     words = sum(len(d["text"].split()) for d in items)
@@ -92,7 +94,17 @@ def main() -> int:
 
     # 2. eventlens, with a timer around each stage
     pipe = pl.Pipeline(geocoder=False if args.no_geo else None, batch_size=args.batch_size)
-    list(pipe.run([{"id": "warm", "text": "Gunmen killed two farmers in Zamfara on Saturday.", "published": "2022-03-07"}]))
+    list(
+        pipe.run(
+            [
+                {
+                    "id": "warm",
+                    "text": "Gunmen killed two farmers in Zamfara on Saturday.",
+                    "published": "2022-03-07",
+                }
+            ]
+        )
+    )
     stage = defaultdict(float)
 
     def timed(name, fn):
@@ -136,10 +148,16 @@ def main() -> int:
     t_bare = (t_bare_1 + run_bare()) / 2
 
     aps_bare, aps_el = len(items) / t_bare, len(items) / t_el
-    print(f"bare spaCy nlp.pipe : {aps_bare:8.1f} articles/s {words / t_bare:10.0f} words/s  peak RSS {rss_bare:6.0f} MB")
-    print(f"eventlens extract   : {aps_el:8.1f} articles/s {words / t_el:10.0f} words/s  peak RSS {rss:6.0f} MB"
-          f"  ({n_events} events, {n_err} input errors)")
-    print(f"ratio eventlens / bare spaCy: {aps_el / aps_bare:.2f}  (target >= 0.60; peak RSS target < 1500 MB)")
+    print(
+        f"bare spaCy nlp.pipe : {aps_bare:8.1f} articles/s {words / t_bare:10.0f} words/s  peak RSS {rss_bare:6.0f} MB"
+    )
+    print(
+        f"eventlens extract   : {aps_el:8.1f} articles/s {words / t_el:10.0f} words/s  peak RSS {rss:6.0f} MB"
+        f"  ({n_events} events, {n_err} input errors)"
+    )
+    print(
+        f"ratio eventlens / bare spaCy: {aps_el / aps_bare:.2f}  (target >= 0.60; peak RSS target < 1500 MB)"
+    )
     inner = sum(stage.values())
     print("time share by stage:")
     for name, secs in sorted(stage.items(), key=lambda kv: -kv[1]):

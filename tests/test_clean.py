@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from eventlens.clean import classify, clean, find_dateline, find_time_line, load_vocabulary, stopwords
 from eventlens.read import read_paths
+from eventlens.stages.clean import classify, clean, find_dateline, find_time_line, load_vocabulary, stopwords
 from eventlens.types import Article
 
 HERE = Path(__file__).resolve().parent
@@ -83,7 +83,14 @@ CASES = [
         Page(
             starts="Police in Nairobi fired tear gas",
             ends="for the third time this year.",
-            absent=("Share on", "12 Comments", "John Kamau", "This is a shame", "Leave a reply", "email address"),
+            absent=(
+                "Share on",
+                "12 Comments",
+                "John Kamau",
+                "This is a shame",
+                "Leave a reply",
+                "email address",
+            ),
             title="Protesters clash with police in Nairobi over rising food prices",
             published=datetime(2022, 6, 1, 9, 0),
             evidence="Updated 3 hours ago",
@@ -186,22 +193,54 @@ def test_relative_time_needs_fetch_time() -> None:
 @pytest.mark.parametrize(
     ("line", "when", "precision", "evidence"),
     [
-        pytest.param("Update: October 31, 2021, 9:21 a.m.", datetime(2021, 10, 31, 9, 21), "minute",
-                     "Update: October 31, 2021, 9:21 a.m.", id="update-us-am"),
-        pytest.param("Published: 12 March 2022 14:05", datetime(2022, 3, 12, 14, 5), "minute",
-                     "Published: 12 March 2022 14:05", id="published-day-first-24h"),
-        pytest.param("Oct. 5, 2020 at 4:30 p.m. ET", datetime(2020, 10, 5, 16, 30), "minute",
-                     "Oct. 5, 2020 at 4:30 p.m. ET", id="abbrev-month-pm-zone"),
-        pytest.param("2021-10-31T09:21:00+03:00", datetime(2021, 10, 31, 9, 21), "minute",
-                     "2021-10-31T09:21:00+03:00", id="iso-with-offset-kept-as-printed"),
-        pytest.param("Last updated on Tuesday, 5 April 2022", datetime(2022, 4, 5), "day",
-                     "Last updated on Tuesday, 5 April 2022", id="weekday-day-only"),
-        pytest.param("By Jane Doe | March 3, 2022", datetime(2022, 3, 3), "day", "March 3, 2022",
-                     id="byline-with-date"),
-        pytest.param("14:05, 12 March 2022", datetime(2022, 3, 12, 14, 5), "minute", "14:05, 12 March 2022",
-                     id="time-before-date"),
-        pytest.param("Posted 25/12/2021", datetime(2021, 12, 25), "day", "Posted 25/12/2021",
-                     id="numeric-unambiguous"),
+        pytest.param(
+            "Update: October 31, 2021, 9:21 a.m.",
+            datetime(2021, 10, 31, 9, 21),
+            "minute",
+            "Update: October 31, 2021, 9:21 a.m.",
+            id="update-us-am",
+        ),
+        pytest.param(
+            "Published: 12 March 2022 14:05",
+            datetime(2022, 3, 12, 14, 5),
+            "minute",
+            "Published: 12 March 2022 14:05",
+            id="published-day-first-24h",
+        ),
+        pytest.param(
+            "Oct. 5, 2020 at 4:30 p.m. ET",
+            datetime(2020, 10, 5, 16, 30),
+            "minute",
+            "Oct. 5, 2020 at 4:30 p.m. ET",
+            id="abbrev-month-pm-zone",
+        ),
+        pytest.param(
+            "2021-10-31T09:21:00+03:00",
+            datetime(2021, 10, 31, 9, 21),
+            "minute",
+            "2021-10-31T09:21:00+03:00",
+            id="iso-with-offset-kept-as-printed",
+        ),
+        pytest.param(
+            "Last updated on Tuesday, 5 April 2022",
+            datetime(2022, 4, 5),
+            "day",
+            "Last updated on Tuesday, 5 April 2022",
+            id="weekday-day-only",
+        ),
+        pytest.param(
+            "By Jane Doe | March 3, 2022", datetime(2022, 3, 3), "day", "March 3, 2022", id="byline-with-date"
+        ),
+        pytest.param(
+            "14:05, 12 March 2022",
+            datetime(2022, 3, 12, 14, 5),
+            "minute",
+            "14:05, 12 March 2022",
+            id="time-before-date",
+        ),
+        pytest.param(
+            "Posted 25/12/2021", datetime(2021, 12, 25), "day", "Posted 25/12/2021", id="numeric-unambiguous"
+        ),
     ],
 )
 def test_time_lines(line: str, when: datetime, precision: str, evidence: str) -> None:
@@ -214,8 +253,10 @@ def test_time_lines(line: str, when: datetime, precision: str, evidence: str) ->
 @pytest.mark.parametrize(
     "line",
     [
-        pytest.param("The militia was formed on October 31, 2021, police said, and has grown since.",
-                     id="date-inside-story-sentence"),
+        pytest.param(
+            "The militia was formed on October 31, 2021, police said, and has grown since.",
+            id="date-inside-story-sentence",
+        ),
         pytest.param("Posted 05/03/2022", id="numeric-ambiguous"),
         pytest.param("Three people were killed.", id="no-date"),
     ],
@@ -234,9 +275,15 @@ def test_relative_time_line() -> None:
     ("text", "dateline", "date"),
     [
         pytest.param("BAGHDAD (Reuters) - Activists launched", "BAGHDAD (Reuters) -", None, id="reuters"),
-        pytest.param("KABUL, Afghanistan (AP) — A bomb", "KABUL, Afghanistan (AP) —", None, id="ap-with-country"),
-        pytest.param("Mogadishu, 5 March 2022 - A car bomb", "Mogadishu, 5 March 2022 -", datetime(2022, 3, 5),
-                     id="title-case-with-date"),
+        pytest.param(
+            "KABUL, Afghanistan (AP) — A bomb", "KABUL, Afghanistan (AP) —", None, id="ap-with-country"
+        ),
+        pytest.param(
+            "Mogadishu, 5 March 2022 - A car bomb",
+            "Mogadishu, 5 March 2022 -",
+            datetime(2022, 3, 5),
+            id="title-case-with-date",
+        ),
         pytest.param("WASHINGTON — The Pentagon said", "WASHINGTON —", None, id="caps-only"),
         pytest.param("Police said - without giving details - that", None, None, id="sentence-with-dashes"),
         pytest.param("Activists launched three rockets", None, None, id="no-dateline"),
@@ -255,9 +302,13 @@ def test_datelines(text: str, dateline: str | None, date: datetime | None) -> No
     ("line", "kind"),
     [
         pytest.param("Leave a reply", "bad", id="comment-form-heading"),
-        pytest.param("Next week the council will vote on the plan, the mayor said.", "good", id="next-in-a-sentence"),
+        pytest.param(
+            "Next week the council will vote on the plan, the mayor said.", "good", id="next-in-a-sentence"
+        ),
         pytest.param("Next US says in talks with allies to get Iran to agree", "bad", id="next-teaser"),
-        pytest.param("By the time police arrived, the attackers had fled the village.", "good", id="by-in-a-sentence"),
+        pytest.param(
+            "By the time police arrived, the attackers had fled the village.", "good", id="by-in-a-sentence"
+        ),
         pytest.param("Photo: Jane Doe/Reuters", "bad", id="photo-credit"),
     ],
 )

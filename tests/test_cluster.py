@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from eventlens.cluster import Partition, partitions, read_partition
 from eventlens.errors import InputError
+from eventlens.jobs.cluster import Partition, partitions, read_partition
 from eventlens.types import Article
 
 ACLED_DEV = Path("/work/shared/data/acled/dev.csv")
@@ -174,7 +174,7 @@ def test_killed_worker_loses_and_duplicates_nothing(tmp_path: Path, pg_schemas: 
 
     import eventlens
     from eventlens import store as store_mod
-    from eventlens.cluster import ingest_dask
+    from eventlens.jobs.cluster import ingest_dask
 
     single_url, dask_url = pg_schemas
     recs = _acled_shards(tmp_path, 40, 2)

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventlens import dates
-from eventlens.dates import DAY_PARTS, find_dates, guess_tense, reference_day, resolve, timex_value
+from eventlens.stages import dates
+from eventlens.stages.dates import DAY_PARTS, find_dates, guess_tense, reference_day, resolve, timex_value
 
 SUN = date(2021, 10, 31)
 WED = date(2021, 10, 27)

@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).parent / "api"))
 
 import api_data  # noqa: E402
 
-from eventlens.api.queries import IncidentFilter, iter_incidents  # noqa: E402
-from eventlens.export import ACLED_CSV_COLUMNS, iter_acled_csv, stream, write_parquet  # noqa: E402
+from eventlens.jobs.export import ACLED_CSV_COLUMNS, iter_acled_csv, stream, write_parquet  # noqa: E402
+from eventlens.store.queries import IncidentFilter, iter_incidents  # noqa: E402
 
 ACLED_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "acled" / "dev.csv"
 

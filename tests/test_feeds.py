@@ -18,7 +18,7 @@ import pytest
 
 from eventlens import store as store_mod
 from eventlens.errors import ConfigError
-from eventlens.feeds import AlertFilter, WatchConfig, Watcher, read_feed_list
+from eventlens.jobs.watch import AlertFilter, WatchConfig, Watcher, read_feed_list
 from loopback import LoopbackServer
 
 RSS = {"Content-Type": "application/rss+xml; charset=utf-8"}
@@ -90,7 +90,7 @@ def _wait(cond: object, limit: float) -> float:
 def test_new_item_becomes_one_incident_within_a_minute_across_restart(
     server: LoopbackServer, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.INFO, logger="eventlens.feeds")
+    caplog.set_level(logging.INFO, logger="eventlens.jobs.watch")
     alerts = tmp_path / "alerts.jsonl"
     command = f"{shlex.quote(sys.executable)} -c " + shlex.quote(
         f"import sys; open({str(alerts)!r}, 'a').write(sys.stdin.read().replace(chr(10), ' ') + chr(10))"
@@ -165,7 +165,7 @@ def test_hostile_feeds_and_items_are_refused_with_one_line_each(
             report = watcher.poll_once()
             assert report.items_refused == 3 and report.items_new == 0 and store.counts()["articles"] == 0
             assert report.feeds_failed == 3  # broken.xml, not-a-feed, gone.xml
-            log = [r.getMessage() for r in caplog.records if r.name == "eventlens.feeds"]
+            log = [r.getMessage() for r in caplog.records if r.name == "eventlens.jobs.watch"]
             expect = {
                 "metadata redirect": "169.254.169.254 a link-local address",
                 "other private port": "127.0.0.1 a loopback address",
@@ -276,7 +276,7 @@ def test_cli_watch_once(server: LoopbackServer, tmp_path: Path, caplog: pytest.L
         "--per-host",
         "0",
     ]
-    caplog.set_level(logging.INFO, logger="eventlens.feeds")
+    caplog.set_level(logging.INFO, logger="eventlens.jobs.watch")
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     assert any(r.getMessage().startswith("new incident NGA") for r in caplog.records)

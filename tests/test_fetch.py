@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from eventlens.errors import InputError
-from eventlens.fetch import (
+from eventlens.read.fetch import (
     Fetcher,
     FetchResult,
     HostRateLimiter,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eventlens.lang import UNDETERMINED, detect_language, is_english
+from eventlens.read.lang import UNDETERMINED, detect_language, is_english
 
 FIXTURE = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "baghdad-embassy-rockets.txt"
 
@@ -15,15 +15,28 @@ FIXTURE = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "baghdad
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        pytest.param("Police said three rockets landed near the embassy on Saturday evening.", "en", id="english"),
-        pytest.param("La police a indiqué que trois roquettes sont tombées près de l'ambassade samedi soir.", "fr",
-                     id="french"),
-        pytest.param("Die Polizei sagte, drei Raketen seien am Samstagabend nahe der Botschaft eingeschlagen.", "de",
-                     id="german"),
-        pytest.param("La policía dijo que tres cohetes cayeron cerca de la embajada el sábado por la noche.", "es",
-                     id="spanish"),
+        pytest.param(
+            "Police said three rockets landed near the embassy on Saturday evening.", "en", id="english"
+        ),
+        pytest.param(
+            "La police a indiqué que trois roquettes sont tombées près de l'ambassade samedi soir.",
+            "fr",
+            id="french",
+        ),
+        pytest.param(
+            "Die Polizei sagte, drei Raketen seien am Samstagabend nahe der Botschaft eingeschlagen.",
+            "de",
+            id="german",
+        ),
+        pytest.param(
+            "La policía dijo que tres cohetes cayeron cerca de la embajada el sábado por la noche.",
+            "es",
+            id="spanish",
+        ),
         pytest.param("قالت الشرطة إن ثلاثة صواريخ سقطت قرب السفارة مساء السبت", "ar", id="arabic"),
-        pytest.param("Полиция сообщила, что три ракеты упали возле посольства в субботу вечером.", "ru", id="russian"),
+        pytest.param(
+            "Полиция сообщила, что три ракеты упали возле посольства в субботу вечером.", "ru", id="russian"
+        ),
     ],
 )
 def test_detects_language(text: str, code: str) -> None:
@@ -33,7 +46,8 @@ def test_detects_language(text: str, code: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", [pytest.param("", id="empty"), pytest.param("12:30 -- 42", id="digits"), pytest.param("ok", id="tiny")]
+    "text",
+    [pytest.param("", id="empty"), pytest.param("12:30 -- 42", id="digits"), pytest.param("ok", id="tiny")],
 )
 def test_too_little_text_is_undetermined(text: str) -> None:
     assert detect_language(text) == (UNDETERMINED, 0.0)

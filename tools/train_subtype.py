@@ -6,12 +6,16 @@ Prints 5-fold cross-validated figures (rules alone and rules + model) before wri
 Training data: ACLED events in ../shared/data/acled/dev.csv (ACLED terms of use: evaluation and
 research use, rows never redistributed). Only learned weights are shipped, never rows.
 """
-import argparse, csv, collections, hashlib, json, sys
+
+import argparse
+import csv
+import hashlib
+import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from eventlens.classifier import cross_validate, train
 from eventlens.pipeline import Pipeline
+from eventlens.stages.rerank import cross_validate, train
 from eventlens.taxonomy import SUB_EVENT_TYPES
 
 
@@ -24,27 +28,45 @@ def main() -> int:
     path = Path(args.data) / "acled" / "dev.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     pipe = Pipeline(geocoder=False, subtype_model=False, keep_features=True, batch_size=64)
-    items = [{"id": r["event_id_cnty"], "text": r["notes"],
-              "published": (datetime.fromisoformat(r["event_date"]) + timedelta(days=3)).isoformat()} for r in rows]
+    items = [
+        {
+            "id": r["event_id_cnty"],
+            "text": r["notes"],
+            "published": (datetime.fromisoformat(r["event_date"]) + timedelta(days=3)).isoformat(),
+        }
+        for r in rows
+    ]
     examples, gold_all, rule_all, idx = [], [], [], []
-    for r, res in zip(rows, pipe.run(items)):
+    for r, res in zip(rows, pipe.run(items), strict=False):
         gold_all.append(r["sub_event_type"])
         evs = [e for e in res.events if e.role == "reported"] or res.events
         if not evs:
-            rule_all.append("NONE"); continue
+            rule_all.append("NONE")
+            continue
         e = max(evs, key=lambda e: e.confidence)
         rule_all.append(e.sub_event_type)
         idx.append(len(gold_all) - 1)
         examples.append((pipe.features[e.id], r["sub_event_type"]))
     from sklearn.metrics import f1_score
+
     labels = sorted(SUB_EVENT_TYPES)
+
     def report(name, pred):
-        acc = sum(p == g for p, g in zip(pred, gold_all)) / len(gold_all)
-        et = sum(SUB_EVENT_TYPES.get(p) == SUB_EVENT_TYPES[g] for p, g in zip(pred, gold_all)) / len(gold_all)
+        acc = sum(p == g for p, g in zip(pred, gold_all, strict=False)) / len(gold_all)
+        et = sum(
+            SUB_EVENT_TYPES.get(p) == SUB_EVENT_TYPES[g] for p, g in zip(pred, gold_all, strict=False)
+        ) / len(gold_all)
         # macro-F1 over the sub-types that occur (in the gold or the predictions), sklearn's default
-        mf = f1_score(gold_all, pred, labels=sorted((set(gold_all) | set(pred)) & set(labels)), average="macro", zero_division=0)
+        mf = f1_score(
+            gold_all,
+            pred,
+            labels=sorted((set(gold_all) | set(pred)) & set(labels)),
+            average="macro",
+            zero_division=0,
+        )
         print(f"{name:28s} event_type={et:.3f} sub_event_type={acc:.3f} macroF1(25)={mf:.3f}")
         return acc, et, mf
+
     report("rules alone", rule_all)
     best = None
     for c in args.c:
@@ -58,13 +80,22 @@ def main() -> int:
     _, c, acc, et, mf = best
     if args.write:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        model = train(examples, c=c, meta={
-            "what": "eventlens sub-event re-ranker: multinomial logistic regression, classes weighted by the square root of balanced weights",
-            "training_data": f"ACLED dev.csv ({len(rows)} events, Jan-Jun 2022), sha256 {digest}",
-            "training_data_licence": "ACLED terms of use (attribution; rows not redistributed - only weights are shipped)",
-            "cv_5fold": {"event_type_accuracy": round(et, 4), "sub_event_type_accuracy": round(acc, 4), "macro_f1_25": round(mf, 4)},
-            "C": c, "trained_by": "tools/train_subtype.py",
-        })
+        model = train(
+            examples,
+            c=c,
+            meta={
+                "what": "eventlens sub-event re-ranker: multinomial logistic regression, classes weighted by the square root of balanced weights",
+                "training_data": f"ACLED dev.csv ({len(rows)} events, Jan-Jun 2022), sha256 {digest}",
+                "training_data_licence": "ACLED terms of use (attribution; rows not redistributed - only weights are shipped)",
+                "cv_5fold": {
+                    "event_type_accuracy": round(et, 4),
+                    "sub_event_type_accuracy": round(acc, 4),
+                    "macro_f1_25": round(mf, 4),
+                },
+                "C": c,
+                "trained_by": "tools/train_subtype.py",
+            },
+        )
         out = Path(__file__).resolve().parents[1] / "src/eventlens/data/subtype_model.json"
         out.write_text(model.to_json(), encoding="utf-8")
         print("wrote", out, out.stat().st_size, "bytes")

@@ -30,7 +30,11 @@ def default_pipeline() -> Pipeline:
 
 
 def extract(
-    text: str, *, published: datetime | date | str | None = None, title: str | None = None, url: str | None = None
+    text: str,
+    *,
+    published: datetime | date | str | None = None,
+    title: str | None = None,
+    url: str | None = None,
 ) -> list[Event]:
     """Incident records in ``text`` (an article; the first line is taken as its title when
     ``title`` is not given and the text has several lines)."""

@@ -15,19 +15,18 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from . import arguments as args_mod
-from .classifier import decide, features
-from .clean import clean
-from .cues import Cue
-from .dates import find_dates
-from .detect import DEMO, EVENT_CUES, Classification, classify
-from .errors import EventlensError, InputError, LanguageError
-from .lang import is_english
-from .merge import Group, Sentence, group_sentences, role_of
-from .read.jsonl import record_to_article
-from .read.text import read_text
-from .taxonomy import disorder_type_of, event_type_of
-from .types import Actor, Article, DateRange, Event, Evidence, Span, Toponym
+from eventlens.errors import EventlensError, InputError, LanguageError
+from eventlens.read.jsonl import record_to_article
+from eventlens.read.lang import is_english
+from eventlens.read.text import read_text
+from eventlens.stages import arguments as args_mod
+from eventlens.stages.clean import clean
+from eventlens.stages.dates import find_dates
+from eventlens.stages.detect import DEMO, EVENT_CUES, Classification, classify
+from eventlens.stages.merge import Group, Sentence, group_sentences, role_of
+from eventlens.stages.rerank import decide, features
+from eventlens.taxonomy import disorder_type_of, event_type_of
+from eventlens.types import Actor, Article, Cue, DateRange, Event, Evidence, Span, Toponym
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -69,7 +68,9 @@ def as_datetime(value: datetime | date | str | None) -> datetime | None:
         try:
             return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
         except ValueError:
-            raise ValueError(f"published={value!r} is not an ISO 8601 date or date-time (e.g. 2021-10-31T09:21)") from None
+            raise ValueError(
+                f"published={value!r} is not an ISO 8601 date or date-time (e.g. 2021-10-31T09:21)"
+            ) from None
     raise TypeError(f"published must be a datetime, a date or an ISO 8601 string, not {type(value).__name__}")
 
 
@@ -82,7 +83,9 @@ def to_article(item: Mapping[str, Any] | Article | str, *, index: int = 0) -> Ar
     if isinstance(item, Mapping):
         where = str(item.get("id") or f"item-{index}")
         return record_to_article(dict(item), where=where, default_id=where, source=where, input_format="json")
-    return InputError(f"item-{index}", f"{type(item).__name__} is not an article; pass text, a mapping or an Article")
+    return InputError(
+        f"item-{index}", f"{type(item).__name__} is not an article; pass text, a mapping or an Article"
+    )
 
 
 class Pipeline:
@@ -113,7 +116,7 @@ class Pipeline:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            from .nlp import load
+            from eventlens.stages.nlp import load
 
             self._nlp = load(self._model)
         return self._nlp
@@ -121,7 +124,7 @@ class Pipeline:
     @property
     def subtype_model(self) -> Any:
         if self._subtype_model is None:
-            from .classifier import default_model
+            from eventlens.stages.rerank import default_model
 
             self._subtype_model = default_model() or False
         return self._subtype_model
@@ -130,7 +133,7 @@ class Pipeline:
     def geocoder(self) -> Any:
         if self._geocoder is None:
             try:
-                from .geo import Gazetteer, Geocoder
+                from eventlens.geo import Gazetteer, Geocoder
 
                 self._gazetteer = Gazetteer.open()
                 self._geocoder = Geocoder(self._gazetteer)
@@ -141,11 +144,21 @@ class Pipeline:
 
     # ------------------------------------------------------------------ public
     def extract(
-        self, text: str, *, published: datetime | date | str | None = None, title: str | None = None, url: str | None = None
+        self,
+        text: str,
+        *,
+        published: datetime | date | str | None = None,
+        title: str | None = None,
+        url: str | None = None,
     ) -> list[Event]:
         published = as_datetime(published)
         article = read_text(
-            text, id=_text_id(text), title=title, published=published, url=url, first_line_title=title is None and "\n" in text.strip()
+            text,
+            id=_text_id(text),
+            title=title,
+            published=published,
+            url=url,
+            first_line_title=title is None and "\n" in text.strip(),
         )
         (result,) = list(self.run([article], published=published))
         if result.error is not None:
@@ -195,7 +208,11 @@ class Pipeline:
                 err = InputError(item.id, f"cleaning failed: {exc}", stage="clean")
                 results[i] = ExtractResult(item.id, None, [], err)
                 continue
-            if art.language and art.language not in SUPPORTED_LANGUAGES and not is_english(art.body, art.language):
+            if (
+                art.language
+                and art.language not in SUPPORTED_LANGUAGES
+                and not is_english(art.body, art.language)
+            ):
                 err = LanguageError(
                     art.source or art.id,
                     f"text is in language {art.language!r}, not English; eventlens reads English only",
@@ -214,9 +231,16 @@ class Pipeline:
         for (i, art), doc in zip(ready, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True):
             try:
                 events = self.events_from_doc(art, doc)
-            except (ValueError, IndexError, KeyError, EventlensError) as exc:  # one bad article never stops a batch
+            except (
+                ValueError,
+                IndexError,
+                KeyError,
+                EventlensError,
+            ) as exc:  # one bad article never stops a batch
                 log.exception("extraction failed for %s", art.id)
-                results[i] = ExtractResult(art.id, art, [], InputError(art.id, f"extraction failed: {exc}", stage="extract"))
+                results[i] = ExtractResult(
+                    art.id, art, [], InputError(art.id, f"extraction failed: {exc}", stage="extract")
+                )
                 continue
             results[i] = ExtractResult(art.id, art, events)
         for r in results:
@@ -235,8 +259,10 @@ class Pipeline:
         for batch in self._batches(items):
             yield from self._places_batch(batch, published)
 
-    def _places_batch(self, batch: Sequence[Article | InputError], published: datetime | None) -> Iterator[PlacesResult]:
-        from .geo.toponyms import find_toponyms
+    def _places_batch(
+        self, batch: Sequence[Article | InputError], published: datetime | None
+    ) -> Iterator[PlacesResult]:
+        from eventlens.geo.toponyms import find_toponyms
 
         failed, ready = self._prepare(batch, published, None)
         out: list[PlacesResult | None] = [
@@ -280,7 +306,9 @@ class Pipeline:
         if pub_date is None:
             # No publication time: the lead incident's own date stands in for it, so older
             # incidents the article recalls are still told apart as background.
-            lead = next((g.date.range for g in groups if g.date is not None and g.date.range is not None), None)
+            lead = next(
+                (g.date.range for g in groups if g.date is not None and g.date.range is not None), None
+            )
             pub_date = lead.end if lead is not None else None
         events: list[Event] = []
         for g in groups:
@@ -293,7 +321,7 @@ class Pipeline:
 
     def _geocode(self, article: Article, doc: Doc, events: list[Event]) -> list[Event]:
         try:
-            from .geo.toponyms import find_toponyms
+            from eventlens.geo.toponyms import find_toponyms
 
             toponyms = find_toponyms(doc, gazetteer=getattr(self, "_gazetteer", None))
             return list(self.geocoder.geocode_events(article, events, toponyms))
@@ -312,18 +340,35 @@ class Pipeline:
         doc = ordered[0].span.doc
         body_first = sorted(strong, key=lambda c: (c.start < (body[0].span.start if body else 0), c.start))
         trigger_tokens = [doc[c.start] for c in body_first] + [doc[c.end - 1] for c in body_first]
-        a = args_mod.fill([s.span for s in ordered], family=family, trigger_tokens=trigger_tokens, context_sents=[s.span for s in g.context])
+        a = args_mod.fill(
+            [s.span for s in ordered],
+            family=family,
+            trigger_tokens=trigger_tokens,
+            context_sents=[s.span for s in g.context],
+        )
         lead = _lead_cues(body or ordered, strong)
         # every cue of the incident's first sentence, and of a first sentence the body skipped
         # for having only weak cues ("fired grenade launchers")
         lead_sents = {(body or ordered)[0].span, ordered[0].span}
-        lead_sentence = {c.name for c in all_cues if c.weight > 0 and any(sp.start <= c.start < sp.end for sp in lead_sents)}
+        lead_sentence = {
+            c.name
+            for c in all_cues
+            if c.weight > 0 and any(sp.start <= c.start < sp.end for sp in lead_sents)
+        }
         small_arms = any(w.kind == "firearm" for w in a.weapons)
-        if any(c.name == "SPORT" for c in all_cues) and {c.name for c in strong} <= {"KILL", "CLASH"} and not (a.fatalities or a.injured or a.weapons):
+        if (
+            any(c.name == "SPORT" for c in all_cues)
+            and {c.name for c in strong} <= {"KILL", "CLASH"}
+            and not (a.fatalities or a.injured or a.weapons)
+        ):
             # a match's "attack", "shot" and "clash", with nobody hurt and no weapon: sport, not violence
             return None
         all_cues = all_cues + _riot_acts(strong, doc)
-        nonstate = a.actor1 is not None and a.actor1.inter in (2, 3, 4) and not _STATE_WORDS.search(a.actor1.mention or "")
+        nonstate = (
+            a.actor1 is not None
+            and a.actor1.inter in (2, 3, 4)
+            and not _STATE_WORDS.search(a.actor1.mention or "")
+        )
         cls = classify(
             all_cues,
             lead=lead,
@@ -364,7 +409,11 @@ class Pipeline:
             cls = Classification(sub, sub_conf, cls.deciding)
         etype = event_type_of(sub)
         role = role_of(g, pub_date)
-        if g.date is None and not a.fatalities and all(doc[c.end - 1].dep_ in ("compound", "amod", "poss", "nmod") for c in strong):
+        if (
+            g.date is None
+            and not a.fatalities
+            and all(doc[c.end - 1].dep_ in ("compound", "amod", "poss", "nmod") for c in strong)
+        ):
             # Undated, no toll, and every cue only modifies another noun: "the Boston Marathon
             # bombing suspect" names an event, it does not report one.
             return None
@@ -387,7 +436,12 @@ class Pipeline:
             a.fatalities, a.fatality_spans = None, []
         sent_spans = tuple(Span(s.span.start_char, s.span.end_char, s.span.text) for s in ordered)
         evidence: list[Evidence] = [
-            Evidence("event_type", tuple(Span(c.start_char, c.end_char, c.text) for c in cls.deciding) or sent_spans[:1], "detect", cls.confidence),
+            Evidence(
+                "event_type",
+                tuple(Span(c.start_char, c.end_char, c.text) for c in cls.deciding) or sent_spans[:1],
+                "detect",
+                cls.confidence,
+            ),
         ]
         if dr is not None and dr.evidence is not None:
             evidence.append(Evidence("event_date", (dr.evidence,), "dates", date_conf))
@@ -409,7 +463,9 @@ class Pipeline:
             if src.span:
                 evidence.append(Evidence("sources", (src.span,), "arguments", 0.7))
         evidence.append(Evidence("sentences", sent_spans, "merge", 1.0))
-        confidence = round(min(1.0, 0.5 * cls.confidence + 0.3 * date_conf + 0.2 * min(1.0, len(strong) / 2)), 3)
+        confidence = round(
+            min(1.0, 0.5 * cls.confidence + 0.3 * date_conf + 0.2 * min(1.0, len(strong) / 2)), 3
+        )
         first = min(s.span.start_char for s in g.sentences)
         ev = Event(
             article_id=article.id,
@@ -422,7 +478,11 @@ class Pipeline:
             article_published=article.published,
             actor1=actor1,
             actor2=actor2,
-            civilian_targeting=bool(actor2 is not None and actor2.inter == 7 and etype in ("Violence against civilians", "Explosions/Remote violence")),
+            civilian_targeting=bool(
+                actor2 is not None
+                and actor2.inter == 7
+                and etype in ("Violence against civilians", "Explosions/Remote violence")
+            ),
             places=tuple(a.places),
             fatalities=a.fatalities,
             injured=a.injured,
@@ -454,7 +514,11 @@ def _lead_cues(sents: Sequence[Sentence], strong: Sequence[Cue]) -> set[str]:
     if root.lemma_ in ("say", "report", "tell", "announce", "confirm", "state"):
         # "20,000 people fled ..., the UN said": the reported clause is the lead
         heads |= {t.i for t in root.children if t.dep_ == "ccomp"}
-    return {c.name for c in strong if sent.start <= c.start < sent.end and any(c.start <= h < c.end for h in heads)}
+    return {
+        c.name
+        for c in strong
+        if sent.start <= c.start < sent.end and any(c.start <= h < c.end for h in heads)
+    }
 
 
 def _riot_acts(strong: Sequence[Cue], doc: Doc) -> list[Cue]:
@@ -469,9 +533,15 @@ def _riot_acts(strong: Sequence[Cue], doc: Doc) -> list[Cue]:
         tok = doc[c.start]
         if tok.pos_ != "VERB":
             continue
-        joined = tok.head.i in protest_verbs and tok.dep_ == "conj" or any(ch.i in protest_verbs and ch.dep_ == "conj" for ch in tok.children)
+        joined = (
+            tok.head.i in protest_verbs
+            and tok.dep_ == "conj"
+            or any(ch.i in protest_verbs and ch.dep_ == "conj" for ch in tok.children)
+        )
         during = any(
-            ch.dep_ == "prep" and ch.lower_ in ("during", "at", "in") and any(g.lower_ in ("demonstration", "protest", "rally", "march") for g in ch.subtree)
+            ch.dep_ == "prep"
+            and ch.lower_ in ("during", "at", "in")
+            and any(g.lower_ in ("demonstration", "protest", "rally", "march") for g in ch.subtree)
             for ch in tok.children
         )
         if joined or during:
@@ -487,7 +557,9 @@ def _acled_actors(etype: str, sub: str, a: args_mod.Arguments) -> tuple[Actor | 
         mention = a1.mention if a1 else None
         prot = Actor("Protesters ({country})", mention, span, 6)
         if sub in ("Protest with intervention", "Excessive force against protesters"):
-            state = a2 if a2 is not None and a2.inter == 1 else Actor("Police Forces of {country}", None, None, 1)
+            state = (
+                a2 if a2 is not None and a2.inter == 1 else Actor("Police Forces of {country}", None, None, 1)
+            )
             return prot, state
         return prot, None
     if etype == "Riots":
@@ -501,7 +573,11 @@ def _acled_actors(etype: str, sub: str, a: args_mod.Arguments) -> tuple[Actor | 
         return riot, a2
     if a1 is None and etype in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
         a1 = Actor("Unidentified Armed Group ({country})", None, None, 3)
-    if a1 is not None and a1.inter in (5, 6) and etype in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+    if (
+        a1 is not None
+        and a1.inter in (5, 6)
+        and etype in ("Battles", "Explosions/Remote violence", "Violence against civilians")
+    ):
         # "Activists launched rockets": the word does not make them demonstrators
         a1 = Actor("Unidentified Armed Group ({country})", a1.mention, a1.span, 3)
     if etype == "Violence against civilians" and a2 is None:
@@ -510,7 +586,10 @@ def _acled_actors(etype: str, sub: str, a: args_mod.Arguments) -> tuple[Actor | 
 
 
 #: Words naming the state's own organs ("authorities detained ...": an arrest, not an abduction).
-_STATE_WORDS = re.compile(r"\b(?:authorit|government|state|officials?|ministry|intelligence|security|agents?|regime|junta|prosecutor)", re.I)
+_STATE_WORDS = re.compile(
+    r"\b(?:authorit|government|state|officials?|ministry|intelligence|security|agents?|regime|junta|prosecutor)",
+    re.I,
+)
 _COUNTRY_SLOT = re.compile(r"\s*(\(\{country\}\)|of \{country\})")
 
 
@@ -519,7 +598,9 @@ def _fill_actor(actor: Actor | None, country: str | None) -> Actor | None:
         return actor
     if country:
         name = actor.name.replace("{country}", country)
-        if name.startswith(("Police Forces of ", "Military Forces of ")) and country.startswith(("United", "Democratic", "Central", "Czech", "Dominican", "Philippines", "Netherlands", "Gambia")):
+        if name.startswith(("Police Forces of ", "Military Forces of ")) and country.startswith(
+            ("United", "Democratic", "Central", "Czech", "Dominican", "Philippines", "Netherlands", "Gambia")
+        ):
             name = name.replace(" of ", " of the ", 1)
     else:
         name = _COUNTRY_SLOT.sub("", actor.name).strip()
@@ -541,7 +622,9 @@ def _state_name(actor: Actor | None, gazetteer: Any) -> Actor | None:
         country = _ascii(cand.name) if cand is not None else None
     if country is None:
         return replace(actor, name=actor.name[: m.start()] + "{country}" + actor.name[m.end() :])
-    return _fill_actor(replace(actor, name=actor.name[: m.start()] + "{country}" + actor.name[m.end() :]), country)
+    return _fill_actor(
+        replace(actor, name=actor.name[: m.start()] + "{country}" + actor.name[m.end() :]), country
+    )
 
 
 def _ascii(name: str | None) -> str | None:
@@ -556,14 +639,23 @@ def _ascii(name: str | None) -> str | None:
 def _finalize(ev: Event, gazetteer: Any = None) -> Event:
     loc = ev.location
     if loc is not None:
-        loc = replace(loc, name=_ascii(loc.name) or loc.name, admin1=_ascii(loc.admin1), admin2=_ascii(loc.admin2), admin3=_ascii(loc.admin3), country=_ascii(loc.country))
+        loc = replace(
+            loc,
+            name=_ascii(loc.name) or loc.name,
+            admin1=_ascii(loc.admin1),
+            admin2=_ascii(loc.admin2),
+            admin3=_ascii(loc.admin3),
+            country=_ascii(loc.country),
+        )
         ev = replace(ev, location=loc)
     country = loc.country if loc else None
     ev = replace(
         ev,
         actor1=_fill_actor(_state_name(ev.actor1, gazetteer), country),
         actor2=_fill_actor(_state_name(ev.actor2, gazetteer), country),
-        suspected_actors=tuple(a for a in (_fill_actor(s, country) for s in ev.suspected_actors) if a is not None),
+        suspected_actors=tuple(
+            a for a in (_fill_actor(s, country) for s in ev.suspected_actors) if a is not None
+        ),
     )
     return replace(ev, notes=make_notes(ev))
 
@@ -571,8 +663,17 @@ def _finalize(ev: Event, gazetteer: Any = None) -> Event:
 def make_notes(ev: Event) -> str:
     """An ACLED-style one-line summary of the record."""
     parts = []
-    when = f"On {ev.date.value}" if ev.date and ev.date.precision == "day" else (f"In {ev.date.value}" if ev.date else "On an unreported date")
-    where = f" in {ev.location.name}" + (f" ({ev.location.country})" if ev.location and ev.location.country else "") if ev.location else ""
+    when = (
+        f"On {ev.date.value}"
+        if ev.date and ev.date.precision == "day"
+        else (f"In {ev.date.value}" if ev.date else "On an unreported date")
+    )
+    where = (
+        f" in {ev.location.name}"
+        + (f" ({ev.location.country})" if ev.location and ev.location.country else "")
+        if ev.location
+        else ""
+    )
     who = ev.actor1.name if ev.actor1 else "an unidentified actor"
     parts.append(f"{when}{where}, {ev.sub_event_type.lower()} by {who}")
     if ev.actor2:

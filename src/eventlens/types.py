@@ -40,6 +40,19 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Cue:
+    """A matched cue: its name, weight, and token/char bounds in the Doc."""
+
+    name: str
+    weight: float
+    start: int  # token index
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Why a field has its value: the words, the stage that read them, and how sure it is."""
 
@@ -246,9 +259,15 @@ class Toponym:
             "precision": p.precision if p else None,
             "is_location": self.is_location,
             "kind": self.kind,
-            "runner_up": None if r is None else {
-                "name": r.name, "geonameid": r.geonameid, "country_code": r.iso2, "latitude": r.lat,
-                "longitude": r.lon, "score": r.score,
+            "runner_up": None
+            if r is None
+            else {
+                "name": r.name,
+                "geonameid": r.geonameid,
+                "country_code": r.iso2,
+                "latitude": r.lat,
+                "longitude": r.lon,
+                "score": r.score,
             },
         }
 
@@ -317,7 +336,11 @@ class Target:
     span: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"mention": self.mention, "kind": self.kind, "span": self.span.to_dict() if self.span else None}
+        return {
+            "mention": self.mention,
+            "kind": self.kind,
+            "span": self.span.to_dict() if self.span else None,
+        }
 
 
 @dataclass(frozen=True, slots=True)

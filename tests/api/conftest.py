@@ -18,7 +18,7 @@ import api_data  # noqa: E402
 from api_data import make_client  # noqa: E402
 
 from eventlens.api.app import Settings, create_app  # noqa: E402
-from eventlens.keys import create_key  # noqa: E402
+from eventlens.api.keys import create_key  # noqa: E402
 from eventlens.store import Store  # noqa: E402
 
 

@@ -12,8 +12,8 @@ import api_data
 import pytest
 from api_data import fake_extract, make_client
 
+from eventlens.api.keys import create_key, list_keys, revoke_key
 from eventlens.errors import InputError
-from eventlens.keys import create_key, list_keys, revoke_key
 
 
 def _locations(resp: Any) -> set[str]:
@@ -224,7 +224,7 @@ def test_revoked_key_is_403_and_keys_are_stored_hashed(client: Any, store: Any, 
     assert [k.active for k in list_keys(store)] == [False]
     import sqlalchemy as sa
 
-    from eventlens.keys import api_keys
+    from eventlens.api.keys import api_keys
 
     with store.engine.connect() as conn:
         stored = [tuple(r) for r in conn.execute(sa.select(api_keys))]
@@ -374,7 +374,9 @@ def test_post_article_dry_run_does_not_store(writer: Any, secret: str) -> None:
 
 
 def test_real_fetcher_refuses_loopback(store: Any, secret: str) -> None:
-    pytest.importorskip("eventlens.fetch", reason="eventlens.fetch (issue 7) is not in this tree yet")
+    pytest.importorskip(
+        "eventlens.read.fetch", reason="eventlens.read.fetch (issue 7) is not in this tree yet"
+    )
     with make_client(store, extract=fake_extract) as c:
         resp = c.post("/api/v1/articles", json={"url": "http://127.0.0.1:9/"}, headers={"X-API-Key": secret})
     assert resp.status_code == 400

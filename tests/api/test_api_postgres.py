@@ -11,7 +11,7 @@ from typing import Any
 import api_data
 import pytest
 
-from eventlens.keys import create_key
+from eventlens.api.keys import create_key
 
 PG_BASE = os.environ.get("EVENTLENS_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 

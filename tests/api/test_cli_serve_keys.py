@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from eventlens.api.keys import verify_key
 from eventlens.cli import app
-from eventlens.keys import verify_key
 
 
 @pytest.fixture

@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from schemathesis.specs.openapi.checks import positive_data_acceptance  # noqa: E402
 
 from eventlens.api.app import Settings, create_app  # noqa: E402
+from eventlens.api.keys import create_key  # noqa: E402
 from eventlens.errors import InputError  # noqa: E402
-from eventlens.keys import create_key  # noqa: E402
 
 
 def _refuse(url: str, **_: Any) -> Any:

@@ -12,7 +12,9 @@ from typer.testing import CliRunner
 
 from eventlens.cli import app
 
-GOOD = "Gunmen attack village\n\nGunmen killed two farmers in a village in Zamfara on Saturday, police said.\n"
+GOOD = (
+    "Gunmen attack village\n\nGunmen killed two farmers in a village in Zamfara on Saturday, police said.\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +34,9 @@ def test_bad_inputs_are_reported_and_the_batch_goes_on(runner: CliRunner, tmp_pa
     (tmp_path / "good.txt").write_text(GOOD)
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
-    (tmp_path / "bad.jsonl").write_text('{"id": "ok", "text": "Police arrested 15 protesters in Harare on Monday."}\n{not json\n')
+    (tmp_path / "bad.jsonl").write_text(
+        '{"id": "ok", "text": "Police arrested 15 protesters in Harare on Monday."}\n{not json\n'
+    )
     res = runner.invoke(app, ["extract", str(tmp_path), "--published", "2022-03-07", "-f", "jsonl"])
     assert res.exit_code == 1
     errors = [line for line in res.stderr.splitlines() if line.startswith("error")]

@@ -1,6 +1,6 @@
 import pytest
 
-from eventlens.numbers import parse_number
+from eventlens.stages.numbers import parse_number
 
 
 @pytest.mark.parametrize(

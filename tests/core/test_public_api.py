@@ -18,17 +18,52 @@ def test_import_loads_nothing_heavy() -> None:
     import sys
 
     code = "import sys, eventlens; print('spacy' in sys.modules, 'sklearn' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
     assert out == ["False", "False"]
 
 
 def test_to_dict_has_acled_field_names(pipe) -> None:
-    ev = pipe.extract("Gunmen killed two farmers in a village on Saturday.", published=datetime(2022, 3, 7))[0]
+    ev = pipe.extract("Gunmen killed two farmers in a village on Saturday.", published=datetime(2022, 3, 7))[
+        0
+    ]
     d = ev.to_dict()
-    for key in ("event_date", "disorder_type", "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2",
-                "interaction", "civilian_targeting", "country", "iso", "admin1", "location", "latitude", "longitude",
-                "geo_precision", "fatalities", "notes", "id", "article_id", "role", "date_precision", "time_precision",
-                "injured", "weapons", "targets", "places", "claimed_by", "suspected_actors", "sources", "confidence", "evidence"):
+    for key in (
+        "event_date",
+        "disorder_type",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "inter1",
+        "actor2",
+        "inter2",
+        "interaction",
+        "civilian_targeting",
+        "country",
+        "iso",
+        "admin1",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "fatalities",
+        "notes",
+        "id",
+        "article_id",
+        "role",
+        "date_precision",
+        "time_precision",
+        "injured",
+        "weapons",
+        "targets",
+        "places",
+        "claimed_by",
+        "suspected_actors",
+        "sources",
+        "confidence",
+        "evidence",
+    ):
         assert key in d, key
     assert d["event_date"] == "2022-03-05"
     assert d["time_precision"] == 1
@@ -39,7 +74,11 @@ def test_extract_many_keeps_order_and_reports_bad_items(pipe) -> None:
     items = [
         {"id": "a", "text": "Gunmen killed two farmers in a village on Saturday.", "published": "2022-03-07"},
         {"id": "b", "text": "   "},
-        {"id": "c", "text": "Police fired tear gas at protesters in Lagos on Monday.", "published": "2022-03-08"},
+        {
+            "id": "c",
+            "text": "Police fired tear gas at protesters in Lagos on Monday.",
+            "published": "2022-03-08",
+        },
     ]
     results = list(pipe.run(items))
     assert [r.article_id for r in results] == ["a", "b", "c"]

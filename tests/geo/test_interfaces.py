@@ -23,7 +23,9 @@ TEXT = (
 @pytest.fixture(autouse=True)
 def small_pipeline(monkeypatch: pytest.MonkeyPatch, gazetteer: Gazetteer) -> None:
     # the shared pipeline on the small test gazetteer (cities >= 15,000)
-    monkeypatch.setattr(eventlens, "_default", eventlens.Pipeline(geocoder=Geocoder(gazetteer), subtype_model=False))
+    monkeypatch.setattr(
+        eventlens, "_default", eventlens.Pipeline(geocoder=Geocoder(gazetteer), subtype_model=False)
+    )
 
 
 def test_geoparse_finds_and_resolves_the_places() -> None:

@@ -43,7 +43,9 @@ def gaz_with_villages(gazetteer_path: Path, tmp_path_factory: pytest.TempPathFac
 def test_a_town_abroad_named_like_the_region_does_not_move_the_village(nlp, gaz_with_villages) -> None:  # type: ignore[no-untyped-def]
     text = "Police officers assaulted a detainee in the village of Sokuluk in Chui region."
     tops = find_toponyms(nlp(text), gazetteer=gaz_with_villages)
-    (out,) = Geocoder(gaz_with_villages).geocode_events(Article(id="k1", text=text), [_event(text, "Sokuluk")], tops)
+    (out,) = Geocoder(gaz_with_villages).geocode_events(
+        Article(id="k1", text=text), [_event(text, "Sokuluk")], tops
+    )
     assert out.location is not None and out.location.iso2 == "KG", out.location
 
 
@@ -55,7 +57,7 @@ def test_a_district_named_after_its_town_still_places_an_unknown_village(nlp, ga
 
 
 def test_a_town_written_in_a_province_is_not_its_namesake_abroad(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
-    """"X in Y" says where X is, whatever the size of a namesake of X abroad (Saida, Algeria),
+    """ "X in Y" says where X is, whatever the size of a namesake of X abroad (Saida, Algeria),
     also when Y is found only as a respelling ("Ar Raqqa" -> the governorate Ar Raqqah)."""
     text = "Turkish forces shelled positions in the vicinity of Saida town in Ar Raqqa countryside."
     tops = find_toponyms(nlp(text), gazetteer=gazetteer)

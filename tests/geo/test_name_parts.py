@@ -25,7 +25,20 @@ def test_proper_noun_before_a_city_entity_joins_a_known_name(gazetteer: Gazettee
     # "General" outside the entity "Santos City": the gazetteer knows "General Santos"
     doc = _doc(
         ["Shots", "were", "fired", "in", "General", "Santos", "City", "(", "South", "Cotabato", ")", "."],
-        ["NOUN", "AUX", "VERB", "ADP", "PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "PUNCT"],
+        [
+            "NOUN",
+            "AUX",
+            "VERB",
+            "ADP",
+            "PROPN",
+            "PROPN",
+            "PROPN",
+            "PUNCT",
+            "PROPN",
+            "PROPN",
+            "PUNCT",
+            "PUNCT",
+        ],
         ["O", "O", "O", "O", "O", "B-GPE", "I-GPE", "O", "O", "O", "O", "O"],
     )
     tops = find_toponyms(doc, gazetteer=gazetteer)
@@ -73,7 +86,7 @@ def _top(text: str, name: str, container: str | None = None, relation: str | Non
 
 
 def test_unknown_place_falls_back_through_a_container_abroad_to_the_province(gazetteer: Gazetteer) -> None:
-    """"Xqzvillage (Dayton, Ituri)": the unknown village's container has only an American
+    """ "Xqzvillage (Dayton, Ituri)": the unknown village's container has only an American
     reading, which is not in Ituri (DR Congo), the unit written after it: the place is in Ituri."""
     geo = Geocoder(gazetteer)
     text = "Militiamen attacked Xqzvillage (Dayton, Ituri)."
@@ -88,7 +101,7 @@ def test_unknown_place_falls_back_through_a_container_abroad_to_the_province(gaz
 
 
 def test_name_written_as_a_container_reads_as_an_admin_unit(gazetteer: Gazetteer) -> None:
-    """"Somerset" is a town in the US and a county of England: written as the container of a
+    """ "Somerset" is a town in the US and a county of England: written as the container of a
     place, the county; alone, the town."""
     geo = Geocoder(gazetteer)
     ctx = geo.build_context(["Xqzvillage", "Somerset"], containers={"Xqzvillage": "Somerset"})
@@ -99,8 +112,10 @@ def test_name_written_as_a_container_reads_as_an_admin_unit(gazetteer: Gazetteer
 
 
 @pytest.mark.parametrize(("name", "cc"), [("Valence", "FR")])
-def test_a_place_s_own_name_beats_another_place_s_alternate_name(name: str, cc: str, gazetteer: Gazetteer) -> None:
-    """"Valence" is a French town's own name and the French name of Valencia (Spain, 13x larger)."""
+def test_a_place_s_own_name_beats_another_place_s_alternate_name(
+    name: str, cc: str, gazetteer: Gazetteer
+) -> None:
+    """ "Valence" is a French town's own name and the French name of Valencia (Spain, 13x larger)."""
     place = Geocoder(gazetteer).resolve_mentions([name])[0]
     assert place is not None and place.iso2 == cc
 
@@ -119,11 +134,15 @@ def test_town_and_district_joined_by_a_spaced_dash_in_brackets(gazetteer: Gazett
 
 
 def test_a_namesake_abroad_yields_to_the_unit_the_written_containers_end_in(gazetteer: Gazetteer) -> None:
-    """"Kani township (Xqzdistrict district, Sagaing region)": Kani is a Japanese city of the
+    """ "Kani township (Xqzdistrict district, Sagaing region)": Kani is a Japanese city of the
     gazetteer; the containers end in Myanmar's Sagaing region, so the place is placed there."""
     geo = Geocoder(gazetteer)
     text = "Troops raided Kani township (Xqzdistrict district, Sagaing region)."
-    tops = [_top(text, "Kani", "Xqzdistrict", "("), _top(text, "Xqzdistrict", "Sagaing", ","), _top(text, "Sagaing")]
+    tops = [
+        _top(text, "Kani", "Xqzdistrict", "("),
+        _top(text, "Xqzdistrict", "Sagaing", ","),
+        _top(text, "Sagaing"),
+    ]
     ctx = geo.build_context(
         [t.name for t in tops], containers={"Kani": "Xqzdistrict", "Xqzdistrict": "Sagaing"},
         features={"Xqzdistrict": "district", "Sagaing": "region"},
@@ -135,7 +154,7 @@ def test_a_namesake_abroad_yields_to_the_unit_the_written_containers_end_in(gaze
 
 
 def test_a_respelling_abroad_needs_the_article_behind_it(gazetteer: Gazetteer) -> None:
-    """"Ibbin" reaches China's Yibin only through the lossy key; in a story whose other names are
+    """ "Ibbin" reaches China's Yibin only through the lossy key; in a story whose other names are
     Syrian, that reading is dropped."""
     geo = Geocoder(gazetteer)
     assert geo.candidates("Ibbin") and geo.candidates("Ibbin")[0].country_code == "CN"
@@ -149,7 +168,7 @@ def test_a_respelling_abroad_needs_the_article_behind_it(gazetteer: Gazetteer) -
 
 
 def test_a_bare_generic_region_word_does_not_pick_the_article_s_country(gazetteer: Gazetteer) -> None:
-    """"Capital" is a region's name in several countries; alone it neither resolves nor votes."""
+    """ "Capital" is a region's name in several countries; alone it neither resolves nor votes."""
     geo = Geocoder(gazetteer)
     text = "Protesters gathered in Sitra (Capital)."
     ctx = geo.build_context(["Capital"])
@@ -158,7 +177,7 @@ def test_a_bare_generic_region_word_does_not_pick_the_article_s_country(gazettee
 
 
 def test_a_city_head_noun_prefers_a_town_over_a_region_of_the_name(gazetteer: Gazetteer) -> None:
-    """"Amara" alone is Ethiopia's Amhara region (by size); "Amara city" is Iraq's Al-Amarah."""
+    """ "Amara" alone is Ethiopia's Amhara region (by size); "Amara city" is Iraq's Al-Amarah."""
     geo = Geocoder(gazetteer)
     text = "A civilian was shot in Amara city."
     t = ToponymSpan(text.index("Amara"), text.index("Amara") + 5, "Amara", "Amara", "GPE", feature="city")
@@ -186,7 +205,9 @@ def test_with_no_place_found_a_known_town_the_tagger_missed_counts(gazetteer: Ga
     )
     tops = find_toponyms(doc, gazetteer=gazetteer)
     assert [t.name for t in tops if t.is_location] == ["Mariupol"]
-    assert [(t.name, t.reason) for t in tops if not t.is_location] == [("Russian", "demonym")]  # named, not a location
+    assert [(t.name, t.reason) for t in tops if not t.is_location] == [
+        ("Russian", "demonym")
+    ]  # named, not a location
 
 
 def test_no_place_inside_a_hyphenated_unknown_name(gazetteer: Gazetteer) -> None:
@@ -218,7 +239,7 @@ def test_a_known_name_with_of_is_not_split_into_two_places(gazetteer: Gazetteer)
 
 
 def test_a_village_abroad_gives_way_to_the_big_city_written_after_it(gazetteer: Gazetteer) -> None:
-    """"Xville, Kampala": a 3,000-people reading of Xville in the US is not the place; the big city
+    """ "Xville, Kampala": a 3,000-people reading of Xville in the US is not the place; the big city
     written as its container is (a town of some size would be a list: "Calais, London")."""
     from dataclasses import replace as dc_replace
 
@@ -233,14 +254,32 @@ def test_a_village_abroad_gives_way_to_the_big_city_written_after_it(gazetteer: 
     assert place is not None and place.iso2 == "UG"
     big = dc_replace(small, population=60_000)
     geo._lookup = lambda name: (big,) if name == "Xville" else real(name)  # type: ignore[method-assign]
-    place = geo._place_for_toponym(t, geo.build_context(["Xville", "Kampala"], containers={"Xville": "Kampala"}))
+    place = geo._place_for_toponym(
+        t, geo.build_context(["Xville", "Kampala"], containers={"Xville": "Kampala"})
+    )
     assert place is not None and place.iso2 == "US"
 
 
-def test_a_kind_word_before_the_name_is_its_feature_and_common_nouns_are_no_names(gazetteer: Gazetteer) -> None:
+def test_a_kind_word_before_the_name_is_its_feature_and_common_nouns_are_no_names(
+    gazetteer: Gazetteer,
+) -> None:
     doc = _doc(
         ["A", "boy", "was", "killed", "in", "colonia", "Los", "Pinos", "and", "in", "the", "canton", "."],
-        ["DET", "NOUN", "AUX", "VERB", "ADP", "NOUN", "PROPN", "PROPN", "CCONJ", "ADP", "DET", "NOUN", "PUNCT"],
+        [
+            "DET",
+            "NOUN",
+            "AUX",
+            "VERB",
+            "ADP",
+            "NOUN",
+            "PROPN",
+            "PROPN",
+            "CCONJ",
+            "ADP",
+            "DET",
+            "NOUN",
+            "PUNCT",
+        ],
         ["O", "O", "O", "O", "O", "O", "B-GPE", "I-GPE", "O", "O", "O", "B-GPE", "O"],
     )
     tops = find_toponyms(doc, gazetteer=gazetteer)
@@ -248,7 +287,9 @@ def test_a_kind_word_before_the_name_is_its_feature_and_common_nouns_are_no_name
 
 
 @pytest.mark.parametrize("name", ["Maldonado Avenue", "Trafalgar Square"])
-def test_streets_and_squares_are_not_read_by_the_place_inside_their_name(gazetteer: Gazetteer, name: str) -> None:
+def test_streets_and_squares_are_not_read_by_the_place_inside_their_name(
+    gazetteer: Gazetteer, name: str
+) -> None:
     geo = Geocoder(gazetteer)
     assert geo.candidates(name.split()[0])  # the inner word alone is a place somewhere
     assert geo.candidates(name) == ()
@@ -267,7 +308,7 @@ def test_a_bare_compass_region_needs_the_article_behind_it_in_resolve_mentions(g
 
 
 def test_a_town_inside_its_namesake_county_keeps_its_own_head_noun(gazetteer: Gazetteer) -> None:
-    """"Marsabit town (Saku, Marsabit county)": the name is written twice, as a town and as a
+    """ "Marsabit town (Saku, Marsabit county)": the name is written twice, as a town and as a
     county; the town's mention is the Kenyan town, not Japan's Saku (its unknown container)."""
     geo = Geocoder(gazetteer)
     text = "A policeman was shot in Marsabit town (Saku, Marsabit county)."

@@ -267,14 +267,21 @@ def test_town_outside_its_written_state_falls_back_to_the_state(
         _topo(text, "Portland", container="North Carolina", container_relation=relation),
         _topo(text, "North Carolina"),
     ]
-    (out,) = geocoder.geocode_events(Article(id="p", text=text), [_event((_mention(text, "Portland", "location"),))], tops)
-    assert out.location is not None and (out.location.admin1, out.location.precision) == ("North Carolina", "admin1")
+    (out,) = geocoder.geocode_events(
+        Article(id="p", text=text), [_event((_mention(text, "Portland", "location"),))], tops
+    )
+    assert out.location is not None and (out.location.admin1, out.location.precision) == (
+        "North Carolina",
+        "admin1",
+    )
 
 
 def test_town_inside_its_written_state_is_kept(geocoder: Geocoder) -> None:
     text = "Protesters marched in Portland, Maine on Monday."
     tops = [_topo(text, "Portland", container="Maine", container_relation=","), _topo(text, "Maine")]
-    (out,) = geocoder.geocode_events(Article(id="p", text=text), [_event((_mention(text, "Portland", "location"),))], tops)
+    (out,) = geocoder.geocode_events(
+        Article(id="p", text=text), [_event((_mention(text, "Portland", "location"),))], tops
+    )
     assert out.location is not None and (out.location.admin1, out.location.precision) == ("Maine", "city")
 
 
@@ -285,7 +292,9 @@ def test_unknown_village_in_brackets_falls_back_to_the_bracketed_town(geocoder: 
         _topo(text, "Mosul", container="Nineveh", container_relation=",", feature="district"),
         _topo(text, "Nineveh"),
     ]
-    (out,) = geocoder.geocode_events(Article(id="v", text=text), [_event((_mention(text, "Qwxz Kone", "location"),))], tops)
+    (out,) = geocoder.geocode_events(
+        Article(id="v", text=text), [_event((_mention(text, "Qwxz Kone", "location"),))], tops
+    )
     assert out.location is not None and out.location.name == "Mosul"
 
 
@@ -320,7 +329,11 @@ def test_country_only_event_takes_the_town_in_its_sentence(geocoder: Geocoder) -
 def test_state_only_event_takes_the_town_inside_it_in_its_sentence(geocoder: Geocoder) -> None:
     text = "Protesters rallied in Portland (Maine) and marched to Boston."
     ev = replace(_event((_mention(text, "Maine", "location"),)), sentences=(Span(0, len(text), text),))
-    tops = [_topo(text, "Portland", container="Maine", container_relation="("), _topo(text, "Maine"), _topo(text, "Boston")]
+    tops = [
+        _topo(text, "Portland", container="Maine", container_relation="("),
+        _topo(text, "Maine"),
+        _topo(text, "Boston"),
+    ]
     (out,) = geocoder.geocode_events(Article(id="m", text=text), [ev], tops)
     assert out.location is not None and (out.location.name, out.location.admin1) == ("Portland", "Maine")
 
@@ -331,7 +344,9 @@ def test_province_only_event_sits_at_the_province_seat(geocoder: Geocoder, gazet
     tops = [_topo(text, "Nineveh", feature="province")]
     (out,) = geocoder.geocode_events(Article(id="n", text=text), [ev], tops)
     loc = out.location
-    assert loc is not None and loc.precision == "admin1" and loc.admin1 == "Nineveh"  # still the province (its English name)
+    assert (
+        loc is not None and loc.precision == "admin1" and loc.admin1 == "Nineveh"
+    )  # still the province (its English name)
     assert haversine_km(loc.lat, loc.lon, 36.34, 43.13) < 20  # at Mosul, its capital (ACLED convention)
     unit = gazetteer.get(loc.geonameid)  # type: ignore[arg-type]
     assert unit is not None and gazetteer.seat(unit) is not None
@@ -400,8 +415,15 @@ def test_containers_from_text() -> None:
     from eventlens.geo.resolve import containers_from_text
 
     text = "Shots on Royal Street in New Orleans; a rally in Savannah, Georgia and at Qwxz (Mosul)."
-    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Royal Street", "New Orleans", "Savannah", "Georgia", "Qwxz", "Mosul")]
-    assert containers_from_text(text, spans) == {"Royal Street": "New Orleans", "Savannah": "Georgia", "Qwxz": "Mosul"}
+    spans = [
+        (text.index(w), text.index(w) + len(w))
+        for w in ("Royal Street", "New Orleans", "Savannah", "Georgia", "Qwxz", "Mosul")
+    ]
+    assert containers_from_text(text, spans) == {
+        "Royal Street": "New Orleans",
+        "Savannah": "Georgia",
+        "Qwxz": "Mosul",
+    }
 
 
 def test_town_inside_the_unit_its_bracketed_container_is_written_in_is_kept(geocoder: Geocoder) -> None:
@@ -434,8 +456,12 @@ def test_text_countries_tells_names_from_demonyms(gazetteer: Gazetteer) -> None:
     ("text", "iso2"),
     [
         pytest.param("Nigerian troops raided Qwxzville village, killing two.", "NG", id="demonym-only"),
-        pytest.param("Israeli forces shelled Qwxzville in southern Lebanon.", "LB", id="named-country-beats-actor"),
-        pytest.param("Protesters marched in Qwxzville, Chile, against Peruvian and Bolivian rules.", "CL", id="name"),
+        pytest.param(
+            "Israeli forces shelled Qwxzville in southern Lebanon.", "LB", id="named-country-beats-actor"
+        ),
+        pytest.param(
+            "Protesters marched in Qwxzville, Chile, against Peruvian and Bolivian rules.", "CL", id="name"
+        ),
     ],
 )
 def test_event_no_name_locates_falls_back_to_the_country_the_text_names(
@@ -507,7 +533,9 @@ def test_event_location_is_in_its_leading_country(geocoder: Geocoder) -> None:
 
 
 @pytest.mark.parametrize("embassy", ["US embassy", "Russian Embassy", "Embassy of Armenia"])
-def test_an_embassy_is_in_its_host_town_not_the_country_it_represents(geocoder: Geocoder, embassy: str) -> None:
+def test_an_embassy_is_in_its_host_town_not_the_country_it_represents(
+    geocoder: Geocoder, embassy: str
+) -> None:
     names = ["Baghdad", embassy]
     place = geocoder.resolve_mentions(names, context=geocoder.build_context(names))[1]
     assert place is not None and place.iso2 == "IQ", place
@@ -537,7 +565,9 @@ def test_place_names_the_arguments_left_out_vote_for_the_events_country(geocoder
         pytest.param("Shells hit a checkpoint in Mosul on Sunday.", False, id="in"),
     ],
 )
-def test_an_event_near_a_town_has_acled_geo_precision_2(nlp, gazetteer: Gazetteer, geocoder: Geocoder, text: str, near: bool) -> None:  # type: ignore[no-untyped-def]
+def test_an_event_near_a_town_has_acled_geo_precision_2(
+    nlp, gazetteer: Gazetteer, geocoder: Geocoder, text: str, near: bool
+) -> None:  # type: ignore[no-untyped-def]
     tops = find_toponyms(nlp(text), gazetteer=gazetteer)
     ev = replace(_event((_mention(text, "Mosul", "location"),)), sentences=(Span(0, len(text), text),))
     (out,) = geocoder.geocode_events(Article(id="n1", text=text), [ev], tops)

@@ -111,7 +111,10 @@ def test_known_name_after_place_and_comma_is_its_container(nlp, gazetteer: Gazet
     doc = nlp("Shells hit Qwxzyne, Kherson on Monday.")
     q = next(t.i for t in doc if t.text == "Qwxzyne")
     k = next(t.i for t in doc if t.text == "Kherson")
-    doc.ents = [SpacySpan(doc, q, q + 1, label="GPE"), SpacySpan(doc, k, k + 1, label="PERSON")]  # a tagger slip
+    doc.ents = [
+        SpacySpan(doc, q, q + 1, label="GPE"),
+        SpacySpan(doc, k, k + 1, label="PERSON"),
+    ]  # a tagger slip
     tops = _by_text(find_toponyms(doc, gazetteer=gazetteer))
     assert tops["Qwxzyne"].container == "Kherson" and tops["Qwxzyne"].container_relation == ","
     assert "Kherson" in tops
@@ -233,7 +236,9 @@ def test_one_entity_holding_a_place_and_its_container_is_split(nlp, gazetteer: G
     assert "Nineveh" in tops and tops["Qwxz Palacio"].container == "Nineveh"
 
 
-def test_name_with_two_particles_is_kept_whole_when_the_entity_stops_inside_it(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+def test_name_with_two_particles_is_kept_whole_when_the_entity_stops_inside_it(
+    nlp, gazetteer: Gazetteer
+) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Doctors marched in Santa Cruz de la Sierra on Friday.")
     s = next(t.i for t in doc if t.text == "Santa")
     doc.ents = [SpacySpan(doc, s, s + 4, label="GPE")]  # "Santa Cruz de la" | "Sierra"
@@ -254,7 +259,9 @@ def test_initials_tagged_as_a_place_are_dropped_unless_after_a_comma(nlp, gazett
     assert "NC" in _by_text(find_toponyms(doc, gazetteer=gazetteer))
 
 
-def test_capitalised_word_tagged_as_a_verb_before_a_head_noun_is_a_known_place(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+def test_capitalised_word_tagged_as_a_verb_before_a_head_noun_is_a_known_place(
+    nlp, gazetteer: Gazetteer
+) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Locals protested in the town (Mosul district, Nineveh province) on Monday.")
     doc.ents = []
     k = next(t.i for t in doc if t.text == "Mosul")
@@ -292,7 +299,9 @@ def test_of_after_an_institution_is_no_place_cue(nlp, gazetteer: Gazetteer) -> N
                      id="particle-de"),
     ],
 )  # fmt: skip
-def test_a_name_the_tagger_cut_at_a_particle_is_joined(nlp, gazetteer: Gazetteer, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_name_the_tagger_cut_at_a_particle_is_joined(
+    nlp, gazetteer: Gazetteer, text: str, name: str
+) -> None:  # type: ignore[no-untyped-def]
     names = [t.name for t in find_toponyms(nlp(text), gazetteer=gazetteer)]
     assert name in names, names
 

@@ -40,7 +40,9 @@ def test_members_give_the_centre(gazetteer: Gazetteer) -> None:
     ("names", "index", "fcode", "cc"),
     [
         pytest.param(["Red Sea"], 0, "SEA", None, id="red-sea-alone-is-the-sea"),
-        pytest.param(["Red Sea state", "Port Sudan", "Khartoum"], 0, "ADM1", "SD", id="red-sea-state-in-sudan"),
+        pytest.param(
+            ["Red Sea state", "Port Sudan", "Khartoum"], 0, "ADM1", "SD", id="red-sea-state-in-sudan"
+        ),
         pytest.param(["Middle East"], 0, "RGN", None, id="region-beats-a-village-of-the-name"),
         pytest.param(["Gulf of Aden"], 0, "GULF", None, id="gulf-not-the-city-inside-its-name"),
         pytest.param(["Donbas", "Kyiv"], 0, "RGN", "UA", id="region-in-one-country"),

@@ -46,7 +46,9 @@ def test_read_text_no_title_when_first_line_is_a_paragraph() -> None:
 
 
 def test_read_text_given_title_wins() -> None:
-    art = read_text(f"Headline here\n\n{STORY}", id="a", title="Headline here", published=datetime(2022, 1, 2, 10, 30))
+    art = read_text(
+        f"Headline here\n\n{STORY}", id="a", title="Headline here", published=datetime(2022, 1, 2, 10, 30)
+    )
     assert art.title_span is not None and art.title_span.start == 0
     assert art.published_precision == "minute"
 
@@ -125,7 +127,9 @@ def test_jsonl_malformed_line_reported_and_rest_read(tmp_path: Path) -> None:
     got = list(read_paths([str(path)]))
     assert len(got) == 6
     first, bad, missing_id, no_text, not_obj, html = got
-    assert isinstance(first, Article) and first.id == "ok-1" and first.published == datetime(2021, 10, 31, 9, 21)
+    assert (
+        isinstance(first, Article) and first.id == "ok-1" and first.published == datetime(2021, 10, 31, 9, 21)
+    )
     assert isinstance(bad, InputError) and bad.source == f"{path}:2" and "malformed JSON" in bad.reason
     assert isinstance(missing_id, Article) and missing_id.id == f"{path}:4"
     assert missing_id.url == "https://example.org/x"
@@ -136,7 +140,9 @@ def test_jsonl_malformed_line_reported_and_rest_read(tmp_path: Path) -> None:
 
 
 def test_json_list_and_single_object(tmp_path: Path) -> None:
-    (tmp_path / "list.json").write_text(json.dumps([{"id": "x1", "text": STORY}, {"id": "x2", "text": STORY}]))
+    (tmp_path / "list.json").write_text(
+        json.dumps([{"id": "x1", "text": STORY}, {"id": "x2", "text": STORY}])
+    )
     (tmp_path / "one.json").write_text(json.dumps({"id": "y", "text": STORY, "title": "Attack"}))
     got = list(read_paths([str(tmp_path)]))
     assert [a.id for a in got if isinstance(a, Article)] == ["x1", "x2", "y"]
@@ -147,7 +153,9 @@ def test_json_list_and_single_object(tmp_path: Path) -> None:
     [
         pytest.param(b"", "empty", id="empty"),
         pytest.param(b"  \n\t\n ", "empty", id="whitespace-only"),
-        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary", id="binary-png"),
+        pytest.param(
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary", id="binary-png"
+        ),
         pytest.param(b"\x7fELF\x02\x01\x01" + b"\x00" * 64, "binary", id="binary-nul"),
     ],
 )
@@ -163,8 +171,12 @@ def test_bad_inputs_become_errors(tmp_path: Path, data: bytes, reason: str) -> N
 @pytest.mark.parametrize(
     ("codec", "text"),
     [
-        pytest.param("cp1252", "Café owners in Montréal said the “strike” – a protest – would resume.", id="cp1252"),
-        pytest.param("latin-1", "Café owners in Montréal said the strike would résumé at the façade.", id="latin-1"),
+        pytest.param(
+            "cp1252", "Café owners in Montréal said the “strike” – a protest – would resume.", id="cp1252"
+        ),
+        pytest.param(
+            "latin-1", "Café owners in Montréal said the strike would résumé at the façade.", id="latin-1"
+        ),
         pytest.param("utf-16", "Police in Zürich said the protest was peaceful.", id="utf-16-bom"),
     ],
 )
@@ -177,7 +189,9 @@ def test_wrongly_encoded_bytes_are_decoded(tmp_path: Path, codec: str, text: str
 
 
 def test_declared_charset_in_html(tmp_path: Path) -> None:
-    html = f'<html><head><meta charset="windows-1252"></head><body><p>{STORY} Café “quoted”.</p></body></html>'
+    html = (
+        f'<html><head><meta charset="windows-1252"></head><body><p>{STORY} Café “quoted”.</p></body></html>'
+    )
     path = tmp_path / "p.html"
     path.write_bytes(html.encode("cp1252"))
     art = read_one(path)
@@ -235,8 +249,12 @@ def test_batch_goes_on_after_bad_file(tmp_path: Path) -> None:
     [
         pytest.param(f"Headline\n\n{STORY}", "text", 1, id="text"),
         pytest.param(f"<!DOCTYPE html><html><body><p>{STORY}</p></body></html>", "html", 1, id="html"),
-        pytest.param(json.dumps({"id": "a", "text": STORY}) + "\n" + json.dumps({"id": "b", "text": STORY}),
-                     "jsonl", 2, id="jsonl"),
+        pytest.param(
+            json.dumps({"id": "a", "text": STORY}) + "\n" + json.dumps({"id": "b", "text": STORY}),
+            "jsonl",
+            2,
+            id="jsonl",
+        ),
     ],
 )
 def test_stdin(monkeypatch: pytest.MonkeyPatch, payload: str, fmt: str, n: int) -> None:

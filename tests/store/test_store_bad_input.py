@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from rich.console import Console
 
 from eventlens import store as store_mod
-from eventlens.store import ingest_paths
+from eventlens.jobs.files import ingest_paths
 from eventlens.store import schema as t
 
 GOOD = "Gunmen killed three civilians in the village of Kaduna on Monday, police said. The attackers fled."

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eventlens.store.eval_dedupe import (
+from eventlens.eval.dedupe_measure import (
     acled_rows,
     bcubed_prf,
     false_merge_rate,

@@ -10,7 +10,7 @@ from rich.console import Console
 from store_helpers import Result, event
 
 from eventlens.errors import InputError
-from eventlens.store import ingest_paths
+from eventlens.jobs.files import ingest_paths
 from eventlens.store import open as open_store
 from eventlens.types import Article
 

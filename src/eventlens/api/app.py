@@ -35,7 +35,7 @@ STATIC_DIR = Path(str(resources.files("eventlens.api").joinpath("static")))
 class Settings:
     """How a server behaves. ``extract`` and ``fetch`` replace the default pipeline and fetcher
     (tests pass small ones); they take and return what :func:`eventlens.extract_many` and
-    :func:`eventlens.fetch.fetch` do."""
+    :func:`eventlens.read.fetch.fetch` do."""
 
     db_url: str | None = None
     read_requires_key: bool = False
@@ -67,8 +67,8 @@ def settings_from_env() -> Settings:
 def create_app(settings: Settings | None = None, *, store: Any = None) -> FastAPI:
     """The app for ``settings`` (default: from the environment). ``store`` may be passed open."""
     from eventlens import __version__
+    from eventlens.api.keys import ensure_table
     from eventlens.api.routes import router
-    from eventlens.keys import ensure_table
     from eventlens.store import open as open_store
 
     settings = settings or settings_from_env()

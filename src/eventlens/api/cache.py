@@ -17,7 +17,6 @@ import threading
 import time
 from collections import OrderedDict
 
-
 STALE_FACTOR = 5
 
 

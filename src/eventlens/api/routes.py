@@ -23,11 +23,11 @@ from fastapi.responses import Response, StreamingResponse
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
-from eventlens.api import queries
-from eventlens.api.cache import ResponseCache
 from eventlens.api import schemas as s
+from eventlens.api.cache import ResponseCache
+from eventlens.api.keys import ApiKey, verify_key
 from eventlens.errors import InputError, StoreError
-from eventlens.keys import ApiKey, verify_key
+from eventlens.store import queries
 from eventlens.store import schema as t
 
 log = logging.getLogger(__name__)
@@ -422,7 +422,7 @@ _EXPORT_CONTENT = {
 def export_incidents(request: Request) -> StreamingResponse:
     """Every matching incident as ACLED CSV (ACLED's 31 columns), GeoJSON, JSON lines, Parquet or
     GeoParquet, streamed as it is read."""
-    from eventlens.export import FORMATS, stream
+    from eventlens.jobs.export import FORMATS, stream
 
     q = _parse_query(request, ExportQuery)
     media, ext = FORMATS[q.format]
@@ -478,7 +478,7 @@ def _read_posted(body: s.ArticleIn, settings: Any) -> Any:
     fetch = settings.fetch
     if fetch is None:
         try:
-            from eventlens.fetch import fetch
+            from eventlens.read.fetch import fetch
         except ImportError:
             raise HTTPException(
                 503, "fetching URLs is not available in this install; post text or html"
@@ -592,8 +592,8 @@ def correct_incident(
 ) -> dict[str, Any]:
     """Correct fields of an incident. Each change is kept with who (the key's name), why and when,
     and survives later merges of new reports into the incident."""
-    from eventlens.api.edits import check_changes
     from eventlens.store import edit
+    from eventlens.store.edits import check_changes
 
     store = _store(request)
     incident_id = _text(incident_id)

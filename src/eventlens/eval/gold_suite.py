@@ -14,7 +14,6 @@ checks are :class:`~.checks.Check` values, so a test can show field, expected, g
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections.abc import Mapping
@@ -29,10 +28,12 @@ from eventlens.eval.corpus import (
     ExtractMany,
     evidence_spans,
     file_hashes,
+    load_gold,
     overlaps,
     record_date_range,
     run_extraction,
 )
+from eventlens.eval.gold_wikievents import score_wikievents_gold
 from eventlens.eval.must_not import check_must_not
 from eventlens.eval.scoring import actors_match, haversine_km, token_overlap
 
@@ -48,13 +49,6 @@ COMMENT_KEYS = frozenset({"note", "what", "optional", "date_note"})
 MATCH_THRESHOLD = 2.5
 #: Token overlap (shared content words / smaller side) for two mentions to be the same thing.
 MENTION_OVERLAP = 0.5
-
-
-def load_gold(path: Path) -> dict[str, Any]:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-    except (OSError, json.JSONDecodeError) as e:
-        raise EvalError(f"{path}: cannot read gold file ({e}); check the file is valid JSON") from e
 
 
 def gold_text(gold: Mapping[str, Any], gold_dir: Path) -> tuple[Path, str]:
@@ -492,8 +486,6 @@ def run_gold_suite(
 ) -> dict[str, Any]:
     """Score every gold article in ``gold_dir`` and ``wikievents-dev.json`` (texts from
     ``corpus_dir``, default ``<gold_dir>/../data``). ``limit`` caps the number of articles."""
-    from eventlens.eval.gold_wikievents import score_wikievents_gold
-
     gold_dir = Path(gold_dir)
     paths = gold_files(gold_dir)
     if limit is not None:

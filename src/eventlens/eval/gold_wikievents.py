@@ -22,11 +22,11 @@ from eventlens.eval.corpus import (
     ExtractMany,
     actor_texts,
     evidence_spans,
+    load_gold,
     overlaps,
     record_date_range,
     run_extraction,
 )
-from eventlens.eval.gold_suite import load_gold
 from eventlens.eval.must_not import _sentence_ranges_with
 from eventlens.eval.scoring import haversine_km
 

@@ -23,7 +23,7 @@ How a download behaves:
   ignore the condition) downloads nothing.
 * Every failure raises :class:`DownloadError` naming the file and the reason in one line.
 
-The safe fetcher in :mod:`eventlens.fetch` is not used: it buffers whole bodies under a size
+The safe fetcher in :mod:`eventlens.read.fetch` is not used: it buffers whole bodies under a size
 cap meant for web pages and refuses loopback hosts; the dumps are hundreds of MB and tests
 serve them from 127.0.0.1.
 """

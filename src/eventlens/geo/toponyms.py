@@ -53,7 +53,7 @@ logger = logging.getLogger(__name__)
 
 #: spaCy labels that may name a place.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-#: Domain labels (set by eventlens.nlp's EntityRuler) that are never places.
+#: Domain labels (set by eventlens.stages.nlp's EntityRuler) that are never places.
 NEVER_PLACE_LABELS = frozenset({"WEAPON", "ARMED_GROUP", "SECURITY_FORCE", "CASUALTY"})
 #: Labels the small model often gives to transliterated place names.
 _MISLABELS = frozenset({"PERSON", "ORG", "PRODUCT", "LAW", "WORK_OF_ART", "NORP"})
@@ -154,7 +154,8 @@ def non_place_terms() -> frozenset[str]:
 def _strip_the(span: SpacySpan) -> SpacySpan:
     # a capital "A" inside a sentence opens a name ("(A Coruna, Galicia)", "A Estrada"), not an article
     while len(span) > 1 and (
-        span[0].lower_ == "the" or (span[0].lower_ in {"a", "an"} and (span[0].is_lower or span[0].is_sent_start))
+        span[0].lower_ == "the"
+        or (span[0].lower_ in {"a", "an"} and (span[0].is_lower or span[0].is_sent_start))
     ):
         span = span[1:]
     return span
@@ -208,7 +209,11 @@ def _direction_before(doc: Doc, start: int) -> tuple[str | None, float | None]:
     # "near X", "on the outskirts of X", "in the vicinity of X", "close to X": near, not in, the place
     if i >= 0 and doc[i].lower_ in {"near", "nearby"}:
         return "near", None
-    if i >= 1 and doc[i].lower_ in {"of", "to"} and doc[i - 1].lower_ in {"outskirts", "vicinity", "close", "edge"}:
+    if (
+        i >= 1
+        and doc[i].lower_ in {"of", "to"}
+        and doc[i - 1].lower_ in {"outskirts", "vicinity", "close", "edge"}
+    ):
         return "near", None
     if i >= 1 and doc[i].lower_ in {"of", "from"} and doc[i - 1].lower_ in _DIRECTIONS:
         direction = _DIRECTIONS[doc[i - 1].lower_]
@@ -344,9 +349,20 @@ def _gazetteer_spans(
         if not known and (parenthetical or after_place):
             # a container slot takes a province or country spelled another way ("Ar Raqqa")
             known = bool(_admin_candidates(gazetteer, span.text))
-        if cue_after or before_admin or (
-            (cue_before or comma_container or parenthetical or after_place or after_comma_admin or admin_next)
-            and known
+        if (
+            cue_after
+            or before_admin
+            or (
+                (
+                    cue_before
+                    or comma_container
+                    or parenthetical
+                    or after_place
+                    or after_comma_admin
+                    or admin_next
+                )
+                and known
+            )
         ):
             label = tok.ent_type_ if tok.ent_type_ else "GAZ"
             place_ends.add(j)
@@ -464,7 +480,9 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
         ):  # fmt: skip
             # "the United States", "UAE", "DPRK", "Tamil Nadu" tagged as an organisation or a person:
             # a country's (or a province's two-word) name as written is a place name
-            drafts.append(_Draft(span.start, span.end, ent.label_, reason=f"country/province name (was {ent.label_})"))
+            drafts.append(
+                _Draft(span.start, span.end, ent.label_, reason=f"country/province name (was {ent.label_})")
+            )
             taken.update(range(ent.start, ent.end))
         elif ent.label_ == "NORP" and _head_noun(doc, span.end) is None:
             demonyms += _demonym_span(span, gazetteer)  # "Russian forces": a place named, not a location
@@ -525,12 +543,20 @@ def _demonym_span(span: SpacySpan, gazetteer: Gazetteer | None) -> list[ToponymS
         return []
     text = span.text
     if gazetteer.demonym(text) is None and not any(
-        c.geonameid < 0 and surface_form(c.matched_name) == surface_form(text) for c in gazetteer.candidates(text, limit=3)
+        c.geonameid < 0 and surface_form(c.matched_name) == surface_form(text)
+        for c in gazetteer.candidates(text, limit=3)
     ):
         return []
     return [
-        ToponymSpan(start=span.start_char, end=span.end_char, text=text, name=text, label=span.label_,
-                    is_location=False, reason="demonym")  # fmt: skip
+        ToponymSpan(
+            start=span.start_char,
+            end=span.end_char,
+            text=text,
+            name=text,
+            label=span.label_,
+            is_location=False,
+            reason="demonym",
+        )  # fmt: skip
     ]
 
 

@@ -3,7 +3,7 @@
 Readers only read: they decode bytes, pick the main text of HTML pages, take
 titles and metadata times, and label the language. Boilerplate inside plain
 text, publication times printed in the text and datelines are the job of
-:mod:`eventlens.clean`. Bad inputs come back as
+:mod:`eventlens.stages.clean`. Bad inputs come back as
 :class:`~eventlens.errors.InputError` values, never as exceptions.
 """
 

@@ -101,17 +101,22 @@ def _decode(data: bytes, source: str, encoding: str | None) -> str:
         try:
             return data.decode(encoding)
         except LookupError:
-            raise InputError(source, f"unknown encoding {encoding!r}; pass a Python codec name to --encoding") from None
+            raise InputError(
+                source, f"unknown encoding {encoding!r}; pass a Python codec name to --encoding"
+            ) from None
         except UnicodeDecodeError as exc:
             raise InputError(
-                source, f"not valid {encoding} (byte {exc.start}); pass the right --encoding or omit it to detect"
+                source,
+                f"not valid {encoding} (byte {exc.start}); pass the right --encoding or omit it to detect",
             ) from None
     bom = _bom(data)
     if bom:
         try:
             return data.decode(bom)
         except UnicodeDecodeError:
-            raise InputError(source, f"starts with a {bom} byte-order mark but is not {bom}; pass --encoding") from None
+            raise InputError(
+                source, f"starts with a {bom} byte-order mark but is not {bom}; pass --encoding"
+            ) from None
     declared = declared_charset(data)
     if declared:
         try:

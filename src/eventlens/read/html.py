@@ -9,7 +9,7 @@ comments. We keep two things for ourselves:
   ``<time datetime>``) usually carries the minute, which matters for "on
   Saturday evening" style dates. Timezones: we keep the wall-clock time *as
   printed* in the metadata and drop the offset (``2021-10-31T09:21:00+03:00`` ->
-  ``2021-10-31 09:21``), the same convention :mod:`eventlens.clean` uses for
+  ``2021-10-31 09:21``), the same convention :mod:`eventlens.stages.clean` uses for
   times printed in text - the local time of the newsroom, which is what relative
   dates ("yesterday evening") in the story are relative to.
 * **A fallback** for pages trafilatura gives nothing for (tiny or truncated
@@ -29,8 +29,8 @@ from datetime import datetime
 from typing import Any
 
 from eventlens.errors import InputError
-from eventlens.lang import UNDETERMINED, detect_language
 from eventlens.read.decode import decode
+from eventlens.read.lang import UNDETERMINED, detect_language
 from eventlens.read.text import precision_of
 from eventlens.types import Article, Span
 
@@ -261,7 +261,9 @@ def _json_ld_dates(tree: Any) -> Iterator[tuple[str, str]]:
                 stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
 
 
-_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?")
+_ISO = re.compile(
+    r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?"
+)
 
 
 def parse_timestamp(value: str) -> tuple[datetime, str] | None:

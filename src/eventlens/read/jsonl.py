@@ -40,7 +40,9 @@ def read_jsonl(text: str, *, name: str, source: str | None = None) -> Iterator[A
             at = f" at column {col}" if col else ""
             yield InputError(where, f"malformed JSON line ({reason}{at}); fix or remove the line")
             continue
-        yield record_to_article(obj, where=where, default_id=where, source=source or name, input_format="jsonl")
+        yield record_to_article(
+            obj, where=where, default_id=where, source=source or name, input_format="jsonl"
+        )
 
 
 def read_json(text: str, *, name: str, source: str | None = None) -> Iterator[Article | InputError]:
@@ -59,7 +61,9 @@ def read_json(text: str, *, name: str, source: str | None = None) -> Iterator[Ar
     if isinstance(data, list):
         for i, obj in enumerate(data):
             where = f"{name}[{i}]"
-            yield record_to_article(obj, where=where, default_id=where, source=source or name, input_format="json")
+            yield record_to_article(
+                obj, where=where, default_id=where, source=source or name, input_format="json"
+            )
     else:
         yield record_to_article(data, where=name, default_id=name, source=source or name, input_format="json")
 
@@ -74,7 +78,7 @@ def _published(value: Any, where: str) -> datetime | None:
 
             return parser.parse(str(value)).replace(tzinfo=None)
         except (ValueError, OverflowError):
-            logger.warning("%s: ignoring unreadable \"published\" %r (use ISO 8601)", where, value)
+            logger.warning('%s: ignoring unreadable "published" %r (use ISO 8601)', where, value)
             return None
     return parsed[0]
 
@@ -118,4 +122,3 @@ def record_to_article(
     except InputError as exc:
         return InputError(where, exc.reason)
     return article
-

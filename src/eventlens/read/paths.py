@@ -65,7 +65,9 @@ def read_paths(
         root = Path(arg)
         if root.is_dir():
             for path in _walk(root):
-                yield from _read_file(path, path.relative_to(root).as_posix(), input_format, encoding, max_bytes)
+                yield from _read_file(
+                    path, path.relative_to(root).as_posix(), input_format, encoding, max_bytes
+                )
         elif root.is_file():
             yield from _read_file(root, root.name, input_format, encoding, max_bytes)
         elif not root.exists():
@@ -110,7 +112,9 @@ def _read_file(
     yield from read_bytes(data, id=doc_id, source=source, input_format=fmt, encoding=encoding)
 
 
-def _read_stdin(input_format: str | None, encoding: str | None, max_bytes: int) -> Iterator[Article | InputError]:
+def _read_stdin(
+    input_format: str | None, encoding: str | None, max_bytes: int
+) -> Iterator[Article | InputError]:
     stream = sys.stdin
     buffer = getattr(stream, "buffer", None)
     if buffer is not None:
@@ -159,4 +163,6 @@ def read_bytes(
         yield exc
     except (ValueError, LookupError, RecursionError) as exc:  # a parser choking on odd input
         logger.debug("reading %s failed", source, exc_info=True)
-        yield InputError(source, f"could not be read as {input_format} ({exc}); check the file or --input-format")
+        yield InputError(
+            source, f"could not be read as {input_format} ({exc}); check the file or --input-format"
+        )

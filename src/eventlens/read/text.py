@@ -3,7 +3,7 @@
 A scraped page saved as text usually starts with its headline, so by default the
 first non-empty line becomes the title - unless it cannot be one (a whole
 paragraph: several sentences, or a long line ending in a full stop), in which case the article has no title and
-:mod:`eventlens.clean` may find one. The text itself is kept exactly as given
+:mod:`eventlens.stages.clean` may find one. The text itself is kept exactly as given
 (newlines normalised by the decoder): every later span points into it.
 """
 
@@ -14,7 +14,7 @@ import re
 from datetime import datetime
 from typing import Literal
 
-from eventlens.lang import UNDETERMINED, detect_language
+from eventlens.read.lang import UNDETERMINED, detect_language
 from eventlens.types import Article, Span
 
 logger = logging.getLogger(__name__)

@@ -2,12 +2,11 @@
 
 ``eventlens.store.open(db_url)`` gives a :class:`Store` to query; :func:`ingest` fills it,
 :func:`edit` corrects it with an audit trail. See ``db.py`` for backends and migrations,
-``ingest.py`` for idempotency, ``incidents.py`` and :mod:`eventlens.dedupe` for clustering.
+``ingest.py`` for idempotency (``eventlens.jobs.files.ingest_paths`` feeds it files), ``incidents.py`` and :mod:`eventlens.dedupe` for clustering.
 """
 
 from eventlens.store.corrections import edit
 from eventlens.store.db import Store, open
 from eventlens.store.ingest import IngestSummary, article_key, canonical_url, ingest
-from eventlens.store.paths import ingest_paths
 
-__all__ = ["IngestSummary", "Store", "article_key", "canonical_url", "edit", "ingest", "ingest_paths", "open"]
+__all__ = ["IngestSummary", "Store", "article_key", "canonical_url", "edit", "ingest", "open"]

@@ -203,21 +203,16 @@ def _classify_unchecked(item: Any) -> _Item:
 Extractor = Callable[..., Iterable[Any]]
 
 
-def _default_extractor() -> Extractor:
-    try:
-        from eventlens import extract_many
-    except ImportError as exc:
-        raise ConfigError(
-            f"eventlens.extract_many cannot be imported ({exc}), so raw articles cannot be extracted; "
-            "pass extraction results to ingest() instead"
-        ) from exc
-    return extract_many
-
-
 def _extract(
     raw: list[tuple[_Item, Any]], published: datetime | None, extract: Extractor | None
 ) -> list[_Item]:
-    extract = extract or _default_extractor()
+    if extract is None:
+        # The store sits below the pipeline: it never imports it. Callers that hand it raw
+        # articles (eventlens.jobs, the API) pass the extractor, normally eventlens.extract_many.
+        raise ConfigError(
+            f"{raw[0][0].name}: a raw article needs extraction; pass extract=eventlens.extract_many "
+            "(or ExtractResults) to ingest()"
+        )
     results = list(extract([obj for _, obj in raw], published=published, batch_size=len(raw)))
     out = []
     for (it, _), res in zip(raw, results, strict=True):
@@ -250,7 +245,8 @@ def ingest(
 
     Re-ingesting the same articles changes nothing (they are counted in ``already_stored``).
     ``progress`` is called with the running totals after every committed batch. Raw articles
-    are extracted with ``extract`` (default :func:`eventlens.extract_many`; tests pass a small one).
+    are extracted with ``extract`` (:func:`eventlens.extract_many`, or a small one in tests); without
+    it only extraction results and articles already stored can be ingested.
     """
     started = time.perf_counter()
     now = utcnow()

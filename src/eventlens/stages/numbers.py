@@ -15,9 +15,27 @@ UNITS = {
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "dozen": 12, "couple": 2, "pair": 2,
 }  # fmt: skip
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-VAGUE = {"several": 3, "some": 3, "few": 3, "number": 3, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000}
+VAGUE = {
+    "several": 3,
+    "some": 3,
+    "few": 3,
+    "number": 3,
+    "dozens": 12,
+    "scores": 20,
+    "hundreds": 100,
+    "thousands": 1000,
+}
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 
@@ -29,7 +47,11 @@ def parse_number(words: str) -> int | None:
     (25, 1200, 12, 12)
     """
     text = words.lower().replace("-", " ").strip()
-    text = re.sub(r"^(at least|at most|more than|over|nearly|almost|about|around|some|up to|as many as|roughly|approximately)\s+", "", text)
+    text = re.sub(
+        r"^(at least|at most|more than|over|nearly|almost|about|around|some|up to|as many as|roughly|approximately)\s+",
+        "",
+        text,
+    )
     toks = [t for t in text.split() if t not in ("and", "of")]
     if not toks:
         return None

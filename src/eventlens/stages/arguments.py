@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .cues_syntax import subject_before
-from .numbers import parse_number
-from .types import Actor, PlaceMention, Source, Span, Target, Weapon
+from eventlens.stages.cues_syntax import subject_before
+from eventlens.stages.numbers import parse_number
+from eventlens.types import Actor, PlaceMention, Source, Span, Target, Weapon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -23,8 +23,12 @@ if TYPE_CHECKING:
 
 STAGE = "arguments"
 
-KILL_WORDS = frozenset("killed kill killing kills dead died die dies death deaths slain murdered executed beheaded massacred".split())
-INJURE_WORDS = frozenset("injured injuring injure injures wounded wounding wound wounds hurt injuries".split())
+KILL_WORDS = frozenset(
+    "killed kill killing kills dead died die dies death deaths slain murdered executed beheaded massacred".split()
+)
+INJURE_WORDS = frozenset(
+    "injured injuring injure injures wounded wounding wound wounds hurt injuries".split()
+)
 CASUALTY_NOUNS = frozenset("casualties casualty fatalities fatality".split())
 PERSON_NOUNS = frozenset(
     """people persons person civilians civilian villagers villager residents resident men man women woman children child
@@ -42,8 +46,12 @@ CIVILIAN_NOUNS = frozenset(
     businesswoman trader elder elders official officials councillor councilor mayor priest pastor imam lawyer judge
     delegate delegates truckers trucker""".split()
 )
-_CIVIL_VEHICLES = frozenset("truck trucks bus buses car cars vehicle vehicles minibus minibuses taxi taxis motorcycle motorcycles boat boats lorry lorries pickup".split())
-_MILITARY_MODIFIERS = frozenset("military army police convoy patrol armoured armored troops soldiers security tank".split())
+_CIVIL_VEHICLES = frozenset(
+    "truck trucks bus buses car cars vehicle vehicles minibus minibuses taxi taxis motorcycle motorcycles boat boats lorry lorries pickup".split()
+)
+_MILITARY_MODIFIERS = frozenset(
+    "military army police convoy patrol armoured armored troops soldiers security tank".split()
+)
 #: Officers of a civil administration are civilians ("a social welfare and development officer").
 _CIVIL_OFFICER = re.compile(
     r"\b(?:welfare|development|health|election|electoral|press|information|executive|revenue|tax|agricultur\w*|"
@@ -56,25 +64,40 @@ CROWD_NOUNS = frozenset(
     """residents locals villagers relatives people crowd crowds mob group youths supporters individuals family families
     members neighbours neighbors passers-by students workers traders""".split()
 )
-PROTEST_NOUNS = frozenset("protesters protester demonstrators demonstrator marchers activists students workers".split())
-SAY_VERBS = frozenset("say said says tell told report reported reports confirm confirmed state stated announce announced add added claim".split())
+PROTEST_NOUNS = frozenset(
+    "protesters protester demonstrators demonstrator marchers activists students workers".split()
+)
+SAY_VERBS = frozenset(
+    "say said says tell told report reported reports confirm confirmed state stated announce announced add added claim".split()
+)
 ATTACK_PREPS = frozenset({"at", "on", "against", "toward", "towards", "targeting"})
-IMPACT_VERBS = frozenset("land landed lands landing hit hits struck strike fall fell fallen explode exploded crash crashed impact".split())
+IMPACT_VERBS = frozenset(
+    "land landed lands landing hit hits struck strike fall fell fallen explode exploded crash crashed impact".split()
+)
 LAUNCH_VERBS = frozenset("fire fired launch launched shoot shot lob lobbed".split())
-SPEECH_LIKE = frozenset("say said vow vowed warn warned accuse accused condemn condemned announce announced deny denied demand demanded threaten threatened insist insisted respond responded".split())
+SPEECH_LIKE = frozenset(
+    "say said vow vowed warn warned accuse accused condemn condemned announce announced deny denied demand demanded threaten threatened insist insisted respond responded".split()
+)
 FACILITY_HEADS = frozenset(
     "embassy consulate base airport compound headquarters checkpoint station camp prison palace ministry parliament school hospital mosque church market".split()
 )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_PLACE_TYPE = frozenset("district neighborhood neighbourhood province governorate region area village town city suburb quarter county".split())
+_PLACE_TYPE = frozenset(
+    "district neighborhood neighbourhood province governorate region area village town city suburb quarter county".split()
+)
 
-_SECURITY_ARMY = frozenset("soldiers soldier troops army military servicemen marines commandos paratroopers forces".split())
+_SECURITY_ARMY = frozenset(
+    "soldiers soldier troops army military servicemen marines commandos paratroopers forces".split()
+)
 _SECURITY_POLICE = frozenset("police policemen policeman officers officer gendarmes gendarmerie".split())
 _GENERIC_ARMED = frozenset(
     "militants militant insurgents insurgent gunmen gunman militiamen militia militias assailants attackers jihadists jihadist terrorists extremists bandits fighters separatists rebels rebel".split()
 )
 #: Victims who carry no arms at the time: ACLED codes attacks on them as violence against civilians.
-_NOT_ON_DUTY = re.compile(r"\boff[- ]duty\b|\bunarmed\b|\bretired\b|\bformer\s+(?:\w+\s+){0,2}(?:police|officer|soldier|commander|member)", re.I)
+_NOT_ON_DUTY = re.compile(
+    r"\boff[- ]duty\b|\bunarmed\b|\bretired\b|\bformer\s+(?:\w+\s+){0,2}(?:police|officer|soldier|commander|member)",
+    re.I,
+)
 #: Organised armed or criminal groups named in words ("a drug trafficking group", "a gang").
 _ARMED_COLLECTIVE = re.compile(
     r"\b(?:gangs?|cartels?|crim(?:e|inal)\s+(?:group|organi[sz]ation|gang|cell|network)s?|drug[- ]?traffick\w*|"
@@ -111,8 +134,12 @@ _MEMBER_OF = re.compile(r"\bmembers?\b", re.I)
 
 
 #: Collective heads whose members the "of" phrase names ("a group of youths", "a section of students").
-_COLLECTIVE_HEADS = frozenset("group groups section band crowd crowds number dozens hundreds scores mob".split())
-_MORE_CROWDS = frozenset("rioters rioter youth inhabitants citizens men boys mob locals onlookers fans settlers".split())
+_COLLECTIVE_HEADS = frozenset(
+    "group groups section band crowd crowds number dozens hundreds scores mob".split()
+)
+_MORE_CROWDS = frozenset(
+    "rioters rioter youth inhabitants citizens men boys mob locals onlookers fans settlers".split()
+)
 
 
 #: Civilian nouns that do not make a crowd when they attack: unnamed attackers, and the herders,
@@ -123,17 +150,34 @@ _NOT_CROWDS = frozenset("individuals men persons herders farmers shepherds pasto
 def is_crowd(agent: Token) -> bool:
     """Is the perpetrator an unorganised crowd (residents, "a group of people", rioters)?"""
     tok = agent
-    if tok.lower_ in _COLLECTIVE_HEADS or tok.lower_ in ("members", "member", "supporters", "cadres", "elements"):
-        members = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if tok.lower_ in _COLLECTIVE_HEADS or tok.lower_ in (
+        "members",
+        "member",
+        "supporters",
+        "cadres",
+        "elements",
+    ):
+        members = [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
         if members:
             tok = members[0]
-    if tok.ent_type_ in ("ARMED_GROUP", "SECURITY_FORCE") or tok.lower_ in _GENERIC_ARMED | _SECURITY_ARMY | _SECURITY_POLICE:
+    if (
+        tok.ent_type_ in ("ARMED_GROUP", "SECURITY_FORCE")
+        or tok.lower_ in _GENERIC_ARMED | _SECURITY_ARMY | _SECURITY_POLICE
+    ):
         return False
     if any(c.dep_ == "compound" and c.ent_type_ in ("ARMED_GROUP", "SECURITY_FORCE") for c in tok.children):
         return False  # "Taliban members", "police officers"
     if any(c.dep_ == "amod" and c.lower_ in ("unknown", "unidentified") for c in tok.children):
         return False  # "unknown people set fire to an office": unidentified perpetrators
-    if tok.lower_ in ("individuals", "men", "persons") and not any(c.dep_ == "amod" and c.lower_ in ("angry", "irate", "furious") for c in tok.children):
+    if tok.lower_ in ("individuals", "men", "persons") and not any(
+        c.dep_ == "amod" and c.lower_ in ("angry", "irate", "furious") for c in tok.children
+    ):
         return False  # "two individuals opened fire": unnamed attackers, not a crowd
     if tok.lower_ in CROWD_NOUNS or tok.lower_ in _MORE_CROWDS:
         return True
@@ -143,8 +187,12 @@ def is_crowd(agent: Token) -> bool:
     return tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS")
 
 
-_CLASH_WORDS = frozenset("clash clashes clashed clashing fighting fight fought confrontation confrontations skirmish skirmishes brawl scuffle".split())
-_SIDE_HEADS = frozenset("supporters members youths residents villagers citizens students followers cadres activists fans groups".split())
+_CLASH_WORDS = frozenset(
+    "clash clashes clashed clashing fighting fight fought confrontation confrontations skirmish skirmishes brawl scuffle".split()
+)
+_SIDE_HEADS = frozenset(
+    "supporters members youths residents villagers citizens students followers cadres activists fans groups".split()
+)
 
 
 def _side_kind(tok: Token) -> str | None:
@@ -180,7 +228,14 @@ def clash_sides(sents: Sequence[SpacySpan]) -> list[str | None]:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
                 # "clashes erupted between A and B", "a clash was reported between A and B":
                 # the sides hang on the verb
-                sides += [h for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "between" for p in c.children if p.dep_ == "pobj" for h in (p, *p.conjuncts)]
+                sides += [
+                    h
+                    for c in tok.head.children
+                    if c.dep_ == "prep" and c.lower_ == "between"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                    for h in (p, *p.conjuncts)
+                ]
             for side in sides:
                 # "supporters of X": the head says who fought
                 kinds.append(_side_kind(side))
@@ -194,7 +249,9 @@ def _acts(tok: Token) -> bool:
     if tok.dep_ in ("conj", "compound", "appos"):
         return _acts(tok.head)  # "Taliban members", "X and Y", "the group, Z,"
     # "members of Barrio 18 shot ...": the group named in the doers' phrase
-    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head is not tok and _acts(tok.head.head)
+    return (
+        tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head is not tok and _acts(tok.head.head)
+    )
 
 
 def _allied(sents: Sequence[SpacySpan]) -> bool:
@@ -214,8 +271,10 @@ def _armed_members(phrase: SpacySpan, agent: Token | None) -> bool:
     if _ARMED_COLLECTIVE.search(phrase.text):
         return True
     # traffickers or militants shooting "members" of another named group: rival armed groups
-    if agent is not None and _ARMED_COLLECTIVE.search(_subtree_span(agent, 6).text) and any(
-        e.label_ in ("ORG", "ARMED_GROUP", "PERSON", "GPE") or e.root.pos_ == "PROPN" for e in ents
+    if (
+        agent is not None
+        and _ARMED_COLLECTIVE.search(_subtree_span(agent, 6).text)
+        and any(e.label_ in ("ORG", "ARMED_GROUP", "PERSON", "GPE") or e.root.pos_ == "PROPN" for e in ents)
     ):
         return True
     # "a member of a drug trafficking group was killed": the phrase's own of-attachment
@@ -223,7 +282,9 @@ def _armed_members(phrase: SpacySpan, agent: Token | None) -> bool:
     return tail.lower().startswith("of") and bool(_ARMED_COLLECTIVE.search(tail))
 
 
-def armed_victims(sents: Sequence[SpacySpan], patient_phrase: SpacySpan | None = None, agent: Token | None = None) -> bool:
+def armed_victims(
+    sents: Sequence[SpacySpan], patient_phrase: SpacySpan | None = None, agent: Token | None = None
+) -> bool:
     """Are the victims members of an armed or criminal group (ACLED: a battle, not one-sided violence)?"""
     if patient_phrase is not None and not _NOT_ON_DUTY.search(patient_phrase.text):
         # ("a former FARC member" is a civilian now)
@@ -236,15 +297,21 @@ def armed_victims(sents: Sequence[SpacySpan], patient_phrase: SpacySpan | None =
             return True
     for sent in sents:
         text = sent.text
-        if _VICTIM_IDENTITY.search(text) and (_ARMED_COLLECTIVE.search(text) or any(e.label_ == "ARMED_GROUP" for e in _ents(sent))):
+        if _VICTIM_IDENTITY.search(text) and (
+            _ARMED_COLLECTIVE.search(text) or any(e.label_ == "ARMED_GROUP" for e in _ents(sent))
+        ):
             if not _NOT_ON_DUTY.search(text):
                 return True
     return False
 
 
 #: Objects of attack verbs that are part of the verb phrase, not its target ("opened fire").
-_NOT_TARGET = frozenset("fire fires shots gunfire shot attack attacks attention responsibility control".split())
-_REBEL_WORDS = frozenset("rebels rebel insurgents insurgent separatists jihadists jihadist guerrillas".split())
+_NOT_TARGET = frozenset(
+    "fire fires shots gunfire shot attack attacks attention responsibility control".split()
+)
+_REBEL_WORDS = frozenset(
+    "rebels rebel insurgents insurgent separatists jihadists jihadist guerrillas".split()
+)
 
 
 @dataclass(slots=True)
@@ -298,7 +365,9 @@ def _spans_within(span: SpacySpan, name: str, build: Callable[[], Iterable[Spacy
     key = (span.start, span.end)
     found = memo.get(key)
     if found is None:
-        found = memo[key] = [c for c in _doc_spans(doc, name, build) if span.start <= c.start and c.end <= span.end]
+        found = memo[key] = [
+            c for c in _doc_spans(doc, name, build) if span.start <= c.start and c.end <= span.end
+        ]
     return found
 
 
@@ -348,7 +417,14 @@ def _subtree_span(tok: Token, limit: int = 14) -> SpacySpan:
             right = min(right, child.i - 1)
             break
     # a clause on a noun inside the phrase too ("the body of a civilian killed by gunmen")
-    right = min([right] + [t.i - 1 for t in tok.subtree if t.i > tok.i and t.dep_ in ("relcl", "acl") and t.tag_ in ("VBN", "VBD")])
+    right = min(
+        [right]
+        + [
+            t.i - 1
+            for t in tok.subtree
+            if t.i > tok.i and t.dep_ in ("relcl", "acl") and t.tag_ in ("VBN", "VBD")
+        ]
+    )
     right = min(right, tok.i + limit)
     span = tok.doc[left : right + 1]
     while len(span) > 1 and (span[-1].is_punct or span[-1].pos_ == "CCONJ"):
@@ -366,13 +442,21 @@ def actor_from_mention(text: str, *, family: str, label: str | None, named: bool
     "Boko Haram", or a generic one such as "armed individuals"), when the caller has it."""
     low = text.lower()
     if label == "ARMED_GROUP" and named is False:
-        return Actor("Unidentified Armed Group ({country})", text, inter=2 if set(re.findall(r"[a-z]+", low)) & _REBEL_WORDS else 3)
+        return Actor(
+            "Unidentified Armed Group ({country})",
+            text,
+            inter=2 if set(re.findall(r"[a-z]+", low)) & _REBEL_WORDS else 3,
+        )
     words = set(re.findall(r"[a-z]+", low))
     if label == "SECURITY_FORCE" or words & (_SECURITY_ARMY | _SECURITY_POLICE):
         if words & _SECURITY_POLICE:
             return Actor("Police Forces of {country}", text, inter=1)
         return Actor("Military Forces of {country}", text, inter=1)
-    if label == "ARMED_GROUP" and not (words & _GENERIC_ARMED) or (label == "ARMED_GROUP" and len(text.split()) > 2):
+    if (
+        label == "ARMED_GROUP"
+        and not (words & _GENERIC_ARMED)
+        or (label == "ARMED_GROUP" and len(text.split()) > 2)
+    ):
         name = re.sub(r"^(the|influential|notorious|powerful)\s+", "", text, flags=re.I).strip()
         inter = 3 if "militia" in low else 2
         return Actor(name, text, inter=inter)
@@ -404,10 +488,17 @@ def _is_person_like(tok: Token) -> bool:
     if tok.tag_ == "NNS" and tok.lower_ not in _INANIMATE and ent is None and not tok.ent_type_:
         # plural nouns acting as subjects of violence are people ("merchants", "teachers")
         return True
-    return tok.lower_ in PERSON_NOUNS or tok.lower_ in _GENERIC_ARMED or tok.pos_ == "PRON" and tok.lower_ in ("they", "he", "she")
+    return (
+        tok.lower_ in PERSON_NOUNS
+        or tok.lower_ in _GENERIC_ARMED
+        or tok.pos_ == "PRON"
+        and tok.lower_ in ("they", "he", "she")
+    )
 
 
-def find_agent_and_patient(sents: Sequence[SpacySpan], trigger_tokens: Sequence[Token]) -> tuple[Token | None, Token | None]:
+def find_agent_and_patient(
+    sents: Sequence[SpacySpan], trigger_tokens: Sequence[Token]
+) -> tuple[Token | None, Token | None]:
     """Subject (or passive agent) and target of the first trigger verb that has them.
 
     The target is a direct object that is not the weapon ("fired rockets"), or the object of an
@@ -444,11 +535,19 @@ def find_agent_and_patient(sents: Sequence[SpacySpan], trigger_tokens: Sequence[
                 # "opened fire in the direction of the positions of ..."
                 for g in c.children:
                     if g.dep_ == "pobj" and g.lower_ == "direction":
-                        prep_objs += [(0, o) for of in g.children if of.dep_ == "prep" and of.lower_ == "of" for o in of.children if o.dep_ == "pobj"]
+                        prep_objs += [
+                            (0, o)
+                            for of in g.children
+                            if of.dep_ == "prep" and of.lower_ == "of"
+                            for o in of.children
+                            if o.dep_ == "pobj"
+                        ]
             if c.dep_ == "prep" and c.lower_ in ATTACK_PREPS:
                 for g in c.children:
                     ent = _ent_of(g)
-                    if g.dep_ == "pobj" and (ent is None or ent.label_ not in ("DATE", "TIME", "CARDINAL", "WEAPON")):
+                    if g.dep_ == "pobj" and (
+                        ent is None or ent.label_ not in ("DATE", "TIME", "CARDINAL", "WEAPON")
+                    ):
                         prep_objs.append((0 if c.lower_ != "on" else 1, g))
         if patient is None and prep_objs:
             patient = sorted(prep_objs, key=lambda p: (p[0], p[1].i))[0][1]
@@ -456,18 +555,33 @@ def find_agent_and_patient(sents: Sequence[SpacySpan], trigger_tokens: Sequence[
             # "attacked and beat civilians": the object may belong to a coordinated verb
             for v in verb.conjuncts:
                 obj = next((c for c in v.children if c.dep_ == "dobj" and c.lower_ not in _NOT_TARGET), None)
-                if obj is not None and (_ent_of(obj) is None or _ent_of(obj).label_ not in ("WEAPON", "DATE", "TIME", "CARDINAL")):
+                if obj is not None and (
+                    _ent_of(obj) is None or _ent_of(obj).label_ not in ("WEAPON", "DATE", "TIME", "CARDINAL")
+                ):
                     patient = obj
                     break
         if agent is None and verb.dep_ == "conj":
             # "residents captured a man and beat him": the coordinated verb shares the subject
             # (the subject next to the head verb, as above)
-            agent = max((c for c in verb.head.children if c.dep_ == "nsubj" and _is_person_like(c)), key=lambda c: c.i, default=None)
+            agent = max(
+                (c for c in verb.head.children if c.dep_ == "nsubj" and _is_person_like(c)),
+                key=lambda c: c.i,
+                default=None,
+            )
         if agent is None:
             # "a crowd of residents set upon two suspects and burned them": a past-tense verb the
             # parser hung on the noun before it as a clause is that noun's act
-            clause = verb if verb.dep_ == "acl" else verb.head if verb.dep_ == "conj" and verb.head.dep_ == "acl" else None
-            active = clause is not None and (clause.tag_ == "VBD" or any(c.dep_ == "dobj" for v in (clause, verb, *clause.conjuncts) for c in v.children))
+            clause = (
+                verb
+                if verb.dep_ == "acl"
+                else verb.head
+                if verb.dep_ == "conj" and verb.head.dep_ == "acl"
+                else None
+            )
+            active = clause is not None and (
+                clause.tag_ == "VBD"
+                or any(c.dep_ == "dobj" for v in (clause, verb, *clause.conjuncts) for c in v.children)
+            )
             if active and _is_person_like(clause.head):
                 agent = clause.head
         if agent is None:
@@ -475,7 +589,13 @@ def find_agent_and_patient(sents: Sequence[SpacySpan], trigger_tokens: Sequence[
             # of Colonia San Juan captured a man and beat him")
             main = verb if verb.dep_ == "ROOT" else verb.head if verb.dep_ == "conj" else None
             before = subject_before(main) if main is not None else None
-            if before is not None and _is_person_like(before) and _ent_of(before) is None or before is not None and before.ent_type_ in ("ARMED_GROUP", "SECURITY_FORCE"):
+            if (
+                before is not None
+                and _is_person_like(before)
+                and _ent_of(before) is None
+                or before is not None
+                and before.ent_type_ in ("ARMED_GROUP", "SECURITY_FORCE")
+            ):
                 agent = before
         if agent is None:
             # "was beaten up and injured by residents": the passive agent may hang on a conjunct
@@ -506,17 +626,49 @@ _INJ_V = r"(?:injured|injuring|wounded|wounding|hurt)"
 _NOT_ANIMALS = r"(?!\s+(?:heads?\s+of\s+)?(?:cattle|cows?|goats?|sheep|camels?|livestock|animals?|donkeys?|horses?|pigs?|chickens?|oxen|dogs?|buffalo(?:es)?)\b)"
 _PATTERNS = [
     # "killing three soldiers", "killed at least 12 people"
-    ("k", re.compile(rf"\b(?:killing|killed|kills|kill|murdered|executed|massacred|shot dead|shot and killed|gunned down)\s+(?:another\s+|other\s+)?({_Q}{_NUM})\b(?!\s*(?:years?|km|kilomet|miles?|times|percent|%)){_NOT_ANIMALS}", re.I)),
+    (
+        "k",
+        re.compile(
+            rf"\b(?:killing|killed|kills|kill|murdered|executed|massacred|shot dead|shot and killed|gunned down)\s+(?:another\s+|other\s+)?({_Q}{_NUM})\b(?!\s*(?:years?|km|kilomet|miles?|times|percent|%)){_NOT_ANIMALS}",
+            re.I,
+        ),
+    ),
     # "three soldiers were killed", "12 people died", "3 people were killed"
-    ("k", re.compile(rf"\b({_Q}{_NUM}){_NOT_ANIMALS}\s+{_VICTIM}(?:were|was|have been|had been|are|is)?\s*(?:reportedly\s+|also\s+)?(?:killed|dead|died|slain|murdered|executed|shot dead|lost their lives)\b", re.I)),
-    ("k", re.compile(rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|is|was|stands at)\s+({_Q}{_NUM})\b", re.I)),
+    (
+        "k",
+        re.compile(
+            rf"\b({_Q}{_NUM}){_NOT_ANIMALS}\s+{_VICTIM}(?:were|was|have been|had been|are|is)?\s*(?:reportedly\s+|also\s+)?(?:killed|dead|died|slain|murdered|executed|shot dead|lost their lives)\b",
+            re.I,
+        ),
+    ),
+    (
+        "k",
+        re.compile(
+            rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|is|was|stands at)\s+({_Q}{_NUM})\b",
+            re.I,
+        ),
+    ),
     ("k", re.compile(rf"\b({_Q}{_NUM})\s+(?:deaths|death|fatalities|fatality|dead)\b", re.I)),
-    ("i", re.compile(rf"\b(?:injuring|injured|wounding|wounded|hurting)\s+(?:another\s+|other\s+)?({_Q}{_NUM})\b(?!\s*(?:years?|km|times|percent|%))", re.I)),
-    ("i", re.compile(rf"\b({_Q}{_NUM})\s+{_VICTIM}(?:were|was|have been|had been|are|is)?\s*(?:also\s+|reportedly\s+|seriously\s+|critically\s+|slightly\s+)?(?:injured|wounded|hurt)\b", re.I)),
+    (
+        "i",
+        re.compile(
+            rf"\b(?:injuring|injured|wounding|wounded|hurting)\s+(?:another\s+|other\s+)?({_Q}{_NUM})\b(?!\s*(?:years?|km|times|percent|%))",
+            re.I,
+        ),
+    ),
+    (
+        "i",
+        re.compile(
+            rf"\b({_Q}{_NUM})\s+{_VICTIM}(?:were|was|have been|had been|are|is)?\s*(?:also\s+|reportedly\s+|seriously\s+|critically\s+|slightly\s+)?(?:injured|wounded|hurt)\b",
+            re.I,
+        ),
+    ),
     ("i", re.compile(rf"\b({_Q}{_NUM})\s+(?:injuries|injured|wounded)\b", re.I)),
 ]
 _FURTHER = re.compile(r"\b(also|another|other|others|additional|further|more)\b", re.I)
-_RANGE = re.compile(rf"\bbetween\s+({_NUM})\s+(?:and|to)\s+{_NUM}\s+{_VICTIM}(?:people|persons|civilians|\w+)?", re.I)
+_RANGE = re.compile(
+    rf"\bbetween\s+({_NUM})\s+(?:and|to)\s+{_NUM}\s+{_VICTIM}(?:people|persons|civilians|\w+)?", re.I
+)
 _SINGLE_VICTIM = re.compile(
     r"\b(?:killed|killing|shot dead|murdered|executed|beheaded|stabbed to death|beat to death|beaten to death|hacked to death)\s+(?:a|an|one|the|his|her)\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|farmer|teacher|student|journalist|leader|commander|chief|member|person|driver|resident|villager|trader|activist|guard|official|priest|imam)\b"
@@ -567,7 +719,11 @@ def casualties(text: str, offset: int) -> tuple[int | None, int | None, list[Spa
                 ispans.append(sp)
     if fat is None:
         m = _RANGE.search(text)
-        if m and re.search(r"killed|dead|died|deaths", text[m.end() : m.end() + 40] + text[max(0, m.start() - 30) : m.start()], re.I):
+        if m and re.search(
+            r"killed|dead|died|deaths",
+            text[m.end() : m.end() + 40] + text[max(0, m.start() - 30) : m.start()],
+            re.I,
+        ):
             n = parse_number(m.group(1))
             if n is not None:
                 fat = n  # ACLED's conservative rule: the lower figure of a range
@@ -586,7 +742,9 @@ def victim_nouns(spans: Sequence[Span], doc_text: str) -> set[str]:
     out: set[str] = set()
     for sp in spans:
         # the words right after the toll, up to the agent ("shot dead by gunmen" is not about gunmen)
-        tail = re.split(r"[,.;]|\b(?:by|from|after|when|while|during|as)\b", doc_text[sp.end : sp.end + 40])[0]
+        tail = re.split(r"[,.;]|\b(?:by|from|after|when|while|during|as)\b", doc_text[sp.end : sp.end + 40])[
+            0
+        ]
         for w in re.findall(r"[a-z]+", (sp.text + " " + tail).lower()):
             if w in PERSON_NOUNS and w not in ("people", "persons", "person", "others", "individuals"):
                 out.add(w.rstrip("s"))
@@ -602,14 +760,28 @@ def _passive_single_victims(sent: SpacySpan) -> list[Token]:
     killed the former mayor". Not "almost killed him"."""
     out = []
     for tok in sent:
-        if tok.lower_ not in _KILL_FORMS or tok.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "acl"):
+        if tok.lower_ not in _KILL_FORMS or tok.dep_ not in (
+            "ROOT",
+            "conj",
+            "ccomp",
+            "advcl",
+            "relcl",
+            "xcomp",
+            "acl",
+        ):
             continue
-        if any(c.lower_ in ("almost", "nearly") for c in tok.children) or tok.doc[max(tok.i - 1, 0)].lower_ in ("almost", "nearly"):
+        if any(c.lower_ in ("almost", "nearly") for c in tok.children) or tok.doc[
+            max(tok.i - 1, 0)
+        ].lower_ in ("almost", "nearly"):
             continue
         heads = [tok] + ([tok.head] if tok.dep_ == "conj" else [])
         for h in heads:
             for c in h.children:
-                single = c.tag_ == "NN" and any(d.lower_ in ("a", "an", "one", "the") or d.dep_ == "poss" for d in c.children if d.dep_ in ("det", "nummod", "poss"))
+                single = c.tag_ == "NN" and any(
+                    d.lower_ in ("a", "an", "one", "the") or d.dep_ == "poss"
+                    for d in c.children
+                    if d.dep_ in ("det", "nummod", "poss")
+                )
                 person = c.ent_type_ == "PERSON"
                 if c.dep_ == "nsubjpass" and (single or person) and c not in out:
                     out.append(c)
@@ -634,7 +806,10 @@ def _is_speaker(ent: SpacySpan) -> bool:
     """The entity only reports the event or responds to it afterwards: subject of "said"/"told",
     "according to" it, or subject/agent of "arrested", "found", "investigated"."""
     root = ent.root
-    if root.dep_ == "nsubj" and (root.head.lemma_ in ("say", "tell", "report", "confirm", "state", "add") or root.head.lower_ in SAY_VERBS):
+    if root.dep_ == "nsubj" and (
+        root.head.lemma_ in ("say", "tell", "report", "confirm", "state", "add")
+        or root.head.lower_ in SAY_VERBS
+    ):
         return True
     if root.dep_ == "nsubj" and root.head.lemma_ in _RESPONSE_VERBS:
         return True
@@ -644,14 +819,19 @@ def _is_speaker(ent: SpacySpan) -> bool:
 
 
 def _own_country(name: str, head: Token) -> str:
-    """"Israeli military forces" are Israel's, wherever they act: a country or demonym modifying
+    """ "Israeli military forces" are Israel's, wherever they act: a country or demonym modifying
     the actor's head noun names its country (``{of:Israeli}``, resolved by the pipeline);
     otherwise the ``{country}`` slot is left for the event's location to fill."""
     if "{country}" not in name:
         return name
     for c in head.children:
         ent = _ent_of(c)
-        if c.i < head.i and ent is not None and ent.label_ in ("NORP", "GPE") and c.dep_ in ("amod", "compound", "nmod", "poss"):
+        if (
+            c.i < head.i
+            and ent is not None
+            and ent.label_ in ("NORP", "GPE")
+            and c.dep_ in ("amod", "compound", "nmod", "poss")
+        ):
             return name.replace("{country}", "{of:" + ent.text + "}")
     return name
 
@@ -666,7 +846,11 @@ def state_from_modifier(trigger_tokens: Sequence[Token]) -> Actor | None:
                 continue
             for c in noun.children:
                 ent = _ent_of(c)
-                if c.dep_ in ("compound", "amod", "nmod", "poss") and ent is not None and ent.label_ in ("GPE", "NORP"):
+                if (
+                    c.dep_ in ("compound", "amod", "nmod", "poss")
+                    and ent is not None
+                    and ent.label_ in ("GPE", "NORP")
+                ):
                     return Actor("Military Forces of {of:" + ent.text + "}", ent.text, _tok_span(ent), 1)
     return None
 
@@ -686,9 +870,13 @@ def named_killed(sents: Sequence[SpacySpan]) -> list[SpacySpan]:
                 node = node.head
             head = node.head
             dead = (
-                node.dep_ == "nsubjpass" and head.lower_ in ("killed", "assassinated", "murdered", "executed", "slain")
-                or node.dep_ == "dobj" and head.lower_ in ("killed", "killing", "assassinated", "murdered", "executed")
-                or node.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("assassination", "killing", "murder", "execution", "death")
+                node.dep_ == "nsubjpass"
+                and head.lower_ in ("killed", "assassinated", "murdered", "executed", "slain")
+                or node.dep_ == "dobj"
+                and head.lower_ in ("killed", "killing", "assassinated", "murdered", "executed")
+                or node.dep_ == "pobj"
+                and head.lower_ == "of"
+                and head.head.lower_ in ("assassination", "killing", "murder", "execution", "death")
             )
             if dead:
                 seen.add(ent.text)
@@ -707,7 +895,9 @@ def weapons_in(sents: Sequence[SpacySpan]) -> list[Weapon]:
             kind = ent.ent_id_ or "other"
             count = None
             prev = ent.doc[ent.start - 1] if ent.start > 0 else None
-            if prev is not None and (prev.like_num or prev.lower_ in ("a", "an", "one", "two", "three", "dozens", "several")):
+            if prev is not None and (
+                prev.like_num or prev.lower_ in ("a", "an", "one", "two", "three", "dozens", "several")
+            ):
                 count = parse_number(prev.text)
             # "All three were of the Katyusha type": the count is on the subject
             if count is None:
@@ -743,11 +933,19 @@ def _place_role(tok: Token) -> str:
             preps.append(head.lower_)
         if head.pos_ in ("VERB", "AUX"):
             lemma = head.lemma_
-            if preps and preps[0] == "from" and (head.lower_ in LAUNCH_VERBS or lemma in ("fire", "launch", "shoot")):
+            if (
+                preps
+                and preps[0] == "from"
+                and (head.lower_ in LAUNCH_VERBS or lemma in ("fire", "launch", "shoot"))
+            ):
                 return "origin"
-            if lemma in ("land", "fall", "hit", "strike", "explode", "crash", "impact") and any(p in ("in", "into", "near", "on") for p in preps):
+            if lemma in ("land", "fall", "hit", "strike", "explode", "crash", "impact") and any(
+                p in ("in", "into", "near", "on") for p in preps
+            ):
                 return "impact"
-            if any(p in ATTACK_PREPS for p in preps) or (lemma in ("target", "attack", "storm") and not preps):
+            if any(p in ATTACK_PREPS for p in preps) or (
+                lemma in ("target", "attack", "storm") and not preps
+            ):
                 return "target"
             if head.dep_ == "conj" and head.head.lemma_ in ("land", "fall", "hit", "explode"):
                 return "impact"
@@ -779,7 +977,11 @@ def places_in(sents: Sequence[SpacySpan], *, target_tokens: set[int]) -> list[Pl
             if nxt_tok is not None and nxt_tok.text == "-":
                 continue  # "Iran-backed", "Baghdad-based": a modifier, not a place of the event
             head = ent.root.head
-            if ent.root.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.lower_ not in _PLACE_TYPE:
+            if (
+                ent.root.dep_ in ("compound", "nmod", "amod")
+                and head.pos_ == "NOUN"
+                and head.lower_ not in _PLACE_TYPE
+            ):
                 continue  # part of a larger name: "US embassy", "Baghdad airport"
             role = "target" if ent.root.i in target_tokens else _place_role(ent.root)
             text = ent.text
@@ -793,19 +995,32 @@ def places_in(sents: Sequence[SpacySpan], *, target_tokens: set[int]) -> list[Pl
             seen.add(key)
             container = None
             nxt = ent.doc[ent.end : ent.end + 3]
-            if len(nxt) >= 2 and nxt[0].lower_ == "of" and any(e.label_ in PLACE_LABELS for e in _ents(nxt[1:])):
+            if (
+                len(nxt) >= 2
+                and nxt[0].lower_ == "of"
+                and any(e.label_ in PLACE_LABELS for e in _ents(nxt[1:]))
+            ):
                 container = next(e.text for e in _ents(nxt[1:]) if e.label_ in PLACE_LABELS)
             # "the Mansour district": include the place-type head noun in the mention
             end = ent.end_char
             nt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-            if nt is not None and nt.lower_ in ("district", "neighborhood", "neighbourhood", "province", "governorate", "region"):
+            if nt is not None and nt.lower_ in (
+                "district",
+                "neighborhood",
+                "neighbourhood",
+                "province",
+                "governorate",
+                "region",
+            ):
                 end = nt.idx + len(nt)
-            out.append(PlaceMention(_doc_text(ent.doc)[start:end], role, _span(ent.doc, start, end), container=container))  # type: ignore[arg-type]
+            out.append(
+                PlaceMention(
+                    _doc_text(ent.doc)[start:end], role, _span(ent.doc, start, end), container=container
+                )
+            )  # type: ignore[arg-type]
         # facilities the model misses: "the US embassy", "a military base"
         for chunk in _noun_chunks(sent):
-            if chunk.root.lower_ in FACILITY_HEADS and not any(
-                s <= chunk.root.idx < e for s, e in seen
-            ):
+            if chunk.root.lower_ in FACILITY_HEADS and not any(s <= chunk.root.idx < e for s, e in seen):
                 span = chunk
                 while len(span) > 1 and span[0].pos_ in ("DET", "PRON"):
                     span = span[1:]
@@ -853,7 +1068,15 @@ def claims_and_suspects(sents: Sequence[SpacySpan], family: str) -> tuple[Actor 
                     continue
                 seen.add(key)
                 a = actor_from_mention(g.text, family=family, label="ARMED_GROUP")
-                suspects.append(Actor(a.name if "{country}" not in a.name else phrase.text, phrase.text, _tok_span(phrase), a.inter, False))
+                suspects.append(
+                    Actor(
+                        a.name if "{country}" not in a.name else phrase.text,
+                        phrase.text,
+                        _tok_span(phrase),
+                        a.inter,
+                        False,
+                    )
+                )
     return claimed, negated, suspects
 
 
@@ -861,17 +1084,29 @@ def _group_phrase(ent: SpacySpan) -> SpacySpan:
     """Widen a generic group mention to its modifiers: "militias" -> "Iran-backed Shiite militias"."""
     doc = ent.doc
     start = ent.start
-    while start > 0 and doc[start - 1].dep_ in ("amod", "compound", "npadvmod", "nmod") and doc[start - 1].head.i >= ent.start - 1:
+    while (
+        start > 0
+        and doc[start - 1].dep_ in ("amod", "compound", "npadvmod", "nmod")
+        and doc[start - 1].head.i >= ent.start - 1
+    ):
         start -= 1
-    while start > 0 and doc[start - 1].text == "-" or (start > 1 and doc[start - 1].dep_ == "punct" and doc[start - 1].text == "-"):
+    while (
+        start > 0
+        and doc[start - 1].text == "-"
+        or (start > 1 and doc[start - 1].dep_ == "punct" and doc[start - 1].text == "-")
+    ):
         start -= 2 if start >= 2 else 1
     while start < ent.start and doc[start].pos_ in ("DET", "PUNCT"):
         start += 1
     return doc[start : ent.end]
 
 
-_ACCORDING = re.compile(r"\baccording to (?:the |a |an )?([A-Za-z][\w'’ -]{1,60}?)(?=[,.;]|$| who| which)", re.I)
-_POLICE_SOURCE = frozenset("police policeman policemen officer officers police officer police officials".split())
+_ACCORDING = re.compile(
+    r"\baccording to (?:the |a |an )?([A-Za-z][\w'’ -]{1,60}?)(?=[,.;]|$| who| which)", re.I
+)
+_POLICE_SOURCE = frozenset(
+    "police policeman policemen officer officers police officer police officials".split()
+)
 
 
 def sources_in(sents: Sequence[SpacySpan]) -> list[Source]:
@@ -890,13 +1125,20 @@ def sources_in(sents: Sequence[SpacySpan]) -> list[Source]:
 
     for sent in sents:
         for tok in sent:
-            if tok.lemma_ in ("say", "report", "tell", "confirm", "state", "announce") or tok.lower_ in SAY_VERBS:
+            if (
+                tok.lemma_ in ("say", "report", "tell", "confirm", "state", "announce")
+                or tok.lower_ in SAY_VERBS
+            ):
                 if tok.pos_ not in ("VERB", "AUX"):
                     continue
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 node = tok
                 hops = 0
-                while subj is None and node.dep_ in ("xcomp", "acl", "relcl", "advcl", "ccomp", "attr", "acomp") and hops < 3:
+                while (
+                    subj is None
+                    and node.dep_ in ("xcomp", "acl", "relcl", "advcl", "ccomp", "attr", "acomp")
+                    and hops < 3
+                ):
                     node = node.head
                     hops += 1
                     subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
@@ -954,10 +1196,18 @@ def fill(
         ent = _ent_of(agent)
         label = ent.label_ if ent is not None else None
         if ent is not None and ent.label_ == "ARMED_GROUP" and ent.ent_id_ == "generic":
-            prev = [e for e in _ents(agent.doc) if e.end == ent.start and e.label_ == "ARMED_GROUP" and e.ent_id_ == "named"]
+            prev = [
+                e
+                for e in _ents(agent.doc)
+                if e.end == ent.start and e.label_ == "ARMED_GROUP" and e.ent_id_ == "named"
+            ]
             if prev:  # "Taliban gunmen": the named group is the actor
                 ent = agent.doc[prev[0].start : ent.end]
-        phrase = ent if ent is not None and ent.label_ in ("ARMED_GROUP", "SECURITY_FORCE") else _subtree_span(agent, 6)
+        phrase = (
+            ent
+            if ent is not None and ent.label_ in ("ARMED_GROUP", "SECURITY_FORCE")
+            else _subtree_span(agent, 6)
+        )
         named = None
         if ent is not None and ent.label_ == "ARMED_GROUP":
             named = any(e.ent_id_ == "named" for e in _ents(agent.doc) if ent.start <= e.start < ent.end)
@@ -975,7 +1225,12 @@ def fill(
         off_duty = bool(_NOT_ON_DUTY.search(patient.sent.text))  # attacked as a civilian
         if _CIVIL_OFFICER.search(phrase.text) and not armed_in_phrase:
             off_duty = True  # a civil servant, not a security officer
-        if not off_duty and (armed_in_phrase or pent is not None and pent.label_ in ("SECURITY_FORCE", "ARMED_GROUP") or pwords & (_SECURITY_ARMY | _SECURITY_POLICE | _GENERIC_ARMED)):
+        if not off_duty and (
+            armed_in_phrase
+            or pent is not None
+            and pent.label_ in ("SECURITY_FORCE", "ARMED_GROUP")
+            or pwords & (_SECURITY_ARMY | _SECURITY_POLICE | _GENERIC_ARMED)
+        ):
             a.armed_target = True
             named = [e for e in _ents(phrase) if e.label_ == "ARMED_GROUP" and e.ent_id_ == "named"]
             if named:
@@ -983,7 +1238,11 @@ def fill(
             else:
                 victim = actor_from_mention(phrase.text, family=family, label=pent.label_ if pent else None)
             a.actor2 = Actor(_own_country(victim.name, patient), phrase.text, _tok_span(phrase), victim.inter)
-        elif pwords & CIVILIAN_NOUNS or off_duty or (pwords & _CIVIL_VEHICLES and not pwords & _MILITARY_MODIFIERS):
+        elif (
+            pwords & CIVILIAN_NOUNS
+            or off_duty
+            or (pwords & _CIVIL_VEHICLES and not pwords & _MILITARY_MODIFIERS)
+        ):
             # people, or the vehicles that carry them ("ambushed a truck carrying passengers")
             a.civilian_victims = True
             a.actor2 = Actor("Civilians ({country})", phrase.text, _tok_span(phrase), 7)
@@ -1007,11 +1266,17 @@ def fill(
         nouns = victim_nouns(fsp, doc_text)
         more = bool(_FURTHER.search(sent.text)) or bool(nouns and seen_victims and not nouns & seen_victims)
         if fat is not None:
-            a.fatalities = fat if a.fatalities is None else (a.fatalities + fat if more and fat else max(a.fatalities, fat))
+            a.fatalities = (
+                fat
+                if a.fatalities is None
+                else (a.fatalities + fat if more and fat else max(a.fatalities, fat))
+            )
             a.fatality_spans += fsp
             seen_victims |= nouns
         if inj is not None:
-            a.injured = inj if a.injured is None else (a.injured + inj if more and inj else max(a.injured, inj))
+            a.injured = (
+                inj if a.injured is None else (a.injured + inj if more and inj else max(a.injured, inj))
+            )
             a.injured_spans += isp
     # Two organised armed sides in the story (security forces and an armed group, or a named
     # armed group and generic gunmen) make it a battle unless civilians are the named victims.
@@ -1022,7 +1287,8 @@ def fill(
     # story: with a crowd acting, only a group that acts itself is one)
     armed_side = any(
         e.label_ == "ARMED_GROUP" and not _is_speaker(e) and not (crowd_agent and not _acts(e.root))
-        for s in sents for e in _ents(s)
+        for s in sents
+        for e in _ents(s)
     )
     a.armed_present = state_side or armed_side
     a.state_present = state_side

@@ -3,7 +3,7 @@
 Why it is shaped this way:
 
 * **Polite and cheap.** Each feed is fetched with ``If-None-Match`` / ``If-Modified-Since`` (a
-  304 costs the outlet nothing), and article pages go through :mod:`eventlens.fetch` with a
+  304 costs the outlet nothing), and article pages go through :mod:`eventlens.read.fetch` with a
   minimum interval per host. Everything fetched passes the private-address guard; a feed on a
   trusted intranet (or a test server) is allowed by ``host:port``, nothing else private is.
 * **Never twice.** Seen items (by feed guid, else link) and each feed's validators live in the
@@ -39,7 +39,7 @@ from xml.etree import ElementTree
 import sqlalchemy as sa
 
 from eventlens.errors import ConfigError, InputError
-from eventlens.fetch import Fetcher, FetchResult, HostRateLimiter, Validators, conditional_headers
+from eventlens.read.fetch import Fetcher, FetchResult, HostRateLimiter, Validators, conditional_headers
 
 log = logging.getLogger(__name__)
 
@@ -180,7 +180,7 @@ def _published(entry: Any) -> str | None:
 
 class Watcher:
     """Polls feeds into a store. ``fetcher`` and ``pipeline`` may be injected (tests); by default
-    a guarded :class:`~eventlens.fetch.Fetcher` and :func:`eventlens.default_pipeline`."""
+    a guarded :class:`~eventlens.read.fetch.Fetcher` and :func:`eventlens.default_pipeline`."""
 
     def __init__(
         self,

@@ -110,7 +110,7 @@ def _event_vocabulary() -> frozenset[str]:
     four letters: headline-style English ("Boko Haram attacked Kouyape killing 1") has few
     function words but its verbs are English."""
     try:
-        from .cues import compile_phrase, load_cue_table
+        from eventlens.stages.cues import compile_phrase, load_cue_table
 
         forms: set[str] = set()
         for row in load_cue_table():

@@ -10,7 +10,7 @@
   coordinates as doubles); GeoParquet 1.1 adds a WKB ``geometry`` column and the ``geo`` file
   metadata, so GeoPandas, DuckDB spatial and QGIS read it as points.
 
-Every writer takes an iterator of rows (see :func:`eventlens.api.queries.iter_incidents`, which
+Every writer takes an iterator of rows (see :func:`eventlens.store.queries.iter_incidents`, which
 pages through the store by keyset) and never holds more than one batch: text formats yield
 chunks; Parquet writes one row group per batch.
 """
@@ -190,7 +190,7 @@ def write_parquet(
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from eventlens.api.queries import INCIDENT_COLUMNS
+    from eventlens.store.queries import INCIDENT_COLUMNS
 
     cols = list(columns or INCIDENT_COLUMNS)
     if geo:

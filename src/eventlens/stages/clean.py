@@ -223,7 +223,7 @@ def make_blocks(article: Article) -> list[Block]:
     vocab = load_vocabulary()
     language = article.language
     if language not in (None, "en"):
-        from .lang import is_english
+        from eventlens.read.lang import is_english
 
         if is_english(article.text, language):
             # short, name-heavy English the detector calls Tagalog: judge it by English stopwords
@@ -339,9 +339,7 @@ _MARKER = re.compile(
     r"(?:\s+(?:on|at))?\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
-_RELATIVE = re.compile(
-    r"(?P<n>\d+|an?|one)\s+(?P<unit>min(?:ute)?|hr|hour|day|week)s?\s+ago", re.IGNORECASE
-)
+_RELATIVE = re.compile(r"(?P<n>\d+|an?|one)\s+(?P<unit>min(?:ute)?|hr|hour|day|week)s?\s+ago", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

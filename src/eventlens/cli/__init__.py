@@ -2,7 +2,7 @@
 
 Exit status: 0 success, 1 when any input failed (the rest of the batch still ran), 2 bad usage.
 Areas that live in their own modules (serve, export, keys, watch ...) add their commands through
-a ``register(app)`` function in ``eventlens.cli_<area>``, the same extension point a plug-in uses.
+a ``register(app)`` function in ``eventlens.cli.<area>``, the same extension point a plug-in uses.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import importlib
 import importlib.resources
-
 import json
 import logging
 import sys
@@ -52,7 +51,9 @@ def _parse_published(value: str | None) -> datetime | None:
     try:
         return datetime.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not an ISO date or date-time (e.g. 2021-10-31T09:21)") from None
+        raise typer.BadParameter(
+            f"{value!r} is not an ISO date or date-time (e.g. 2021-10-31T09:21)"
+        ) from None
 
 
 def _cell(v: Any) -> str:
@@ -66,7 +67,17 @@ def _cell(v: Any) -> str:
 def print_table(records: list[dict[str, Any]], console: Console) -> None:
     """Records as a readable table (one row per record, the fields people scan first)."""
     table = Table(show_lines=True, title=f"{len(records)} record(s)")
-    for col in ("article", "role", "date", "type / sub-type", "actors", "where", "killed / injured", "weapons", "conf."):
+    for col in (
+        "article",
+        "role",
+        "date",
+        "type / sub-type",
+        "actors",
+        "where",
+        "killed / injured",
+        "weapons",
+        "conf.",
+    ):
         table.add_column(col, overflow="fold")
     for r in records:
         where = r.get("location") or ", ".join(p["mention"] for p in r.get("places", [])[:3]) or "-"
@@ -77,13 +88,25 @@ def print_table(records: list[dict[str, Any]], console: Console) -> None:
         killed = f"{_cell(r.get('fatalities')) or '?'} / {_cell(r.get('injured')) or '?'}"
         date = f"{r.get('event_date') or '?'}\n{r.get('date_precision') or ''}"
         table.add_row(
-            str(r.get("article_id")), r["role"], date, f"{r['event_type']}\n{r['sub_event_type']}", actors, where, killed, weapons, f"{r['confidence']:.2f}"
+            str(r.get("article_id")),
+            r["role"],
+            date,
+            f"{r['event_type']}\n{r['sub_event_type']}",
+            actors,
+            where,
+            killed,
+            weapons,
+            f"{r['confidence']:.2f}",
         )
     console.print(table)
 
 
 @app.callback()
-def _main(verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More log output (-vv for debug).")] = 0) -> None:
+def _main(
+    verbose: Annotated[
+        int, typer.Option("--verbose", "-v", count=True, help="More log output (-vv for debug).")
+    ] = 0,
+) -> None:
     _setup_logging(verbose)
 
 
@@ -91,30 +114,39 @@ def _main(verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, he
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | csv | table")] = "json",
-    published: Annotated[str | None, typer.Option(help="Publication time for every input (ISO), overriding metadata.")] = None,
-    input_format: Annotated[str | None, typer.Option(help="text | html | json | jsonl (default: by extension / content)")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication time for every input (ISO), overriding metadata.")
+    ] = None,
+    input_format: Annotated[
+        str | None, typer.Option(help="text | html | json | jsonl (default: by extension / content)")
+    ] = None,
     encoding: Annotated[str | None, typer.Option(help="Force the input encoding (e.g. cp1252).")] = None,
     max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this many bytes.")] = 20_000_000,
     background: Annotated[bool, typer.Option(help="Include background (older, recalled) events.")] = True,
     out: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
 ) -> None:
     """Extract incident records from articles."""
-    from .read import read_paths
+    from eventlens.read import read_paths
 
     if fmt not in ("json", "jsonl", "csv", "table"):
         err.print(f"eventlens extract: unknown --format {fmt!r}; use json, jsonl, csv or table")
         raise typer.Exit(2)
     if input_format not in (None, "text", "html", "json", "jsonl"):
-        err.print(f"eventlens extract: unknown --input-format {input_format!r}; use text, html, json or jsonl")
+        err.print(
+            f"eventlens extract: unknown --input-format {input_format!r}; use text, html, json or jsonl"
+        )
         raise typer.Exit(2)
     pub = _parse_published(published)
-    from . import default_pipeline
+    from eventlens import default_pipeline
 
     failed = 0
     records: list[dict[str, Any]] = []
     stream = out.open("w", encoding="utf-8") if out else sys.stdout
     try:
-        for res in default_pipeline().run(read_paths(paths, input_format=input_format, encoding=encoding, max_bytes=max_bytes), published=pub):
+        for res in default_pipeline().run(
+            read_paths(paths, input_format=input_format, encoding=encoding, max_bytes=max_bytes),
+            published=pub,
+        ):
             if res.error is not None:
                 failed += 1
                 print(f"error {res.error}", file=sys.stderr)  # one line, never wrapped
@@ -137,7 +169,9 @@ def extract(
             for r in records:
                 w.writerow({k: _cell(r.get(k)) for k in CSV_COLUMNS})
         elif fmt == "table":
-            print_table(records, Console(file=stream, width=160) if out else Console(width=max(140, Console().width)))
+            print_table(
+                records, Console(file=stream, width=160) if out else Console(width=max(140, Console().width))
+            )
     finally:
         if out:
             stream.close()
@@ -157,12 +191,16 @@ PLACES_COLUMNS = [
 def places(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl | table")] = "jsonl",
-    input_format: Annotated[str | None, typer.Option(help="text | html | json | jsonl (default: by extension / content)")] = None,
-    locations_only: Annotated[bool, typer.Option(help="Leave out names that are not locations (metonymy, demonyms).")] = False,
+    input_format: Annotated[
+        str | None, typer.Option(help="text | html | json | jsonl (default: by extension / content)")
+    ] = None,
+    locations_only: Annotated[
+        bool, typer.Option(help="Leave out names that are not locations (metonymy, demonyms).")
+    ] = False,
 ) -> None:
     """Print the place names of articles, each resolved against the offline gazetteer."""
-    from . import default_pipeline
-    from .read import read_paths
+    from eventlens import default_pipeline
+    from eventlens.read import read_paths
 
     if fmt not in ("jsonl", "table"):
         err.print(f"eventlens places: unknown --format {fmt!r}; use jsonl or table")
@@ -173,7 +211,11 @@ def places(
             failed += 1
             print(f"error {res.error}", file=sys.stderr)  # one line, never wrapped
             continue
-        rows = [dict(t.to_dict(), article_id=res.article_id) for t in res.toponyms if t.is_location or not locations_only]
+        rows = [
+            dict(t.to_dict(), article_id=res.article_id)
+            for t in res.toponyms
+            if t.is_location or not locations_only
+        ]
         if fmt == "jsonl":
             for r in rows:
                 sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -197,11 +239,13 @@ def sample_dir() -> Path:
 
 @app.command()
 def demo(
-    db: Annotated[str | None, typer.Option(help="Also ingest the samples into this store (SQLite path or URL).")] = None,
+    db: Annotated[
+        str | None, typer.Option(help="Also ingest the samples into this store (SQLite path or URL).")
+    ] = None,
 ) -> None:
     """Extract the shipped sample articles and show their records as a table (the main job)."""
-    from . import default_pipeline
-    from .read import read_paths
+    from eventlens import default_pipeline
+    from eventlens.read import read_paths
 
     records: list[dict[str, Any]] = []
     failed = 0
@@ -213,7 +257,7 @@ def demo(
         records += [e.to_dict() for e in res.events]
     print_table(records, Console(width=max(140, Console().width)))
     if db:
-        from .store import ingest_paths
+        from eventlens.jobs.files import ingest_paths
 
         raise typer.Exit(ingest_paths(db, [str(sample_dir())]))
     if failed:
@@ -222,16 +266,30 @@ def demo(
 
 @app.command("eval")
 def eval_cmd(
-    suites: Annotated[list[str], typer.Argument(help="gold acled wikievents dates geo-gwn geo-lgl geo-geovirus dedupe | all")],
+    suites: Annotated[
+        list[str],
+        typer.Argument(help="gold acled wikievents dates geo-gwn geo-lgl geo-geovirus dedupe | all"),
+    ],
     data: Annotated[Path, typer.Option(help="Evaluation data directory.")] = Path("../shared/data"),
     limit: Annotated[int | None, typer.Option(help="Score only the first N items of each suite.")] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the figures as JSON here.")] = None,
-    markdown: Annotated[Path | None, typer.Option(help="Write a Markdown report (docs/accuracy.md) here.")] = None,
+    markdown: Annotated[
+        Path | None, typer.Option(help="Write a Markdown report (docs/accuracy.md) here.")
+    ] = None,
 ) -> None:
     """Score eventlens on evaluation corpora and print the figures."""
-    from .eval.runner import run
+    from eventlens.eval.runner import run
 
-    raise typer.Exit(run(list(suites), data_dir=data, limit=limit, json_out=json_out, markdown_out=markdown, console=Console()))
+    raise typer.Exit(
+        run(
+            list(suites),
+            data_dir=data,
+            limit=limit,
+            json_out=json_out,
+            markdown_out=markdown,
+            console=Console(),
+        )
+    )
 
 
 @app.command()
@@ -239,15 +297,19 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
     db: Annotated[str, typer.Option(help="SQLite path or postgresql:// URL.")] = "eventlens.db",
     input_format: Annotated[str | None, typer.Option(help="text | html | json | jsonl")] = None,
-    dask: Annotated[str | None, typer.Option(help="Run on a Dask cluster: tcp://SCHEDULER:8786 or local:N.")] = None,
-    max_bytes: Annotated[int | None, typer.Option(help="Refuse inputs larger than this many bytes (default 20 MB).")] = None,
+    dask: Annotated[
+        str | None, typer.Option(help="Run on a Dask cluster: tcp://SCHEDULER:8786 or local:N.")
+    ] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option(help="Refuse inputs larger than this many bytes (default 20 MB).")
+    ] = None,
 ) -> None:
     """Extract and store articles (idempotent: re-ingesting changes nothing; resumable)."""
     if dask:
-        from .cluster import ingest_dask
+        from eventlens.jobs.cluster import ingest_dask
 
         raise typer.Exit(ingest_dask(db, paths, dask, input_format=input_format))
-    from .store import ingest_paths
+    from eventlens.jobs.files import ingest_paths
 
     raise typer.Exit(ingest_paths(db, paths, input_format=input_format, console=err, max_bytes=max_bytes))
 
@@ -261,7 +323,7 @@ def gazetteer_build() -> None:
     """Build the embedded gazetteer now (otherwise it is built on first use)."""
     import time
 
-    from .geo import Gazetteer, build_gazetteer
+    from eventlens.geo import Gazetteer, build_gazetteer
 
     t0 = time.perf_counter()
     path = build_gazetteer()
@@ -275,9 +337,16 @@ def gazetteer_build() -> None:
 
 
 @gazetteer_app.command("import")
-def gazetteer_import(files: Annotated[list[Path], typer.Argument(help="GeoNames dumps: IQ.zip, allCountries.zip, alternateNamesV2.zip, admin1CodesASCII.txt ...")]) -> None:
+def gazetteer_import(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="GeoNames dumps: IQ.zip, allCountries.zip, alternateNamesV2.zip, admin1CodesASCII.txt ..."
+        ),
+    ],
+) -> None:
     """Add every feature of GeoNames dumps (neighbourhoods, landmarks ...) to the gazetteer."""
-    from .geo import Gazetteer, default_gazetteer_path, import_geonames
+    from eventlens.geo import Gazetteer, default_gazetteer_path, import_geonames
 
     missing = [str(f) for f in files if not f.exists()]
     if missing:
@@ -290,20 +359,33 @@ def gazetteer_import(files: Annotated[list[Path], typer.Argument(help="GeoNames 
 
 @gazetteer_app.command("download")
 def gazetteer_download(
-    countries: Annotated[list[str] | None, typer.Argument(help="ISO country codes (IQ SY ...); none = allCountries.zip.")] = None,
-    alternate_names: Annotated[bool, typer.Option("--alternate-names", help="Also fetch alternateNamesV2.zip (large).")] = False,
-    base_url: Annotated[str, typer.Option(help="GeoNames dump directory.")] = "https://download.geonames.org/export/dump/",
-    cache_dir: Annotated[Path | None, typer.Option(help="Where dumps are kept (default: geonames/ next to the gazetteer).")] = None,
-    gazetteer: Annotated[Path | None, typer.Option(help="Gazetteer to import into (default: the embedded one, built if missing).")] = None,
+    countries: Annotated[
+        list[str] | None, typer.Argument(help="ISO country codes (IQ SY ...); none = allCountries.zip.")
+    ] = None,
+    alternate_names: Annotated[
+        bool, typer.Option("--alternate-names", help="Also fetch alternateNamesV2.zip (large).")
+    ] = False,
+    base_url: Annotated[
+        str, typer.Option(help="GeoNames dump directory.")
+    ] = "https://download.geonames.org/export/dump/",
+    cache_dir: Annotated[
+        Path | None, typer.Option(help="Where dumps are kept (default: geonames/ next to the gazetteer).")
+    ] = None,
+    gazetteer: Annotated[
+        Path | None,
+        typer.Option(help="Gazetteer to import into (default: the embedded one, built if missing)."),
+    ] = None,
     no_import: Annotated[bool, typer.Option("--no-import", help="Only fetch the files.")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Fetch again even if unchanged on the server.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Fetch again even if unchanged on the server.")
+    ] = False,
     connect_timeout: Annotated[float, typer.Option(help="Seconds to wait for a connection.")] = 15.0,
     read_timeout: Annotated[float, typer.Option(help="Seconds to wait for each read.")] = 60.0,
     retries: Annotated[int, typer.Option(help="Resume attempts per file after an interruption.")] = 3,
 ) -> None:
     """Fetch GeoNames dumps (resumable, checked, skipped when unchanged) and import them."""
-    from .errors import EventlensError
-    from .geo import download as dl
+    from eventlens.errors import EventlensError
+    from eventlens.geo import download as dl
 
     def fail(message: str, code: int = 1) -> typer.Exit:
         err.print(f"eventlens gazetteer download: {message}", soft_wrap=True, markup=False, highlight=False)
@@ -326,18 +408,23 @@ def gazetteer_download(
             )  # fmt: skip
         fetched = sum(r.received for r in results)
         unchanged = sum(r.status == "unchanged" for r in results)
-        err.print(f"{len(results)} files in {cache_dir} ({unchanged} unchanged, {fetched / 1e6:.1f} MB fetched)", soft_wrap=True)
+        err.print(
+            f"{len(results)} files in {cache_dir} ({unchanged} unchanged, {fetched / 1e6:.1f} MB fetched)",
+            soft_wrap=True,
+        )
         if no_import:
             return
         from rich.progress import Progress, SpinnerColumn, TextColumn
 
-        from .geo import Gazetteer, default_gazetteer_path, import_geonames
+        from eventlens.geo import Gazetteer, default_gazetteer_path, import_geonames
 
         target = gazetteer
         if target is None:
             Gazetteer.open().close()  # make sure the embedded index exists first
             target = default_gazetteer_path()
-        with Progress(SpinnerColumn(), TextColumn("import {task.description}: {task.completed:,.0f} lines"), console=err) as bar:
+        with Progress(
+            SpinnerColumn(), TextColumn("import {task.description}: {task.completed:,.0f} lines"), console=err
+        ) as bar:
             tasks: dict[str, Any] = {}
 
             def on_lines(key: str, lines: int) -> None:
@@ -354,11 +441,11 @@ def gazetteer_download(
 
 
 def _register_areas() -> None:
-    for area in ("serve", "export", "store", "feeds", "geo"):
+    for area in ("serve", "export", "feeds"):
         try:
-            mod = importlib.import_module(f"eventlens.cli_{area}")
+            mod = importlib.import_module(f"eventlens.cli.{area}")
         except ModuleNotFoundError as exc:
-            if exc.name != f"eventlens.cli_{area}":
+            if exc.name != f"eventlens.cli.{area}":
                 raise
             continue
         mod.register(app)
@@ -377,5 +464,3 @@ def main() -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     main()
-
-

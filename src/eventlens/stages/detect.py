@@ -1,8 +1,8 @@
 """Detect incident sentences and classify incidents into the ACLED taxonomy.
 
 Detection is sentence-level: a sentence holding at least one *event cue* (see
-:mod:`eventlens.cues`) is a candidate mention. Classification is incident-level: after
-:mod:`eventlens.merge` has grouped the mentions of one incident, :func:`classify` weighs all
+:mod:`eventlens.stages.cues`) is a candidate mention. Classification is incident-level: after
+:mod:`eventlens.stages.merge` has grouped the mentions of one incident, :func:`classify` weighs all
 their cues together, because the deciding words are often spread over sentences ("protesters
 gathered ..." + "police fired tear gas" = Protest with intervention).
 
@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .cues import Cue
+from eventlens.types import Cue
 
 #: Cues that can open an incident on their own.
 EVENT_CUES = frozenset(
@@ -30,9 +30,14 @@ EVENT_CUES = frozenset(
 REMOTE = ("SUICIDE", "CHEM", "AIR", "IED", "GRENADE", "SHELL")
 DEMO = ("PROTEST", "INTERVENE", "EXCESSIVE", "RIOT", "MOB")
 #: Clash cues that name fighting between two sides (not a one-way "ambush" or "offensive").
-_TWO_SIDED = re.compile(r"clash|fight|exchang|battle|firefight|gunfight|shoot\W*out|skirmish|confrontation|ground|combat|traded|both sides|return", re.I)
+_TWO_SIDED = re.compile(
+    r"clash|fight|exchang|battle|firefight|gunfight|shoot\W*out|skirmish|confrontation|ground|combat|traded|both sides|return",
+    re.I,
+)
 _DISAPPEARED = re.compile(r"whereabouts|shield|disappear|missing", re.I)
-_DAMAGE_DONE = re.compile(r"^(?:looted|ransacked|plundered|pillaged|torched|burned|burnt|vandali[sz]ed|smashed|razed)\b", re.I)
+_DAMAGE_DONE = re.compile(
+    r"^(?:looted|ransacked|plundered|pillaged|torched|burned|burnt|vandali[sz]ed|smashed|razed)\b", re.I
+)
 _DEMONSTRATING = re.compile(r"^(?:demonstrating|protesting|rallying|marching|during)\b", re.I)
 _VERB_FORM = re.compile(r"(?:ed|ing)\b", re.I)
 _RIOTERS = re.compile(r"riot|mob", re.I)
@@ -40,7 +45,9 @@ _GUNS = re.compile(r"armed|shoot|shot|fire|gun", re.I)
 _OVERRAN = re.compile(r"^overr", re.I)
 _FOUGHT = re.compile(r"^(?:clashed|fought|scuffled|brawled|exchanged)\b", re.I)
 #: Air power only states field: warplanes, helicopters, "air strikes" (armed groups' drones are not in it).
-_MANNED_AIR = re.compile(r"air\W*(?:strike|raid|force|bombard)|warplane|jet|aircraft|helicopter|gunship|bomber|aerial", re.I)
+_MANNED_AIR = re.compile(
+    r"air\W*(?:strike|raid|force|bombard)|warplane|jet|aircraft|helicopter|gunship|bomber|aerial", re.I
+)
 #: An explosion told without its means (no device, no shell): not evidence of a planted bomb.
 _BARE_BLAST = re.compile(r"^(?:explosions?|blasts?|detonations?)$", re.I)
 #: The reason given for an arrest when it is an ordinary crime ("for stealing a car").
@@ -145,7 +152,12 @@ def classify(
     if has("SHUTDOWN") and not told_protest and "PROTEST" not in lead:
         # "internet blackout imposed as authorities brace for protests": the shutdown is the event
         return out("Other", 0.85, "SHUTDOWN")
-    if "ARREST" in lead and "PROTEST" not in lead and not told_protest and not any(c.weight >= 1.0 for c in by.get("INTERVENE", [])):
+    if (
+        "ARREST" in lead
+        and "PROTEST" not in lead
+        and not told_protest
+        and not any(c.weight >= 1.0 for c in by.get("INTERVENE", []))
+    ):
         # "arrested a rapper over his songs supporting the protests": the arrest is the event
         protest = False
     # --- Explosions that are unmistakable whatever else is said
@@ -160,15 +172,31 @@ def classify(
     attack_on_armed = armed_target and not civilian_target and "KILL" in lead
     # "fired a barrage of rockets ...; most were intercepted": the launch told by the lead is the
     # event (a bomb "detonated in a controlled explosion" was not launched)
-    first_strong = min((c for cs in by.values() for c in cs if c.weight >= 1.0 and c.name in EVENT_CUES), key=lambda c: c.start, default=None)
+    first_strong = min(
+        (c for cs in by.values() for c in cs if c.weight >= 1.0 and c.name in EVENT_CUES),
+        key=lambda c: c.start,
+        default=None,
+    )
     launch_led = (bool(lead & {"SHELL", "AIR"}) and "DISRUPT" not in lead) or (
         first_strong is not None and first_strong.name in ("SHELL", "AIR") and told("DISRUPT", _INTERCEPTED)
     )
-    if has("DISRUPT") and not killed and not has("CLASH") and (not has("AIR") or intercepted) and not attack_on_armed and not launch_led:
+    if (
+        has("DISRUPT")
+        and not killed
+        and not has("CLASH")
+        and (not has("AIR") or intercepted)
+        and not attack_on_armed
+        and not launch_led
+    ):
         return out("Disrupted weapons use", 0.75, "DISRUPT")
     # --- Demonstrations. A protest told first is the event; violence words after it are
     # usually its cause ("calling for justice for a man killed by a mob").
-    violent = [c for n in REMOTE + ("CLASH", "KILL", "ABDUCT", "SEXUAL", "MOB", "LOOT") for c in by.get(n, []) if c.weight >= 1.0]
+    violent = [
+        c
+        for n in REMOTE + ("CLASH", "KILL", "ABDUCT", "SEXUAL", "MOB", "LOOT")
+        for c in by.get(n, [])
+        if c.weight >= 1.0
+    ]
     first_protest = min((c.start for c in by.get("PROTEST", [])), default=None)
     first_violent = min((c.start for c in violent), default=None)
     # "clashed with police ... while demonstrating": the demonstrators' own violence
@@ -176,9 +204,20 @@ def classify(
     # the lead's main verb is the demonstration ("relatives of a man killed by police marched
     # to demand justice"): the violence named before it is who they are or what they protest
     protest_told_first = "PROTEST" in lead and not (lead & {"KILL", "CLASH", "ABDUCT", "SEXUAL", *REMOTE})
-    protest_led = protest and (protest_told_first or demonstrating or first_violent is None or first_protest is None or first_protest <= first_violent or not any(has(n) for n in ("KILL", "CLASH") + REMOTE))
+    protest_led = protest and (
+        protest_told_first
+        or demonstrating
+        or first_violent is None
+        or first_protest is None
+        or first_protest <= first_violent
+        or not any(has(n) for n in ("KILL", "CLASH") + REMOTE)
+    )
     if protest_led:
-        if has("EXCESSIVE") or (killed and (state_actor or state_present) and (has("INTERVENE") or (state_actor and told("KILL", _GUNS)))):
+        if has("EXCESSIVE") or (
+            killed
+            and (state_actor or state_present)
+            and (has("INTERVENE") or (state_actor and told("KILL", _GUNS)))
+        ):
             # someone died while security forces broke up the demonstration
             return out("Excessive force against protesters", 0.8, "EXCESSIVE", "PROTEST")
         # told as what they did ("clashed", "fought"), not a clash recalled as the protest's cause
@@ -203,7 +242,11 @@ def classify(
     rioters = told("RIOT", _RIOTERS)
     # a crowd acting on an accusation ("villagers ... a family accused of witchcraft") is mob justice
     mob_justice = crowd_actor and not armed_group and has("MOB", 0.5)
-    if has("MOB") or mob_justice or (has("RIOT") and not armed_group and (not state_actor or rioters or crowd_actor)):
+    if (
+        has("MOB")
+        or mob_justice
+        or (has("RIOT") and not armed_group and (not state_actor or rioters or crowd_actor))
+    ):
         if has("LOOT") and not killed and not has("MOB") and not mob_justice and not has("KILL"):
             return out("Looting/property destruction", 0.6, "LOOT", "RIOT")
         if not any(has(n) for n in REMOTE) or has("MOB"):
@@ -213,21 +256,42 @@ def classify(
     disappeared = told("ABDUCT", _DISAPPEARED)
     # an arrest for an ordinary crime ("arrested for stealing a car") is policing, not political
     # disorder: no record, unless an armed group or a demonstration is part of the story
-    if has("ARREST") and told("CRIME", _CRIME_REASON) and not armed_group and not protest and not any(has(n) for n in ("KILL", "CLASH", "ABDUCT", "SEXUAL", "MOB", "RIOT", *REMOTE)):
+    if (
+        has("ARREST")
+        and told("CRIME", _CRIME_REASON)
+        and not armed_group
+        and not protest
+        and not any(has(n) for n in ("KILL", "CLASH", "ABDUCT", "SEXUAL", "MOB", "RIOT", *REMOTE))
+    ):
         return None
     # --- An arrest or a displacement told by the lead's main verb, with no one killed, is that
     # event even when the sentence also mentions an explosion or an attack as its cause.
     if not killed:
-        for name, sub in (("ARREST", "Arrests"), ("DISPLACE", "Other"), ("LOOT", "Looting/property destruction")):
+        for name, sub in (
+            ("ARREST", "Arrests"),
+            ("DISPLACE", "Other"),
+            ("LOOT", "Looting/property destruction"),
+        ):
             if name == "ARREST" and nonstate_actor:
                 # ACLED: only state forces arrest; a detention by an armed group is an abduction
                 sub = "Abduction/forced disappearance"
-            if name in lead and not (lead & {"AIR", "SHELL", "IED", "GRENADE", "CLASH", "KILL", "ABDUCT"}) and not disappeared and not has("SEXUAL"):
+            if (
+                name in lead
+                and not (lead & {"AIR", "SHELL", "IED", "GRENADE", "CLASH", "KILL", "ABDUCT"})
+                and not disappeared
+                and not has("SEXUAL")
+            ):
                 return out(sub, 0.65, name)
     # --- Remote violence versus ground fighting
     remote = {n: score.get(n, 0.0) for n in ("AIR", "IED", "GRENADE", "SHELL") if has(n)}
     clash = score.get("CLASH", 0.0)
-    if "AIR" in remote and nonstate_perpetrator and armed_target and not civilian_target and all(_MANNED_AIR.search(c.text) for c in by["AIR"]):
+    if (
+        "AIR" in remote
+        and nonstate_perpetrator
+        and armed_target
+        and not civilian_target
+        and all(_MANNED_AIR.search(c.text) for c in by["AIR"])
+    ):
         # an armed group attacking troops flies no warplanes: the air strikes told beside its
         # attack are the other side's (the attack, fought on the ground, is the event)
         del remote["AIR"]
@@ -239,7 +303,15 @@ def classify(
     if remote:
         # the more specific means wins: an air strike "in conjunction with artillery shelling" is
         # an air strike (ACLED codebook: the most specific sub-event type applies)
-        best = max(remote, key=lambda n: (any(c.weight >= 1.0 for c in by[n]), n == "AIR", remote[n], -min(c.start for c in by[n])))
+        best = max(
+            remote,
+            key=lambda n: (
+                any(c.weight >= 1.0 for c in by[n]),
+                n == "AIR",
+                remote[n],
+                -min(c.start for c in by[n]),
+            ),
+        )
         # "clashes with light weapons and mortars": fighting named, artillery only as the means
         strong_remote = any(c.weight >= 1.0 for c in by[best])
         # two-sided fighting is a battle whatever weapons were used; only an air strike stays
@@ -249,18 +321,36 @@ def classify(
         if clash >= 1.0 and has("AIRSUPPORT"):
             # "supported by coalition air raids, clashed with ...": the air power backs the fighting
             return out("Armed clash", 0.7, "CLASH")
-        if best == "IED" and clash >= 1.0 and small_arms and all(_BARE_BLAST.match(c.text) for c in by["IED"]):
+        if (
+            best == "IED"
+            and clash >= 1.0
+            and small_arms
+            and all(_BARE_BLAST.match(c.text) for c in by["IED"])
+        ):
             # explosions of unknown cause beside shots and bursts of fire: fighting, not a bomb
             return out("Armed clash", 0.65, "CLASH")
-        if armed_target and not civilian_target and "KILL" in lead and lead_sentence and not (lead_sentence & set(REMOTE)):
+        if (
+            armed_target
+            and not civilian_target
+            and "KILL" in lead
+            and lead_sentence
+            and not (lead_sentence & set(REMOTE))
+        ):
             # the lead sentence tells a ground attack on troops and names no explosive weapon;
             # air strikes or shelling told afterwards are the other side's response or support
             return out("Armed clash", 0.65, "KILL", "CLASH")
-        if armed_target and small_arms and not civilian_target and (best in ("IED", "GRENADE") or best == "SHELL" and "SHELL" not in lead and "KILL" in lead):
+        if (
+            armed_target
+            and small_arms
+            and not civilian_target
+            and (best in ("IED", "GRENADE") or best == "SHELL" and "SHELL" not in lead and "KILL" in lead)
+        ):
             # gunfire alongside the explosives against troops: a ground attack, i.e. a battle
             # ("a complex ambush involving an IED and gunfire against an army convoy")
             return out("Armed clash", 0.65, "CLASH", "KILL", best)
-        if clash >= 1.0 and (not strong_remote or clash > remote[best] or ("CLASH" in lead and best not in lead)):
+        if clash >= 1.0 and (
+            not strong_remote or clash > remote[best] or ("CLASH" in lead and best not in lead)
+        ):
             # fighting is what the lead says happened; the artillery or mines are its means
             return out("Armed clash", 0.7, "CLASH")
         names = {

@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from eventlens import extract_many
 from eventlens.errors import EventlensError
 from eventlens.store import schema as t
 from eventlens.store.db import open as open_store
@@ -128,7 +129,7 @@ def ingest_paths(
 
         with progress:
             try:
-                summary = ingest(store, items(), progress=on_batch, extract=extract)
+                summary = ingest(store, items(), progress=on_batch, extract=extract or extract_many)
             except EventlensError as exc:
                 console.print(f"[red]error:[/red] {exc}")
                 return 2

@@ -6,7 +6,7 @@ Components added after the model's ``ner``:
   WEAPON (``ent_id_`` = kind), ARMED_GROUP, SECURITY_FORCE and CASUALTY. It overwrites the model's
   guesses, which fixes a class of errors: small models label rocket and group names as places
   ("Katyusha" GPE) or people.
-- ``eventlens_cues`` - marks incident cue words (see :mod:`eventlens.cues`).
+- ``eventlens_cues`` - marks incident cue words (see :mod:`eventlens.stages.cues`).
 - ``eventlens_places`` - relabels a PERSON/ORG/PRODUCT/LAW entity as a place (LOC) when the
   words around it say it is one: a place-type head noun after it ("Al Mansour neighborhood",
   "Bayaa District") or "the X district/province of". Names the model took for people are a common
@@ -26,7 +26,7 @@ import threading
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from .errors import ConfigError
+from eventlens.errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -97,7 +97,7 @@ def _register_paragraphs() -> None:
     def eventlens_paragraphs(doc: Doc) -> Doc:
         """A line break ends a sentence: headlines, bylines and list items carry no full stop."""
         for i, tok in enumerate(doc[:-1]):
-            if "\n" in tok.text_with_ws[len(tok.text):] or (tok.is_space and "\n" in tok.text):
+            if "\n" in tok.text_with_ws[len(tok.text) :] or (tok.is_space and "\n" in tok.text):
                 doc[i + 1].is_sent_start = True
         return doc
 
@@ -135,7 +135,7 @@ def add_domain_components(nlp: Language) -> Language:
     ruler = nlp.add_pipe("entity_ruler", name="eventlens_entities", after=after, config=cfg)
     ruler.add_patterns(_patterns())  # type: ignore[attr-defined]
     nlp.add_pipe("eventlens_places", after="eventlens_entities")
-    from .cues import add_cue_component
+    from eventlens.stages.cues import add_cue_component
 
     add_cue_component(nlp)
     return nlp

@@ -1,6 +1,6 @@
 """A linear re-ranker over the rule decision: sub-event type from cues, argument facts and words.
 
-The rules in :mod:`eventlens.detect` carry the taxonomy's definitions and generalise across
+The rules in :mod:`eventlens.stages.detect` carry the taxonomy's definitions and generalise across
 writing styles; the linear model learns how ACLED coders weigh the same evidence where the rules
 are coarse (armed clash versus attack, mob versus violent demonstration). Its features are the
 rule's decision, the cue weights, a few argument facts and the incident's content words, so it
@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from .cues import Cue
+from eventlens.types import Cue
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -31,7 +31,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MODEL_FILE = "data/subtype_model.json"
-_SKIP_ENTS = frozenset({"GPE", "LOC", "FAC", "PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+_SKIP_ENTS = frozenset(
+    {"GPE", "LOC", "FAC", "PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+)
 
 
 def features(
@@ -143,7 +145,11 @@ OVERRULE_MARGIN = 0.1
 
 
 def decide(
-    rule: str, rule_conf: float, feats: Mapping[str, float], model: LinearModel | None, margin: float | None = None
+    rule: str,
+    rule_conf: float,
+    feats: Mapping[str, float],
+    model: LinearModel | None,
+    margin: float | None = None,
 ) -> tuple[str, float]:
     """The final sub-event type and its confidence."""
     margin = OVERRULE_MARGIN if margin is None else margin
@@ -163,7 +169,12 @@ def decide(
 
 
 def cross_validate(
-    examples: Sequence[tuple[dict[str, float], str]], *, folds: int = 5, c: float = 1.0, seed: int = 0, margin: float | None = None
+    examples: Sequence[tuple[dict[str, float], str]],
+    *,
+    folds: int = 5,
+    c: float = 1.0,
+    seed: int = 0,
+    margin: float | None = None,
 ) -> list[str]:
     """Out-of-fold predictions (stratified ``folds``-fold) for an honest score on training data."""
     from sklearn.model_selection import StratifiedKFold
@@ -186,7 +197,9 @@ def cross_validate(
     return out
 
 
-def train(examples: Sequence[tuple[dict[str, float], str]], *, c: float = 1.0, meta: dict[str, Any] | None = None) -> LinearModel:
+def train(
+    examples: Sequence[tuple[dict[str, float], str]], *, c: float = 1.0, meta: dict[str, Any] | None = None
+) -> LinearModel:
     """Fit a multinomial logistic regression with softened class balancing (needs scikit-learn).
 
     Each class is weighted by the square root of its "balanced" weight: rare sub-types still
@@ -220,5 +233,3 @@ def train(examples: Sequence[tuple[dict[str, float], str]], *, c: float = 1.0, m
         clf.intercept_,
         meta,
     )
-
-

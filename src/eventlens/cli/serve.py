@@ -1,7 +1,7 @@
 """``eventlens serve`` (the API and the dashboard) and ``eventlens keys`` (API keys).
 
 Commands only parse arguments and call library functions (:mod:`eventlens.api.app`,
-:mod:`eventlens.keys`). ``serve --demo`` is the first thing a new user runs: it ingests the
+:mod:`eventlens.api.keys`). ``serve --demo`` is the first thing a new user runs: it ingests the
 shipped sample articles into a demo database (once; ingest is idempotent) and serves it.
 """
 
@@ -65,7 +65,7 @@ def serve(
 
     if demo:
         from eventlens.cli import sample_dir
-        from eventlens.store import ingest_paths
+        from eventlens.jobs.files import ingest_paths
 
         db = db or DEMO_DB
         err.print(f"building the demo database {db} from {sample_dir()} ...")
@@ -139,8 +139,8 @@ def keys_create(
     db: _DB = None,
 ) -> None:
     """Make a key. It is printed once, on stdout; only its hash is stored."""
+    from eventlens.api.keys import create_key
     from eventlens.errors import ConfigError
-    from eventlens.keys import create_key
 
     with _open(db) as store:
         try:
@@ -155,7 +155,7 @@ def keys_create(
 @keys_app.command("list")
 def keys_list(db: _DB = None) -> None:
     """List keys (prefix, name, created, revoked); never the secrets."""
-    from eventlens.keys import list_keys
+    from eventlens.api.keys import list_keys
 
     with _open(db) as store:
         keys = list_keys(store)
@@ -173,8 +173,8 @@ def keys_revoke(
     db: _DB = None,
 ) -> None:
     """Revoke a key: requests with it get 403 from now on."""
+    from eventlens.api.keys import revoke_key
     from eventlens.errors import ConfigError
-    from eventlens.keys import revoke_key
 
     with _open(db) as store:
         try:

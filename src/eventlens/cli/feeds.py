@@ -1,7 +1,7 @@
 """``eventlens watch`` (live feeds) and ``eventlens cluster-ingest`` (Dask), issue 7.
 
-Commands only parse arguments and call :func:`eventlens.feeds.watch` and
-:func:`eventlens.cluster.ingest_dask`; ``eventlens ingest --dask`` can call the latter directly.
+Commands only parse arguments and call :func:`eventlens.jobs.watch.watch` and
+:func:`eventlens.jobs.cluster.ingest_dask`; ``eventlens ingest --dask`` can call the latter directly.
 """
 
 from __future__ import annotations
@@ -65,10 +65,10 @@ def watch(
     once: Annotated[bool, typer.Option("--once", help="Poll once and exit.")] = False,
 ) -> None:
     """Poll news feeds; store an incident for every new story, with one log line each."""
-    from eventlens.feeds import AlertFilter
-    from eventlens.feeds import watch as run_watch
+    from eventlens.jobs.watch import AlertFilter
+    from eventlens.jobs.watch import watch as run_watch
 
-    logging.getLogger("eventlens.feeds").setLevel(logging.INFO)
+    logging.getLogger("eventlens.jobs.watch").setLevel(logging.INFO)
     flt = AlertFilter(
         bbox=_bbox(bbox), event_types=frozenset(event_type or ()), min_fatalities=min_fatalities
     )
@@ -97,9 +97,9 @@ def cluster_ingest(
     chunk_bytes: Annotated[int, typer.Option(min=1024, help="JSONL bytes per task.")] = 1 << 20,
 ) -> None:
     """Ingest a corpus with Dask workers (idempotent, resumable; a lost worker loses nothing)."""
-    from eventlens.cluster import ingest_dask
+    from eventlens.jobs.cluster import ingest_dask
 
-    logging.getLogger("eventlens.cluster").setLevel(logging.INFO)
+    logging.getLogger("eventlens.jobs.cluster").setLevel(logging.INFO)
     raise typer.Exit(ingest_dask(db, paths, dask, input_format=input_format, chunk_bytes=chunk_bytes))
 
 

@@ -19,10 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .cues import Cue
-from .dates import DateMention
-from .detect import EVENT_CUES, is_candidate
-from .types import DateRange
+from eventlens.stages.dates import DateMention
+from eventlens.stages.detect import EVENT_CUES, is_candidate
+from eventlens.types import Cue, DateRange
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -61,13 +60,20 @@ class Sentence:
     def generic(self) -> bool:
         # "attacks almost daily", "every week": a pattern, not an event. A vague past
         # ("recently") still dates a real event, so only repeating times (SET) count here.
-        return any(c.name == "GENERIC" for c in self.cues) or any(d.generic and d.kind == "SET" for d in self.dates)
+        return any(c.name == "GENERIC" for c in self.cues) or any(
+            d.generic and d.kind == "SET" for d in self.dates
+        )
 
     def event_date(self) -> DateMention | None:
         """The date the sentence's event is told at: the first specific, non-future date.
         "That day", "the same day" point back to the story's own date, so they date nothing new."""
         for d in self.dates:
-            if d.range is not None and not d.generic and d.kind in ("DATE", "TIME") and not _ANAPHORIC.search(d.span.text):
+            if (
+                d.range is not None
+                and not d.generic
+                and d.kind in ("DATE", "TIME")
+                and not _ANAPHORIC.search(d.span.text)
+            ):
                 if self._dates_other_noun(d):
                     continue
                 return d
@@ -174,7 +180,9 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
     elif title:
         # only the headline tells the incident (a one-line text, a headline feed): its own date
         # dates it ("Gunmen kill five in Zamfara on Monday")
-        groups.append(Group(list(title), [], next((d for s in title if (d := s.event_date()) is not None), None)))
+        groups.append(
+            Group(list(title), [], next((d for s in title if (d := s.event_date()) is not None), None))
+        )
     return [g for g in groups if any(s.candidate for s in g.sentences)]
 
 

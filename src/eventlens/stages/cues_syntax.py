@@ -1,6 +1,6 @@
 """Event cues read from the dependency parse, where word-order patterns cannot reach.
 
-The phrase patterns of :mod:`eventlens.cues` need the deciding words next to each other.
+The phrase patterns of :mod:`eventlens.stages.cues` need the deciding words next to each other.
 Reporters put arbitrary material between them: "dozens of workers gathered at the Government
 Center in downtown Miami to call for higher wages"; "forces fired 122mm and 120mm mortars at
 the positions of ..."; "a man hit several times a refugee". These rules read the same facts
@@ -27,7 +27,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .cues import Cue, noun_forms, verb_forms
+from eventlens.stages.inflect import noun_forms, verb_forms
+from eventlens.types import Cue
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -42,41 +43,209 @@ def _nouns(*words: str) -> frozenset[str]:
 
 
 ASSEMBLY = _verbs(
-    "gather", "assemble", "rally", "march", "walk", "drive", "line", "block", "blockade", "sit",
-    "stand", "stage", "organise", "organize", "join", "participate", "converge", "parade",
-    "occupy", "camp", "mobilize", "mobilise", "protest", "demonstrate", "picket", "congregate",
-    "chant", "hold", "form", "light", "lay", "carry", "hang", "close", "shut", "stop", "halt",
-    "strike", "boycott", "refuse", "go", "come", "turn", "take", "begin", "start", "continue",
+    "gather",
+    "assemble",
+    "rally",
+    "march",
+    "walk",
+    "drive",
+    "line",
+    "block",
+    "blockade",
+    "sit",
+    "stand",
+    "stage",
+    "organise",
+    "organize",
+    "join",
+    "participate",
+    "converge",
+    "parade",
+    "occupy",
+    "camp",
+    "mobilize",
+    "mobilise",
+    "protest",
+    "demonstrate",
+    "picket",
+    "congregate",
+    "chant",
+    "hold",
+    "form",
+    "light",
+    "lay",
+    "carry",
+    "hang",
+    "close",
+    "shut",
+    "stop",
+    "halt",
+    "strike",
+    "boycott",
+    "refuse",
+    "go",
+    "come",
+    "turn",
+    "take",
+    "begin",
+    "start",
+    "continue",
 )
 #: Verbs of holding that need a protest-like object to count ("held a sit-in", not "held talks").
-_HOLD = _verbs("hold", "stage", "organise", "organize", "begin", "start", "continue", "take", "form", "light", "lay", "carry", "hang")
+_HOLD = _verbs(
+    "hold",
+    "stage",
+    "organise",
+    "organize",
+    "begin",
+    "start",
+    "continue",
+    "take",
+    "form",
+    "light",
+    "lay",
+    "carry",
+    "hang",
+)
 _HOLD_OBJECTS = _nouns(
-    "sit-in", "vigil", "march", "procession", "rally", "demonstration", "protest", "strike",
-    "chain", "candle", "placard", "banner", "wreath", "flower", "flag", "caravan", "motorcade",
-    "blockade", "picket", "walkout", "parade", "gathering", "meeting", "in", "part",
+    "sit-in",
+    "vigil",
+    "march",
+    "procession",
+    "rally",
+    "demonstration",
+    "protest",
+    "strike",
+    "chain",
+    "candle",
+    "placard",
+    "banner",
+    "wreath",
+    "flower",
+    "flag",
+    "caravan",
+    "motorcade",
+    "blockade",
+    "picket",
+    "walkout",
+    "parade",
+    "gathering",
+    "meeting",
+    "in",
+    "part",
 )
 GRIEVANCE = _verbs(
-    "demand", "call", "protest", "denounce", "oppose", "support", "commemorate", "mark", "raise",
-    "express", "show", "voice", "complain", "condemn", "honour", "honor", "mourn", "promote",
-    "reject", "press", "urge", "claim", "defend", "remember", "pay", "draw", "highlight",
-    "request", "criticize", "criticise", "decry", "insist", "contest", "challenge", "object",
-    "resist", "push", "ask", "seek", "fight", "save", "stop", "end", "protect", "petition",
-    "appeal", "lament", "reclaim", "repudiate", "rebuke", "defy", "boycott", "pressure", "stand",
+    "demand",
+    "call",
+    "protest",
+    "denounce",
+    "oppose",
+    "support",
+    "commemorate",
+    "mark",
+    "raise",
+    "express",
+    "show",
+    "voice",
+    "complain",
+    "condemn",
+    "honour",
+    "honor",
+    "mourn",
+    "promote",
+    "reject",
+    "press",
+    "urge",
+    "claim",
+    "defend",
+    "remember",
+    "pay",
+    "draw",
+    "highlight",
+    "request",
+    "criticize",
+    "criticise",
+    "decry",
+    "insist",
+    "contest",
+    "challenge",
+    "object",
+    "resist",
+    "push",
+    "ask",
+    "seek",
+    "fight",
+    "save",
+    "stop",
+    "end",
+    "protect",
+    "petition",
+    "appeal",
+    "lament",
+    "reclaim",
+    "repudiate",
+    "rebuke",
+    "defy",
+    "boycott",
+    "pressure",
+    "stand",
 )
 GRIEVANCE_PREP = frozenset({"against"})
 _RAISE = _verbs("raise")
 _MARCH = _verbs("march", "rally", "gather", "demonstrate", "protest", "assemble", "strike", "picket")
 _RAISED = frozenset({"awareness", "concern", "concerns", "voice", "voices", "alarm", "objections", "demands"})
-GRIEVANCE_POBJ = frozenset({"support", "solidarity", "protest", "memory", "honour", "honor", "defence", "defense", "favour", "favor", "opposition", "rejection", "commemoration", "tribute"})
+GRIEVANCE_POBJ = frozenset(
+    {
+        "support",
+        "solidarity",
+        "protest",
+        "memory",
+        "honour",
+        "honor",
+        "defence",
+        "defense",
+        "favour",
+        "favor",
+        "opposition",
+        "rejection",
+        "commemoration",
+        "tribute",
+    }
+)
 SECURITY = _nouns(
-    "police", "policeman", "policemen", "officer", "soldier", "troop", "force", "army",
-    "military", "gendarme", "gendarmerie", "guard", "authority", "agent", "commando", "marine",
+    "police",
+    "policeman",
+    "policemen",
+    "officer",
+    "soldier",
+    "troop",
+    "force",
+    "army",
+    "military",
+    "gendarme",
+    "gendarmerie",
+    "guard",
+    "authority",
+    "agent",
+    "commando",
+    "marine",
 )
 FIRE = _verbs("fire", "launch", "lob", "shoot")
 DROP = _verbs("drop")
 SHELL_OBJECTS = _nouns(
-    "mortar", "rocket", "missile", "shell", "artillery", "howitzer", "projectile", "grad",
-    "katyusha", "barrage", "salvo", "ballistic", "launcher",
+    "mortar",
+    "rocket",
+    "missile",
+    "shell",
+    "artillery",
+    "howitzer",
+    "projectile",
+    "grad",
+    "katyusha",
+    "barrage",
+    "salvo",
+    "ballistic",
+    "launcher",
 )
 CAPTURE = _verbs("seize", "capture", "overrun", "conquer", "overtake")
 #: Verbs that only ever take territory or positions as object: any named object is a place
@@ -84,30 +253,119 @@ CAPTURE = _verbs("seize", "capture", "overrun", "conquer", "overtake")
 TERRITORY_ONLY = _verbs("overrun", "conquer", "overtake")
 #: Animals killed or stolen: property, not people ("killed 25 heads of cattle").
 ANIMALS = _nouns(
-    "cattle", "cow", "livestock", "goat", "sheep", "camel", "donkey", "horse", "pig", "ox", "oxen",
-    "animal", "herd", "head", "poultry", "chicken", "buffalo", "dog",
+    "cattle",
+    "cow",
+    "livestock",
+    "goat",
+    "sheep",
+    "camel",
+    "donkey",
+    "horse",
+    "pig",
+    "ox",
+    "oxen",
+    "animal",
+    "herd",
+    "head",
+    "poultry",
+    "chicken",
+    "buffalo",
+    "dog",
 )
 SLAUGHTER = _verbs("kill", "slaughter", "shoot", "butcher", "poison", "maim")
 #: Objects of "beat" that are beaten in a contest, not struck ("beating their closest rivals").
-CONTEST_OBJECTS = _nouns("rival", "opponent", "competitor", "challenger", "incumbent", "favourite", "favorite", "record")
+CONTEST_OBJECTS = _nouns(
+    "rival", "opponent", "competitor", "challenger", "incumbent", "favourite", "favorite", "record"
+)
 #: "Flee" said of the perpetrators is their escape, not a displacement of people.
 FLEE = _verbs("flee", "escape")
 PERPETRATORS = _nouns(
-    "attacker", "assailant", "gunman", "gunmen", "suspect", "perpetrator", "robber", "thief",
-    "kidnapper", "militant", "bandit", "killer", "shooter", "bomber", "culprit", "criminal",
+    "attacker",
+    "assailant",
+    "gunman",
+    "gunmen",
+    "suspect",
+    "perpetrator",
+    "robber",
+    "thief",
+    "kidnapper",
+    "militant",
+    "bandit",
+    "killer",
+    "shooter",
+    "bomber",
+    "culprit",
+    "criminal",
 )
 #: Targets of "attack", "hit", "target" that are not people or places: words, plans, computers.
 ABSTRACT_TARGETS = _nouns(
-    "plan", "budget", "policy", "value", "democracy", "website", "server", "network", "system", "account",
-    "data", "computer", "record", "reputation", "decision", "remark", "proposal", "bill", "law", "reform",
-    "freedom", "economy", "currency", "price", "idea", "speech", "statement", "comment", "credibility",
-    "integrity", "institution", "constitution", "sovereignty", "press", "media", "critic", "opponent",
-    "rival", "campaign", "programme", "program", "strategy", "deal", "report", "claim", "app", "platform",
+    "plan",
+    "budget",
+    "policy",
+    "value",
+    "democracy",
+    "website",
+    "server",
+    "network",
+    "system",
+    "account",
+    "data",
+    "computer",
+    "record",
+    "reputation",
+    "decision",
+    "remark",
+    "proposal",
+    "bill",
+    "law",
+    "reform",
+    "freedom",
+    "economy",
+    "currency",
+    "price",
+    "idea",
+    "speech",
+    "statement",
+    "comment",
+    "credibility",
+    "integrity",
+    "institution",
+    "constitution",
+    "sovereignty",
+    "press",
+    "media",
+    "critic",
+    "opponent",
+    "rival",
+    "campaign",
+    "programme",
+    "program",
+    "strategy",
+    "deal",
+    "report",
+    "claim",
+    "app",
+    "platform",
 )
 #: What cameras "shoot".
 FILMED = _nouns(
-    "film", "series", "scene", "video", "footage", "photo", "photograph", "picture", "movie",
-    "documentary", "portrait", "episode", "advert", "commercial", "clip", "image", "sequence",
+    "film",
+    "series",
+    "scene",
+    "video",
+    "footage",
+    "photo",
+    "photograph",
+    "picture",
+    "movie",
+    "documentary",
+    "portrait",
+    "episode",
+    "advert",
+    "commercial",
+    "clip",
+    "image",
+    "sequence",
 )
 STRIKE_WORDS = _verbs("attack", "target", "hit", "hammer", "slam", "blast")
 QUANTITY_HEADS = frozenset("dozens hundreds scores number numbers lot lots several many some all".split())
@@ -115,23 +373,103 @@ QUANTITY_HEADS = frozenset("dozens hundreds scores number numbers lot lots sever
 REMNANT = frozenset("unexploded old leftover abandoned dud undetonated".split())
 SEIZE_PROPERTY = _verbs("seize", "confiscate", "expropriate", "grab", "appropriate")
 PROPERTY = _nouns(
-    "house", "home", "land", "shop", "store", "clinic", "property", "building", "farm", "farmland",
-    "plot", "field", "livestock", "cattle", "goat", "sheep", "camel", "crop", "harvest", "office",
-    "residence", "plantation", "orchard", "hotel", "restaurant", "business", "warehouse",
+    "house",
+    "home",
+    "land",
+    "shop",
+    "store",
+    "clinic",
+    "property",
+    "building",
+    "farm",
+    "farmland",
+    "plot",
+    "field",
+    "livestock",
+    "cattle",
+    "goat",
+    "sheep",
+    "camel",
+    "crop",
+    "harvest",
+    "office",
+    "residence",
+    "plantation",
+    "orchard",
+    "hotel",
+    "restaurant",
+    "business",
+    "warehouse",
 )
 RECAPTURE = _verbs("retake", "recapture", "regain", "liberate", "reclaim")
 TERRITORY = _nouns(
-    "town", "city", "village", "district", "base", "area", "territory", "locality", "camp",
-    "headquarters", "position", "hill", "airport", "bridge", "province", "region", "county",
-    "outpost", "garrison", "crossing", "port", "settlement", "neighbourhood", "neighborhood",
-    "capital", "stronghold",
+    "town",
+    "city",
+    "village",
+    "district",
+    "base",
+    "area",
+    "territory",
+    "locality",
+    "camp",
+    "headquarters",
+    "position",
+    "hill",
+    "airport",
+    "bridge",
+    "province",
+    "region",
+    "county",
+    "outpost",
+    "garrison",
+    "crossing",
+    "port",
+    "settlement",
+    "neighbourhood",
+    "neighborhood",
+    "capital",
+    "stronghold",
 )
 DETONATE = _verbs("explode", "detonate", "blow", "go", "rip")
-DEMONSTRATOR_VIOLENCE = _verbs("attack", "beat", "assault", "stone", "pelt", "torch", "burn", "loot", "smash", "storm", "vandalize", "vandalise", "injure", "hit", "throw", "hurl", "clash")
+DEMONSTRATOR_VIOLENCE = _verbs(
+    "attack",
+    "beat",
+    "assault",
+    "stone",
+    "pelt",
+    "torch",
+    "burn",
+    "loot",
+    "smash",
+    "storm",
+    "vandalize",
+    "vandalise",
+    "injure",
+    "hit",
+    "throw",
+    "hurl",
+    "clash",
+)
 IMPACT = _verbs("fall", "land", "hit", "strike", "slam", "rain", "explode", "crash", "pound", "struck")
-MANNED_AIRCRAFT = _nouns("helicopter", "jet", "plane", "aircraft", "warplane", "airplane", "bomber", "gunship")
+MANNED_AIRCRAFT = _nouns(
+    "helicopter", "jet", "plane", "aircraft", "warplane", "airplane", "bomber", "gunship"
+)
 #: What aircraft do to a target: "warplanes of the coalition bombed a wedding party".
-AIR_ACTS = _verbs("bomb", "strike", "hit", "target", "attack", "pound", "raid", "strafe", "shell", "slam", "crash", "smash", "plunge")
+AIR_ACTS = _verbs(
+    "bomb",
+    "strike",
+    "hit",
+    "target",
+    "attack",
+    "pound",
+    "raid",
+    "strafe",
+    "shell",
+    "slam",
+    "crash",
+    "smash",
+    "plunge",
+)
 #: A drone "slammed into a building" is an attack; a helicopter that crashed is an accident.
 DRONE_ONLY_ACTS = _verbs("slam", "crash", "smash", "plunge")
 DRONES = _nouns("drone", "uav")
@@ -140,36 +478,182 @@ DROP_OBJECTS = _nouns("bomb", "explosive", "grenade", "munition", "ordnance", "p
 #: What a subject of "exploded" must be for an IED reading (built once: the loop runs per token).
 DETONATED = DROP_OBJECTS | _nouns("mine", "landmine", "ied")
 ARMED_OBJECTS = _nouns(
-    "position", "post", "outpost", "checkpoint", "base", "trench", "troop", "soldier", "force",
-    "militant", "fighter", "rebel", "insurgent", "convoy", "patrol", "unit", "army", "barrack",
-    "garrison", "militia", "policeman", "police",
+    "position",
+    "post",
+    "outpost",
+    "checkpoint",
+    "base",
+    "trench",
+    "troop",
+    "soldier",
+    "force",
+    "militant",
+    "fighter",
+    "rebel",
+    "insurgent",
+    "convoy",
+    "patrol",
+    "unit",
+    "army",
+    "barrack",
+    "garrison",
+    "militia",
+    "policeman",
+    "police",
 )
-BLOWS = _verbs("hit", "punch", "kick", "slap", "beat", "assault", "stab", "whip", "flog", "club", "bludgeon", "strangle", "choke", "batter", "torture", "maim", "stone")
+BLOWS = _verbs(
+    "hit",
+    "punch",
+    "kick",
+    "slap",
+    "beat",
+    "assault",
+    "stab",
+    "whip",
+    "flog",
+    "club",
+    "bludgeon",
+    "strangle",
+    "choke",
+    "batter",
+    "torture",
+    "maim",
+    "stone",
+)
 HOLD_PEOPLE = _verbs("hold", "intercept", "round", "catch", "capture")
 PEOPLE = _nouns(
-    "man", "woman", "boy", "girl", "child", "person", "people", "resident", "villager",
-    "civilian", "refugee", "migrant", "student", "teacher", "journalist", "reporter", "farmer",
-    "worker", "trader", "driver", "passenger", "activist", "priest", "pastor", "imam", "doctor",
-    "nurse", "official", "member", "prisoner", "detainee", "inmate", "youth", "elder", "herder",
-    "pastoralist", "shepherd", "fisherman", "fishermen", "voter", "candidate", "family",
-    "relative", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
-    "victim", "teenager", "minor", "girlfriend", "boyfriend", "neighbour", "neighbor", "customer",
-    "pedestrian", "vendor", "seller", "shopkeeper", "owner", "citizen", "national", "asylum-seeker",
-    "worshipper", "believer", "supporter", "leader", "chief", "councillor", "councilor", "mayor",
-    "lawyer", "judge", "employee", "staff", "patient", "tourist", "foreigner", "individual",
-    "women", "men", "children", "head",
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "child",
+    "person",
+    "people",
+    "resident",
+    "villager",
+    "civilian",
+    "refugee",
+    "migrant",
+    "student",
+    "teacher",
+    "journalist",
+    "reporter",
+    "farmer",
+    "worker",
+    "trader",
+    "driver",
+    "passenger",
+    "activist",
+    "priest",
+    "pastor",
+    "imam",
+    "doctor",
+    "nurse",
+    "official",
+    "member",
+    "prisoner",
+    "detainee",
+    "inmate",
+    "youth",
+    "elder",
+    "herder",
+    "pastoralist",
+    "shepherd",
+    "fisherman",
+    "fishermen",
+    "voter",
+    "candidate",
+    "family",
+    "relative",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "victim",
+    "teenager",
+    "minor",
+    "girlfriend",
+    "boyfriend",
+    "neighbour",
+    "neighbor",
+    "customer",
+    "pedestrian",
+    "vendor",
+    "seller",
+    "shopkeeper",
+    "owner",
+    "citizen",
+    "national",
+    "asylum-seeker",
+    "worshipper",
+    "believer",
+    "supporter",
+    "leader",
+    "chief",
+    "councillor",
+    "councilor",
+    "mayor",
+    "lawyer",
+    "judge",
+    "employee",
+    "staff",
+    "patient",
+    "tourist",
+    "foreigner",
+    "individual",
+    "women",
+    "men",
+    "children",
+    "head",
 )
 
 
 #: Acts of the authorities (or anyone) against demonstrators: the marks of a protest with intervention.
 INTERVENE_VERBS = _verbs(
-    "arrest", "detain", "remove", "disperse", "impede", "obstruct", "stop", "prevent", "beat", "attack",
-    "ram", "kettle", "evict", "push", "chase", "expel", "block", "assault", "confront", "hinder",
+    "arrest",
+    "detain",
+    "remove",
+    "disperse",
+    "impede",
+    "obstruct",
+    "stop",
+    "prevent",
+    "beat",
+    "attack",
+    "ram",
+    "kettle",
+    "evict",
+    "push",
+    "chase",
+    "expel",
+    "block",
+    "assault",
+    "confront",
+    "hinder",
 )
 DEMONSTRATORS = _nouns(
-    "protester", "protestor", "demonstrator", "participant", "marcher", "striker",
-    "picketer", "crowd", "sit-in", "march", "caravan", "procession", "demonstration", "protest",
-    "rally", "passage", "convoy", "gathering",
+    "protester",
+    "protestor",
+    "demonstrator",
+    "participant",
+    "marcher",
+    "striker",
+    "picketer",
+    "crowd",
+    "sit-in",
+    "march",
+    "caravan",
+    "procession",
+    "demonstration",
+    "protest",
+    "rally",
+    "passage",
+    "convoy",
+    "gathering",
 )
 CUSTODY = _verbs("arrest", "detain", "apprehend")
 SEIZE_PEOPLE = _verbs("seize", "grab", "snatch")
@@ -180,13 +664,17 @@ LETHAL = _verbs("shoot", "fire", "kill", "gun")
 _OPEN = _verbs("open")
 PROTEST_ACTS = _verbs("demonstrate", "protest", "rally", "march", "picket")
 #: What people held by the police were doing when it makes them demonstrators ("activists blocking a motorway").
-HELD_PROTESTING = PROTEST_ACTS | _MARCH | _verbs("block", "blockade", "occupy", "picket", "sit", "chant", "demand")
+HELD_PROTESTING = (
+    PROTEST_ACTS | _MARCH | _verbs("block", "blockade", "occupy", "picket", "sit", "chant", "demand")
+)
 #: Force used on people that makes them demonstrators when they were protesting ("baton-charged workers demanding wages").
 CHARGE = _verbs("charge", "teargas")
 #: Thrown explosives are grenades in ACLED's sense ("hurled three bombs at a convoy").
 THROW = _verbs("throw", "hurl", "lob", "toss")
 THROWN = _nouns("bomb", "explosive", "device", "grenade", "ied")
-NOT_THROWN = frozenset({"petrol", "molotov", "gasoline", "fire", "smoke", "stun", "paint", "tear", "water", "sound"})
+NOT_THROWN = frozenset(
+    {"petrol", "molotov", "gasoline", "fire", "smoke", "stun", "paint", "tear", "water", "sound"}
+)
 
 
 def _heads(tok: Token) -> Iterator[Token]:
@@ -214,7 +702,13 @@ def _object_heads(verb: Token) -> Iterator[Token]:
             for h in _heads(c):
                 yield h
                 if h.lower_ in QUANTITY_HEADS or h.like_num:
-                    yield from (p for of in h.children if of.dep_ == "prep" and of.lower_ == "of" for p in of.children if p.dep_ == "pobj")
+                    yield from (
+                        p
+                        for of in h.children
+                        if of.dep_ == "prep" and of.lower_ == "of"
+                        for p in of.children
+                        if p.dep_ == "pobj"
+                    )
 
 
 def _object_is_people(verb: Token) -> bool:
@@ -236,7 +730,9 @@ def subject_before(verb: Token) -> Token | None:
         if t.pos_ in {"NOUN", "PROPN"}:
             # up the phrase it ends ("residents of Colonia San Juan", "officers of the Institute")
             node = t
-            while node.dep_ in {"pobj", "prep", "compound"} and node.head.i < verb.i and node.head is not node:
+            while (
+                node.dep_ in {"pobj", "prep", "compound"} and node.head.i < verb.i and node.head is not node
+            ):
                 node = node.head
             return node if node.pos_ in {"NOUN", "PROPN"} else None
     return None
@@ -265,15 +761,21 @@ def _has_grievance(verb: Token) -> bool:
                     return True
                 if c.lower_ == "over" and node is verb and verb.lower_ in _MARCH:
                     return True  # "marched over fuel shortages", "rallied over the killing"
-                if c.lower_ in {"in", "for", "as"} and any(p.lower_ in GRIEVANCE_POBJ for p in c.children if p.dep_ == "pobj"):
+                if c.lower_ in {"in", "for", "as"} and any(
+                    p.lower_ in GRIEVANCE_POBJ for p in c.children if p.dep_ == "pobj"
+                ):
                     return True
             if c.pos_ == "VERB" and c.lower_ in GRIEVANCE and c.dep_ in {"advcl", "xcomp", "acl", "conj"}:
-                if c.lower_ in _RAISE and not any(o.lower_ in _RAISED for o in c.children if o.dep_ == "dobj"):
+                if c.lower_ in _RAISE and not any(
+                    o.lower_ in _RAISED for o in c.children if o.dep_ == "dobj"
+                ):
                     continue  # "to raise money" is a fundraiser; "to raise awareness" a protest
                 if any(a.lower_ == "to" for a in c.children if a.dep_ == "aux") or c.tag_ == "VBG":
                     return True
-            if depth < 2 and c.dep_ in {"advcl", "prep", "pobj", "acl", "xcomp"} and not any(
-                g.dep_ in {"nsubj", "nsubjpass"} for g in c.children
+            if (
+                depth < 2
+                and c.dep_ in {"advcl", "prep", "pobj", "acl", "xcomp"}
+                and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
             ):
                 frontier.append((c, depth + 1))
     return False
@@ -286,10 +788,16 @@ def syntax_cues(sent: Span) -> list[Cue]:
         low = tok.lower_
         if low in STRIKE_WORDS or tok.lemma_ in ("attack", "strike", "shoot") or low in ("attack", "attacks"):
             objs = [h for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} for h in _heads(c)]
-            objs += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "at"} for p in c.children if p.dep_ == "pobj"]
-            cyber = any(c.lower_ in ("cyber", "cyberattack", "hacker", "hackers", "ddos") for c in tok.children) or any(
-                c.dep_ == "nsubj" and c.lower_ in ("hacker", "hackers") for c in tok.children
-            )
+            objs += [
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in {"on", "against", "at"}
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            cyber = any(
+                c.lower_ in ("cyber", "cyberattack", "hacker", "hackers", "ddos") for c in tok.children
+            ) or any(c.dep_ == "nsubj" and c.lower_ in ("hacker", "hackers") for c in tok.children)
             filmed = tok.lemma_ == "shoot" and objs and all(o.lower_ in FILMED for o in objs)
             if cyber or filmed or (objs and all(o.lower_ in ABSTRACT_TARGETS for o in objs)):
                 # "a blistering attack on the budget plan", "hackers attacked the website",
@@ -300,7 +808,10 @@ def syntax_cues(sent: Span) -> list[Cue]:
         if low in ASSEMBLY:  # anyone, police officers too, protests when a grievance is stated
             # holding verbs need a protest-like object ("held a sit-in", not "held talks")
             objects = [c for c in tok.children if c.dep_ in {"dobj", "prt", "attr"}]
-            held = any(o.lower_ in _HOLD_OBJECTS or any(ch.lower_ in _HOLD_OBJECTS for ch in o.children) for o in objects)
+            held = any(
+                o.lower_ in _HOLD_OBJECTS or any(ch.lower_ in _HOLD_OBJECTS for ch in o.children)
+                for o in objects
+            )
             if (low not in _HOLD or held) and _has_grievance(tok):
                 out.append(_cue("PROTEST", tok))
         if low in FIRE or low in DROP:
@@ -314,7 +825,12 @@ def syntax_cues(sent: Span) -> list[Cue]:
             elif low in FIRE:
                 for c in tok.children:
                     if c.dep_ == "prep" and c.lower_ in {"at", "on", "upon", "towards", "toward"}:
-                        if any(h.lower_ in ARMED_OBJECTS for p in c.children if p.dep_ == "pobj" for h in _heads(p)):
+                        if any(
+                            h.lower_ in ARMED_OBJECTS
+                            for p in c.children
+                            if p.dep_ == "pobj"
+                            for h in _heads(p)
+                        ):
                             out.append(_cue("CLASH", tok))
         if low in FIRE and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
             # a manned aircraft shot down was hit by fire (a missile attack); a drone or missile
@@ -326,8 +842,14 @@ def syntax_cues(sent: Span) -> list[Cue]:
         if low in CAPTURE or low in RECAPTURE:
             # "seized the strategic town of Bunagana", "recaptured Kherson"
             for c in tok.children:
-                not_place = {"PERSON", "NORP", "ARMED_GROUP", "SECURITY_FORCE", "WEAPON"} | (set() if low in TERRITORY_ONLY else {"ORG"})
-                if c.dep_ == "dobj" and (c.lower_ in TERRITORY or c.ent_type_ in {"GPE", "LOC", "FAC"} or (c.pos_ == "PROPN" and c.ent_type_ not in not_place)):
+                not_place = {"PERSON", "NORP", "ARMED_GROUP", "SECURITY_FORCE", "WEAPON"} | (
+                    set() if low in TERRITORY_ONLY else {"ORG"}
+                )
+                if c.dep_ == "dobj" and (
+                    c.lower_ in TERRITORY
+                    or c.ent_type_ in {"GPE", "LOC", "FAC"}
+                    or (c.pos_ == "PROPN" and c.ent_type_ not in not_place)
+                ):
                     out.append(_cue("REGAIN" if low in RECAPTURE else "OVERTAKE", tok))
                     break
         if low in IMPACT or low in DETONATE:
@@ -337,7 +859,11 @@ def syntax_cues(sent: Span) -> list[Cue]:
                 out.append(_cue("SHELL", tok))
             elif low in DETONATE and any(t.lower_ in DETONATED for t in subj):
                 out.append(_cue("IED", tok))
-            elif low in DETONATE and any(t.lower_ in REMNANT for t in subj) and any(t.lower_ in SHELL_OBJECTS or t.lower_ in ("round", "rounds") for t in subj):
+            elif (
+                low in DETONATE
+                and any(t.lower_ in REMNANT for t in subj)
+                and any(t.lower_ in SHELL_OBJECTS or t.lower_ in ("round", "rounds") for t in subj)
+            ):
                 out.append(_cue("IED", tok))  # "an old mortar round went off": a remnant, not a shelling
         if low in DEMONSTRATOR_VIOLENCE and any(
             c.dep_ == "nsubj" and any(h.lower_ in DEMONSTRATORS for h in _heads(c)) for c in tok.children
@@ -347,17 +873,26 @@ def syntax_cues(sent: Span) -> list[Cue]:
             # the subject is an aircraft, whatever words sit between (the cue sits on the aircraft,
             # which says whether it was manned)
             craft = [
-                h for c in tok.children if c.dep_ == "nsubj" for h in _heads(c)
-                if h.lower_ in AIRCRAFT and (low not in DRONE_ONLY_ACTS or h.lower_ in DRONES)
-                or h.lower_ in ("vehicle", "vehicles") and any(m.lower_ in ("unmanned", "aerial") for m in h.children)
+                h
+                for c in tok.children
+                if c.dep_ == "nsubj"
+                for h in _heads(c)
+                if h.lower_ in AIRCRAFT
+                and (low not in DRONE_ONLY_ACTS or h.lower_ in DRONES)
+                or h.lower_ in ("vehicle", "vehicles")
+                and any(m.lower_ in ("unmanned", "aerial") for m in h.children)
             ]
             if craft:
                 out.append(_cue("AIR", craft[0]))
         if low in CUSTODY or low in CROWD_CONTROL or low in CHARGE:
             # "detained 200 people at anti-war demonstrations": held where they demonstrated
             gatherings = [
-                p for n in (tok, *_object_heads(tok)) for c in n.children if c.dep_ == "prep" and c.lower_ in {"at", "during"}
-                for p in c.children if p.dep_ == "pobj" and p.lower_ in DEMONSTRATORS
+                p
+                for n in (tok, *_object_heads(tok))
+                for c in n.children
+                if c.dep_ == "prep" and c.lower_ in {"at", "during"}
+                for p in c.children
+                if p.dep_ == "pobj" and p.lower_ in DEMONSTRATORS
             ]
             if gatherings:
                 out.append(_cue("INTERVENE", tok))
@@ -365,30 +900,54 @@ def syntax_cues(sent: Span) -> list[Cue]:
             # "detained dozens of people who tried to march to the square": the people held
             # were demonstrating
             for o in _object_heads(tok):
-                acts = [v for c in o.children if c.dep_ in {"relcl", "acl"} for v in c.subtree if v.lower_ in HELD_PROTESTING]
+                acts = [
+                    v
+                    for c in o.children
+                    if c.dep_ in {"relcl", "acl"}
+                    for v in c.subtree
+                    if v.lower_ in HELD_PROTESTING
+                ]
                 if acts:
                     out.append(_cue("INTERVENE", tok))
                     out.append(_cue("PROTEST", acts[0]))
                     break
-        if low in FLEE and any(c.dep_ == "nsubj" and any(h.lower_ in PERPETRATORS for h in _heads(c)) for c in tok.children):
+        if low in FLEE and any(
+            c.dep_ == "nsubj" and any(h.lower_ in PERPETRATORS for h in _heads(c)) for c in tok.children
+        ):
             out.append(_cue("DISPLACE", tok, -1.0))  # "the attackers fled"
         if low in SLAUGHTER:
-            objs = list(_object_heads(tok)) + [h for c in tok.children if c.dep_ == "nsubjpass" for h in _heads(c)]
+            objs = list(_object_heads(tok)) + [
+                h for c in tok.children if c.dep_ == "nsubjpass" for h in _heads(c)
+            ]
             if objs and all(o.lower_ in ANIMALS for o in objs) and not any(_is_people(o) for o in objs):
                 # livestock killed is property destroyed; the kill cue is not about people
                 out.append(_cue("LOOT", tok))
                 out.append(_cue("KILL", tok, -1.0))
-        if low in BLOWS and _object_is_people(tok) and not any(h.lower_ in CONTEST_OBJECTS for h in _object_heads(tok)):
+        if (
+            low in BLOWS
+            and _object_is_people(tok)
+            and not any(h.lower_ in CONTEST_OBJECTS for h in _object_heads(tok))
+        ):
             out.append(_cue("KILL", tok))
         if low in INTERVENE_VERBS:
             objs = [h for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} for h in _heads(c)]
-            if any(o.lower_ in DEMONSTRATORS or any(m.lower_ in DEMONSTRATORS for m in o.children if m.dep_ in {"poss", "compound"}) for o in objs):
+            if any(
+                o.lower_ in DEMONSTRATORS
+                or any(m.lower_ in DEMONSTRATORS for m in o.children if m.dep_ in {"poss", "compound"})
+                for o in objs
+            ):
                 out.append(_cue("INTERVENE", tok))
-            elif low in CROWD_CONTROL and any(_is_people(o) for o in objs) and (
-                _subject_is_security(tok) or (tok.dep_ == "xcomp" and _subject_is_security(tok.head))
+            elif (
+                low in CROWD_CONTROL
+                and any(_is_people(o) for o in objs)
+                and (_subject_is_security(tok) or (tok.dep_ == "xcomp" and _subject_is_security(tok.head)))
             ):
                 out.append(_cue("INTERVENE", tok))  # "police tried to remove citizens occupying ..."
-            elif low in CUSTODY and tok.tag_ in {"VBD", "VBN"} and (tok.dep_ == "ROOT" or tok.dep_ == "conj" and tok.head.dep_ == "ROOT"):
+            elif (
+                low in CUSTODY
+                and tok.tag_ in {"VBD", "VBN"}
+                and (tok.dep_ == "ROOT" or tok.dep_ == "conj" and tok.head.dep_ == "ROOT")
+            ):
                 # "eight were arrested", "police detained three": custody told as the story's
                 # own act (not "demanding the arrest of", not "over the arrests of"); it only
                 # matters where the incident is a demonstration
@@ -396,12 +955,22 @@ def syntax_cues(sent: Span) -> list[Cue]:
         opened_fire = low in _OPEN and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children)
         if (low in LETHAL or opened_fire) and _subject_is_security(tok):
             targets = [c for c in tok.children if c.dep_ == "dobj"]
-            targets += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"at", "on", "upon", "into", "towards"} for p in c.children if p.dep_ == "pobj"]
+            targets += [
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in {"at", "on", "upon", "into", "towards"}
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
             if any(t.lower_ in DEMONSTRATORS or t.lower_ in PROTEST_ACTS for o in targets for t in o.subtree):
                 out.append(_cue("EXCESSIVE", tok))
         if low in THROW:
             for c in tok.children:
-                if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in THROWN and not any(m.lower_ in NOT_THROWN for m in c.children):
+                if (
+                    c.dep_ in {"dobj", "nsubjpass"}
+                    and c.lower_ in THROWN
+                    and not any(m.lower_ in NOT_THROWN for m in c.children)
+                ):
                     out.append(_cue("GRENADE", tok))
         if low in SEIZE_PEOPLE and not _subject_is_security(tok) and _object_is_people(tok):
             out.append(_cue("ABDUCT", tok))  # "armed men seized three aid workers"

@@ -34,6 +34,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from eventlens.errors import EvalError
+from eventlens.eval.corpus import default_extract_many
 from eventlens.store import schema as t
 from eventlens.store.db import open as open_store
 from eventlens.store.ingest import ingest
@@ -162,7 +163,7 @@ def false_merge_rate(
         if mode == "gold":
             summary = ingest(store, (_Result(r.article, [r.event]) for r in rows))
         else:
-            summary = ingest(store, (r.article for r in rows), extract=extract)
+            summary = ingest(store, (r.article for r in rows), extract=extract or default_extract_many())
         seconds = time.perf_counter() - started
         groups = _row_incidents(store)
         store.close()
@@ -309,7 +310,7 @@ def meantime_coreference(
     gold_by_doc = {d.doc_id: d.mentions for d in docs}
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(Path(tmp) / "meantime.db")
-        summary = ingest(store, arts, extract=extract)
+        summary = ingest(store, arts, extract=extract or default_extract_many())
         with store.engine.connect() as conn:
             rows = conn.execute(
                 sa.select(
@@ -370,7 +371,7 @@ def run_dedupe_suite(
 
 if (
     __name__ == "__main__"
-):  # pragma: no cover - `python -m eventlens.store.eval_dedupe DATA_DIR [LIMIT] [MODES]`
+):  # pragma: no cover - `python -m eventlens.eval.dedupe_measure DATA_DIR [LIMIT] [MODES]`
     import json
     import sys
 

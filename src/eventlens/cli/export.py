@@ -1,15 +1,12 @@
 """``eventlens export`` (incidents to ACLED CSV, GeoJSON, JSON lines, Parquet, GeoParquet) and
 ``eventlens edit`` (an analyst's correction, with a reason).
 
-The filters are the API's (:class:`eventlens.api.queries.IncidentFilter`); rows are read a keyset
+The filters are the API's (:class:`eventlens.store.queries.IncidentFilter`); rows are read a keyset
 page at a time and written as they come, so an export of a large store never sits in memory.
-``edit`` is registered here only while the store's own CLI module (``eventlens.cli_store``) does
-not exist, so the two can never both claim the command.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import sys
 from datetime import date
@@ -68,11 +65,11 @@ def export(
     role: Annotated[str | None, typer.Option(help="reported | background")] = None,
 ) -> None:
     """Export incidents from the store, filtered like the API's /incidents."""
-    from eventlens.api.queries import IncidentFilter, iter_incidents
     from eventlens.errors import EventlensError
-    from eventlens.export import FORMATS
-    from eventlens.export import export as write_export
+    from eventlens.jobs.export import FORMATS
+    from eventlens.jobs.export import export as write_export
     from eventlens.store import open as open_store
+    from eventlens.store.queries import IncidentFilter, iter_incidents
 
     if fmt not in FORMATS:
         err.print(f"eventlens export: unknown --format {fmt!r}; use {', '.join(FORMATS)}")
@@ -139,11 +136,11 @@ def edit(
     import getpass
     import json
 
-    from eventlens.api.edits import check_changes, parse_assignment
     from eventlens.errors import EventlensError
-    from eventlens.export import json_default
+    from eventlens.jobs.export import json_default
     from eventlens.store import edit as store_edit
     from eventlens.store import open as open_store
+    from eventlens.store.edits import check_changes, parse_assignment
 
     try:
         parsed = dict(parse_assignment(c) for c in changes)
@@ -158,7 +155,6 @@ def edit(
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``export`` (and ``edit`` unless the store's CLI provides it) to ``eventlens``."""
+    """Add ``export`` and ``edit`` to ``eventlens``."""
     app.command("export")(export)
-    if importlib.util.find_spec("eventlens.cli_store") is None:
-        app.command("edit")(edit)
+    app.command("edit")(edit)

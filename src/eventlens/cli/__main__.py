@@ -1,0 +1,5 @@
+"""``python -m eventlens.cli`` runs the command-line interface."""
+
+from eventlens.cli import main
+
+main()
