@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from eventlens.errors import EventlensError, InputError, LanguageError
 from eventlens.read.jsonl import record_to_article
-from eventlens.read.lang import is_english
 from eventlens.read.text import read_text
+from eventlens.read.timestamps import published_time
 from eventlens.stages import arguments as args_mod
 from eventlens.stages.clean import clean
 from eventlens.stages.dates import find_dates
@@ -58,20 +58,9 @@ class PlacesResult:
 
 
 def as_datetime(value: datetime | date | str | None) -> datetime | None:
-    """A publication time given as a datetime, a date or an ISO 8601 string ("2021-10-31",
-    "2021-10-31T09:21"); anything else is a usage error with a message saying so."""
-    if value is None or isinstance(value, datetime):
-        return value
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day)
-    if isinstance(value, str):
-        try:
-            return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-        except ValueError:
-            raise ValueError(
-                f"published={value!r} is not an ISO 8601 date or date-time (e.g. 2021-10-31T09:21)"
-            ) from None
-    raise TypeError(f"published must be a datetime, a date or an ISO 8601 string, not {type(value).__name__}")
+    """A publication time given as a datetime, a date or an ISO 8601 string, under the one
+    policy of :func:`eventlens.read.timestamps.published_time` (wall-clock time as printed)."""
+    return published_time(value)
 
 
 def to_article(item: Mapping[str, Any] | Article | str, *, index: int = 0) -> Article | InputError:
@@ -208,11 +197,7 @@ class Pipeline:
                 err = InputError(item.id, f"cleaning failed: {exc}", stage="clean")
                 results[i] = ExtractResult(item.id, None, [], err)
                 continue
-            if (
-                art.language
-                and art.language not in SUPPORTED_LANGUAGES
-                and not is_english(art.body, art.language)
-            ):
+            if art.language and art.language not in SUPPORTED_LANGUAGES:
                 err = LanguageError(
                     art.source or art.id,
                     f"text is in language {art.language!r}, not English; eventlens reads English only",

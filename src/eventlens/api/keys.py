@@ -19,10 +19,11 @@ import logging
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 import sqlalchemy as sa
 
+from eventlens.clock import utcnow
 from eventlens.errors import ConfigError
 from eventlens.store.db import Store
 
@@ -58,10 +59,6 @@ class ApiKey:
         return self.revoked_at is None
 
 
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
-
-
 def _digest(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
@@ -88,7 +85,7 @@ def create_key(store: Store, name: str) -> tuple[ApiKey, str]:
                 continue
             kid = conn.execute(
                 sa.insert(api_keys)
-                .values(name=name.strip(), prefix=prefix, digest=_digest(secret), created_at=_now())
+                .values(name=name.strip(), prefix=prefix, digest=_digest(secret), created_at=utcnow())
                 .returning(api_keys.c.id)
             ).scalar_one()
             row = conn.execute(sa.select(api_keys).where(api_keys.c.id == kid)).one()
@@ -114,7 +111,7 @@ def revoke_key(store: Store, prefix: str) -> ApiKey:
         if row is None:
             raise ConfigError(f"API key {pfx!r}: no such key; list them with `eventlens keys list`")
         if row.revoked_at is None:
-            conn.execute(sa.update(api_keys).where(api_keys.c.id == row.id).values(revoked_at=_now()))
+            conn.execute(sa.update(api_keys).where(api_keys.c.id == row.id).values(revoked_at=utcnow()))
         row = conn.execute(sa.select(api_keys).where(api_keys.c.id == row.id)).one()
     log.info("revoked API key %s", pfx)
     return _row(row)

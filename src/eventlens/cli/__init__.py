@@ -21,6 +21,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from eventlens.read.timestamps import published_time
+
 app = typer.Typer(
     name="eventlens",
     help="News reports to ACLED-style incident records with evidence for every field.",
@@ -49,7 +51,7 @@ def _parse_published(value: str | None) -> datetime | None:
     if value is None:
         return None
     try:
-        return datetime.fromisoformat(value)
+        return published_time(value)
     except ValueError:
         raise typer.BadParameter(
             f"{value!r} is not an ISO date or date-time (e.g. 2021-10-31T09:21)"

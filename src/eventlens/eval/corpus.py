@@ -8,7 +8,6 @@ gate test can pass a deliberately broken one.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from eventlens.errors import EvalError
+from eventlens.read.paths import sha256_file
 
 logger = logging.getLogger(__name__)
 
@@ -25,14 +25,6 @@ ExtractMany = Callable[..., Iterator[Any]]
 
 #: Event types that are violence (ACLED "Political violence" plus riots).
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def file_hashes(paths: Iterable[Path], root: Path) -> dict[str, str]:

@@ -20,7 +20,6 @@ deterministic: same files, same code, same numbers.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import math
 import statistics
@@ -32,6 +31,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from eventlens.errors import EvalError
+from eventlens.read.paths import sha256_file
 
 __all__ = [
     "GoldToponym",
@@ -228,14 +228,6 @@ def load_corpus(name: SuiteName, data_dir: Path, limit: int | None = None) -> tu
     return (docs[:limit] if limit is not None else docs), path
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 # ---------------------------------------------------------------------------------------------
 # The suite
 
@@ -308,7 +300,7 @@ def run_geo_suite(
         "n": len(errors),
         "n_docs": len(docs),
         "figures": {k: (round(v, 4) if isinstance(v, float) else v) for k, v in figures.items()},
-        "files": {rel: _sha256(path)},
+        "files": {rel: sha256_file(path)},
         "details": {"resolution_breakdown": dict(breakdown.most_common())},
     }
 

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from eventlens.errors import ConfigError, EventlensError, InputError
+from eventlens.read.paths import EXTENSIONS, expand_paths
 
 log = logging.getLogger(__name__)
 
@@ -101,23 +102,9 @@ def _fingerprint(paths: Iterable[str]) -> str:
 
 
 def _walk(paths: Sequence[str]) -> Iterator[str]:
-    from eventlens.read.paths import EXTENSIONS
-
-    wanted = set(EXTENSIONS) | JSONL_SUFFIXES | PARQUET_SUFFIXES
-    for arg in paths:
-        root = Path(arg)
-        if root.is_dir():
-            found = []
-            for dirpath, dirnames, filenames in os.walk(root):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                found += [
-                    Path(dirpath) / n
-                    for n in filenames
-                    if not n.startswith(".") and Path(n).suffix.lower() in wanted
-                ]
-            yield from (str(p) for p in sorted(found, key=lambda p: p.relative_to(root).as_posix()))
-        else:
-            yield arg
+    """The input files in the order of every other command (:func:`eventlens.read.paths.expand_paths`),
+    with the partition formats (JSONL, Parquet) besides the readers' own."""
+    yield from expand_paths(paths, set(EXTENSIONS) | JSONL_SUFFIXES | PARQUET_SUFFIXES)
 
 
 def partitions(

@@ -8,10 +8,8 @@ re-reads it and the article-level dedupe skips what was stored.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +17,7 @@ import sqlalchemy as sa
 
 from eventlens import extract_many
 from eventlens.errors import EventlensError
+from eventlens.read.paths import expand_paths, sha256_file
 from eventlens.store import schema as t
 from eventlens.store.db import open as open_store
 from eventlens.store.incidents import utcnow
@@ -27,32 +26,10 @@ from eventlens.store.ingest import Extractor, IngestSummary, ingest
 log = logging.getLogger(__name__)
 
 
-def _files(paths: Sequence[str]) -> Iterator[str]:
-    """Each path, with directories expanded as the readers expand them (sorted, known extensions)."""
-    from eventlens.read.paths import EXTENSIONS
-
-    for arg in paths:
-        root = Path(arg)
-        if arg != "-" and root.is_dir():
-            for dirpath, dirnames, filenames in os.walk(root):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                for name in sorted(filenames):
-                    if not name.startswith(".") and Path(name).suffix.lower() in EXTENSIONS:
-                        yield str(Path(dirpath) / name)
-        else:
-            yield arg
-
-
 def _digest(path: str) -> str | None:
     """sha256 of a regular file; None for anything else (opening a FIFO would block forever)."""
     try:
-        if not Path(path).is_file():
-            return None
-        h = hashlib.sha256()
-        with Path(path).open("rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-        return h.hexdigest()
+        return sha256_file(path) if Path(path).is_file() else None
     except OSError:
         return None  # the reader reports it as a failure with the reason
 
@@ -95,7 +72,7 @@ def ingest_paths(
         console.print(f"[red]error:[/red] {exc}")
         return 2
     with store:
-        files = list(_files(paths))
+        files = list(expand_paths(paths))
         digests = {f: (_digest(f) if f != "-" else None) for f in files}
         with store.begin() as conn:
             done = {

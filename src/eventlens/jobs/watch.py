@@ -38,6 +38,7 @@ from xml.etree import ElementTree
 
 import sqlalchemy as sa
 
+from eventlens.clock import utcnow
 from eventlens.errors import ConfigError, InputError
 from eventlens.read.fetch import Fetcher, FetchResult, HostRateLimiter, Validators, conditional_headers
 
@@ -72,10 +73,6 @@ feed_items = sa.Table(
     sa.Column("reason", sa.Text),
     sa.Column("seen_at", sa.DateTime, nullable=False),
 )
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 # ---------------------------------------------------------------------------------- configuration
@@ -171,11 +168,13 @@ def _item_key(feed_url: str, entry: Any) -> tuple[str, str | None]:
     return hashlib.sha256(basis.encode("utf-8")).hexdigest(), link
 
 
-def _published(entry: Any) -> str | None:
+def _published(entry: Any) -> datetime | None:
+    """The entry's time: feedparser gives it in UTC only, so it is UTC wall time (the one
+    exception to the policy of :mod:`eventlens.read.timestamps`)."""
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
         return None
-    return datetime.fromtimestamp(calendar.timegm(parsed), UTC).replace(tzinfo=None).isoformat()
+    return datetime.fromtimestamp(calendar.timegm(parsed), UTC).replace(tzinfo=None)
 
 
 class Watcher:
@@ -283,7 +282,7 @@ class Watcher:
         self._save_feed(url, row is not None, Validators.of(res), f"HTTP {res.status}")
 
     def _save_feed(self, url: str, exists: bool, v: Validators | None, status: str) -> None:
-        values: dict[str, Any] = {"last_polled": _now(), "last_status": status[:500]}
+        values: dict[str, Any] = {"last_polled": utcnow(), "last_status": status[:500]}
         if v is not None:
             values.update(etag=v.etag, last_modified=v.last_modified)
         with self.store.begin() as conn:
@@ -415,7 +414,7 @@ class Watcher:
             "attempts": attempts,
             "article_id": article_id,
             "reason": (reason or "")[:2000] or None,
-            "seen_at": _now(),
+            "seen_at": utcnow(),
         }
         with self.store.begin() as conn:
             if prior is not None:

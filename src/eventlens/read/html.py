@@ -7,11 +7,8 @@ comments. We keep two things for ourselves:
 * **Publication time to the minute.** trafilatura (through htmldate) reports a
   day; news metadata (``article:published_time``, JSON-LD ``datePublished``,
   ``<time datetime>``) usually carries the minute, which matters for "on
-  Saturday evening" style dates. Timezones: we keep the wall-clock time *as
-  printed* in the metadata and drop the offset (``2021-10-31T09:21:00+03:00`` ->
-  ``2021-10-31 09:21``), the same convention :mod:`eventlens.stages.clean` uses for
-  times printed in text - the local time of the newsroom, which is what relative
-  dates ("yesterday evening") in the story are relative to.
+  Saturday evening" style dates. Timezones: the policy of
+  :mod:`eventlens.read.timestamps` (wall-clock time as printed, offset dropped).
 * **A fallback** for pages trafilatura gives nothing for (tiny or truncated
   documents): the visible text of block elements, scripts and styles removed.
 
@@ -30,8 +27,9 @@ from typing import Any
 
 from eventlens.errors import InputError
 from eventlens.read.decode import decode
-from eventlens.read.lang import UNDETERMINED, detect_language
+from eventlens.read.lang import decide_language
 from eventlens.read.text import precision_of
+from eventlens.read.timestamps import parse_timestamp
 from eventlens.types import Article, Span
 
 logger = logging.getLogger(__name__)
@@ -110,7 +108,7 @@ def read_html(
         pub, prec = published, precision_of(published)
     else:
         pub, prec = meta_time, precision
-    lang, _ = detect_language(text[title_span.end if title_span else 0 :])
+    lang = decide_language(text[title_span.end if title_span else 0 :])
     return Article(
         id=id,
         text=text,
@@ -120,7 +118,7 @@ def read_html(
         published_precision=prec,  # type: ignore[arg-type]
         url=url,
         source=source,
-        language=None if lang == UNDETERMINED else lang,
+        language=lang,
         input_format="html",
         body_start=title_span.end if title_span else 0,
     )
@@ -259,25 +257,3 @@ def _json_ld_dates(tree: Any) -> Iterator[tuple[str, str]]:
                     if isinstance(item.get(key), str):
                         yield key.lower() if key != "dateCreated" else "dcterms.created", item[key]
                 stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
-
-
-_ISO = re.compile(
-    r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?"
-)
-
-
-def parse_timestamp(value: str) -> tuple[datetime, str] | None:
-    """``2021-10-31T09:21:00+03:00`` -> (2021-10-31 09:21, "minute"); a bare date gives "day".
-
-    The offset is dropped: the time is kept as printed (see the module docstring).
-    """
-    m = _ISO.match(value or "")
-    if not m:
-        return None
-    y, mo, d, hh, mm = m.group(1, 2, 3, 4, 5)
-    try:
-        if hh is None:
-            return datetime(int(y), int(mo), int(d)), "day"
-        return datetime(int(y), int(mo), int(d), int(hh), int(mm)), "minute"
-    except ValueError:
-        return None

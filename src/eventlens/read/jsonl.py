@@ -13,12 +13,13 @@ import json
 import logging
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from eventlens.errors import InputError
-from eventlens.read.html import parse_timestamp, read_html
+from eventlens.read.html import read_html
 from eventlens.read.text import read_text
+from eventlens.read.timestamps import published_time
 from eventlens.types import Article
 
 logger = logging.getLogger(__name__)
@@ -71,16 +72,11 @@ def read_json(text: str, *, name: str, source: str | None = None) -> Iterator[Ar
 def _published(value: Any, where: str) -> datetime | None:
     if value is None or value == "":
         return None
-    parsed = parse_timestamp(str(value))
-    if parsed is None:
-        try:
-            from dateutil import parser
-
-            return parser.parse(str(value)).replace(tzinfo=None)
-        except (ValueError, OverflowError):
-            logger.warning('%s: ignoring unreadable "published" %r (use ISO 8601)', where, value)
-            return None
-    return parsed[0]
+    try:
+        return published_time(value if isinstance(value, date) else str(value), lenient=True)
+    except ValueError:
+        logger.warning('%s: ignoring unreadable "published" %r (use ISO 8601)', where, value)
+        return None
 
 
 def record_to_article(

@@ -124,6 +124,17 @@ def _event_vocabulary() -> frozenset[str]:
         return frozenset()
 
 
+def decide_language(text: str) -> str | None:
+    """The article's language, decided once, by its reader, on the text after the title: the
+    detector's answer, except that text the detector calls another language but whose words
+    are English (short, name-heavy notes it calls Tagalog) is English; ``None`` when too short
+    to tell. Cleaning and the pipeline use this answer; nothing re-decides it."""
+    lang, _ = detect_language(text)
+    if lang == UNDETERMINED:
+        return None
+    return "en" if is_english(text, lang) else lang
+
+
 def is_english(text: str, detected: str | None) -> bool:
     """English by the detector, or by function words when the detector says otherwise."""
     return detected in (None, "en", UNDETERMINED) or english_share(text) >= ENGLISH_SHARE_MIN

@@ -9,11 +9,12 @@ loading it.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 from eventlens.errors import InputError
@@ -64,7 +65,7 @@ def read_paths(
             continue
         root = Path(arg)
         if root.is_dir():
-            for path in _walk(root):
+            for path in files_under(root):
                 yield from _read_file(
                     path, path.relative_to(root).as_posix(), input_format, encoding, max_bytes
                 )
@@ -76,15 +77,36 @@ def read_paths(
             yield InputError(arg, "not a regular file or directory; pass files, directories or - for stdin")
 
 
-def _walk(root: Path) -> list[Path]:
-    """Readable files under ``root``, sorted by their path relative to it."""
+def files_under(root: Path, suffixes: Collection[str] = EXTENSIONS) -> list[Path]:
+    """Files under ``root`` with one of ``suffixes`` (hidden files and folders left out), sorted
+    by their path relative to ``root``: the one directory walk, so that ``extract``, ``ingest``
+    and ``ingest --dask`` take a folder's files in the same order."""
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for name in filenames:
-            if not name.startswith(".") and Path(name).suffix.lower() in EXTENSIONS:
+            if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
                 found.append(Path(dirpath) / name)
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def expand_paths(paths: Iterable[str], suffixes: Collection[str] = EXTENSIONS) -> Iterator[str]:
+    """Each argument as given, a directory replaced by :func:`files_under` it ("-" is stdin)."""
+    for arg in paths:
+        root = Path(arg)
+        if arg != "-" and root.is_dir():
+            yield from (str(p) for p in files_under(root, suffixes))
+        else:
+            yield arg
+
+
+def sha256_file(path: Path | str) -> str:
+    """The hex sha256 of a file's bytes, read a megabyte at a time (the one file digest)."""
+    h = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def _too_large(source: str, size: int, max_bytes: int) -> InputError:

@@ -14,7 +14,7 @@ import re
 from datetime import datetime
 from typing import Literal
 
-from eventlens.read.lang import UNDETERMINED, detect_language
+from eventlens.read.lang import decide_language
 from eventlens.types import Article, Span
 
 logger = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ def read_text(
     elif first_line_title:
         title_span = find_title_line(text)
         title = title_span.text if title_span else None
-    lang, _ = detect_language(text[title_span.end if title_span else 0 :])
+    lang = decide_language(text[title_span.end if title_span else 0 :])
     return Article(
         id=id,
         text=text,
@@ -80,7 +80,7 @@ def read_text(
         published_precision=precision_of(published) if published else None,
         url=url,
         source=source,
-        language=None if lang == UNDETERMINED else lang,
+        language=lang,
         input_format=input_format,
         body_start=title_span.end if title_span else 0,
     )

@@ -221,14 +221,7 @@ def classify(text: str, stops: frozenset[str] | None, vocab: Vocabulary) -> tupl
 
 def make_blocks(article: Article) -> list[Block]:
     vocab = load_vocabulary()
-    language = article.language
-    if language not in (None, "en"):
-        from eventlens.read.lang import is_english
-
-        if is_english(article.text, language):
-            # short, name-heavy English the detector calls Tagalog: judge it by English stopwords
-            language = "en"
-    stops = stopwords(language)
+    stops = stopwords(article.language)  # decided once by the reader (eventlens.read.lang)
     out = []
     for start, end in split_blocks(article.text):
         text = article.text[start:end]

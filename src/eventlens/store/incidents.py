@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -94,11 +94,6 @@ _KEY_COLUMNS = [
     t.mentions.c.sub_event_type,
     t.mentions.c.place_name,
 ]
-
-
-def utcnow() -> datetime:
-    """Naive UTC, to the second: the form both backends store alike."""
-    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
 
 def _new_incident_id(conn: Connection, iso3: str | None) -> str:
