@@ -371,10 +371,10 @@ def ingest_dask(
     """
     import sqlalchemy as sa
 
+    from eventlens.clock import utcnow
     from eventlens.store import ingest
     from eventlens.store import open as open_store
     from eventlens.store import schema as t
-    from eventlens.store.incidents import utcnow
     from eventlens.store.ingest import BATCH_SIZE
 
     try:

@@ -16,11 +16,11 @@ from typing import Any
 import sqlalchemy as sa
 
 from eventlens import extract_many
+from eventlens.clock import utcnow
 from eventlens.errors import EventlensError
 from eventlens.read.paths import expand_paths, sha256_file
 from eventlens.store import schema as t
 from eventlens.store.db import open as open_store
-from eventlens.store.incidents import utcnow
 from eventlens.store.ingest import Extractor, IngestSummary, ingest
 
 log = logging.getLogger(__name__)

@@ -14,10 +14,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from eventlens.clock import utcnow
 from eventlens.errors import StoreError
 from eventlens.store import schema as t
 from eventlens.store.db import Store
-from eventlens.store.incidents import EDITABLE, utcnow
+from eventlens.store.incidents import EDITABLE
 
 log = logging.getLogger(__name__)
 

@@ -28,11 +28,12 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from eventlens.clock import utcnow
 from eventlens.dedupe import NEAR_DUP_THRESHOLD, MinHasher, band_hashes, estimate_jaccard, mention_key
 from eventlens.errors import ConfigError, InputError
 from eventlens.store import schema as t
 from eventlens.store.db import Store
-from eventlens.store.incidents import place_mention, refresh, utcnow
+from eventlens.store.incidents import place_mention, refresh
 from eventlens.types import Article, Event
 
 log = logging.getLogger(__name__)
