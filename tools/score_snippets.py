@@ -146,7 +146,13 @@ def error_kind(gold: str, pred: str) -> str | None:
 
 
 def score(rows: Sequence[Mapping[str, str]], preds: Sequence[str]) -> dict:
-    """All first-pass figures for ``rows`` (with ``SubType`` and ``style``) and their predictions."""
+    """All first-pass figures for ``rows`` (with ``SubType`` and ``style``) and their predictions.
+
+    ``weighted_f1_25`` counts every row (a non-incident given a sub-type is a false positive of
+    it); ``incident_weighted_f1_25`` only the rows with an ACLED label.
+    """
+    from eventlens.taxonomy import SUB_EVENT_TYPES
+
     gold = [gold_subtype(r["SubType"]) for r in rows]
     labels = sorted(CASE_CODES.values())
 
@@ -156,6 +162,7 @@ def score(rows: Sequence[Mapping[str, str]], preds: Sequence[str]) -> dict:
         inc = [i for i, x in enumerate(g) if x != NONE]
         non = [i for i, x in enumerate(g) if x == NONE]
         w, m = weighted_f1(g, p, labels)
+        wi, mi = weighted_f1([g[i] for i in inc], [p[i] for i in inc], labels)
         return {
             "n": len(idx),
             "accuracy": sum(a == b for a, b in zip(g, p, strict=True)) / len(idx) if idx else None,
@@ -163,6 +170,13 @@ def score(rows: Sequence[Mapping[str, str]], preds: Sequence[str]) -> dict:
             "incident_accuracy": sum(g[i] == p[i] for i in inc) / len(inc) if inc else None,
             "weighted_f1_25": w,
             "macro_f1_25": m,
+            "incident_weighted_f1_25": wi,
+            "incident_macro_f1_25": mi,
+            "incident_event_type_accuracy": (
+                sum(p[i] != NONE and SUB_EVENT_TYPES[p[i]] == SUB_EVENT_TYPES[g[i]] for i in inc) / len(inc)
+                if inc
+                else None
+            ),
             "non_incident_n": len(non),
             "non_incident_with_record": sum(p[i] != NONE for i in non) / len(non) if non else None,
         }
@@ -205,6 +219,13 @@ def report(s: dict) -> str:
     lines.append("overall   " + fmt(s["overall"]))
     for st, b in s["by_style"].items():
         lines.append(f"{st:9s} " + fmt(b))
+    lines.append("\nincident rows only (ACLED labels):")
+    for name, b in [("overall", s["overall"]), *s["by_style"].items()]:
+        lines.append(
+            f"{name:9s} n={b['incident_n']:3d}  weighted F1/25 {f3(b['incident_weighted_f1_25'])}  "
+            f"macro F1/25 {f3(b['incident_macro_f1_25'])}  "
+            f"event_type accuracy {f3(b['incident_event_type_accuracy'])}"
+        )
     lines.append("\nrecall by sub-type:")
     for lab, d in sorted(s["recall_by_subtype"].items(), key=lambda kv: kv[1]["recall"]):
         lines.append(f"  {d['recall']:.2f}  {lab} (n={d['n']})")
@@ -221,9 +242,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data", default=str(Path(__file__).resolve().parents[1] / "evaldata/snippets/own.tsv"))
     ap.add_argument("--predictions", help="write id, label, predicted sub-type, style as TSV")
     ap.add_argument("--json", help="write the figures as JSON")
+    ap.add_argument(
+        "--rescore",
+        metavar="PREDICTIONS_TSV",
+        help="score the predictions saved by --predictions (no pipeline run) instead of predicting",
+    )
     args = ap.parse_args(argv)
     rows = read_snippets(args.data)
-    preds = predict(rows)
+    if args.rescore:
+        saved = {r["id"]: r["predicted"] for r in read_snippets(args.rescore)}
+        preds = [saved[r["id"]] for r in rows]
+    else:
+        preds = predict(rows)
     s = score(rows, preds)
     print(report(s))
     if args.predictions:

@@ -125,3 +125,30 @@ def test_own_snippets_file_is_complete():
     assert len(non) >= 25 and {r["SubType"] for r in non} == ss.NON_INCIDENT_CODES
     for r in rows:
         ss.gold_subtype(r["SubType"])  # every label is a known code
+
+
+def test_incident_only_figures_and_rescore(tmp_path, capsys):
+    rows = [
+        {"id": "a", "EventSnippet": "x", "SubType": "PEACE_PROTEST", "style": "wire"},
+        {"id": "b", "EventSnippet": "y", "SubType": "VIOL_DEMONSTR", "style": "wire"},
+        {"id": "c", "EventSnippet": "z", "SubType": "DIPLO", "style": "local"},
+    ]
+    preds = ["Peaceful protest", "Mob violence", "Peaceful protest"]
+    s = ss.score(rows, preds)
+    # incident rows: one right; the riot read as mob violence keeps its event type (Riots)
+    assert s["overall"]["incident_event_type_accuracy"] == pytest.approx(1.0)
+    assert s["overall"]["incident_weighted_f1_25"] == pytest.approx(0.5)  # F1 1 for protest, 0 for riot
+    assert s["overall"]["weighted_f1_25"] == pytest.approx((2 / 3) * 0.5)  # the DIPLO row adds an FP
+    data = tmp_path / "d.tsv"
+    data.write_text(
+        "id\tEventSnippet\tSubType\tstyle\n"
+        + "".join(f"{r['id']}\tx\t{r['SubType']}\t{r['style']}\n" for r in rows)
+    )
+    saved = tmp_path / "p.tsv"
+    saved.write_text(
+        "id\tpredicted\n" + "".join(f"{r['id']}\t{p}\n" for r, p in zip(rows, preds, strict=True))
+    )
+    out = tmp_path / "f.json"
+    assert ss.main(["--data", str(data), "--rescore", str(saved), "--json", str(out)]) == 0
+    assert '"accuracy": 0.3333' in out.read_text()
+    assert "incident rows only" in capsys.readouterr().out
