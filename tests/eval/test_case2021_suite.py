@@ -26,7 +26,13 @@ from eventlens.taxonomy import SUB_EVENT_TYPES
 
 # id, text, label, style, what the fake extractor answers: (sub-type, event type, confidence) or None
 ROWS: list[tuple[str, str, str, str, tuple[str, str, float] | None]] = [
-    ("s1", "Troops and rebels fought near a \"river\" town.", "ARMED_CLASH", "wire", ("Armed clash", "Battles", 0.82)),
+    (
+        "s1",
+        'Troops and rebels fought near a "river" town.',
+        "ARMED_CLASH",
+        "wire",
+        ("Armed clash", "Battles", 0.82),
+    ),
     ("s2", "Fighting went on for a second day.", "ARMED_CLASH", "wire", None),
     ("s3", "A jet bombed a depot.", "AIR_STRIKE", "wire", ("Armed clash", "Battles", 0.6)),
     (
@@ -48,18 +54,26 @@ def write_tsv(path: Path, with_style: bool = True) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = [["id", "EventSnippet", "SubType", *(["style"] if with_style else [])]]
     lines += [[r[0], r[1], r[2], *([r[3]] if with_style else [])] for r in ROWS]
-    path.write_text("".join("\t".join(cells) + "\n" for cells in lines), encoding="utf-8")  # no quoting, as CASE
+    # no quoting, as in the CASE file
+    path.write_text("".join("\t".join(cells) + "\n" for cells in lines), encoding="utf-8")
     return path
 
 
 def answer(item: Mapping[str, Any]) -> list[dict[str, Any]]:
     a = ANSWERS[item["id"]]
     if a is None:
-        return [{"role": "background", "sub_event_type": "Attack", "event_type": "Violence against civilians"}]
+        return [
+            {"role": "background", "sub_event_type": "Attack", "event_type": "Violence against civilians"}
+        ]
     sub, et, conf = a
     # a weaker second record must not be the one scored
     return [
-        {"role": "reported", "sub_event_type": "Other", "event_type": "Strategic developments", "confidence": 0.1},
+        {
+            "role": "reported",
+            "sub_event_type": "Other",
+            "event_type": "Strategic developments",
+            "confidence": 0.1,
+        },
         {"role": "reported", "sub_event_type": sub, "event_type": et, "confidence": conf},
     ]
 
@@ -129,10 +143,24 @@ def test_a_perfect_extractor_scores_one(tmp_path: Path, fake: Any) -> None:
         g = gold_of(next(r[2] for r in ROWS if r[0] == item["id"]))
         if g is None or g[0] == "none":
             return []
-        return [{"role": "reported", "sub_event_type": g[0], "event_type": SUB_EVENT_TYPES[g[0]], "confidence": 1.0}]
+        return [
+            {
+                "role": "reported",
+                "sub_event_type": g[0],
+                "event_type": SUB_EVENT_TYPES[g[0]],
+                "confidence": 1.0,
+            }
+        ]
 
-    f = run_snippets_suite(write_tsv(tmp_path / "s.tsv", with_style=False), extract_many=fake(perfect))["figures"]
-    for k in ("sub_event_type.weighted_f1", "sub_event_type.macro_f1", "weighted_f1_all_labels", "event_type.accuracy"):
+    f = run_snippets_suite(write_tsv(tmp_path / "s.tsv", with_style=False), extract_many=fake(perfect))[
+        "figures"
+    ]
+    for k in (
+        "sub_event_type.weighted_f1",
+        "sub_event_type.macro_f1",
+        "weighted_f1_all_labels",
+        "event_type.accuracy",
+    ):
         assert f[k] == 1.0, k
     assert f["non_acled.with_record"] == 0.0 and f["confidence.ece"] == 0.0
     assert not any(k.startswith("style.") for k in f)

@@ -174,7 +174,9 @@ def load_snippets(path: Path, limit: int | None = None) -> tuple[list[Snippet], 
         style = (r.get("style") or "").strip() or None
         out.append(Snippet(str(r["id"]).strip(), r.get("EventSnippet") or "", label, g[0], g[1], style))
     if unknown:
-        logger.warning("%s: %d rows with unknown labels left out: %s", path, sum(unknown.values()), dict(unknown))
+        logger.warning(
+            "%s: %d rows with unknown labels left out: %s", path, sum(unknown.values()), dict(unknown)
+        )
     return out, dict(sorted(unknown.items()))
 
 
@@ -194,7 +196,8 @@ def score_snippets(snippets: list[Snippet], preds: list[dict[str, Any] | None]) 
     st = per_class(gold, pred, labels=list(SUB_EVENT_TYPES))
     gold_all = [s.gold_all for s in snippets]
     pred_all = [
-        (s.gold_all if not s.is_acled else NONE) if p == NONE else p for s, p in zip(snippets, pred, strict=True)
+        (s.gold_all if not s.is_acled else NONE) if p == NONE else p
+        for s, p in zip(snippets, pred, strict=True)
     ]
     al = per_class(gold_all, pred_all, labels=[*SUB_EVENT_TYPES, *NON_ACLED, NONE])
     merged = per_class(gold, pred, labels=[*SUB_EVENT_TYPES, NONE])
@@ -202,7 +205,9 @@ def score_snippets(snippets: list[Snippet], preds: list[dict[str, Any] | None]) 
     acled_idx = [i for i, s in enumerate(snippets) if s.is_acled]
     other_idx = [i for i, s in enumerate(snippets) if not s.is_acled]
     et_right = sum(
-        1 for i in acled_idx if preds[i] and preds[i].get("event_type") == SUB_EVENT_TYPES[gold[i]]  # type: ignore[union-attr]
+        1
+        for i in acled_idx
+        if preds[i] and preds[i].get("event_type") == SUB_EVENT_TYPES[gold[i]]  # type: ignore[union-attr]
     )
     with_rec = [i for i, p in enumerate(preds) if p]
     conf = [float(preds[i].get("confidence") or 0.0) for i in with_rec]  # type: ignore[union-attr]
@@ -275,7 +280,10 @@ def run_snippets_suite(
             figures[f"style.{st}.n"] = len(idx)
             for k in STYLE_FIGURES:
                 figures[f"style.{st}.{k}"] = sub["figures"][k]
-            by_style[st] = {"figures": sub["figures"], "per_class": sub["details"]["sub_event_type.per_class"]}
+            by_style[st] = {
+                "figures": sub["figures"],
+                "per_class": sub["details"]["sub_event_type.per_class"],
+            }
         res["details"]["by_style"] = by_style
     res["details"]["unknown_labels"] = unknown
     res["details"]["input_errors"] = errors
