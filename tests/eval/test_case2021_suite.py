@@ -21,6 +21,7 @@ from eventlens.eval.case2021_suite import (
     run_case2021_suite,
     run_own_snippets_suite,
     run_snippets_suite,
+    score_snippets,
 )
 from eventlens.taxonomy import SUB_EVENT_TYPES
 
@@ -208,3 +209,16 @@ def test_mapping_matches_acled_category_list(data_dir: Path) -> None:
     with path.open(encoding="utf-8", newline="") as f:
         cats = {r["sub_event_type"]: r["event_type"] for r in csv.DictReader(f)}
     assert set(CASE_TO_ACLED.values()) == set(cats)
+
+
+def test_only_non_acled_rows_and_no_record_leave_the_25_class_figures_undefined(tmp_path: Path) -> None:
+    p = tmp_path / "s.tsv"
+    p.write_text(
+        "id\tEventSnippet\tSubType\nr1\tA storm flattened crops.\tNATURAL_DISASTER\n", encoding="utf-8"
+    )
+    snippets, _ = load_snippets(p)
+    f = score_snippets(snippets, [None])["figures"]
+    assert f["sub_event_type.weighted_f1"] is None and f["sub_event_type.macro_f1"] is None
+    assert (
+        f["accuracy_all_labels"] == 1.0 and f["non_acled.with_record"] == 0.0 and f["confidence.ece"] is None
+    )

@@ -26,6 +26,8 @@ Figures (all shares are over the scored rows):
   F1 x gold support / total gold support of the 25 classes (non-ACLED rows have no
   weight). Macro F1 = the plain mean over the sub-types that occur in the gold or the
   predictions (all 25 on the whole CASE file; a ``--limit`` subset may lack some).
+  Both are None (undefined) when no ACLED sub-type occurs at all (a style of only
+  non-ACLED rows, all without a record).
 - ``weighted_f1_all_labels`` - CASE's own scorer (sklearn ``f1_score(average="weighted")``
   over every label seen). Labels: the 25 sub-types, the five non-ACLED classes and
   "none". A non-ACLED row's gold is its own class; "none" predicted on a non-ACLED row
@@ -215,8 +217,9 @@ def score_snippets(snippets: list[Snippet], preds: list[dict[str, Any] | None]) 
     ece = expected_calibration_error(conf, right, DEFAULT_BINS)
 
     figures: dict[str, Any] = {
-        "sub_event_type.weighted_f1": st["weighted_f1"],
-        "sub_event_type.macro_f1": st["macro_f1"],
+        # undefined (None), not 0, when no ACLED sub-type occurs in the gold or the predictions
+        "sub_event_type.weighted_f1": st["weighted_f1"] if st["classes"] else None,
+        "sub_event_type.macro_f1": st["macro_f1"] if st["classes"] else None,
         "weighted_f1_all_labels": al["weighted_f1"],
         "accuracy_all_labels": accuracy(gold_all, pred_all) if n else 0.0,
         "non_acled.with_record": (
