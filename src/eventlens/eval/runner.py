@@ -45,6 +45,24 @@ def _acled(data_dir: Path, limit: int | None, em: ExtractMany | None) -> dict[st
     return run_acled_suite(data_dir, limit, em)
 
 
+def _acled_test(data_dir: Path, limit: int | None, em: ExtractMany | None) -> dict[str, Any]:
+    from eventlens.eval.acled_test_suite import run_acled_test_suite
+
+    return run_acled_test_suite(data_dir, limit, em)
+
+
+def _case2021(data_dir: Path, limit: int | None, em: ExtractMany | None) -> dict[str, Any]:
+    from eventlens.eval.case2021_suite import run_case2021_suite
+
+    return run_case2021_suite(data_dir, limit, em)
+
+
+def _own_snippets(data_dir: Path, limit: int | None, em: ExtractMany | None) -> dict[str, Any]:
+    from eventlens.eval.case2021_suite import run_own_snippets_suite
+
+    return run_own_snippets_suite(data_dir, limit, em)
+
+
 def _wikievents(data_dir: Path, limit: int | None, em: ExtractMany | None) -> dict[str, Any]:
     from eventlens.eval.wikievents_suite import run_wikievents_suite
 
@@ -80,6 +98,9 @@ SUITES: dict[str, SuiteSpec] = {
     for s in (
         SuiteSpec("gold", _gold, "hand-checked gold articles (../gold) field by field"),
         SuiteSpec("acled", _acled, "ACLED notes -> records, column by column"),
+        SuiteSpec("acled-test", _acled_test, "the untouched ACLED slice of train.csv, scored as acled"),
+        SuiteSpec("case2021", _case2021, "CASE 2021 task-2 news snippets: ACLED sub-type F1"),
+        SuiteSpec("own-snippets", _own_snippets, "the project's own news-style snippets, per style"),
         SuiteSpec("wikievents", _wikievents, "WikiEvents dev: KAIROS triggers mapped to ACLED, arguments"),
         SuiteSpec("dates", _dates, "MEANTIME TIMEX3 normalisation against the creation time"),
         SuiteSpec("geo-gwn", _geo("gwn"), "GeoWebNews toponym resolution"),
