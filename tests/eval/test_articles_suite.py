@@ -234,8 +234,21 @@ def test_nothing_found_lists_the_records() -> None:
     checks = score_article(
         {"doc_id": "d", "expect": [EXP_BOMB]}, [rec(event_type="Protests", event_date="2020-01-01")], ""
     )
-    assert [(c.field, c.status) for c in checks] == [("found", "fail")]
+    assert [(c.field, c.status) for c in checks] == [
+        ("found", "fail"),
+        ("type", "fail"),
+        ("date", "fail"),
+        ("point", "fail"),
+        ("fatalities", "fail"),
+        ("actor", "fail"),
+    ]
     assert "2020-01-01" in str(checks[0].got)  # the records are listed for the reader
+
+
+def test_an_empty_output_scores_every_check_it_misses() -> None:
+    """The number of checks of an article does not depend on what the extractor gives."""
+    doc = {"doc_id": "d", "expect": [EXP_BOMB], "forbid": {"max_reported": 1}}
+    assert len(score_article(doc, [], "")) == len(score_article(doc, [rec()], "")) == 7
 
 
 # ---------------------------------------------------------------------------------------------

@@ -38,7 +38,8 @@ Scoring. Expected incidents are matched one-to-one to records, greedily by simil
 date, point, role), so a record that merges two incidents is found for one only. Per match:
 ``found``, ``type``, ``date`` (a day, or ``YYYY-MM`` / ``YYYY`` for a month or year),
 ``date_precision``, ``role``, ``point`` (within ``km``), ``fatalities`` / ``injured``
-([min, max]), ``actor`` (a substring of actor1's name or mention). ``forbid`` keys:
+([min, max]), ``actor`` (a substring of actor1's name or mention); an incident not found fails
+every check it defines, so each article weighs the same whatever the extractor gives. ``forbid`` keys:
 those of :func:`eventlens.eval.gold_wikievents.check_forbid` plus ``no_reported``,
 ``max_reported``, ``max_total_fatalities``, ``not_near`` and ``no_actor``
 (:func:`check_article_forbid`). Figures: share of checks passed overall, by field, by style
@@ -333,7 +334,11 @@ def score_expected_record(
     p = f"{doc_id}.expect{k}"
     what = exp.get("what", "")
     if rec is None:
-        return [Check(f"{p}.found", "found", "fail", what, [_desc(r) for r in records] or "no records")]
+        # Every field of a missed incident fails too, so that each article has a fixed number of
+        # checks: otherwise an extractor that gives nothing would score well on forbid rules alone.
+        found = Check(f"{p}.found", "found", "fail", what, [_desc(r) for r in records] or "no records")
+        rest = score_expected_record(k, exp, {}, (), doc_id)[1:]
+        return [found] + [replace(c, status="fail", got=None, note="incident not found") for c in rest]
     checks = [Check(f"{p}.found", "found", "pass", what, _desc(rec))]
     checks.append(
         Check(
