@@ -405,3 +405,27 @@ def test_the_shipped_set_is_well_formed() -> None:
                     d["doc_id"],
                     e["what"],
                 )
+
+
+def test_an_optional_incident_counts_only_when_found() -> None:
+    exp = dict(EXP_BOMB, optional=True)
+    assert score_article({"doc_id": "d", "expect": [exp]}, [], "") == []
+    got = statuses(score_article({"doc_id": "d", "expect": [exp]}, [rec(fatalities=9)], ""))
+    assert got["expect0.found"] == "pass" and got["expect0.fatalities"] == "fail"
+
+
+def test_first_words_guard_an_address_like_text_starts(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "geoparsing").mkdir(parents=True)
+    (data / "geoparsing" / "lgl.xml").write_text(
+        "<articles><article><text>Blast  injures three.\nMore text.</text></article></articles>",
+        encoding="utf-8",
+    )
+    adir = tmp_path / "articles"
+    _write_set(
+        adir, [{"doc_id": "l", "source": "lgl:0", "first_words": "Blast injures three. More", "expect": []}]
+    )
+    assert run_articles_suite(data, extract_many=_fake(lambda a: []), articles=adir)["n"] == 1
+    _write_set(adir, [{"doc_id": "l", "source": "lgl:0", "first_words": "Blast kills", "expect": []}])
+    with pytest.raises(EvalError, match="disagree"):
+        run_articles_suite(data, extract_many=_fake(lambda a: []), articles=adir)

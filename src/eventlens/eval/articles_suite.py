@@ -21,8 +21,10 @@ Each doc: ``doc_id``, ``source``, ``path`` (own texts), ``published``, ``style``
 - ``meantime:<path>``: the MEANTIME file at ``meantime_en/<path>``, its sentences in order, the
   tokens of each joined by one space and one sentence a line (sentence 0, the title, first).
 
-An optional ``text_starts`` guards an address: the rebuilt text must start with it (after
-leading whitespace), else the doc is an error, not a silent mismatch.
+An optional ``text_starts`` (or ``first_words``) guards an address: the rebuilt text must start
+with it (whitespace runs compared as one space), else the doc is an error, not a silent mismatch.
+An expected incident with ``optional: true`` gives no check when no record is found for it, and is
+scored like any other when one is (fine to miss, wrong to misdate).
 
 How a text reaches the extractor: an own file is read exactly as ``eventlens extract FILE``
 reads it (:func:`eventlens.read.paths.read_paths`: first line = title, HTML through the HTML
@@ -228,8 +230,8 @@ def _article(doc: Mapping[str, Any], adir: Path, data_dir: Path) -> Any:
         from eventlens.pipeline import to_article
 
         text = article_text(doc["source"], data_dir)
-        head = doc.get("text_starts")
-        if head and not text.lstrip().startswith(head):
+        head = doc.get("text_starts") or doc.get("first_words")
+        if head and not " ".join(text.split()).startswith(" ".join(str(head).split())):
             raise EvalError(
                 f"{doc['doc_id']}: {doc['source']} starts {text.lstrip()[:60]!r}, not {head!r}; "
                 "the corpus and the article set disagree"
@@ -511,6 +513,8 @@ def score_article(doc: Mapping[str, Any], records: Sequence[Mapping[str, Any]], 
     matched = match_expected(expect, records)
     checks: list[Check] = []
     for k, (exp, i) in enumerate(zip(expect, matched, strict=True)):
+        if i is None and exp.get("optional"):
+            continue  # fine to miss; scored like any other when a record is found for it
         checks += score_expected_record(k, exp, None if i is None else records[i], records, doc["doc_id"])
     checks += check_article_forbid(
         doc.get("forbid") or {}, records, text, doc.get("published"), doc["doc_id"]
