@@ -86,6 +86,12 @@ def _geo(name: str) -> Callable[[Path, int | None, ExtractMany | None], dict[str
     return run_geo
 
 
+def _articles(data_dir: Path, limit: int | None, em: ExtractMany | None) -> dict[str, Any]:
+    from eventlens.eval.articles_suite import run_articles_suite
+
+    return run_articles_suite(data_dir, limit, em)
+
+
 def _dedupe(data_dir: Path, limit: int | None, em: ExtractMany | None) -> dict[str, Any]:
     from eventlens.eval.dedupe_suite import run_dedupe_suite
 
@@ -107,6 +113,9 @@ SUITES: dict[str, SuiteSpec] = {
         SuiteSpec("geo-lgl", _geo("lgl"), "LGL toponym resolution"),
         SuiteSpec("geo-geovirus", _geo("geovirus"), "GeoVirus toponym resolution"),
         SuiteSpec("dedupe", _dedupe, "cross-article event clustering (B-cubed, pairwise)"),
+        SuiteSpec(
+            "articles", _articles, "whole articles (evaldata/articles): every record, nothing forbidden"
+        ),
     )
 }
 
