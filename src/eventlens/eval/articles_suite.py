@@ -53,15 +53,14 @@ from __future__ import annotations
 import json
 import logging
 import os
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from eventlens.errors import EvalError
+from eventlens.eval.article_sources import source_text
 from eventlens.eval.checks import Check, by_field, share
 from eventlens.eval.corpus import (
     Extracted,
@@ -92,7 +91,6 @@ ENV_ARTICLES_DIR = "EVENTLENS_ARTICLES_DIR"
 SET_FILES = ("own.json", "real.json")
 #: The forbid keys this module adds to those of gold_wikievents.check_forbid.
 FORBID_KEYS = ("no_reported", "max_reported", "max_total_fatalities", "not_near", "no_actor")
-_XML_FILES = {"gwn": "GWN.xml", "lgl": "lgl.xml", "geovirus": "GeoVirus.xml"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -140,68 +138,14 @@ def load_article_docs(adir: Path) -> list[tuple[str, dict[str, Any]]]:
     return out
 
 
-@lru_cache(maxsize=4)
-def _xml_texts(path: str) -> tuple[str, ...]:
-    try:
-        root = ET.parse(path).getroot()
-    except (OSError, ET.ParseError) as e:
-        raise EvalError(f"{path}: cannot read the corpus ({e}); pass --data DIR") from e
-    return tuple(a.findtext("text") or "" for a in root.iter("article"))
-
-
-@lru_cache(maxsize=1)
-def _wikievents(path: str) -> dict[str, Any]:
-    from eventlens.eval.wikievents_suite import load_docs
-
-    return {d["doc_id"]: d for d in load_docs(Path(path))}
-
-
-def _meantime_text(path: Path) -> str:
-    try:
-        root = ET.parse(path).getroot()
-    except (OSError, ET.ParseError) as e:
-        raise EvalError(f"{path}: cannot read the MEANTIME file ({e})") from e
-    sentences: dict[int, list[str]] = {}
-    for tok in root.iter("token"):
-        sentences.setdefault(int(tok.get("sentence", "0")), []).append(tok.text or "")
-    return "\n".join(" ".join(sentences[k]) for k in sorted(sentences))
-
-
 def article_text(source: str, data_dir: Path) -> str:
     """The text of a corpus article at ``source`` (``gwn:12``, ``wikievents:road_ied_8``,
-    ``meantime:intra_cross-doc_annotation/corpus_gm/X.xml``), read in place from ``data_dir``."""
-    kind, sep, key = source.partition(":")
-    kind, key = kind.strip().lower(), key.strip()
-    if not sep or not key:
-        raise EvalError(
-            f"{source!r}: an address is '<corpus>:<key>' (gwn, lgl, geovirus, wikievents, meantime)"
-        )
-    if kind in _XML_FILES:
-        path = data_dir / "geoparsing" / _XML_FILES[kind]
-        if not path.is_file():
-            raise EvalError(f"{path}: corpus not found (needed by {source}); pass --data DIR")
-        texts = _xml_texts(str(path))
-        if not key.isdigit() or int(key) >= len(texts):
-            raise EvalError(f"{source}: {path.name} holds articles 0..{len(texts) - 1}")
-        return texts[int(key)]
-    if kind == "wikievents":
-        from eventlens.eval.wikievents_suite import doc_text
-
-        path = data_dir / "wikievents" / "dev.jsonl"
-        if not path.is_file():
-            raise EvalError(f"{path}: WikiEvents dev set not found (needed by {source}); pass --data DIR")
-        docs = _wikievents(str(path))
-        if key not in docs:
-            raise EvalError(f"{source}: no such doc_id in {path}")
-        return doc_text(docs[key])
-    if kind == "meantime":
-        path = data_dir / "meantime_en" / key
-        if not path.is_file():
-            raise EvalError(f"{path}: MEANTIME file not found (needed by {source}); pass --data DIR")
-        return _meantime_text(path)
-    raise EvalError(
-        f"{source!r}: unknown corpus {kind!r}; use own, gwn, lgl, geovirus, wikievents or meantime"
-    )
+    ``meantime:intra_cross-doc_annotation/corpus_gm/X.xml``), read in place from ``data_dir``
+    by :func:`eventlens.eval.article_sources.source_text` (which says how each corpus is addressed)."""
+    try:
+        return source_text(source, data_dir)
+    except (OSError, ValueError) as e:
+        raise EvalError(f"{source}: cannot read it from {data_dir} ({e}); pass --data DIR") from e
 
 
 def _published(doc: Mapping[str, Any]) -> datetime | None:
