@@ -22,7 +22,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-CLI = [str(ROOT / ".venv" / "bin" / "eventlens")]
+CLI = [
+    sys.executable,
+    "-c",
+    "from eventlens.cli import main; main()",
+]  # the eventlens of this interpreter (PYTHONPATH wins)
 
 
 def _acled_items(path: Path) -> list[dict[str, str]]:
