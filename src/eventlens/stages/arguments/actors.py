@@ -359,54 +359,64 @@ def find_agent_and_patient(
                 ):
                     patient = obj
                     break
-        if agent is None and verb.dep_ == "conj":
-            # "residents captured a man and beat him": the coordinated verb shares the subject
-            # (the subject next to the head verb, as above)
-            agent = max(
-                (c for c in verb.head.children if c.dep_ == "nsubj" and _is_person_like(c)),
-                key=lambda c: c.i,
-                default=None,
-            )
         if agent is None:
-            # "a crowd of residents set upon two suspects and burned them": a past-tense verb the
-            # parser hung on the noun before it as a clause is that noun's act
-            clause = (
-                verb
-                if verb.dep_ == "acl"
-                else verb.head
-                if verb.dep_ == "conj" and verb.head.dep_ == "acl"
-                else None
-            )
-            active = clause is not None and (
-                clause.tag_ == "VBD"
-                or any(c.dep_ == "dobj" for v in (clause, verb, *clause.conjuncts) for c in v.children)
-            )
-            if active and _is_person_like(clause.head):
-                agent = clause.head
-        if agent is None:
-            # a main verb the parser left without a subject ("in Tezontepec, Hidalgo, residents
-            # of Colonia San Juan captured a man and beat him")
-            main = verb if verb.dep_ == "ROOT" else verb.head if verb.dep_ == "conj" else None
-            before = subject_before(main) if main is not None else None
-            if (
-                before is not None
-                and _is_person_like(before)
-                and _ent_of(before) is None
-                or before is not None
-                and before.ent_type_ in ("ARMED_GROUP", "SECURITY_FORCE")
-            ):
-                agent = before
-        if agent is None:
-            # "was beaten up and injured by residents": the passive agent may hang on a conjunct
-            for v in verb.conjuncts:
-                for c in v.children:
-                    if c.dep_ == "agent":
-                        agent = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if agent is not None:
-                    break
+            agent = _agent_elsewhere(verb)
         if agent is not None and patient is not None:
             break
     return agent, patient
+
+
+def _agent_elsewhere(verb: Token) -> Token | None:
+    """The agent of a trigger verb without a subject of its own: the subject of the verb it is
+    coordinated with, the noun its clause hangs on, the noun phrase before it, or a passive agent
+    on a conjunct."""
+    agent = None
+    if verb.dep_ == "conj":
+        # "residents captured a man and beat him": the coordinated verb shares the subject
+        # (the subject next to the head verb, as above)
+        agent = max(
+            (c for c in verb.head.children if c.dep_ == "nsubj" and _is_person_like(c)),
+            key=lambda c: c.i,
+            default=None,
+        )
+    if agent is None:
+        # "a crowd of residents set upon two suspects and burned them": a past-tense verb the
+        # parser hung on the noun before it as a clause is that noun's act
+        clause = (
+            verb
+            if verb.dep_ == "acl"
+            else verb.head
+            if verb.dep_ == "conj" and verb.head.dep_ == "acl"
+            else None
+        )
+        active = clause is not None and (
+            clause.tag_ == "VBD"
+            or any(c.dep_ == "dobj" for v in (clause, verb, *clause.conjuncts) for c in v.children)
+        )
+        if active and _is_person_like(clause.head):
+            agent = clause.head
+    if agent is None:
+        # a main verb the parser left without a subject ("in Tezontepec, Hidalgo, residents
+        # of Colonia San Juan captured a man and beat him")
+        main = verb if verb.dep_ == "ROOT" else verb.head if verb.dep_ == "conj" else None
+        before = subject_before(main) if main is not None else None
+        if (
+            before is not None
+            and _is_person_like(before)
+            and _ent_of(before) is None
+            or before is not None
+            and before.ent_type_ in ("ARMED_GROUP", "SECURITY_FORCE")
+        ):
+            agent = before
+    if agent is None:
+        # "was beaten up and injured by residents": the passive agent may hang on a conjunct
+        for v in verb.conjuncts:
+            for c in v.children:
+                if c.dep_ == "agent":
+                    agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if agent is not None:
+                break
+    return agent
 
 
 #: Remote-violence nouns that a country modifier turns into a state attack ("Israeli airstrike").
