@@ -184,3 +184,22 @@ def test_cli_export_writes_the_acled_values(store: Any, db: str, tmp_path: Path)
     with out.open(newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert all(r["region"] and r["fatalities"].isdigit() for r in rows)
+
+
+def test_source_never_shows_an_article_id(tmp_path: Path) -> None:
+    import api_data
+
+    from eventlens.store import open as open_store
+    from eventlens.types import Event
+
+    def ev(aid: str) -> Event:
+        return Event(article_id=aid, role="reported", event_type="Protests", sub_event_type="Peaceful protest",
+                     disorder_type="Demonstrations", date=None, confidence=0.6)  # fmt: skip
+
+    bare = Article(
+        id="b1", text="Nurses marched in Eldoret on Monday over unpaid wages.", source="/in/b1.txt"
+    )
+    with open_store(str(tmp_path / "s.db")) as s:
+        assert ingest(s, [api_data.Result(bare, [ev("b1")])]).failures == 0
+        (row,) = s.query()
+        assert row["source"] is None and row["source_count"] == 1
