@@ -6,7 +6,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -35,7 +34,3 @@ def no_geocoder(monkeypatch: pytest.MonkeyPatch) -> None:
     import eventlens
 
     monkeypatch.setattr(eventlens, "_default", eventlens.Pipeline(geocoder=False))
-
-
-def incident(store: Store, country: str) -> dict[str, Any]:
-    return store.query(country=country)[0]

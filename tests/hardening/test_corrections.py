@@ -9,13 +9,18 @@ import json
 from typing import Any
 
 import pytest
-from conftest import incident
 from typer.testing import CliRunner
 
 from eventlens.cli import app
 from eventlens.errors import InputError
 from eventlens.store import edit
 from eventlens.store.edits import CorrectionError, check_changes
+
+
+def incident(store: Any, country: str) -> dict[str, Any]:
+    """The first incident of ``country`` (ISO3) in the hand-made store."""
+    return store.query(country=country)[0]
+
 
 BAD = [
     pytest.param({"event_type": "Picnic"}, "event_type", id="type-not-in-taxonomy"),

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import incident
 from typer.testing import CliRunner
 
 from eventlens.cli import app
@@ -23,6 +22,12 @@ from eventlens.store.ingest import publisher_of
 from eventlens.store.queries import IncidentFilter, iter_incidents
 from eventlens.store.regions import acled_regions, region_of
 from eventlens.types import Article, Span
+
+
+def incident(store: Any, country: str) -> dict[str, Any]:
+    """The first incident of ``country`` (ISO3) in the hand-made store."""
+    return store.query(country=country)[0]
+
 
 FORMULAS = [
     '=HYPERLINK("http://evil.example","x")',
