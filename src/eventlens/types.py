@@ -95,6 +95,7 @@ class Article:
     body_end: int | None = None
     removed: tuple[Span, ...] = ()
     dateline: Span | None = None  # "BAGHDAD (Reuters) -" if any
+    publisher: str | None = None  # the outlet when the input names it (site name, feed title)
 
     @property
     def body_stop(self) -> int:

@@ -66,6 +66,43 @@ def _cell(v: Any) -> str:
     return str(v)
 
 
+def _csv_cell(v: Any) -> Any:
+    """A ``--format csv`` cell: numbers as numbers, text that would start a spreadsheet formula
+    neutralised (see :func:`eventlens.jobs.export.safe_cell`)."""
+    from eventlens.jobs.export import safe_cell
+
+    return _cell(v) if isinstance(v, int | float) and not isinstance(v, bool) else safe_cell(_cell(v))
+
+
+def _usage(command: str, message: str) -> typer.Exit:
+    """Print one line about bad usage; the Exit (status 2) to raise."""
+    err.print(f"eventlens {command}: {message}", soft_wrap=True, markup=False, highlight=False)
+    return typer.Exit(2)
+
+
+def _check_max_bytes(command: str, max_bytes: int | None) -> None:
+    if max_bytes is not None and max_bytes <= 0:
+        raise _usage(command, f"--max-bytes {max_bytes}: give a positive number of bytes")
+
+
+def _check_output(command: str, out: Path | None) -> None:
+    if out is None:
+        return
+    if out.is_dir():
+        raise _usage(command, f"-o {out}: is a directory; give a file name")
+    if not out.parent.is_dir():
+        raise _usage(command, f"-o {out}: no such directory {out.parent}; create it first")
+
+
+def _failed_summary(command: str, failed: int, total: int) -> None:
+    """The last line of a batch with failures (exit status 1 follows)."""
+    if failed >= total:
+        msg = f"{failed} input(s) failed; nothing was processed" if failed > 1 else "the input failed"
+    else:
+        msg = f"{failed} of {total} inputs failed; the others were processed"
+    err.print(f"eventlens {command}: {msg}", soft_wrap=True, markup=False, highlight=False)
+
+
 def print_table(records: list[dict[str, Any]], console: Console) -> None:
     """Records as a readable table (one row per record, the fields people scan first)."""
     table = Table(show_lines=True, title=f"{len(records)} record(s)")
@@ -138,17 +175,23 @@ def extract(
             f"eventlens extract: unknown --input-format {input_format!r}; use text, html, json or jsonl"
         )
         raise typer.Exit(2)
+    _check_max_bytes("extract", max_bytes)
+    _check_output("extract", out)
     pub = _parse_published(published)
     from eventlens import default_pipeline
 
-    failed = 0
+    failed = total = 0
     records: list[dict[str, Any]] = []
-    stream = out.open("w", encoding="utf-8") if out else sys.stdout
+    try:
+        stream = out.open("w", encoding="utf-8") if out else sys.stdout
+    except OSError as exc:
+        raise _usage("extract", f"-o {out}: cannot be written ({exc.strerror or exc})") from None
     try:
         for res in default_pipeline().run(
             read_paths(paths, input_format=input_format, encoding=encoding, max_bytes=max_bytes),
             published=pub,
         ):
+            total += 1
             if res.error is not None:
                 failed += 1
                 print(f"error {res.error}", file=sys.stderr)  # one line, never wrapped
@@ -169,7 +212,7 @@ def extract(
             w = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
             w.writeheader()
             for r in records:
-                w.writerow({k: _cell(r.get(k)) for k in CSV_COLUMNS})
+                w.writerow({k: _csv_cell(r.get(k)) for k in CSV_COLUMNS})
         elif fmt == "table":
             print_table(
                 records, Console(file=stream, width=160) if out else Console(width=max(140, Console().width))
@@ -178,7 +221,7 @@ def extract(
         if out:
             stream.close()
     if failed:
-        err.print(f"{failed} input(s) failed; the others were processed")
+        _failed_summary("extract", failed, total)
         raise typer.Exit(1)
 
 
@@ -207,8 +250,11 @@ def places(
     if fmt not in ("jsonl", "table"):
         err.print(f"eventlens places: unknown --format {fmt!r}; use jsonl or table")
         raise typer.Exit(2)
-    failed = 0
+    if input_format not in (None, "text", "html", "json", "jsonl"):
+        raise _usage("places", f"unknown --input-format {input_format!r}; use text, html, json or jsonl")
+    failed = total = 0
     for res in default_pipeline().places(read_paths(paths, input_format=input_format)):
+        total += 1
         if res.error is not None:
             failed += 1
             print(f"error {res.error}", file=sys.stderr)  # one line, never wrapped
@@ -230,7 +276,7 @@ def places(
                 table.add_row(*(_cell(r.get(c)) for c in PLACES_COLUMNS))
             Console(width=max(140, Console().width)).print(table)
     if failed:
-        err.print(f"{failed} input(s) failed; the others were processed")
+        _failed_summary("places", failed, total)
         raise typer.Exit(1)
 
 
@@ -307,6 +353,9 @@ def ingest(
     ] = None,
 ) -> None:
     """Extract and store articles (idempotent: re-ingesting changes nothing; resumable)."""
+    _check_max_bytes("ingest", max_bytes)
+    if input_format not in (None, "text", "html", "json", "jsonl"):
+        raise _usage("ingest", f"unknown --input-format {input_format!r}; use text, html, json or jsonl")
     if dask:
         from eventlens.jobs.cluster import ingest_dask
 

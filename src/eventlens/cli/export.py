@@ -25,6 +25,15 @@ _DB = Annotated[
 ]
 
 
+def unwritable(out: Path) -> str | None:
+    """Why ``-o out`` cannot be written (a directory, a folder that does not exist), else None."""
+    if out.is_dir():
+        return "is a directory; give a file name"
+    if not out.parent.is_dir():
+        return f"no such directory {out.parent}; create it first"
+    return None
+
+
 def _date(value: str | None, name: str) -> date | None:
     if not value:
         return None
@@ -65,10 +74,10 @@ def export(
     role: Annotated[str | None, typer.Option(help="reported | background")] = None,
 ) -> None:
     """Export incidents from the store, filtered like the API's /incidents."""
+    from eventlens.cli._db import open_existing
     from eventlens.errors import EventlensError
     from eventlens.jobs.export import FORMATS
     from eventlens.jobs.export import export as write_export
-    from eventlens.store import open as open_store
     from eventlens.store.queries import IncidentFilter, iter_incidents
 
     if fmt not in FORMATS:
@@ -76,6 +85,9 @@ def export(
         raise typer.Exit(2)
     if fmt in ("parquet", "geoparquet") and out is None:
         err.print(f"eventlens export: --format {fmt} writes a file; pass -o FILE.parquet")
+        raise typer.Exit(2)
+    if out is not None and (problem := unwritable(out)):
+        err.print(f"eventlens export: -o {out}: {problem}", soft_wrap=True, markup=False, highlight=False)
         raise typer.Exit(2)
     if role not in (None, "reported", "background"):
         err.print(f"eventlens export: --role {role!r}; use reported or background")
@@ -106,21 +118,31 @@ def export(
             time_precision=tuple(time_precision or ()),
             role=role,  # type: ignore[arg-type]
         )
-        store = open_store(db)
     except EventlensError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
+    store = open_existing(db, "export")
     with store:
         rows = iter_incidents(store, f)
         if out is None:
             write_export(rows, fmt, sys.stdout.buffer)
             sys.stdout.buffer.flush()
-        else:
-            tmp = out.with_name(out.name + ".part")
+            return
+        tmp = out.with_name(out.name + ".part")
+        try:
             with tmp.open("wb") as fh:
                 write_export(rows, fmt, fh)
             tmp.replace(out)  # a reader never sees half a file
-            err.print(f"wrote {out}")
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            err.print(
+                f"eventlens export: cannot write {out}: {exc.strerror or exc}",
+                soft_wrap=True,
+                markup=False,
+                highlight=False,
+            )
+            raise typer.Exit(1) from None
+        err.print(f"wrote {out}")
 
 
 def edit(
@@ -136,20 +158,24 @@ def edit(
     import getpass
     import json
 
+    from eventlens.cli._db import open_existing
     from eventlens.errors import EventlensError
     from eventlens.jobs.export import json_default
     from eventlens.store import edit as store_edit
-    from eventlens.store import open as open_store
     from eventlens.store.edits import check_changes, parse_assignment
 
     try:
         parsed = dict(parse_assignment(c) for c in changes)
         checked = check_changes(incident, parsed)
-        with open_store(db) as store:
-            out = store_edit(store, incident, checked, reason, who or getpass.getuser())
     except EventlensError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"eventlens edit: {exc}", soft_wrap=True, markup=False, highlight=False)
         raise typer.Exit(2) from None
+    with open_existing(db, "edit") as store:
+        try:
+            out = store_edit(store, incident, checked, reason, who or getpass.getuser())
+        except EventlensError as exc:
+            err.print(f"eventlens edit: {exc}", soft_wrap=True, markup=False, highlight=False)
+            raise typer.Exit(2) from None
     shown = {k: out.get(k) for k in ("event_id_cnty", *checked)}
     typer.echo(json.dumps(shown, default=json_default, ensure_ascii=False, indent=2))
 

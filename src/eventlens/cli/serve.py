@@ -63,6 +63,10 @@ def serve(
 
     from eventlens.api.app import Settings, create_app
 
+    if not demo:
+        from eventlens.cli._db import refuse_missing
+
+        refuse_missing(db, "serve")
     if demo:
         from eventlens.cli import sample_dir
         from eventlens.jobs.files import ingest_paths
@@ -122,15 +126,10 @@ _DB = Annotated[
 ]
 
 
-def _open(db: str | None):  # type: ignore[no-untyped-def]
-    from eventlens.errors import EventlensError
-    from eventlens.store import open as open_store
+def _open(db: str | None, command: str):  # type: ignore[no-untyped-def]
+    from eventlens.cli._db import open_existing
 
-    try:
-        return open_store(db)
-    except EventlensError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
+    return open_existing(db, command)
 
 
 @keys_app.command("create")
@@ -142,7 +141,7 @@ def keys_create(
     from eventlens.api.keys import create_key
     from eventlens.errors import ConfigError
 
-    with _open(db) as store:
+    with _open(db, "keys create") as store:
         try:
             key, secret = create_key(store, name)
         except ConfigError as exc:
@@ -157,7 +156,7 @@ def keys_list(db: _DB = None) -> None:
     """List keys (prefix, name, created, revoked); never the secrets."""
     from eventlens.api.keys import list_keys
 
-    with _open(db) as store:
+    with _open(db, "keys list") as store:
         keys = list_keys(store)
     table = Table(title=f"{len(keys)} API key(s)")
     for col in ("prefix", "name", "created (UTC)", "revoked (UTC)"):
@@ -176,7 +175,7 @@ def keys_revoke(
     from eventlens.api.keys import revoke_key
     from eventlens.errors import ConfigError
 
-    with _open(db) as store:
+    with _open(db, "keys revoke") as store:
         try:
             key = revoke_key(store, prefix)
         except ConfigError as exc:

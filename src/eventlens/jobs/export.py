@@ -2,12 +2,18 @@
 
 * ``acled-csv``: ACLED's 31 columns in ACLED's order and spelling (the header of ACLED's own
   exports, ``event_id_cnty`` ... ``timestamp``), so existing ACLED scripts read it unchanged.
-  ``timestamp`` is, as in ACLED, the Unix time the record last changed.
+  ``timestamp`` is, as in ACLED, the Unix time the record last changed. Values are written as
+  ACLED writes them: ``fatalities`` is always a whole number (``0`` where no report gave a toll,
+  as in ACLED's data; the JSON formats keep ``null`` for "not said"), ``region`` is ACLED's
+  region of the country (:mod:`eventlens.store.regions`), ``source`` the publishers.
+* Every CSV cell that a spreadsheet would run as a formula (text starting with ``=``, ``+``,
+  ``-``, ``@``, a tab or a carriage return) is written with a leading ``'`` (OWASP's CSV
+  injection advice); numbers are written as numbers.
 * ``geojson``: an RFC 7946 FeatureCollection, ``[longitude, latitude]`` in WGS 84, a ``null``
   geometry for an incident with no coordinates; every column is a property.
 * ``jsonl``: one incident per line (the API's JSON shape).
 * ``parquet`` / ``geoparquet``: typed columns (dates as ``date32``, counts as integers,
-  coordinates as doubles); GeoParquet 1.1 adds a WKB ``geometry`` column and the ``geo`` file
+  coordinates as doubles, times as UTC ``timestamp[s, tz=UTC]``); GeoParquet 1.1 adds a WKB ``geometry`` column and the ``geo`` file
   metadata, so GeoPandas, DuckDB spatial and QGIS read it as points.
 
 Every writer takes an iterator of rows (see :func:`eventlens.store.queries.iter_incidents`, which
@@ -30,6 +36,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from eventlens.errors import ConfigError
+from eventlens.store.regions import region_of
 
 log = logging.getLogger(__name__)
 
@@ -85,17 +92,44 @@ def _timestamp(r: dict[str, Any]) -> int | None:
     return int(when.replace(tzinfo=UTC).timestamp() if when.tzinfo is None else when.timestamp())
 
 
+def with_region(r: dict[str, Any]) -> dict[str, Any]:
+    """The row with ACLED's ``region`` filled in from its country when the store has none."""
+    if r.get("region") or not (r.get("iso") or r.get("country")):
+        return r
+    region = region_of(r.get("iso"), r.get("country"))
+    return {**r, "region": region} if region else r
+
+
 def acled_row(r: dict[str, Any]) -> dict[str, Any]:
-    """One incident row as ACLED's columns (values as ACLED writes them)."""
+    """One incident row as ACLED's columns (values as ACLED writes them: see the module doc)."""
     out = {k: r.get(k) for k in ACLED_CSV_COLUMNS}
     d = r.get("event_date")
     out["event_date"] = d.isoformat() if isinstance(d, date) else d
+    out["region"] = with_region(r).get("region")
+    out["fatalities"] = r.get("fatalities") or 0
     out["timestamp"] = _timestamp(r)
     return out
 
 
-def _csv_cell(v: Any) -> Any:
-    return "" if v is None else v
+#: First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(v: Any) -> Any:
+    """A CSV cell value that no spreadsheet runs: text that would start a formula gets a leading
+    ``'``; numbers stay numbers; ``None`` is an empty cell. A carriage return becomes a newline
+    (the writers end lines with ``\n``, and Python's csv module leaves a lone ``\r`` unquoted,
+    which would split the row for a reader)."""
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        if v.startswith(FORMULA_STARTS):
+            v = "'" + v
+        return v.replace("\r\n", "\n").replace("\r", "\n")
+    return v
+
+
+_csv_cell = safe_cell
 
 
 def iter_acled_csv(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
@@ -153,13 +187,18 @@ def _arrow_schema(columns: Iterable[str], geo: bool) -> Any:
         elif c in _DATE:
             typ = pa.date32()
         elif c in _DATETIME:
-            typ = pa.timestamp("s")
+            typ = pa.timestamp("s", tz="UTC")  # the store keeps UTC wall time
         else:
             typ = pa.string()
         fields.append(pa.field(c, typ))
     if geo:
         fields.append(pa.field("geometry", pa.binary()))
     return pa.schema(fields)
+
+
+def _utc(v: Any) -> Any:
+    """A naive store date-time (UTC wall time) as an aware UTC one, so Arrow keeps the instant."""
+    return v.replace(tzinfo=UTC) if isinstance(v, datetime) and v.tzinfo is None else v
 
 
 def _wkb_point(lon: float | None, lat: float | None) -> bytes | None:
@@ -202,7 +241,7 @@ def write_parquet(
     writer = pq.ParquetWriter(sink, schema, compression="zstd")
     try:
         for chunk in _batches(rows, batch):
-            data: dict[str, list[Any]] = {c: [r.get(c) for r in chunk] for c in cols}
+            data: dict[str, list[Any]] = {c: [_utc(r.get(c)) for r in chunk] for c in cols}
             if geo:
                 data["geometry"] = [_wkb_point(r.get("longitude"), r.get("latitude")) for r in chunk]
             writer.write_table(pa.Table.from_pydict(data, schema=schema))
@@ -225,6 +264,7 @@ def stream(rows: Iterable[dict[str, Any]], fmt: str, *, spool_bytes: int = 8 << 
     (its footer comes last), kept in memory only while smaller than ``spool_bytes``."""
     if fmt not in FORMATS:
         raise ConfigError(f"export format {fmt!r}: unknown; use one of {', '.join(FORMATS)}")
+    rows = map(with_region, rows)
     if fmt == "acled-csv":
         yield from _text(iter_acled_csv(rows))
     elif fmt == "geojson":
@@ -242,7 +282,7 @@ def stream(rows: Iterable[dict[str, Any]], fmt: str, *, spool_bytes: int = 8 << 
 def export(rows: Iterable[dict[str, Any]], fmt: str, out: IO[bytes]) -> None:
     """Write the export of ``rows`` in ``fmt`` to a binary file object."""
     if fmt in ("parquet", "geoparquet"):
-        write_parquet(rows, out, geo=fmt == "geoparquet")
+        write_parquet(map(with_region, rows), out, geo=fmt == "geoparquet")
         return
     for chunk in stream(rows, fmt):
         out.write(chunk)

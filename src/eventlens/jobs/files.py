@@ -126,7 +126,18 @@ def ingest_paths(
             console.print(f"{skipped_files} unchanged input files were already ingested and were skipped")
         if summary.failures:
             console.print(f"[yellow]{summary.failures} inputs failed[/yellow] (see the failures table):")
-            for name in summary.failed_inputs[:20]:
-                console.print(f"  {name}")
+            with store.begin() as conn:
+                rows = conn.execute(
+                    sa.select(t.failures.c.input, t.failures.c.reason)
+                    .where(t.failures.c.run_id == summary.run_id)
+                    .order_by(t.failures.c.id)
+                    .limit(20)
+                ).all()
+            for name, reason in rows:
+                # the reason usually starts with the input's name already; say it once
+                why = reason.removeprefix(f"{name}: ")
+                console.print(f"  {name}: {why}", soft_wrap=True, markup=False, highlight=False)
+            if summary.failures > len(rows):
+                console.print(f"  ... and {summary.failures - len(rows)} more", markup=False)
             return 1
     return 0

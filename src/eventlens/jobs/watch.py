@@ -257,7 +257,8 @@ class Watcher:
         elif parsed.get("bozo"):
             log.info("feed %s: malformed but readable (%s)", url, parsed.get("bozo_exception"))
         report.feeds_ok += 1
-        self._items(url, parsed.entries[: self.config.max_items_per_feed], report)
+        title = parsed.get("feed", {}).get("title")
+        self._items(url, parsed.entries[: self.config.max_items_per_feed], report, title)
         # Validators are saved only after the items are handled: a crash re-reads the feed.
         self._save_feed(url, row is not None, Validators.of(res), f"HTTP {res.status}")
 
@@ -272,7 +273,9 @@ class Watcher:
                 conn.execute(sa.insert(feed_state).values(feed_url=url, **values))
 
     # ------------------------------------------------------------------ items
-    def _items(self, feed_url: str, entries: Sequence[Any], report: PollReport) -> None:
+    def _items(
+        self, feed_url: str, entries: Sequence[Any], report: PollReport, feed_title: str | None = None
+    ) -> None:
         keyed = [(*_item_key(feed_url, e), e) for e in entries]
         with self.store.begin() as conn:
             known = {
@@ -309,7 +312,7 @@ class Watcher:
                 else:
                     report.items_refused += 1
                 continue
-            self._ingest(key, feed_url, link, entry, page, attempts, prior, report)
+            self._ingest(key, feed_url, link, entry, page, attempts, prior, report, feed_title)
 
     def _ingest(
         self,
@@ -321,6 +324,7 @@ class Watcher:
         attempts: int,
         prior: Any,
         report: PollReport,
+        feed_title: str | None = None,
     ) -> None:
         from eventlens.store import article_key, ingest
         from eventlens.store import schema as t
@@ -328,6 +332,8 @@ class Watcher:
         item = {"id": key[:16], "html": page.text, "url": page.url, "published": _published(entry)}
         if not item["published"]:
             del item["published"]
+        if isinstance(feed_title, str) and feed_title.strip():
+            item["publisher"] = feed_title.strip()  # the page's own site name wins (see publisher_of)
         with self.store.begin() as conn:
             top = conn.execute(sa.select(sa.func.max(t.incidents.c.seq))).scalar() or 0
         results = list(self.pipeline.run([item]))

@@ -121,7 +121,17 @@ def read_html(
         language=lang,
         input_format="html",
         body_start=title_span.end if title_span else 0,
+        publisher=_meta_site_name(tree) if tree is not None else None,
     )
+
+
+def _meta_site_name(tree: Any) -> str | None:
+    """The outlet's name as the page states it (``og:site_name``, ``application-name``)."""
+    for node in tree.xpath("//meta[@content]"):
+        key = (node.get("property") or node.get("name") or "").lower()
+        if key in ("og:site_name", "application-name") and node.get("content", "").strip():
+            return _clean_line(str(node.get("content")))[:200] or None
+    return None
 
 
 def _parse(html: str) -> Any:

@@ -1,6 +1,6 @@
 """JSON and JSON Lines records to :class:`~eventlens.types.Article`.
 
-A record is an object ``{"id", "text" | "html", "title"?, "published"?, "url"?}``;
+A record is an object ``{"id", "text" | "html", "title"?, "published"?, "url"?, "publisher"?}``;
 a ``.json`` file holds one record or a list of them, a ``.jsonl``/``.ndjson`` file
 one per line. A bad record or line becomes an :class:`InputError` naming
 ``file:line`` (``file[index]`` for lists) and the rest of the file goes on -
@@ -117,4 +117,7 @@ def record_to_article(
                 article = replace(article, title=title, title_span=None)
     except InputError as exc:
         return InputError(where, exc.reason)
+    publisher = obj.get("publisher")
+    if isinstance(publisher, str) and publisher.strip() and not article.publisher:  # the page's own name wins
+        article = replace(article, publisher=publisher.strip()[:200])
     return article

@@ -13,6 +13,7 @@ import hashlib
 import logging
 import os
 import re
+import stat
 import sys
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
@@ -52,8 +53,9 @@ def read_paths(
 ) -> Iterator[Article | InputError]:
     """Yield a raw Article per document under ``paths`` or an InputError per bad input.
 
-    A path is a file, a directory (recursed in sorted order, hidden entries and
-    unknown extensions skipped) or ``"-"`` for stdin. ``input_format`` forces a
+    A path is a file, a directory (recursed in sorted order, hidden entries, files of
+    unknown extensions and anything but regular files skipped; files without an
+    extension are read when they are text) or ``"-"`` for stdin. ``input_format`` forces a
     reader (``text``, ``html``, ``json``, ``jsonl``); by default the extension
     decides, then the content. Never raises for bad input.
     """
@@ -78,16 +80,40 @@ def read_paths(
 
 
 def files_under(root: Path, suffixes: Collection[str] = EXTENSIONS) -> list[Path]:
-    """Files under ``root`` with one of ``suffixes`` (hidden files and folders left out), sorted
-    by their path relative to ``root``: the one directory walk, so that ``extract``, ``ingest``
-    and ``ingest --dask`` take a folder's files in the same order."""
+    """Files under ``root`` with one of ``suffixes`` or no extension at all (hidden files and
+    folders left out), sorted by their path relative to ``root``: the one directory walk, so that
+    ``extract``, ``ingest`` and ``ingest --dask`` take a folder's files in the same order.
+
+    Entries that are not regular files (a FIFO, whose read would block forever, a socket, a
+    broken link) are listed too: reading one gives one :class:`InputError` saying it was skipped,
+    never a read."""
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for name in filenames:
-            if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
+            suffix = Path(name).suffix.lower()
+            if not name.startswith(".") and (suffix in suffixes or not suffix):
                 found.append(Path(dirpath) / name)
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def _not_regular(path: Path) -> str | None:
+    """What ``path`` is when it is not a regular file (following links), else None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot be opened ({(exc.strerror or str(exc)).lower()})"
+    if stat.S_ISREG(mode):
+        return None
+    for test, kind in (
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return kind
+    return "a special file"
 
 
 def expand_paths(paths: Iterable[str], suffixes: Collection[str] = EXTENSIONS) -> Iterator[str]:
@@ -121,6 +147,10 @@ def _read_file(
     path: Path, doc_id: str, input_format: str | None, encoding: str | None, max_bytes: int
 ) -> Iterator[Article | InputError]:
     source = str(path)
+    kind = _not_regular(path)
+    if kind:
+        yield InputError(source, f"{kind}, not a regular file; skipped (pass files, directories or -)")
+        return
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -131,6 +161,13 @@ def _read_file(
         yield InputError(source, f"cannot be read ({exc.strerror}); check it exists and is readable")
         return
     fmt = input_format or EXTENSIONS.get(path.suffix.lower()) or sniff_format(data)
+    if not path.suffix and not input_format:
+        # no extension says what it is: read it only if it is text (the decoder says why not)
+        for item in read_bytes(data, id=doc_id, source=source, input_format=fmt, encoding=encoding):
+            if isinstance(item, InputError) and "binary" in item.reason:
+                item = InputError(source, f"has no file extension and is not text ({item.reason})")
+            yield item
+        return
     yield from read_bytes(data, id=doc_id, source=source, input_format=fmt, encoding=encoding)
 
 
@@ -138,11 +175,21 @@ def _read_stdin(
     input_format: str | None, encoding: str | None, max_bytes: int
 ) -> Iterator[Article | InputError]:
     stream = sys.stdin
+    if stream is None or getattr(stream, "closed", False):
+        yield InputError("-", "standard input is closed; pipe a document in or pass a file")
+        return
     buffer = getattr(stream, "buffer", None)
-    if buffer is not None:
-        data: bytes = buffer.read(max_bytes + 1)
-    else:  # a text stream without bytes underneath (e.g. io.StringIO in tests)
-        data = stream.read(max_bytes + 1).encode("utf-8")
+    try:
+        if buffer is not None:
+            data: bytes = buffer.read(max_bytes + 1)
+        else:  # a text stream without bytes underneath (e.g. io.StringIO in tests)
+            data = stream.read(max_bytes + 1).encode("utf-8")
+    except UnicodeDecodeError as exc:
+        yield InputError("-", f"standard input is not text ({exc.reason}); pass --encoding or a file")
+        return
+    except (OSError, ValueError) as exc:  # a closed descriptor, a stream closed under us
+        yield InputError("-", f"standard input cannot be read ({exc}); pipe a document in or pass a file")
+        return
     if len(data) > max_bytes:
         yield _too_large("-", len(data), max_bytes)
         return

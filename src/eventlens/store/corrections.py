@@ -18,7 +18,7 @@ from eventlens.clock import utcnow
 from eventlens.errors import StoreError
 from eventlens.store import schema as t
 from eventlens.store.db import Store
-from eventlens.store.incidents import EDITABLE
+from eventlens.store.edits import check_changes, check_row
 
 log = logging.getLogger(__name__)
 
@@ -31,28 +31,21 @@ def edit(store: Store, incident_id: str, changes: Mapping[str, Any], reason: str
     """Set fields of an incident, recording each change in ``corrections``; return the incident.
 
     ``incident_id`` may be an id that was merged away: the edit goes to the surviving incident.
-    Unknown or derived fields, an empty ``reason`` or ``who`` raise :class:`StoreError`.
+    An empty ``reason`` or ``who`` raises :class:`StoreError`; an unknown or derived field, or a
+    value that does not fit (:mod:`eventlens.store.edits`), raises
+    :class:`~eventlens.store.edits.CorrectionError` and nothing is stored.
     """
-    bad = sorted(set(changes) - EDITABLE)
-    if bad:
-        raise StoreError(
-            f"{incident_id}: cannot edit {', '.join(bad)}; editable fields are {', '.join(sorted(EDITABLE))}"
-        )
     if not reason.strip() or not who.strip():
         raise StoreError(f"{incident_id}: a correction needs a reason and who made it; pass both")
+    changes = check_changes(incident_id, changes)
     now = utcnow()
     with store.begin() as conn:
         seq = store.resolve(conn, incident_id)
         current = conn.execute(sa.select(t.incidents).where(t.incidents.c.seq == seq)).mappings().one()
         values: dict[str, Any] = {}
-        for field, new in changes.items():
+        for field, new in check_row(current, changes).items():
             if isinstance(new, str) and field in ("event_date", "date_end"):
-                try:
-                    new = date.fromisoformat(new)
-                except ValueError:
-                    raise StoreError(
-                        f"{incident_id}: {field}={new!r} is not an ISO date (YYYY-MM-DD)"
-                    ) from None
+                new = date.fromisoformat(new)  # checked above
             conn.execute(
                 sa.insert(t.corrections).values(
                     incident_seq=seq,

@@ -320,7 +320,7 @@ def open(db_url: str | os.PathLike[str] | None = None) -> Store:  # noqa: A001 -
     try:
         with engine.begin() as conn:
             migrate(conn)
-    except sa.exc.OperationalError as exc:
+    except sa.exc.DatabaseError as exc:  # OperationalError, or a file that is no database
         engine.dispose()
         raise StoreError(
             f"{store!r}: cannot open the database ({exc.orig}); check the URL and that the server runs"

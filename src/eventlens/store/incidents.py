@@ -299,7 +299,9 @@ def derive(mentions: Sequence[dict[str, Any]], articles: dict[str, dict[str, Any
     arts = [articles[aid] for aid in sorted({m["article_id"] for m in mentions})]
     publishers = sorted({a["publisher"] or a["id"] for a in arts})
     seen = [a["published"] or a["stored_at"] for a in arts]
-    out["source"] = "; ".join(publishers) or None
+    # ``source`` names outlets only: an article whose publisher is unknown counts as a source of
+    # its own (above) but is not written as its 64-character id.
+    out["source"] = "; ".join(sorted({a["publisher"] for a in arts if a["publisher"]})) or None
     out["source_count"] = len(publishers)
     out["article_count"] = len(arts)
     out["mention_count"] = len(mentions)

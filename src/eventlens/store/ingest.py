@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -77,8 +78,34 @@ def article_key(text: str, url: str | None) -> str:
     return h.hexdigest()
 
 
+#: A wire credit in a dateline: "BAGHDAD (Reuters) -", "NAIROBI, Kenya (AP) —", "PARIS, May 2 (AFP):".
+_DATELINE_CREDIT = re.compile(
+    r"^[^\S\n]*(?:[A-Z0-9][\w'’./-]*,?[^\S\n]+){1,6}\(([A-Z][\w&.'’ -]{0,38}?)\)[^\S\n]*(?:--|[-–—:])"
+)
+
+
+def _dateline_credit(article: Article) -> str | None:
+    """The agency a dateline credits, in its own spelling ("Reuters", "AP"), if the story has one."""
+    if article.dateline is not None:
+        head = article.dateline.text
+    else:
+        start = min(article.body_start, len(article.text))
+        head = article.text[start : start + 200].lstrip().split("\n", 1)[0]
+    m = _DATELINE_CREDIT.match(head)
+    return m.group(1).strip() if m else None
+
+
 def publisher_of(article: Article) -> str | None:
-    """The outlet, for counting sources: the URL's host (a file path says nothing)."""
+    """The outlet, for the ``source`` column and for counting independent sources.
+
+    In order: the agency a dateline credits ("(Reuters)": syndicated copies on many sites are
+    one source), the name the input gives (the HTML page's site name, the feed's title, a JSON
+    record's ``publisher``), then the URL's host. None when nothing says (a bare file)."""
+    credit = _dateline_credit(article)
+    if credit:
+        return credit[:200]
+    if article.publisher and article.publisher.strip():
+        return article.publisher.strip()[:200]
     url = canonical_url(article.url)
     return urlsplit(url).hostname if url else None
 
