@@ -25,6 +25,7 @@ from eventlens.stages.dates import find_dates
 from eventlens.stages.detect import DEMO, EVENT_CUES, Classification, classify
 from eventlens.stages.merge import Group, Sentence, group_sentences, role_of
 from eventlens.stages.rerank import decide, features
+from eventlens.stages.truecase import restore_texts
 from eventlens.taxonomy import disorder_type_of, event_type_of
 from eventlens.types import Actor, Article, Cue, DateRange, Event, Evidence, Span, Toponym
 
@@ -261,6 +262,8 @@ class Pipeline:
                 found = geocoder.resolve_toponyms(art, tops)
             else:
                 found = [Toponym(t.start, t.end, t.text, t.name, None, None, t.is_location) for t in tops]
+            if doc.user_data.get("truecased"):
+                found = restore_texts(found, art.text)
             out[i] = PlacesResult(art.id, art, found)
         for r in out:
             assert r is not None
@@ -302,7 +305,10 @@ class Pipeline:
                 events.append(ev)
         if events and self.geocoder:
             events = self._geocode(article, doc, events)
-        return [_finalize(e, self._gazetteer) for e in events]
+        events = [_finalize(e, self._gazetteer) for e in events]
+        if doc.user_data.get("truecased"):  # the parse saw capitals the text lacks: show its words
+            events = restore_texts(events, article.text)
+        return events
 
     def _geocode(self, article: Article, doc: Doc, events: list[Event]) -> list[Event]:
         try:
