@@ -30,6 +30,8 @@ class _StubGazetteer:
         "kabul": _Place("Kabul", 3000000, "PPLC"),
         "forest": _Place("Forest", 50000),
         "upper tessa": _Place("Upper Tessa", 2000, "ADM2"),
+        "el gadir": _Place("El Gadir", 90000),
+        "tank": _Place("Tank", 400000, "ADM2"),
     }
 
     def candidates(self, name: str, *, country: str | None = None, limit: int = 20) -> list[_Place]:
@@ -37,7 +39,15 @@ class _StubGazetteer:
         return [hit] if hit else []
 
     def country_words(self) -> dict[str, str]:
-        return {"kenya": "KE", "kenyan": "KE", "afghanistan": "AF", "afghan": "AF"}
+        return {
+            "kenya": "KE",
+            "kenyan": "KE",
+            "afghanistan": "AF",
+            "afghan": "AF",
+            "car": "CF",
+            "drc": "CD",
+            "south africa": "ZA",
+        }
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +71,11 @@ def lexicon() -> Lexicon:
             "clinic",
             "area",
             "official",
+            "car",
+            "tank",
+            "office",
+            "agency",
+            "front",
         ],
         "verb": ["read", "kill", "say", "attack", "reach", "condemn", "visit", "take", "flee"],
         "adj": ["local", "armed"],
@@ -130,6 +145,32 @@ def test_truecase_unknown_words_where_names_stand(lexicon: Lexicon) -> None:
     assert "Minister Ketoru Walamba" in out or "minister Ketoru Walamba" in out
     assert "Mbeti area" in out
     assert "the wounded were taken" in out
+
+
+def test_truecase_names_of_other_shapes(lexicon: Lexicon) -> None:
+    text = (
+        "gunmen attacked a car near el gadir in the northwestern tank district, a police "
+        "official said. the national liberation front of tessa (nlft) and the south africa office "
+        "of the agency in the drc said on nov 19 that a tank was seen. "
+    ) * 2
+    out = truecase(text, lexicon)
+    assert "attacked a car" in out  # a short English word, though a country's code
+    assert "near El Gadir" in out  # an Arabic article starts the name
+    assert "northwestern Tank district" in out  # an English word naming a district
+    assert "a tank was seen" in out
+    assert "National Liberation Front of Tessa (NLFT)" in out
+    assert "South Africa" in out and "DRC" in out
+    assert "Nov 19" in out
+
+
+def test_dateline_with_a_date_and_agency_starts_a_sentence(lexicon: Lexicon) -> None:
+    text = "kolvara, kenya, june 3 (reuters) - gunmen killed five herders in a raid, police said. " * 3
+    assert truecase(text, lexicon).startswith("Kolvara, Kenya, June 3 (Reuters) - Gunmen killed")
+
+
+def test_all_caps_possessive_acronym_keeps_its_s_small(lexicon: Lexicon) -> None:
+    out = truecase(("THE NLFT'S FIGHTERS ATTACKED A MARKET IN KOLVARA ON MONDAY, POLICE SAID. " * 3), lexicon)
+    assert out.startswith("The NLFT's fighters attacked a market in Kolvara on Monday")
 
 
 def test_all_caps_text_is_lowered_but_names_and_acronyms_keep_capitals(lexicon: Lexicon) -> None:

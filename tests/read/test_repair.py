@@ -93,3 +93,9 @@ def test_read_html_string_is_repaired() -> None:
     art = read_html(html, id="p.html")
     assert "â€" not in art.text
     assert "army’s patrol" in art.text.lower()
+
+
+def test_symbols_of_the_latin1_block_are_repaired() -> None:
+    text = "A 3 × 4 metre crater; prices rose 5 ÷ 2; temperature 30 °C; £200 fine"
+    for codec in ("cp1252", "latin-1"):
+        assert repair_mojibake(text.encode("utf-8").decode(codec)) == text

@@ -74,9 +74,9 @@ def _plausible(ch: str, nbytes: int) -> bool:
     if nbytes == 2:
         if cat.startswith("L") or cat == "Mn":
             return _TWO_BYTE_LETTERS[0] <= ord(ch) <= _TWO_BYTE_LETTERS[1]
-        # the Latin-1 symbols: no-break space, "£", "°", "©", "«", "½"...; and the C1 controls,
-        # which only text encoded twice holds ("Â\x80" -> "\x80", one round from "€")
-        return 0x0080 <= ord(ch) <= 0x00BF
+        # the C1 controls, which only text encoded twice holds ("Â\x80" -> "\x80", one round
+        # from "€"), and symbols of the same blocks: no-break space, "£", "°", "©", "«", "×"...
+        return ord(ch) <= _TWO_BYTE_LETTERS[1] and (ord(ch) <= 0x9F or not cat.startswith("C"))
     if cat in ("Cc", "Cs", "Co", "Cn"):
         return False
     return True

@@ -17,9 +17,13 @@ How, and what stays the same:
    country names and demonyms, the named armed groups of ``data/entities.jsonl`` and a short
    list of proper words (``data/proper_words.txt``: religions, peoples, institutions) - and
    acronyms in brackets whose letters are the initials of the words before them ("district
-   reserve guard (drg)" -> "District Reserve Guard (DRG)"). A place name that is also a common
-   English word ("reading", "police", "nice") is capitalised only when it is a large place and
-   a noun only in English ("turkey" no, "Kabul" yes; see :class:`Lexicon`).
+   reserve guard (drg)" -> "District Reserve Guard (DRG)"), and unknown words (in no English
+   word list) where names stand: after "in/near/at..." or a title, next to a name, before
+   "district/area/village...". A place name that is also an English word ("reading", "police",
+   "nice", "tank") is capitalised only when it is a large place, a noun only in English, and no
+   determiner comes before it ("Kabul" yes, "a tank" no; see :class:`Lexicon`), or when it
+   names a district/province the gazetteer knows and a district head follows ("northwestern
+   tank district").
 3. :func:`restore_texts` puts the original words back into the spans of the records made from
    a truecased parse, so evidence shows the words as the article has them.
 """
@@ -58,7 +62,7 @@ _SENT_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*[ \t]+|\n[ \t\"'“‘(\[-]*
 #: the first word after a dateline ending in a colon or dash: "raipur: four policemen",
 #: "kabul (afp) - gunmen"
 _DATELINE_START = re.compile(
-    r"^[ \t]*[^\W\d_][\w'’.]*(?:[ ,]{1,2}[^\W\d_][\w'’.]*){0,3}(?:\s*\([^()\n]{1,30}\))?"
+    r"^[ \t]*[^\W\d_][\w'’.]*(?:[ ,]{1,2}[\w][\w'’.]*){0,5}(?:\s*\([^()\n]{1,30}\))?"
     r"\s*(?::|--?|[–—])[ \t]+[\"'“‘(\[]*([^\W\d_])",
     re.MULTILINE,
 )
@@ -66,6 +70,7 @@ _DATELINE_START = re.compile(
 _POSSESSIVE = re.compile(r"'s$")
 _MONTHS = frozenset("january february april june july august september october november december".split())
 _AMBIGUOUS_MONTHS = frozenset({"may", "march"})
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _BEFORE_MONTH = frozenset("in since until till by early late mid last next of from during through".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: abbreviations after which a full stop does not end a sentence
@@ -86,6 +91,17 @@ _PLACE_HEADS = frozenset(
     """district province governorate region county state village town city area neighbourhood
     neighborhood suburb municipality camp valley river border oblast prefecture""".split()
 )
+#: head nouns of administrative units: an English word before one may be a unit's name
+_ADMIN_HEADS = frozenset("district province governorate county region state oblast prefecture".split())
+_COMPASS = frozenset(
+    """northern southern eastern western central northwestern northeastern southwestern
+    southeastern north-western north-eastern south-western south-eastern""".split()
+)
+_DETERMINERS = frozenset(
+    "a an the this that these those his her its their our my your every each no some any another".split()
+)
+#: words no place name starts with
+_EDGE_WORDS = frozenset("of the and for in on at to from by with or".split())
 #: words never capitalised inside a name ("Islamic State of Iraq and the Levant")
 _NAME_FUNCTION_WORDS = frozenset("of the and for in on at de del la le des al el bin ibn e".split())
 
@@ -196,6 +212,7 @@ class Lexicon:
             if index
             else frozenset()
         )
+        self._verbs = frozenset(index.get("verb", ())) if index else frozenset()
         self._rules = rules or {}
         self._exc = {
             form for table in (exceptions or {}).values() if isinstance(table, dict) for form in table
@@ -241,6 +258,22 @@ class Lexicon:
             return True
         return any(f in self._others for pos in ("verb", "adj", "adv") for f in self._forms(w, pos))
 
+    def is_verb(self, word: str) -> bool:
+        return any(f in self._verbs for f in self._forms(word.lower(), "verb"))
+
+    def is_country_word(self, words: tuple[str, ...]) -> bool:
+        """A country's name, short form or demonym ("kenya", "pakistani", "south africa")."""
+        if not self.countries:
+            return False
+        name = " ".join(words)
+        if name in self.countries:
+            return True
+        try:
+            from eventlens.geo.normalize import normalize_key
+        except ImportError:  # pragma: no cover - geo is part of the package
+            return False
+        return normalize_key(name) in self.countries
+
     def is_noun(self, word: str) -> bool:
         return any(f in self._nouns for f in self._forms(word.lower(), "noun"))
 
@@ -260,8 +293,8 @@ class Lexicon:
     def _is_place(self, words: tuple[str, ...]) -> bool:
         if self.gazetteer is None or not all(w.isalpha() or "-" in w or "'" in w for w in words):
             return False
-        if any(w in _NAME_FUNCTION_WORDS for w in (words[0], words[-1])):
-            return False
+        if words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS or words[-1] in _NAME_FUNCTION_WORDS:
+            return False  # "of kabul", "kabul and"; but "el fasher", "la paz" are names
         name = " ".join(words)
         try:
             cands = [
@@ -274,20 +307,32 @@ class Lexicon:
             return False
         if not cands:
             return False
-        uncommon = [w for w in words if not self.is_common(w)]
-        if uncommon:
+        if any(not self.is_common(w) for w in words):
             return True
-        if any(self.is_other_word(w) for w in words):
-            return False  # "split", "nice", "reading": words first, places second
-        return any(
-            (c.population or 0) >= COMMON_NOUN_PLACE_POPULATION
-            or c.feature_code.startswith("PCL")
-            or c.feature_code == "ADM1"
-            for c in cands
-        )
+        if len(words) == 1 and (self.is_other_word(words[0]) or len(words[0]) <= 3):
+            return False  # "split", "nice", "reading", "car": words first, places second
+        # English words only ("kabul", "south africa", "new york"): a large place
+        return any(_large(c) for c in cands)
+
+    def is_admin_unit(self, word: str) -> bool:
+        """Is ``word`` (folded) the name of a district, province or region the gazetteer knows?"""
+        if self.gazetteer is None:
+            return False
+        try:
+            return any(
+                _fold(c.name) == word and (c.feature_code or "").startswith("ADM")
+                for c in self.gazetteer.candidates(word, limit=10)
+            )
+        except Exception:  # noqa: BLE001
+            return False
 
 
 _POS_NAMES = ("noun", "verb", "adj", "adv", "propn", "punct")
+
+
+def _large(c: Any) -> bool:
+    code = c.feature_code or ""
+    return (c.population or 0) >= COMMON_NOUN_PLACE_POPULATION or code.startswith("PCL") or code == "ADM1"
 
 
 def _by_pos(table: Any, strings: Any) -> dict[str, Any]:
@@ -370,14 +415,22 @@ def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
             if key in lexicon.names:
                 cap_tokens(i, i + size, lexicon.names[key])
                 matched = True
-            elif size == 1 and key[0] in lexicon.countries and not lexicon.is_other_word(key[0]):
+            elif size > 1 and lexicon.is_country_word(key):  # "democratic republic of congo"
+                cap_tokens(i, i + size)
+                matched = True
+            elif size == 1 and lexicon.is_country_word(key) and not lexicon.is_verb(key[0]):
+                # demonyms are adjectives in English too ("pakistani"); "polish" is a verb
                 if len(key[0]) > 3:
                     cap_tokens(i, i + 1)
                     matched = True
                 elif not lexicon.is_common(key[0]):  # "drc", "uae"; not "car", "us"
                     _apply(chars, toks[i][0], toks[i][2].upper())
                     done[i] = matched = True
-            elif "-" not in key and lexicon.is_place(key):
+            elif (
+                "-" not in key
+                and not (size == 1 and i > 0 and folded[i - 1] in _DETERMINERS and lexicon.is_common(key[0]))
+                and lexicon.is_place(key)
+            ):  # "a tank", "the police": a determiner makes an English word a common noun
                 cap_tokens(i, i + size)
                 matched = True
             if matched:
@@ -391,6 +444,11 @@ def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
         w = folded[k]
         if w in _MONTHS or w in _WEEKDAYS or w == "i":
             cap_tokens(k, k + 1)
+        elif w in _MONTH_ABBREVIATIONS and (
+            (k + 2 < n and toks[k + 1][2] == "." and toks[k + 2][2].isdigit())
+            or (w != "mar" and k + 1 < n and toks[k + 1][2].isdigit() and toks[k][1] < toks[k + 1][0])
+        ):
+            cap_tokens(k, k + 1)  # "oct. 3", "nov 19"
         elif w in _AMBIGUOUS_MONTHS:
             nxt = toks[k + 1][2] if k + 1 < n else ""
             prev = folded[k - 1] if k > 0 else ""
@@ -414,8 +472,8 @@ def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
             continue
         j, want = k - 2, len(letters) - 1
         span_start = None
-        while j >= 0 and want >= 0 and toks[j][2][:1].isalpha():
-            if folded[j] in _NAME_FUNCTION_WORDS and folded[j][0] != letters[want]:
+        while j >= 0 and want >= 0 and (toks[j][2][:1].isalpha() or toks[j][2] == "-"):
+            if toks[j][2] == "-" or (folded[j] in _NAME_FUNCTION_WORDS and folded[j][0] != letters[want]):
                 j -= 1
                 continue
             if folded[j][0] != letters[want]:
@@ -457,6 +515,18 @@ def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
             if named or (end < n and folded[end] in _PLACE_HEADS):
                 cap_tokens(k, end)
             k = end
+        elif (
+            not done[k]
+            and k + 1 < n
+            and folded[k + 1] in _ADMIN_HEADS
+            and folded[k].isalpha()
+            and folded[k] not in lexicon.names
+            and k > 0
+            and (folded[k - 1] in ("the", *_LOCATIVE) or folded[k - 1] in _COMPASS)
+            and lexicon.is_admin_unit(folded[k])
+        ):
+            cap_tokens(k, k + 1)  # "in the swat district": an English word, and a district's name
+            k += 1
         else:
             k += 1
 
@@ -474,8 +544,9 @@ def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
         # a short capitalised word that is no English word is taken for an acronym ("NPA")
         for k, (s, _, word) in enumerate(toks):
             orig = text[s : s + len(word)]
-            if not done[k] and orig.isupper() and 2 <= len(orig) <= 5 and not lexicon.is_common(word):
-                _apply(chars, s, word.upper())
+            stem = _POSSESSIVE.sub("", _fold(word))
+            if not done[k] and orig.isupper() and 2 <= len(stem) <= 5 and not lexicon.is_common(stem):
+                _apply(chars, s, word[: len(stem)].upper())  # "IRA'S" -> "IRA's"
     out = "".join(chars)
     assert len(out) == len(text)
     return out
