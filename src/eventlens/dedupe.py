@@ -39,6 +39,8 @@ from typing import Any
 
 import numpy as np
 
+from eventlens import taxonomy as tx
+from eventlens.geo.distance import haversine_km
 from eventlens.types import Event
 
 __all__ = [
@@ -50,7 +52,6 @@ __all__ = [
     "connected_components",
     "estimate_jaccard",
     "family_of",
-    "haversine_km",
     "index_keys",
     "mention_key",
     "normalise_actor",
@@ -138,12 +139,12 @@ def estimate_jaccard(a: np.ndarray | bytes, b: np.ndarray | bytes) -> float:
 #: Event types a reporter (or our classifier) easily swaps: a "clash" in one article is
 #: "shelling" in the next; a protest that turns violent is a riot. Strategic developments stand alone.
 _FAMILY: dict[str, str] = {
-    "Battles": "armed",
-    "Explosions/Remote violence": "armed",
-    "Violence against civilians": "civilians",
-    "Protests": "demonstration",
-    "Riots": "demonstration",
-    "Strategic developments": "strategic",
+    tx.BATTLES: "armed",
+    tx.EXPLOSIONS: "armed",
+    tx.VIOLENCE_AGAINST_CIVILIANS: "civilians",
+    tx.PROTESTS: "demonstration",
+    tx.RIOTS: "demonstration",
+    tx.STRATEGIC_DEVELOPMENTS: "strategic",
 }
 
 #: How far apart two reports of one incident may place it, by the coarser geo precision (km).
@@ -163,6 +164,9 @@ _PLACE_KIND = {"point": "site", "neighbourhood": "site", "city": "town", "admin2
 #: Two differently named places closer than this are one place spelled two ways (the gazetteer
 #: put both on the same coordinates), not two places.
 SAME_SITE_KM = 1.0
+#: The Earth radius these distances were always measured with (the thresholds above were set
+#: with it): 6371.0 km, not the IUGG mean radius the geocoder and the suites use.
+_EARTH_RADIUS_KM = 6371.0
 #: Cells of 0.5 degree (~55 km): a 60 km radius touches at most 4x4 cells.
 CELL_DEG = 0.5
 #: Two reports' dates may miss each other by one day ("last night" vs the date of the report);
@@ -296,13 +300,6 @@ def mention_key(ev: Event, mention_id: str, article_id: str) -> MentionKey:
     )
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _dates_agree(a: MentionKey, b: MentionKey, strict: bool, slack: bool = True) -> bool:
     """The two ranges overlap, or (unless ``strict`` or not ``slack``) miss each other by one day.
 
@@ -326,7 +323,7 @@ def _places_agree(a: MentionKey, b: MentionKey) -> tuple[bool, bool]:
         return False, False
     if la == "fine" and lb == "fine":
         radius = max(RADIUS_KM[a.geo_precision or ""], RADIUS_KM[b.geo_precision or ""])
-        km = haversine_km(a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0)
+        km = haversine_km(a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0, radius_km=_EARTH_RADIUS_KM)
         if (
             a.place_name
             and b.place_name

@@ -224,7 +224,7 @@ def test_revoked_key_is_403_and_keys_are_stored_hashed(client: Any, store: Any, 
     assert [k.active for k in list_keys(store)] == [False]
     import sqlalchemy as sa
 
-    from eventlens.api.keys import api_keys
+    from eventlens.store.schema import api_keys
 
     with store.engine.connect() as conn:
         stored = [tuple(r) for r in conn.execute(sa.select(api_keys))]

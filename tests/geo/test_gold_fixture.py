@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from test_gazetteer import _IQ_LINES  # the GeoNames-format neighbourhood rows (real coordinates)
 
+from eventlens.geo.distance import haversine_km
 from eventlens.geo.gazetteer import Gazetteer, import_geonames
-from eventlens.geo.resolve import Geocoder, haversine_km
+from eventlens.geo.resolve import Geocoder
 from eventlens.pipeline import Pipeline
 
 SHARED = Path(os.environ.get("EVENTLENS_SHARED", Path(__file__).resolve().parents[3] / "shared"))

@@ -4,8 +4,10 @@ from dataclasses import replace
 
 import pytest
 
+from eventlens.geo.distance import haversine_km
 from eventlens.geo.gazetteer import Candidate, Gazetteer
-from eventlens.geo.resolve import Geocoder, haversine_km, precision_of
+from eventlens.geo.readings import precision_of
+from eventlens.geo.resolve import Geocoder
 from eventlens.geo.toponyms import ToponymSpan, find_toponyms
 from eventlens.types import Article, Event, PlaceMention, Span
 
@@ -356,7 +358,7 @@ def test_province_only_event_sits_at_the_province_seat(geocoder: Geocoder, gazet
 def test_small_namesake_abroad_gives_way_to_the_article(geocoder: Geocoder) -> None:
     # A town of a few thousand people in a country no other mention is in, in a clearly Iraqi
     # article, is a namesake: the name is placed with the article instead.
-    from eventlens.geo.resolve import _supported
+    from eventlens.geo.context import _supported
 
     ctx = geocoder.build_context(["Mosul", "Basra", "Kirkuk", "Iraq", "Qwxz"])
     dallas = next(c for c in geocoder.candidates("Dallas") if c.feature_class == "P")
@@ -412,7 +414,7 @@ def test_scores_are_plain_floats(geocoder: Geocoder) -> None:
 
 
 def test_containers_from_text() -> None:
-    from eventlens.geo.resolve import containers_from_text
+    from eventlens.geo.context import containers_from_text
 
     text = "Shots on Royal Street in New Orleans; a rally in Savannah, Georgia and at Qwxz (Mosul)."
     spans = [
@@ -443,7 +445,7 @@ def test_town_inside_the_unit_its_bracketed_container_is_written_in_is_kept(geoc
 
 
 def test_text_countries_tells_names_from_demonyms(gazetteer: Gazetteer) -> None:
-    from eventlens.geo.resolve import text_countries
+    from eventlens.geo.context import text_countries
 
     text = "Israeli forces shelled a village in Lebanon's south; the DRC and Burkinabe officials protested."
     names, dem = text_countries(text, gazetteer.country_words(), gazetteer.demonym_words())

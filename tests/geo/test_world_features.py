@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from eventlens.geo.distance import haversine_km
 from eventlens.geo.gazetteer import Gazetteer, world_features
-from eventlens.geo.resolve import Geocoder, haversine_km
+from eventlens.geo.resolve import Geocoder
 from eventlens.geo.toponyms import find_toponyms
 from eventlens.types import Article, Event, PlaceMention, Span
 

@@ -67,14 +67,12 @@ def settings_from_env() -> Settings:
 def create_app(settings: Settings | None = None, *, store: Any = None) -> FastAPI:
     """The app for ``settings`` (default: from the environment). ``store`` may be passed open."""
     from eventlens import __version__
-    from eventlens.api.keys import ensure_table
     from eventlens.api.routes import router
     from eventlens.store import open as open_store
 
     settings = settings or settings_from_env()
     own_store = store is None
     st = store if store is not None else open_store(settings.db_url)
-    ensure_table(st)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

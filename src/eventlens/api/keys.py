@@ -7,8 +7,8 @@ bits, so there is nothing for a slow hash to protect against guessing. The key i
 once, when it is created, and never logged.
 
 The keys live in their own table, ``api_keys``, in the same database as the incidents (so one
-``--db`` URL configures a server). The store's Alembic migrations do not know this table; it is
-created here on first use (``CREATE TABLE IF NOT EXISTS``) and only ever read or written here.
+``--db`` URL configures a server). The table is defined in :mod:`eventlens.store.schema` and
+created by the store's migrations like every other; only this module reads or writes it.
 """
 
 from __future__ import annotations
@@ -26,20 +26,9 @@ import sqlalchemy as sa
 from eventlens.clock import utcnow
 from eventlens.errors import ConfigError
 from eventlens.store.db import Store
+from eventlens.store.schema import api_keys
 
 log = logging.getLogger(__name__)
-
-_metadata = sa.MetaData()
-api_keys = sa.Table(
-    "api_keys",
-    _metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("name", sa.String(200), nullable=False),
-    sa.Column("prefix", sa.String(16), nullable=False, unique=True),
-    sa.Column("digest", sa.String(64), nullable=False),
-    sa.Column("created_at", sa.DateTime, nullable=False),
-    sa.Column("revoked_at", sa.DateTime),
-)
 
 _KEY_RE = re.compile(r"^elk_([0-9a-f]{8})_[A-Za-z0-9_-]{20,}$")
 
@@ -63,11 +52,6 @@ def _digest(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def ensure_table(store: Store) -> None:
-    """Create the ``api_keys`` table if this database does not have it yet."""
-    _metadata.create_all(store.engine, checkfirst=True)
-
-
 def _row(r: sa.Row) -> ApiKey:  # type: ignore[type-arg]
     return ApiKey(r.id, r.name, r.prefix, r.created_at, r.revoked_at)
 
@@ -76,7 +60,6 @@ def create_key(store: Store, name: str) -> tuple[ApiKey, str]:
     """Make a new key called ``name``; return it and the secret (shown to the user once)."""
     if not name.strip():
         raise ConfigError("API key: give it a name saying who or what uses it (e.g. --name analyst-laptop)")
-    ensure_table(store)
     for _ in range(5):
         prefix = secrets.token_hex(4)
         secret = f"elk_{prefix}_{secrets.token_urlsafe(32)}"
@@ -96,14 +79,12 @@ def create_key(store: Store, name: str) -> tuple[ApiKey, str]:
 
 def list_keys(store: Store) -> list[ApiKey]:
     """Every key, revoked ones included, oldest first."""
-    ensure_table(store)
     with store.engine.connect() as conn:
         return [_row(r) for r in conn.execute(sa.select(api_keys).order_by(api_keys.c.id))]
 
 
 def revoke_key(store: Store, prefix: str) -> ApiKey:
     """Revoke the key whose prefix (the 8 hex digits after ``elk_``) or whole text is given."""
-    ensure_table(store)
     m = _KEY_RE.match(prefix)
     pfx = m.group(1) if m else prefix.strip().removeprefix("elk_")
     with store.begin() as conn:

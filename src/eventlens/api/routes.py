@@ -16,7 +16,6 @@ import re
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
-import sqlalchemy as sa
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response, StreamingResponse
@@ -26,9 +25,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from eventlens.api import schemas as s
 from eventlens.api.cache import ResponseCache
 from eventlens.api.keys import ApiKey, verify_key
+from eventlens.api.posted import read_posted
 from eventlens.errors import InputError, StoreError
 from eventlens.store import queries
-from eventlens.store import schema as t
 
 log = logging.getLogger(__name__)
 
@@ -453,66 +452,6 @@ def get_config(request: Request) -> dict[str, Any]:
 # --------------------------------------------------------------------------- writing
 
 
-def _read_posted(body: s.ArticleIn, settings: Any) -> Any:
-    """The Article for a posted text, HTML page or URL."""
-    import hashlib
-
-    from eventlens.read.html import read_html
-    from eventlens.read.text import read_text
-
-    if body.text is not None:
-        aid = "api-" + hashlib.sha256(body.text.encode()).hexdigest()[:16]
-        return read_text(
-            body.text,
-            id=aid,
-            title=body.title,
-            published=body.published,
-            url=body.url,
-            source=body.url or "api",
-            first_line_title=body.title is None and "\n" in body.text.strip(),
-        )
-    if body.html is not None:
-        aid = "api-" + hashlib.sha256(body.html.encode()).hexdigest()[:16]
-        return read_html(body.html, id=aid, url=body.url, published=body.published, source=body.url or "api")
-    assert body.url is not None
-    fetch = settings.fetch
-    if fetch is None:
-        try:
-            from eventlens.read.fetch import fetch
-        except ImportError:
-            raise HTTPException(
-                503, "fetching URLs is not available in this install; post text or html"
-            ) from None
-    res = fetch(
-        body.url,
-        timeout=settings.fetch_timeout,
-        max_bytes=settings.fetch_max_bytes,
-        allow_private=settings.allow_private_fetch,
-    )
-    if not 200 <= int(res.status) < 300:
-        raise InputError(body.url, f"the server answered HTTP {res.status}; check the URL")
-    from eventlens.read.paths import read_bytes, sniff_format
-
-    ctype = str((getattr(res, "headers", None) or {}).get("content-type", "")).lower()
-    fmt = "html" if "html" in ctype else sniff_format(res.content)
-    aid = "api-" + hashlib.sha256(res.url.encode()).hexdigest()[:16]
-    if fmt == "html":
-        art = read_html(
-            res.content, id=aid, url=res.url, published=body.published, source=res.url, encoding=res.encoding
-        )
-    else:
-        items = list(
-            read_bytes(res.content, id=aid, source=res.url, input_format="text", encoding=res.encoding)
-        )
-        art = items[0]
-        if isinstance(art, InputError):
-            raise art
-        from dataclasses import replace
-
-        art = replace(art, url=res.url, published=body.published or art.published)
-    return art
-
-
 @router.post(
     "/articles",
     response_model=s.ArticleOut,
@@ -529,7 +468,7 @@ def post_article(
     from eventlens.store import article_key, ingest
 
     settings = request.app.state.settings
-    art = _read_posted(body, settings)
+    art = read_posted(body, settings)
     extract = settings.extract
     if extract is None:
         from eventlens import extract_many as extract
@@ -548,18 +487,7 @@ def post_article(
         stored = summary.articles_new > 0
         if summary.failures:
             raise HTTPException(400, f"{art.id}: could not be stored; see the store's failures table")
-        with store.engine.connect() as conn:
-            incident_ids = sorted(
-                set(
-                    conn.execute(
-                        sa.select(t.incidents.c.event_id_cnty)
-                        .select_from(
-                            t.mentions.join(t.incidents, t.mentions.c.incident_seq == t.incidents.c.seq)
-                        )
-                        .where(t.mentions.c.article_id == aid)
-                    ).scalars()
-                )
-            )
+        incident_ids = queries.incident_ids_of_article(store, aid)
     log.info("article %s posted with key %s: %d records", aid[:12], key.prefix, len(records))
     return {
         "article_id": aid,
@@ -598,8 +526,7 @@ def correct_incident(
     store = _store(request)
     incident_id = _text(incident_id)
     try:
-        with store.engine.connect() as conn:
-            store.resolve(conn, incident_id)
+        queries.incident_seq(store, incident_id)
     except StoreError as exc:
         raise HTTPException(404, str(exc)) from None
     changes = check_changes(incident_id, body.changes.model_dump(exclude_unset=True, mode="json"))

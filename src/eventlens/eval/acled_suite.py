@@ -96,31 +96,16 @@ def _int(s: str | None) -> int | None:
         return None
 
 
-def score_rows(
-    rows: list[dict[str, str]], preds: list[dict[str, Any] | None], counts: list[int]
-) -> dict[str, Any]:
-    """Figures and details for aligned gold rows, predictions (or None) and reported-record counts."""
-    n = len(rows)
-    figures: dict[str, Any] = {}
+def _share(hits: int, n: int) -> float:
+    return hits / n if n else 0.0
 
-    def lab(p: dict[str, Any] | None, key: str) -> str:
-        return str(p.get(key) or NONE) if p else NONE
 
-    g_type = [r["event_type"] for r in rows]
-    p_type = [lab(p, "event_type") for p in preds]
-    g_sub = [r["sub_event_type"] for r in rows]
-    p_sub = [lab(p, "sub_event_type") for p in preds]
-    figures["event_type.accuracy"] = accuracy(g_type, p_type)
-    et = per_class(g_type, p_type, labels=list(EVENT_TYPES))
-    figures["event_type.macro_f1"] = et["macro_f1"]
-    figures["sub_event_type.accuracy"] = accuracy(g_sub, p_sub)
-    st = per_class(g_sub, p_sub, labels=list(SUB_EVENT_TYPES))
-    figures["sub_event_type.macro_f1"] = st["macro_f1"]
-    figures["sub_event_type.weighted_f1"] = st["weighted_f1"]
-    figures["disorder_type.accuracy"] = accuracy(
-        [_disorder(r["disorder_type"]) for r in rows], [_disorder(lab(p, "disorder_type")) for p in preds]
-    )
+def _label(p: dict[str, Any] | None, key: str) -> str:
+    return str(p.get(key) or NONE) if p else NONE
 
+
+def _date_figures(rows: list[dict[str, str]], preds: list[dict[str, Any] | None]) -> dict[str, Any]:
+    """Exact day, and within a day (a range of at most a week counts when it reaches the day)."""
     exact = within1 = 0
     for r, p in zip(rows, preds, strict=True):
         rng = record_date_range(p) if p else None
@@ -131,9 +116,12 @@ def score_rows(
             exact += 1
         if rng[0] - timedelta(days=1) <= g <= rng[1] + timedelta(days=1) and (rng[1] - rng[0]).days <= 6:
             within1 += 1
-    figures["event_date.exact"] = exact / n if n else 0.0
-    figures["event_date.within_1_day"] = within1 / n if n else 0.0
+    n = len(rows)
+    return {"event_date.exact": _share(exact, n), "event_date.within_1_day": _share(within1, n)}
 
+
+def _fatality_figures(rows: list[dict[str, str]], preds: list[dict[str, Any] | None]) -> dict[str, Any]:
+    """Exact toll and within 10%; our None ("not reported") is compared as ACLED's 0."""
     f_exact = f_10 = 0
     for r, p in zip(rows, preds, strict=True):
         g = _int(r["fatalities"]) or 0
@@ -142,9 +130,14 @@ def score_rows(
             continue
         f_exact += got == g
         f_10 += abs(got - g) <= 0.1 * g if g else got == 0
-    figures["fatalities.exact"] = f_exact / n if n else 0.0
-    figures["fatalities.within_10pct"] = f_10 / n if n else 0.0
+    n = len(rows)
+    return {"fatalities.exact": _share(f_exact, n), "fatalities.within_10pct": _share(f_10, n)}
 
+
+def _actor_figures(rows: list[dict[str, str]], preds: list[dict[str, Any] | None]) -> dict[str, Any]:
+    """Actor names (ACLED's spelling or ours) and their ACLED inter codes."""
+    n = len(rows)
+    figures: dict[str, Any] = {}
     for k in ("actor1", "actor2"):
         figures[f"{k}.match"] = (
             sum(1 for r, p in zip(rows, preds, strict=True) if p and actors_match(r[k], p.get(k))) / n
@@ -155,7 +148,14 @@ def score_rows(
         figures[f"{k}.accuracy"] = accuracy(
             [_int(r[k]) or 0 for r in rows], [(p.get(k) or 0) if p else -1 for p in preds]
         )
+    return figures
+
+
+def _place_figures(rows: list[dict[str, str]], preds: list[dict[str, Any] | None]) -> dict[str, Any]:
+    """Country, admin1 and geo_precision as labels; then the distance to ACLED's point."""
+    n = len(rows)
     iso3 = _iso3_by_number()
+    figures: dict[str, Any] = {}
     figures["country.accuracy"] = (
         sum(1 for r, p in zip(rows, preds, strict=True) if p and _same_country(r, p, iso3)) / n if n else 0.0
     )
@@ -181,6 +181,34 @@ def score_rows(
         figures[f"location.within_{k}km"] = sum(1 for d in dists if d <= k) / len(dists) if dists else None
     med = median(dists)
     figures["location.median_km"] = round(med, 2) if med is not None else None
+    return figures
+
+
+def score_rows(
+    rows: list[dict[str, str]], preds: list[dict[str, Any] | None], counts: list[int]
+) -> dict[str, Any]:
+    """Figures and details for aligned gold rows, predictions (or None) and reported-record counts."""
+    n = len(rows)
+    figures: dict[str, Any] = {}
+
+    g_type = [r["event_type"] for r in rows]
+    p_type = [_label(p, "event_type") for p in preds]
+    g_sub = [r["sub_event_type"] for r in rows]
+    p_sub = [_label(p, "sub_event_type") for p in preds]
+    figures["event_type.accuracy"] = accuracy(g_type, p_type)
+    et = per_class(g_type, p_type, labels=list(EVENT_TYPES))
+    figures["event_type.macro_f1"] = et["macro_f1"]
+    figures["sub_event_type.accuracy"] = accuracy(g_sub, p_sub)
+    st = per_class(g_sub, p_sub, labels=list(SUB_EVENT_TYPES))
+    figures["sub_event_type.macro_f1"] = st["macro_f1"]
+    figures["sub_event_type.weighted_f1"] = st["weighted_f1"]
+    figures["disorder_type.accuracy"] = accuracy(
+        [_disorder(r["disorder_type"]) for r in rows], [_disorder(_label(p, "disorder_type")) for p in preds]
+    )
+    figures |= _date_figures(rows, preds)
+    figures |= _fatality_figures(rows, preds)
+    figures |= _actor_figures(rows, preds)
+    figures |= _place_figures(rows, preds)
 
     figures["misses"] = sum(1 for c in counts if c == 0) / n if n else 0.0
     figures["splits"] = sum(1 for c in counts if c > 1) / n if n else 0.0

@@ -161,7 +161,7 @@ def _published(doc: Mapping[str, Any]) -> datetime | None:
 def _article(doc: Mapping[str, Any], adir: Path, data_dir: Path) -> Any:
     """The Article the extractor gets for ``doc`` (see the module docstring)."""
     from eventlens.read.paths import read_paths
-    from eventlens.read.text import precision_of
+    from eventlens.read.text import precision_of, read_text
 
     pub = _published(doc)
     if doc["source"] == "own":
@@ -171,8 +171,6 @@ def _article(doc: Mapping[str, Any], adir: Path, data_dir: Path) -> Any:
         if isinstance(art, Exception):
             raise EvalError(f"{doc['doc_id']}: {art}")
     else:
-        from eventlens.pipeline import to_article
-
         text = article_text(doc["source"], data_dir)
         head = doc.get("text_starts") or doc.get("first_words")
         if head and not " ".join(text.split()).startswith(" ".join(str(head).split())):
@@ -180,9 +178,8 @@ def _article(doc: Mapping[str, Any], adir: Path, data_dir: Path) -> Any:
                 f"{doc['doc_id']}: {doc['source']} starts {text.lstrip()[:60]!r}, not {head!r}; "
                 "the corpus and the article set disagree"
             )
-        art = to_article(text)
-        if isinstance(art, Exception):
-            raise EvalError(f"{doc['doc_id']}: {art}")
+        # as eventlens.extract reads a bare text: the first line is the title when there are several
+        art = read_text(text, id=doc["doc_id"], first_line_title="\n" in text.strip())
     art = replace(art, id=doc["doc_id"])
     if pub is not None:
         art = replace(art, published=pub, published_precision=precision_of(pub), published_evidence=None)

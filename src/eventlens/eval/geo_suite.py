@@ -329,7 +329,7 @@ def _error_kind(gold: GoldToponym, cand: Any, error_km: float, geocoder: Any) ->
 
 def _load_nlp() -> Any:
     try:
-        from eventlens import nlp as el_nlp  # the project pipeline, with domain labels
+        from eventlens.stages import nlp as el_nlp  # the project pipeline, with domain labels
 
         return el_nlp.load()
     except ImportError:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -237,48 +237,65 @@ def _evidence_for(rec: Mapping[str, Any], words: tuple[str, ...]) -> list[tuple[
     return out
 
 
-def score_event(idx: int, g: Mapping[str, Any], rec: Mapping[str, Any] | None, text: str) -> list[Check]:
-    """Every checkable field of gold event ``g`` against its matched record (or none)."""
-    p = f"event{idx}"
-    optional = bool(g.get("optional"))
-    label = (
-        f"{g.get('role', '?')} {g.get('sub_event_type') or g.get('event_type')} {g.get('date', '')}".strip()
-    )
-    if optional and rec is None:
+#: ``add(name, ok, expected, got, note="", coords=False)`` of :class:`_EventChecks`.
+_Add = Callable[..., None]
+
+
+class _EventChecks:
+    """The checks of one gold event, collected in order: with no matched record, each fails."""
+
+    def __init__(self, idx: int, rec: Mapping[str, Any] | None, label: str) -> None:
+        self.prefix = f"event{idx}"
+        self.rec = rec
+        self.label = label
+        self.checks: list[Check] = []
+
+    def add(
+        self, name: str, ok: bool | str, expected: Any, got: Any, note: str = "", coords: bool = False
+    ) -> None:
+        status = ok if isinstance(ok, str) else ("pass" if ok else "fail")
+        if self.rec is None:
+            status, got, note = "fail", None, "no matching record"
+        self.checks.append(
+            Check(
+                f"{self.prefix}.{name}",
+                re.sub(r"\[\d+\]", "", name),
+                status,
+                expected,
+                got,
+                note or self.label,
+                coords,
+            )
+        )
+
+
+def _optional_event(p: str, g: Mapping[str, Any], rec: Mapping[str, Any] | None, label: str) -> list[Check]:
+    """An optional gold event is fine to miss, wrong to misdate: only the date is scored."""
+    if rec is None:
         return [
             Check(
                 f"{p}.found", "optional_event", "skip", label, None, "optional: fine to miss", optional=True
             )
         ]
-    if optional:
-        # fine to miss, wrong to misdate: only the date is scored
-        got = rec.get("event_date") if rec else None
-        ok = got == g.get("date") and (
-            not g.get("date_precision") or rec.get("date_precision") == g["date_precision"]
+    got = rec.get("event_date") if rec else None
+    ok = got == g.get("date") and (
+        not g.get("date_precision") or rec.get("date_precision") == g["date_precision"]
+    )
+    return [
+        Check(
+            f"{p}.date",
+            "optional_event.date",
+            "pass" if ok else "fail",
+            g.get("date"),
+            got,
+            label,
+            optional=True,
         )
-        return [
-            Check(
-                f"{p}.date",
-                "optional_event.date",
-                "pass" if ok else "fail",
-                g.get("date"),
-                got,
-                label,
-                optional=True,
-            )
-        ]
-    checks: list[Check] = []
-    missing = "no matching record"
+    ]
 
-    def add(name: str, ok: bool | str, expected: Any, got: Any, note: str = "", coords: bool = False) -> None:
-        status = ok if isinstance(ok, str) else ("pass" if ok else "fail")
-        if rec is None:
-            status, got, note = "fail", None, missing
-        checks.append(
-            Check(f"{p}.{name}", re.sub(r"\[\d+\]", "", name), status, expected, got, note or label, coords)
-        )
 
-    r: Mapping[str, Any] = rec or {}
+def _check_what_and_when(add: _Add, g: Mapping[str, Any], r: Mapping[str, Any], text: str) -> None:
+    """Role, type, date, time of day, and the evidence spans of the date and the casualties."""
     for key in ("role", "event_type", "sub_event_type"):
         if key in g:
             add(key, r.get(key) == g[key], g[key], r.get(key))
@@ -305,6 +322,10 @@ def score_event(idx: int, g: Mapping[str, Any], rec: Mapping[str, Any] | None, t
             got_text = [text[a:b] for a, b in spans][:3]
             note = "" if i >= 0 else "gold phrase not found in the text"
             add(key, ok, g[key], got_text, note)
+
+
+def _check_where(add: _Add, g: Mapping[str, Any], r: Mapping[str, Any]) -> None:
+    """Country, admin1, the event's coordinates (within a tolerance) and each place mention."""
     for key, rkey in (("country", "country"), ("iso3", "iso"), ("admin1", "admin1")):
         if key in g:
             got = r.get(rkey)
@@ -352,6 +373,10 @@ def score_event(idx: int, g: Mapping[str, Any], rec: Mapping[str, Any] | None, t
                     f"{d:.1f} km",
                     coords=True,
                 )
+
+
+def _check_who_and_how(add: _Add, g: Mapping[str, Any], r: Mapping[str, Any]) -> None:
+    """The attacker (actor1), the target and the weapon."""
     if "actor1" in g:
         ga = g["actor1"] or {}
         actors = r.get("actors") or {}
@@ -383,6 +408,10 @@ def score_event(idx: int, g: Mapping[str, Any], rec: Mapping[str, Any] | None, t
                 counts,
                 f"count on a {gw.get('kind')} weapon",
             )
+
+
+def _check_toll(add: _Add, g: Mapping[str, Any], r: Mapping[str, Any]) -> None:
+    """Fatalities and injured as stated, and a lower bound on the fatalities."""
     for key in ("fatalities", "injured"):
         if key in g:
             got = r.get(key)
@@ -396,6 +425,10 @@ def score_event(idx: int, g: Mapping[str, Any], rec: Mapping[str, Any] | None, t
             f">= {g['fatalities_at_least']}",
             got,
         )
+
+
+def _check_attribution(add: _Add, g: Mapping[str, Any], r: Mapping[str, Any]) -> None:
+    """Who claimed the attack, and who is suspected (asserted or only alleged)."""
     if "claimed_by" in g:
         got = r.get("claimed_by")
         if g["claimed_by"] is None:
@@ -424,6 +457,10 @@ def score_event(idx: int, g: Mapping[str, Any], rec: Mapping[str, Any] | None, t
             "actor1_asserted": as_actor1,
         }
         add("suspected_actor", ok, {"mention": gs.get("mention"), "asserted": exp_asserted}, got)
+
+
+def _check_sources_and_evidence(add: _Add, g: Mapping[str, Any], r: Mapping[str, Any], text: str) -> None:
+    """The reporting sources named, and how much of the gold sentences the evidence spans cover."""
     if g.get("reporting_sources"):
         names = _mentions(r.get("sources"), "name")
         found = [s for s in g["reporting_sources"] if _best_overlap(s, names)[0] >= MENTION_OVERLAP]
@@ -438,7 +475,24 @@ def score_event(idx: int, g: Mapping[str, Any], rec: Mapping[str, Any] | None, t
         if any(x is None for x in ranges):
             note += "; some gold sentences not found verbatim in the text"
         add("evidence_sentences", status, len(ranges), f"{cov:.0%}", note)
-    return checks
+
+
+def score_event(idx: int, g: Mapping[str, Any], rec: Mapping[str, Any] | None, text: str) -> list[Check]:
+    """Every checkable field of gold event ``g`` against its matched record (or none)."""
+    label = (
+        f"{g.get('role', '?')} {g.get('sub_event_type') or g.get('event_type')} {g.get('date', '')}".strip()
+    )
+    if g.get("optional"):
+        return _optional_event(f"event{idx}", g, rec, label)
+    found = _EventChecks(idx, rec, label)
+    r: Mapping[str, Any] = rec or {}
+    _check_what_and_when(found.add, g, r, text)
+    _check_where(found.add, g, r)
+    _check_who_and_how(found.add, g, r)
+    _check_toll(found.add, g, r)
+    _check_attribution(found.add, g, r)
+    _check_sources_and_evidence(found.add, g, r, text)
+    return found.checks
 
 
 def score_gold_document(gold: Mapping[str, Any], extracted: Extracted | None, text: str) -> dict[str, Any]:

@@ -10,13 +10,14 @@ turn records into labels, numbers and strings first.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from eventlens.geo.distance import haversine_km
 
 __all__ = [
     "PRF",
@@ -34,8 +35,6 @@ __all__ = [
     "prf_from_counts",
     "token_overlap",
 ]
-
-EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG), as used by Mordecai3 and GeoWebNews scripts
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,14 +122,6 @@ def per_class(
         "macro_f1": macro,
         "weighted_f1": weighted,
     }
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km between two WGS84 points."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def acc_at_k(distances_km: Sequence[float | None], k: float) -> float:

@@ -12,6 +12,7 @@ Typical use::
 Nothing heavy is loaded at import time.
 """
 
+from eventlens.geo.distance import haversine_km
 from eventlens.geo.gazetteer import (
     GEONAMES_ATTRIBUTION,
     Candidate,
@@ -21,7 +22,7 @@ from eventlens.geo.gazetteer import (
     import_geonames,
 )
 from eventlens.geo.normalize import normalize_key
-from eventlens.geo.resolve import Geocoder, GeoContext, haversine_km, place_from_candidate, precision_of
+from eventlens.geo.resolve import Geocoder, GeoContext, place_from_candidate, precision_of
 from eventlens.geo.toponyms import ToponymSpan, find_toponyms
 
 __all__ = [

@@ -315,18 +315,7 @@ def _attempt(
     reporter: Reporter,
 ) -> tuple[str, int, int]:
     """One request. Returns (status, bytes received, size); raises _Retryable or DownloadError."""
-    headers = {"Accept-Encoding": "identity"}
-    partial = manifest["partial"].get(name)
-    have = part.stat().st_size if part.exists() else 0
-    if have and partial and partial.get("last_modified"):
-        headers["Range"] = f"bytes={have}-"
-        headers["If-Range"] = partial["last_modified"]
-    elif have:  # a part without a validator cannot be trusted to continue: start over
-        part.unlink()
-        have = 0
-    if known and not force and known.get("last_modified") and "Range" not in headers:
-        headers["If-Modified-Since"] = known["last_modified"]
-
+    headers, partial, have = _request_headers(name, part, manifest, known, force)
     try:
         with client.stream("GET", url, headers=headers) as resp:
             if resp.status_code == 304:
@@ -355,28 +344,9 @@ def _attempt(
                 reporter.start(name, total, total or 0)
                 return "unchanged", 0, int(known["size"])
 
-            hasher: hashlib._Hash
-            if resp.status_code == 206:
-                start = _range_start(resp)
-                same = partial is not None and last_modified == partial.get("last_modified")
-                if start != have or not same or (partial and total != partial.get("size")):
-                    part.unlink(missing_ok=True)
-                    manifest["partial"].pop(name, None)
-                    _save_manifest(cache_dir, manifest)
-                    raise _Restart("the server answered the resume with another range or file")
-                hasher = _sha256_of(part)
-                mode = "ab"
-            else:  # 200: a fresh start (also when the server ignored Range)
-                have = 0
-                hasher = hashlib.sha256()
-                mode = "wb"
-                reporter.restart(name)
-                if total is not None:
-                    free = shutil.disk_usage(cache_dir).free
-                    if total > free:
-                        raise DownloadError(
-                            name, f"needs {total / 1e6:.0f} MB but {cache_dir} has {free / 1e6:.0f} MB free"
-                        )
+            hasher, mode, have = _open_part(
+                resp, name, part, have, partial, total, last_modified, cache_dir, manifest, reporter
+            )
             manifest["partial"][name] = {"last_modified": last_modified, "size": total, "url": url}
             _save_manifest(cache_dir, manifest)
             reporter.start(name, total, have)
@@ -410,6 +380,80 @@ def _attempt(
             manifest["partial"].pop(name, None)
             _save_manifest(cache_dir, manifest)
             raise
+    _store(name, url, part, final, size, last_modified, hasher, cache_dir, manifest)
+    return "downloaded", received, size
+
+
+def _request_headers(
+    name: str, part: Path, manifest: dict[str, Any], known: dict[str, Any] | None, force: bool
+) -> tuple[dict[str, str], dict[str, Any] | None, int]:
+    """The request's headers (a resume range, a freshness check), the manifest's record of the
+    part file, and how many bytes of it are kept."""
+    headers = {"Accept-Encoding": "identity"}
+    partial = manifest["partial"].get(name)
+    have = part.stat().st_size if part.exists() else 0
+    if have and partial and partial.get("last_modified"):
+        headers["Range"] = f"bytes={have}-"
+        headers["If-Range"] = partial["last_modified"]
+    elif have:  # a part without a validator cannot be trusted to continue: start over
+        part.unlink()
+        have = 0
+    if known and not force and known.get("last_modified") and "Range" not in headers:
+        headers["If-Modified-Since"] = known["last_modified"]
+    return headers, partial, have
+
+
+def _open_part(
+    resp: httpx.Response,
+    name: str,
+    part: Path,
+    have: int,
+    partial: dict[str, Any] | None,
+    total: int | None,
+    last_modified: str | None,
+    cache_dir: Path,
+    manifest: dict[str, Any],
+    reporter: Reporter,
+) -> tuple[hashlib._Hash, str, int]:
+    """Continue the part file (a 206 that matches it) or start it afresh (a 200): the running
+    hash, the file mode and the bytes kept; raises _Restart or DownloadError."""
+    hasher: hashlib._Hash
+    if resp.status_code == 206:
+        start = _range_start(resp)
+        same = partial is not None and last_modified == partial.get("last_modified")
+        if start != have or not same or (partial and total != partial.get("size")):
+            part.unlink(missing_ok=True)
+            manifest["partial"].pop(name, None)
+            _save_manifest(cache_dir, manifest)
+            raise _Restart("the server answered the resume with another range or file")
+        hasher = _sha256_of(part)
+        mode = "ab"
+    else:  # 200: a fresh start (also when the server ignored Range)
+        have = 0
+        hasher = hashlib.sha256()
+        mode = "wb"
+        reporter.restart(name)
+        if total is not None:
+            free = shutil.disk_usage(cache_dir).free
+            if total > free:
+                raise DownloadError(
+                    name, f"needs {total / 1e6:.0f} MB but {cache_dir} has {free / 1e6:.0f} MB free"
+                )
+    return hasher, mode, have
+
+
+def _store(
+    name: str,
+    url: str,
+    part: Path,
+    final: Path,
+    size: int,
+    last_modified: str | None,
+    hasher: hashlib._Hash,
+    cache_dir: Path,
+    manifest: dict[str, Any],
+) -> None:
+    """Move the finished part into place and record it in the manifest."""
     os.replace(part, final)
     manifest["partial"].pop(name, None)
     manifest["files"][name] = {
@@ -420,7 +464,6 @@ def _attempt(
         "downloaded_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     _save_manifest(cache_dir, manifest)
-    return "downloaded", received, size
 
 
 def _reason(exc: BaseException) -> str:

@@ -349,6 +349,60 @@ def _ordered_results(
         top_up()
 
 
+class _Committed:
+    """Marks a partition in ``processed_inputs`` once every one of its articles committed."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self.ends: list[tuple[int, Partition, int]] = []  # (items yielded up to and incl. it, part, count)
+        self.marked = 0
+        self.run_id = 0
+
+    def ended(self, yielded: int, part: Partition, count: int) -> None:
+        """``part`` was streamed in full: its ``count`` items end at item number ``yielded``."""
+        self.ends.append((yielded, part, count))
+
+    def mark(self, seen: int) -> None:
+        """Mark every partition whose items all lie within the first ``seen`` committed ones."""
+        from eventlens.store.finished import mark_finished
+
+        rows = []
+        while self.marked < len(self.ends) and self.ends[self.marked][0] <= seen:
+            _, part, count = self.ends[self.marked]
+            rows.append({"input": part.name, "digest": part.fingerprint, "articles": count})
+            self.marked += 1
+        if rows:
+            mark_finished(self.store, rows, self.run_id)
+
+
+def _cluster_items(
+    client: Any,
+    todo: Sequence[Partition],
+    factory: str,
+    window: int,
+    committed: _Committed,
+    broken: list[str],
+) -> Iterator[Any]:
+    """The items of each partition in input order; a partition that failed on the cluster is one
+    InputError (its name goes to ``broken``), so the run goes on and a re-run retries it."""
+    yielded = 0
+    for i, res in _ordered_results(client, todo, factory, window):
+        part = todo[i]
+        if isinstance(res, BaseException):
+            log.error("%s: partition failed on the cluster: %s", part.name, res)
+            broken.append(part.name)
+            yield InputError(
+                part.name,
+                f"partition failed on the cluster ({type(res).__name__}: {res}); re-run to retry it",
+                stage="cluster",
+            )
+            yielded += 1
+            continue
+        yield from res
+        yielded += len(res)
+        committed.ended(yielded, part, len(res))
+
+
 def ingest_dask(
     db_url: str | None,
     paths: Sequence[str],
@@ -369,12 +423,10 @@ def ingest_dask(
     store's ``failures`` table), 2 when the store or the cluster cannot be reached.
     ``progress`` receives the store's running :class:`~eventlens.store.IngestSummary` per batch.
     """
-    import sqlalchemy as sa
-
-    from eventlens.clock import utcnow
+    # The store (and SQLAlchemy) are the client's business only: workers import this module too.
     from eventlens.store import ingest
     from eventlens.store import open as open_store
-    from eventlens.store import schema as t
+    from eventlens.store.finished import finished_inputs
     from eventlens.store.ingest import BATCH_SIZE
 
     try:
@@ -386,11 +438,7 @@ def ingest_dask(
         parts = partitions(
             paths, chunk_bytes=chunk_bytes, files_per_partition=files_per_partition, input_format=input_format
         )
-        with store.begin() as conn:
-            done = {
-                (r.input, r.digest)
-                for r in conn.execute(sa.select(t.processed_inputs.c.input, t.processed_inputs.c.digest))
-            }
+        done = finished_inputs(store)
         todo = [p for p in parts if (p.name, p.fingerprint) not in done]
         log.info(
             "dask ingest: %d partitions (%d already done) from %d path(s)",
@@ -400,64 +448,23 @@ def ingest_dask(
         )
         if not todo:
             return 0
-        # Bookkeeping for "mark a partition once every one of its articles committed".
-        ends: list[tuple[int, Partition, int]] = []  # (items yielded up to and incl. it, part, count)
-        marked = 0
-        yielded = 0
+        committed = _Committed(store)
         broken: list[str] = []
 
-        def mark(seen: int) -> None:
-            nonlocal marked
-            rows = []
-            while marked < len(ends) and ends[marked][0] <= seen:
-                _, part, count = ends[marked]
-                rows.append({"input": part.name, "digest": part.fingerprint, "articles": count})
-                marked += 1
-            if rows:
-                now = utcnow()
-                with store.begin() as conn:
-                    for r in rows:
-                        conn.execute(
-                            sa.delete(t.processed_inputs).where(t.processed_inputs.c.input == r["input"])
-                        )
-                        conn.execute(sa.insert(t.processed_inputs).values(**r, run_id=run_id[0], at=now))
-
-        run_id = [0]
-
         def on_batch(summary: Any) -> None:
-            run_id[0] = summary.run_id
-            mark(summary.articles_seen)
+            committed.run_id = summary.run_id
+            committed.mark(summary.articles_seen)
             if progress is not None:
                 progress(summary)
 
         try:
             with dask_client(scheduler) as client:
                 nworkers = max(1, len(client.scheduler_info().get("workers", {})))
-                win = window or 4 * nworkers
-
-                def stream() -> Iterator[Any]:
-                    nonlocal yielded
-                    for i, res in _ordered_results(client, todo, factory, win):
-                        part = todo[i]
-                        if isinstance(res, BaseException):
-                            log.error("%s: partition failed on the cluster: %s", part.name, res)
-                            broken.append(part.name)
-                            yield InputError(
-                                part.name,
-                                f"partition failed on the cluster ({type(res).__name__}: {res}); "
-                                "re-run to retry it",
-                                stage="cluster",
-                            )
-                            yielded += 1
-                            continue
-                        yield from res
-                        yielded += len(res)
-                        ends.append((yielded, part, len(res)))
-
-                summary = ingest(store, stream(), progress=on_batch, batch_size=batch_size or BATCH_SIZE)
+                items = _cluster_items(client, todo, factory, window or 4 * nworkers, committed, broken)
+                summary = ingest(store, items, progress=on_batch, batch_size=batch_size or BATCH_SIZE)
         except ConfigError as exc:
             log.error("%s", exc)
             return 2
-        mark(summary.articles_seen)
+        committed.mark(summary.articles_seen)
         log.info("dask ingest (%s): %s", scheduler, summary)
         return 1 if summary.failures or broken else 0

@@ -7,8 +7,8 @@ Why it is shaped this way:
   minimum interval per host. Everything fetched passes the private-address guard; a feed on a
   trusted intranet (or a test server) is allowed by ``host:port``, nothing else private is.
 * **Never twice.** Seen items (by feed guid, else link) and each feed's validators live in the
-  store's own database, in two ``watch_*`` tables this module creates on the store's engine; a
-  restarted watcher skips what it has. Articles are also keyed by text and URL in the store, so
+  store's own database, in two ``watch_*`` tables of the store's schema (made by its migrations);
+  a restarted watcher skips what it has. Articles are also keyed by text and URL in the store, so
   the same story from two feeds is stored once.
 * **Survives the web.** A feed that errors, is not XML, 404s, redirects somewhere private or is
   too slow is logged in one line and retried next poll; an item whose page is refused (private
@@ -41,6 +41,7 @@ import sqlalchemy as sa
 from eventlens.clock import utcnow
 from eventlens.errors import ConfigError, InputError
 from eventlens.read.fetch import Fetcher, FetchResult, HostRateLimiter, Validators, conditional_headers
+from eventlens.store import schema as t
 
 log = logging.getLogger(__name__)
 
@@ -49,30 +50,10 @@ __all__ = ["AlertFilter", "PollReport", "WatchConfig", "Watcher", "read_feed_lis
 #: Transient failures (timeouts, 5xx) of one item are retried on this many polls, then given up.
 MAX_ATTEMPTS = 3
 
-_meta = sa.MetaData()
-#: One row per feed: the validators of its last 200 response, for conditional GETs.
-feed_state = sa.Table(
-    "watch_feeds",
-    _meta,
-    sa.Column("feed_url", sa.Text, primary_key=True),
-    sa.Column("etag", sa.Text),
-    sa.Column("last_modified", sa.Text),
-    sa.Column("last_polled", sa.DateTime),
-    sa.Column("last_status", sa.Text),
-)
-#: One row per feed item ever seen: stored, refused (never again) or failed (retried).
-feed_items = sa.Table(
-    "watch_items",
-    _meta,
-    sa.Column("item_key", sa.String(64), primary_key=True),
-    sa.Column("feed_url", sa.Text, nullable=False),
-    sa.Column("link", sa.Text),
-    sa.Column("status", sa.String(16), nullable=False),  # stored | refused | failed
-    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
-    sa.Column("article_id", sa.String(64)),
-    sa.Column("reason", sa.Text),
-    sa.Column("seen_at", sa.DateTime, nullable=False),
-)
+#: The watcher's state, in the store's database (created by its migrations): each feed's
+#: validators for conditional GETs, and every item seen (stored, refused or failed).
+feed_state = t.watch_feeds
+feed_items = t.watch_items
 
 
 # ---------------------------------------------------------------------------------- configuration
@@ -200,7 +181,6 @@ class Watcher:
         )
         self._pipeline = pipeline
         self._alert = alert or self._default_alert
-        _meta.create_all(store.engine, checkfirst=True)
 
     @property
     def pipeline(self) -> Any:

@@ -350,6 +350,29 @@ def _article_mentions(conn: Connection, ids: Sequence[str]) -> dict[str, list[di
     return out
 
 
+def incident_seq(store: Store, incident_id: str) -> int:
+    """The ``seq`` of the active incident an id names, following merges.
+
+    Raises :class:`eventlens.errors.StoreError` when no incident has that id.
+    """
+    with store.engine.connect() as conn:
+        return store.resolve(conn, incident_id)
+
+
+def incident_ids_of_article(store: Store, article_id: str) -> list[str]:
+    """The ids of the incidents the mentions read from one article were linked to, sorted."""
+    with store.engine.connect() as conn:
+        return sorted(
+            set(
+                conn.execute(
+                    sa.select(t.incidents.c.event_id_cnty)
+                    .select_from(t.mentions.join(t.incidents, t.mentions.c.incident_seq == t.incidents.c.seq))
+                    .where(t.mentions.c.article_id == article_id)
+                ).scalars()
+            )
+        )
+
+
 def incident_detail(store: Store, incident_id: str) -> dict[str, Any]:
     """One incident (following merges) with its mentions, corrections, toll history, and the
     articles that reported it - their full text, so each evidence span can be shown in place.

@@ -236,3 +236,44 @@ id_counters = sa.Table(
     sa.Column("prefix", sa.String(8), primary_key=True),
     sa.Column("next", sa.Integer, nullable=False),
 )
+
+# ----------------------------------------------------------------- the server's and the watcher's
+
+#: API keys of the HTTP server (``eventlens keys``): the secret's prefix and SHA-256, never the key.
+#: In the store's database so one ``--db`` URL configures a server; migration 0003.
+api_keys = sa.Table(
+    "api_keys",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("prefix", sa.String(16), nullable=False, unique=True),
+    sa.Column("digest", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("revoked_at", sa.DateTime),
+)
+
+#: One row per watched feed: the validators of its last 200 response, for conditional GETs
+#: (``eventlens watch``); migration 0003.
+watch_feeds = sa.Table(
+    "watch_feeds",
+    metadata,
+    sa.Column("feed_url", sa.Text, primary_key=True),
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("last_polled", sa.DateTime),
+    sa.Column("last_status", sa.Text),
+)
+
+#: One row per feed item the watcher ever saw: stored, refused (never again) or failed (retried).
+watch_items = sa.Table(
+    "watch_items",
+    metadata,
+    sa.Column("item_key", sa.String(64), primary_key=True),
+    sa.Column("feed_url", sa.Text, nullable=False),
+    sa.Column("link", sa.Text),
+    sa.Column("status", sa.String(16), nullable=False),  # stored | refused | failed
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("article_id", sa.String(64)),
+    sa.Column("reason", sa.Text),
+    sa.Column("seen_at", sa.DateTime, nullable=False),
+)

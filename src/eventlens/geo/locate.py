@@ -1,0 +1,306 @@
+"""Event location choice: which of an event's place mentions is where it happened, and what stands
+in when none is (the article's dateline, its dominant country, the country its text names).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from eventlens.geo.context import GeoContext
+from eventlens.geo.distance import haversine_km
+from eventlens.geo.ranking import _SUBCITY_FEATURES
+from eventlens.geo.readings import _GENERIC_TRAIL, place_from_candidate
+from eventlens.geo.toponym_place import ToponymPlacer
+from eventlens.geo.toponyms import ToponymSpan
+from eventlens.types import Article, Event, Place, PlaceMention, Span
+
+#: Order of preference for an event's location by mention role.
+ROLE_PRIORITY = ("impact", "location", "target", "origin", "context")
+_PRECISION_RANK = {"point": 0, "neighbourhood": 1, "city": 2, "admin2": 3, "admin1": 4, "country": 5}
+_SEAT_PRECISIONS = ("admin1", "admin2")  # events located only to such a unit sit at its seat (ACLED)
+
+
+def _first_local(
+    ev: Event,
+    located: Sequence[ToponymSpan],
+    resolved: Mapping[tuple[int, int], Place | None],
+    within: Place | None = None,
+    *,
+    in_country: bool = False,
+) -> Place | None:
+    """The earliest resolved place finer than a country (finer than and inside ``within`` when
+    given; in a country when ``in_country``: not a sea) among ``located`` inside the event's
+    sentences."""
+    for t in located:
+        if not _in_sentences(ev, t):
+            continue
+        p = resolved.get((t.start, t.end))
+        if p is None or p.precision == "country" or (in_country and p.iso2 is None):
+            continue
+        if within is not None and not (
+            _PRECISION_RANK[p.precision] < _PRECISION_RANK[within.precision] and _place_within(p, within)
+        ):
+            continue
+        return replace(p, score=min(p.score, 0.4))
+    return None
+
+
+def _overlapping(pm: PlaceMention, toponyms: Sequence[ToponymSpan]) -> ToponymSpan | None:
+    best, best_overlap = None, 0
+    for t in toponyms:
+        ov = min(t.end, pm.span.end) - max(t.start, pm.span.start)
+        if ov > best_overlap:
+            best, best_overlap = t, ov
+    return best
+
+
+def _as_toponym(pm: PlaceMention) -> ToponymSpan:
+    name = _GENERIC_TRAIL.sub("", pm.mention).strip() or pm.mention
+    feature = pm.mention[len(name) :].strip().lower() or None
+    return ToponymSpan(
+        start=pm.span.start, end=pm.span.end, text=pm.mention, name=name, label="MENTION",
+        feature=feature, container=pm.container, container_relation="of" if pm.container else None,
+    )  # fmt: skip
+
+
+def _in_sentences(ev: Event, t: ToponymSpan) -> bool:
+    """Is the toponym inside one of the event's sentences?"""
+    return any(sp.start <= t.start and t.end <= sp.end for sp in ev.sentences)
+
+
+def _only_near(location: Place, pool: Sequence[PlaceMention], toponyms: Sequence[ToponymSpan]) -> bool:
+    """Is the event's place written only as what it is near or a direction from ("near X",
+    "on the outskirts of X", "20 km north of X"), never as where it is?"""
+    ways = []
+    for pm in pool:
+        if pm.place is None or pm.place.geonameid != location.geonameid:
+            continue
+        t = _overlapping(pm, toponyms)
+        ways.append(t is not None and t.direction is not None and t.direction != "centre")
+    return bool(ways) and all(ways)
+
+
+def _unclaimed(ev: Event, located: Sequence[ToponymSpan]) -> list[PlaceMention]:
+    """Place names in the event's own sentences that its arguments did not take (the tagger did not
+    call them places: "in Aix-en-Provence (Bouches-du-Rhone)"), as plain "location" mentions after
+    the event's own: where the event is when its own mentions give nothing better."""
+    out = []
+    for t in located:
+        if not _in_sentences(ev, t):
+            continue
+        if any(pm.span.start < t.end and t.start < pm.span.end for pm in ev.places):
+            continue
+        out.append(PlaceMention(mention=t.text, role="location", span=Span(t.start, t.end, t.text)))
+    return out
+
+
+def _coherent(mentions: Sequence[PlaceMention], ctx: GeoContext) -> list[PlaceMention]:
+    """The event's place mentions in its leading country: the country most of its resolved
+    mentions are in, the article's own votes breaking ties. An event told with "Darah district ...
+    in Lara, Taba Taba areas" is in Afghanistan, not at namesakes in Venezuela and Egypt. Mentions
+    of countries and seas stay (they are in no one country); no filter when nothing leads."""
+    support: Counter[str] = Counter()
+    for m in mentions:
+        if m.place is not None and m.place.iso2 and m.place.precision != "country":
+            support[m.place.iso2] += 1.0
+    if len(support) < 2:
+        return list(mentions)
+    for cc in support:
+        support[cc] += 0.5 * ctx.countries.get(cc, 0.0)
+    (top, a), (_, b) = support.most_common(2)
+    if a - b < 0.25:  # (a tie of mentions needs the article clearly behind one country)
+        return list(mentions)
+    return [
+        m
+        if m.place is None or not m.place.iso2 or m.place.iso2 == top or m.place.precision == "country"
+        else replace(m, place=None)
+        for m in mentions
+    ]
+
+
+def _choose_location(mentions: Sequence[PlaceMention]) -> Place | None:
+    placed = [m for m in mentions if m.place is not None]
+    if not placed:
+        return None
+    by_role: dict[str, list[Place]] = defaultdict(list)
+    for m in placed:
+        assert m.place is not None
+        by_role[m.role].append(m.place)
+    top: Place | None = None
+    for role in ROLE_PRIORITY:
+        if by_role.get(role):
+            top = min(by_role[role], key=lambda p: _PRECISION_RANK[p.precision])
+            break
+    if top is None:
+        return None
+    finer = [
+        m.place for m in placed
+        if m.place is not None and _PRECISION_RANK[m.place.precision] < _PRECISION_RANK[top.precision]
+        and _place_within(m.place, top)
+    ]  # fmt: skip
+    if finer:
+        return min(finer, key=lambda p: _PRECISION_RANK[p.precision])
+    if top.precision == "country":
+        # A country name next to named towns is usually context or an actor's nationality
+        # ("Israeli settlers ... near Bayt Ummar, Hebron"): the event is where the towns are.
+        local = [
+            m.place
+            for m in placed
+            if m.place is not None and _PRECISION_RANK[m.place.precision] <= _PRECISION_RANK["admin1"]
+        ]
+        if local:
+            return min(local, key=lambda p: _PRECISION_RANK[p.precision])
+    return top
+
+
+def _place_within(inner: Place, outer: Place) -> bool:
+    if outer.precision == "country":
+        return inner.iso2 is not None and inner.iso2 == outer.iso2
+    if outer.precision == "admin1":
+        return inner.admin1 is not None and inner.admin1 == outer.admin1 and inner.iso2 == outer.iso2
+    if outer.precision == "admin2":
+        return inner.admin2 is not None and inner.admin2 == outer.admin2
+    return haversine_km(inner.lat, inner.lon, outer.lat, outer.lon) <= 40.0
+
+
+class EventLocator(ToponymPlacer):
+    """Fills the place mentions of events and sets each event's location."""
+
+    def geocode_events(
+        self, article: Article, events: Sequence[Event], toponyms: Sequence[ToponymSpan]
+    ) -> list[Event]:
+        """Fill every ``PlaceMention.place`` and set ``Event.location``; returns new events.
+
+        Location choice: the mention with the highest-priority role (impact > location >
+        target > origin); a finer place inside it from another mention wins ("Iraq" +
+        "Baghdad" -> Baghdad). A district/neighbourhood absent from the gazetteer falls back
+        to its container at the container's precision, and so does a town outside the
+        province/state it is written with ("Vale (North Carolina)"). With no usable mention,
+        the dateline place, else the article's dominant country (>= half of its located
+        mentions). A country-only location gives way to the first town named in the event's
+        sentences, a state/province-only one to the first town inside it; an event still
+        known only to a province or district sits at the unit's seat (the ACLED convention).
+        """
+        ctx, located, resolved_by_span, focus = self._resolve_all(article, toponyms)
+        out = []
+        for ev in events:
+            mentions = []
+            for pm in ev.places:
+                topo = _overlapping(pm, toponyms)
+                if topo is not None:
+                    place = resolved_by_span.get((topo.start, topo.end))
+                    container = pm.container or topo.container
+                elif pm.mention[:1].isupper() or pm.mention[:1].isdigit():
+                    place = self._place_for_toponym(_as_toponym(pm), ctx, focus)
+                    container = pm.container
+                else:  # "a base", "the camp": a common noun the detector did not call a place
+                    place, container = None, pm.container
+                if topo is not None and not topo.is_location:
+                    place = None  # metonymy: an actor, not a location
+                if (
+                    place is not None and container is None and topo is not None
+                    and (topo.feature or "") in _SUBCITY_FEATURES and place.precision != "neighbourhood"
+                ):  # fmt: skip
+                    container = place.name  # the district fell back to the town it is in
+                mentions.append(replace(pm, place=place, container=container))
+            # the other place names of the event's sentences vote for its country and stand in when
+            # none of its own mentions resolves (role "context": after all the event's own roles)
+            extra = [
+                replace(pm, role="context", place=resolved_by_span.get((pm.span.start, pm.span.end)))  # type: ignore[arg-type]
+                for pm in _unclaimed(ev, located)
+            ]
+            pool = [*mentions, *extra]
+            location = _choose_location(_coherent(pool, ctx))
+            if location is not None and _only_near(location, pool, toponyms):
+                location = replace(location, near=True)  # "near Bezimenne": ACLED geo_precision 2
+            if location is None:
+                location = self._fallback_location(ctx, located, resolved_by_span)
+            if location is None:
+                location = self._text_country(ctx)
+            elif location.precision == "country":
+                # Only a country among the event's own words: a town the article names in that
+                # country is a better guess than the country's centre.
+                better = self._fallback_location(ctx, located, resolved_by_span)
+                if better is not None and better.iso2 == location.iso2 and better.precision != "country":
+                    location = better
+                else:
+                    # Else the first town or province named in the event's own sentences, in any
+                    # country: "demonstrated in Toulouse ... against the invasion of Ukraine".
+                    local = _first_local(ev, located, resolved_by_span)
+                    if local is not None:
+                        location = local
+            elif location.iso2 is None:
+                # A sea or a region across countries ("fired from the Black Sea on Odesa"): a place
+                # on land named in the event's own sentences is where it happened, or was aimed at
+                local = _first_local(ev, located, resolved_by_span, in_country=True)
+                if local is not None:
+                    location = local
+            elif location.precision in ("admin1", "admin2"):
+                # A state or province: a town inside it named in the event's own sentences is
+                # finer ("in Norwalk (Connecticut)" when only Connecticut is the event's word).
+                local = _first_local(ev, located, resolved_by_span, within=location)
+                if local is not None:
+                    location = local
+            if location is not None and location.precision in _SEAT_PRECISIONS:
+                location = self._at_seat(location)
+            out.append(replace(ev, places=tuple(mentions), location=location))
+        return out
+
+    def _at_seat(self, place: Place) -> Place:
+        """An event known only to a province/district (or country) is put at that unit's seat,
+        the ACLED convention for geo-precision 3 ("coded to the provincial capital"); the
+        place keeps its name and coarse precision, only the point moves."""
+        unit = self.gazetteer.get(place.geonameid) if place.geonameid else None
+        seat = self.gazetteer.seat(unit) if unit is not None else None
+        if seat is None:
+            return place
+        return replace(place, lat=round(seat.lat, 5), lon=round(seat.lon, 5))
+
+    def _text_country(self, ctx: GeoContext) -> Place | None:
+        """The last resort for an event no place name locates: the country the text names most
+        ("... in Nigeria"), else, with no country named at all, the one its demonyms imply most
+        ("Nigerian troops"); a demonym beside a named country is more often the actor's.
+        Country precision (ACLED geo-precision 3) at the country's point; ties: none."""
+        for shares in (ctx.text_countries, ctx.text_demonyms):
+            if not shares:
+                continue
+            ranked = sorted(shares.items(), key=lambda kv: -kv[1])
+            if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+                return None  # two countries named alike: no grounds to pick one
+            country = self.gazetteer.country(ranked[0][0])
+            if country is not None:
+                return place_from_candidate(country, precision="country", score=0.1)
+            return None
+        return None
+
+    def _fallback_location(
+        self,
+        ctx: GeoContext,
+        located: Sequence[ToponymSpan],
+        resolved: Mapping[tuple[int, int], Place | None] | None = None,
+    ) -> Place | None:
+        """Where the event is when none of its own place mentions resolved: the dateline; else
+        the finest place the article names in its dominant country (earliest first); else
+        that country."""
+        if ctx.dateline is not None:
+            return place_from_candidate(ctx.dateline, score=0.3)
+        places = [p for p in ((resolved or {}).get((t.start, t.end)) for t in located) if p is not None]
+        if places:
+            first = {p.iso2: -i for i, p in reversed(list(enumerate(places)))}  # ties: the earliest
+            top = (
+                max(ctx.countries.items(), key=lambda kv: (kv[1], first.get(kv[0], -len(places)), kv[0]))[0]
+                if ctx.countries
+                else None
+            )
+            pool = [p for p in places if top is None or p.iso2 == top] or places
+            best = min(pool, key=lambda p: _PRECISION_RANK.get(p.precision, 9))  # min keeps the earliest
+            return replace(best, score=min(best.score, 0.4))
+        if ctx.countries:
+            cc, share = max(ctx.countries.items(), key=lambda kv: (kv[1], kv[0]))
+            if share >= 0.5 and located:
+                country = self.gazetteer.country(cc)
+                if country is not None:
+                    return place_from_candidate(country, precision="country", score=0.2)
+        return None

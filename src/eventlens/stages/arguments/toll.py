@@ -1,0 +1,233 @@
+"""The toll: how many were killed and injured (with the text that says so), and the victims named."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from eventlens.stages.arguments.lexicon import PERSON_NOUNS
+from eventlens.stages.arguments.spans import _ents
+from eventlens.stages.numbers import parse_number
+from eventlens.types import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+KILL_WORDS = frozenset(
+    "killed kill killing kills dead died die dies death deaths slain murdered executed beheaded massacred".split()
+)
+INJURE_WORDS = frozenset(
+    "injured injuring injure injures wounded wounding wound wounds hurt injuries".split()
+)
+CASUALTY_NOUNS = frozenset("casualties casualty fatalities fatality".split())
+
+
+# ---------------------------------------------------------------- casualties
+_CASUALTY_NEG = re.compile(
+    r"\b(no|without)\s+(immediate\s+)?(reports?\s+of\s+)?(casualties|fatalities|injuries|deaths|one\s+(was\s+)?(killed|hurt|injured))\b"
+    r"|\bno\s+(one|body|people|person)\s+(was|were)\s+(killed|hurt|injured|wounded)\b"
+    r"|\bno\s+(one|body)\s+(was|were)\s+(hurt|harmed)\b|\bthere\s+were\s+no\s+(casualties|fatalities|deaths|injuries)\b",
+    re.I,
+)
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|dozen|several|scores|hundreds|a few|a number)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred))?"
+_Q = r"(?:(?:at least|at most|more than|over|nearly|almost|about|around|some|up to|as many as)\s+)?"
+_VICTIM = r"(?:[a-z'-]+\s+){0,4}?"
+_KILL_V = r"(?:killed|killing|kills|kill|dead|died|slain|murdered|executed|beheaded|massacred|shot dead|lost their lives|were killed|was killed)"
+_INJ_V = r"(?:injured|injuring|wounded|wounding|hurt)"
+#: Animals counted in a toll are property ("killed 25 heads of cattle"), not fatalities.
+_NOT_ANIMALS = r"(?!\s+(?:heads?\s+of\s+)?(?:cattle|cows?|goats?|sheep|camels?|livestock|animals?|donkeys?|horses?|pigs?|chickens?|oxen|dogs?|buffalo(?:es)?)\b)"
+_PATTERNS = [
+    # "killing three soldiers", "killed at least 12 people"
+    (
+        "k",
+        re.compile(
+            rf"\b(?:killing|killed|kills|kill|murdered|executed|massacred|shot dead|shot and killed|gunned down)\s+(?:another\s+|other\s+)?({_Q}{_NUM})\b(?!\s*(?:years?|km|kilomet|miles?|times|percent|%)){_NOT_ANIMALS}",
+            re.I,
+        ),
+    ),
+    # "three soldiers were killed", "12 people died", "3 people were killed"
+    (
+        "k",
+        re.compile(
+            rf"\b({_Q}{_NUM}){_NOT_ANIMALS}\s+{_VICTIM}(?:were|was|have been|had been|are|is)?\s*(?:reportedly\s+|also\s+)?(?:killed|dead|died|slain|murdered|executed|shot dead|lost their lives)\b",
+            re.I,
+        ),
+    ),
+    (
+        "k",
+        re.compile(
+            rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|is|was|stands at)\s+({_Q}{_NUM})\b",
+            re.I,
+        ),
+    ),
+    ("k", re.compile(rf"\b({_Q}{_NUM})\s+(?:deaths|death|fatalities|fatality|dead)\b", re.I)),
+    (
+        "i",
+        re.compile(
+            rf"\b(?:injuring|injured|wounding|wounded|hurting)\s+(?:another\s+|other\s+)?({_Q}{_NUM})\b(?!\s*(?:years?|km|times|percent|%))",
+            re.I,
+        ),
+    ),
+    (
+        "i",
+        re.compile(
+            rf"\b({_Q}{_NUM})\s+{_VICTIM}(?:were|was|have been|had been|are|is)?\s*(?:also\s+|reportedly\s+|seriously\s+|critically\s+|slightly\s+)?(?:injured|wounded|hurt)\b",
+            re.I,
+        ),
+    ),
+    ("i", re.compile(rf"\b({_Q}{_NUM})\s+(?:injuries|injured|wounded)\b", re.I)),
+]
+_FURTHER = re.compile(r"\b(also|another|other|others|additional|further|more)\b", re.I)
+_RANGE = re.compile(
+    rf"\bbetween\s+({_NUM})\s+(?:and|to)\s+{_NUM}\s+{_VICTIM}(?:people|persons|civilians|\w+)?", re.I
+)
+_SINGLE_VICTIM = re.compile(
+    r"\b(?:killed|killing|shot dead|murdered|executed|beheaded|stabbed to death|beat to death|beaten to death|hacked to death)\s+(?:a|an|one|the|his|her)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|farmer|teacher|student|journalist|leader|commander|chief|member|person|driver|resident|villager|trader|activist|guard|official|priest|imam)\b"
+    r"|\b(?:a|an|one)\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|person|resident|villager|member|teenager|adolescent|farmer|driver|student)\s+(?:was|has been)\s+(?:shot\s+and\s+)?(?:killed|shot dead|murdered|stabbed to death|beaten to death|found dead)\b"
+    r"|\b(?:he|she)\s+(?:was|has been)\s+(?:later\s+|also\s+)?(?:killed|shot dead|murdered)\b|\b(?:he|she|the victim|the man|the woman)\s+(?:later\s+)?died\b"
+    r"|\bthe\s+(?:body|remains|corpse)\s+of\s+(?:a|an|one)\b"
+    # "shooting a 17-year-old Palestinian dead", "beating a man to death"
+    r"|\b(?:shooting|shot|gunning|gunned|beating|beat|stabbing|stabbed|hacking|hacked|burning|burned|burnt)\s+(?:a|an|one|the|his|her)\s+(?:[\w-]+\s+){0,3}?(?:dead|to\s+death)\b",
+    re.I,
+)
+
+
+def casualties(text: str, offset: int) -> tuple[int | None, int | None, list[Span], list[Span]]:
+    """(fatalities, injured, evidence) read from one sentence; ``None`` where it says nothing."""
+    fat: int | None = None
+    inj: int | None = None
+    fspans: list[Span] = []
+    ispans: list[Span] = []
+    neg = _CASUALTY_NEG.search(text)
+    if neg:
+        sp = Span(offset + neg.start(), offset + neg.end(), neg.group(0))
+        word = neg.group(0).lower()
+        if re.search(r"casualt|harm|hurt", word):
+            fat, inj = 0, 0
+            fspans.append(sp)
+            ispans.append(sp)
+        elif re.search(r"injur|wound", word):
+            inj = 0
+            ispans.append(sp)
+        else:
+            fat = 0
+            fspans.append(sp)
+    used: list[tuple[int, int]] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in used):
+                continue
+            n = parse_number(m.group(1))
+            if n is None or n > 100_000:
+                continue
+            used.append((m.start(), m.end()))
+            sp = Span(offset + m.start(), offset + m.end(), m.group(0))
+            if kind == "k":
+                fat = (fat or 0) + n
+                fspans.append(sp)
+            else:
+                inj = (inj or 0) + n
+                ispans.append(sp)
+    if fat is None:
+        m = _RANGE.search(text)
+        if m and re.search(
+            r"killed|dead|died|deaths",
+            text[m.end() : m.end() + 40] + text[max(0, m.start() - 30) : m.start()],
+            re.I,
+        ):
+            n = parse_number(m.group(1))
+            if n is not None:
+                fat = n  # ACLED's conservative rule: the lower figure of a range
+                fspans.append(Span(offset + m.start(), offset + m.end(), m.group(0)))
+                used.append((m.start(), m.end()))
+    if fat is None or fat == 0 and not neg:
+        m = _SINGLE_VICTIM.search(text)
+        if m and not any(a < m.end() and m.start() < b for a, b in used):
+            fat = 1
+            fspans.append(Span(offset + m.start(), offset + m.end(), m.group(0)))
+    return fat, inj, fspans, ispans
+
+
+def victim_nouns(spans: Sequence[Span], doc_text: str) -> set[str]:
+    """The people-nouns a toll is about ("killed 23 Afghan soldiers" -> {"soldier"})."""
+    out: set[str] = set()
+    for sp in spans:
+        # the words right after the toll, up to the agent ("shot dead by gunmen" is not about gunmen)
+        tail = re.split(r"[,.;]|\b(?:by|from|after|when|while|during|as)\b", doc_text[sp.end : sp.end + 40])[
+            0
+        ]
+        for w in re.findall(r"[a-z]+", (sp.text + " " + tail).lower()):
+            if w in PERSON_NOUNS and w not in ("people", "persons", "person", "others", "individuals"):
+                out.add(w.rstrip("s"))
+    return out
+
+
+_KILL_FORMS = frozenset("killed killing slain murdered executed assassinated beheaded lynched".split())
+
+
+def _passive_single_victims(sent: SpacySpan) -> list[Token]:
+    """One victim per singular person the parse says was killed: "A local commander ... was also
+    reportedly killed", "a man who worked as a driver was shot and killed", "gunmen shot and
+    killed the former mayor". Not "almost killed him"."""
+    out = []
+    for tok in sent:
+        if tok.lower_ not in _KILL_FORMS or tok.dep_ not in (
+            "ROOT",
+            "conj",
+            "ccomp",
+            "advcl",
+            "relcl",
+            "xcomp",
+            "acl",
+        ):
+            continue
+        if any(c.lower_ in ("almost", "nearly") for c in tok.children) or tok.doc[
+            max(tok.i - 1, 0)
+        ].lower_ in ("almost", "nearly"):
+            continue
+        heads = [tok] + ([tok.head] if tok.dep_ == "conj" else [])
+        for h in heads:
+            for c in h.children:
+                single = c.tag_ == "NN" and any(
+                    d.lower_ in ("a", "an", "one", "the") or d.dep_ == "poss"
+                    for d in c.children
+                    if d.dep_ in ("det", "nummod", "poss")
+                )
+                person = c.ent_type_ == "PERSON"
+                if c.dep_ == "nsubjpass" and (single or person) and c not in out:
+                    out.append(c)
+                elif c.dep_ == "dobj" and h.lower_ in _KILL_FORMS and (single or person) and c not in out:
+                    out.append(c)
+    return out
+
+
+def named_killed(sents: Sequence[SpacySpan]) -> list[SpacySpan]:
+    """People named as killed: "X was killed", "the assassination of X", "killing X"."""
+    out: list[SpacySpan] = []
+    seen: set[str] = set()
+    for sent in sents:
+        for ent in _ents(sent):
+            if ent.label_ != "PERSON" or ent.text in seen:
+                continue
+            root = ent.root
+            # walk appositions/compounds up to the governing word
+            node = root
+            while node.dep_ in ("appos", "compound", "conj") and node.head.i != node.i:
+                node = node.head
+            head = node.head
+            dead = (
+                node.dep_ == "nsubjpass"
+                and head.lower_ in ("killed", "assassinated", "murdered", "executed", "slain")
+                or node.dep_ == "dobj"
+                and head.lower_ in ("killed", "killing", "assassinated", "murdered", "executed")
+                or node.dep_ == "pobj"
+                and head.lower_ == "of"
+                and head.head.lower_ in ("assassination", "killing", "murder", "execution", "death")
+            )
+            if dead:
+                seen.add(ent.text)
+                out.append(ent)
+    return out

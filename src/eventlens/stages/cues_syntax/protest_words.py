@@ -1,0 +1,236 @@
+"""The words of demonstrations and their policing: assembling, grievances and causes, crowd
+control, custody and lethal force against demonstrators."""
+
+from __future__ import annotations
+
+from eventlens.stages.cues_syntax.lexicon import _nouns, _verbs
+
+ASSEMBLY = _verbs(
+    "gather",
+    "assemble",
+    "rally",
+    "march",
+    "walk",
+    "drive",
+    "line",
+    "block",
+    "blockade",
+    "sit",
+    "stand",
+    "stage",
+    "organise",
+    "organize",
+    "join",
+    "participate",
+    "converge",
+    "parade",
+    "occupy",
+    "camp",
+    "mobilize",
+    "mobilise",
+    "protest",
+    "demonstrate",
+    "picket",
+    "congregate",
+    "chant",
+    "hold",
+    "form",
+    "light",
+    "lay",
+    "carry",
+    "hang",
+    "close",
+    "shut",
+    "stop",
+    "halt",
+    "strike",
+    "boycott",
+    "refuse",
+    "go",
+    "come",
+    "turn",
+    "take",
+    "begin",
+    "start",
+    "continue",
+)
+#: Verbs of holding that need a protest-like object to count ("held a sit-in", not "held talks").
+_HOLD = _verbs(
+    "hold",
+    "stage",
+    "organise",
+    "organize",
+    "begin",
+    "start",
+    "continue",
+    "take",
+    "form",
+    "light",
+    "lay",
+    "carry",
+    "hang",
+)
+_HOLD_OBJECTS = _nouns(
+    "sit-in",
+    "vigil",
+    "march",
+    "procession",
+    "rally",
+    "demonstration",
+    "protest",
+    "strike",
+    "chain",
+    "candle",
+    "placard",
+    "banner",
+    "wreath",
+    "flower",
+    "flag",
+    "caravan",
+    "motorcade",
+    "blockade",
+    "picket",
+    "walkout",
+    "parade",
+    "gathering",
+    "meeting",
+    "in",
+    "part",
+)
+GRIEVANCE = _verbs(
+    "demand",
+    "call",
+    "protest",
+    "denounce",
+    "oppose",
+    "support",
+    "commemorate",
+    "mark",
+    "raise",
+    "express",
+    "show",
+    "voice",
+    "complain",
+    "condemn",
+    "honour",
+    "honor",
+    "mourn",
+    "promote",
+    "reject",
+    "press",
+    "urge",
+    "claim",
+    "defend",
+    "remember",
+    "pay",
+    "draw",
+    "highlight",
+    "request",
+    "criticize",
+    "criticise",
+    "decry",
+    "insist",
+    "contest",
+    "challenge",
+    "object",
+    "resist",
+    "push",
+    "ask",
+    "seek",
+    "fight",
+    "save",
+    "stop",
+    "end",
+    "protect",
+    "petition",
+    "appeal",
+    "lament",
+    "reclaim",
+    "repudiate",
+    "rebuke",
+    "defy",
+    "boycott",
+    "pressure",
+    "stand",
+)
+GRIEVANCE_PREP = frozenset({"against"})
+_RAISE = _verbs("raise")
+_MARCH = _verbs("march", "rally", "gather", "demonstrate", "protest", "assemble", "strike", "picket")
+_RAISED = frozenset({"awareness", "concern", "concerns", "voice", "voices", "alarm", "objections", "demands"})
+GRIEVANCE_POBJ = frozenset(
+    {
+        "support",
+        "solidarity",
+        "protest",
+        "memory",
+        "honour",
+        "honor",
+        "defence",
+        "defense",
+        "favour",
+        "favor",
+        "opposition",
+        "rejection",
+        "commemoration",
+        "tribute",
+    }
+)
+DEMONSTRATOR_VIOLENCE = _verbs(
+    "attack",
+    "beat",
+    "assault",
+    "stone",
+    "pelt",
+    "torch",
+    "burn",
+    "loot",
+    "smash",
+    "storm",
+    "vandalize",
+    "vandalise",
+    "injure",
+    "hit",
+    "throw",
+    "hurl",
+    "clash",
+)
+HOLD_PEOPLE = _verbs("hold", "intercept", "round", "catch", "capture")
+
+
+#: Acts of the authorities (or anyone) against demonstrators: the marks of a protest with intervention.
+INTERVENE_VERBS = _verbs(
+    "arrest",
+    "detain",
+    "remove",
+    "disperse",
+    "impede",
+    "obstruct",
+    "stop",
+    "prevent",
+    "beat",
+    "attack",
+    "ram",
+    "kettle",
+    "evict",
+    "push",
+    "chase",
+    "expel",
+    "block",
+    "assault",
+    "confront",
+    "hinder",
+)
+CUSTODY = _verbs("arrest", "detain", "apprehend")
+SEIZE_PEOPLE = _verbs("seize", "grab", "snatch")
+#: Verbs that only authorities do to a crowd (unlike "arrest" or "beat", which have other uses).
+CROWD_CONTROL = _verbs("remove", "disperse", "evict", "expel", "kettle", "push")
+#: Lethal force: firing on or killing demonstrators is excessive force against protesters.
+LETHAL = _verbs("shoot", "fire", "kill", "gun")
+_OPEN = _verbs("open")
+PROTEST_ACTS = _verbs("demonstrate", "protest", "rally", "march", "picket")
+#: What people held by the police were doing when it makes them demonstrators ("activists blocking a motorway").
+HELD_PROTESTING = (
+    PROTEST_ACTS | _MARCH | _verbs("block", "blockade", "occupy", "picket", "sit", "chant", "demand")
+)
+#: Force used on people that makes them demonstrators when they were protesting ("baton-charged workers demanding wages").
+CHARGE = _verbs("charge", "teargas")
