@@ -22,6 +22,7 @@ from eventlens.stages.clean import clean
 from eventlens.stages.dates import find_dates
 from eventlens.stages.merge import Group, Sentence, group_sentences
 from eventlens.stages.record import build_event, finalize
+from eventlens.stages.truecase import restore_texts
 from eventlens.types import Article, Event, Toponym
 
 if TYPE_CHECKING:
@@ -257,6 +258,8 @@ class Pipeline:
                 found = geocoder.resolve_toponyms(art, tops)
             else:
                 found = [Toponym(t.start, t.end, t.text, t.name, None, None, t.is_location) for t in tops]
+            if doc.user_data.get("truecased"):
+                found = restore_texts(found, art.text)
             out[i] = PlacesResult(art.id, art, found)
         for r in out:
             assert r is not None
@@ -298,7 +301,10 @@ class Pipeline:
                 events.append(ev)
         if events and self.geocoder:
             events = self._geocode(article, doc, events)
-        return [finalize(e, self._gazetteer) for e in events]
+        events = [finalize(e, self._gazetteer) for e in events]
+        if doc.user_data.get("truecased"):  # the parse saw capitals the text lacks: show its words
+            events = restore_texts(events, article.text)
+        return events
 
     def _geocode(self, article: Article, doc: Doc, events: list[Event]) -> list[Event]:
         try:

@@ -21,6 +21,7 @@ import logging
 import re
 
 from eventlens.errors import InputError
+from eventlens.read.repair import repair_mojibake
 
 logger = logging.getLogger(__name__)
 
@@ -85,12 +86,18 @@ def decode(data: bytes, source: str, *, encoding: str | None = None) -> str:
     """Decode ``data`` read from ``source``; raise :class:`InputError` if it cannot be text.
 
     ``encoding`` forces a codec (the CLI's ``--encoding``). Newlines are normalised
-    to ``\\n`` so offsets do not depend on the platform that wrote the file.
+    to ``\\n`` so offsets do not depend on the platform that wrote the file, and mojibake
+    (UTF-8 once read as cp1252: "â€™") is repaired (:mod:`eventlens.read.repair`): the
+    repaired text is the article's text, every span points into it.
     """
     if is_binary(data):
         raise InputError(source, "binary file, not text; pass a text, HTML or JSON file")
     text = _decode(data, source, encoding)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    repaired = repair_mojibake(text)
+    if repaired != text:
+        logger.info("%s: repaired mojibake (UTF-8 once read as cp1252/latin-1)", source)
+        text = repaired
     if not text.strip():
         raise InputError(source, "empty (no text after decoding); check the file")
     return text

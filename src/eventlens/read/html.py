@@ -28,6 +28,7 @@ from typing import Any
 from eventlens.errors import InputError
 from eventlens.read.decode import decode
 from eventlens.read.lang import decide_language
+from eventlens.read.repair import repair_mojibake
 from eventlens.read.text import precision_of
 from eventlens.read.timestamps import parse_timestamp
 from eventlens.types import Article, Span
@@ -85,7 +86,9 @@ def read_html(
     """
     name = source or id
     if isinstance(html, bytes):
-        html = decode(html, name, encoding=encoding)
+        html = decode(html, name, encoding=encoding)  # repairs mojibake too
+    else:
+        html = repair_mojibake(html)
     tree = _parse(html)
     meta_time, precision = _meta_published(tree) if tree is not None else (None, None)
     title, body = _extract(html, url)

