@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from eventlens.stages.arguments.lexicon import PERSON_NOUNS
 from eventlens.stages.arguments.spans import _ents
 from eventlens.stages.numbers import parse_number
+from eventlens.stages.tolls import statistic_at
 from eventlens.types import Span
 
 if TYPE_CHECKING:
@@ -39,6 +40,14 @@ _INJ_V = r"(?:injured|injuring|wounded|wounding|hurt)"
 #: Animals counted in a toll are property ("killed 25 heads of cattle"), not fatalities.
 _NOT_ANIMALS = r"(?!\s+(?:heads?\s+of\s+)?(?:cattle|cows?|goats?|sheep|camels?|livestock|animals?|donkeys?|horses?|pigs?|chickens?|oxen|dogs?|buffalo(?:es)?)\b)"
 _PATTERNS = [
+    # "five soldiers and three fighters were killed": both counts (a "+" kind adds its two groups)
+    (
+        "k+",
+        re.compile(
+            rf"\b({_Q}{_NUM}){_NOT_ANIMALS}\s+{_VICTIM}and\s+({_Q}{_NUM})\s+{_VICTIM}(?:were|have been|had been|are)?\s*(?:reportedly\s+|also\s+)?(?:killed|dead|died|slain|lost their lives)\b",
+            re.I,
+        ),
+    ),
     # "killing three soldiers", "killed at least 12 people"
     (
         "k",
@@ -115,17 +124,24 @@ def casualties(text: str, offset: int) -> tuple[int | None, int | None, list[Spa
         else:
             fat = 0
             fspans.append(sp)
-    used: list[tuple[int, int]] = []
+    # "no one was killed" is no toll of one
+    used: list[tuple[int, int]] = [(neg.start(), neg.end())] if neg else []
     for kind, rx in _PATTERNS:
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in used):
                 continue
             n = parse_number(m.group(1))
+            if kind == "k+":
+                n2 = parse_number(m.group(2))
+                n = None if n is None or n2 is None else n + n2
             if n is None or n > 100_000:
                 continue
             used.append((m.start(), m.end()))
+            if statistic_at(text, m.start(), m.end(), n):
+                # "since 2018, more than 18,000 people have been killed": no incident's toll
+                continue
             sp = Span(offset + m.start(), offset + m.end(), m.group(0))
-            if kind == "k":
+            if kind.startswith("k"):
                 fat = (fat or 0) + n
                 fspans.append(sp)
             else:
