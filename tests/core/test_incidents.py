@@ -126,6 +126,9 @@ def test_a_lone_summary_keeps_its_toll(pipe) -> None:
             None,
         ),
         ("A car bomb killed 11 people at a checkpoint on Monday.", False, None),
+        # twin bombs at one place are one incident: their toll is its own
+        ("Two bombs exploded at the gate of the stadium, killing nine people.", False, None),
+        ("Two bombs exploded in Kano and in the town of Wudil, killing nine people.", False, 9),
     ],
 )
 def test_total_toll(text: str, title: bool, total: int | None) -> None:
@@ -149,6 +152,16 @@ def test_statistics_are_no_incident_toll(text: str, fatalities: int | None) -> N
     assert casualties(text, 0)[0] == fatalities
 
 
+def test_two_sides_of_a_fight_are_two_tolls(pipe) -> None:
+    text = (
+        "Insurgents storm army base in Helmand\n"
+        "Insurgents stormed an army base in Helmand province on Monday. They killed 14 Afghan "
+        "soldiers and wounded another nine. Eleven insurgents were killed, the army said."
+    )
+    evs = _reported(pipe, text)
+    assert [e.fatalities for e in evs] == [25]
+
+
 def test_clause_helpers() -> None:
     text = "Gunmen killed 8 people in Zurmi, police said, in one of several raids."
     i = text.index("killed 8")
@@ -156,3 +169,37 @@ def test_clause_helpers() -> None:
     assert not is_total_clause("in one of several raids")
     s = "Since 2018, 500 people have been killed here."
     assert statistic_at(s, s.index("500"), s.index("500") + 3, 500)
+
+
+def test_one_sentence_a_line_marks_no_paragraph(pipe) -> None:
+    # a corpus layout: every sentence on its own line; the places of one incident's sentences
+    # differ, but a line break there is no new paragraph, so no new incident
+    text = (
+        "Roadside bomb kills two soldiers in Kunar\n"
+        "A roadside bomb struck an army vehicle in Kunar province on Monday, killing two soldiers.\n"
+        "The vehicle was hit near the town of Asadabad, and three more soldiers were wounded.\n"
+        "Officials in Kabul said the Taliban planted the bomb.\n"
+    )
+    evs = _reported(pipe, text)
+    assert len(evs) == 1, [(e.sub_event_type, e.fatalities) for e in evs]
+    assert evs[0].fatalities == 2
+
+
+def test_speech_date_is_not_the_incident_date(pipe) -> None:
+    text = (
+        "Gunmen kill four traders in Niger\n"
+        "Gunmen killed four traders at a market in Tillaberi on Sunday, officials said.\n\n"
+        "The attackers arrived on motorbikes and fired on the crowd, a local official said on Monday. "
+        "Two other people were wounded."
+    )
+    evs = _reported(pipe, text)
+    assert len(evs) == 1, [(e.sub_event_type, e.date) for e in evs]
+    assert evs[0].date is not None and evs[0].date.start.isoformat() == "2025-02-09"
+    assert evs[0].injured == 2
+
+
+def test_conflicting_sources_are_not_added() -> None:
+    text = "Police said 9 militants were killed, but a rebel spokesman was quoted as saying 6 died."
+    assert casualties(text, 0)[0] == 6
+    text = "Three soldiers were killed and two civilians were wounded, while four militants died."
+    assert casualties(text, 0)[:2] == (7, 2)

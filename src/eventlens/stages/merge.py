@@ -35,6 +35,7 @@ from eventlens.stages.tolls import total_in
 from eventlens.types import Cue, DateRange
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
 SEPARATION = re.compile(
@@ -102,9 +103,8 @@ class Sentence:
             self._total = total_toll(self.span.text, title=self.is_title) if self.candidate else None
         return self._total
 
-    @property
-    def line_opener(self) -> bool:
-        """Does the sentence open a line (a paragraph, a list item) of the text?"""
+    def _opens_line(self) -> bool:
+        """Does the sentence open a line (nothing before it on its line but a list label)?"""
         text = self.span.doc.text
         start = self.span.start_char
         prefix = text[text.rfind("\n", 0, start) + 1 : start]
@@ -114,12 +114,28 @@ class Sentence:
         return m is not None and re.fullmatch(r"[^.\n]{0,50}:\s*|\s*", prefix[m.end() :]) is not None
 
     @property
+    def line_opener(self) -> bool:
+        """Does the sentence open a paragraph or a list item? A new line opens a paragraph
+        after a blank line, or in a text whose lines are paragraphs; in a text laid out one
+        sentence a line (a corpus's layout) a line break alone marks no paragraph."""
+        if not self._opens_line():
+            return False
+        if self.bullet:
+            return True
+        text = self.span.doc.text
+        line_start = text.rfind("\n", 0, self.span.start_char) + 1
+        if line_start == 0:
+            return True
+        blank = text[: line_start - 1].rstrip(" \t\r").endswith("\n")
+        return blank or _prose_lines(self.span.doc)
+
+    @property
     def bullet(self) -> bool:
         """Does the sentence open a list item ("- Kharkiv: A missile struck ...")?"""
         text = self.span.doc.text
         start = self.span.start_char
         line = text[text.rfind("\n", 0, start) + 1 : start + 4]
-        return bool(_BULLET.match(line)) and self.line_opener
+        return bool(_BULLET.match(line)) and self._opens_line()
 
     def place_names(self) -> set[str]:
         return {e.text.lower() for e in self.span.ents if e.label_ in _PLACE_LABELS}
@@ -133,7 +149,9 @@ class Sentence:
         node = tok.root
         if node.head.dep_ == "prep" and node.dep_ == "pobj":
             node = node.head
-        return node.head.lemma_.lower() in _SPEECH and node.head.i != node.i
+        # only a date after the verb ("police said on Tuesday"): a date opening the sentence
+        # ("On 5 May, the army reported that it killed ...") dates what is reported
+        return node.head.lemma_.lower() in _SPEECH and node.head.i < node.i
 
     def _undating(self, d: DateMention) -> bool:
         """A date that dates no incident: a time of day alone, or the wire dateline's date."""
@@ -222,6 +240,9 @@ class Group:
     date: DateMention | None = None
     #: opened by a summary: a total over incidents told apart elsewhere in the article
     summary: bool = False
+    #: the toll of a summary that only names several blasts ("two explosions killed 7"): it
+    #: sums its parts only if two or more following incidents state tolls that add up to it
+    weak: int | None = None
 
     @property
     def cues(self) -> list[Cue]:
@@ -263,7 +284,8 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
                     continue
             if part and d is None:
                 d = narrative  # a part of the story being told happened on its day
-            current = Group([s], [], d, summary=s.total is not None)
+            weak = _weak_total(s.span.text) if s.total is None and (current is None or part) else None
+            current = Group([s], [], d, summary=s.total is not None or weak is not None, weak=weak)
             groups.append(current)
             continue
         d = s.main_clause_date()
@@ -284,10 +306,15 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
     kept = _drop_summaries([g for g in groups if any(s.candidate for s in g.sentences)])
     summed = len(kept) < len([g for g in groups if any(s.candidate for s in g.sentences)])
     groups = kept
-    if title and any(t.total is not None for t in title) and (len(groups) > 1 or summed):
-        # "Twin car bombs kill 31 in Mogadishu and Baidoa": the headline sums the incidents
-        # the body tells one by one, so it is none of them
-        title = []
+    if title and (len(groups) > 1 or summed):
+        if any(t.total is not None for t in title):
+            # "Twin car bombs kill 31 in Mogadishu and Baidoa": the headline sums the incidents
+            # the body tells one by one, so it is none of them
+            title = []
+        elif any(";" in t.span.text.strip(" ;\n") for t in title):
+            # "Gunmen kill six at a party in Zacatecas; clashes in Sinaloa": a roundup's
+            # headline names several of its incidents, and its words are no one's
+            title = []
     if title and groups:
         target = next((g for g in groups if g.date is None or not _is_old(g.date, published)), groups[0])
         target.sentences[:0] = title
@@ -298,6 +325,20 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
             Group(list(title), [], next((d for s in title if (d := s.event_date()) is not None), None))
         )
     return groups
+
+
+def _prose_lines(doc: Doc) -> bool:
+    """Are the text's lines paragraphs (some line holds several sentences), rather than one
+    sentence a line (a corpus's layout, where a line break marks no paragraph)?"""
+    key = "eventlens_prose_lines"
+    if key not in doc.user_data:
+        per_line: dict[int, int] = {}
+        for sent in doc.sents:
+            if sent.text.strip():
+                line = doc.text.count("\n", 0, sent.start_char)
+                per_line[line] = per_line.get(line, 0) + 1
+        doc.user_data[key] = sum(1 for n in per_line.values() if n >= 2) >= 1
+    return bool(doc.user_data[key])
 
 
 def _opens_part(s: Sentence, current: Group) -> bool:
@@ -325,7 +366,18 @@ def total_toll(text: str, *, title: bool = False) -> int | None:
     """The toll a sentence states as a total over several incidents ("killing 31 people in
     all", "killed across the country"), or None (``stages.tolls`` reads the clauses)."""
     fat, _inj, fspans, _ispans = casualties(text, 0)
-    return fat if fat and total_in(text, fspans, title=title) else None
+    return fat if fat and total_in(text, fspans, title=title) == "strong" else None
+
+
+def _weak_total(text: str) -> int | None:
+    """The toll of a sentence naming several blasts and no places ("killed in two explosions"):
+    a total only if the article goes on to tell each blast with its own toll."""
+    fat, _inj, fspans, _ispans = casualties(text, 0)
+    return fat if fat and total_in(text, fspans) == "weak" else None
+
+
+def _group_toll(g: Group) -> int:
+    return max((casualties(s.span.text, 0)[0] or 0 for s in g.sentences), default=0)
 
 
 def _states_toll(s: Sentence) -> bool:
@@ -341,6 +393,17 @@ def _drop_summaries(groups: list[Group]) -> list[Group]:
         if not g.summary:
             out.append(g)
             continue
+        if g.weak is not None:
+            following = []
+            for p in groups[i + 1 :]:
+                if p.summary:
+                    break
+                following.append(_group_toll(p))
+            told = [t for t in following if t]
+            if len(told) < 2 or sum(told) > g.weak:
+                g.summary = False  # the blasts are one incident, or their parts are not told
+                out.append(g)
+                continue
         parts = [
             p
             for p in groups

@@ -25,21 +25,34 @@ _COUNT = (
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|numerous|"
     r"separate|coordinated|simultaneous|a\s+series\s+of|a\s+string\s+of|a\s+wave\s+of|a\s+spate\s+of|\d+)"
 )
-_PLURAL_INCIDENTS = (
-    r"(?:attacks|blasts|bombings|bombs|explosions|strikes|airstrikes|air\s+strikes|raids|incidents|"
-    r"assaults|ambushes|clashes|shootings|suicide\s+attacks|car\s+bombs)"
-)
+_PLURAL_INCIDENTS = r"(?:attacks|strikes|airstrikes|air\s+strikes|raids|incidents|assaults|ambushes|clashes|shootings|suicide\s+attacks)"
+#: Several blasts may be one incident (ACLED codes twin bombs at one place as one event): they
+#: sum several incidents only when the sentence names two places ("in Mogadishu and Baidoa").
+_PLURAL_BLASTS = r"(?:blasts|bombings|bombs|explosions|car\s+bombs|suicide\s+bombings|explosives)"
 _PLURAL_PLACES = (
     r"(?:regions|cities|towns|provinces|states|districts|villages|countries|counties|locations|"
     r"areas|places|neighbourhoods|neighborhoods|municipalities|governorates|oblasts)"
 )
 #: Words of a clause saying its toll sums several incidents.
 _TOTAL = re.compile(
-    r"\b(?:in\s+all|in\s+total|altogether|combined|all\s+told|overall\s+toll|twin|both\s+(?:attacks|blasts|bombings|explosions|cities|towns)"
+    r"\b(?:in\s+all|in\s+total|altogether|combined|all\s+told|overall\s+toll|both\s+(?:attacks|cities|towns)"
     rf"|{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?(?:{_PLURAL_INCIDENTS}|{_PLURAL_PLACES})"
     r"|across\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:country|nation|region|north|south|east|west|province|state|[\w'-]+ern\s+[A-Z][\w'-]+|[A-Z][\w'-]+)"
-    r"|deadliest\s+day|day\s+of\s+(?:violence|attacks|fighting|bloodshed)"
-    r"|in\s+(?:[\w-]+\s+)?(?:blasts|bombings|explosions|attacks|airstrikes|raids|shootings)\b(?!\s+(?:on|at|in)\s+(?:a|the)\b))\b",
+    r"|deadliest\s+day|day\s+of\s+(?:violence|attacks|fighting|bloodshed))\b",
+    re.I,
+)
+_BLASTS = re.compile(
+    rf"\b(?:twin|both\s+(?:blasts|bombings|explosions)|{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_PLURAL_BLASTS})\b",
+    re.I,
+)
+#: Two places named together: "in Mogadishu and Baidoa", "in Gao and in the town of Menaka".
+_TWO_PLACES = re.compile(
+    r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,?\s+and\s+(?:in\s+)?(?:the\s+)?(?:[a-z]+\s+){0,5}?(?:of\s+)?[A-Z][\w'-]+"
+)
+#: A headline's plural incidents are several ("7 militants killed in blasts in Afghanistan");
+#: in a body sentence "killed in IS attacks" may still be one incident's toll.
+_TITLE_TOTAL = re.compile(
+    r"\bin\s+(?:[\w-]+\s+)?(?:blasts|bombings|explosions|attacks|airstrikes|raids|shootings)\b(?!\s+(?:on|at|in)\s+(?:a|the)\b)",
     re.I,
 )
 #: "in one of several attacks", "the worst of three blasts": the toll is one part's.
@@ -51,7 +64,8 @@ _PART = re.compile(
 _STATISTIC = re.compile(
     r"\b(?:since\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|"
     r"september|october|november|december|the\s+(?:start|beginning)\s+of|then)"
-    r"|(?:so\s+far|earlier)\s+this\s+(?:year|month)|(?:last|per|each|every|a)\s+year|over\s+the\s+(?:year|month|decade)"
+    r"|since\s+the\b|by\s+the\s+end\s+of|(?:so\s+far|earlier)?\s*this\s+year|the\s+first\s+(?:[\w-]+\s+)?(?:days|weeks|months)\s+of"
+    r"|(?:so\s+far|earlier)\s+this\s+month|(?:last|per|each|every|a)\s+year|over\s+the\s+(?:year|month|decade)"
     r"|(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+)?(?:days|weeks|months|years|decades)"
     r"|year[\s-]to[\s-]date|annual(?:ly)?|nationwide|homicides|homicide\s+victims"
     r"|a\s+(?:string|series|spate|wave|spree)\s+of"
@@ -120,12 +134,16 @@ def is_statistic_clause(clause: str, n: int | None = None) -> bool:
     )
 
 
-def total_in(text: str, spans: Sequence[Span], *, title: bool = False) -> bool:
+def total_in(text: str, spans: Sequence[Span], *, title: bool = False) -> str | None:
     """Is one of the tolls at ``spans`` (offsets into ``text``, as ``arguments.toll.casualties``
     gives them) stated as a total over several incidents?
 
     A headline has no clauses to speak of ("Twin car bombs kill 31 in Mogadishu and Baidoa"):
-    it is read whole, up to an "as"/"amid"/"while" that adds another story."""
+    it is read whole, up to an "as"/"amid"/"while" that adds another story.
+
+    ``"strong"`` when the words say so ("in all", "in three attacks", "across the country"),
+    ``"weak"`` when only several blasts are named ("two explosions"): those may be one incident,
+    so a weak total is a summary only when the article tells its parts (``stages.merge``)."""
     for sp in spans:
         if title:
             left = 0
@@ -135,6 +153,8 @@ def total_in(text: str, spans: Sequence[Span], *, title: bool = False) -> bool:
             clause = text[left : m.start() if m else len(text)]
         else:
             clause = clause_of(text, sp.start, sp.end, _TOTAL_BREAK)
-        if is_total_clause(clause):
-            return True
-    return False
+        if is_total_clause(clause) or title and _TITLE_TOTAL.search(clause) and not _PART.search(clause):
+            return "strong"
+        if _BLASTS.search(text) and not _PART.search(clause):
+            return "strong" if _TWO_PLACES.search(text) else "weak"
+    return None
