@@ -9,6 +9,15 @@ casualty statements and places to the incident being told, until a sentence whos
 is dated elsewhere (or a generic statement such as "attacks almost daily") ends that run.
 
 The headline is a mention of the article's main incident: it joins the first reported one.
+
+Articles that tell several incidents (issue 15) are split further, by how news lays them out:
+a list item (a line opening with a bullet or a number), a paragraph that opens on another place
+and states its own toll or a sequel ("About four hours later a second car bomb ... in Baidoa"),
+and whatever follows a *summary* (a sentence whose toll is a total over several incidents:
+"killing 31 people in all", "at least 27 people were killed across northwestern Syria",
+``stages.tolls``). A summary is no incident of its own: when the article goes on to tell the
+incidents it sums, its group gives no record (its date dates the undated parts), and a headline
+that is a total joins no part, so no part carries the total and no toll is counted twice.
 """
 
 from __future__ import annotations
@@ -19,11 +28,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from eventlens.stages.arguments.toll import casualties
 from eventlens.stages.dates import DateMention
 from eventlens.stages.detect import EVENT_CUES, is_candidate
+from eventlens.stages.tolls import total_in
 from eventlens.types import Cue, DateRange
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
 SEPARATION = re.compile(
@@ -36,6 +48,40 @@ SEPARATION = re.compile(
 SEPARATION_OPENER = re.compile(r"^\W*(?:\w+\W+){0,3}?(separately|elsewhere|meanwhile)\b", re.I)
 #: Day expressions that refer back to the day being told about.
 _ANAPHORIC = re.compile(r"\b(?:that|the same|this same)\s+(?:day|night|evening|morning|afternoon)\b", re.I)
+#: A sequel told as a new incident: "a second car bomb", "another blast", "hours later".
+_SEQUEL = re.compile(
+    r"\b(?:a|the)\s+(?:second|third|fourth|fifth|further)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:bomb|blast|explosion|attack|strike|airstrike|raid|assault|ambush|shooting|incident|missile|rocket|drone)s?\b"
+    r"|^\W*(?:\w+\W+){0,2}?(?:hours|minutes|moments|a\s+day|days)\s+(?:later|earlier|before|after)\b"
+    r"|^\W*(?:later|earlier)\s+(?:that|the\s+same|on)\b"
+    r"|^\W*in\s+the\s+(?:morning|afternoon|evening|night)\b"
+    r"|^\W*(?:the\s+)?(?:other|remaining|rest\s+of\s+the)\s+(?:victims|dead|deaths|casualties)\b",
+    re.I,
+)
+#: A sentence that goes on telling the incident just told: "The attackers stormed ...".
+_ANAPHOR = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:the|these|those|this|that|its|their)\s+(?!other\b)(?:[\w-]+\s+)?"
+    r"(?:attack|attacks|attackers|assailants|gunmen|gunman|blast|explosion|bombing|bomber|raid|raiders|"
+    r"militants|insurgents|victims|dead|incident|violence|clash|clashes|fighting|strike|assault|ambush|"
+    r"shooting|shooter|suspects?|perpetrators|kidnappers|bodies|wounded|injured)\b",
+    re.I,
+)
+#: The opening of a list item: "- Kharkiv: ...", "• ...", "2) ...".
+_BULLET = re.compile(r"[ \t]*(?:[-\u2022*\u2013\u2014\u25aa\u25cf\u00b7]|\(?\d{1,2}[.)])[ \t]+")
+#: A wire dateline: "KANO, Nigeria, May 20 (AFP) -", "MOGADISHU, March 12 (Reuters) -".
+_DATELINE = re.compile(
+    r"[ \t]*[A-Z][A-Z .'\u2019-]{2,}(?:,[ \t]*[A-Z][\w .'-]{1,30}){0,2},[ \t]*"
+    r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8})(?:,?[ \t]*\d{4})?"
+    r"[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*[-\u2014\u2013:]"
+)
+#: A time of day alone ("at around 4 p.m.") names no day: it dates nothing new.
+_CLOCK = re.compile(
+    r"(?:(?:at|around|about|shortly|just|after|before|by|until)\s+)*\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|hrs?|h|gmt|utc)?\.?"
+    r"|(?:at\s+)?(?:noon|midnight)",
+    re.I,
+)
+_SPEECH = frozenset("say tell confirm announce report add state claim note disclose quote brief".split())
+_PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 #: An incident older than this many days before publication is background, not news.
 #: Chosen from news practice: a weekly round-up still reports "last week's" events as news.
 BACKGROUND_DAYS = 8
@@ -47,6 +93,74 @@ class Sentence:
     cues: list[Cue]
     dates: list[DateMention]
     is_title: bool = False
+
+    _total: int | None = -1
+
+    @property
+    def total(self) -> int | None:
+        """The toll the sentence states as a total over several incidents (``stages.tolls``)."""
+        if self._total == -1:
+            self._total = total_toll(self.span.text, title=self.is_title) if self.candidate else None
+        return self._total
+
+    def _opens_line(self) -> bool:
+        """Does the sentence open a line (nothing before it on its line but a list label)?"""
+        text = self.span.doc.text
+        start = self.span.start_char
+        prefix = text[text.rfind("\n", 0, start) + 1 : start]
+        if not prefix.strip():
+            return True
+        m = _BULLET.match(prefix)  # a list item's label: "- Kharkiv: "
+        return m is not None and re.fullmatch(r"[^.\n]{0,50}:\s*|\s*", prefix[m.end() :]) is not None
+
+    @property
+    def line_opener(self) -> bool:
+        """Does the sentence open a paragraph or a list item? A new line opens a paragraph
+        after a blank line, or in a text whose lines are paragraphs; in a text laid out one
+        sentence a line (a corpus's layout) a line break alone marks no paragraph."""
+        if not self._opens_line():
+            return False
+        if self.bullet:
+            return True
+        text = self.span.doc.text
+        line_start = text.rfind("\n", 0, self.span.start_char) + 1
+        if line_start == 0:
+            return True
+        blank = text[: line_start - 1].rstrip(" \t\r").endswith("\n")
+        return blank or _prose_lines(self.span.doc)
+
+    @property
+    def bullet(self) -> bool:
+        """Does the sentence open a list item ("- Kharkiv: A missile struck ...")?"""
+        text = self.span.doc.text
+        start = self.span.start_char
+        line = text[text.rfind("\n", 0, start) + 1 : start + 4]
+        return bool(_BULLET.match(line)) and self._opens_line()
+
+    def place_names(self) -> set[str]:
+        return {e.text.lower() for e in self.span.ents if e.label_ in _PLACE_LABELS}
+
+    def _dates_speech(self, d: DateMention) -> bool:
+        """Does the date date a report of the incident ("police said on Tuesday", "told
+        reporters on Monday") rather than the incident?"""
+        tok = self.span.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+        if tok is None or len(tok) == 0:
+            return False
+        node = tok.root
+        if node.head.dep_ == "prep" and node.dep_ == "pobj":
+            node = node.head
+        # only a date after the verb ("police said on Tuesday"): a date opening the sentence
+        # ("On 5 May, the army reported that it killed ...") dates what is reported
+        return node.head.lemma_.lower() in _SPEECH and node.head.i < node.i
+
+    def _undating(self, d: DateMention) -> bool:
+        """A date that dates no incident: a time of day alone, or the wire dateline's date."""
+        if d.kind == "TIME" and _CLOCK.fullmatch(d.span.text.strip()):
+            return True
+        text = self.span.doc.text
+        pos = d.span.start
+        m = _DATELINE.match(text, text.rfind("\n", 0, pos) + 1)
+        return m is not None and pos < m.end()
 
     @property
     def event_cues(self) -> list[Cue]:
@@ -74,7 +188,7 @@ class Sentence:
                 and d.kind in ("DATE", "TIME")
                 and not _ANAPHORIC.search(d.span.text)
             ):
-                if self._dates_other_noun(d):
+                if self._dates_other_noun(d) or self._undating(d) or self._dates_speech(d):
                     continue
                 return d
         return None
@@ -96,7 +210,13 @@ class Sentence:
     def main_clause_date(self) -> DateMention | None:
         """A date that dates the sentence's main clause (its path to the root crosses no noun)."""
         for d in self.dates:
-            if d.range is None or d.generic or _ANAPHORIC.search(d.span.text):
+            if (
+                d.range is None
+                or d.generic
+                or _ANAPHORIC.search(d.span.text)
+                or self._undating(d)
+                or self._dates_speech(d)
+            ):
                 continue
             tok = self.span.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
             if tok is None or len(tok) == 0:
@@ -118,6 +238,11 @@ class Group:
     sentences: list[Sentence] = field(default_factory=list)
     context: list[Sentence] = field(default_factory=list)
     date: DateMention | None = None
+    #: opened by a summary: a total over incidents told apart elsewhere in the article
+    summary: bool = False
+    #: the toll of a summary that only names several blasts ("two explosions killed 7"): it
+    #: sums its parts only if two or more following incidents state tolls that add up to it
+    weak: int | None = None
 
     @property
     def cues(self) -> list[Cue]:
@@ -150,13 +275,17 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
             if d is not None:
                 narrative = d
             separate = bool(SEPARATION.search(s.span.text) or SEPARATION_OPENER.search(s.span.text))
-            if current is not None and not separate:
+            part = current is not None and not separate and _opens_part(s, current)
+            if current is not None and not separate and not part:
                 if d is None or current.date is None or _compatible(d.range, current.date.range):  # type: ignore[arg-type]
                     current.sentences.append(s)
                     if current.date is None and d is not None:
                         current.date = d
                     continue
-            current = Group([s], [], d)
+            if part and d is None:
+                d = narrative  # a part of the story being told happened on its day
+            weak = _weak_total(s.span.text) if s.total is None and (current is None or part) else None
+            current = Group([s], [], d, summary=s.total is not None or weak is not None, weak=weak)
             groups.append(current)
             continue
         d = s.main_clause_date()
@@ -174,6 +303,18 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
             current.sentences.append(s)
         else:
             current.context.append(s)
+    kept = _drop_summaries([g for g in groups if any(s.candidate for s in g.sentences)])
+    summed = len(kept) < len([g for g in groups if any(s.candidate for s in g.sentences)])
+    groups = kept
+    if title and (len(groups) > 1 or summed):
+        if any(t.total is not None for t in title):
+            # "Twin car bombs kill 31 in Mogadishu and Baidoa": the headline sums the incidents
+            # the body tells one by one, so it is none of them
+            title = []
+        elif any(";" in t.span.text.strip(" ;\n") for t in title):
+            # "Gunmen kill six at a party in Zacatecas; clashes in Sinaloa": a roundup's
+            # headline names several of its incidents, and its words are no one's
+            title = []
     if title and groups:
         target = next((g for g in groups if g.date is None or not _is_old(g.date, published)), groups[0])
         target.sentences[:0] = title
@@ -183,7 +324,100 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
         groups.append(
             Group(list(title), [], next((d for s in title if (d := s.event_date()) is not None), None))
         )
-    return [g for g in groups if any(s.candidate for s in g.sentences)]
+    return groups
+
+
+def _prose_lines(doc: Doc) -> bool:
+    """Are the text's lines paragraphs (some line holds several sentences), rather than one
+    sentence a line (a corpus's layout, where a line break marks no paragraph)?"""
+    key = "eventlens_prose_lines"
+    if key not in doc.user_data:
+        per_line: dict[int, int] = {}
+        for sent in doc.sents:
+            if sent.text.strip():
+                line = doc.text.count("\n", 0, sent.start_char)
+                per_line[line] = per_line.get(line, 0) + 1
+        doc.user_data[key] = sum(1 for n in per_line.values() if n >= 2) >= 1
+    return bool(doc.user_data[key])
+
+
+def _opens_part(s: Sentence, current: Group) -> bool:
+    """Does the candidate sentence ``s`` start another incident than ``current``'s, by the way
+    the article is laid out? A total opens its own (summary) group; after a summary each
+    paragraph is a part; a list item is one; a paragraph naming places the current incident
+    does not, with its own toll or told as a sequel, is another incident unless it refers back
+    ("The attackers stormed ...")."""
+    if s.total is not None:
+        return True
+    if not s.line_opener:
+        return bool(_SEQUEL.search(s.span.text)) and current.summary
+    if s.bullet or current.summary:
+        return True
+    places = s.place_names()
+    if not places or _ANAPHOR.search(s.span.text):
+        return False
+    told = set().union(*(t.place_names() for t in current.sentences if not t.is_title))
+    if places & told:
+        return False
+    return bool(_SEQUEL.search(s.span.text)) or _states_toll(s)
+
+
+def total_toll(text: str, *, title: bool = False) -> int | None:
+    """The toll a sentence states as a total over several incidents ("killing 31 people in
+    all", "killed across the country"), or None (``stages.tolls`` reads the clauses)."""
+    fat, _inj, fspans, _ispans = casualties(text, 0)
+    return fat if fat and total_in(text, fspans, title=title) == "strong" else None
+
+
+def _weak_total(text: str) -> int | None:
+    """The toll of a sentence naming several blasts and no places ("killed in two explosions"):
+    a total only if the article goes on to tell each blast with its own toll."""
+    fat, _inj, fspans, _ispans = casualties(text, 0)
+    return fat if fat and total_in(text, fspans) == "weak" else None
+
+
+def _group_toll(g: Group) -> int:
+    return max((casualties(s.span.text, 0)[0] or 0 for s in g.sentences), default=0)
+
+
+def _states_toll(s: Sentence) -> bool:
+    fat, inj, _f, _i = casualties(s.span.text, 0)
+    return bool(fat or inj)
+
+
+def _drop_summaries(groups: list[Group]) -> list[Group]:
+    """A summary group gives no record when the article tells the incidents it sums: the
+    other groups of its day (or undated) are its parts, and take its date when they have none."""
+    out: list[Group] = []
+    for i, g in enumerate(groups):
+        if not g.summary:
+            out.append(g)
+            continue
+        if g.weak is not None:
+            following = []
+            for p in groups[i + 1 :]:
+                if p.summary:
+                    break
+                following.append(_group_toll(p))
+            told = [t for t in following if t]
+            if len(told) < 2 or sum(told) > g.weak:
+                g.summary = False  # the blasts are one incident, or their parts are not told
+                out.append(g)
+                continue
+        parts = [
+            p
+            for p in groups
+            if not p.summary and (p.date is None or g.date is None or _compatible(p.date.range, g.date.range))  # type: ignore[arg-type]
+        ]
+        if not parts:
+            out.append(g)
+            continue
+        for p in groups[i + 1 :]:
+            if p.summary:
+                break
+            if p.date is None:
+                p.date = g.date
+    return out
 
 
 def _is_old(d: DateMention, published: date | None) -> bool:

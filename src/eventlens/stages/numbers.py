@@ -59,8 +59,10 @@ def parse_number(words: str) -> int | None:
         return int(toks[0].replace(",", ""))
     if len(toks) == 1 and toks[0] in VAGUE:
         return VAGUE[toks[0]]
-    if toks[0] == "a" and len(toks) >= 2 and toks[1] in VAGUE:  # "a few", "a number"
+    if toks[0] in ("a", "an") and len(toks) >= 2 and toks[1] in VAGUE:  # "a few", "a number"
         return VAGUE[toks[1]]
+    if toks[0] in ("a", "an") and len(toks) >= 2:  # "a dozen", "a hundred": the article is no "one"
+        toks = toks[1:]
     total, current, seen = 0, 0, False
     for t in toks:
         if _DIGITS.match(t):

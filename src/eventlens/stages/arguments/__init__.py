@@ -220,7 +220,10 @@ def _toll(a: Arguments, all_sents: Sequence[SpacySpan], family: str, doc_text: s
         # story usually restates its toll ("killing six ..." / "Six ... were killed"): keep the
         # largest, unless the sentence says the victims are further ones ("was also killed").
         nouns = victim_nouns(fsp, doc_text)
-        more = bool(_FURTHER.search(sent.text)) or bool(nouns and seen_victims and not nouns & seen_victims)
+        # further victims are of another kind (soldiers after civilians); "18 villagers" in the
+        # headline and "18 civilians" in the lead are the same dead
+        kinds, seen_kinds = _victim_kinds(nouns), _victim_kinds(seen_victims)
+        more = bool(_FURTHER.search(sent.text)) or bool(kinds and seen_kinds and not kinds & seen_kinds)
         if fat is not None:
             a.fatalities = (
                 fat
@@ -235,6 +238,25 @@ def _toll(a: Arguments, all_sents: Sequence[SpacySpan], family: str, doc_text: s
             )
             a.injured_spans += isp
     return seen_victims
+
+
+_STATE_VICTIM_NOUNS = frozenset(
+    "soldiers soldier troops policemen policeman officers officer police guards guard personnel".split()
+)
+
+
+def _victim_kinds(nouns: set[str]) -> set[str]:
+    """The kinds of victims named: state forces (soldiers, police), other armed men (fighters,
+    insurgents), or unarmed people; the dead of two sides of a fight are two tolls."""
+    out = set()
+    for n in nouns:
+        if n in _STATE_VICTIM_NOUNS or n + "s" in _STATE_VICTIM_NOUNS:
+            out.add("state")
+        elif n in _ARMED_VICTIM_NOUNS or n + "s" in _ARMED_VICTIM_NOUNS:
+            out.add("armed")
+        else:
+            out.add("unarmed")
+    return out
 
 
 def _sides(

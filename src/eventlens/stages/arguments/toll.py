@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from eventlens.stages.arguments.lexicon import PERSON_NOUNS
 from eventlens.stages.arguments.spans import _ents
 from eventlens.stages.numbers import parse_number
+from eventlens.stages.tolls import statistic_at
 from eventlens.types import Span
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ _CASUALTY_NEG = re.compile(
     r"|\bno\s+(one|body)\s+(was|were)\s+(hurt|harmed)\b|\bthere\s+were\s+no\s+(casualties|fatalities|deaths|injuries)\b",
     re.I,
 )
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|dozen|several|scores|hundreds|a few|a number)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred))?"
+_NUM = r"(?:a\s+dozen|a\s+few|a\s+number|a\s+couple|\d{1,3}(?:,\d{3})+|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|dozen|several|scores|hundreds|a few|a number)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred))?"
 _Q = r"(?:(?:at least|at most|more than|over|nearly|almost|about|around|some|up to|as many as)\s+)?"
 _VICTIM = r"(?:[a-z'-]+\s+){0,4}?"
 _KILL_V = r"(?:killed|killing|kills|kill|dead|died|slain|murdered|executed|beheaded|massacred|shot dead|lost their lives|were killed|was killed)"
@@ -39,11 +40,19 @@ _INJ_V = r"(?:injured|injuring|wounded|wounding|hurt)"
 #: Animals counted in a toll are property ("killed 25 heads of cattle"), not fatalities.
 _NOT_ANIMALS = r"(?!\s+(?:heads?\s+of\s+)?(?:cattle|cows?|goats?|sheep|camels?|livestock|animals?|donkeys?|horses?|pigs?|chickens?|oxen|dogs?|buffalo(?:es)?)\b)"
 _PATTERNS = [
+    # "five soldiers and three fighters were killed": both counts (a "+" kind adds its two groups)
+    (
+        "k+",
+        re.compile(
+            rf"\b({_Q}{_NUM}){_NOT_ANIMALS}\s+{_VICTIM}and\s+({_Q}{_NUM})\s+{_VICTIM}(?:were|have been|had been|are)?\s*(?:reportedly\s+|also\s+)?(?:killed|dead|died|slain|lost their lives)\b",
+            re.I,
+        ),
+    ),
     # "killing three soldiers", "killed at least 12 people"
     (
         "k",
         re.compile(
-            rf"\b(?:killing|killed|kills|kill|murdered|executed|massacred|shot dead|shot and killed|gunned down)\s+(?:another\s+|other\s+)?({_Q}{_NUM})\b(?!\s*(?:years?|km|kilomet|miles?|times|percent|%)){_NOT_ANIMALS}",
+            rf"\b(?:killing|killed|kills|kill|murdered|executed|massacred|shot dead|shot and killed|gunned down)\s+(?:another\s+|other\s+|all\s+(?:the\s+)?|the\s+(?=\w+\s+(?:on|in|at|of|and|,)\b))?({_Q}{_NUM})\b(?!\s*(?:years?|km|kilomet|miles?|times|percent|%)){_NOT_ANIMALS}",
             re.I,
         ),
     ),
@@ -95,6 +104,24 @@ _SINGLE_VICTIM = re.compile(
 )
 
 
+#: Between two figures, words that make the second another source's figure for the same toll.
+_OTHER_SOURCE = re.compile(
+    r"\b(?:other\s+(?:reports|sources|estimates|officials)|put\s+the\s+(?:death\s+)?toll|"
+    r"(?:gave|puts?)\s+(?:a|the)\s+(?:figure|toll)|according\s+to\s+(?:another|other))\b"
+    r"|\b(?:but|however|although|whereas|while)\b.{0,80}?\b(?:cited|citing|said|saying|says|according|reported|told)\b",
+    re.I,
+)
+
+
+def _alternative(text: str, spans: Sequence[Span], start: int, offset: int) -> bool:
+    """Is the figure starting at ``start`` another source's count of a toll already read
+    ("14 insurgents were killed, but Interfax cited the FSB as saying 12 died")?"""
+    if not spans:
+        return False
+    prev_end = max(sp.end for sp in spans) - offset
+    return prev_end <= start and bool(_OTHER_SOURCE.search(text[prev_end:start]))
+
+
 def casualties(text: str, offset: int) -> tuple[int | None, int | None, list[Span], list[Span]]:
     """(fatalities, injured, evidence) read from one sentence; ``None`` where it says nothing."""
     fat: int | None = None
@@ -115,21 +142,33 @@ def casualties(text: str, offset: int) -> tuple[int | None, int | None, list[Spa
         else:
             fat = 0
             fspans.append(sp)
-    used: list[tuple[int, int]] = []
+    # "no one was killed" is no toll of one
+    used: list[tuple[int, int]] = [(neg.start(), neg.end())] if neg else []
     for kind, rx in _PATTERNS:
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in used):
                 continue
             n = parse_number(m.group(1))
+            if kind == "k+":
+                n2 = parse_number(m.group(2))
+                n = None if n is None or n2 is None else n + n2
             if n is None or n > 100_000:
                 continue
+            if m.group(1).lower() in ("a", "an") and re.search(r"\bof\b", m.group(0), re.I):
+                continue  # "a row of dead rebels", "a group of wounded": no count
             used.append((m.start(), m.end()))
+            if statistic_at(text, m.start(), m.end(), n):
+                # "since 2018, more than 18,000 people have been killed": no incident's toll
+                continue
             sp = Span(offset + m.start(), offset + m.end(), m.group(0))
-            if kind == "k":
-                fat = (fat or 0) + n
+            other = _alternative(text, (fspans if kind.startswith("k") else ispans), m.start(), offset)
+            if kind.startswith("k"):
+                # another source's figure for the same dead is no further dead: the lower one
+                # (ACLED's conservative rule), not the sum
+                fat = min(fat or n, n) if other else (fat or 0) + n
                 fspans.append(sp)
             else:
-                inj = (inj or 0) + n
+                inj = min(inj or n, n) if other else (inj or 0) + n
                 ispans.append(sp)
     if fat is None:
         m = _RANGE.search(text)
