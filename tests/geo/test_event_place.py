@@ -43,6 +43,9 @@ def test_a_speakers_place_is_not_an_incident_place(text: str, name: str) -> None
         ("They say they have evacuated women and children from Tskhinvali.", "Tskhinvali"),
         ("Residents in Mopti said gunmen stormed the market.", "Mopti"),
         ("Gunmen stormed a market in Mopti on Friday.", "Mopti"),
+        ("French-speaking students marched past the ministry in Lome.", "Lome"),
+        ("Two reporters were held and a radio station closed in Herat province.", "Herat"),
+        ("Angry at the plan announced by ministers, drivers set up barricades at Larissa.", "Larissa"),
     ],
 )
 def test_an_incident_place_is_not_a_speakers(text: str, name: str) -> None:
@@ -147,6 +150,8 @@ def test_a_footer_does_not_move_the_story(pipe: Pipeline) -> None:
         ("The Interior Ministry of Iraq said five died.", "Iraq", False),
         ("Pirates struck a tanker in the Gulf of Aden.", "Aden", False),
         ("Shells fell on the town of Gori.", "Gori", False),
+        ("Clerks protested outside the District Secretariat of Kandy.", "Kandy", False),
+        ("Nurses marched to the Regional Delegation of Segovia.", "Segovia", False),
     ],
 )
 def test_a_persons_home_town(text: str, name: str, home: bool) -> None:

@@ -18,8 +18,8 @@ from eventlens.types import Article, Span
 #: Words that say someone spoke or announced: the place after them is where that happened.
 _SPEECH = (
     r"said|says|say|told|tells|tell|telling|speaking|spoke|speaks|announced|announces|announcing"
-    r"|statement|statements|briefed|reporters|journalists|interview|televised"
-    r"|television|radio|addressing|addressed|declared|confirmed|quoted|insisted|added"
+    r"|statement|statements|briefed|reporters|journalists|interview"
+    r"|addressing|addressed|declared|confirmed|quoted|insisted|added"
 )
 #: Words that put an incident in the gap: after them the place is the incident's ("said the attack
 #: in X", "told reporters gunmen had struck in X").
@@ -28,17 +28,18 @@ _INCIDENT = re.compile(
     r"|shot|shoot\w*|shell\w*|raid\w*|ambush\w*|fight\w*|battle\w*|protest\w*|march\w*|riot\w*"
     r"|abduct\w*|kidnap\w*|wound\w*|injur\w*|dead|died|die|destroy\w*|burn\w*|seiz\w*|captur\w*"
     r"|arrest\w*|detain\w*|happened|occurred|took\s+place|incident|violence|demonstrat\w*|assault\w*"
-    r"|massacre\w*|offensive|operation|gunmen|militants|insurgents|rebels|troops|soldiers)\b",
+    r"|massacre\w*|offensive|operation|gunmen|militants|insurgents|rebels|troops|soldiers"
+    r"|rall(?:y|ied|ies|ying)|gather\w*|sit-in|strik\w*|roadblock\w*|blockad\w*|picket\w*)\b",
     re.IGNORECASE,
 )
-_SPEECH_WORD = re.compile(r"\b(?:" + _SPEECH + r")\b", re.IGNORECASE)
+_SPEECH_WORD = re.compile(r"(?<![\w-])(?:" + _SPEECH + r")\b", re.IGNORECASE)  # not "Russian-speaking"
 #: A reported clause after the speech word ("say they have evacuated children from X"): X is the
 #: content's place, not the speaker's.
 _CLAUSE_WORD = re.compile(
     r"\b(?:that|they|he|she|we|it|who|which|had|have|has|was|were|is|are|will|would|been)\b", re.IGNORECASE
 )
 _SPEAKER_TAIL = re.compile(
-    r"(?P<gap>[^.;:!?\n\"\u201c\u201d]{0,60}?)"
+    r"(?P<gap>(?:\s+[^\s.,;:!?\"\u201c\u201d]+){0,6}?\s+)"  # a few words, no new clause
     r"\b(?:in|at|from)\s+(?:the\s+)?(?:(?:country's\s+|national\s+)?capital\s*,?\s*|city\s+of\s+)?",
     re.IGNORECASE,
 )
@@ -130,8 +131,24 @@ _INSTITUTION = frozenset(
 )
 
 
+#: A person before the name: a rank, a title or an age ("36-year-old Master Sgt Ann Lee of").
+_PERSON_CUE = re.compile(
+    r"\b(?:\d{1,3}-year-old|Sgt|Sergeant|Cpl|Corporal|Pte|Private|Lt|Lieutenant|Capt|Captain|Maj|Major"
+    r"|Col|Colonel|Constable|Mr|Mrs|Ms|Dr|Rev)\b\.?\s+(?:[A-Z][\w.]*\s+){0,4}$"
+)
+
+
 def is_home_place(text: str, start: int) -> bool:
     """Is the name at ``start`` where a person named just before it is from ("Sergeant John Miller
-    of Austin, Texas")?"""
-    m = _HOME_BEFORE.search(text[max(0, start - 60) : start])  # not cut at "J." of a name
-    return m is not None and (m.group("name") or "").lower() not in _INSTITUTION
+    of Austin, Texas", "Ann Lee, 41, of Leeds")?"""
+    window = text[max(0, start - 80) : start]  # not cut at the "J." of a name
+    m = _HOME_BEFORE.search(window)
+    if m is None:
+        return False
+    if m.group("name") is None:
+        return True  # an age or "a native of"
+    # a name "of" X: only with a rank, title or age before it (not "Divisional Secretariat of X")
+    return (
+        m.group("name").lower() not in _INSTITUTION
+        and _PERSON_CUE.search(window[: m.start("name")]) is not None
+    )
