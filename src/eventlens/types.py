@@ -466,7 +466,9 @@ def _geo_precision(loc: Place | None) -> int | None:
     if loc is None:
         return None
     code = _GEO_PRECISION_CODE.get(loc.precision)
-    return max(code, 2) if code is not None and loc.near else code
+    if code is not None and loc.near and loc.precision != "country":
+        return 2  # near a town, or in a part of a province the text does not name
+    return code
 
 
 #: ACLED geo_precision: 1 = the exact town/point, 2 = near/part of a region, 3 = a larger region.

@@ -297,10 +297,24 @@ class Gazetteer:
             return None
         with self._lock:
             row = self._con.execute(
-                f"SELECT p.geonameid FROM places p WHERE {where} AND p.fclass = 'P' "
+                f"SELECT p.geonameid, p.population, p.fcode FROM places p WHERE {where} AND p.fclass = 'P' "
                 "ORDER BY (p.fcode = 'PPLC') DESC, p.population DESC, p.geonameid LIMIT 1",
                 args,
             ).fetchone()
+            # a town named as its unit ("Marsabit" in Marsabit county) is the unit's seat more often
+            # than a larger town beside it (Moyale), unless it is far smaller
+            namesake = (
+                self._con.execute(
+                    f"SELECT p.geonameid FROM places p WHERE {where} AND p.fclass = 'P' "
+                    "AND lower(p.name) = lower(?) AND p.population * 4 >= ? "
+                    "ORDER BY p.population DESC, p.geonameid LIMIT 1",
+                    [*args, unit.name, row[1]],
+                ).fetchone()
+                if row is not None and level in (1, 2) and row[2] != "PPLC"
+                else None
+            )
+        if namesake is not None:
+            return self.get(namesake[0])
         return self.get(row[0]) if row else None
 
     def stats(self) -> dict[str, int]:

@@ -10,6 +10,13 @@ from dataclasses import replace
 
 from eventlens.geo.context import GeoContext
 from eventlens.geo.distance import haversine_km
+from eventlens.geo.event_place import (
+    in_dateline,
+    is_home_place,
+    is_part_of,
+    is_speaker_place,
+    is_sub_place_of,
+)
 from eventlens.geo.ranking import _SUBCITY_FEATURES
 from eventlens.geo.readings import _GENERIC_TRAIL, place_from_candidate
 from eventlens.geo.toponym_place import ToponymPlacer
@@ -165,6 +172,55 @@ def _place_within(inner: Place, outer: Place) -> bool:
     return haversine_km(inner.lat, inner.lon, outer.lat, outer.lon) <= 40.0
 
 
+def _not_incident_places(article: Article, located: Sequence[ToponymSpan]) -> set[tuple[int, int]]:
+    """The spans of ``located`` that are the dateline or where someone spoke (see
+    :mod:`eventlens.geo.event_place`)."""
+    out: set[tuple[int, int]] = set()
+    previous: ToponymSpan | None = None
+    for t in sorted(located, key=lambda t: t.start):
+        if _elsewhere(article, t.span) or (
+            # the written container of such a place ("of Austin, Texas") goes with it
+            previous is not None and (previous.start, previous.end) in out
+            and article.text[previous.end : t.start].strip() in {",", "("}
+        ):  # fmt: skip
+            out.add((t.start, t.end))
+        previous = t
+    return out
+
+
+def _elsewhere(article: Article, span: Span) -> bool:
+    return (
+        in_dateline(article, span)
+        or is_speaker_place(article.text, span.start, span.end)
+        or is_home_place(article.text, span.start)
+    )
+
+
+def _written_as_part(article: Article, pool: Sequence[PlaceMention], place: Place) -> bool:
+    """Is ``place`` written as a part of it among the event's mentions ("northern Kenya")?"""
+    return any(
+        m.place is not None
+        and m.place.geonameid == place.geonameid
+        and is_part_of(article.text, m.span.start)
+        for m in pool
+    )
+
+
+def _written_as_container(article: Article, pool: Sequence[PlaceMention], place: Place) -> bool:
+    """Is ``place`` written as the region around a place the text leaves unnamed or the gazetteer
+    lacks ("a village in Marsabit county"; "Qorqa Dabel (Marsabit)" with Qorqa Dabel unknown)?"""
+    for m in pool:
+        if (
+            m.place is not None
+            and m.place.geonameid == place.geonameid
+            and is_sub_place_of(article.text, m.span.start)
+        ):
+            return True
+        if m.place is None and m.container and m.container.lower() == place.name.lower():
+            return True
+    return False
+
+
 class EventLocator(ToponymPlacer):
     """Fills the place mentions of events and sets each event's location."""
 
@@ -184,6 +240,10 @@ class EventLocator(ToponymPlacer):
         known only to a province or district sits at the unit's seat (the ACLED convention).
         """
         ctx, located, resolved_by_span, focus = self._resolve_all(article, toponyms)
+        # the dateline and the places where someone spoke are not where an incident happened: they
+        # never locate an event by its own words (the dateline still stands in when nothing does)
+        elsewhere = _not_incident_places(article, located)
+        placing = [t for t in located if (t.start, t.end) not in elsewhere]
         out = []
         for ev in events:
             mentions = []
@@ -204,45 +264,56 @@ class EventLocator(ToponymPlacer):
                     and (topo.feature or "") in _SUBCITY_FEATURES and place.precision != "neighbourhood"
                 ):  # fmt: skip
                     container = place.name  # the district fell back to the town it is in
+                if (pm.span.start, pm.span.end) in elsewhere or _elsewhere(article, pm.span):
+                    place = None  # kept as the event's words, but it does not place the event
                 mentions.append(replace(pm, place=place, container=container))
             # the other place names of the event's sentences vote for its country and stand in when
             # none of its own mentions resolves (role "context": after all the event's own roles)
             extra = [
                 replace(pm, role="context", place=resolved_by_span.get((pm.span.start, pm.span.end)))  # type: ignore[arg-type]
-                for pm in _unclaimed(ev, located)
+                for pm in _unclaimed(ev, placing)
             ]
             pool = [*mentions, *extra]
             location = _choose_location(_coherent(pool, ctx))
             if location is not None and _only_near(location, pool, toponyms):
                 location = replace(location, near=True)  # "near Bezimenne": ACLED geo_precision 2
             if location is None:
-                location = self._fallback_location(ctx, located, resolved_by_span)
+                location = self._fallback_location(ctx, placing, resolved_by_span)
             if location is None:
                 location = self._text_country(ctx)
             elif location.precision == "country":
                 # Only a country among the event's own words: a town the article names in that
-                # country is a better guess than the country's centre.
-                better = self._fallback_location(ctx, located, resolved_by_span)
+                # country is a better guess than the country's centre; not the dateline's town when
+                # the text puts the event in a part of the country ("in northern Kenya")
+                part = _written_as_part(article, pool, location)
+                better = self._fallback_location(ctx, placing, resolved_by_span, dateline=not part)
                 if better is not None and better.iso2 == location.iso2 and better.precision != "country":
                     location = better
                 else:
                     # Else the first town or province named in the event's own sentences, in any
                     # country: "demonstrated in Toulouse ... against the invasion of Ukraine".
-                    local = _first_local(ev, located, resolved_by_span)
+                    local = _first_local(ev, placing, resolved_by_span)
                     if local is not None:
                         location = local
             elif location.iso2 is None:
                 # A sea or a region across countries ("fired from the Black Sea on Odesa"): a place
                 # on land named in the event's own sentences is where it happened, or was aimed at
-                local = _first_local(ev, located, resolved_by_span, in_country=True)
+                local = _first_local(ev, placing, resolved_by_span, in_country=True)
                 if local is not None:
                     location = local
             elif location.precision in ("admin1", "admin2"):
                 # A state or province: a town inside it named in the event's own sentences is
                 # finer ("in Norwalk (Connecticut)" when only Connecticut is the event's word).
-                local = _first_local(ev, located, resolved_by_span, within=location)
+                local = _first_local(ev, placing, resolved_by_span, within=location)
                 if local is not None:
                     location = local
+            if (
+                location is not None and location.precision in _SEAT_PRECISIONS
+                and _written_as_container(article, pool, location)
+            ):  # fmt: skip
+                # "a village in Marsabit county": somewhere in the unit the text does not name or
+                # the gazetteer lacks - a part of the region, ACLED geo_precision 2
+                location = replace(location, near=True)
             if location is not None and location.precision in _SEAT_PRECISIONS:
                 location = self._at_seat(location)
             out.append(replace(ev, places=tuple(mentions), location=location))
@@ -280,11 +351,13 @@ class EventLocator(ToponymPlacer):
         ctx: GeoContext,
         located: Sequence[ToponymSpan],
         resolved: Mapping[tuple[int, int], Place | None] | None = None,
+        *,
+        dateline: bool = True,
     ) -> Place | None:
-        """Where the event is when none of its own place mentions resolved: the dateline; else
-        the finest place the article names in its dominant country (earliest first); else
-        that country."""
-        if ctx.dateline is not None:
+        """Where the event is when none of its own place mentions resolved: the dateline (unless
+        ``dateline`` is False); else the finest place the article names in its dominant country
+        (earliest first); else that country."""
+        if dateline and ctx.dateline is not None:
             return place_from_candidate(ctx.dateline, score=0.3)
         places = [p for p in ((resolved or {}).get((t.start, t.end)) for t in located) if p is not None]
         if places:

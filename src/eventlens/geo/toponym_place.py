@@ -65,7 +65,8 @@ class ToponymPlacer(ReadingRanker):
             dateline=dateline,
             containers=containers,
             features=features,
-            text=_masked(article.text, voters),
+            # the story only: a footer's "Read more: United States news" is no vote for a country
+            text=_masked(article.body_masked(), voters),
         )
         resolved_by_span: dict[tuple[int, int], Place | None] = {}
         deferred = []

@@ -249,6 +249,10 @@ _FORCE_NOUNS = frozenset(
 )
 
 
+#: Kinds of unit written before "of" and the name ("the state of Zacatecas"): the name is that kind.
+_KIND_BEFORE_OF = frozenset("state province region governorate department county prefecture oblast".split())
+
+
 def _finish(doc: Doc, drafts: list[_Draft]) -> list[ToponymSpan]:
     by_start = {d.start_tok: d for d in drafts}
     out: list[ToponymSpan] = []
@@ -266,6 +270,13 @@ def _finish(doc: Doc, drafts: list[_Draft]) -> list[ToponymSpan]:
         before = doc[d.start_tok - 1] if d.start_tok > 0 else None
         if feature is None and before is not None and before.lower_ in PRE_HEADS and before.is_lower:
             feature = before.lower_  # "colonia Los Pinos", "barrio San Jose", "canton El Encanto"
+        if (
+            feature is None and before is not None and before.lower_ == "of" and d.start_tok >= 2
+            and doc[d.start_tok - 2].lower_ in _KIND_BEFORE_OF
+            # not "Al Amadiya district of Duhok": there the kind is the name's before it
+            and (d.start_tok < 3 or doc[d.start_tok - 3].pos_ != "PROPN")
+        ):  # fmt: skip
+            feature = doc[d.start_tok - 2].lower_  # "the state of Zacatecas", "the province of Kandahar"
         after = d.end_tok + (1 if head is not None and feature == head.lower_ and head.i == d.end_tok else 0)
         container, container_start, relation = _container(doc, after, by_start)
         direction, km = _direction_before(doc, d.start_tok)

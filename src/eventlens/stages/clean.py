@@ -467,7 +467,8 @@ def find_time_line(line: str) -> TimeLine | None:
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Za-z'’.\-]+(?:[ \-][A-Z][A-Za-z'’.\-]+){0,3})"
     r"(?P<region>(?:,\s*[A-Z][A-Za-z'’.\-]+(?:\s[A-Z][A-Za-z'’.\-]+){0,2})*)?"
-    r"(?P<date>,?\s+" + _date_pattern("d") + r")?"
+    # a wire dateline's date often has no year ("NAIROBI, April 23 (Reuters) -")
+    r"(?P<date>,?\s+(?:" + _date_pattern("d") + r"|" + _MONTH + r"\.?\s+[0-3]?\d\b))?"
     r"\s*(?P<agency>\((?:[A-Z][\w.&' -]{0,30})\))?"
     r"\s*(?P<dash>--|[-–—])(?=\s)",
 )
@@ -496,7 +497,8 @@ def find_dateline(
     if not m:
         return None
     place = m.group("place")
-    if not (caseless or place.isupper() and len(place) >= 3 or m.group("agency") or m.group("date")):
+    full_date = m.group("date") and _DATETIME.search(text, m.start("date"), m.end("date"))
+    if not (caseless or place.isupper() and len(place) >= 3 or m.group("agency") or full_date):
         return None
     span = Span(m.start(), m.end(), text[m.start() : m.end()])
     dated = None
