@@ -133,3 +133,8 @@ def test_a_capitalised_word_is_no_acronym() -> None:
     # "LeT" (Lashkar-e-Taiba) is written with capitals inside; "Let" is an English word or a name
     assert find_actors("Let Yet Kone village was bombed.", "Myanmar") == []
     assert [m.actor.name for m in find_actors("LeT gunmen opened fire.", "India")] == ["LeT: Lashkar-e-Taiba"]
+
+
+def test_a_state_phrase_ends_with_its_force_words() -> None:
+    text = "On Friday, Turkish jets conducted airstrikes on villages near Qandil."
+    assert [m.text for m in find_actors(text, "Iraq")] == ["Turkish jets"]

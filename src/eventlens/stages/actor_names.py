@@ -127,6 +127,14 @@ _CIVIL = frozenset(
     worshippers pedestrians locals children women men farmers herders traders students""".split()
 )
 _NOT_STATE_PREFIX = frozenset("pro anti".split())
+#: What may follow a country's name in a phrase naming its forces ("Saudi-led coalition
+#: warplanes", "Kenyan special police officers").
+_FORCE_WORDS = (
+    _MILITARY
+    | _POLICE
+    | _GROUP_NOUNS
+    | frozenset("air force forces security special naval armed government regime led coalition state".split())
+)
 _STOP_SHORT = frozenset("is us it as at an am be do go he if in me my no of on or so to up we".split())
 _THE = ("United", "Democratic", "Central", "Czech", "Dominican", "Philippines", "Netherlands", "Gambia")
 _PERIOD = re.compile(r"^(.*?)\s*\((\d{4})-(\d{4})?\)\s*(.*)$")
@@ -649,7 +657,9 @@ def find_actors(text: str, country: str | None, *, max_words: int = 8) -> list[A
                 st = _state(names, low, raw, ctry)
                 if st is not None and names.find_country(low, raw) is not None:
                     c = names.find_country(low, raw)
-                    if c is not None and c[1] == 0:  # the phrase starts with the country word
+                    # the phrase starts with the country word and the rest are force words
+                    # ("Russian warplanes", not "Russian warplanes conducted airstrikes")
+                    if c is not None and c[1] == 0 and set(low[c[2] :]) <= _FORCE_WORDS:
                         hit = (n, st)
                         break
         if hit is None:

@@ -15,7 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from eventlens.stages.actor_names import air_force, find_actors, known_actor, rename_actor
+from eventlens.stages.actor_names import (
+    air_force,
+    canonical_actor,
+    find_actors,
+    known_actor,
+    rename_actor,
+)
 from eventlens.taxonomy import (
     AIR_DRONE_STRIKE,
     BATTLES,
@@ -58,6 +64,7 @@ def acled_actor_names(ev: Event, country: str | None) -> Event:
         a1 is not None
         and ev.sub_event_type == AIR_DRONE_STRIKE
         and not any(w.kind == "drone" for w in ev.weapons)
+        and not _named_as_such(a1, country)
     ):
         # an air strike with no drone in it was flown: ACLED names the air force where it has one
         a1 = replace(a1, name=air_force(a1.name) or a1.name)
@@ -71,6 +78,18 @@ def acled_actor_names(ev: Event, country: str | None) -> Event:
         ),
         claimed_by=claimed,
     )
+
+
+_AIRCRAFT = re.compile(r"\b(?:war)?planes?\b|\bjets?\b|\baircraft\b|\bhelicopters?\b|\bgunships?\b", re.I)
+
+
+def _named_as_such(actor: Actor, country: str | None) -> bool:
+    """Do the actor's own words name its aircraft as ACLED does ("Russian warplanes" is one of
+    ACLED's aliases of the army, not of its air force; "Russian forces" says nothing of aircraft)?"""
+    if not actor.mention or not _AIRCRAFT.search(actor.mention):
+        return False
+    hit = canonical_actor(actor.mention, country)
+    return hit is not None and hit.rule == "name" and hit.name == actor.name
 
 
 def _renamed(actor: Actor | None, country: str | None, kind_hint: str | None) -> Actor | None:
