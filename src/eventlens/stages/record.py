@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from eventlens.stages import arguments as args_mod
 from eventlens.stages.detect import DEMO, EVENT_CUES, Classification, classify
 from eventlens.stages.merge import Group, Sentence, role_of
+from eventlens.stages.record_actors import acled_actor_names
 from eventlens.stages.rerank import decide, features
 from eventlens.taxonomy import (
     BATTLES,
@@ -433,7 +434,9 @@ def finalize(ev: Event, gazetteer: Any = None) -> Event:
         suspected_actors=tuple(
             a for a in (_fill_actor(s, country) for s in ev.suspected_actors) if a is not None
         ),
+        claimed_by=_fill_actor(ev.claimed_by, country),
     )
+    ev = acled_actor_names(ev, country)
     return replace(ev, notes=make_notes(ev))
 
 

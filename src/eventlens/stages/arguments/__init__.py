@@ -24,6 +24,7 @@ from eventlens.stages.arguments.actors import (
     clash_sides,
     find_agent_and_patient,
     is_crowd,
+    noun_phrase,
     state_from_modifier,
 )
 from eventlens.stages.arguments.lexicon import (
@@ -158,7 +159,8 @@ def _perpetrator(a: Arguments, agent: Token | None, trigger_tokens: Sequence[Tok
             named = any(e.ent_id_ == "named" for e in _ents(agent.doc) if ent.start <= e.start < ent.end)
         actor = actor_from_mention(phrase.text, family=family, label=label, named=named)
         name = _own_country(actor.name, agent)
-        a.actor1 = Actor(name, phrase.text, _tok_span(phrase), actor.inter)
+        words = noun_phrase(phrase) if phrase is ent else phrase  # "forces" -> "Houthi forces"
+        a.actor1 = Actor(name, words.text, _tok_span(words), actor.inter)
 
 
 def _target(a: Arguments, patient: Token | None, family: str) -> set[int]:

@@ -305,7 +305,7 @@ def find_agent_and_patient(
     """
     agent = patient = None
     for t in trigger_tokens:
-        verb = t if t.pos_ in ("VERB", "AUX") else (t.head if t.head.pos_ == "VERB" else None)
+        verb = t if t.pos_ in ("VERB", "AUX") else (t.head if t.head.pos_ == "VERB" else _taking_part(t))
         if verb is None:
             continue
         prep_objs: list[tuple[int, Token]] = []
@@ -364,6 +364,24 @@ def find_agent_and_patient(
         if agent is not None and patient is not None:
             break
     return agent, patient
+
+
+#: Verbs whose subject does what the noun after their preposition names ("engaged in an offensive").
+_TAKE_PART = frozenset("engage participate partake".split())
+
+
+def _taking_part(t: Token) -> Token | None:
+    """The verb of "Russian forces engaged in an offensive ..., but were repulsed by ...": the
+    doer of the event noun is that verb's subject (not the agent of a later verb)."""
+    prep = t.head
+    if (
+        t.dep_ == "pobj"
+        and prep.lower_ == "in"
+        and prep.head.pos_ == "VERB"
+        and prep.head.lemma_ in _TAKE_PART
+    ):
+        return prep.head
+    return None
 
 
 def _agent_elsewhere(verb: Token) -> Token | None:
@@ -443,12 +461,61 @@ def _own_country(name: str, head: Token) -> str:
     return name
 
 
+#: Dependencies of the words written before a noun that belong to its name ("Houthi forces",
+#: "Russian drones", "Iran-backed militias", "Russia's troops").
+_LEFT_MODIFIERS = frozenset("compound amod nmod poss npadvmod".split())
+
+
+def noun_phrase(words: SpacySpan | Token, *, max_extra: int = 5) -> SpacySpan:
+    """The whole noun phrase an actor's words head: the words with the modifiers written before
+    them ("forces" -> "Houthi forces", "militias" -> "Iran-backed Shiite militias", "drones" ->
+    "Russian drones"), at most ``max_extra`` more words, no determiner or number in front."""
+    doc = words.doc
+    if hasattr(words, "start_char"):
+        start, end = words.start, words.end  # type: ignore[union-attr]
+    else:
+        start, end = words.i, words.i + 1  # type: ignore[union-attr]
+    first = start
+    while start > 0 and first - start < max_extra:
+        t = doc[start - 1]
+        inside = start <= t.head.i < end
+        if inside and t.dep_ in _LEFT_MODIFIERS:
+            start -= 1
+        elif t.dep_ == "case" and t.head.i == start - 2 and doc[start - 2].dep_ == "poss":
+            start -= 2  # "Russia 's forces"
+        elif t.dep_ == "punct" and t.text == "-" and inside and start > 1:
+            start -= 1  # "Iran - backed": the hyphen, then its left word
+        else:
+            break
+    while start < first and (doc[start].pos_ in ("DET", "PUNCT", "NUM") or doc[start].dep_ == "case"):
+        start += 1
+    return doc[start:end]
+
+
+def _subject_weapon(t: Token) -> list[Token]:
+    """The attack nouns a trigger verb has as its subject or passive agent ("Russian drones
+    struck ...", "hit by Israeli missiles")."""
+    if t.pos_ != "VERB":
+        return []
+    out = [c for c in t.children if c.dep_ == "nsubj" and c.lower_ in _STATE_WEAPON_NOUNS]
+    out += [
+        g
+        for c in t.children
+        if c.dep_ == "agent"
+        for g in c.children
+        if g.dep_ == "pobj" and g.lower_ in _STATE_WEAPON_NOUNS
+    ]
+    return out
+
+
 def state_from_modifier(trigger_tokens: Sequence[Token]) -> Actor | None:
-    """``Military Forces of {of:U.S.}`` when a country name or demonym modifies the attack noun;
-    the pipeline resolves ``{of:...}`` to the country's name with the gazetteer."""
+    """``Military Forces of {of:U.S.}`` when a country name or demonym modifies the attack noun
+    (the trigger itself, the noun it modifies, or the weapon that is the trigger's subject);
+    the pipeline resolves ``{of:...}`` to the country's name with the gazetteer. The mention is
+    the noun phrase ("Israeli airstrike", "Russian drones")."""
     for t in trigger_tokens:
         nouns = [t] + [t.head] if t.head.lower_ in _STATE_WEAPON_NOUNS else [t]
-        for noun in nouns:
+        for noun in [*nouns, *_subject_weapon(t)]:
             if noun.lower_ not in _STATE_WEAPON_NOUNS:
                 continue
             for c in noun.children:
@@ -458,7 +525,10 @@ def state_from_modifier(trigger_tokens: Sequence[Token]) -> Actor | None:
                     and ent is not None
                     and ent.label_ in ("GPE", "NORP")
                 ):
-                    return Actor("Military Forces of {of:" + ent.text + "}", ent.text, _tok_span(ent), 1)
+                    phrase = noun_phrase(noun)
+                    return Actor(
+                        "Military Forces of {of:" + ent.text + "}", phrase.text, _tok_span(phrase), 1
+                    )
     return None
 
 

@@ -1,0 +1,182 @@
+"""ACLED's names for the actors of a record once its country is known (issue 15, item 4).
+
+``finalize`` calls :func:`acled_actor_names`: every actor (actor1, actor2, the claimant, the
+suspects) is renamed by ``stages.actor_names`` (ACLED's names and aliases, a demonym with a force
+word, ACLED's templates with the event's country) from its words, else from the provisional name
+the arguments gave it; a name the dictionary does not know is kept. A violent record whose actor1
+has no words of its own takes the first actor the dictionary knows in its first sentence (not a
+target, a victim, a speaker or a crowd); a group that claims an attack whose actor1 is unidentified
+becomes its actor1. An air strike with no drone in it is the air force's,
+where ACLED names one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from eventlens.stages.actor_names import (
+    air_force,
+    canonical_actor,
+    find_actors,
+    known_actor,
+    rename_actor,
+)
+from eventlens.taxonomy import (
+    AIR_DRONE_STRIKE,
+    BATTLES,
+    EXPLOSIONS,
+    PROTESTS,
+    RIOTS,
+    VIOLENCE_AGAINST_CIVILIANS,
+)
+from eventlens.types import Actor, Event, Evidence, Span
+
+#: The event types whose actor1 is whoever used force.
+_ARMED_TYPES = (BATTLES, EXPLOSIONS, VIOLENCE_AGAINST_CIVILIANS)
+
+
+def acled_actor_names(ev: Event, country: str | None) -> Event:
+    """Every actor of the record under ACLED's name for it (``stages.actor_names``: the
+    dictionary of ACLED names and aliases, a demonym with a force word, ACLED's templates with
+    the event's country), read from the actor's words, else from its provisional name. An actor
+    the dictionary does not know keeps the name it has. A violent record whose actor1 has no
+    words of its own takes the first actor the dictionary knows in its first sentence."""
+    a1 = _renamed(ev.actor1, country, _kind_hint(ev.actor1, ev.event_type, first=True))
+    evidence = ev.evidence
+    if ev.event_type in _ARMED_TYPES and (a1 is None or a1.mention is None):
+        named = _named_in_lead(ev, country)
+        if named is not None and named.span is not None:
+            a1 = named
+            evidence = (*evidence, Evidence("actor1", (named.span,), "actor_names", 0.5))
+    claimed = _renamed(ev.claimed_by, country, _kind_hint(ev.claimed_by, None, first=False))
+    if (
+        claimed is not None
+        and claimed.span is not None
+        and ev.event_type in _ARMED_TYPES
+        and (a1 is None or a1.name.startswith("Unidentified"))
+        and known_actor(claimed.name)
+    ):
+        # a group that claims the attack is its actor1 (ACLED codes the claimant)
+        a1 = replace(claimed, asserted=True)
+        evidence = (*evidence, Evidence("actor1", (claimed.span,), "actor_names", 0.6))
+    if (
+        a1 is not None
+        and ev.sub_event_type == AIR_DRONE_STRIKE
+        and not any(w.kind == "drone" for w in ev.weapons)
+        and not _named_as_such(a1, country)
+    ):
+        # an air strike with no drone in it was flown: ACLED names the air force where it has one
+        a1 = replace(a1, name=air_force(a1.name) or a1.name)
+    return replace(
+        ev,
+        actor1=a1,
+        evidence=evidence,
+        actor2=_renamed(ev.actor2, country, _kind_hint(ev.actor2, ev.event_type, first=False)),
+        suspected_actors=tuple(
+            _renamed(s, country, _kind_hint(s, None, first=False)) or s for s in ev.suspected_actors
+        ),
+        claimed_by=claimed,
+    )
+
+
+_AIRCRAFT = re.compile(r"\b(?:war)?planes?\b|\bjets?\b|\baircraft\b|\bhelicopters?\b|\bgunships?\b", re.I)
+
+
+def _named_as_such(actor: Actor, country: str | None) -> bool:
+    """Do the actor's own words name its aircraft as ACLED does ("Russian warplanes" is one of
+    ACLED's aliases of the army, not of its air force; "Russian forces" says nothing of aircraft)?"""
+    if not actor.mention or not _AIRCRAFT.search(actor.mention):
+        return False
+    hit = canonical_actor(actor.mention, country)
+    return hit is not None and hit.rule == "name" and hit.name == actor.name
+
+
+def _renamed(actor: Actor | None, country: str | None, kind_hint: str | None) -> Actor | None:
+    if actor is None:
+        return None
+    hit = rename_actor(actor.name, actor.mention, country, kind_hint=kind_hint)
+    if hit is None:
+        return actor
+    return replace(actor, name=hit.name, inter=hit.inter)
+
+
+def _kind_hint(actor: Actor | None, etype: str | None, *, first: bool) -> str | None:
+    """What the record already says the actor is, for words that say nothing: actor1 of a
+    protest is its protesters, of a riot its rioters (unless the state), else the provisional
+    name's kind and inter code."""
+    if actor is None:
+        return None
+    if first and etype == PROTESTS:
+        return "protesters"
+    if first and etype == RIOTS and actor.inter != 1:
+        return "rioters"
+    if actor.name.startswith("Police Forces"):
+        return "police"
+    if actor.name.startswith("Military Forces"):
+        return "military"
+    return _HINT_OF_INTER.get(actor.inter or 0)
+
+
+_HINT_OF_INTER = {
+    1: "state",
+    2: "armed",
+    3: "armed",
+    4: "armed",
+    5: "rioters",
+    6: "protesters",
+    7: "civilians",
+}
+
+
+#: An actor followed by a speech verb is a source ("the army said", "the Taliban, who ..., say").
+_SPEAKS = re.compile(
+    r"\s*(?:,[^,.;]{0,80},\s*)?(?:has |have |had |also |later )?"
+    r"(?:said|says|say|told|tells|reported|reports|announced|stated|confirmed|denied|denies|accused)\b"
+)
+#: An actor right after an attack word, a preposition of attack or a count is the target or a
+#: victim ("attacks on the army", "a battle with junta troops", "injuring 3 regime forces").
+_TARGETED = re.compile(
+    r"(?:\b(?:at|against|on|with|targeting|targeted|attacked|attacking|ambushed|killed|killing|injuring|"
+    r"wounding|hit|struck)\s+(?:the\s+|a\s+|an\s+)?|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)$",
+    re.I,
+)
+#: An actor that qualifies another noun is the victim's side ("a QSD member", "a Levant Front
+#: leader's car").
+_QUALIFIES = re.compile(
+    r"\s*(?:['\u2019]s\b|(?:member|leader|commander|official|vehicles?|cars?|convoys?|positions?|posts?|"
+    r"bases?|checkpoints?|headquarters)\b)",
+    re.I,
+)
+#: The lead says the perpetrators are unknown: no named actor in it is actor1.
+_UNKNOWN_DOER = re.compile(
+    r"\b(?:unknown|unidentified|unnamed)\s+(?:[\w-]+\s+){0,2}?(?:gunm[ae]n|assailants?|attackers?|militants?|"
+    r"men|individuals|persons|group|perpetrators|missiles?|rockets?|drones?|aircraft|shooters?)\b",
+    re.I,
+)
+
+
+def _named_in_lead(ev: Event, country: str | None) -> Actor | None:
+    """The first actor the dictionary names (a known group, a country's forces) in the record's
+    first sentence that is not its target, its victims, a speaker or a crowd; none when the
+    sentence says the perpetrators are unknown."""
+    if not ev.sentences:
+        return None
+    lead = ev.sentences[0]
+    others = [t.span for t in ev.targets if t.span is not None]
+    others += [ev.actor2.span] if ev.actor2 is not None and ev.actor2.span is not None else []
+    if _UNKNOWN_DOER.search(lead.text):
+        return None
+    for m in find_actors(lead.text, country):
+        if m.actor.rule not in ("name", "state") or m.actor.inter in (5, 6, 7):
+            continue  # (crowds and civilians named in the lead are not who used force)
+        text = lead.text
+        if _SPEAKS.match(text, m.end) or _TARGETED.search(text, 0, m.start) or _QUALIFIES.match(text, m.end):
+            continue  # "the U.S. military said ...", "targeted at the Russian military", "a QSD member"
+        if text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 1] == ")":
+            continue  # "(AP)", "(ADF)": a credit or a gloss, named in full elsewhere if at all
+        start, end = lead.start + m.start, lead.start + m.end
+        if any(start < o.end and o.start < end for o in others):
+            continue  # the victim's or the target's words
+        return Actor(m.actor.name, m.text, Span(start, end, m.text), m.actor.inter)
+    return None

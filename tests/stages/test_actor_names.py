@@ -1,0 +1,140 @@
+"""ACLED actor names for news words (eventlens.stages.actor_names); texts written for these tests."""
+
+import pytest
+
+from eventlens.stages.actor_names import canonical_actor, find_actors, normalise_country, rename_actor
+
+
+@pytest.mark.parametrize(
+    ("words", "country", "name", "inter"),
+    [
+        pytest.param(
+            "Russian drones", "Ukraine", "Military Forces of Russia (2000-)", 8, id="demonym-drones-abroad"
+        ),
+        pytest.param(
+            "Russian troops", "Russia", "Military Forces of Russia (2000-)", 1, id="demonym-troops-at-home"
+        ),
+        pytest.param("al-Shabaab fighters", "Somalia", "Al Shabaab", 2, id="al-hyphen-group-noun"),
+        pytest.param("Al Shabab militants", "Kenya", "Al Shabaab", 2, id="spelling-variant"),
+        pytest.param("the Shebab", "Somalia", "Al Shabaab", 2, id="french-spelling"),
+        pytest.param(
+            "Houthi rebels",
+            "Yemen",
+            "Military Forces of Yemen (2016-) Supreme Political Council",
+            1,
+            id="houthis",
+        ),
+        pytest.param(
+            "unidentified gunmen", "Kenya", "Unidentified Armed Group (Kenya)", 3, id="gunmen-kenya"
+        ),
+        pytest.param(
+            "suspected JNIM militants",
+            "Mali",
+            "JNIM: Group for Support of Islam and Muslims",
+            2,
+            id="hedge-acronym",
+        ),
+        pytest.param(
+            "Kenyan police officers", "Kenya", "Police Forces of Kenya (2013-)", 1, id="demonym-police"
+        ),
+        pytest.param(
+            "U.S. troops", "Syria", "Military Forces of the United States (2021-)", 8, id="us-dotted"
+        ),
+        pytest.param("protesters", "India", "Protesters (India)", 6, id="protesters"),
+        pytest.param("rioters", "Nepal", "Rioters (Nepal)", 5, id="rioters"),
+        pytest.param("villagers", "Nigeria", "Civilians (Nigeria)", 7, id="civilians"),
+    ],
+)
+def test_canonical_actor(words: str, country: str, name: str, inter: int) -> None:
+    hit = canonical_actor(words, country)
+    assert hit is not None
+    assert (hit.name, hit.inter) == (name, inter)
+
+
+def test_lowercase_and_capitals_archives() -> None:
+    assert canonical_actor("al shabaab militants", "Somalia").name == "Al Shabaab"  # type: ignore[union-attr]
+    assert canonical_actor("AL-SHABAAB FIGHTERS", "Somalia").name == "Al Shabaab"  # type: ignore[union-attr]
+    assert canonical_actor("houthi rebels", "Yemen").name.endswith("Supreme Political Council")  # type: ignore[union-attr]
+    # in an all-lowercase archive "is militants" is the Islamic State; "is" alone is never a name
+    assert canonical_actor("is militants", "Iraq").name == "Islamic State (Iraq)"  # type: ignore[union-attr]
+    assert canonical_actor("is", "Iraq") is None
+
+
+def test_mojibake_is_repaired() -> None:
+    broken = "Al-Shabaab\u00e2\u20ac\u2122s fighters"  # "Al-Shabaab’s fighters" read as cp1252
+    hit = canonical_actor(broken, "Somalia")
+    assert hit is not None and hit.name == "Al Shabaab"
+
+
+def test_country_names_from_any_gazetteer() -> None:
+    assert normalise_country("Democratic Republic of the Congo") == "Democratic Republic of Congo"
+    assert normalise_country("COD") == "Democratic Republic of Congo"
+    hit = canonical_actor("gunmen", "Democratic Republic of the Congo")
+    assert hit is not None and hit.name == "Unidentified Armed Group (Democratic Republic of Congo)"
+
+
+def test_unknown_capitalised_name_is_left_alone() -> None:
+    # a named group the dictionary does not know must not become "unidentified"
+    assert canonical_actor("Zorblax Liberation Brigade fighters", "Chad") is None
+
+
+def test_state_forces_of_a_country_without_acled_rows() -> None:
+    hit = canonical_actor("Chadian soldiers", "Chad")
+    assert hit is not None and hit.name.startswith("Military Forces of Chad")
+
+
+def test_islamic_state_branch_by_country() -> None:
+    assert canonical_actor("ISIS fighters", "Syria").name == "Islamic State (Syria)"  # type: ignore[union-attr]
+    assert canonical_actor("Islamic State militants", "Iraq").name == "Islamic State (Iraq)"  # type: ignore[union-attr]
+
+
+def test_kind_hint_when_words_say_nothing() -> None:
+    assert canonical_actor("they", "Mali", kind_hint="armed").name == "Unidentified Armed Group (Mali)"  # type: ignore[union-attr]
+    assert canonical_actor("they", "Mali") is None
+
+
+def test_rename_keeps_the_pipelines_country_for_bare_force_words() -> None:
+    # "Russian forces shelled ..." in Ukraine: the pipeline named Russia, its words say only "forces"
+    hit = rename_actor("Military Forces of Russia", "forces", "Ukraine")
+    assert hit is not None and hit.name == "Military Forces of Russia (2000-)"
+    # generic words refine the same side only: attackers described as "people" stay armed
+    hit = rename_actor("Unidentified Armed Group (Germany)", "people", "Germany")
+    assert hit is not None and hit.name == "Unidentified Armed Group (Germany)"
+    hit = rename_actor("presumed JNIM militants", "presumed JNIM militants", "Burkina Faso")
+    assert hit is not None and hit.name == "JNIM: Group for Support of Islam and Muslims"
+
+
+def test_find_actors_in_a_sentence() -> None:
+    text = (
+        "Saudi-led coalition warplanes struck a market, the Houthi-run news agency said; "
+        "Russian troops were not involved."
+    )
+    found = [(m.text, m.actor.name) for m in find_actors(text, "Yemen")]
+    assert found == [
+        ("Saudi-led coalition warplanes", "Operation Restoring Hope"),
+        ("Houthi", "Military Forces of Yemen (2016-) Supreme Political Council"),
+        ("Russian troops", "Military Forces of Russia (2000-)"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in find_actors(text, "Yemen"))
+    # generic words name no one; "and" is not Andorra, "us" not the United States
+    assert find_actors("Gunmen and police told us nothing.", "Colombia") == []
+
+
+def test_anti_a_group_is_not_the_group() -> None:
+    assert canonical_actor("anti-Houthi forces", "Yemen") is None  # a name the dictionary does not know
+    hit = rename_actor("Military Forces of Yemen", "anti-Houthi forces", "Yemen")
+    assert hit is not None and hit.name.startswith("Military Forces of Yemen")
+    assert "Supreme Political Council" not in hit.name
+    hit = canonical_actor("pro-Houthi fighters", "Yemen")
+    assert hit is not None and hit.name.endswith("Supreme Political Council")
+
+
+def test_a_capitalised_word_is_no_acronym() -> None:
+    # "LeT" (Lashkar-e-Taiba) is written with capitals inside; "Let" is an English word or a name
+    assert find_actors("Let Yet Kone village was bombed.", "Myanmar") == []
+    assert [m.actor.name for m in find_actors("LeT gunmen opened fire.", "India")] == ["LeT: Lashkar-e-Taiba"]
+
+
+def test_a_state_phrase_ends_with_its_force_words() -> None:
+    text = "On Friday, Turkish jets conducted airstrikes on villages near Qandil."
+    assert [m.text for m in find_actors(text, "Iraq")] == ["Turkish jets"]
