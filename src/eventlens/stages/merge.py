@@ -118,6 +118,9 @@ class Group:
     sentences: list[Sentence] = field(default_factory=list)
     context: list[Sentence] = field(default_factory=list)
     date: DateMention | None = None
+    #: kinds: the role the story's kind gives the incident ("background" for a hearing's or a
+    #: claim's subject, see ``stages.kinds``); None leaves it to the date
+    role: str | None = None
 
     @property
     def cues(self) -> list[Cue]:
@@ -194,6 +197,8 @@ def _is_old(d: DateMention, published: date | None) -> bool:
 
 def role_of(group: Group, published: date | None) -> str:
     """``background`` when the incident's date ends well before publication, else ``reported``."""
+    if group.role is not None:  # kinds: set by the story's kind (stages.kinds.frame_of)
+        return group.role
     if group.date is not None and _is_old(group.date, published):
         return "background"
     return "reported"
