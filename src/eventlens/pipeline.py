@@ -20,6 +20,7 @@ from eventlens.read.text import read_text
 from eventlens.read.timestamps import published_time
 from eventlens.stages.clean import clean
 from eventlens.stages.dates import find_dates
+from eventlens.stages.kinds import apply_kinds
 from eventlens.stages.merge import Group, Sentence, group_sentences
 from eventlens.stages.record import build_event, finalize
 from eventlens.stages.truecase import restore_texts
@@ -286,12 +287,17 @@ class Pipeline:
             is_title = title is not None and sent.start_char < title.end and sent.end_char > title.start
             dates = find_dates(sent.text, anchor, offset=sent.start_char)
             sentences.append(Sentence(sent, sc, dates, is_title=is_title))
-        groups = group_sentences(sentences, pub_date)
+        groups = apply_kinds(group_sentences(sentences, pub_date), sentences)
         if pub_date is None:
             # No publication time: the lead incident's own date stands in for it, so older
             # incidents the article recalls are still told apart as background.
             lead = next(
-                (g.date.range for g in groups if g.date is not None and g.date.range is not None), None
+                (
+                    g.date.range
+                    for g in groups
+                    if g.role is None and g.date is not None and g.date.range is not None
+                ),
+                None,
             )
             pub_date = lead.end if lead is not None else None
         events: list[Event] = []

@@ -1251,10 +1251,7 @@ SNIPPETS: list[tuple[str, str]] = [
         "Arrests",
         "Security services detained a prominent blogger in Algiers on Friday over posts critical of the president.",
     ),
-    (
-        "Arrests",
-        "Police made 45 arrests on Thursday during raids targeting a drug-trafficking network in Marseille.",
-    ),
+    # kinds: a drug raid is ordinary crime, not an ACLED arrest (issue 14 item 2; tests/stages/test_kinds.py)
     (
         "Change to group/activity",
         "The army announced on Friday the deployment of 2,000 additional troops to the restive northern region.",

@@ -243,6 +243,9 @@ class Group:
     #: the toll of a summary that only names several blasts ("two explosions killed 7"): it
     #: sums its parts only if two or more following incidents state tolls that add up to it
     weak: int | None = None
+    #: kinds: the role the story's kind gives the incident ("background" for a hearing's or a
+    #: claim's subject, see ``stages.kinds``); None leaves it to the date
+    role: str | None = None
 
     @property
     def cues(self) -> list[Cue]:
@@ -428,6 +431,8 @@ def _is_old(d: DateMention, published: date | None) -> bool:
 
 def role_of(group: Group, published: date | None) -> str:
     """``background`` when the incident's date ends well before publication, else ``reported``."""
+    if group.role is not None:  # kinds: set by the story's kind (stages.kinds.frame_of)
+        return group.role
     if group.date is not None and _is_old(group.date, published):
         return "background"
     return "reported"

@@ -1,0 +1,617 @@
+"""What kind of story tells an incident: news of it, or a story that only refers to it.
+
+ACLED codes political violence and protest as it happens. Much news uses the same words for
+other things: a plea hearing about a bombing, a claim of last week's attack, the anniversary of
+a massacre, a sanctions story over a chemical attack, a football report full of "attacks" and
+"shots", floods that killed dozens, a drug bust, yearly statistics of killings. None of these
+gives a *reported* record:
+
+- the incident a legal, claim, reaction or commemoration story is about becomes a
+  **background** record dated by the incident's own date (never the hearing's or the
+  statement's day; month or year precision when that is all the text gives, none otherwise);
+- sport, statistics, disasters and accidents, and ordinary crime give **no record**.
+
+The decision reads the parse: the words that govern an incident word on its way up to the
+sentence's root ("pleaded guilty **to the bombing**", "claimed responsibility **for the
+attack**"), the subject of the incident's verb ("a **fire** tore through a factory, killing
+19"), and the vocabulary around it (sports terms, crime without an armed or political actor, a
+count over months or years). The word lists are in ``data/kinds.json`` with their source.
+
+Public: :func:`frame_of` (one group of sentences), :func:`article_kind` (the lead's kind) and
+:func:`apply_kinds` (the pipeline's hook: drops the groups of no record, marks the background ones).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Literal
+
+from eventlens.stages.detect import EVENT_CUES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from eventlens.stages.dates import DateMention
+    from eventlens.stages.merge import Group, Sentence
+    from eventlens.types import Cue
+
+Kind = Literal[
+    "incident", "legal", "claim", "reaction", "commemoration", "statistics", "sport", "disaster", "crime"
+]
+Role = Literal["reported", "background", "none"]
+
+#: Stories that refer to an incident told elsewhere: the incident is background.
+REFERRING: frozenset[str] = frozenset({"legal", "claim", "reaction", "commemoration"})
+#: Stories about something ACLED does not code: no record at all.
+NOT_INCIDENTS: frozenset[str] = frozenset({"statistics", "sport", "disaster", "crime"})
+
+#: Relations that start a clause of its own: an incident told in it is told, not referred to
+#: ("police are investigating **after** gunmen killed two").
+_OWN_CLAUSE = ("advcl", "parataxis")
+#: Relations by which a governor does not refer to an incident: its doer ("the attack claimed
+#: 12 lives"), a clause it reports (parsers hang "...; police blamed X" over the incident's own
+#: clause) or one it controls ("claiming to have heard explosions").
+_NOT_REFERRED = ("nsubj", "csubj", "ccomp", "xcomp")
+#: The incident words a hazard or an ordinary crime can explain (killing, an explosion,
+#: destruction, displacement; arrests, seizures, looting, robbery by a group, abduction). A
+#: chemical, air, artillery, clash or protest word never is a disaster or a crime.
+_DISASTER_CUES = frozenset({"KILL", "IED", "LOOT", "DISPLACE"})
+_CRIME_CUES = frozenset({"ARREST", "DISRUPT", "LOOT", "MOB", "ABDUCT", "KILL"})
+#: A count that is not a year ("10,000 people", "61 killed").
+_COUNT = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b")
+_DAY_WORDS = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|overnight|"
+    r"last night|this morning|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{1,2}\b)",
+    re.I,
+)
+_PERCENT = re.compile(r"\d\s*(?:%|percent\b|per cent\b)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The kind of story around one incident and what becomes of its record.
+
+    ``role``: ``reported`` (news of the incident), ``background`` (a story referring to it) or
+    ``none`` (no record). ``date`` is the incident's own date when ``role`` is background (None:
+    the text gives none); ``words`` are the words that decided, for evidence and debugging."""
+
+    kind: Kind
+    role: Role
+    date: DateMention | None = None
+    words: tuple[str, ...] = ()
+
+
+REPORTED = Frame("incident", "reported")
+
+
+# --------------------------------------------------------------------------- word lists
+@dataclass(frozen=True, slots=True)
+class _Lists:
+    governors: dict[str, str]  # lemma -> kind
+    legal_actors: frozenset[str]
+    denials: frozenset[str]
+    demonstrating: frozenset[str]
+    stat_nouns: frozenset[str]
+    trend_verbs: frozenset[str]
+    long_span: re.Pattern[str]
+    period: re.Pattern[str]
+    stat_phrase: re.Pattern[str]
+    counts: re.Pattern[str]
+    commemoration_lead: re.Pattern[str]
+    sport: re.Pattern[str]
+    sport_harm: re.Pattern[str]
+    sport_strong_harm: re.Pattern[str]
+    hazards: frozenset[str]
+    hazard_phrase: re.Pattern[str]
+    causes: re.Pattern[str]
+    perpetrators: re.Pattern[str]
+    crime: re.Pattern[str]
+    political: re.Pattern[str]
+    deaths: re.Pattern[str]
+
+
+def _words(items: Iterable[str]) -> re.Pattern[str]:
+    alts = sorted({w.lower() for w in items}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alts) + r")\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _lists() -> _Lists:
+    raw = json.loads(resources.files("eventlens").joinpath("data/kinds.json").read_text("utf-8"))
+    governors = {
+        w.lower(): kind for kind, ws in raw["governors"].items() if not kind.startswith("_") for w in ws
+    }
+    st, sp, di, cr = raw["statistics"], raw["sport"], raw["disaster"], raw["crime"]
+    return _Lists(
+        governors=governors,
+        legal_actors=frozenset(raw["legal_actors"]),
+        denials=frozenset(raw["denials"]["verbs"]),
+        demonstrating=frozenset(raw["demonstrating"]["verbs"]),
+        stat_nouns=frozenset(w for w in st["nouns"] if " " not in w),
+        trend_verbs=frozenset(st["trend_verbs"]),
+        long_span=re.compile(r"\b(?:" + "|".join(st["long_spans"]) + r")\b", re.I),
+        period=re.compile(r"\b(?:" + "|".join(st["periods"]) + r")\b", re.I),
+        stat_phrase=_words(st["nouns"]),
+        counts=_words(st["counts"]),
+        commemoration_lead=re.compile(
+            r"\b(?:" + "|".join(raw["commemoration_lead"]["patterns"]) + r")", re.I
+        ),
+        sport=re.compile(_words(sp["terms"]).pattern + "|" + "|".join(sp["patterns"]), re.I),
+        sport_harm=_words(sp["real_harm"]),
+        sport_strong_harm=_words(sp["strong_harm"]),
+        hazards=frozenset(w for w in di["hazards"] if " " not in w),
+        hazard_phrase=_words(di["hazards"]),
+        causes=_words(di["causes"]),
+        perpetrators=_words(di["perpetrators"]),
+        crime=_words(cr["words"]),
+        political=_words(cr["political"]),
+        deaths=_words(cr["deaths"]),
+    )
+
+
+# --------------------------------------------------------------------------- one incident word
+def _head(doc: Doc, cue: Cue) -> Token:
+    """The cue's syntactic head: its token whose head lies outside it."""
+    return doc[cue.start : cue.end].root
+
+
+def governor(tok: Token) -> tuple[str, Token, Token] | None:
+    """The referring kind that governs an incident word, the governing word and the child of
+    it on the path (whose subtree holds the incident's own words, date included), or None.
+
+    The walk goes up the parse to the sentence's root; it stops at a clause of its own
+    ("after gunmen attacked ...", a verb joined by "and"). The incident as the doer of a verb
+    ("the attack claimed 12 lives") is not referred to by that verb."""
+    lists = _lists()
+    node = tok
+    subject = _legal_subject(tok)
+    if subject is not None:  # "the accused shot his neighbour"
+        return "legal", subject, tok
+    purpose = _commemorating(tok)
+    if purpose is not None:  # "gathered on Sunday to mark one year since the bombing"
+        return "commemoration", purpose, tok
+    while node.head.i != node.i:
+        if _own_clause(node):
+            return None
+        head = node.head
+        denial = (
+            node.dep_ == "ccomp" and head.lemma_.lower() in lists.denials
+        )  # "denied its forces shelled ..."
+        # the incident itself as the doer is not referred to; inside the doer it is ("a man
+        # accused of plotting the attack pleaded guilty")
+        doer = node.dep_ in ("nsubj", "csubj") and node.i == tok.i
+        not_referred = doer or (node.dep_ in _NOT_REFERRED and node.dep_ not in ("nsubj", "csubj"))
+        if (denial or not not_referred) and not _charge_by_force(head) and not _negated_claim(head):
+            # the incident as the governor's object, its preposition's object or its passive subject
+            kind = lists.governors.get(head.lemma_.lower()) or lists.governors.get(head.lower_)
+            if kind is not None and not _claims_own_operation(head, node):
+                return kind, head, node
+            if head.pos_ in ("VERB", "AUX") and node.dep_ == "prep":
+                # "imposed sanctions over the shelling", "took responsibility for the attack":
+                # the preposition hangs on the verb, the governing noun is its object
+                for obj in head.children:
+                    if obj.dep_ == "dobj" and obj.i != node.i:
+                        kind = lists.governors.get(obj.lemma_.lower()) or lists.governors.get(obj.lower_)
+                        if kind is not None:
+                            return kind, obj, node
+        if head.pos_ in ("VERB", "AUX"):
+            subject = _legal_subject(head)
+            if subject is not None:  # "the court heard that he planted the bomb"
+                return "legal", head, node
+            if _marks_anniversary(head):  # "to mark one year since the attack"
+                return "commemoration", head, node
+            purpose = _commemorating(head)
+            if purpose is not None:  # "relatives of the victims of the bombing gathered to mark ..."
+                return "commemoration", purpose, node
+        node = head
+    return None
+
+
+def _marks_anniversary(verb: Token) -> bool:
+    """ "to mark one year since", "marks the anniversary" (not "marking a new escalation")."""
+    return verb.lemma_.lower() == "mark" and any(
+        w.lemma_.lower() in ("anniversary", "year", "since") for w in verb.subtree
+    )
+
+
+def _commemorating(tok: Token) -> Token | None:
+    """A gathering whose purpose is to remember ("gathered to mark a year since", "marched to
+    commemorate the victims"): the purpose clause's verb, or None."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in _lists().demonstrating:
+        return None  # "protesters rallied to mourn ...": a demonstration all the same
+    lists = _lists()
+    for ch in tok.children:
+        if ch.dep_ in ("xcomp", "advcl") and ch.pos_ == "VERB" and any(g.dep_ == "aux" for g in ch.children):
+            lemma = ch.lemma_.lower()
+            if lemma == "mark":
+                if _marks_anniversary(ch):
+                    return ch
+            elif lists.governors.get(lemma) == "commemoration":
+                return ch
+    return None
+
+
+def _own_clause(node: Token) -> bool:
+    """Does ``node`` open a clause of its own? A participle that only goes on describing the
+    incident ("the attack, killing 17 people") does not; "after gunmen attacked" does."""
+    if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
+        return True
+    if node.dep_ == "parataxis":
+        return True
+    if node.dep_ == "advcl":
+        return node.tag_ != "VBG" or any(ch.dep_ in ("mark", "nsubj", "nsubjpass") for ch in node.children)
+    return False
+
+
+def _negated(tok: Token) -> bool:
+    if tok.pos_ in ("VERB", "AUX"):
+        return any(ch.dep_ == "neg" for ch in tok.children)
+    return any(ch.dep_ == "det" and ch.lower_ == "no" for ch in tok.children)
+
+
+def _claims_own_operation(head: Token, node: Token) -> bool:
+    """ "Militants claimed a clash with the army": a group reporting its own operation names the
+    incident as the verb's object, which ACLED codes; an attribution claims *responsibility* or
+    *credit for* it ("claimed responsibility for the attack"), which it does not."""
+    return head.lemma_.lower() == "claim" and head.pos_ == "VERB" and node.dep_ == "dobj"
+
+
+def _negated_claim(verb: Token) -> bool:
+    """ "No group claimed responsibility", "did not condemn": a governor that refers to nothing."""
+    if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "nsubjpass") and verb.head.i != verb.i:
+        verb = verb.head  # "claimed responsibility for": the claim is the verb's
+    return any(ch.dep_ == "neg" for ch in verb.children) or any(
+        ch.dep_ in ("nsubj", "nsubjpass") and any(w.lower_ in ("no", "nobody", "none") for w in ch.subtree)
+        for ch in verb.children
+    )
+
+
+def _charge_by_force(tok: Token) -> bool:
+    """ "Police charged the protesters": a charge with force, not a legal charge (which is a
+    noun, a passive "were charged", or "charged with/over/for")."""
+    if tok.lemma_.lower() != "charge" or tok.pos_ != "VERB":
+        return False
+    legal = any(ch.dep_ in ("nsubjpass", "auxpass") for ch in tok.children) or any(
+        ch.dep_ == "prep" and ch.lower_ in ("with", "over", "for") for ch in tok.children
+    )
+    return not legal
+
+
+def _legal_subject(verb: Token) -> Token | None:
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    actors = _lists().legal_actors
+    for ch in verb.children:
+        if ch.dep_ in ("nsubj", "nsubjpass") and (ch.lemma_.lower() in actors or ch.lower_ in actors):
+            return ch
+    return None
+
+
+def _statistical(tok: Token, sent: Span) -> bool:
+    """Does the incident word count incidents over months or years ("attacks rose 30 percent
+    last year", "the conflict has killed 10,000 people since 2015")?"""
+    lists = _lists()
+    text = sent.text
+    long_span = bool(lists.long_span.search(text))
+    period = long_span or bool(lists.period.search(text)) or bool(_PERCENT.search(text))
+    if not period:
+        return False
+    # a statistic's own words govern the incident word ("the number of civilians killed",
+    # "attacks rose", "murders were recorded")
+    node = tok
+    while True:
+        lemma = node.lemma_.lower()
+        if node is not tok and (
+            (node.pos_ == "NOUN" and lemma in lists.stat_nouns)
+            or (node.pos_ == "VERB" and lemma in lists.trend_verbs)
+        ):
+            return True
+        if node.dep_ in ("nsubj", "nsubjpass") and node.head.lemma_.lower() in lists.trend_verbs:
+            return True
+        if node.head.i == node.i or _own_clause(node):
+            break
+        node = node.head
+    if _DAY_WORDS.search(text):
+        return False  # a day's incident, compared with the year ("the deadliest attack this year")
+    if "first time" in text.lower() or not (_COUNT.search(text) or lists.counts.search(text)):
+        return False  # "for the first time since 2012" dates a change, it counts nothing
+    return long_span or bool(_PERCENT.search(text)) or bool(lists.stat_phrase.search(text))
+
+
+# --------------------------------------------------------------------------- one group
+def _incident_words(group: Group) -> list[tuple[Sentence, Token]]:
+    doc = None
+    out: list[tuple[Sentence, Token]] = []
+    body = [s for s in group.sentences if not s.is_title] or list(group.sentences)
+    for s in body:
+        doc = s.span.doc
+        for c in s.cues:
+            if c.name in EVENT_CUES and c.weight >= 1.0:
+                out.append((s, _head(doc, c)))
+    return out
+
+
+def _text(sents: Iterable[Sentence]) -> str:
+    return " ".join(s.span.text for s in sents)
+
+
+#: Incident words of a non-violent kind (a change of activity, an agreement, a threat, a
+#: shutdown, a base): beside a violent word they follow its frame ("sanctions over the
+#: chemical attack, freezing assets and banning transactions").
+_SOFT_CUES = frozenset({"CHANGE", "AGREE", "THREAT", "SHUTDOWN", "HQ", "TRANSFER"})
+
+
+def _soft(sent: Sentence, tok: Token) -> bool:
+    return any(c.name in _SOFT_CUES and c.start <= tok.i < c.end for c in sent.cues) and not any(
+        c.name in EVENT_CUES and c.name not in _SOFT_CUES and c.weight >= 1.0 and c.start <= tok.i < c.end
+        for c in sent.cues
+    )
+
+
+def _demonstration(sent: Sentence, tok: Token) -> bool:
+    return any(c.name == "PROTEST" and c.weight >= 1.0 and c.start <= tok.i < c.end for c in sent.cues)
+
+
+def _sport(text: str) -> tuple[str, ...]:
+    lists = _lists()
+    terms = {m.group(0).lower() for m in lists.sport.finditer(text)}
+    if len(terms) < 2 or lists.sport_strong_harm.search(text):
+        return ()
+    if len(terms) < 4 and lists.sport_harm.search(text):
+        return ()
+    return tuple(sorted(terms))
+
+
+def _hazard_near(tok: Token) -> Token | None:
+    """A hazard as the incident's cause: subject of its verb or of a verb above it ("a fire
+    tore through ..., killing"), a modifier ("a methane blast"), or "died in a fire"."""
+    seen = 0
+    node = tok
+    while seen < 6:
+        seen += 1
+        verbs = [node] + ([node.head] if node.dep_ == "conj" else [])
+        for v in verbs:
+            for ch in v.children:
+                if (
+                    ch.dep_ in ("nsubj", "nsubjpass", "agent", "compound", "amod", "acl")
+                    or (
+                        ch.lemma_ in ("cause", "trigger", "spark")  # "..., reportedly caused by a gas leak"
+                    )
+                    or (ch.dep_ == "prep" and ch.lower_ in ("in", "by", "from", "after", "during"))
+                ):
+                    for w in ch.subtree:
+                        if w.pos_ in ("NOUN", "PROPN") and _is_hazard(w):
+                            return w
+        if node.pos_ == "NOUN" and _is_hazard(node) and node is not tok:
+            return node
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None
+
+
+def _disaster(
+    words: Sequence[tuple[Sentence, Token]], text: str, names: set[str], lead_kind: str = "incident"
+) -> tuple[str, ...]:
+    lists = _lists()
+    if lists.perpetrators.search(text):
+        return ()
+    if lead_kind == "disaster":
+        return ("(a disaster story)",)  # "Flash floods kill 36 ..." then "14 people were killed when ..."
+    if names <= {"DISPLACE"} and (m := lists.hazard_phrase.search(text)):
+        return (m.group(0),)  # evacuated before a fire, a flood, a chemical leak
+    for _, tok in words:
+        h = _hazard_near(tok)
+        if h is not None:
+            return (h.text,)
+    m = lists.causes.search(text)
+    return (m.group(0),) if m else ()
+
+
+def _is_hazard(tok: Token) -> bool:
+    hazards = _lists().hazards
+    low = tok.lower_
+    return low in hazards or tok.lemma_.lower() in hazards or (low.endswith("s") and low[:-1] in hazards)
+
+
+def _hazard_named(group: Group, cue: Cue) -> bool:
+    """Is the cue's word a hazard's ("lightning strikes", "a gas explosion"), or done by one
+    ("landslides blocked the highway"), not a weapon's or a person's? Or does it only name
+    another thing ("shell companies")?"""
+    tok = _head(group.sentences[0].span.doc, cue)
+    if (
+        tok.dep_ == "compound"
+        and tok.head.pos_ == "NOUN"
+        and not any(c.start <= tok.head.i < c.end for c in group.cues if c.name in EVENT_CUES)
+    ):
+        return True
+    return any(
+        (ch.dep_ in ("compound", "amod") or (ch.dep_ == "nsubj" and tok.pos_ == "VERB")) and _is_hazard(ch)
+        for ch in tok.children
+    )
+
+
+def _crime(text: str) -> tuple[str, ...]:
+    lists = _lists()
+    m = lists.crime.search(text)
+    if m is None or lists.political.search(text) or lists.deaths.search(text):
+        return ()
+    return (m.group(0),)
+
+
+def _own_date(group: Group, framed: Sequence[tuple[Token, Token]]) -> DateMention | None:
+    """The incident's own date: one inside the words the governor refers to ("pleaded guilty on
+    Monday **to the 2019 bombing**"), never the governing verb's own date ("on Monday")."""
+    for _gov, child in framed:
+        lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+        for s in group.sentences:
+            for d in s.dates:
+                if d.range is not None and not d.generic and lo <= d.span.start and d.span.end <= hi:
+                    return d
+    return None
+
+
+def _dated(sent: Sentence, tok: Token) -> bool:
+    """Does the incident word carry a date of its own, inside its own words ("gunmen killed two
+    farmers **on Sunday**"), not the date of the clause it is mentioned in ("relatives of the
+    victims of the bombing gathered on Sunday")?"""
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    return any(
+        d.kind in ("DATE", "TIME") and not d.generic and lo <= d.span.start and d.span.end <= hi
+        for d in sent.dates
+    )
+
+
+def frame_of(group: Group, lead_kind: Kind = "incident") -> Frame:
+    """The frame of one group of sentences (an incident as ``merge`` grouped it).
+
+    ``lead_kind`` is :func:`article_kind` of the whole article: in a legal, claim, reaction or
+    commemoration story, an incident told without a date of its own is the story's subject
+    recalled (background, undated), not news of the day."""
+    words = _incident_words(group)
+    if not words:
+        return REPORTED
+    # "no fighting was reported", "carried out no air strikes": a negated word tells no incident
+    told = [(s, tok) for s, tok in words if not _negated(tok)]
+    if not told:
+        negated = {tok.i for _, tok in words}
+        if any(
+            c.name in EVENT_CUES and c.weight > 0 and not any(c.start <= i < c.end for i in negated)
+            for c in group.cues
+        ):
+            return REPORTED  # other words tell what happened ("the town changed hands; no fighting")
+        return Frame("claim", "none", None, tuple(tok.text for _, tok in words))
+    # a non-violent word beside a violent one follows the violent one's frame
+    hard = [(s, tok) for s, tok in told if not _soft(s, tok)]
+    words = hard or told
+    sents = list(group.sentences) + list(group.context)
+    text = _text(sents)
+    kinds: list[str] = []
+    framed: list[tuple[Token, Token]] = []
+    deciding: list[str] = []
+    for s, tok in words:
+        if _statistical(tok, s.span):
+            kinds.append("statistics")
+            deciding.append(tok.text)
+            continue
+        g = governor(tok)
+        if g is not None and g[0] == "commemoration" and _demonstration(s, tok):
+            g = None  # a gathering to commemorate is a protest all the same (ACLED codes it so)
+        if g is None:
+            kinds.append("")
+            continue
+        kinds.append(g[0])
+        framed.append((g[1], g[2]))
+        deciding.append(g[1].text)
+    if kinds and all(kinds):
+        kind = Counter(kinds).most_common(1)[0][0]
+        if kind in NOT_INCIDENTS:
+            return Frame(kind, "none", None, tuple(deciding))  # type: ignore[arg-type]
+        return Frame(kind, "background", _own_date(group, framed), tuple(deciding))  # type: ignore[arg-type]
+    names = {
+        c.name
+        for c in group.cues
+        if c.name in EVENT_CUES
+        and c.name not in _SOFT_CUES
+        and c.weight >= 1.0
+        and not _hazard_named(group, c)
+    }
+    for kind, found in (
+        ("sport", _sport(text) if "PROTEST" not in names else ()),
+        (
+            "disaster",
+            _disaster(words, _text(group.sentences), names, lead_kind) if names <= _DISASTER_CUES else (),
+        ),
+        ("crime", _crime(text) if names <= _CRIME_CUES else ()),
+    ):
+        if found:
+            return Frame(kind, "none", None, found)  # type: ignore[arg-type]
+    if lead_kind == "sport" and "PROTEST" not in names:
+        # a match report (sports terms, and no one hurt anywhere in it): every "attack" is play
+        return Frame("sport", "none", None, ())
+    if lead_kind in REFERRING:
+        told_words = [(s, tok) for (s, tok), k in zip(words, kinds, strict=True) if not k]
+        if not any(_dated(s, tok) or s.event_date() is not None for s, tok in told_words):
+            return Frame(lead_kind, "background", _own_date(group, framed), tuple(deciding))
+    return REPORTED
+
+
+def article_kind(sentences: Sequence[Sentence]) -> Kind:
+    """The kind of the article's lead: the frame of the incident words of its headline and
+    first sentence with any ("Man pleads guilty to 2019 market bombing" is a legal story).
+    A match report is told by its vocabulary across the whole text."""
+    if _sport(" ".join(s.span.text for s in sentences)):
+        return "sport"
+    lead = [s for s in sentences if s.is_title and s.event_cues]
+    body = next((s for s in sentences if not s.is_title and s.event_cues), None)
+    if body is not None:
+        lead.append(body)
+    kinds = []
+    for s in lead:
+        for c in s.event_cues:
+            if c.weight < 1.0:
+                continue
+            tok = _head(s.span.doc, c)
+            if _statistical(tok, s.span):
+                kinds.append("statistics")
+                continue
+            g = governor(tok)
+            kinds.append(g[0] if g else "incident")
+    if kinds and all(k != "incident" for k in kinds):
+        return Counter(kinds).most_common(1)[0][0]  # type: ignore[return-value]
+    # the lead's main verb says what the story is ("A man pleaded guilty on Tuesday to helping
+    # plan the siege ...", "The court heard ..."), even when its object is no incident word
+    heads = [s for s in sentences if s.is_title][:1] + [s for s in sentences if not s.is_title][:1]
+
+    def told_there(s: Sentence) -> bool:  # an incident word of the sentence no frame explains
+        return any(c.weight >= 1.0 and governor(_head(s.span.doc, c)) is None for c in s.event_cues)
+
+    # the anniversary of an incident ("a year on from the massacre"), not of a holiday or a founding
+    if any(
+        _lists().commemoration_lead.search(s.span.text) and s.event_cues and not told_there(s) for s in heads
+    ):
+        return "commemoration"  # "A year on from the massacre, ..."
+    for s in heads:
+        # "Flash floods kill 36 in northwest Pakistan": a hazard does the killing, nobody else
+        hazard = [_head(s.span.doc, c) for c in s.event_cues if c.weight >= 1.0]
+        if (
+            hazard
+            and not _lists().perpetrators.search(s.span.text)
+            and all(_hazard_near(t) is not None for t in hazard)
+        ):
+            return "disaster"
+    for s in heads:
+        root = s.span.root
+        kind = None if _charge_by_force(root) else _lists().governors.get(root.lemma_.lower())
+        if kind is None and _legal_subject(root) is not None:
+            kind = "legal"
+        doer = any(
+            ch.dep_ in ("nsubj", "csubj") and any(c.start <= ch.i < c.end for c in s.event_cues)
+            for ch in root.children
+        )  # "the attack claimed 12 lives": the incident is the doer, the verb refers to nothing
+        if kind in REFERRING and not doer and not (kinds and "incident" in kinds and s is heads[-1]):
+            return kind  # type: ignore[return-value]
+    return "incident"
+
+
+def apply_kinds(groups: list[Group], sentences: Sequence[Sentence]) -> list[Group]:
+    """The story's kind decides each incident's fate: sport, statistics, disasters and ordinary
+    crime give no record (the group is dropped); the incident a hearing, a claim or an
+    anniversary refers to is background, dated by its own date, never the story's day."""
+    lead = article_kind(sentences)
+    kept = []
+    for g in groups:
+        frame = frame_of(g, lead)
+        if frame.role == "none":
+            continue
+        if frame.role == "background":
+            g.role, g.date = "background", frame.date
+        kept.append(g)
+    return kept

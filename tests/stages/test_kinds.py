@@ -1,0 +1,156 @@
+"""Non-incidents give no reported record (stages/kinds.py).
+
+Every text here was written for these tests: a plea hearing, a match report, floods, yearly
+statistics, a claim of last week's bombing, a drug bust, a sanctions story, an anniversary - and
+controls, real attacks told with the same words, that must still give reported records.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from importlib import resources
+
+import pytest
+
+from eventlens.pipeline import Pipeline
+from eventlens.types import Event
+
+PUBLISHED = datetime(2024, 5, 7, 9, 0)
+
+
+def _events(pipe: Pipeline, text: str) -> list[Event]:
+    return pipe.extract(text, published=PUBLISHED)
+
+
+def _reported(events: list[Event]) -> list[Event]:
+    return [e for e in events if e.role == "reported"]
+
+
+NON_INCIDENTS = {
+    "plea hearing": "A man pleaded guilty on Monday to the bombing of a market in Kessa in March 2021 "
+    "that killed 14 people.",
+    "sentencing": "A former militia commander was sentenced to life in prison on Friday for ordering "
+    "the massacre of villagers near Wela.",
+    "trial testimony": "The court heard on Tuesday that the defendant shot two guards during a raid "
+    "on the depot.",
+    "football report": "Rovers launched wave after wave of attacks in the second half, and their "
+    "striker finally shot them level in the 84th minute before a late penalty sealed a 2-1 win.",
+    "rugby headline": "Kessa storm back to crush Wela in the semi-final as their captain scores a hat-trick",
+    "floods": "Floods swept through three villages in the Wela valley on Tuesday, killing at least 11 "
+    "people and destroying hundreds of homes, the regional disaster agency said.",
+    "gas explosion": "A gas explosion ripped through an apartment block in Tarlan on Sunday, killing "
+    "six residents, firefighters said.",
+    "yearly statistics": "Killings of journalists rose by a quarter last year, with 61 killed across "
+    "the region, a press freedom group said in its annual report.",
+    "cumulative toll": "The insurgency has killed more than 9,000 people since 2011, according to "
+    "figures compiled by the monitoring group.",
+    "claim of last week's bombing": "The Sokat Defence Force claimed responsibility on Sunday for last "
+    "week's bombing of a bus depot in Tarlan.",
+    "drug bust": "Customs officers seized 300 kilograms of heroin hidden in a shipment of tiles at the "
+    "port on Wednesday and arrested two crew members.",
+    "sanctions": "The European Union imposed sanctions on three army generals on Thursday over the "
+    "shelling of a refugee camp in February.",
+    "condemnation": "The regional bloc on Monday condemned the attack on the Wela border post and "
+    "urged both sides to exercise restraint.",
+    "denial": "The army said on Monday that it had carried out no air strikes in the district.",
+    "anniversary": "Church bells rang across Kessa on Saturday to mark the tenth anniversary of the "
+    "massacre in which soldiers killed 40 villagers.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NON_INCIDENTS))
+def test_non_incidents_give_no_reported_record(pipe: Pipeline, name: str) -> None:
+    assert _reported(_events(pipe, NON_INCIDENTS[name])) == [], name
+
+
+CONTROLS = {
+    "attack on a court": "Gunmen attacked a court in Kessa on Monday, killing two guards.",
+    "bombing at a match": "Militants bombed a football stadium in Wela on Saturday during a league "
+    "match, killing 12 spectators.",
+    "arson": "Arsonists set fire to a polling station in Tarlan on Tuesday and the blaze killed a guard.",
+    "car bomb": "A car exploded at an army checkpoint in Wela on Monday, killing four soldiers.",
+    "clash compared with the year": "Soldiers killed 15 militants in a clash near Kessa on Sunday, "
+    "the deadliest fighting this year, the army said.",
+    "arrest over a bombing": "Police arrested five members of an opposition party in Kessa on Friday, "
+    "accusing them of planning protests.",
+    "attack then investigation": "Police are investigating after gunmen shot dead three villagers in "
+    "Wela on Sunday night.",
+    "handover without fighting": "Government troops withdrew from Kessa on Thursday and rebels took "
+    "control of the town; no fighting was reported.",
+    "toll as the doer": "The attack on the market in Kessa on Sunday claimed 12 lives, officials said. "
+    "Gunmen on motorbikes opened fire on shoppers.",
+    # ACLED codes a gathering to commemorate as a peaceful protest; the massacre stays background
+    "memorial gathering": "Widows of the miners shot dead by police at the Wela pit gathered at the "
+    "gates on Sunday to mark ten years since the massacre.",
+    "no claim": "Gunmen killed four farmers near Kessa on Sunday. No group claimed responsibility for the killings.",
+    "traffickers shoot": "Drug traffickers opened fire on a police patrol in Tarlan on Friday, "
+    "wounding two officers.",
+    "robbers kill": "Armed robbers shot dead a shopkeeper and his son in Tarlan on Saturday night.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CONTROLS))
+def test_real_incidents_in_the_same_words_are_reported(pipe: Pipeline, name: str) -> None:
+    assert _reported(_events(pipe, CONTROLS[name])), name
+
+
+def test_the_incident_of_a_hearing_is_background_with_its_own_date(pipe: Pipeline) -> None:
+    events = _events(pipe, NON_INCIDENTS["plea hearing"])
+    assert events and all(e.role == "background" for e in events)
+    dated = [e.date for e in events if e.date is not None]
+    # the bombing's month, never the hearing's Monday or the week of publication
+    assert dated and dated[0].value == "2021-03" and dated[0].precision == "month"
+
+
+def test_a_legal_article_recalls_its_incident_undated_not_on_the_hearing_day(pipe: Pipeline) -> None:
+    text = (
+        "Man admits role in hotel siege\n\n"
+        "A man pleaded guilty on Tuesday to helping plan the siege of the Sunrise hotel in Kessa. "
+        "Twenty-one people were killed when gunmen stormed the hotel."
+    )
+    events = _events(pipe, text)
+    assert _reported(events) == []
+    for e in events:
+        assert e.date is None or e.date.value != "2024-05-07"
+
+
+def test_a_claim_without_a_date_of_its_own_is_undated_background(pipe: Pipeline) -> None:
+    events = _events(pipe, NON_INCIDENTS["condemnation"])
+    assert events and all(e.role == "background" for e in events)
+    assert all(e.date is None for e in events)  # not the day the bloc spoke
+
+
+def test_news_beside_a_legal_lead_keeps_its_own_record(pipe: Pipeline) -> None:
+    text = (
+        "Five men were charged on Monday over the attack on a police post in Kessa in April. "
+        "Separately, on Sunday, gunmen killed two farmers in Wela."
+    )
+    reported = _reported(_events(pipe, text))
+    assert len(reported) == 1 and reported[0].date is not None and reported[0].date.value == "2024-05-05"
+
+
+def test_word_lists_state_their_source() -> None:
+    raw = json.loads(resources.files("eventlens").joinpath("data/kinds.json").read_text("utf-8"))
+    assert "ACLED Codebook" in raw["_source"]
+    assert {"legal", "claim", "reaction", "commemoration"} <= set(raw["governors"])
+
+
+def test_a_match_report_gives_no_record_in_any_paragraph(pipe: Pipeline) -> None:
+    text = (
+        "Rovers edge past City in derby\n\n"
+        "Rovers beat City 2-1 in a tense derby at the stadium on Saturday. "
+        "City had more of the ball in the first half, but their strikers wasted chance after chance. "
+        "After the break Rovers launched a fierce attack down the left and shot home twice."
+    )
+    assert _events(pipe, text) == []
+
+
+def test_a_disaster_story_keeps_its_later_deaths_out(pipe: Pipeline) -> None:
+    text = (
+        "Storm kills 20 across the southern coast\n\n"
+        "A tropical storm killed at least 20 people along the southern coast on Monday, officials said. "
+        "In Wela, nine people were killed when the roof of a market hall caved in, and two fishermen "
+        "drowned when their boat overturned."
+    )
+    assert _reported(_events(pipe, text)) == []
