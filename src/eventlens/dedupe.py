@@ -39,6 +39,7 @@ from typing import Any
 
 import numpy as np
 
+from eventlens import taxonomy as tx
 from eventlens.geo.distance import haversine_km
 from eventlens.types import Event
 
@@ -138,12 +139,12 @@ def estimate_jaccard(a: np.ndarray | bytes, b: np.ndarray | bytes) -> float:
 #: Event types a reporter (or our classifier) easily swaps: a "clash" in one article is
 #: "shelling" in the next; a protest that turns violent is a riot. Strategic developments stand alone.
 _FAMILY: dict[str, str] = {
-    "Battles": "armed",
-    "Explosions/Remote violence": "armed",
-    "Violence against civilians": "civilians",
-    "Protests": "demonstration",
-    "Riots": "demonstration",
-    "Strategic developments": "strategic",
+    tx.BATTLES: "armed",
+    tx.EXPLOSIONS: "armed",
+    tx.VIOLENCE_AGAINST_CIVILIANS: "civilians",
+    tx.PROTESTS: "demonstration",
+    tx.RIOTS: "demonstration",
+    tx.STRATEGIC_DEVELOPMENTS: "strategic",
 }
 
 #: How far apart two reports of one incident may place it, by the coarser geo precision (km).

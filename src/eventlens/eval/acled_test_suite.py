@@ -70,7 +70,7 @@ def held_out_rows(path: Path, limit: int | None = None) -> list[dict[str, str]]:
 def _model_statement(train_path: Path) -> tuple[str, bool]:
     """What the shipped sub-type model says it was trained on, and whether that names train.csv
     (by its sha256 or its name)."""
-    from eventlens.classifier import default_model
+    from eventlens.stages.rerank import default_model
 
     model = default_model()
     if model is None:
