@@ -75,6 +75,14 @@ CASES = [
     ),
     (
         "Non-state actor overtakes territory",
+        "Separatist fighters occupied two army posts on the ridge after a night of fighting.",
+    ),
+    (
+        "Non-state actor overtakes territory",
+        "The Orvano People's Army seized three oil fields in the desert on Tuesday.",
+    ),
+    (
+        "Non-state actor overtakes territory",
         "Militants recaptured the town from the army after two days of fighting.",
     ),
     (
@@ -95,6 +103,10 @@ CASES = [
     ),
     (
         "Government regains territory",
+        "Troops loyal to the government wrested control of a military camp from a breakaway militia.",
+    ),
+    (
+        "Government regains territory",
         "The army recaptured the town from militants after heavy fighting on Saturday.",
     ),
     (
@@ -112,6 +124,14 @@ CASES = [
     (
         "Government regains territory",
         "The military said it had liberated the town from the Ruvani Liberation Front after fierce battles.",
+    ),
+    (
+        "Non-violent transfer of territory",
+        "Government forces withdrew from the garrison town overnight, leaving it in the hands of rebel fighters.",
+    ),
+    (
+        "Non-violent transfer of territory",
+        "Militia fighters began leaving their last stronghold on Tuesday under an evacuation deal with the government.",
     ),
     (
         "Non-violent transfer of territory",
@@ -261,6 +281,11 @@ CASES = [
         "Looting/property destruction",
         "Unknown attackers vandalised a church and destroyed its statues overnight.",
     ),
+    (
+        "Grenade",
+        "Four policemen were hurt in a grenade blast amid fighting between troops and separatists in the port district.",
+    ),
+    ("Grenade", "Youths hurled several hand grenades at soldiers during the clashes, the army said."),
     ("Grenade", "A grenade thrown during clashes between rival militias wounded five fighters."),
     ("Grenade", "A grenade thrown during clashes between police and protesters wounded five people."),
     ("Grenade", "A grenade thrown into a crowded market wounded five people."),

@@ -567,6 +567,7 @@ def _territory(r: _Incident) -> Classification | None:
         and not (has("OVERTAKE") or has("REGAIN") or has("TAKER_STATE") or has("TAKER_ARMED"))
         and r.told("TRANSFER", _WITHDREW, strong=True)
         and all(_WITHDREW.search(c.text) for c in r.by["TRANSFER"])
+        and not any(r.has(n) for n in ("KILL", "CLASH", "ABDUCT", "LOOT", *REMOTE))
     ):
         # a side leaving a place with no one said to take it over: its own move, not a transfer
         return r.out(CHANGE_TO_GROUP, 0.55, "TRANSFER")

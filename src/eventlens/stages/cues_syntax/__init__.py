@@ -97,7 +97,12 @@ from eventlens.stages.cues_syntax.violence_words import (
     THROW,
     THROWN,
 )
-from eventlens.stages.cues_syntax.weapons_told import base_established, weapon_did_the_harm, weapons_disrupted
+from eventlens.stages.cues_syntax.weapons_told import (
+    base_established,
+    grenade_during_fighting,
+    weapon_did_the_harm,
+    weapons_disrupted,
+)
 from eventlens.types import Cue
 
 if TYPE_CHECKING:
@@ -216,6 +221,7 @@ def syntax_cues(sent: Span) -> list[Cue]:
         out += _harmless_attack(tok, low)
         out += capture_as_modifier(tok, low)
         out += protesters_fight_police(tok, low)  # the noun too: "clashes between police and ..."
+        out += grenade_during_fighting(tok, low)
         if tok.pos_ not in {"VERB", "AUX"}:
             continue
         for rule in _VERB_RULES:

@@ -52,6 +52,8 @@ def _is_gathering(t: Token) -> bool:
         # "sit-in" is three tokens: sit - in
         doc = t.doc
         return t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ == "in"
+    if t.ent_type_ in {"DATE", "TIME"} or (t.lower_ == "march" and not t.is_lower):
+        return False  # "On 23 March", not a march
     return t.lower_ in GATHERINGS and t.lower_ not in ("strike", "convoy", "passage")
 
 
@@ -95,6 +97,11 @@ def _shooters_are_state(verb: Token) -> bool:
     return actor_kind(subj) == "state" or subj.lower_ in SECURITY
 
 
+_RIOTING = frozenset(
+    "rioters rioter rioting riot stones rocks molotov petrol clashed clashes stone-throwing".split()
+)
+
+
 def force_on_gathering(tok: Token, low: str) -> list[Cue]:
     """State forces shooting at an assembly (EXCESSIVE + PROTEST on the assembly)."""
     shooting = low in SHOOT or (
@@ -102,6 +109,10 @@ def force_on_gathering(tok: Token, low: str) -> list[Cue]:
     )
     if not shooting or not _shooters_are_state(tok) or fires_only_non_lethal(tok):
         return []
+    doc = tok.doc
+    near = doc[max(0, tok.sent.start - 60) : tok.sent.end]  # this sentence and the one before
+    if any(t.lower_ in _RIOTING and not (t.lower_ == "riot" and t.head.lower_ in SECURITY) for t in near):
+        return []  # fire at rioters or stone-throwers: not force against a peaceful assembly
     targets = [c for c in tok.children if c.dep_ == "dobj"]
     targets += [
         p

@@ -82,7 +82,7 @@ STATE_MODIFIERS = frozenset(
 )
 ARMED_MODIFIERS = frozenset(
     "rebel rebels insurgent militant militia opposition jihadist jihadi separatist guerrilla "
-    "liberation resistance islamist islamic anti-government armed".split()
+    "liberation resistance islamist islamic anti-government armed independence revolutionary salvation".split()
 )
 #: Ambiguous heads: their kind comes from a modifier ("rebel forces", "government forces").
 NEUTRAL_HEADS = _nouns("force", "unit", "troop", "army", "soldier", "fighter", "men", "personnel")
@@ -153,6 +153,11 @@ def actor_kind(head: Token | None) -> str | None:
     if head is None:
         return None
     ent = head.ent_type_
+    if head.pos_ == "PROPN" and head.lower_ in {"army", "armies"}:
+        name = _phrase_words(head) - {head.lower_}
+        if (name & ARMED_MODIFIERS or "people" in name) and not name & STATE_MODIFIERS:
+            # "the Orvano People's Army", "the Kanuri Liberation Army": a movement's name
+            return "armed"
     if ent == "SECURITY_FORCE":
         return "state"
     if ent == "ARMED_GROUP":
@@ -200,6 +205,9 @@ def _subject(verb: Token) -> Token | None:
         for c in node.children:
             if c.dep_ == "nsubj":
                 return c
+        if node.dep_ in {"xcomp", "ccomp"} and any(c.dep_ == "dobj" for c in node.head.children):
+            # "forcing them to leave": the object of the governing verb does it
+            return next(c for c in node.head.children if c.dep_ == "dobj")
         if node.dep_ in {"conj", "xcomp", "advcl"} and node.head is not node:
             node = node.head
         else:
@@ -287,6 +295,11 @@ def territory_sides(tok: Token, low: str) -> list[Cue]:
         if into_place or ("in" in prt and low not in _TAKE):
             subj = _subject(tok)
             taker = _kind_of_any([subj]) if subj is not None else None
+    if taker is None and low in LOSE | _LEAVE:
+        # "withdrew, leaving it in the hands of opposition fighters"
+        for v in (tok, *(c for c in tok.children if c.dep_ in {"advcl", "xcomp", "conj"})):
+            hands = [p for p in _prep_objects(v, {"in", "into"}) if p.lower_ in {"hands", "control"}]
+            taker = taker or _kind_of_any([q for h in hands for q in _prep_objects(h, {"of"})])
     out = []
     if taker:
         out.append(_cue(f"TAKER_{taker.upper()}", tok))
@@ -371,6 +384,11 @@ PLACES = _nouns(
     "enclave",
     "suburb",
     "municipality",
+    "bastion",
+    "site",
+    "facility",
+    "airbase",
+    "fields",
 )
 
 
@@ -397,6 +415,18 @@ def place_changes_hands(tok: Token, low: str) -> list[Cue]:
     prt = _particles(tok)
     if tok.lemma_ == "take" and "over" in prt and _place_object(tok):
         return [_cue("OVERTAKE", tok)]
+    if low in _HELD_BY_FORCE and "up" not in prt and _place_object(tok) and not _tried(tok):
+        # "the militants seized two oil fields", "troops occupied three hill posts", "wrested
+        # control of a military camp": a side taking a place (not property, not a sit-in)
+        subj = _subject(tok)
+        agents = list(_prep_objects(tok, {"by"})) if _passive(tok) else ([subj] if subj is not None else [])
+        if _kind_of_any(agents):
+            out = [_cue("OVERTAKE", tok)]
+            if low in _OCCUPY:
+                out.append(_cue("PROTEST", tok, -1.0))
+            if low in _SEIZE:
+                out.append(_cue("LOOT", tok, -1.0))
+            return out
     if low in EXPEL and prt & {"out", "away"}:
         driven = [h for c in tok.children if c.dep_ == "dobj" for h in _heads(c)]
         if any(actor_kind(h) for h in driven) and any(
@@ -411,14 +441,36 @@ def place_changes_hands(tok: Token, low: str) -> list[Cue]:
     if low in WITHDRAW and not _passive(tok):
         # "after the rebels withdrew", "the army pulled out": a side leaving the place
         subj = _subject(tok)
-        if subj is not None and actor_kind(subj) and (low not in _PULL or prt & {"out", "back"}):
+        leaves_place = any(_is_place(o) for o in _objects_of(tok)) or any(
+            _is_place(p) for p in _prep_objects(tok, {"from"})
+        )
+        by_deal = any(
+            p.lower_ in _DEALS for p in _prep_objects(tok, {"under", "as", "in", "after", "following"})
+        ) or any(p.lower_ in _DEALS for c in tok.children for p in c.subtree if c.dep_ == "prep")
+        leaves_place = leaves_place or by_deal
+        if (
+            subj is not None
+            and actor_kind(subj)
+            and (low not in _PULL or prt & {"out", "back"})
+            and leaves_place
+        ):
             return [_cue("TRANSFER", tok)]
     return []
 
 
 #: A side leaving a place of its own accord (fleeing under attack is not in it).
-WITHDRAW = _verbs("withdraw", "retreat", "evacuate", "vacate", "abandon", "pull")
+WITHDRAW = _verbs("withdraw", "retreat", "evacuate", "vacate", "abandon", "pull", "leave")
+#: Verbs of taking a place that need a side as their subject to be territorial.
+_HELD_BY_FORCE = _verbs("seize", "capture", "take", "occupy", "control", "wrest", "overrun")
+_OCCUPY = _verbs("occupy")
+_SEIZE = _verbs("seize", "take")
 _PULL = _verbs("pull")
+_LEAVE = _verbs("leave")
+_DEALS = _nouns("deal", "agreement", "truce", "ceasefire", "accord", "arrangement", "pact")
+
+
+def _objects_of(verb: Token) -> list[Token]:
+    return [h for c in verb.children if c.dep_ == "dobj" for h in _heads(c)]
 
 
 #: Participles that name a capture when used as verbs.

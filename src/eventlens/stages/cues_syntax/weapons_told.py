@@ -127,7 +127,22 @@ def _holds_weapon(obj: Token) -> bool:
     explosive devices", "a hideout used to store arms")."""
     if _is_weapon(obj):
         return not any(d.lower_ in {"no", "any"} for d in obj.children)
-    return any(_is_weapon(t) for t in obj.subtree if t.i > obj.i and t.head.i >= obj.i)
+    # what it is made of or holds: "of"/"with" phrases and "containing"/"carrying" clauses,
+    # not a compound modifier ("a body with gun shot marks" holds no gun)
+    frontier, seen = [obj], 0
+    while frontier and seen < 12:
+        node = frontier.pop()
+        seen += 1
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ in {"of", "with"} or c.dep_ in {"acl", "relcl"}:
+                for g in c.children:
+                    if g.dep_ in {"pobj", "dobj"}:
+                        if _is_weapon(g) and not any(k.dep_ == "compound" and k.i > g.i for k in g.children):
+                            return True
+                        frontier.append(g)
+                    elif g.dep_ == "prep":
+                        frontier.append(g)
+    return False
 
 
 def _is_weapon(tok: Token) -> bool:
@@ -197,4 +212,30 @@ def base_established(tok: Token, low: str) -> list[Cue]:
         if o.lower_ in {"camp", "camps"} and mods & {"displacement", "refugee", "idp", "relief", "summer"}:
             continue
         return [_cue("HQ", tok)]
+    return []
+
+
+_GRENADES = _nouns("grenade")
+_DURING = frozenset({"during", "amid", "amidst", "in"})
+
+
+def _names_grenade(tok: Token) -> bool:
+    """A grenade, or an explosion or attack told as a grenade's ("a grenade explosion")."""
+    return tok.lower_ in _GRENADES or any(
+        c.lower_ in _GRENADES for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}
+    )
+
+
+def grenade_during_fighting(tok: Token, low: str) -> list[Cue]:
+    """ "Hand grenades were hurled during the clashes", "injured in a grenade explosion amid
+    armed clashes": the grenade is the event, the fighting its setting (a CLASH veto)."""
+    if low not in CLASH_WORDS or tok.dep_ != "pobj" or tok.head.lower_ not in _DURING:
+        return []
+    anchor = tok.head.head
+    args = [anchor, *(c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"})]
+    args += [
+        p for c in anchor.children if c.dep_ in {"prep", "agent"} for p in c.children if p.dep_ == "pobj"
+    ]
+    if any(_names_grenade(a) for a in args):
+        return [_cue("CLASH", tok, -1.0)]
     return []
