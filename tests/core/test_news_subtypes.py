@@ -5,7 +5,7 @@ Kinds: who gains territory (the taker's kind from its words, the loser from "fro
 beaten back, handovers and withdrawals; force against protesters (live fire at an assembly, violent
 dispersal) versus intervention with tear gas; demonstrators fighting the police; weapons found,
 seized or made safe; bases and posts set up; deployments, splits and alliances; the weapon that did
-the harm during fighting; an aircraft that fired; a vehicle bomb driven by its attacker.
+the harm during fighting; an aircraft that fired; a vehicle bomb driven by its attacker (a parked vehicle-borne bomb stays a remote explosive).
 """
 
 from datetime import datetime
@@ -342,6 +342,18 @@ NOT_TERRITORY = [
 def test_no_change_of_territory(pipe, text: str) -> None:
     subs = [e.sub_event_type for e in pipe.extract(text, published=PUB) if e.role == "reported"]
     assert not any("territory" in s for s in subs), subs
+
+
+PARKED_BOMBS = [
+    "A vehicle-borne explosive device parked outside the market went off on Sunday, killing four people.",
+    "A car bomb left near the district office exploded at dawn, wounding two guards.",
+]
+
+
+@pytest.mark.parametrize("text", PARKED_BOMBS)
+def test_parked_vehicle_bomb_is_no_suicide_bomb(pipe, text: str) -> None:
+    subs = [e.sub_event_type for e in pipe.extract(text, published=PUB) if e.role == "reported"]
+    assert subs and subs[0] == "Remote explosive/landmine/IED", subs
 
 
 NO_WEAPONS_FOUND = [

@@ -70,6 +70,10 @@ _VERB_FORM = re.compile(r"(?:ed|ing)\b", re.I)
 _RIOTERS = re.compile(r"riot|mob", re.I)
 _GUNS = re.compile(r"armed|shoot|shot|fire|gun", re.I)
 _OVERRAN = re.compile(r"^overr", re.I)
+#: Verbs that tell a place taken by force (a seizure, a recapture, an overrun).
+_BY_FORCE = re.compile(
+    r"^(?:seiz|captur|recaptur|retak|retook|overr|storm|wrest|occup|regain|reclaim|liberat|dr[io]v)", re.I
+)
 _WITHDREW = re.compile(r"^(?:withdr|pull|retreat|evacuat|vacat|abandon)", re.I)
 _FOUGHT = re.compile(r"^(?:clashed|fought|scuffled|brawled|exchanged)\b", re.I)
 #: Air power only states field: warplanes, helicopters, "air strikes" (armed groups' drones are not in it).
@@ -554,7 +558,11 @@ def _territory(r: _Incident) -> Classification | None:
         # is the armed group's gain, not the state's)
         if gainer == "state":
             return r.out(GOVERNMENT_REGAINS_TERRITORY, 0.7, "REGAIN", "OVERTAKE")
-        return r.out(NON_STATE_OVERTAKES_TERRITORY, 0.7, "OVERTAKE", "REGAIN")
+        if fought or r.told("OVERTAKE", _BY_FORCE) or r.told("REGAIN", _BY_FORCE) or r.has("LOSER_STATE"):
+            return r.out(NON_STATE_OVERTAKES_TERRITORY, 0.7, "OVERTAKE", "REGAIN")
+        # "fighters overtook the village", nothing said of fighting or of whom they took it from:
+        # ACLED's non-violent transfer
+        return r.out(NON_VIOLENT_TRANSFER, 0.55, "OVERTAKE", "REGAIN")
     if (has("REGAIN") or has("OVERTAKE")) and fought:
         # taken by fighting: who took it decides (state forces regain, others overtake)
         if r.state_actor or not has("OVERTAKE"):
