@@ -70,6 +70,11 @@ _VERB_FORM = re.compile(r"(?:ed|ing)\b", re.I)
 _RIOTERS = re.compile(r"riot|mob", re.I)
 _GUNS = re.compile(r"armed|shoot|shot|fire|gun", re.I)
 _OVERRAN = re.compile(r"^overr", re.I)
+#: Verbs that tell a place taken by force (a seizure, a recapture, an overrun).
+_BY_FORCE = re.compile(
+    r"^(?:seiz|captur|recaptur|retak|retook|overr|storm|wrest|occup|regain|reclaim|liberat|dr[io]v)", re.I
+)
+_WITHDREW = re.compile(r"^(?:withdr|pull|retreat|evacuat|vacat|abandon)", re.I)
 _FOUGHT = re.compile(r"^(?:clashed|fought|scuffled|brawled|exchanged)\b", re.I)
 #: Air power only states field: warplanes, helicopters, "air strikes" (armed groups' drones are not in it).
 _MANNED_AIR = re.compile(
@@ -522,6 +527,21 @@ def _fighting_with_explosives(
     return None
 
 
+def _gainer(r: _Incident) -> str | None:
+    """Who took the place, from the parse: "state", "armed" or None. The taker named decides;
+    else the loser ("recaptured the town from the army": the army lost it). The first side
+    told wins when the incident names several."""
+    sides = [c for n in ("TAKER_STATE", "TAKER_ARMED") for c in r.by.get(n, [])]
+    if sides:
+        first = min(sides, key=lambda c: c.start)
+        return "state" if first.name == "TAKER_STATE" else "armed"
+    lost = [c for n in ("LOSER_STATE", "LOSER_ARMED") for c in r.by.get(n, [])]
+    if lost:
+        first = min(lost, key=lambda c: c.start)
+        return "armed" if first.name == "LOSER_STATE" else "state"
+    return None
+
+
 def _territory(r: _Incident) -> Classification | None:
     """Battles over territory, and territory changing hands without one."""
     has = r.has
@@ -531,6 +551,18 @@ def _territory(r: _Incident) -> Classification | None:
     if has("TRANSFER") and not fought and (has("OVERTAKE") or has("REGAIN")):
         # "retook the village; no information on whether fighting took place", "withdrew without a fight"
         return r.out(NON_VIOLENT_TRANSFER, 0.6, "TRANSFER", "OVERTAKE", "REGAIN")
+    gainer = _gainer(r) if (has("OVERTAKE") or has("REGAIN")) else None
+    if gainer is not None:
+        # a capture told with its sides (fought for, or with no sign it was handed over): who
+        # gained it decides, whatever the verb ("militants recaptured the town from the army"
+        # is the armed group's gain, not the state's)
+        if gainer == "state":
+            return r.out(GOVERNMENT_REGAINS_TERRITORY, 0.7, "REGAIN", "OVERTAKE")
+        if fought or r.told("OVERTAKE", _BY_FORCE) or r.told("REGAIN", _BY_FORCE) or r.has("LOSER_STATE"):
+            return r.out(NON_STATE_OVERTAKES_TERRITORY, 0.7, "OVERTAKE", "REGAIN")
+        # "fighters overtook the village", nothing said of fighting or of whom they took it from:
+        # ACLED's non-violent transfer
+        return r.out(NON_VIOLENT_TRANSFER, 0.55, "OVERTAKE", "REGAIN")
     if (has("REGAIN") or has("OVERTAKE")) and fought:
         # taken by fighting: who took it decides (state forces regain, others overtake)
         if r.state_actor or not has("OVERTAKE"):
@@ -538,6 +570,15 @@ def _territory(r: _Incident) -> Classification | None:
         return r.out(NON_STATE_OVERTAKES_TERRITORY, 0.65, "OVERTAKE")
     if has("REGAIN") and (r.state_actor or not has("OVERTAKE")):
         return r.out(GOVERNMENT_REGAINS_TERRITORY, 0.7, "REGAIN")
+    if (
+        has("TRANSFER")
+        and not (has("OVERTAKE") or has("REGAIN") or has("TAKER_STATE") or has("TAKER_ARMED"))
+        and r.told("TRANSFER", _WITHDREW, strong=True)
+        and all(_WITHDREW.search(c.text) for c in r.by["TRANSFER"])
+        and not any(r.has(n) for n in ("KILL", "CLASH", "ABDUCT", "LOOT", *REMOTE))
+    ):
+        # a side leaving a place with no one said to take it over: its own move, not a transfer
+        return r.out(CHANGE_TO_GROUP, 0.55, "TRANSFER")
     if (has("OVERTAKE") or has("REGAIN") or has("TRANSFER")) and not clash and not r.killed:
         return r.out(NON_VIOLENT_TRANSFER, 0.55, "TRANSFER", "OVERTAKE", "REGAIN")
     return None

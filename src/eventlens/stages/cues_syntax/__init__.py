@@ -27,6 +27,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from eventlens.stages.cues_syntax.crowd_force import (
+    fires_only_non_lethal,
+    force_on_gathering,
+    protesters_fight_police,
+    stones_at_police,
+    violent_suppression,
+)
 from eventlens.stages.cues_syntax.lexicon import DEMONSTRATORS, PEOPLE, PERPETRATORS, QUANTITY_HEADS, SECURITY
 from eventlens.stages.cues_syntax.protest_words import (
     _HOLD,
@@ -49,6 +56,13 @@ from eventlens.stages.cues_syntax.protest_words import (
     LETHAL,
     PROTEST_ACTS,
     SEIZE_PEOPLE,
+)
+from eventlens.stages.cues_syntax.sides import (
+    capture_as_modifier,
+    deployment_reason,
+    place_changes_hands,
+    repelled_capture,
+    territory_sides,
 )
 from eventlens.stages.cues_syntax.violence_words import (
     ABSTRACT_TARGETS,
@@ -82,6 +96,12 @@ from eventlens.stages.cues_syntax.violence_words import (
     TERRITORY_ONLY,
     THROW,
     THROWN,
+)
+from eventlens.stages.cues_syntax.weapons_told import (
+    base_established,
+    grenade_during_fighting,
+    weapon_did_the_harm,
+    weapons_disrupted,
 )
 from eventlens.types import Cue
 
@@ -199,6 +219,9 @@ def syntax_cues(sent: Span) -> list[Cue]:
     for tok in sent:
         low = tok.lower_
         out += _harmless_attack(tok, low)
+        out += capture_as_modifier(tok, low)
+        out += protesters_fight_police(tok, low)  # the noun too: "clashes between police and ..."
+        out += grenade_during_fighting(tok, low)
         if tok.pos_ not in {"VERB", "AUX"}:
             continue
         for rule in _VERB_RULES:
@@ -448,7 +471,7 @@ def _lethal_force_on_demonstrators(tok: Token, low: str) -> list[Cue]:
     """Security forces shooting at demonstrators (EXCESSIVE)."""
     out: list[Cue] = []
     opened_fire = low in _OPEN and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children)
-    if (low in LETHAL or opened_fire) and _subject_is_security(tok):
+    if (low in LETHAL or opened_fire) and _subject_is_security(tok) and not fires_only_non_lethal(tok):
         targets = [c for c in tok.children if c.dep_ == "dobj"]
         targets += [
             p
@@ -505,4 +528,14 @@ _VERB_RULES = (
     _lethal_force_on_demonstrators,
     _thrown_device,
     _seized_or_held,
+    territory_sides,
+    repelled_capture,
+    place_changes_hands,
+    force_on_gathering,
+    stones_at_police,
+    violent_suppression,
+    weapons_disrupted,
+    weapon_did_the_harm,
+    base_established,
+    deployment_reason,
 )

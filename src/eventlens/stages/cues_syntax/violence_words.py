@@ -202,6 +202,8 @@ AIR_ACTS = _verbs(
     "raid",
     "strafe",
     "shell",
+    "fire",
+    "launch",
     "slam",
     "crash",
     "smash",
