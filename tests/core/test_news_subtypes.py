@@ -51,7 +51,7 @@ CASES = [
     ),
     (
         "Excessive force against protesters",
-        "Rights groups condemned the brutal crackdown on peaceful demonstrators in the capital, where soldiers beat marchers with rifle butts.",
+        "Soldiers beat marchers with rifle butts in a brutal crackdown on peaceful demonstrators in the capital, rights groups said.",
     ),
     (
         "Excessive force against protesters",
