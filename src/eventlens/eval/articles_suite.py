@@ -65,11 +65,10 @@ from eventlens.eval.checks import Check, by_field, share
 from eventlens.eval.corpus import (
     Extracted,
     ExtractMany,
-    actor_texts,
     default_extract_many,
     record_date_range,
 )
-from eventlens.eval.gold_wikievents import _distance, _type_ok, check_forbid
+from eventlens.eval.gold_wikievents import _distance, _type_ok, check_forbid, toll_and_actor_checks
 from eventlens.eval.scoring import haversine_km
 
 __all__ = [
@@ -325,17 +324,7 @@ def score_expected_record(
         checks.append(
             Check(f"{p}.point", "point", "pass" if ok else "fail", f"within {exp.get('km', 50)} km", got)
         )
-    for key in ("fatalities", "injured"):
-        if key in exp:
-            lo, hi = exp[key]
-            got = rec.get(key)
-            ok = got is not None and lo <= got <= hi
-            checks.append(Check(f"{p}.{key}", key, "pass" if ok else "fail", [lo, hi], got))
-    if exp.get("actor"):
-        names = actor_texts(rec, "actor1")
-        ok = any(exp["actor"].lower() in n.lower() for n in names)
-        checks.append(Check(f"{p}.actor", "actor", "pass" if ok else "fail", exp["actor"], names))
-    return checks
+    return checks + toll_and_actor_checks(p, exp, rec)
 
 
 # ---------------------------------------------------------------------------------------------

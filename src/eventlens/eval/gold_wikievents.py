@@ -122,14 +122,21 @@ def score_expected(
         checks.append(
             Check(f"{p}.point", "point", "pass" if ok else "fail", f"within {exp.get('km')} km", got)
         )
+    return checks + toll_and_actor_checks(p, exp, best)
+
+
+def toll_and_actor_checks(p: str, exp: Mapping[str, Any], rec: Mapping[str, Any]) -> list[Check]:
+    """The toll ranges (``fatalities``/``injured`` as [min, max]) and the ``actor`` substring of one
+    expected incident against its record: the same checks for every light-gold article set."""
+    checks = []
     for key in ("fatalities", "injured"):
         if key in exp:
             lo, hi = exp[key]
-            got = best.get(key)
+            got = rec.get(key)
             ok = got is not None and lo <= got <= hi
             checks.append(Check(f"{p}.{key}", key, "pass" if ok else "fail", [lo, hi], got))
     if exp.get("actor"):
-        names = actor_texts(best, "actor1")
+        names = actor_texts(rec, "actor1")
         ok = any(exp["actor"].lower() in n.lower() for n in names)
         checks.append(Check(f"{p}.actor", "actor", "pass" if ok else "fail", exp["actor"], names))
     return checks

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from eventlens.stages.numbers import TENS
+
 Tense = Literal["past", "present", "future"]
 Kind = Literal["DATE", "TIME", "DURATION", "SET"]
 
@@ -61,16 +63,7 @@ _UNITS = {
 }  # fmt: skip  # unit -> (TIMEX letter, is a time unit (PT..), multiplier)
 _SMALL = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen \
 sixteen seventeen eighteen nineteen".split()
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+_TENS = TENS  # the one table of tens words (eventlens.stages.numbers)
 _NUMBER_WORDS: dict[str, float] = {w: i for i, w in enumerate(_SMALL)}
 _NUMBER_WORDS.update(_TENS)
 _NUMBER_WORDS.update({"a": 1, "an": 1, "single": 1, "a single": 1, "a dozen": 12, "dozen": 12, "hundred": 100,
