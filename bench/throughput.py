@@ -72,6 +72,7 @@ def main() -> int:
     import spacy
 
     import eventlens.pipeline as pl
+    import eventlens.stages.record as rec
     from eventlens.stages.nlp import DEFAULT_MODEL
 
     items = load_articles(args.data, args.n)
@@ -117,10 +118,12 @@ def main() -> int:
 
         return wrapper
 
+    # Stages are looked up by name in the module that calls them (the pipeline for clean and dates,
+    # stages.record for arguments and the rule classifier), so each is wrapped there.
     pl.clean = timed("read+clean", pl.clean)
     pl.find_dates = timed("dates", pl.find_dates)
-    pl.args_mod.fill = timed("arguments", pl.args_mod.fill)
-    pl.classify = timed("classify", pl.classify)
+    rec.args_mod.fill = timed("arguments", rec.args_mod.fill)
+    rec.classify = timed("classify", rec.classify)
     pipe._geocode = timed("geocode", pipe._geocode)
     nlp = pipe.nlp
     orig_pipe = nlp.pipe
