@@ -270,6 +270,8 @@
   }
 
   // ------------------------------------------------------------------ table
+  // "Shelling/artillery/missile attack" may wrap after a slash (a zero-width space) in a narrow column.
+  function breakable(text) { return text.replace(/\//g, "/\u200b"); }
   function fmtConf(c) { return c === null || c === undefined ? "" : Number(c).toFixed(2); }
   function drawTable() {
     const body = document.querySelector("#incidents tbody");
@@ -281,7 +283,7 @@
         el("td", { text: inc.event_date || "" }),
         // The type is the swatch's colour (and the cell's tooltip); the sub-type names it.
         el("td", { title: `${inc.event_type || ""}: ${inc.sub_event_type || ""}` },
-          el("span", { class: "swatch", style: `background:${colour(inc.event_type)}` }), inc.sub_event_type || inc.event_type || ""),
+          el("span", { class: "swatch", style: `background:${colour(inc.event_type)}` }), breakable(inc.sub_event_type || inc.event_type || "")),
         el("td", { title: place, text: place }),
         el("td", { class: "num", text: inc.fatalities ?? "" }),
         el("td", { class: "num", text: inc.source_count ?? "" }),
@@ -340,7 +342,8 @@
       m.classList.toggle("active", on);
       if (on && !first) first = m;
     }
-    if (first) first.scrollIntoView({ block: "center", behavior: "smooth" });
+    const calm = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    if (first) first.scrollIntoView({ block: "center", behavior: calm ? "auto" : "smooth" });
   }
 
   function fieldValue(v) {

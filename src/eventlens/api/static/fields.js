@@ -28,6 +28,12 @@ window.eventlensFields = (function () {
   function host(url) {
     try { return new URL(url).hostname.replace(/^www\./, ""); } catch (e) { return null; }
   }
+  // The outlet of one article: its publisher, else its web site, else the file it was read from.
+  function outlet(a) {
+    if (!a) return null;
+    const file = a.source && !/^[a-z]+:\/\//i.test(a.source) ? String(a.source).split(/[\\/]/).pop() : null;
+    return a.publisher || host(a.url) || host(a.source) || file || null;
+  }
   function interaction(code) {
     if (blank(code)) return null;
     const a = Math.floor(Number(code) / 10), b = Number(code) % 10;
@@ -44,19 +50,15 @@ window.eventlensFields = (function () {
     const range = !blank(lo) && !blank(hi) && lo !== hi ? ` (reports say ${lo} to ${hi})` : "";
     return `${inc.fatalities}${range}`;
   }
-  // The outlets: the record's publishers, else each article's publisher or web site. Never an
-  // article id (a 64-character hash says nothing to a reader).
+  // The outlets: the record's publishers, else each article's outlet. Never an article id (a
+  // 64-character hash says nothing to a reader).
   function sources(inc) {
     if (!blank(inc.source)) return inc.source;
-    const names = new Set();
-    for (const a of inc.articles || []) {
-      const n = a.publisher || host(a.url);
-      if (n) names.add(n);
-    }
-    return names.size ? [...names].sort().join("; ") : "unnamed";
+    const names = new Set((inc.articles || []).map(outlet).filter(Boolean));
+    return names.size ? [...names].sort().join("; ") : "not named";
   }
   function sourceName(article) {
-    return (article && (article.publisher || host(article.url))) || "unnamed source";
+    return outlet(article) || "source not named";
   }
 
   // key: the record field (data-field, and what the evidence lookup starts from); always: shown
@@ -103,7 +105,6 @@ window.eventlensFields = (function () {
     civilian_targeting: ["targets", "civilian_targeting"], fatalities: ["fatalities"],
     location: ["location", "places"], admin1: ["location"], admin2: ["location"], admin3: ["location"],
     country: ["location", "country"], latitude: ["location"], geo_precision: ["location"],
-    source: ["sources"],
   };
   const EVIDENCE_LABEL = {
     date: "Date", event_date: "Date", event_type: "Event type", sub_event_type: "Sub-type",
