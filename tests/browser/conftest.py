@@ -15,7 +15,6 @@ from __future__ import annotations
 import socket
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -99,16 +98,26 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = uvicorn.Server(
+
+    class Server(uvicorn.Server):
+        """Says when it listens (an event, not a polled flag with a guessed deadline)."""
+
+        listening = threading.Event()
+
+        async def startup(self, sockets: Any = None) -> None:
+            await super().startup(sockets=sockets)
+            if not self.should_exit:
+                self.listening.set()
+
+    server = Server(
         uvicorn.Config(create_app(Settings(), store=store), host="127.0.0.1", port=port, log_level="warning")
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start within 15 s")
-        time.sleep(0.05)
+    # Wait for the event while the server thread lives; a thread that ended failed to start.
+    while not server.listening.wait(timeout=1):
+        if not thread.is_alive():
+            pytest.fail("the test server stopped before it listened (see its log above)")
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
