@@ -1,6 +1,6 @@
-// Copy the dashboard's third-party assets from node_modules into the Python package.
+// Copy the dashboard's and the API docs' third-party assets from node_modules into the Python package.
 //
-// Why: `pip install eventlens` must give a working, offline dashboard without npm, so the built
+// Why: `pip install eventlens` must give a working, offline dashboard and API docs without npm, so the built
 // files are committed under src/eventlens/api/static/vendor. This script is how they are made:
 //   npm ci && npm run build
 // package-lock.json pins every version; MANIFEST.json records each file's sha256 so a review
@@ -23,12 +23,21 @@ const files = [
   ["topojson-client/dist/topojson-client.min.js", "topojson-client.min.js"],
   // Natural Earth 1:50m admin-0 countries (public domain) as TopoJSON, decoded in the browser.
   ["world-atlas/countries-50m.json", "countries-50m.json"],
+  // The API docs pages /docs (Swagger UI) and /redoc, served from here instead of a CDN.
+  ["swagger-ui-dist/swagger-ui-bundle.js", "swagger-ui-bundle.js"],
+  ["swagger-ui-dist/swagger-ui.css", "swagger-ui.css"],
+  ["redoc/bundles/redoc.standalone.js", "redoc.standalone.js"],
 ];
 const licences = [
   ["leaflet", "LICENSE"],
   ["leaflet.markercluster", "MIT-LICENCE.txt"],
   ["topojson-client", "LICENSE"],
   ["world-atlas", "LICENSE"],
+  ["swagger-ui-dist", "LICENSE"],
+  ["swagger-ui-dist", "NOTICE"],
+  ["swagger-ui-dist", "swagger-ui-bundle.js.LICENSE.txt"],
+  ["redoc", "LICENSE"],
+  ["redoc", "bundles/redoc.standalone.js.LICENSE.txt"],
 ];
 
 rmSync(out, { recursive: true, force: true });
@@ -49,7 +58,7 @@ let text = "Third-party assets bundled with the eventlens dashboard (built by to
 for (const [pkg, lic] of licences) {
   const meta = JSON.parse(readFileSync(join(nm, pkg, "package.json"), "utf8"));
   manifest.packages[pkg] = meta.version;
-  text += `==== ${pkg} ${meta.version} (${meta.license}) ====\n` + readFileSync(join(nm, pkg, lic), "utf8") + "\n";
+  text += `==== ${pkg} ${meta.version} (${meta.license}): ${lic} ====\n` + readFileSync(join(nm, pkg, lic), "utf8") + "\n";
 }
 writeFileSync(join(out, "LICENSES.txt"), text);
 writeFileSync(join(out, "MANIFEST.json"), JSON.stringify(manifest, null, 2) + "\n");

@@ -89,6 +89,9 @@ def create_app(settings: Settings | None = None, *, store: Any = None) -> FastAP
             "(`eventlens keys create`), sent as `Authorization: Bearer <key>` or `X-API-Key`."
         ),
         lifespan=lifespan,
+        # Served below from the package (static/vendor), not from a CDN: they work offline.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.store = st
     app.state.settings = settings
@@ -108,6 +111,7 @@ def create_app(settings: Settings | None = None, *, store: Any = None) -> FastAP
 
     app.include_router(router)
     app.add_middleware(AllowHeader, routes=list(router.routes))
+    app.add_middleware(SecurityHeaders, policy=content_security_policy(settings.tile_url))
     if settings.read_requires_key:
         _document_read_keys(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
@@ -116,7 +120,73 @@ def create_app(settings: Settings | None = None, *, store: Any = None) -> FastAP
     def dashboard() -> FileResponse:
         return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
 
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> FileResponse:
+        return FileResponse(STATIC_DIR / "docs.html", media_type="text/html")
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> FileResponse:
+        return FileResponse(STATIC_DIR / "redoc.html", media_type="text/html")
+
     return app
+
+
+def content_security_policy(tile_url: str | None = None) -> str:
+    """The one policy for every response (issue 16): everything from this server, no inline
+    script, no framing. Styles may be inline (Leaflet, Swagger UI and Redoc set them); Redoc's
+    search runs in a worker made from a ``blob:``. Images may come from the tile server when the
+    operator configured one, and from nowhere else."""
+    img = "'self' data:"
+    if tile_url:
+        img += " " + _tile_origin(tile_url)
+    return (
+        f"default-src 'self'; img-src {img}; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+        "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; "
+        "form-action 'self'; frame-ancestors 'none'"
+    )
+
+
+def _tile_origin(tile_url: str) -> str:
+    """The CSP source for a Leaflet tile template: ``https://{s}.tile.example/{z}/{x}/{y}.png``
+    -> ``https://*.tile.example``. A template CSP cannot express falls back to its scheme."""
+    import re
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(tile_url)
+    scheme = parts.scheme if parts.scheme in ("http", "https") else "https"
+    host = re.sub(r"\{[^}]*\}", "*", parts.netloc)
+    if re.fullmatch(r"(\*\.)?[A-Za-z0-9.-]+(:\d+)?", host):
+        return f"{scheme}://{host}"
+    return f"{scheme}:"
+
+
+class SecurityHeaders:
+    """ASGI wrapper: the browser-facing headers on every response, HTML and JSON alike (issue 16).
+    A header the route set itself is kept. ``Content-Security-Policy`` is a header, not only a
+    ``<meta>`` tag, because ``frame-ancestors`` is ignored in a meta tag."""
+
+    def __init__(self, app: Any, policy: str) -> None:
+        self.app = app
+        self.headers = [
+            (b"x-content-type-options", b"nosniff"),
+            (b"referrer-policy", b"no-referrer"),
+            (b"x-frame-options", b"DENY"),
+            (b"content-security-policy", policy.encode()),
+        ]
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                have = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in self.headers if k not in have]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def _document_read_keys(app: FastAPI) -> None:

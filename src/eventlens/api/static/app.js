@@ -85,6 +85,33 @@
     s.className = isError ? "error" : "";
   }
 
+  // ------------------------------------------------------------------ ready signals
+  // The page says when it has finished, so that tests (and anyone scripting it) wait for that
+  // and never for a guessed time (issue 16, item 15): <body data-state> is "loading" from the
+  // moment a filter changes until the table, map and timeline are drawn and the map has stopped
+  // moving, then "ready" (or "error"); #detail has its own data-state and data-id for the
+  // incident panel. aria-busy tells assistive technology the same.
+  function setState(node, value) {
+    node.setAttribute("data-state", value);
+    if (value === "loading") node.setAttribute("aria-busy", "true");
+    else node.removeAttribute("aria-busy");
+  }
+  // Resolves once no zoom or pan animation runs, neither the map's nor the marker clusters',
+  // for two frames running. Leaflet has no public flag for this, so these are its own fields.
+  function mapIdle() {
+    const busy = () => !!(map && (map._animatingZoom || (map._panAnim && map._panAnim._inProgress) ||
+      (cluster && cluster._inZoomAnimation)));
+    return new Promise((resolve) => {
+      let calm = 0;
+      const tick = () => {
+        calm = busy() ? 0 : calm + 1;
+        if (calm >= 2) resolve();
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+  }
+
   // ------------------------------------------------------------------ map
   let map, cluster;
   async function initMap() {
@@ -172,14 +199,33 @@
       const h = ((height - pad - 4) * d.n) / max;
       svg.appendChild(svgEl("rect", { class: "bar", x: x(d.t), y: height - pad - h, width: bw, height: h }));
     }
+    drawAxis(svg, t0, t1, x, width, height);
+    state.scale = { t0, t1, x, inv: (px) => t0 + ((px - pad) / (width - 2 * pad)) * (t1 - t0), height, pad };
+    drawBrush();
+  }
+
+  // Date labels under the bars: as many as fit (about one per 110 px, at least the first and
+  // last day), each measured once drawn; a label that would touch a kept one is dropped, except
+  // the latest day, which displaces the labels before it instead.
+  function drawAxis(svg, t0, t1, x, width, height) {
     const iso = (t) => new Date(t).toISOString().slice(0, 10);
-    for (const [t, anchor] of [[t0, "start"], [(t0 + t1) / 2, "middle"], [t1 - DAY, "end"]]) {
+    const n = Math.max(2, Math.min(6, Math.floor(width / 110)));
+    const kept = [];
+    const clash = (a, b) => a.x < b.x + b.width + 6 && b.x < a.x + a.width + 6;
+    for (let i = 0; i < n; i++) {
+      const t = t0 + ((t1 - DAY - t0) * i) / (n - 1);
+      const anchor = i === 0 ? "start" : i === n - 1 ? "end" : "middle";
       const label = svgEl("text", { x: x(t), y: height - 4, class: "axis", "text-anchor": anchor });
       label.textContent = iso(t);
       svg.appendChild(label);
+      const box = label.getBBox();
+      if (i === n - 1) {
+        while (kept.length > 1 && clash(kept[kept.length - 1].box, box)) kept.pop().label.remove();
+      }
+      const last = kept[kept.length - 1];
+      if (box.x < 0 || box.x + box.width > width || (last && clash(last.box, box))) { label.remove(); continue; }
+      kept.push({ label, box });
     }
-    state.scale = { t0, t1, x, inv: (px) => t0 + ((px - pad) / (width - 2 * pad)) * (t1 - t0), height, pad };
-    drawBrush();
   }
 
   function drawBrush() {
@@ -224,18 +270,21 @@
   }
 
   // ------------------------------------------------------------------ table
+  // "Shelling/artillery/missile attack" may wrap after a slash (a zero-width space) in a narrow column.
+  function breakable(text) { return text.replace(/\//g, "/\u200b"); }
   function fmtConf(c) { return c === null || c === undefined ? "" : Number(c).toFixed(2); }
   function drawTable() {
     const body = document.querySelector("#incidents tbody");
     clear(body);
     for (const inc of state.incidents) {
+      const place = [inc.location, inc.country].filter(Boolean).join(", ");
       const tr = el("tr", { "data-id": inc.event_id_cnty, tabindex: 0, onclick: () => select(inc.event_id_cnty),
         onkeydown: (ev) => { if (ev.key === "Enter") select(inc.event_id_cnty); } },
         el("td", { text: inc.event_date || "" }),
-        el("td", {}, el("span", { class: "swatch", style: `background:${colour(inc.event_type)}` }), inc.event_type || ""),
-        el("td", { text: inc.sub_event_type || "" }),
-        el("td", { text: inc.location || "" }),
-        el("td", { text: inc.country || "" }),
+        // The type is the swatch's colour (and the cell's tooltip); the sub-type names it.
+        el("td", { title: `${inc.event_type || ""}: ${inc.sub_event_type || ""}` },
+          el("span", { class: "swatch", style: `background:${colour(inc.event_type)}` }), breakable(inc.sub_event_type || inc.event_type || "")),
+        el("td", { title: place, text: place }),
         el("td", { class: "num", text: inc.fatalities ?? "" }),
         el("td", { class: "num", text: inc.source_count ?? "" }),
         el("td", { class: "num", text: fmtConf(inc.confidence) }));
@@ -245,23 +294,8 @@
   }
 
   // ------------------------------------------------------------------ incident panel
-  const FIELD_ORDER = [
-    "event_id_cnty", "event_date", "date_end", "date_precision", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-    "civilian_targeting", "country", "iso", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
-    "geo_precision", "fatalities", "fatalities_min", "fatalities_max", "injured", "source", "source_count",
-    "article_count", "mention_count", "confidence", "notes", "first_seen", "last_seen",
-  ];
-  // Which evidence fields speak for an incident column (evidence is named by record field).
-  const EVIDENCE_FOR = {
-    event_date: ["event_date", "date"], date_end: ["event_date", "date"], date_precision: ["event_date", "date"],
-    time_precision: ["event_date", "date"], event_type: ["event_type", "sub_event_type"],
-    sub_event_type: ["sub_event_type", "event_type"], disorder_type: ["event_type"],
-    location: ["location", "places"], admin1: ["location"], admin2: ["location"], admin3: ["location"],
-    country: ["location", "country"], iso: ["location"], latitude: ["location"], longitude: ["location"],
-    geo_precision: ["location"],
-  };
-  function evidenceFields(col) { return EVIDENCE_FOR[col] || [col]; }
+  // Field names, labels and value formats live in fields.js (window.eventlensFields).
+  const F = window.eventlensFields;
 
   // Split the text at every span boundary; each piece is plain text or a <mark> naming the
   // fields whose evidence covers it. Offsets are character offsets into the article text.
@@ -293,7 +327,7 @@
       box.appendChild(el("mark", {
         class: "evidence",
         "data-fields": fields.join(" "),
-        title: cover.map((s) => `${s.field} (${s.stage}, ${Number(s.conf).toFixed(2)})`).join("; "),
+        title: cover.map((s) => `${F.evidenceLabel(s.field)} (${s.stage}, ${Number(s.conf).toFixed(2)})`).join("; "),
         text: piece,
       }));
     }
@@ -308,13 +342,30 @@
       m.classList.toggle("active", on);
       if (on && !first) first = m;
     }
-    if (first) first.scrollIntoView({ block: "center", behavior: "smooth" });
+    const calm = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    if (first) first.scrollIntoView({ block: "center", behavior: calm ? "auto" : "smooth" });
   }
 
   function fieldValue(v) {
-    if (v === null || v === undefined || v === "") return "—";
-    if (typeof v === "number" && !Number.isInteger(v)) return v.toFixed(4).replace(/0+$/, "");
-    return String(v);
+    return F.blank(v) ? "—" : String(v);
+  }
+
+  // Every field with a value, labelled for people: a grid of label/value pairs that is one
+  // column on a phone; a label with evidence behind it is a button that marks the words.
+  function renderFields(inc, evFields) {
+    const list = el("dl", { class: "fields" });
+    for (const row of F.ROWS) {
+      const value = row.value(inc);
+      if (F.blank(value) && !row.always) continue;
+      const wanted = F.evidenceFields(row.key);
+      const name = wanted.some((f) => evFields.has(f))
+        ? el("button", { type: "button", class: "field-link", "data-field": row.key, title: "show the evidence",
+            onclick: () => highlight(wanted), text: row.label })
+        : el("span", { text: row.label });
+      list.appendChild(el("div", { class: row.wide ? "field wide" : "field", "data-field": row.key },
+        el("dt", {}, name), el("dd", { text: fieldValue(value) })));
+    }
+    return list;
   }
 
   function renderDetail(inc) {
@@ -323,21 +374,11 @@
     const evFields = new Set();
     for (const m of inc.mentions) for (const e of m.evidence || []) evFields.add(e.field);
     box.appendChild(el("h2", {}, el("span", { class: "swatch", style: `background:${colour(inc.event_type)}` }),
-      `${inc.sub_event_type || inc.event_type || "Incident"} — ${inc.location || inc.country || "unknown place"}`));
+      `${inc.sub_event_type || inc.event_type || "Incident"} — ${[inc.location, inc.country].filter(Boolean).join(", ") || "unknown place"}`));
     if (inc.requested_id !== inc.event_id_cnty) {
       box.appendChild(el("p", { class: "hint", text: `${inc.requested_id} was merged into ${inc.event_id_cnty}.` }));
     }
-    const table = el("table", { class: "fields" });
-    for (const col of FIELD_ORDER) {
-      const wanted = evidenceFields(col);
-      const has = wanted.some((f) => evFields.has(f));
-      const name = has
-        ? el("button", { type: "button", class: "field-link", "data-field": col, title: "show the evidence",
-            onclick: () => highlight(wanted), text: col })
-        : el("span", { text: col });
-      table.appendChild(el("tr", { "data-field": col }, el("th", {}, name), el("td", { text: fieldValue(inc[col]) })));
-    }
-    box.appendChild(table);
+    box.appendChild(renderFields(inc, evFields));
 
     if (inc.corrections.length) {
       box.appendChild(el("h3", { text: "Corrections" }));
@@ -362,22 +403,30 @@
       const a = articles.get(m.article_id);
       const rec = m.record || {};
       const href = a && a.url ? safeHref(a.url) : null;
+      // Named by its title and its outlet, never by its id (a hash).
+      const title = (a && a.title) || "Untitled article";
+      const meta = [F.sourceName(a), a && a.published ? a.published.slice(0, 16).replace("T", " ") : null,
+        rec.role === "background" ? "recalled as background" : null, `confidence ${fmtConf(rec.confidence)}`];
       const head = el("div", { class: "source-head" },
-        href ? el("a", { href, target: "_blank", rel: "noopener noreferrer", text: (a && a.title) || href })
-             : el("strong", { text: (a && a.title) || m.article_id }),
-        el("span", { class: "meta", text: ` ${a && a.publisher ? a.publisher + " · " : ""}${a && a.published ? a.published.slice(0, 16).replace("T", " ") : ""} · ${rec.role || ""} · confidence ${fmtConf(rec.confidence)}` }));
+        href ? el("a", { href, target: "_blank", rel: "noopener noreferrer", text: title }) : el("strong", { text: title }),
+        el("span", { class: "meta", text: " " + meta.filter(Boolean).join(" · ") }));
       const chips = el("div", { class: "chips" });
       for (const e of m.evidence || []) {
         chips.appendChild(el("button", { type: "button", class: "chip", "data-field": e.field,
           title: `${e.stage}, confidence ${fmtConf(e.confidence)}`, onclick: () => highlight([e.field]),
-          text: `${e.field}: ${(e.spans || []).map((s) => s.text).join(" … ")}` }));
+          text: `${F.evidenceLabel(e.field)}: ${(e.spans || []).map((s) => s.text).join(" … ")}` }));
       }
       const body = a ? renderText(a.text, m.evidence) : el("p", { class: "hint", text: "article text not stored" });
       box.appendChild(el("article", { class: "source", "data-mention": m.id }, head, chips, body));
     }
   }
 
+  let selecting = 0;
   async function select(id) {
+    const mine = ++selecting;
+    const detail = $("detail");
+    detail.setAttribute("data-id", id);
+    setState(detail, "loading");
     state.selected = id;
     for (const tr of document.querySelectorAll("#incidents tbody tr")) {
       tr.classList.toggle("selected", tr.getAttribute("data-id") === id);
@@ -392,8 +441,11 @@
         map.setView(m.getLatLng(), Math.max(map.getZoom(), 5));
         m.setStyle({ weight: 3, color: "#000" });
       }
+      await mapIdle();
+      if (mine === selecting) setState(detail, "ready");
     } catch (e) {
       setStatus(`incident ${id}: ${e.message}`, true);
+      if (mine === selecting) setState(detail, "error");
     }
   }
 
@@ -417,7 +469,7 @@
   let loading = 0;
   async function reload() {
     const mine = ++loading;
-    document.body.setAttribute("data-loading", "1");
+    setState(document.body, "loading");
     setStatus("loading…");
     try {
       const p = filterParams(true);
@@ -430,10 +482,13 @@
       drawTimeline(days.rows);
       const more = page.next_cursor ? ` (first ${PAGE} shown; narrow the filters to see the rest)` : "";
       setStatus(`${page.items.length} incident${page.items.length === 1 ? "" : "s"}${more}`);
+      await mapIdle();
+      if (mine === loading) setState(document.body, "ready");
     } catch (e) {
-      if (mine === loading) setStatus(e.message, true);
-    } finally {
-      if (mine === loading) document.body.removeAttribute("data-loading");
+      if (mine === loading) {
+        setStatus(e.message, true);
+        setState(document.body, "error");
+      }
     }
   }
   function withBy(p, by) { p.set("by", by); return p; }
@@ -461,12 +516,15 @@
   }
 
   async function main() {
+    setState(document.body, "loading");
     try {
       state.config = await getJSON("/config");
     } catch (e) {
       setStatus("cannot reach the eventlens API: " + e.message, true);
+      setState(document.body, "error");
       return;
     }
+    initFilterBox();
     if (state.config.read_requires_key) {
       $("key-label").hidden = false;
       $("f-key").value = sessionStorage.getItem("eventlens-key") || "";
@@ -484,10 +542,23 @@
       for (const input of document.querySelectorAll("#filters select, #filters input:not(#f-key)")) input.value = "";
       reload();
     });
+    // Redraw once a resize has settled; the page is "loading" from the first resize event on.
     let resizeTimer = null;
-    window.addEventListener("resize", () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(reload, 300); });
+    window.addEventListener("resize", () => {
+      setState(document.body, "loading");
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(() => { map.invalidateSize(); reload(); }, 300);
+    });
     await reload();
-    document.body.setAttribute("data-ready", "1");
+  }
+
+  // On a phone the filters fold into "Filters" (a <details>); on a wide screen they stay open
+  // and the summary line is hidden by app.css.
+  function initFilterBox() {
+    const box = $("filters-box"), narrow = window.matchMedia("(max-width: 760px)");
+    const apply = () => { box.open = !narrow.matches; };
+    apply();
+    narrow.addEventListener("change", apply);
   }
   main();
 })();
