@@ -3,6 +3,7 @@ phrases), computed once per Doc, and their record ``Span`` form."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -37,9 +38,23 @@ def _spans_within(span: SpacySpan, name: str, build: Callable[[], Iterable[Spacy
     key = (span.start, span.end)
     found = memo.get(key)
     if found is None:
-        found = memo[key] = [
-            c for c in _doc_spans(doc, name, build) if span.start <= c.start and c.end <= span.end
-        ]
+        spans = _doc_spans(doc, name, build)
+        # the Doc's spans are sorted by start: look only from the first one at or after the
+        # span's start (a scan of the whole list for every sentence grew with the square of
+        # the text's length)
+        index = doc.user_data.get(f"eventlens_{name}_starts")
+        if index is None or len(index[0]) != len(spans):
+            starts = [c.start for c in spans]
+            ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+            index = doc.user_data[f"eventlens_{name}_starts"] = (starts, ordered)
+        starts, ordered = index
+        found = []
+        for c in spans[bisect_left(starts, span.start) :] if ordered else spans:
+            if ordered and c.start > span.end:
+                break
+            if span.start <= c.start and c.end <= span.end:
+                found.append(c)
+        memo[key] = found
     return found
 
 
