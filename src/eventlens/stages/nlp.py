@@ -181,14 +181,15 @@ def parse(nlp: Language, texts: Iterable[str], *, batch_size: int = 32) -> Itera
 
 def parse_long(nlp: Language, text: str) -> Doc:
     """One Doc for a long text: tokenized whole (truecasing decides on the whole text), the
-    statistical components run on pieces cut at line breaks (where a sentence ends anyway:
-    ``eventlens_paragraphs``), the pieces joined (same text, same offsets), and the domain
-    components from ``eventlens_entities`` on run on the whole Doc."""
+    components up to the entity fixes run on pieces cut at line breaks (where a sentence ends
+    anyway: ``eventlens_paragraphs``), the pieces joined (same text, same offsets), and the cue
+    component on the whole Doc (its cues hold token offsets into it). spaCy's entity ruler
+    compares each match with every entity of its Doc, so it runs on the pieces too."""
     from spacy.tokens import Doc as SpacyDoc
 
     doc = nlp.tokenizer(text)  # no max_length: the pieces are what the model reads
     names = nlp.pipe_names
-    cut = names.index("eventlens_entities") if "eventlens_entities" in names else len(names)
+    cut = names.index("eventlens_cues") if "eventlens_cues" in names else len(names)
     pieces = []
     for start, end in _pieces(doc, PIECE_CHARS):
         piece = doc[start:end].as_doc()
