@@ -137,9 +137,6 @@ KINDS: dict[str, Kind] = {
         {}, ("export", "-f", "acled-csv", "--db", "{db}", "-o", "{d}/no/x.csv"), 2, True
     ),
     "export-bad-bbox": Kind({}, ("export", "-f", "geojson", "--db", "{db}", "--bbox", "1,2,3"), 2, True),
-    "export-bbox-south-above-north": Kind(
-        {}, ("export", "-f", "geojson", "--db", "{db}", "--bbox", "40,52,30,44"), 2, True
-    ),
     "export-bad-date": Kind(
         {}, ("export", "-f", "jsonl", "--db", "{db}", "--date-from", "2021-13-01"), 2, True
     ),

@@ -22,7 +22,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from eventlens.api import schemas as s
 from eventlens.api.cache import ResponseCache
@@ -151,8 +151,8 @@ BBOX_PATTERN = rf"^{_NUM},{_NUM},{_NUM},{_NUM}$"
 
 
 def _bbox(raw: str | None) -> tuple[float, float, float, float] | None:
-    """``west,south,east,north``; values past the poles or the antimeridian are clamped, and a
-    box with south above north matches nothing (as in SQL)."""
+    """``west,south,east,north``; values past the poles or the antimeridian are clamped (the
+    filter reads the latitudes in either order)."""
     if raw is None or not raw.strip():
         return None
     try:
@@ -191,7 +191,8 @@ class IncidentQuery(BaseModel):
         None,
         pattern=BBOX_PATTERN,
         description="west,south,east,north in degrees. West > east is a box crossing the antimeridian "
-        "(170,-20,-170,-10 spans 20 degrees of longitude around 180); south above north is refused (422).",
+        "(170,-20,-170,-10 spans 20 degrees of longitude around 180); the two latitudes may come in "
+        "either order (40,52,30,44 is the box from 44 to 52 degrees north).",
     )
     country: list[str] | None = Field(
         None, description="Country names or ISO3 codes (repeat or comma-separate)."
@@ -208,15 +209,6 @@ class IncidentQuery(BaseModel):
     role: Literal["reported", "background"] | None = Field(
         None, description="reported: at least one article reports it as news; background: only ever recalled."
     )
-
-    @field_validator("bbox")
-    @classmethod
-    def _south_below_north(cls, v: str | None) -> str | None:
-        if v is not None and v.strip():
-            south, north = (float(x) for x in v.split(",")[1::2])
-            if south > north:
-                raise ValueError(f"south {south:g} is above north {north:g}; write west,south,east,north")
-        return v
 
     def to_filter(self) -> queries.IncidentFilter:
         return queries.IncidentFilter(

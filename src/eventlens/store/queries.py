@@ -47,7 +47,7 @@ class IncidentFilter:
     """Which incidents to return. Every field narrows; empty fields do not filter.
 
     ``bbox`` is ``(west, south, east, north)`` in degrees (GeoJSON order; ``west > east``
-    crosses the antimeridian). ``country`` entries are names or ISO3 codes. ``actor`` matches
+    crosses the antimeridian; the latitudes may come in either order). ``country`` entries are names or ISO3 codes. ``actor`` matches
     part of any actor name, ignoring case. ``role="reported"`` keeps incidents at least one
     article reports as news; ``"background"`` keeps those only ever recalled as background.
     """
@@ -68,13 +68,15 @@ class IncidentFilter:
     ids: tuple[str, ...] = field(default=())
 
     def __post_init__(self) -> None:
-        # Dates in the wrong order simply match nothing, as in SQL. A box whose south is above
-        # its north is refused: west > east has a meaning (the antimeridian), south > north has
-        # none, and an empty answer would hide the mistake (issue 16, item 10).
+        # Dates in the wrong order simply match nothing, as in SQL. A box's two latitudes are
+        # read in either order: west > east has a meaning (the antimeridian), but a latitude
+        # range has one only, and an empty answer hid the slip (issue 16, item 10). A 422 would
+        # refuse a box the OpenAPI schema allows (its pattern cannot compare two numbers).
         if self.bbox is not None and len(self.bbox) != 4:
             raise InputError("bbox", f"{self.bbox!r}: give four numbers west,south,east,north")
         if self.bbox is not None and self.bbox[1] > self.bbox[3]:
-            raise InputError("bbox", f"south {self.bbox[1]:g} is above north {self.bbox[3]:g}; swap them")
+            west, south, east, north = self.bbox
+            object.__setattr__(self, "bbox", (west, north, east, south))
 
 
 #: The escape character of LIKE patterns built from what a user typed (same on SQLite and
