@@ -2,6 +2,7 @@
 
     python tools/snapshot_records.py OUT_DIR            # write OUT_DIR/{acled-dev,samples}.jsonl
     python tools/snapshot_records.py --diff A_DIR B_DIR # compare two snapshots, exit 1 on any difference
+    python tools/snapshot_records.py --limit 500 OUT_DIR  # only the first 500 ACLED rows (faster)
 
 Inputs: every row of ``../shared/data/acled/dev.csv`` (notes as the text, published three days
 after ``event_date``, as the acled suite does) and the shipped sample articles plus the shared
@@ -48,11 +49,13 @@ def _run(args: list[str]) -> list[str]:
     return sorted(lines) + [f"# stderr: {ln}" for ln in sorted(proc.stderr.splitlines()) if "Error" in ln]
 
 
-def snapshot(out: Path) -> None:
+def snapshot(out: Path, limit: int | None = None) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         items = Path(tmp) / "acled-dev.jsonl"
-        items.write_text("".join(json.dumps(i) + "\n" for i in _acled_items(SHARED / "data/acled/dev.csv")))
+        items.write_text(
+            "".join(json.dumps(i) + "\n" for i in _acled_items(SHARED / "data/acled/dev.csv")[:limit])
+        )
         (out / "acled-dev.jsonl").write_text("\n".join(_run([str(items)])) + "\n")
     samples = sorted((ROOT / "src/eventlens/data/samples").glob("*.*"))
     samples = [p for p in samples if p.suffix in (".txt", ".jsonl", ".html")]
@@ -89,10 +92,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="+", type=Path)
     ap.add_argument("--diff", action="store_true", help="compare two snapshot directories")
+    ap.add_argument("--limit", type=int, help="only the first N ACLED rows")
     ns = ap.parse_args()
     if ns.diff:
         return diff(*ns.paths[:2])
-    snapshot(ns.paths[0])
+    snapshot(ns.paths[0], ns.limit)
     return 0
 
 

@@ -22,6 +22,7 @@ from eventlens.stages.clean import clean
 from eventlens.stages.dates import find_dates
 from eventlens.stages.kinds import apply_kinds
 from eventlens.stages.merge import Group, Sentence, group_sentences
+from eventlens.stages.nlp import parse
 from eventlens.stages.record import build_event, finalize
 from eventlens.stages.truecase import restore_texts
 from eventlens.types import Article, Event, Toponym
@@ -33,6 +34,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SUPPORTED_LANGUAGES = frozenset({"en"})
+
+#: The longest article text read (characters), for the CLI, the API and Python alike (issue 16
+#: item 4): about 330,000 words, some 5 minutes and under 1 GB on one core
+#: (``bench/large_input.py``). A longer text is refused with a reason; split it into articles.
+MAX_TEXT_CHARS = 2_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +195,13 @@ class Pipeline:
             if isinstance(item, InputError):
                 results[i] = ExtractResult(item.source, None, [], item)
                 continue
+            if len(item.text) > MAX_TEXT_CHARS:
+                reason = (
+                    f"text is {len(item.text):,} characters; eventlens reads at most "
+                    f"{MAX_TEXT_CHARS:,} per article; split it into articles"
+                )
+                results[i] = ExtractResult(item.id, None, [], InputError(item.source or item.id, reason))
+                continue
             try:
                 art = clean(item, fetched=fetched, published=published)
             except (ValueError, EventlensError) as exc:
@@ -211,7 +224,7 @@ class Pipeline:
     ) -> Iterator[ExtractResult]:
         results, ready = self._prepare(batch, published, fetched)
         texts = (_nlp_text(a) for _, a in ready)
-        for (i, art), doc in zip(ready, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True):
+        for (i, art), doc in zip(ready, parse(self.nlp, texts, batch_size=self.batch_size), strict=True):
             try:
                 events = self.events_from_doc(art, doc)
             except (
@@ -253,7 +266,7 @@ class Pipeline:
         ]
         geocoder = self.geocoder
         texts = (_nlp_text(a) for _, a in ready)
-        for (i, art), doc in zip(ready, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True):
+        for (i, art), doc in zip(ready, parse(self.nlp, texts, batch_size=self.batch_size), strict=True):
             tops = find_toponyms(doc, gazetteer=self._gazetteer)
             if geocoder:
                 found = geocoder.resolve_toponyms(art, tops)

@@ -96,7 +96,6 @@ def test_bad_filters_are_refused_with_a_reason(ro_client: Any, params: dict[str,
 @pytest.mark.parametrize(
     "params",
     [
-        pytest.param({"bbox": "0,50,10,40"}, id="bbox-south-above-north"),
         pytest.param({"date_from": "2021-12-01", "date_to": "2021-01-01"}, id="dates-swapped"),
     ],
 )

@@ -91,3 +91,9 @@ def test_correction_on_postgres(pg_client: Any) -> None:
         ).status_code
         == 401
     )
+
+
+def test_like_wildcards_are_literal_on_postgres(pg_client: Any) -> None:
+    from test_api_hardening import literal_wildcards_check
+
+    literal_wildcards_check(*pg_client)

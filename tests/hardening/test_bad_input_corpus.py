@@ -92,6 +92,13 @@ KINDS: dict[str, Kind] = {
     "json-record-empty-text": Kind({"r.json": b'{"id": "x", "text": "   "}'}, INGEST, 1),
     "jsonl-bad-line": Kind({"b.jsonl": b"{broken\n"}, INGEST, 1),
     "json-nested-too-deep": Kind({"deep.json": b"[" * 200_000}, INGEST, 1),
+    # one article longer than the per-article limit (pipeline.MAX_TEXT_CHARS, also the API's), in a
+    # file under --max-bytes: refused with its length, before any parsing (issue 16 item 4)
+    "text-over-the-article-limit": Kind(
+        {"long.txt": b"Rebels shelled the northern town again on Monday, residents said.\n\n" * 30_000},
+        INGEST,
+        1,
+    ),
     "over-max-bytes": Kind({"big.txt": GOOD_TEXT.encode() * 50}, (*INGEST, "--max-bytes", "1000"), 1),
     "not-english": Kind(
         {

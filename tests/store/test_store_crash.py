@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -14,6 +16,7 @@ import sqlalchemy as sa
 from store_helpers import partition
 
 from eventlens import store as store_mod
+from eventlens.clock import utcnow
 from eventlens.store import ingest
 from eventlens.store import schema as t
 
@@ -37,9 +40,8 @@ print("finished", flush=True)
 """
 
 
-def test_killed_ingest_resumes_without_loss_or_duplicates(db_url):
-    from store_helpers import corpus
-
+def _kill_mid_run(db_url: str) -> None:
+    """Start an ingest in a child process and SIGKILL it once 30 articles are committed."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), str(HERE)])}
     with subprocess.Popen(
         [sys.executable, "-c", CHILD, db_url],
@@ -58,6 +60,11 @@ def test_killed_ingest_resumes_without_loss_or_duplicates(db_url):
     if proc.returncode != -signal.SIGKILL:
         pytest.fail(f"child was not killed mid-run (exit {proc.returncode}); make the corpus larger")
 
+
+def test_killed_ingest_resumes_without_loss_or_duplicates(db_url):
+    from store_helpers import corpus
+
+    _kill_mid_run(db_url)
     s = store_mod.open(db_url)
     stored_before = s.counts()["articles"]
     assert 30 <= stored_before < len(corpus()), "the kill should land after some batches and before the end"
@@ -129,3 +136,28 @@ def test_check_finds_damage(store, damage, problem):
     with store.engine.begin() as conn:
         conn.exec_driver_sql(damage)
     assert any(problem in p for p in check(store)), check(store)
+
+
+def test_the_next_start_marks_a_killed_run_interrupted_and_says_so(db_url, caplog):
+    """Issue 16 item 5: a killed run no longer stays ``running`` for ever; a run whose process is
+    alive (here: this test's parent process) is left alone."""
+    from store_helpers import corpus
+
+    _kill_mid_run(db_url)
+    s = store_mod.open(db_url)
+    live = f"pid {os.getppid()} on {socket.gethostname()}"
+    with s.begin() as conn:
+        (killed,) = conn.execute(sa.select(t.ingest_runs.c.id)).scalars()
+        conn.execute(sa.insert(t.ingest_runs).values(started=utcnow(), status="running", note=live))
+    with caplog.at_level(logging.WARNING, logger="eventlens.store.ingest"):
+        summary = ingest(s, corpus()[:3], batch_size=10)
+    with s.engine.connect() as conn:
+        rows = conn.execute(sa.select(t.ingest_runs.c.id, t.ingest_runs.c.status, t.ingest_runs.c.note))
+        status = {run_id: (st, note) for run_id, st, note in rows}
+    s.close()
+    assert status[killed][0] == "interrupted"
+    assert "interrupted" in status[killed][1]
+    assert [st for st, note in status.values() if note == live] == ["running"]
+    assert status[summary.run_id][0] == "done"
+    lines = [r.getMessage() for r in caplog.records if "interrupted" in r.getMessage()]
+    assert len(lines) == 1 and f"ingest run {killed} " in lines[0]

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -67,7 +68,7 @@ def settings_from_env() -> Settings:
 def create_app(settings: Settings | None = None, *, store: Any = None) -> FastAPI:
     """The app for ``settings`` (default: from the environment). ``store`` may be passed open."""
     from eventlens import __version__
-    from eventlens.api.routes import router
+    from eventlens.api.routes import router, validation_error
     from eventlens.store import open as open_store
 
     settings = settings or settings_from_env()
@@ -109,6 +110,7 @@ def create_app(settings: Settings | None = None, *, store: Any = None) -> FastAP
         log.warning("store error: %s", exc)
         return JSONResponse({"detail": str(exc)}, status_code=503)
 
+    app.add_exception_handler(RequestValidationError, validation_error)  # type: ignore[arg-type]
     app.include_router(router)
     app.add_middleware(AllowHeader, routes=list(router.routes))
     app.add_middleware(SecurityHeaders, policy=content_security_policy(settings.tile_url))

@@ -1,8 +1,10 @@
 """The ``/api/v1`` endpoints. Each parses its input, calls one library function, shapes the answer.
 
-Errors: a bad filter or body is 400 (or 422 when FastAPI's own validation catches it), an unknown
-id 404, a write without a key 401 and with a wrong or revoked key 403. Keys are never logged;
-the key's prefix names it in the audit trail of corrections.
+Errors: a bad query or body is 422 (a value the schema refuses, a correction that does not fit
+its field) or 400 (an article that cannot be read), an unknown id 404, a write without a key 401
+and with a wrong or revoked key 403. Error bodies are short: an echoed input is cut to
+:data:`ECHO_CHARS` characters, and no message names the store's URL or a path (issue 16 item 11).
+Keys are never logged; the key's prefix names it in the audit trail of corrections.
 
 The incident list is the hot path (the dashboard and the load benchmark hit it): it skips
 pydantic and writes the JSON itself; its OpenAPI schema still comes from :class:`IncidentPage`.
@@ -18,7 +20,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Security
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import Response, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
@@ -28,6 +30,7 @@ from eventlens.api.keys import ApiKey, verify_key
 from eventlens.api.posted import read_posted
 from eventlens.errors import InputError, StoreError
 from eventlens.store import queries
+from eventlens.store.edits import EDITABLE, CorrectionError
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +47,36 @@ _READ_RESPONSES: dict[int | str, dict[str, Any]] = {400: {"model": s.Error, "des
 _422: dict[int | str, dict[str, Any]] = {
     422: {"model": s.ValidationErrors, "description": "A bad query string."}
 }
+
+
+#: At most this many characters of an input are echoed in an error (a 2.5 MB body once came back
+#: whole in its 422).
+ECHO_CHARS = 100
+
+
+def _short(value: Any) -> Any:
+    """An input as an error may echo it: scalars as they are, text cut to :data:`ECHO_CHARS`,
+    anything else (an object, a list) as its cut JSON text."""
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    text = value if isinstance(value, str) else json.dumps(value, default=str)
+    return text if len(text) <= ECHO_CHARS else f"{text[:ECHO_CHARS]}... ({len(text):,} characters)"
+
+
+async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+    """FastAPI's 422 body (``loc``, ``msg``, ``type``, ``input``), with each echoed input cut short."""
+    issues = []
+    for e in exc.errors():
+        issue = {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", ""))[:300], "type": e.get("type", "")}
+        if "input" in e:
+            issue["input"] = _short(e["input"])
+        issues.append(issue)
+    return JSONResponse({"detail": issues}, status_code=422)
+
+
+def _no_incident(incident_id: str) -> HTTPException:
+    """The 404 of an unknown incident id: the id (cut short) and where the ids are, never the store."""
+    return HTTPException(404, f"{_short(incident_id)}: no such incident; list them at /api/v1/incidents")
 
 
 def _cache(request: Request) -> ResponseCache:
@@ -118,8 +151,8 @@ BBOX_PATTERN = rf"^{_NUM},{_NUM},{_NUM},{_NUM}$"
 
 
 def _bbox(raw: str | None) -> tuple[float, float, float, float] | None:
-    """``west,south,east,north``; values past the poles or the antimeridian are clamped, and a
-    box with south above north matches nothing (as in SQL)."""
+    """``west,south,east,north``; values past the poles or the antimeridian are clamped (the
+    filter reads the latitudes in either order)."""
     if raw is None or not raw.strip():
         return None
     try:
@@ -157,7 +190,9 @@ class IncidentQuery(BaseModel):
     bbox: str | None = Field(
         None,
         pattern=BBOX_PATTERN,
-        description="west,south,east,north in degrees (west > east crosses the antimeridian).",
+        description="west,south,east,north in degrees. West > east is a box crossing the antimeridian "
+        "(170,-20,-170,-10 spans 20 degrees of longitude around 180); the two latitudes may come in "
+        "either order (40,52,30,44 is the box from 44 to 52 degrees north).",
     )
     country: list[str] | None = Field(
         None, description="Country names or ISO3 codes (repeat or comma-separate)."
@@ -326,8 +361,8 @@ def get_incident(request: Request, incident_id: str) -> dict[str, Any]:
     reported it: every evidence span is a pair of offsets into one of those texts."""
     try:
         out = queries.incident_detail(_store(request), _text(incident_id))
-    except StoreError as exc:
-        raise HTTPException(404, str(exc)) from None
+    except StoreError:
+        raise _no_incident(incident_id) from None
     out = {k: _utc(v) for k, v in out.items()}
     for key in ("articles", "corrections", "toll_history"):
         out[key] = _utc_rows(out[key])
@@ -395,7 +430,7 @@ def get_article(request: Request, article_id: str) -> dict[str, Any]:
     """One stored article: its text and the records read from it."""
     a = queries.article(_store(request), _text(article_id))
     if a is None:
-        raise HTTPException(404, f"{article_id}: no such article; list them at /api/v1/articles")
+        raise HTTPException(404, f"{_short(article_id)}: no such article; list them at /api/v1/articles")
     return {k: _utc(v) for k, v in a.items()}
 
 
@@ -506,8 +541,12 @@ def post_article(
     "/incidents/{incident_id}/corrections",
     response_model=s.IncidentDetail,
     responses={
-        400: {"model": s.Error, "description": "A field cannot be edited or the value does not fit it."},
+        400: {"model": s.Error, "description": "The incident changed or went while it was corrected."},
         404: {"model": s.Error, "description": "No incident has this id."},
+        422: {
+            "model": s.ValidationErrors,
+            "description": "A field cannot be edited or the value does not fit it (nothing is stored).",
+        },
     }
     | _AUTH_RESPONSES,
     tags=["incidents"],
@@ -527,12 +566,17 @@ def correct_incident(
     incident_id = _text(incident_id)
     try:
         queries.incident_seq(store, incident_id)
-    except StoreError as exc:
-        raise HTTPException(404, str(exc)) from None
-    changes = check_changes(incident_id, body.changes.model_dump(exclude_unset=True, mode="json"))
+    except StoreError:
+        raise _no_incident(incident_id) from None
     try:
+        changes = check_changes(incident_id, body.changes.model_dump(exclude_unset=True, mode="json"))
         edit(store, incident_id, changes, _text(body.reason) or "-", f"{key.name} (key {key.prefix})")
         _cache(request).clear()
+    except CorrectionError as exc:  # refused by validation, like a value the schema refuses: 422
+        field = [exc.source] if exc.source in EDITABLE else []
+        issue = {"loc": ("body", "changes", *field), "msg": exc.reason, "type": "value_error"}
+        raise RequestValidationError([issue]) from None
     except StoreError as exc:
-        raise InputError(incident_id, str(exc)) from None
+        log.warning("correction of %s not stored: %s", incident_id, exc)
+        raise InputError(incident_id, "not corrected: the incident changed or went; fetch it again") from None
     return get_incident(request, incident_id)

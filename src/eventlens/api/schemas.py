@@ -13,6 +13,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model, model_validator
 
+from eventlens.pipeline import MAX_TEXT_CHARS
+
 
 class ValidationIssue(BaseModel):
     loc: list[str | int]
@@ -190,7 +192,12 @@ class ArticleIn(BaseModel):
         },
     )
 
-    text: str = Field(None, min_length=1, max_length=2_000_000, description="Plain article text.")  # type: ignore[assignment]
+    text: str = Field(  # type: ignore[assignment]
+        None,
+        min_length=1,
+        max_length=MAX_TEXT_CHARS,
+        description=f"Plain article text, at most {MAX_TEXT_CHARS:,} characters (the CLI's limit too).",
+    )
     html: str = Field(None, min_length=1, max_length=5_000_000, description="An article page's HTML.")  # type: ignore[assignment]
     url: str = Field(  # type: ignore[assignment]
         None,

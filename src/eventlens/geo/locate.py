@@ -4,6 +4,7 @@ in when none is (the article's dateline, its dominant country, the country its t
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -63,6 +64,37 @@ def _overlapping(pm: PlaceMention, toponyms: Sequence[ToponymSpan]) -> ToponymSp
     return best
 
 
+class _TextOrder:
+    """An article's toponyms with the ones near a character window found by bisection, in their
+    own order: asked per event and per place mention, a scan of every toponym made locating an
+    article's events grow with the square of its length (issue 16, item 4). Each answer is what
+    the plain scan gives (a subset in the same order, then the same filter); toponyms not in text
+    order are scanned whole."""
+
+    def __init__(self, toponyms: Sequence[ToponymSpan]) -> None:
+        self.toponyms = list(toponyms)
+        self.starts = [t.start for t in self.toponyms]
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False))
+        self.longest = max((t.end - t.start for t in self.toponyms), default=0)
+
+    def near(self, start: int, end: int) -> list[ToponymSpan]:
+        """Every toponym that may overlap or lie inside ``[start, end)``, in order."""
+        if not self.ordered:
+            return self.toponyms
+        return self.toponyms[
+            bisect_right(self.starts, start - self.longest - 1) : bisect_left(self.starts, end + 1)
+        ]
+
+    def overlapping(self, pm: PlaceMention) -> ToponymSpan | None:
+        return _overlapping(pm, self.near(pm.span.start, pm.span.end))
+
+    def in_sentences_of(self, ev: Event) -> list[ToponymSpan]:
+        """The toponyms within the window of the event's sentences (``_in_sentences`` still decides)."""
+        if not ev.sentences:
+            return []
+        return self.near(min(sp.start for sp in ev.sentences), max(sp.end for sp in ev.sentences))
+
+
 def _as_toponym(pm: PlaceMention) -> ToponymSpan:
     name = _GENERIC_TRAIL.sub("", pm.mention).strip() or pm.mention
     feature = pm.mention[len(name) :].strip().lower() or None
@@ -77,14 +109,14 @@ def _in_sentences(ev: Event, t: ToponymSpan) -> bool:
     return any(sp.start <= t.start and t.end <= sp.end for sp in ev.sentences)
 
 
-def _only_near(location: Place, pool: Sequence[PlaceMention], toponyms: Sequence[ToponymSpan]) -> bool:
+def _only_near(location: Place, pool: Sequence[PlaceMention], toponyms: _TextOrder) -> bool:
     """Is the event's place written only as what it is near or a direction from ("near X",
     "on the outskirts of X", "20 km north of X"), never as where it is?"""
     ways = []
     for pm in pool:
         if pm.place is None or pm.place.geonameid != location.geonameid:
             continue
-        t = _overlapping(pm, toponyms)
+        t = toponyms.overlapping(pm)
         ways.append(t is not None and t.direction is not None and t.direction != "centre")
     return bool(ways) and all(ways)
 
@@ -244,11 +276,22 @@ class EventLocator(ToponymPlacer):
         # never locate an event by its own words (the dateline still stands in when nothing does)
         elsewhere = _not_incident_places(article, located)
         placing = [t for t in located if (t.start, t.end) not in elsewhere]
+        by_start, placing_by_start = _TextOrder(toponyms), _TextOrder(placing)
+        fallback: dict[bool, Place | None] = {}  # the same for every event of the article
+
+        def fallback_location(dateline: bool = True) -> Place | None:
+            if dateline not in fallback:
+                fallback[dateline] = self._fallback_location(
+                    ctx, placing, resolved_by_span, dateline=dateline
+                )
+            return fallback[dateline]
+
         out = []
         for ev in events:
+            near = placing_by_start.in_sentences_of(ev)
             mentions = []
             for pm in ev.places:
-                topo = _overlapping(pm, toponyms)
+                topo = by_start.overlapping(pm)
                 if topo is not None:
                     place = resolved_by_span.get((topo.start, topo.end))
                     container = pm.container or topo.container
@@ -271,14 +314,14 @@ class EventLocator(ToponymPlacer):
             # none of its own mentions resolves (role "context": after all the event's own roles)
             extra = [
                 replace(pm, role="context", place=resolved_by_span.get((pm.span.start, pm.span.end)))  # type: ignore[arg-type]
-                for pm in _unclaimed(ev, placing)
+                for pm in _unclaimed(ev, near)
             ]
             pool = [*mentions, *extra]
             location = _choose_location(_coherent(pool, ctx))
-            if location is not None and _only_near(location, pool, toponyms):
+            if location is not None and _only_near(location, pool, by_start):
                 location = replace(location, near=True)  # "near Bezimenne": ACLED geo_precision 2
             if location is None:
-                location = self._fallback_location(ctx, placing, resolved_by_span)
+                location = fallback_location()
             if location is None:
                 location = self._text_country(ctx)
             elif location.precision == "country":
@@ -286,25 +329,25 @@ class EventLocator(ToponymPlacer):
                 # country is a better guess than the country's centre; not the dateline's town when
                 # the text puts the event in a part of the country ("in northern Kenya")
                 part = _written_as_part(article, pool, location)
-                better = self._fallback_location(ctx, placing, resolved_by_span, dateline=not part)
+                better = fallback_location(dateline=not part)
                 if better is not None and better.iso2 == location.iso2 and better.precision != "country":
                     location = better
                 else:
                     # Else the first town or province named in the event's own sentences, in any
                     # country: "demonstrated in Toulouse ... against the invasion of Ukraine".
-                    local = _first_local(ev, placing, resolved_by_span)
+                    local = _first_local(ev, near, resolved_by_span)
                     if local is not None:
                         location = local
             elif location.iso2 is None:
                 # A sea or a region across countries ("fired from the Black Sea on Odesa"): a place
                 # on land named in the event's own sentences is where it happened, or was aimed at
-                local = _first_local(ev, placing, resolved_by_span, in_country=True)
+                local = _first_local(ev, near, resolved_by_span, in_country=True)
                 if local is not None:
                     location = local
             elif location.precision in ("admin1", "admin2"):
                 # A state or province: a town inside it named in the event's own sentences is
                 # finer ("in Norwalk (Connecticut)" when only Connecticut is the event's word).
-                local = _first_local(ev, placing, resolved_by_span, within=location)
+                local = _first_local(ev, near, resolved_by_span, within=location)
                 if local is not None:
                     location = local
             if (

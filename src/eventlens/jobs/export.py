@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from eventlens.errors import ConfigError
-from eventlens.store.regions import region_of
+from eventlens.store.regions import with_region
 
 log = logging.getLogger(__name__)
 
@@ -90,14 +90,6 @@ def _timestamp(r: dict[str, Any]) -> int | None:
     if not isinstance(when, datetime):
         return None
     return int(when.replace(tzinfo=UTC).timestamp() if when.tzinfo is None else when.timestamp())
-
-
-def with_region(r: dict[str, Any]) -> dict[str, Any]:
-    """The row with ACLED's ``region`` filled in from its country when the store has none."""
-    if r.get("region") or not (r.get("iso") or r.get("country")):
-        return r
-    region = region_of(r.get("iso"), r.get("country"))
-    return {**r, "region": region} if region else r
 
 
 def acled_row(r: dict[str, Any]) -> dict[str, Any]:

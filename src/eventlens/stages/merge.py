@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from eventlens.stages.arguments.spans import _doc_text, _ents
 from eventlens.stages.arguments.toll import casualties
 from eventlens.stages.dates import DateMention
 from eventlens.stages.detect import EVENT_CUES, is_candidate
@@ -105,7 +106,7 @@ class Sentence:
 
     def _opens_line(self) -> bool:
         """Does the sentence open a line (nothing before it on its line but a list label)?"""
-        text = self.span.doc.text
+        text = _doc_text(self.span.doc)
         start = self.span.start_char
         prefix = text[text.rfind("\n", 0, start) + 1 : start]
         if not prefix.strip():
@@ -122,7 +123,7 @@ class Sentence:
             return False
         if self.bullet:
             return True
-        text = self.span.doc.text
+        text = _doc_text(self.span.doc)
         line_start = text.rfind("\n", 0, self.span.start_char) + 1
         if line_start == 0:
             return True
@@ -132,13 +133,13 @@ class Sentence:
     @property
     def bullet(self) -> bool:
         """Does the sentence open a list item ("- Kharkiv: A missile struck ...")?"""
-        text = self.span.doc.text
+        text = _doc_text(self.span.doc)
         start = self.span.start_char
         line = text[text.rfind("\n", 0, start) + 1 : start + 4]
         return bool(_BULLET.match(line)) and self._opens_line()
 
     def place_names(self) -> set[str]:
-        return {e.text.lower() for e in self.span.ents if e.label_ in _PLACE_LABELS}
+        return {e.text.lower() for e in _ents(self.span) if e.label_ in _PLACE_LABELS}
 
     def _dates_speech(self, d: DateMention) -> bool:
         """Does the date date a report of the incident ("police said on Tuesday", "told
@@ -157,7 +158,7 @@ class Sentence:
         """A date that dates no incident: a time of day alone, or the wire dateline's date."""
         if d.kind == "TIME" and _CLOCK.fullmatch(d.span.text.strip()):
             return True
-        text = self.span.doc.text
+        text = _doc_text(self.span.doc)
         pos = d.span.start
         m = _DATELINE.match(text, text.rfind("\n", 0, pos) + 1)
         return m is not None and pos < m.end()
@@ -335,10 +336,15 @@ def _prose_lines(doc: Doc) -> bool:
     sentence a line (a corpus's layout, where a line break marks no paragraph)?"""
     key = "eventlens_prose_lines"
     if key not in doc.user_data:
+        # the line of each sentence, counted on from the previous one: once over the text
+        # (counting from the start for every sentence grew with the square of its length)
+        text = _doc_text(doc)
         per_line: dict[int, int] = {}
+        line, pos = 0, 0
         for sent in doc.sents:
             if sent.text.strip():
-                line = doc.text.count("\n", 0, sent.start_char)
+                line += text.count("\n", pos, sent.start_char)
+                pos = sent.start_char
                 per_line[line] = per_line.get(line, 0) + 1
         doc.user_data[key] = sum(1 for n in per_line.values() if n >= 2) >= 1
     return bool(doc.user_data[key])

@@ -28,6 +28,7 @@ import json
 import logging
 import os
 import threading
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +54,13 @@ _NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "LAW", "WORK_OF_ART",
 
 _lock = threading.Lock()
 _cache: dict[str, Language] = {}
+
+#: A text longer than this (characters) is parsed by the statistical model in pieces of at most
+#: about this size, cut at line breaks (issue 16, item 4): the model's working memory grows with
+#: the length of one Doc (~16 KB a token for ``en_core_web_sm``: 3.4 GB for a 1 MB text), so one
+#: long text would need gigabytes. Every news article we know is far shorter (the longest
+#: WikiEvents document has 11,000 characters), so only archives and dumps are cut.
+PIECE_CHARS = 50_000
 
 
 def _patterns() -> list[dict[str, Any]]:
@@ -155,6 +163,61 @@ class TruecasingTokenizer:
     def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
         for text in texts:
             yield self(text)
+
+
+def parse(nlp: Language, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Doc]:
+    """``nlp.pipe(texts)``, in order, but a text longer than :data:`PIECE_CHARS` is parsed in
+    pieces (:func:`parse_long`), so memory stays bounded whatever the length of one text."""
+    short: list[str] = []
+    for text in texts:
+        if len(text) <= PIECE_CHARS:
+            short.append(text)
+            continue
+        yield from nlp.pipe(short, batch_size=batch_size)
+        short = []
+        yield parse_long(nlp, text)
+    yield from nlp.pipe(short, batch_size=batch_size)
+
+
+def parse_long(nlp: Language, text: str) -> Doc:
+    """One Doc for a long text: tokenized whole (truecasing decides on the whole text), the
+    components up to the entity fixes run on pieces cut at line breaks (where a sentence ends
+    anyway: ``eventlens_paragraphs``), the pieces joined (same text, same offsets), and the cue
+    component on the whole Doc (its cues hold token offsets into it). spaCy's entity ruler
+    compares each match with every entity of its Doc, so it runs on the pieces too."""
+    from spacy.tokens import Doc as SpacyDoc
+
+    doc = nlp.tokenizer(text)  # no max_length: the pieces are what the model reads
+    names = nlp.pipe_names
+    cut = names.index("eventlens_cues") if "eventlens_cues" in names else len(names)
+    pieces = []
+    for start, end in _pieces(doc, PIECE_CHARS):
+        piece = doc[start:end].as_doc()
+        for _name, proc in nlp.pipeline[:cut]:
+            piece = proc(piece)
+        pieces.append(piece)
+    joined = SpacyDoc.from_docs(pieces, ensure_whitespace=False) if pieces else doc
+    joined.user_data.update(doc.user_data)
+    for _name, proc in nlp.pipeline[cut:]:
+        joined = proc(joined)
+    return joined
+
+
+def _pieces(doc: Doc, limit: int) -> Iterator[tuple[int, int]]:
+    """Token ranges of about ``limit`` characters at most: cut after the last line break in
+    reach, else after the last full stop, else where the limit falls."""
+    start, base, line_cut, stop_cut = 0, 0, 0, 0
+    for tok in doc:
+        if tok.idx + len(tok) - base > limit and tok.i > start:
+            cut = line_cut if line_cut > start else stop_cut if stop_cut > start else tok.i
+            yield start, cut
+            start, base = cut, doc[cut].idx
+        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+            line_cut = tok.i + 1
+        elif tok.text in (".", "!", "?") and tok.whitespace_:
+            stop_cut = tok.i + 1
+    if start < len(doc):
+        yield start, len(doc)
 
 
 def load(model: str | None = None) -> Language:

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
+import socket
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -278,10 +280,13 @@ def ingest(
     """
     started = time.perf_counter()
     now = utcnow()
+    close_interrupted(store)
     with store.begin() as conn:
         run_id = int(
             conn.execute(
-                sa.insert(t.ingest_runs).values(started=now, status="running").returning(t.ingest_runs.c.id)
+                sa.insert(t.ingest_runs)
+                .values(started=now, status="running", note=_owner())
+                .returning(t.ingest_runs.c.id)
             ).scalar_one()
         )
     counts = _Counts()
@@ -348,6 +353,63 @@ def ingest(
     summary = _summary(run_id, counts, started, failed)
     log.info("ingest run %d: %s", run_id, summary)
     return summary
+
+
+#: How a run row names the process that runs it ("pid 123 on host"): a later start reads it to
+#: tell a run whose process was killed from one still going.
+_OWNER = re.compile(r"pid (\d+) on (\S+)")
+
+
+def _owner() -> str:
+    return f"pid {os.getpid()} on {socket.gethostname()}"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by someone else
+        return True
+    return True
+
+
+def close_interrupted(store: Store) -> list[int]:
+    """Mark ``interrupted`` the runs left ``running`` by a process that no longer exists (killed,
+    or the machine stopped), saying so in one warning line each; return their ids.
+
+    Only runs started on this host by another process are judged: a run of a live process (a
+    concurrent ingest, another thread of this one) or of another host is left alone, since its
+    process cannot be checked from here. Committed batches of an interrupted run stay stored
+    (each batch is a transaction); ingesting the same inputs again finishes the work.
+    """
+    host, me = socket.gethostname(), os.getpid()
+    with store.begin() as conn:
+        rows = conn.execute(
+            sa.select(t.ingest_runs.c.id, t.ingest_runs.c.started, t.ingest_runs.c.note).where(
+                t.ingest_runs.c.status == "running"
+            )
+        ).all()
+        closed = []
+        for run_id, run_started, note in rows:
+            m = _OWNER.fullmatch(note or "")
+            if m is None or m.group(2) != host or int(m.group(1)) == me or _alive(int(m.group(1))):
+                continue
+            conn.execute(
+                sa.update(t.ingest_runs)
+                .where(t.ingest_runs.c.id == run_id, t.ingest_runs.c.status == "running")
+                .values(status="interrupted", note=f"{note}; interrupted: the process ended mid-run")
+            )
+            log.warning(
+                "ingest run %d (started %s, %s) was interrupted: its process ended before the run "
+                "finished; marked 'interrupted' (its committed batches are kept; ingest the same "
+                "inputs again to finish)",
+                run_id,
+                run_started,
+                note,
+            )
+            closed.append(run_id)
+    return closed
 
 
 #: Tables whose planner statistics matter for the per-article lookups.

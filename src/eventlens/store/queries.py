@@ -28,6 +28,7 @@ from sqlalchemy.engine import Connection
 from eventlens.errors import InputError
 from eventlens.store import schema as t
 from eventlens.store.db import ACLED_COLUMNS, EXTRA_COLUMNS, Store
+from eventlens.store.regions import with_region
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ class IncidentFilter:
     """Which incidents to return. Every field narrows; empty fields do not filter.
 
     ``bbox`` is ``(west, south, east, north)`` in degrees (GeoJSON order; ``west > east``
-    crosses the antimeridian). ``country`` entries are names or ISO3 codes. ``actor`` matches
+    crosses the antimeridian; the latitudes may come in either order). ``country`` entries are names or ISO3 codes. ``actor`` matches
     part of any actor name, ignoring case. ``role="reported"`` keeps incidents at least one
     article reports as news; ``"background"`` keeps those only ever recalled as background.
     """
@@ -67,10 +68,31 @@ class IncidentFilter:
     ids: tuple[str, ...] = field(default=())
 
     def __post_init__(self) -> None:
-        # Shape only: a box with south > north or dates in the wrong order simply match nothing,
-        # as in SQL (the API's schema already limits what can be sent).
+        # Dates in the wrong order simply match nothing, as in SQL. A box's two latitudes are
+        # read in either order: west > east has a meaning (the antimeridian), but a latitude
+        # range has one only, and an empty answer hid the slip (issue 16, item 10). A 422 would
+        # refuse a box the OpenAPI schema allows (its pattern cannot compare two numbers).
         if self.bbox is not None and len(self.bbox) != 4:
             raise InputError("bbox", f"{self.bbox!r}: give four numbers west,south,east,north")
+        if self.bbox is not None and self.bbox[1] > self.bbox[3]:
+            west, south, east, north = self.bbox
+            object.__setattr__(self, "bbox", (west, north, east, south))
+
+
+#: The escape character of LIKE patterns built from what a user typed (same on SQLite and
+#: PostgreSQL, given explicitly in each ``ESCAPE`` clause).
+LIKE_ESCAPE = "\\"
+
+
+def like_escape(text: str) -> str:
+    """``text`` matched literally inside a LIKE pattern: ``%`` and ``_`` are wildcards only
+    where the pattern puts them, never where a user typed them (``?actor=_`` matched every
+    incident, issue 16 item 10)."""
+    return (
+        text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2)
+        .replace("%", LIKE_ESCAPE + "%")
+        .replace("_", LIKE_ESCAPE + "_")
+    )
 
 
 #: Boxes larger than this many square degrees are filtered while walking the date index rather
@@ -114,9 +136,9 @@ def _where(f: IncidentFilter, dialect: str = "") -> list[Any]:
     if f.sub_event_type:
         conds.append(c.sub_event_type.in_(list(f.sub_event_type)))
     if f.actor:
-        pat = f"%{f.actor.lower()}%"
+        pat = f"%{like_escape(f.actor.lower())}%"
         cols = (c.actor1, c.actor2, c.assoc_actor_1, c.assoc_actor_2)
-        conds.append(sa.or_(*(sa.func.lower(col).like(pat) for col in cols)))
+        conds.append(sa.or_(*(sa.func.lower(col).like(pat, escape=LIKE_ESCAPE) for col in cols)))
     if f.min_sources is not None:
         conds.append(c.source_count >= f.min_sources)
     if f.min_confidence is not None:
@@ -185,7 +207,7 @@ def _fetch(
             undated.append(c.seq < after[1])
         q = sa.select(*cols).where(*undated).order_by(c.seq.desc()).limit(n - len(rows))
         rows += [dict(r) for r in conn.execute(q).mappings()]
-    return rows
+    return [with_region(r) for r in rows]
 
 
 def incidents_page(store: Store, f: IncidentFilter, *, limit: int = 100, cursor: str | None = None) -> Page:
@@ -254,7 +276,7 @@ def counts(store: Store, f: IncidentFilter, by: CountBy) -> list[dict[str, Any]]
 def places(store: Store, prefix: str, *, limit: int = 10) -> list[dict[str, Any]]:
     """Places incidents were located at whose name (or admin1, or country) starts with ``prefix``."""
     c = t.incidents.c
-    pat = prefix.lower().replace("%", "").replace("_", "") + "%"
+    pat = like_escape(prefix.lower()) + "%"
     q = (
         sa.select(
             c.location,
@@ -270,9 +292,9 @@ def places(store: Store, prefix: str, *, limit: int = 10) -> list[dict[str, Any]
             c.status == "active",
             c.location.is_not(None),
             sa.or_(
-                sa.func.lower(c.location).like(pat),
-                sa.func.lower(c.admin1).like(pat),
-                sa.func.lower(c.country).like(pat),
+                sa.func.lower(c.location).like(pat, escape=LIKE_ESCAPE),
+                sa.func.lower(c.admin1).like(pat, escape=LIKE_ESCAPE),
+                sa.func.lower(c.country).like(pat, escape=LIKE_ESCAPE),
             ),
         )
         .group_by(c.location, c.admin1, c.country, c.iso)
@@ -379,7 +401,7 @@ def incident_detail(store: Store, incident_id: str) -> dict[str, Any]:
 
     Raises :class:`eventlens.errors.StoreError` when no incident has that id.
     """
-    out = store.incident(incident_id)
+    out = with_region(store.incident(incident_id))
     ids = sorted({mm["article_id"] for mm in out["mentions"]})
     with store.engine.connect() as conn:
         updated = conn.execute(

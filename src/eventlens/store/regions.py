@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import importlib.resources
 from functools import cache
+from typing import Any
 
 
 @cache
@@ -37,3 +38,12 @@ def region_of(iso3: str | None = None, country: str | None = None) -> str | None
     if country:
         return by_name.get(country.strip().casefold())
     return None
+
+
+def with_region(row: dict[str, Any]) -> dict[str, Any]:
+    """The incident row with ACLED's ``region`` filled in from its country when the store has
+    none: the one place the API's incident JSON and every export get it from."""
+    if row.get("region") or not (row.get("iso") or row.get("country")):
+        return row
+    region = region_of(row.get("iso"), row.get("country"))
+    return {**row, "region": region} if region else row

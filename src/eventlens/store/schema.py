@@ -199,12 +199,12 @@ ingest_runs = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("started", sa.DateTime, nullable=False),
     sa.Column("finished", sa.DateTime),
-    sa.Column("status", sa.String(16), nullable=False),  # running, done, failed
+    sa.Column("status", sa.String(16), nullable=False),  # running, done, failed, interrupted
     sa.Column("articles_new", sa.Integer, nullable=False, server_default="0"),
     sa.Column("articles_skipped", sa.Integer, nullable=False, server_default="0"),
     sa.Column("events", sa.Integer, nullable=False, server_default="0"),
     sa.Column("failures", sa.Integer, nullable=False, server_default="0"),
-    sa.Column("note", sa.Text),
+    sa.Column("note", sa.Text),  # the process running it: "pid 123 on host" (store.ingest)
 )
 
 failures = sa.Table(

@@ -142,9 +142,12 @@ def _perpetrator(a: Arguments, agent: Token | None, trigger_tokens: Sequence[Tok
         ent = _ent_of(agent)
         label = ent.label_ if ent is not None else None
         if ent is not None and ent.label_ == "ARMED_GROUP" and ent.ent_id_ == "generic":
+            # the entity ending where this one starts: the one holding the token before it (the
+            # Doc's entities do not overlap), not a scan of them all for every event
+            before = _ent_of(agent.doc[ent.start - 1]) if ent.start > 0 else None
             prev = [
                 e
-                for e in _ents(agent.doc)
+                for e in ([before] if before is not None else [])
                 if e.end == ent.start and e.label_ == "ARMED_GROUP" and e.ent_id_ == "named"
             ]
             if prev:  # "Taliban gunmen": the named group is the actor
@@ -156,7 +159,7 @@ def _perpetrator(a: Arguments, agent: Token | None, trigger_tokens: Sequence[Tok
         )
         named = None
         if ent is not None and ent.label_ == "ARMED_GROUP":
-            named = any(e.ent_id_ == "named" for e in _ents(agent.doc) if ent.start <= e.start < ent.end)
+            named = any(e.ent_id_ == "named" for e in _ents(ent))  # the entities inside it
         actor = actor_from_mention(phrase.text, family=family, label=label, named=named)
         name = _own_country(actor.name, agent)
         words = noun_phrase(phrase) if phrase is ent else phrase  # "forces" -> "Houthi forces"

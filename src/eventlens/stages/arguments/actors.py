@@ -18,7 +18,7 @@ from eventlens.stages.arguments.lexicon import (
     CROWD_NOUNS,
     PERSON_NOUNS,
 )
-from eventlens.stages.arguments.spans import _ent_of, _ents, _subtree_span, _tok_span
+from eventlens.stages.arguments.spans import _cues_in, _ent_of, _ents, _subtree_span, _tok_span
 from eventlens.stages.cues_syntax import subject_before
 from eventlens.types import Actor
 
@@ -542,7 +542,7 @@ def claims_and_suspects(sents: Sequence[SpacySpan], family: str) -> tuple[Actor 
     suspects: list[Actor] = []
     seen: set[str] = set()
     for sent in sents:
-        cues = [c for c in (sent.doc._.cues or []) if sent.start <= c.start < sent.end]
+        cues = _cues_in(sent)
         names = {c.name for c in cues}
         groups = []
         for e in _ents(sent):

@@ -3,8 +3,9 @@ phrases), computed once per Doc, and their record ``Span`` form."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from eventlens.types import Span
 
@@ -37,9 +38,23 @@ def _spans_within(span: SpacySpan, name: str, build: Callable[[], Iterable[Spacy
     key = (span.start, span.end)
     found = memo.get(key)
     if found is None:
-        found = memo[key] = [
-            c for c in _doc_spans(doc, name, build) if span.start <= c.start and c.end <= span.end
-        ]
+        spans = _doc_spans(doc, name, build)
+        # the Doc's spans are sorted by start: look only from the first one at or after the
+        # span's start (a scan of the whole list for every sentence grew with the square of
+        # the text's length)
+        index = doc.user_data.get(f"eventlens_{name}_starts")
+        if index is None or len(index[0]) != len(spans):
+            starts = [c.start for c in spans]
+            ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+            index = doc.user_data[f"eventlens_{name}_starts"] = (starts, ordered)
+        starts, ordered = index
+        found = []
+        for c in spans[bisect_left(starts, span.start) :] if ordered else spans:
+            if ordered and c.start > span.end:
+                break
+            if span.start <= c.start and c.end <= span.end:
+                found.append(c)
+        memo[key] = found
     return found
 
 
@@ -54,6 +69,22 @@ def _ents(span: SpacySpan | Doc) -> list[SpacySpan]:
     if not hasattr(span, "doc") or span.doc is span:
         return _doc_spans(span, "ents", lambda: span.ents)  # type: ignore[arg-type]
     return _spans_within(span, "ents", lambda: span.doc.ents)
+
+
+def _cues_in(sent: SpacySpan) -> list[Any]:
+    """The Doc's incident cues starting inside ``sent``, in order: a bisection over the cues'
+    starts (they are in text order) instead of a scan of all of them for every sentence."""
+    doc = sent.doc
+    cues = doc._.cues or []
+    index = doc.user_data.get("eventlens_cue_starts")
+    if index is None or len(index[0]) != len(cues):
+        starts = [c.start for c in cues]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+        index = doc.user_data["eventlens_cue_starts"] = (starts, ordered)
+    starts, ordered = index
+    if not ordered:
+        return [c for c in cues if sent.start <= c.start < sent.end]
+    return cues[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
 
 
 def _span(doc: Doc, start_char: int, end_char: int) -> Span:
