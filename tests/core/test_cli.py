@@ -94,3 +94,14 @@ def test_one_line_text_is_dated_by_its_own_words(runner: CliRunner) -> None:
 def test_bad_usage_exits_2(runner: CliRunner, args: list[str]) -> None:
     res = runner.invoke(app, args)
     assert res.exit_code == 2
+
+
+def test_python_dash_m_eventlens_runs_the_cli():
+    """``python -m eventlens`` is the same CLI as the ``eventlens`` command (it was "No module named
+    eventlens.__main__")."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "eventlens", "--help"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "extract" in out.stdout
