@@ -25,6 +25,10 @@ from eventlens.stages.actor_words import (
     actor_key,
 )
 
+#: ACLED's templates for armed perpetrators it cannot name ("Unidentified Armed Group (Mexico)",
+#: "Unidentified Gang (Guatemala)", "Unidentified Gang and/or Police Militia").
+_UNIDENTIFIED_ARMED = re.compile(r"^Unidentified (?:Armed Group|Gang)\b")
+
 __all__ = ["ActorDictionary", "actor_dictionary", "normalise_country"]
 
 
@@ -59,6 +63,7 @@ class ActorDictionary:
         self.demonym: dict[str, list[str]] = {}  # normalised demonym -> countries (ACLED-seen first)
         self.acled_countries: set[str] = set()
         self.codes: set[str] = set()  # ISO codes and capitalised abbreviations ("AND", "PER", "US")
+        self._unidentified: dict[str, str | None] = {}  # country -> unidentified_armed()
         for line in _rows(data / "acled_countries.tsv"):
             self._add_country(*line.split("\t"))
         for line in _rows(data / "acled_actors.tsv"):
@@ -195,6 +200,22 @@ class ActorDictionary:
             self.names[actor_key(f"{stem}{country})")] = len(self.entries) - 1
             return len(self.entries) - 1
         return None
+
+    def unidentified_armed(self, country: str) -> str | None:
+        """ACLED's commonest name for unnamed armed perpetrators in ``country`` among its
+        unidentified armed templates: "Unidentified Armed Group (C)" in most countries; where
+        ACLED's rows mostly say "Unidentified Gang (C)" (or, in Brazil, "Unidentified Gang
+        and/or Police Militia"), that one. None when the rows name none for the country."""
+        if country not in self._unidentified:
+            cands = [
+                e
+                for e in self.entries
+                if e.country == country
+                and _UNIDENTIFIED_ARMED.match(e.name)
+                and (e.name.endswith(f"({country})") or "(" not in e.name)
+            ]
+            self._unidentified[country] = max(cands, key=lambda e: e.count).name if cands else None
+        return self._unidentified[country]
 
     def state_name(self, country: str, kind: str) -> tuple[str, int]:
         """The current ACLED name of ``country``'s military / police / air force."""

@@ -302,6 +302,11 @@ def _template(kind: str, ctry: str | None, alias: str) -> ActorName:
         "rioters": ("Rioters", 5),
         "civilians": ("Civilians", 7),
     }[kind]
+    if kind == "armed" and ctry:
+        # unnamed armed men: the template ACLED uses most for the country ("Unidentified Gang
+        # (Guatemala)"), not always "Unidentified Armed Group (C)"
+        name = actor_dictionary().unidentified_armed(ctry) or f"{base} ({ctry})"
+        return ActorName(name, inter, alias, ctry, "generic")
     return ActorName(f"{base} ({ctry})" if ctry else base, inter, alias, ctry, "generic")
 
 
