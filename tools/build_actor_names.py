@@ -208,6 +208,14 @@ HAND_ALIASES: list[tuple[str, str, str, str]] = [
     ("regime forces", "Military Forces of Myanmar (2021-)", "Myanmar", "news name since the 2021 coup"),
     ("regime forces", "Military Forces of Syria (2000-)", "Syria", "news name in Syria"),
     ("fama", "Military Forces of Mali (2021-)", "", "French acronym of the Malian army"),
+    # National armies' own acronyms, as the news writes them (like FARDC, IDF, FAMa above).
+    ("endf", "Military Forces of Ethiopia (2018-)", "", "Ethiopian National Defense Force"),
+    ("ethiopian national defense force", "Military Forces of Ethiopia (2018-)", "", "official name"),
+    ("sspdf", "Military Forces of South Sudan (2011-)", "", "South Sudan People's Defence Forces"),
+    ("updf", "Military Forces of Uganda (1986-)", "", "Uganda People's Defence Force"),
+    ("saf", "Military Forces of Sudan (2019-)", "Sudan", "Sudanese Armed Forces"),
+    ("sna", "Military Forces of Somalia (2022-)", "Somalia", "Somali National Army"),
+    ("somali national army", "Military Forces of Somalia (2022-)", "", "official name"),
     (
         "peshmerga",
         "Military Forces of Iraq (2020-) Peshmerga",
@@ -331,7 +339,12 @@ def _with_words(forms: list[str], words: tuple[str, ...]) -> list[tuple[str, str
 
 
 def derive_aliases(
-    name: str, country: str, demonyms: dict[str, list[str]], current: bool, air_unit: bool = False
+    name: str,
+    country: str,
+    demonyms: dict[str, list[str]],
+    current: bool,
+    air_unit: bool = False,
+    taken: frozenset[str] = frozenset(),
 ) -> list[tuple[str, str]]:
     """(alias, country restriction) pairs for one ACLED name, by general rules."""
     out: list[tuple[str, str]] = []
@@ -351,6 +364,14 @@ def derive_aliases(
             u = re.sub(r"^[A-Z]+: ", "", unit)
             out += _with_words(forms, (u,))
             out.append((u, country))  # "Military Police" in Brazil
+            own = re.match(r"^([A-Z]+): ", unit)
+            initials = [w[0] for w in re.split(r"[\s-]+", u) if w[:1].isupper()]
+            if own:  # "RCMP: Royal Canadian Mounted Police": the unit's own acronym, in its country
+                out.append((own.group(1), country))
+            elif len(initials) >= 3 and "".join(initials).lower() not in taken:
+                # "Central Reserve Police Force" -> "CRPF" in India (not an acronym ACLED gives a
+                # group: "BGF" is also the Burmese Guerrilla Force)
+                out.append(("".join(initials), country))
             if u.lower() == "air force":
                 out += _with_words(forms, AIR_WORDS)
             elif u.lower() == "navy":
@@ -448,6 +469,8 @@ def _actor_lines(names: dict[str, dict], known: set[str], demonyms: dict[str, li
     """One TSV line per ACLED name, commonest first: country, inter, count, aliases, source, note."""
     periods, current = _current_periods(names)
     hand = _hand_table(names)
+    #: the acronyms ACLED's names carry ("BGF: Burmese Guerrilla Force")
+    taken = frozenset(a.strip().lower() for n in names if ": " in n for a in n.split(": ", 1)[0].split("/"))
     lines = []
     for name in sorted(names, key=lambda n: (-names[n]["count"], n)):
         e = names[name]
@@ -457,9 +480,12 @@ def _actor_lines(names: dict[str, dict], known: set[str], demonyms: dict[str, li
         aliases: list[str] = []
         seen = {name.lower()}
         air = _has_air_force(country, names, current)
-        for a, only in derive_aliases(name, country, demonyms, is_current, air) + [
-            (a, o) for a, o, _ in hand.get(name, [])
-        ]:
+        hand_words = {a.lower() for a, _, _ in hand.get(name, [])}
+        derived = derive_aliases(name, country, demonyms, is_current, air, taken)
+        # the hand table's form wins over a derived one of the same words ("irgc" everywhere,
+        # not only the unit's initials in Iran)
+        derived = [(a, o) for a, o in derived if not (o and a.isupper() and a.lower() in hand_words)]
+        for a, only in derived + [(a, o) for a, o, _ in hand.get(name, [])]:
             item = f"{a}@{only}" if only else a
             if a.lower() not in seen or only:
                 if item not in aliases:
