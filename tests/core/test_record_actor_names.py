@@ -319,3 +319,12 @@ def test_a_protest_never_takes_a_group_named_in_its_lead() -> None:
     text = "Supporters of the Taliban marched in Kandahar on Friday."
     ev = acled_actor_names(_bare_record(text, PROTESTS, PEACEFUL_PROTEST), "Afghanistan")
     assert ev.actor1 is None
+
+
+def test_coordinated_demonyms_do_not_pick_one_side(pipe) -> None:  # type: ignore[no-untyped-def]
+    ev = _record(
+        pipe,
+        "Somali and Kenyan forces clashed with Al-Shabaab militants near Dhobley on Monday, killing six.",
+        "Somalia",
+    )
+    assert ev.actor1 is not None and "Kenya" not in ev.actor1.name

@@ -219,6 +219,8 @@ def _says_no_name(actor: Actor, country: str | None) -> bool:
     return hit is None and not known_actor(actor.name) or hit is not None and hit.rule in ("generic", "hint")
 
 
+#: A modifier coordinated with the one before it ("Mozambican and Rwandan forces").
+_COORDINATED = re.compile(r"(?:\band|,|/|&)\s*$", re.I)
 #: What joins generic words to the name after them ("joint forces of the KNLA", "members from ...").
 _OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?", re.I)
 
@@ -237,9 +239,13 @@ def _named_nearby(ev: Event, actor: Actor, country: str | None) -> Actor | None:
     for m in find_actors(sent.text, country):
         if m.actor.rule not in ("name", "state") or m.actor.inter in (5, 6, 7):
             continue
-        if m.start < rel_start <= m.end <= rel_end or (
-            m.end <= rel_start and _GLUE.fullmatch(sent.text, m.end, rel_start)
+        if (
+            m.start < rel_start <= m.end <= rel_end
+            or m.end <= rel_start
+            and _GLUE.fullmatch(sent.text, m.end, rel_start)
         ):
+            if _COORDINATED.search(sent.text, 0, m.start):
+                continue  # "Russian and Ukrainian forces": whose forces the words do not say
             start, end = sent.start + m.start, span.end
         elif of is not None and m.start == of.end():
             start, end = span.start, sent.start + m.end
