@@ -3,11 +3,13 @@
 ``finalize`` calls :func:`acled_actor_names`: every actor (actor1, actor2, the claimant, the
 suspects) is renamed by ``stages.actor_names`` (ACLED's names and aliases, a demonym with a force
 word, ACLED's templates with the event's country) from its words, else from the provisional name
-the arguments gave it; a name the dictionary does not know is kept. A violent record whose actor1
-has no words of its own takes the first actor the dictionary knows in its first sentence (not a
-target, a victim, a speaker or a crowd); a group that claims an attack whose actor1 is unidentified
-becomes its actor1. An air strike with no drone in it is the air force's,
-where ACLED names one.
+the arguments gave it; a name the dictionary does not know is kept. Generic actor words next to a
+known name are that name (the parse cut it off: "IS Sahel militants", "combined forces of the
+KNLA"). A record other than a protest or a riot whose actor1 has no words of its own takes the
+first actor the dictionary knows in its first sentence (not a target, a speaker, a crowd, nor a
+counted victim: "2 Taliban members were killed"); a known group a sentence says claimed it is its
+claimant, and the actor1 of an attack whose actor1 is unidentified. An air strike with no drone
+in it is the air force's, where ACLED names one.
 """
 
 from __future__ import annotations
