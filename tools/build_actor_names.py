@@ -338,6 +338,38 @@ def _with_words(forms: list[str], words: tuple[str, ...]) -> list[tuple[str, str
     return [(f"{f} {w}", "") for f in forms for w in words]
 
 
+def _state_aliases(
+    kind: str, unit: str, forms: list[str], country: str, air_unit: bool, taken: frozenset[str]
+) -> list[tuple[str, str]]:
+    """Aliases of a state's forces ("Military Forces of X") or of one of its units, from the
+    country's names and demonyms (``forms``)."""
+    out: list[tuple[str, str]] = []
+    if unit:
+        u = re.sub(r"^[A-Z]+: ", "", unit)
+        out += _with_words(forms, (u,))
+        out.append((u, country))  # "Military Police" in Brazil
+        own = re.match(r"^([A-Z]+): ", unit)
+        initials = [w[0] for w in re.split(r"[\s-]+", u) if w[:1].isupper()]
+        if own:  # "RCMP: Royal Canadian Mounted Police": the unit's own acronym, in its country
+            out.append((own.group(1), country))
+        elif len(initials) >= 3 and "".join(initials).lower() not in taken:
+            # "Central Reserve Police Force" -> "CRPF" in India (not an acronym ACLED gives a
+            # group: "BGF" is also the Burmese Guerrilla Force)
+            out.append(("".join(initials), country))
+        if u.lower() == "air force":
+            out += _with_words(forms, AIR_WORDS)
+        elif u.lower() == "navy":
+            out += _with_words(forms, ("navy",)) + _with_words(forms, ("naval forces",))
+        elif u.lower() == "gendarmerie":
+            out += _with_words(forms, ("gendarmes",))
+    else:
+        words = MILITARY_WORDS if kind == "military" else POLICE_WORDS
+        if air_unit:  # the country's air force is its own ACLED actor: air words go to it
+            words = tuple(w for w in words if w not in AIR_WORDS)
+        out += _with_words(forms, words)
+    return out
+
+
 def derive_aliases(
     name: str,
     country: str,
@@ -360,29 +392,7 @@ def derive_aliases(
     if st:
         kind, cname = st.group(1).lower(), st.group(2)
         forms = [cname] + demonyms.get(country, [])
-        if unit:
-            u = re.sub(r"^[A-Z]+: ", "", unit)
-            out += _with_words(forms, (u,))
-            out.append((u, country))  # "Military Police" in Brazil
-            own = re.match(r"^([A-Z]+): ", unit)
-            initials = [w[0] for w in re.split(r"[\s-]+", u) if w[:1].isupper()]
-            if own:  # "RCMP: Royal Canadian Mounted Police": the unit's own acronym, in its country
-                out.append((own.group(1), country))
-            elif len(initials) >= 3 and "".join(initials).lower() not in taken:
-                # "Central Reserve Police Force" -> "CRPF" in India (not an acronym ACLED gives a
-                # group: "BGF" is also the Burmese Guerrilla Force)
-                out.append(("".join(initials), country))
-            if u.lower() == "air force":
-                out += _with_words(forms, AIR_WORDS)
-            elif u.lower() == "navy":
-                out += _with_words(forms, ("navy",)) + _with_words(forms, ("naval forces",))
-            elif u.lower() == "gendarmerie":
-                out += _with_words(forms, ("gendarmes",))
-        else:
-            words = MILITARY_WORDS if kind == "military" else POLICE_WORDS
-            if air_unit:  # the country's air force is its own ACLED actor: air words go to it
-                words = tuple(w for w in words if w not in AIR_WORDS)
-            out += _with_words(forms, words)
+        out += _state_aliases(kind, unit, forms, country, air_unit, taken)
         return out
     gv = GOVERNMENT.match(base)
     if gv:
