@@ -279,6 +279,13 @@ def test_no_claim_read_from_a_denial(pipe) -> None:  # type: ignore[no-untyped-d
             "IS Sahel militants",
             id="name-the-parse-cut-off",
         ),
+        pytest.param(
+            "On Sunday, IS Sahel militants killed six civilians in the village of Tera, residents said.",
+            "Niger",
+            "Islamic State (Sahel)",
+            "IS Sahel militants",
+            id="name-after-a-dateline-comma",
+        ),
     ],
 )
 def test_generic_words_next_to_a_known_name_are_that_name(

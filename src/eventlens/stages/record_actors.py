@@ -221,8 +221,9 @@ def _says_no_name(actor: Actor, country: str | None) -> bool:
     return hit is None and not known_actor(actor.name) or hit is not None and hit.rule in ("generic", "hint")
 
 
-#: A modifier coordinated with the one before it ("Mozambican and Rwandan forces").
-_COORDINATED = re.compile(r"(?:\band|,|/|&)\s*$", re.I)
+#: A modifier coordinated with the one before it ("Mozambican and Rwandan forces"; not a comma:
+#: "On 24 March, IS Sahel militants").
+_COORDINATED = re.compile(r"(?:\band|/|&)\s*$", re.I)
 #: What joins generic words to the name after them ("joint forces of the KNLA", "members from ...").
 _OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?", re.I)
 
