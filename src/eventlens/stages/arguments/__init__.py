@@ -14,19 +14,13 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from eventlens.stages.arguments.actors import (
-    _NOT_ON_DUTY,
-    _acts,
-    _allied,
     _own_country,
     actor_from_mention,
-    armed_victims,
     claims_and_suspects,
-    clash_sides,
-    find_agent_and_patient,
-    is_crowd,
     noun_phrase,
     state_from_modifier,
 )
+from eventlens.stages.arguments.agents import _acts, find_agent_and_patient
 from eventlens.stages.arguments.lexicon import (
     _GENERIC_ARMED,
     _SECURITY_ARMY,
@@ -34,6 +28,7 @@ from eventlens.stages.arguments.lexicon import (
     CIVILIAN_NOUNS,
 )
 from eventlens.stages.arguments.places import places_in
+from eventlens.stages.arguments.sides import _NOT_ON_DUTY, _allied, armed_victims, clash_sides, is_crowd
 from eventlens.stages.arguments.sources import _is_speaker, sources_in
 from eventlens.stages.arguments.spans import _doc_text, _ent_of, _ents, _subtree_span, _tok_span
 from eventlens.stages.arguments.toll import (
