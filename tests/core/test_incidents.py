@@ -146,6 +146,11 @@ def test_total_toll(text: str, title: bool, total: int | None) -> None:
         ("Last year's deadliest attack, on a bus, killed 12 people.", 12),
         ("Three soldiers and two civilians were killed.", 5),
         ("No one was killed.", 0),
+        # a toll in the hundreds with neither an incident nor a day in its clause (issue 15 item 5)
+        ("Herders and farmers have killed hundreds of people in Plateau and nearby states.", None),
+        ("Militias killed 250 villagers in the Ituri hills, a rights group said.", None),
+        ("At least 130 people were killed on Sunday, officials said.", 130),
+        ("Gunmen killed 110 worshippers in the raid on the mosque.", 110),
     ],
 )
 def test_statistics_are_no_incident_toll(text: str, fatalities: int | None) -> None:

@@ -85,6 +85,15 @@ _ONE_INCIDENT = re.compile(
     re.I,
 )
 
+#: A day named in a clause: its toll is that day's, not a period's.
+_ONE_DAY = re.compile(
+    r"\b(?:(?:on|last|this|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(?:yesterday|today|tonight|overnight|last\s+night|this\s+morning)\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b",
+    re.I,
+)
+
 
 #: "in cattle raids", "in attacks", "the offensive has killed": a toll over several incidents or a
 #: campaign (not "in clashes": one fight).
@@ -118,20 +127,24 @@ def statistic_at(text: str, start: int, end: int, n: int | None = None) -> bool:
     opener = re.match(r"[^,]{0,40},", text)
     if opener and opener.end() <= start and _STATISTIC.match(opener.group(0).lstrip()):
         clause = opener.group(0) + " " + clause
-    return is_statistic_clause(clause, n)
+    return is_statistic_clause(clause, n, sentence=text)
 
 
-def is_statistic_clause(clause: str, n: int | None = None) -> bool:
+def is_statistic_clause(clause: str, n: int | None = None, *, sentence: str | None = None) -> bool:
     """Does the clause count a period or an area rather than one incident? A toll of
-    ``BIG_TOLL`` or more counts as one only when the clause names a single incident."""
+    ``BIG_TOLL`` or more counts as one only when the clause names a single incident, or when
+    nothing in the clause says "several" and its sentence names one incident or one day."""
     if _STATISTIC.search(clause) and not (n is not None and n < BIG_TOLL and _ONE_INCIDENT.search(clause)):
         return True
-    return (
-        n is not None
-        and n >= BIG_TOLL
-        and bool(_IN_SEVERAL.search(clause))
-        and not _ONE_INCIDENT.search(clause)
-    )
+    if n is None or n < BIG_TOLL or _ONE_INCIDENT.search(clause):
+        return False
+    if _IN_SEVERAL.search(clause):
+        return True
+    # a toll in the hundreds told with neither an incident nor a day counts a campaign or a
+    # region ("bandits have killed hundreds of people in Zamfara"); "the April 19, 1995 bombing
+    # ..., killing 168" names both, in the clauses around the toll's
+    whole = clause if sentence is None else sentence
+    return not (_ONE_INCIDENT.search(whole) or _ONE_DAY.search(whole))
 
 
 def total_in(text: str, spans: Sequence[Span], *, title: bool = False) -> str | None:
