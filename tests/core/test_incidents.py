@@ -208,3 +208,44 @@ def test_conflicting_sources_are_not_added() -> None:
     assert casualties(text, 0)[0] == 6
     text = "Three soldiers were killed and two civilians were wounded, while four militants died."
     assert casualties(text, 0)[:2] == (7, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        pytest.param(
+            "Rebels shell old town in the east\nThe town of Mirovka, founded in 1783, was shelled by rebels, "
+            "killing two civilians, officials said.",
+            None,
+            id="founding-year-of-the-place",
+        ),
+        pytest.param(
+            "Gunmen attack church in Kolvara\nGunmen attacked the church of Kolvara, which was built in 1650, "
+            "killing three worshippers, police said.",
+            None,
+            id="age-of-the-building",
+        ),
+        pytest.param(
+            "Activist shot dead in Kolvara\nBorn in 1961, the activist was shot by gunmen outside his home in "
+            "Kolvara, police said.",
+            None,
+            id="birth-year-of-the-victim",
+        ),
+        pytest.param(
+            "A bombing remembered\nIn 1995, a truck bomb killed 168 people in Oklahoma City.",
+            1995,
+            id="the-incident-own-old-year",
+        ),
+    ],
+)
+def test_no_record_dated_years_back_unless_the_text_dates_an_incident(
+    pipe, text: str, year: int | None
+) -> None:
+    # issue 15 item 5: a year long before publication dates a record only when the text ties it
+    # to the incident; otherwise the incident is undated news (the week up to publication)
+    (ev,) = pipe.extract(text, published=PUB)
+    assert ev.date is not None
+    if year is None:
+        assert ev.role == "reported" and ev.date.end == PUB.date(), (ev.role, ev.date)
+    else:
+        assert ev.role == "background" and ev.date.start.year == year, (ev.role, ev.date)

@@ -85,6 +85,16 @@ _PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 #: An incident older than this many days before publication is background, not news.
 #: Chosen from news practice: a weekly round-up still reports "last week's" events as news.
 BACKGROUND_DAYS = 8
+#: A date this many years before publication dates an incident only when the text ties it to one.
+OLD_YEARS = 10
+
+
+def _years_before(day: date, years: int) -> date:
+    return (
+        day.replace(year=day.year - years)
+        if (day.month, day.day) != (2, 29)
+        else day.replace(year=day.year - years, day=28)
+    )
 
 
 @dataclass(slots=True)
@@ -178,9 +188,11 @@ class Sentence:
             d.generic and d.kind == "SET" for d in self.dates
         )
 
-    def event_date(self) -> DateMention | None:
+    def event_date(self, published: date | None = None) -> DateMention | None:
         """The date the sentence's event is told at: the first specific, non-future date.
-        "That day", "the same day" point back to the story's own date, so they date nothing new."""
+        "That day", "the same day" point back to the story's own date, so they date nothing new.
+        With ``published``, a date many years older dates the event only when it is the event's
+        own (:meth:`_old_and_not_told`)."""
         for d in self.dates:
             if (
                 d.range is not None
@@ -190,8 +202,35 @@ class Sentence:
             ):
                 if self._dates_other_noun(d) or self._undating(d) or self._dates_speech(d):
                     continue
+                if self._old_and_not_told(d, published):
+                    continue
                 return d
         return None
+
+    def _old_and_not_told(self, d: DateMention, published: date | None) -> bool:
+        """Is the date ``OLD_YEARS`` or more before publication and not the date of an incident
+        the sentence tells? A founding year, a birth, a building's age or a war named in passing
+        ("the town, founded in 1650, was shelled", "born in 1961, he ...") dates no incident: the
+        date must hang on an incident word, on its way up the parse crossing no other noun
+        (issue 15 item 5: no record dated centuries before publication unless the text says so)."""
+        if published is None or d.range is None or d.range.end >= _years_before(published, OLD_YEARS):
+            return False
+        tok = self.span.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+        if tok is None or len(tok) == 0:
+            return False
+        cue_tokens = {i for c in self.event_cues for i in range(c.start, c.end)}
+        node = tok.root
+        while node.i not in cue_tokens:
+            if node.head.i == node.i:
+                return True  # the sentence's verb is no incident word ("he was born in 1961")
+            node = node.head
+            if node.pos_ in ("NOUN", "PROPN") and node.i not in cue_tokens and node.dep_ != "npadvmod":
+                return True  # "the town, founded in 1650": a date of another thing
+            if node.pos_ == "VERB" and node.i not in cue_tokens:
+                # the first verb up is the date's: an incident's when the incident is its subject
+                # or object ("a bombing occurred in 1995", "carried out a massacre in 1994")
+                return not any(ch.i in cue_tokens for ch in node.children)
+        return False
 
     def _dates_other_noun(self, d: DateMention) -> bool:
         """Is the date a modifier of a noun that is not the incident ("a landmine left over from
@@ -268,11 +307,11 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
             if s.event_cues:
                 title.append(s)
             continue
-        if s.generic and not s.event_date():
+        if s.generic and not s.event_date(published):
             current = None
             continue
         if s.candidate:
-            d = s.event_date()
+            d = s.event_date(published)
             if d is None and current is None and narrative is not None:
                 d = narrative
             if d is not None:
@@ -325,7 +364,9 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
         # only the headline tells the incident (a one-line text, a headline feed): its own date
         # dates it ("Gunmen kill five in Zamfara on Monday")
         groups.append(
-            Group(list(title), [], next((d for s in title if (d := s.event_date()) is not None), None))
+            Group(
+                list(title), [], next((d for s in title if (d := s.event_date(published)) is not None), None)
+            )
         )
     return groups
 
