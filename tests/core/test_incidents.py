@@ -151,6 +151,11 @@ def test_total_toll(text: str, title: bool, total: int | None) -> None:
         ("Militias killed 250 villagers in the Ituri hills, a rights group said.", None),
         ("At least 130 people were killed on Sunday, officials said.", 130),
         ("Gunmen killed 110 worshippers in the raid on the mosque.", 110),
+        # an epidemic's or a hazard's dead are no incident's toll; a hazard as the setting is
+        ("The measles outbreak in the camps, which has caused 64 deaths, worries aid agencies.", None),
+        ("Kolvara district, with 300 infections and 21 deaths, is the worst hit.", None),
+        ("Gunmen killed nine people at a camp for flood victims near Kolvara.", 9),
+        ("Police shot dead two men protesting over the cholera outbreak.", 2),
     ],
 )
 def test_statistics_are_no_incident_toll(text: str, fatalities: int | None) -> None:

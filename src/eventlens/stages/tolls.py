@@ -104,6 +104,27 @@ _IN_SEVERAL = re.compile(
 )
 
 
+#: A disease or a natural hazard named in a toll's clause: an epidemic's or a disaster's dead
+#: ("the flu outbreak, which caused 89 deaths", "45 people have died of cholera"), not an incident's.
+#: A place named after it ("a cholera clinic") is a target, not the cause.
+_HAZARD_TOLL = re.compile(
+    r"\b(?:outbreaks?|epidemics?|pandemics?|virus(?:es)?|flu|influenza|cholera|typhoid|malaria|ebola|measles|"
+    r"covid(?:-19)?|coronavirus|dengue|meningitis|tuberculosis|aids|hiv|diarrh(?:o)?ea|infections?|disease|illness(?:es)?|"
+    r"famine|starvation|malnutrition|floods?|flooding|earthquakes?|quakes?|tsunami|landslides?|mudslides?|"
+    r"cyclones?|hurricanes?|typhoons?|heat\s*waves?|drought|avalanches?)\b"
+    r"(?!\s+(?:treatment|clinic|centres?|centers?|ward|hospital|camp|vaccination|workers?|patients?|victims?|survivors?|relief))",
+    re.I,
+)
+#: Someone doing the killing, in the same clause: then the hazard is a setting ("gunmen killed 12
+#: at a camp for flood victims"), not the cause.
+_VIOLENT_AGENT = re.compile(
+    r"\b(?:gunm[ae]n|attackers?|assailants?|militants?|insurgents?|rebels?|bandits?|jihadists?|terrorists?|soldiers?|"
+    r"troops?|police|militia(?:s|men)?|fighters?|mobs?|shot|shooting|stabbed|bomb(?:s|ing|er)?|shell(?:s|ing|ed)|"
+    r"air\s*strikes?|drones?|rockets?|missiles?|attack(?:s|ed)?|raid(?:s|ed)?|massacre[sd]?|clash(?:es|ed)?|fighting|riots?|violence)\b",
+    re.I,
+)
+
+
 def clause_of(text: str, start: int, end: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> str:
     """The clause of ``text`` around [start, end): from the last clause break before it to the
     first one after it (breaks inside the span itself do not split it)."""
@@ -123,6 +144,13 @@ def is_total_clause(clause: str) -> bool:
 def statistic_at(text: str, start: int, end: int, n: int | None = None) -> bool:
     """Is the toll at [start, end) of a sentence a statistic? Its clause, and an opening
     adverbial the clause hangs on ("Since 2018, more than 18,000 people have been killed"), decide."""
+    # an epidemic's or a disaster's dead belong to no incident of political violence: a hazard
+    # named before the toll in its sentence ("the outbreak, which has caused 64 deaths"; "with
+    # 750 infections and 45 deaths"), with no one doing violence there or in the toll's clause
+    m = _CLAUSE_BREAK.search(text, end)
+    lead = text[: m.start() if m else len(text)]
+    if _HAZARD_TOLL.search(lead) and not _VIOLENT_AGENT.search(lead):
+        return True
     clause = clause_of(text, start, end)
     opener = re.match(r"[^,]{0,40},", text)
     if opener and opener.end() <= start and _STATISTIC.match(opener.group(0).lstrip()):
