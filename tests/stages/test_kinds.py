@@ -30,6 +30,10 @@ def _reported(events: list[Event]) -> list[Event]:
 NON_INCIDENTS = {
     "plea hearing": "A man pleaded guilty on Monday to the bombing of a market in Kessa in March 2021 "
     "that killed 14 people.",
+    "admission in court": "A Kessa man admitted in the district court on Monday that he shot dead a "
+    "neighbour outside a bakery in Wela in June 2023.",
+    "testimony": "A shop owner testified on Tuesday that the defendant rented the van that later "
+    "exploded outside the Kessa police station.",
     "sentencing": "A former militia commander was sentenced to life in prison on Friday for ordering "
     "the massacre of villagers near Wela.",
     "trial testimony": "The court heard on Tuesday that the defendant shot two guards during a raid "

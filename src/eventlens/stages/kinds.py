@@ -181,9 +181,11 @@ def governor(tok: Token) -> tuple[str, Token, Token] | None:
         if _own_clause(node):
             return None
         head = node.head
-        denial = (
-            node.dep_ == "ccomp" and head.lemma_.lower() in lists.denials
-        )  # "denied its forces shelled ..."
+        # "denied its forces shelled ...", "admitted that he gunned down ...", "testified that he
+        # rented the truck": a denial's or a legal verb's clause is the incident referred to
+        denial = node.dep_ == "ccomp" and (
+            head.lemma_.lower() in lists.denials or lists.governors.get(head.lemma_.lower()) == "legal"
+        )
         # the incident itself as the doer is not referred to; inside the doer it is ("a man
         # accused of plotting the attack pleaded guilty")
         doer = node.dep_ in ("nsubj", "csubj") and node.i == tok.i
