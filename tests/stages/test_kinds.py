@@ -158,3 +158,34 @@ def test_a_disaster_story_keeps_its_later_deaths_out(pipe: Pipeline) -> None:
         "drowned when their boat overturned."
     )
     assert _reported(_events(pipe, text)) == []
+
+
+def test_a_court_report_clause_makes_the_killing_background(pipe: Pipeline) -> None:
+    # the incident is the main clause and the court only reports it (", a court heard")
+    text = (
+        "A soldier was killed on Saturday when militants opened fire on his patrol near Kessa, "
+        "a jury was told."
+    )
+    events = _events(pipe, text)
+    assert events and _reported(events) == []
+
+
+def test_a_funeral_story_recalls_its_shooting_as_background_on_its_own_day(pipe: Pipeline) -> None:
+    text = (
+        "Funeral held for three slain Kessa policemen\n\n"
+        "Hundreds of mourners turned out on Tuesday for the funeral of three policemen in Kessa. "
+        "The officers were shot dead by gunmen at a checkpoint outside Wela on Monday."
+    )
+    events = _events(pipe, text)
+    assert events and _reported(events) == []
+    dated = [e.date for e in events if e.date is not None]
+    assert dated and dated[0].value == "2024-05-06"  # the shooting's Monday, not the funeral's day
+
+
+def test_news_beside_a_funeral_lead_told_apart_keeps_its_record(pipe: Pipeline) -> None:
+    text = (
+        "Funeral held for three slain Kessa policemen\n\n"
+        "Hundreds of mourners turned out on Tuesday for the funeral of three policemen in Kessa.\n\n"
+        "In a separate incident, gunmen killed two farmers in Wela on Monday."
+    )
+    assert len(_reported(_events(pipe, text))) == 1

@@ -33,6 +33,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from eventlens.stages.detect import EVENT_CUES
+from eventlens.stages.merge import SEPARATION, SEPARATION_OPENER
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -177,6 +178,9 @@ def governor(tok: Token) -> tuple[str, Token, Token] | None:
     purpose = _commemorating(tok)
     if purpose is not None:  # "gathered on Sunday to mark one year since the bombing"
         return "commemoration", purpose, tok
+    report = _legal_report(tok.sent.root)
+    if report is not None:  # "a soldier was killed when militants opened fire ..., a jury was told"
+        return "legal", report, tok
     while node.head.i != node.i:
         if _own_clause(node):
             return None
@@ -213,6 +217,19 @@ def governor(tok: Token) -> tuple[str, Token, Token] | None:
             if purpose is not None:  # "relatives of the victims of the bombing gathered to mark ..."
                 return "commemoration", purpose, node
         node = head
+    return None
+
+
+def _legal_report(root: Token) -> Token | None:
+    """A court's or a jury's reporting clause hung under the sentence's own verb ("X was shot
+    dead ..., a court heard", "..., the jury was told"): the story is the hearing's."""
+    for ch in root.children:
+        if ch.dep_ not in ("parataxis", "ccomp", "conj") or ch.pos_ not in ("VERB", "AUX") or ch.i < root.i:
+            continue
+        if ch.dep_ == "conj" and any(c.dep_ == "cc" and root.i < c.i < ch.i for c in root.children):
+            continue  # "... and a court heard": a clause of its own, not a report
+        if _legal_subject(ch) is not None:
+            return ch
     return None
 
 
@@ -463,10 +480,15 @@ def _own_date(group: Group, framed: Sequence[tuple[Token, Token]]) -> DateMentio
 def _dated(sent: Sentence, tok: Token) -> bool:
     """Does the incident word carry a date of its own, inside its own words ("gunmen killed two
     farmers **on Sunday**"), not the date of the clause it is mentioned in ("relatives of the
-    victims of the bombing gathered on Sunday")?"""
+    victims of the bombing gathered on Sunday")? A date that resolves to no days ("May 26 last
+    year" with no publication date) dates nothing."""
     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
     return any(
-        d.kind in ("DATE", "TIME") and not d.generic and lo <= d.span.start and d.span.end <= hi
+        d.kind in ("DATE", "TIME")
+        and not d.generic
+        and d.range is not None
+        and lo <= d.span.start
+        and d.span.end <= hi
         for d in sent.dates
     )
 
@@ -542,7 +564,25 @@ def frame_of(group: Group, lead_kind: Kind = "incident") -> Frame:
         told_words = [(s, tok) for (s, tok), k in zip(words, kinds, strict=True) if not k]
         if not any(_dated(s, tok) or s.event_date() is not None for s, tok in told_words):
             return Frame(lead_kind, "background", _own_date(group, framed), tuple(deciding))
+        if (
+            lead_kind == "commemoration"
+            and not _told_apart(group)
+            and not any(_demonstration(s, tok) for s, tok in told_words)
+        ):
+            # a funeral's or an anniversary's story tells the incident it mourns with its date:
+            # that incident is background, on its own date (issue 15 item 2); a gathering to
+            # commemorate is a protest all the same (ACLED codes it so)
+            own = next((d for s, _ in told_words if (d := s.event_date()) is not None), None)
+            return Frame(lead_kind, "background", own, tuple(deciding))
     return REPORTED
+
+
+def _told_apart(group: Group) -> bool:
+    """Is the group told as another incident than the story's ("Separately, ...", "In another
+    attack, ...")?"""
+    return any(
+        SEPARATION.search(s.span.text) or SEPARATION_OPENER.search(s.span.text) for s in group.sentences
+    )
 
 
 def article_kind(sentences: Sequence[Sentence]) -> Kind:
@@ -590,6 +630,9 @@ def article_kind(sentences: Sequence[Sentence]) -> Kind:
         ):
             return "disaster"
     for s in heads:
+        if _names_commemoration(s):
+            return "commemoration"  # "Mourners turned out for the funeral of ...", "Funeral begins for ..."
+    for s in heads:
         root = s.span.root
         kind = None if _charge_by_force(root) else _lists().governors.get(root.lemma_.lower())
         if kind is None and _legal_subject(root) is not None:
@@ -601,6 +644,20 @@ def article_kind(sentences: Sequence[Sentence]) -> Kind:
         if kind in REFERRING and not doer and not (kinds and "incident" in kinds and s is heads[-1]):
             return kind  # type: ignore[return-value]
     return "incident"
+
+
+def _names_commemoration(s: Sentence) -> bool:
+    """Is the sentence's main verb about a commemoration: its subject, object or prepositional
+    object a funeral, a vigil, a memorial ("Funeral begins for 4 slain officers", "thousands
+    turned out for the funeral")? Not when the verb is itself an incident word ("a bomb
+    exploded at a funeral", "gunmen attacked a vigil")."""
+    root = s.span.root
+    if any(c.start <= root.i < c.end for c in s.cues if c.name in EVENT_CUES and c.weight > 0):
+        return False
+    governors = _lists().governors
+    near = [ch for ch in root.children if ch.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    near += [g for ch in root.children if ch.dep_ == "prep" for g in ch.children if g.dep_ == "pobj"]
+    return any(w.pos_ == "NOUN" and governors.get(w.lemma_.lower()) == "commemoration" for w in near)
 
 
 def apply_kinds(groups: list[Group], sentences: Sequence[Sentence]) -> list[Group]:
