@@ -254,3 +254,20 @@ def test_no_record_dated_years_back_unless_the_text_dates_an_incident(
         assert ev.role == "reported" and ev.date.end == PUB.date(), (ev.role, ev.date)
     else:
         assert ev.role == "background" and ev.date.start.year == year, (ev.role, ev.date)
+
+
+def test_story_resumed_after_a_digression_is_one_incident(pipe) -> None:
+    # the lead's bombing, a digression into the war's start, then more of the same bombing on
+    # the same day: one reported record, never a second one with a toll counted twice
+    text = (
+        "Car bomb kills 11 in Kolvara market\n"
+        "KOLVARA, Feb 11 (Wire) - A car bomb exploded near a crowded market in Kolvara on Monday, "
+        "killing 11 people, officials said.\n\n"
+        "The blast came a week after the army said attacks nationwide had fallen to levels of the "
+        "early weeks of its offensive, which began with air strikes in November 2024.\n\n"
+        "Hospital officials said the 11 killed on Monday included three children. The army confirmed "
+        "the attack on Monday and said four soldiers were wounded."
+    )
+    evs = _reported(pipe, text)
+    assert len(evs) == 1, [(e.sub_event_type, e.date, e.fatalities) for e in evs]
+    assert evs[0].fatalities == 11

@@ -326,6 +326,12 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
                     continue
             if part and d is None:
                 d = narrative  # a part of the story being told happened on its day
+            back = None if separate or part else _resumed(s, d, current, groups)
+            if back is not None:
+                # the story goes on after a digression into older events: its own group again
+                back.sentences.append(s)
+                current = back
+                continue
             weak = _weak_total(s.span.text) if s.total is None and (current is None or part) else None
             current = Group([s], [], d, summary=s.total is not None or weak is not None, weak=weak)
             groups.append(current)
@@ -369,6 +375,28 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
             )
         )
     return groups
+
+
+def _resumed(
+    s: Sentence, d: DateMention | None, current: Group | None, groups: Sequence[Group]
+) -> Group | None:
+    """The earlier group a candidate sentence goes back to after a digression ("The blast came a
+    day after the military said ... the war, which began in March 2003." then "The U.S. military
+    confirmed the attack on Thursday ..."): the latest group dated the same day as ``d``, when the
+    group being told is another day's and nothing marks ``s`` as a new incident (its layout, a
+    sequel, a total)."""
+    if d is None or d.range is None or d.range.precision != "day" or s.total is not None:
+        return None
+    if _SEQUEL.search(s.span.text):
+        return None
+    for g in reversed(groups):
+        if g is current:
+            continue
+        if g.summary or g.date is None or g.date.range is None or g.date.range.precision != "day":
+            continue
+        if g.date.range.start == d.range.start:
+            return None if _opens_part(s, g) else g
+    return None
 
 
 def _prose_lines(doc: Doc) -> bool:
