@@ -55,6 +55,9 @@ NON_INCIDENTS = {
     "port on Wednesday and arrested two crew members.",
     "sanctions": "The European Union imposed sanctions on three army generals on Thursday over the "
     "shelling of a refugee camp in February.",
+    "sanctions headline": "Kessa announces new sanctions on Wela over missile test, drone strike",
+    "sanctions as the subject": "The new sanctions target three army generals and two arms "
+    "companies in Wela, the ministry said on Monday.",
     "condemnation": "The regional bloc on Monday condemned the attack on the Wela border post and "
     "urged both sides to exercise restraint.",
     "denial": "The army said on Monday that it had carried out no air strikes in the district.",

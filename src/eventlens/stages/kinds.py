@@ -178,6 +178,14 @@ def governor(tok: Token) -> tuple[str, Token, Token] | None:
     purpose = _commemorating(tok)
     if purpose is not None:  # "gathered on Sunday to mark one year since the bombing"
         return "commemoration", purpose, tok
+    if tok.pos_ == "VERB":  # "the new sanctions target officials": a measure, not an attack
+        for ch in tok.children:
+            if (
+                ch.dep_ == "nsubj"
+                and lists.governors.get(ch.lemma_.lower()) == "reaction"
+                and ch.pos_ == "NOUN"
+            ):
+                return "reaction", ch, tok
     report = _legal_report(tok.sent.root)
     if report is not None:  # "a soldier was killed when militants opened fire ..., a jury was told"
         return "legal", report, tok
@@ -199,9 +207,10 @@ def governor(tok: Token) -> tuple[str, Token, Token] | None:
             kind = lists.governors.get(head.lemma_.lower()) or lists.governors.get(head.lower_)
             if kind is not None and not _claims_own_operation(head, node):
                 return kind, head, node
-            if head.pos_ in ("VERB", "AUX") and node.dep_ == "prep":
+            if head.pos_ in ("VERB", "AUX") and node.dep_ in ("prep", "npadvmod", "dep"):
                 # "imposed sanctions over the shelling", "took responsibility for the attack":
-                # the preposition hangs on the verb, the governing noun is its object
+                # the preposition hangs on the verb, the governing noun is its object (a headline's
+                # list, "new sanctions over missile test, drone strike", may hang loose on it)
                 for obj in head.children:
                     if obj.dep_ == "dobj" and obj.i != node.i:
                         kind = lists.governors.get(obj.lemma_.lower()) or lists.governors.get(obj.lower_)
