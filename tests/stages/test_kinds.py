@@ -192,3 +192,30 @@ def test_news_beside_a_funeral_lead_told_apart_keeps_its_record(pipe: Pipeline) 
         "In a separate incident, gunmen killed two farmers in Wela on Monday."
     )
     assert len(_reported(_events(pipe, text))) == 1
+
+
+def test_a_headline_telling_an_incident_then_a_claim_is_news(pipe: Pipeline) -> None:
+    # the headline's root verb is the claim, but its first clause tells the bombing itself
+    text = (
+        "Car bomb kills nine in Kessa; Sokat Defence Force claims it\n\n"
+        "A car bomb exploded at a checkpoint in Kessa, killing nine people, police said."
+    )  # undated: a claim story's subject would be background
+    reported = _reported(_events(pipe, text))
+    assert len(reported) == 1 and reported[0].fatalities == 9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            'The governor condemned what he called "senseless attacks on worshippers" on Tuesday.',
+            id="condemned-what-he-called",
+        ),
+        pytest.param(
+            "The minister said on Tuesday that the army's offensive against the rebels would continue.",
+            id="offensive-would-continue",
+        ),
+    ],
+)
+def test_reactions_and_plans_give_no_reported_record(pipe: Pipeline, text: str) -> None:
+    assert _reported(_events(pipe, text)) == []

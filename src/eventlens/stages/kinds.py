@@ -196,8 +196,9 @@ def governor(tok: Token) -> tuple[str, Token, Token] | None:
         # "denied its forces shelled ...", "admitted that he gunned down ...", "testified that he
         # rented the truck": a denial's or a legal verb's clause is the incident referred to
         denial = node.dep_ == "ccomp" and (
-            head.lemma_.lower() in lists.denials or lists.governors.get(head.lemma_.lower()) == "legal"
-        )
+            head.lemma_.lower() in lists.denials
+            or lists.governors.get(head.lemma_.lower()) in ("legal", "reaction")
+        )  # ... and "condemned what he called cowardly attacks"
         # the incident itself as the doer is not referred to; inside the doer it is ("a man
         # accused of plotting the attack pleaded guilty")
         doer = node.dep_ in ("nsubj", "csubj") and node.i == tok.i
@@ -282,6 +283,21 @@ def _negated(tok: Token) -> bool:
     if tok.pos_ in ("VERB", "AUX"):
         return any(ch.dep_ == "neg" for ch in tok.children)
     return any(ch.dep_ == "det" and ch.lower_ == "no" for ch in tok.children)
+
+
+_MODALS = frozenset("will would could may might should must shall".split())
+
+
+def _unrealised(tok: Token) -> bool:
+    """Is the incident word in a clause that tells no past event: a plan, an intention, a
+    possibility ("the offensive would continue", "troops will withdraw")? The clause's verb (the
+    word itself, or the verb it depends on) carries a modal."""
+    node = tok
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node.pos_ in ("VERB", "AUX") and any(
+        ch.dep_ == "aux" and ch.lemma_.lower() in _MODALS for ch in node.children
+    )
 
 
 def _claims_own_operation(head: Token, node: Token) -> bool:
@@ -512,7 +528,7 @@ def frame_of(group: Group, lead_kind: Kind = "incident") -> Frame:
     if not words:
         return REPORTED
     # "no fighting was reported", "carried out no air strikes": a negated word tells no incident
-    told = [(s, tok) for s, tok in words if not _negated(tok)]
+    told = [(s, tok) for s, tok in words if not _negated(tok) and not _unrealised(tok)]
     if not told:
         negated = {tok.i for _, tok in words}
         if any(
@@ -650,7 +666,10 @@ def article_kind(sentences: Sequence[Sentence]) -> Kind:
             ch.dep_ in ("nsubj", "csubj") and any(c.start <= ch.i < c.end for c in s.event_cues)
             for ch in root.children
         )  # "the attack claimed 12 lives": the incident is the doer, the verb refers to nothing
-        if kind in REFERRING and not doer and not (kinds and "incident" in kinds and s is heads[-1]):
+        # a head that tells an incident itself ("Twin car bombs kill 31 ...; Al Shabaab claims
+        # both": the bombs kill, the claim is a second clause) is news, whatever its root verb
+        told_itself = kinds and "incident" in kinds and (s is heads[-1] or told_there(s))
+        if kind in REFERRING and not doer and not told_itself:
             return kind  # type: ignore[return-value]
     return "incident"
 
