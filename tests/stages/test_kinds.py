@@ -55,6 +55,9 @@ NON_INCIDENTS = {
     "port on Wednesday and arrested two crew members.",
     "sanctions": "The European Union imposed sanctions on three army generals on Thursday over the "
     "shelling of a refugee camp in February.",
+    "match headline": "Shelling of shots cannot break Kessa's defence as Wela held to goalless draw",
+    "fraud arrest": "Anti-fraud police in Tarlan arrested a former customs chief accused of moving state "
+    "money into shell companies.",
     "sanctions headline": "Kessa announces new sanctions on Wela over missile test, drone strike",
     "sanctions as the subject": "The new sanctions target three army generals and two arms "
     "companies in Wela, the ministry said on Monday.",
@@ -93,6 +96,8 @@ CONTROLS = {
     "no claim": "Gunmen killed four farmers near Kessa on Sunday. No group claimed responsibility for the killings.",
     "traffickers shoot": "Drug traffickers opened fire on a police patrol in Tarlan on Friday, "
     "wounding two officers.",
+    "riot after a match": "Fans threw stones at police and set cars on fire outside the stadium in "
+    "Wela on Saturday after a goalless draw, and police fired tear gas to disperse them.",
     "robbers kill": "Armed robbers shot dead a shopkeeper and his son in Tarlan on Saturday night.",
 }
 

@@ -107,6 +107,7 @@ class _Lists:
     counts: re.Pattern[str]
     commemoration_lead: re.Pattern[str]
     sport: re.Pattern[str]
+    sport_decisive: frozenset[str]
     sport_harm: re.Pattern[str]
     sport_strong_harm: re.Pattern[str]
     hazards: frozenset[str]
@@ -145,6 +146,7 @@ def _lists() -> _Lists:
             r"\b(?:" + "|".join(raw["commemoration_lead"]["patterns"]) + r")", re.I
         ),
         sport=re.compile(_words(sp["terms"]).pattern + "|" + "|".join(sp["patterns"]), re.I),
+        sport_decisive=frozenset(w.lower() for w in sp["decisive_terms"]),
         sport_harm=_words(sp["real_harm"]),
         sport_strong_harm=_words(sp["strong_harm"]),
         hazards=frozenset(w for w in di["hazards"] if " " not in w),
@@ -406,7 +408,7 @@ def _demonstration(sent: Sentence, tok: Token) -> bool:
 def _sport(text: str) -> tuple[str, ...]:
     lists = _lists()
     terms = {m.group(0).lower() for m in lists.sport.finditer(text)}
-    if len(terms) < 2 or lists.sport_strong_harm.search(text):
+    if len(terms) < 2 and not terms & lists.sport_decisive or lists.sport_strong_harm.search(text):
         return ()
     if len(terms) < 4 and lists.sport_harm.search(text):
         return ()
@@ -471,7 +473,7 @@ def _hazard_named(group: Group, cue: Cue) -> bool:
     another thing ("shell companies")?"""
     tok = _head(group.sentences[0].span.doc, cue)
     if (
-        tok.dep_ == "compound"
+        tok.dep_ in ("compound", "amod")  # "shell companies", parsed either way
         and tok.head.pos_ == "NOUN"
         and not any(c.start <= tok.head.i < c.end for c in group.cues if c.name in EVENT_CUES)
     ):
