@@ -224,3 +224,21 @@ def test_a_headline_telling_an_incident_then_a_claim_is_news(pipe: Pipeline) -> 
 )
 def test_reactions_and_plans_give_no_reported_record(pipe: Pipeline, text: str) -> None:
     assert _reported(_events(pipe, text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        pytest.param("More than 4,000 people were murdered in Wela province last year.", 0, id="year-count"),
+        pytest.param(
+            "The market bombing in Kessa this year killed 120 people, the deadliest so far.",
+            1,
+            id="one-bombing",
+        ),
+    ],
+)
+def test_a_big_count_over_a_period_is_a_statistic(pipe: Pipeline, text: str, reported: int) -> None:
+    events = _events(pipe, text)
+    assert len(_reported(events)) == reported
+    if not reported:
+        assert events == []  # a statistic is no record at all, not even a background one

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Literal
 
 from eventlens.stages.detect import EVENT_CUES
 from eventlens.stages.merge import SEPARATION, SEPARATION_OPENER
+from eventlens.stages.tolls import BIG_TOLL, names_one_incident
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -71,6 +72,10 @@ _DAY_WORDS = re.compile(
     r"last night|this morning|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{1,2}\b)",
     re.I,
+)
+#: A plain count, digits with thousands commas ("30,000", "250"), not a year.
+_THOUSANDS = re.compile(
+    r"(?<![\d,.])(?!(?:19|20)\d\d\b)\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d,.])(?!(?:19|20)\d\d\b)\d+(?![\d,.])"
 )
 _PERCENT = re.compile(r"\d\s*(?:%|percent\b|per cent\b)", re.I)
 
@@ -368,7 +373,19 @@ def _statistical(tok: Token, sent: Span) -> bool:
         return False  # a day's incident, compared with the year ("the deadliest attack this year")
     if "first time" in text.lower() or not (_COUNT.search(text) or lists.counts.search(text)):
         return False  # "for the first time since 2012" dates a change, it counts nothing
-    return long_span or bool(_PERCENT.search(text)) or bool(lists.stat_phrase.search(text))
+    return (
+        long_span
+        or bool(_PERCENT.search(text))
+        or bool(lists.stat_phrase.search(text))
+        # "more than 30,000 people were murdered in Mexico last year" (not "the market bombing
+        # this year killed 120")
+        or (_big_count(text) and not names_one_incident(text))
+    )
+
+
+def _big_count(text: str) -> bool:
+    """A count of ``tolls.BIG_TOLL`` or more (a year is no count): over a period, a statistic."""
+    return any(int(m.group(0).replace(",", "")) >= BIG_TOLL for m in _THOUSANDS.finditer(text))
 
 
 # --------------------------------------------------------------------------- one group

@@ -125,6 +125,11 @@ _VIOLENT_AGENT = re.compile(
 )
 
 
+def names_one_incident(text: str) -> bool:
+    """Does the text name a single incident ("the market bombing", "a suicide bomber")?"""
+    return bool(_ONE_INCIDENT.search(text))
+
+
 def clause_of(text: str, start: int, end: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> str:
     """The clause of ``text`` around [start, end): from the last clause break before it to the
     first one after it (breaks inside the span itself do not split it)."""
