@@ -237,6 +237,12 @@ def test_conflicting_sources_are_not_added() -> None:
             id="birth-year-of-the-victim",
         ),
         pytest.param(
+            "Rebels attack Kolvara post\nRebels attacked an army post in Kolvara, the army said, blaming the "
+            "Kuvo Front, a group that was founded in the 1980s and has seized several towns.",
+            None,
+            id="founding-decade-beside-another-incident-word",
+        ),
+        pytest.param(
             "A bombing remembered\nIn 1995, a truck bomb killed 168 people in Oklahoma City.",
             1995,
             id="the-incident-own-old-year",

@@ -242,3 +242,23 @@ def test_a_big_count_over_a_period_is_a_statistic(pipe: Pipeline, text: str, rep
     assert len(_reported(events)) == reported
     if not reported:
         assert events == []  # a statistic is no record at all, not even a background one
+
+
+def test_flight_after_an_attack_is_its_aftermath(pipe: Pipeline) -> None:
+    text = (
+        "Gunmen kill 12 villagers near Wela\n\n"
+        "Gunmen killed 12 villagers in an attack on Kessa village near Wela late on Friday, a local "
+        "official said.\n\n"
+        "Hundreds of residents fled to Wela and Tarlan on Saturday morning, carrying their belongings."
+    )
+    reported = _reported(_events(pipe, text))
+    assert len(reported) == 1 and reported[0].fatalities == 12
+
+
+def test_a_threat_of_a_strike_is_no_event(pipe: Pipeline) -> None:
+    text = (
+        "Nurses march in Kessa over unpaid wages\n\n"
+        "Hundreds of nurses marched peacefully through Kessa on Monday to demand unpaid wages.\n\n"
+        '"If we are not paid by the end of this month, we will call a national strike," a union leader said.'
+    )
+    assert len(_reported(_events(pipe, text))) == 1

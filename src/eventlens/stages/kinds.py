@@ -550,8 +550,13 @@ def frame_of(group: Group, lead_kind: Kind = "incident") -> Frame:
     told = [(s, tok) for s, tok in words if not _negated(tok) and not _unrealised(tok)]
     if not told:
         negated = {tok.i for _, tok in words}
+        # a plan or a threat ("we will call a strike") is told by no weaker word either
+        least = 1.0 if all(_unrealised(tok) for _, tok in words) else 0.0
         if any(
-            c.name in EVENT_CUES and c.weight > 0 and not any(c.start <= i < c.end for i in negated)
+            c.name in EVENT_CUES
+            and c.weight > 0
+            and c.weight >= least
+            and not any(c.start <= i < c.end for i in negated)
             for c in group.cues
         ):
             return REPORTED  # other words tell what happened ("the town changed hands; no fighting")
@@ -720,4 +725,14 @@ def apply_kinds(groups: list[Group], sentences: Sequence[Sentence]) -> list[Grou
         if frame.role == "background":
             g.role, g.date = "background", frame.date
         kept.append(g)
+    if any(not _only_flight(g) for g in kept):
+        # people fleeing after the violence the article tells are its aftermath, not an incident
+        kept = [g for g in kept if not _only_flight(g)]
     return kept
+
+
+def _only_flight(group: Group) -> bool:
+    """Does the group tell only that people fled or were displaced ("Residents fled to Beni on
+    Saturday")? ACLED codes the violence, not the flight from it."""
+    names = {c.name for c in group.cues if c.name in EVENT_CUES and c.weight >= 1.0}
+    return names == {"DISPLACE"}

@@ -229,7 +229,10 @@ class Sentence:
             if node.pos_ == "VERB" and node.i not in cue_tokens:
                 # the first verb up is the date's: an incident's when the incident is its subject
                 # or object ("a bombing occurred in 1995", "carried out a massacre in 1994")
-                return not any(ch.i in cue_tokens for ch in node.children)
+                return not any(
+                    ch.i in cue_tokens and ch.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
+                    for ch in node.children
+                )
         return False
 
     def _dates_other_noun(self, d: DateMention) -> bool:
@@ -302,16 +305,20 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
     # The date the story is being told at: set by any sentence whose main clause is dated
     # ("On 6 June, supporters disrupted ..."), inherited by undated incident sentences after it.
     narrative: DateMention | None = None
+    # the date that tells an old date from the news' own (issue 15 item 5)
+    reference = published
     for s in sentences:
         if s.is_title:
             if s.event_cues:
                 title.append(s)
             continue
-        if s.generic and not s.event_date(published):
+        if s.generic and not s.event_date(reference):
             current = None
             continue
         if s.candidate:
-            d = s.event_date(published)
+            d = s.event_date(reference)
+            if reference is None and d is not None and d.range is not None:
+                reference = d.range.end  # no publication date: the lead's date stands in for it
             if d is None and current is None and narrative is not None:
                 d = narrative
             if d is not None:
