@@ -277,3 +277,15 @@ def test_story_resumed_after_a_digression_is_one_incident(pipe) -> None:
     evs = _reported(pipe, text)
     assert len(evs) == 1, [(e.sub_event_type, e.date, e.fatalities) for e in evs]
     assert evs[0].fatalities == 11
+
+
+def test_a_statement_date_is_not_the_incident_date(pipe) -> None:
+    text = (
+        "Rebels ambush patrol in Kolvara\n"
+        "Rebels ambushed an army patrol near Kolvara on Sunday, killing two soldiers, the army said.\n\n"
+        "About 20 rebels opened fire on the soldiers at around 6 a.m., the battalion commander said in a "
+        "statement on Monday."
+    )
+    evs = _reported(pipe, text)
+    assert len(evs) == 1, [(e.sub_event_type, e.date) for e in evs]
+    assert evs[0].date is not None and evs[0].date.start.isoformat() == "2025-02-09"

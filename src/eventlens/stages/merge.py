@@ -81,6 +81,9 @@ _CLOCK = re.compile(
     re.I,
 )
 _SPEECH = frozenset("say tell confirm announce report add state claim note disclose quote brief".split())
+_SPEECH_NOUNS = frozenset(
+    "statement interview briefing conference release post tweet message remarks".split()
+)
 _PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 #: An incident older than this many days before publication is background, not news.
 #: Chosen from news practice: a weekly round-up still reports "last week's" events as news.
@@ -159,6 +162,9 @@ class Sentence:
         node = tok.root
         if node.head.dep_ == "prep" and node.dep_ == "pobj":
             node = node.head
+        # "said in a statement on Monday": the date hangs on the statement, the statement on the verb
+        if node.head.lemma_.lower() in _SPEECH_NOUNS and node.head.head.dep_ == "prep":
+            node = node.head.head
         # only a date after the verb ("police said on Tuesday"): a date opening the sentence
         # ("On 5 May, the army reported that it killed ...") dates what is reported
         return node.head.lemma_.lower() in _SPEECH and node.head.i < node.i
