@@ -262,3 +262,16 @@ def test_a_threat_of_a_strike_is_no_event(pipe: Pipeline) -> None:
         '"If we are not paid by the end of this month, we will call a national strike," a union leader said.'
     )
     assert len(_reported(_events(pipe, text))) == 1
+
+
+def test_a_witness_in_court_makes_a_legal_story_and_its_dated_bombing_background(pipe: Pipeline) -> None:
+    text = (
+        "Witness names bomb suspect\n\n"
+        "A garage owner identified the defendant in court on Friday as the man who bought the van used "
+        "in the bombing of the Kessa police station.\n\n"
+        "The station was wrecked by an explosion on Saturday, killing 14 people and injuring 60."
+    )
+    events = _events(pipe, text)
+    assert events and _reported(events) == []
+    dated = [e.date.value for e in events if e.date is not None]
+    assert "2024-05-04" in dated  # the bombing's own Saturday, not the hearing's Friday

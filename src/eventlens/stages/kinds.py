@@ -342,7 +342,19 @@ def _legal_subject(verb: Token) -> Token | None:
     for ch in verb.children:
         if ch.dep_ in ("nsubj", "nsubjpass") and (ch.lemma_.lower() in actors or ch.lower_ in actors):
             return ch
+        # "identified him in court", "told the trial", "said at the inquest": said before a court
+        if ch.dep_ == "prep" and ch.lower_ in ("in", "before", "at", "to"):
+            for obj in ch.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in _COURT_NOUNS:
+                    return obj
+    if verb.lemma_.lower() in ("tell", "testify"):  # "told the jury", "told the court"
+        for ch in verb.children:
+            if ch.dep_ in ("dobj", "dative") and ch.lemma_.lower() in actors:
+                return ch
     return None
+
+
+_COURT_NOUNS = frozenset("court courtroom trial tribunal hearing inquest jury".split())
 
 
 def _statistical(tok: Token, sent: Span) -> bool:
@@ -614,13 +626,13 @@ def frame_of(group: Group, lead_kind: Kind = "incident") -> Frame:
         if not any(_dated(s, tok) or s.event_date() is not None for s, tok in told_words):
             return Frame(lead_kind, "background", _own_date(group, framed), tuple(deciding))
         if (
-            lead_kind == "commemoration"
+            lead_kind in ("commemoration", "legal")
             and not _told_apart(group)
             and not any(_demonstration(s, tok) for s, tok in told_words)
         ):
-            # a funeral's or an anniversary's story tells the incident it mourns with its date:
-            # that incident is background, on its own date (issue 15 item 2); a gathering to
-            # commemorate is a protest all the same (ACLED codes it so)
+            # a funeral's, an anniversary's or a trial's story tells the incident it is about with
+            # its date: that incident is background, on its own date (issue 15 item 2); a
+            # gathering to commemorate is a protest all the same (ACLED codes it so)
             own = next((d for s, _ in told_words if (d := s.event_date()) is not None), None)
             return Frame(lead_kind, "background", own, tuple(deciding))
     return REPORTED
