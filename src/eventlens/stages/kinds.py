@@ -23,16 +23,21 @@ Public: :func:`frame_of` (one group of sentences), :func:`article_kind` (the lea
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from eventlens.stages.detect import EVENT_CUES
+from eventlens.stages.kind_words import (
+    crime_terms,
+    disaster_terms,
+    hazard_near,
+    is_hazard,
+    sport_terms,
+    word_lists,
+)
 from eventlens.stages.merge import SEPARATION, SEPARATION_OPENER
 from eventlens.stages.tolls import BIG_TOLL, names_one_incident
 
@@ -97,73 +102,6 @@ class Frame:
 REPORTED = Frame("incident", "reported")
 
 
-# --------------------------------------------------------------------------- word lists
-@dataclass(frozen=True, slots=True)
-class _Lists:
-    governors: dict[str, str]  # lemma -> kind
-    legal_actors: frozenset[str]
-    denials: frozenset[str]
-    demonstrating: frozenset[str]
-    stat_nouns: frozenset[str]
-    trend_verbs: frozenset[str]
-    long_span: re.Pattern[str]
-    period: re.Pattern[str]
-    stat_phrase: re.Pattern[str]
-    counts: re.Pattern[str]
-    commemoration_lead: re.Pattern[str]
-    sport: re.Pattern[str]
-    sport_decisive: frozenset[str]
-    sport_harm: re.Pattern[str]
-    sport_strong_harm: re.Pattern[str]
-    hazards: frozenset[str]
-    hazard_phrase: re.Pattern[str]
-    causes: re.Pattern[str]
-    perpetrators: re.Pattern[str]
-    crime: re.Pattern[str]
-    political: re.Pattern[str]
-    deaths: re.Pattern[str]
-
-
-def _words(items: Iterable[str]) -> re.Pattern[str]:
-    alts = sorted({w.lower() for w in items}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alts) + r")\b", re.I)
-
-
-@lru_cache(maxsize=1)
-def _lists() -> _Lists:
-    raw = json.loads(resources.files("eventlens").joinpath("data/kinds.json").read_text("utf-8"))
-    governors = {
-        w.lower(): kind for kind, ws in raw["governors"].items() if not kind.startswith("_") for w in ws
-    }
-    st, sp, di, cr = raw["statistics"], raw["sport"], raw["disaster"], raw["crime"]
-    return _Lists(
-        governors=governors,
-        legal_actors=frozenset(raw["legal_actors"]),
-        denials=frozenset(raw["denials"]["verbs"]),
-        demonstrating=frozenset(raw["demonstrating"]["verbs"]),
-        stat_nouns=frozenset(w for w in st["nouns"] if " " not in w),
-        trend_verbs=frozenset(st["trend_verbs"]),
-        long_span=re.compile(r"\b(?:" + "|".join(st["long_spans"]) + r")\b", re.I),
-        period=re.compile(r"\b(?:" + "|".join(st["periods"]) + r")\b", re.I),
-        stat_phrase=_words(st["nouns"]),
-        counts=_words(st["counts"]),
-        commemoration_lead=re.compile(
-            r"\b(?:" + "|".join(raw["commemoration_lead"]["patterns"]) + r")", re.I
-        ),
-        sport=re.compile(_words(sp["terms"]).pattern + "|" + "|".join(sp["patterns"]), re.I),
-        sport_decisive=frozenset(w.lower() for w in sp["decisive_terms"]),
-        sport_harm=_words(sp["real_harm"]),
-        sport_strong_harm=_words(sp["strong_harm"]),
-        hazards=frozenset(w for w in di["hazards"] if " " not in w),
-        hazard_phrase=_words(di["hazards"]),
-        causes=_words(di["causes"]),
-        perpetrators=_words(di["perpetrators"]),
-        crime=_words(cr["words"]),
-        political=_words(cr["political"]),
-        deaths=_words(cr["deaths"]),
-    )
-
-
 # --------------------------------------------------------------------------- one incident word
 def _head(doc: Doc, cue: Cue) -> Token:
     """The cue's syntactic head: its token whose head lies outside it."""
@@ -177,7 +115,7 @@ def governor(tok: Token) -> tuple[str, Token, Token] | None:
     The walk goes up the parse to the sentence's root; it stops at a clause of its own
     ("after gunmen attacked ...", a verb joined by "and"). The incident as the doer of a verb
     ("the attack claimed 12 lives") is not referred to by that verb."""
-    lists = _lists()
+    lists = word_lists()
     node = tok
     subject = _legal_subject(tok)
     if subject is not None:  # "the accused shot his neighbour"
@@ -260,9 +198,9 @@ def _marks_anniversary(verb: Token) -> bool:
 def _commemorating(tok: Token) -> Token | None:
     """A gathering whose purpose is to remember ("gathered to mark a year since", "marched to
     commemorate the victims"): the purpose clause's verb, or None."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() in _lists().demonstrating:
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in word_lists().demonstrating:
         return None  # "protesters rallied to mourn ...": a demonstration all the same
-    lists = _lists()
+    lists = word_lists()
     for ch in tok.children:
         if ch.dep_ in ("xcomp", "advcl") and ch.pos_ == "VERB" and any(g.dep_ == "aux" for g in ch.children):
             lemma = ch.lemma_.lower()
@@ -338,7 +276,7 @@ def _charge_by_force(tok: Token) -> bool:
 def _legal_subject(verb: Token) -> Token | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    actors = _lists().legal_actors
+    actors = word_lists().legal_actors
     for ch in verb.children:
         if ch.dep_ in ("nsubj", "nsubjpass") and (ch.lemma_.lower() in actors or ch.lower_ in actors):
             return ch
@@ -360,7 +298,7 @@ _COURT_NOUNS = frozenset("court courtroom trial tribunal hearing inquest jury".s
 def _statistical(tok: Token, sent: Span) -> bool:
     """Does the incident word count incidents over months or years ("attacks rose 30 percent
     last year", "the conflict has killed 10,000 people since 2015")?"""
-    lists = _lists()
+    lists = word_lists()
     text = sent.text
     long_span = bool(lists.long_span.search(text))
     period = long_span or bool(lists.period.search(text)) or bool(_PERCENT.search(text))
@@ -434,68 +372,6 @@ def _demonstration(sent: Sentence, tok: Token) -> bool:
     return any(c.name == "PROTEST" and c.weight >= 1.0 and c.start <= tok.i < c.end for c in sent.cues)
 
 
-def _sport(text: str) -> tuple[str, ...]:
-    lists = _lists()
-    terms = {m.group(0).lower() for m in lists.sport.finditer(text)}
-    if len(terms) < 2 and not terms & lists.sport_decisive or lists.sport_strong_harm.search(text):
-        return ()
-    if len(terms) < 4 and lists.sport_harm.search(text):
-        return ()
-    return tuple(sorted(terms))
-
-
-def _hazard_near(tok: Token) -> Token | None:
-    """A hazard as the incident's cause: subject of its verb or of a verb above it ("a fire
-    tore through ..., killing"), a modifier ("a methane blast"), or "died in a fire"."""
-    seen = 0
-    node = tok
-    while seen < 6:
-        seen += 1
-        verbs = [node] + ([node.head] if node.dep_ == "conj" else [])
-        for v in verbs:
-            for ch in v.children:
-                if (
-                    ch.dep_ in ("nsubj", "nsubjpass", "agent", "compound", "amod", "acl")
-                    or (
-                        ch.lemma_ in ("cause", "trigger", "spark")  # "..., reportedly caused by a gas leak"
-                    )
-                    or (ch.dep_ == "prep" and ch.lower_ in ("in", "by", "from", "after", "during"))
-                ):
-                    for w in ch.subtree:
-                        if w.pos_ in ("NOUN", "PROPN") and _is_hazard(w):
-                            return w
-        if node.pos_ == "NOUN" and _is_hazard(node) and node is not tok:
-            return node
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return None
-
-
-def _disaster(
-    words: Sequence[tuple[Sentence, Token]], text: str, names: set[str], lead_kind: str = "incident"
-) -> tuple[str, ...]:
-    lists = _lists()
-    if lists.perpetrators.search(text):
-        return ()
-    if lead_kind == "disaster":
-        return ("(a disaster story)",)  # "Flash floods kill 36 ..." then "14 people were killed when ..."
-    if names <= {"DISPLACE"} and (m := lists.hazard_phrase.search(text)):
-        return (m.group(0),)  # evacuated before a fire, a flood, a chemical leak
-    for _, tok in words:
-        h = _hazard_near(tok)
-        if h is not None:
-            return (h.text,)
-    m = lists.causes.search(text)
-    return (m.group(0),) if m else ()
-
-
-def _is_hazard(tok: Token) -> bool:
-    hazards = _lists().hazards
-    low = tok.lower_
-    return low in hazards or tok.lemma_.lower() in hazards or (low.endswith("s") and low[:-1] in hazards)
-
-
 def _hazard_named(group: Group, cue: Cue) -> bool:
     """Is the cue's word a hazard's ("lightning strikes", "a gas explosion"), or done by one
     ("landslides blocked the highway"), not a weapon's or a person's? Or does it only name
@@ -508,17 +384,9 @@ def _hazard_named(group: Group, cue: Cue) -> bool:
     ):
         return True
     return any(
-        (ch.dep_ in ("compound", "amod") or (ch.dep_ == "nsubj" and tok.pos_ == "VERB")) and _is_hazard(ch)
+        (ch.dep_ in ("compound", "amod") or (ch.dep_ == "nsubj" and tok.pos_ == "VERB")) and is_hazard(ch)
         for ch in tok.children
     )
-
-
-def _crime(text: str) -> tuple[str, ...]:
-    lists = _lists()
-    m = lists.crime.search(text)
-    if m is None or lists.political.search(text) or lists.deaths.search(text):
-        return ()
-    return (m.group(0),)
 
 
 def _own_date(group: Group, framed: Sequence[tuple[Token, Token]]) -> DateMention | None:
@@ -609,12 +477,14 @@ def frame_of(group: Group, lead_kind: Kind = "incident") -> Frame:
         and not _hazard_named(group, c)
     }
     for kind, found in (
-        ("sport", _sport(text) if "PROTEST" not in names else ()),
+        ("sport", sport_terms(text) if "PROTEST" not in names else ()),
         (
             "disaster",
-            _disaster(words, _text(group.sentences), names, lead_kind) if names <= _DISASTER_CUES else (),
+            disaster_terms(words, _text(group.sentences), names, lead_kind)
+            if names <= _DISASTER_CUES
+            else (),
         ),
-        ("crime", _crime(text) if names <= _CRIME_CUES else ()),
+        ("crime", crime_terms(text) if names <= _CRIME_CUES else ()),
     ):
         if found:
             return Frame(kind, "none", None, found)  # type: ignore[arg-type]
@@ -623,18 +493,31 @@ def frame_of(group: Group, lead_kind: Kind = "incident") -> Frame:
         return Frame("sport", "none", None, ())
     if lead_kind in REFERRING:
         told_words = [(s, tok) for (s, tok), k in zip(words, kinds, strict=True) if not k]
-        if not any(_dated(s, tok) or s.event_date() is not None for s, tok in told_words):
-            return Frame(lead_kind, "background", _own_date(group, framed), tuple(deciding))
-        if (
-            lead_kind in ("commemoration", "legal")
-            and not _told_apart(group)
-            and not any(_demonstration(s, tok) for s, tok in told_words)
-        ):
-            # a funeral's, an anniversary's or a trial's story tells the incident it is about with
-            # its date: that incident is background, on its own date (issue 15 item 2); a
-            # gathering to commemorate is a protest all the same (ACLED codes it so)
-            own = next((d for s, _ in told_words if (d := s.event_date()) is not None), None)
-            return Frame(lead_kind, "background", own, tuple(deciding))
+        return _in_referring_story(group, told_words, framed, tuple(deciding), lead_kind)
+    return REPORTED
+
+
+def _in_referring_story(
+    group: Group,
+    told_words: Sequence[tuple[Sentence, Token]],
+    framed: Sequence[tuple[Token, Token]],
+    deciding: tuple[str, ...],
+    lead_kind: Kind,
+) -> Frame:
+    """The frame of an incident a legal, claim, reaction or commemoration story tells with no
+    frame of its own: undated, it is the story's subject recalled (background, undated)."""
+    if not any(_dated(s, tok) or s.event_date() is not None for s, tok in told_words):
+        return Frame(lead_kind, "background", _own_date(group, framed), deciding)
+    if (
+        lead_kind in ("commemoration", "legal")
+        and not _told_apart(group)
+        and not any(_demonstration(s, tok) for s, tok in told_words)
+    ):
+        # a funeral's, an anniversary's or a trial's story tells the incident it is about with
+        # its date: that incident is background, on its own date (issue 15 item 2); a
+        # gathering to commemorate is a protest all the same (ACLED codes it so)
+        own = next((d for s, _ in told_words if (d := s.event_date()) is not None), None)
+        return Frame(lead_kind, "background", own, deciding)
     return REPORTED
 
 
@@ -650,7 +533,7 @@ def article_kind(sentences: Sequence[Sentence]) -> Kind:
     """The kind of the article's lead: the frame of the incident words of its headline and
     first sentence with any ("Man pleads guilty to 2019 market bombing" is a legal story).
     A match report is told by its vocabulary across the whole text."""
-    if _sport(" ".join(s.span.text for s in sentences)):
+    if sport_terms(" ".join(s.span.text for s in sentences)):
         return "sport"
     lead = [s for s in sentences if s.is_title and s.event_cues]
     body = next((s for s in sentences if not s.is_title and s.event_cues), None)
@@ -678,7 +561,8 @@ def article_kind(sentences: Sequence[Sentence]) -> Kind:
 
     # the anniversary of an incident ("a year on from the massacre"), not of a holiday or a founding
     if any(
-        _lists().commemoration_lead.search(s.span.text) and s.event_cues and not told_there(s) for s in heads
+        word_lists().commemoration_lead.search(s.span.text) and s.event_cues and not told_there(s)
+        for s in heads
     ):
         return "commemoration"  # "A year on from the massacre, ..."
     for s in heads:
@@ -686,8 +570,8 @@ def article_kind(sentences: Sequence[Sentence]) -> Kind:
         hazard = [_head(s.span.doc, c) for c in s.event_cues if c.weight >= 1.0]
         if (
             hazard
-            and not _lists().perpetrators.search(s.span.text)
-            and all(_hazard_near(t) is not None for t in hazard)
+            and not word_lists().perpetrators.search(s.span.text)
+            and all(hazard_near(t) is not None for t in hazard)
         ):
             return "disaster"
     for s in heads:
@@ -695,7 +579,7 @@ def article_kind(sentences: Sequence[Sentence]) -> Kind:
             return "commemoration"  # "Mourners turned out for the funeral of ...", "Funeral begins for ..."
     for s in heads:
         root = s.span.root
-        kind = None if _charge_by_force(root) else _lists().governors.get(root.lemma_.lower())
+        kind = None if _charge_by_force(root) else word_lists().governors.get(root.lemma_.lower())
         if kind is None and _legal_subject(root) is not None:
             kind = "legal"
         doer = any(
@@ -718,7 +602,7 @@ def _names_commemoration(s: Sentence) -> bool:
     root = s.span.root
     if any(c.start <= root.i < c.end for c in s.cues if c.name in EVENT_CUES and c.weight > 0):
         return False
-    governors = _lists().governors
+    governors = word_lists().governors
     near = [ch for ch in root.children if ch.dep_ in ("nsubj", "nsubjpass", "dobj")]
     near += [g for ch in root.children if ch.dep_ == "prep" for g in ch.children if g.dep_ == "pobj"]
     return any(w.pos_ == "NOUN" and governors.get(w.lemma_.lower()) == "commemoration" for w in near)

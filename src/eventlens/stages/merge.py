@@ -366,7 +366,14 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
             current.context.append(s)
     kept = _drop_summaries([g for g in groups if any(s.candidate for s in g.sentences)])
     summed = len(kept) < len([g for g in groups if any(s.candidate for s in g.sentences)])
-    groups = kept
+    return _with_title(kept, title, summed, published)
+
+
+def _with_title(
+    groups: list[Group], title: list[Sentence], summed: bool, published: date | None
+) -> list[Group]:
+    """The headline joins the first reported incident, unless it sums the incidents or names
+    several of them; alone, it is the incident."""
     if title and (len(groups) > 1 or summed):
         if any(t.total is not None for t in title):
             # "Twin car bombs kill 31 in Mogadishu and Baidoa": the headline sums the incidents
