@@ -15,7 +15,8 @@ The decision reads the parse: the words that govern an incident word on its way 
 sentence's root ("pleaded guilty **to the bombing**", "claimed responsibility **for the
 attack**"), the subject of the incident's verb ("a **fire** tore through a factory, killing
 19"), and the vocabulary around it (sports terms, crime without an armed or political actor, a
-count over months or years). The word lists are in ``data/kinds.json`` with their source.
+count over months or years). The word lists are in ``data/kinds.json`` with their source, read
+by ``stages.kind_words`` (which also holds the kinds read from words alone: sport, disaster, crime).
 
 Public: :func:`frame_of` (one group of sentences), :func:`article_kind` (the lead's kind) and
 :func:`apply_kinds` (the pipeline's hook: drops the groups of no record, marks the background ones).

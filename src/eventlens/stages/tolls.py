@@ -9,6 +9,10 @@ killed", "more than 100 people were killed in a string of raids over Christmas")
 sum of the parts the article goes on to tell, so it must never be added to one of them; a
 statistic belongs to no single incident at all.
 
+Two sanity rules (issue 15 item 5): a toll in the hundreds belongs to no single incident unless
+its clause names the incident, or its sentence names one incident or one day; and the dead of an
+epidemic or a natural hazard named before the toll are no incident's toll at all.
+
 Both are read from the words of the *clause* that states the toll (a sentence split at commas,
 semicolons, dashes and "and"/"as"/"while"), so "gunmen killed 14 villagers in Zamfara, in one
 of several attacks across the north" keeps its 14: the several attacks are in another clause.
