@@ -96,6 +96,8 @@ CONTROLS = {
     "no claim": "Gunmen killed four farmers near Kessa on Sunday. No group claimed responsibility for the killings.",
     "traffickers shoot": "Drug traffickers opened fire on a police patrol in Tarlan on Friday, "
     "wounding two officers.",
+    "attack during a funeral": "Around 4 May 2024, armed men killed between 10 to 14 mourners in Kessa "
+    "(Wela district) during the funeral of a local chief.",
     "riot after a match": "Fans threw stones at police and set cars on fire outside the stadium in "
     "Wela on Saturday after a goalless draw, and police fired tear gas to disperse them.",
     "robbers kill": "Armed robbers shot dead a shopkeeper and his son in Tarlan on Saturday night.",

@@ -601,11 +601,20 @@ def _names_commemoration(s: Sentence) -> bool:
     turned out for the funeral")? Not when the verb is itself an incident word ("a bomb
     exploded at a funeral", "gunmen attacked a vigil")."""
     root = s.span.root
-    if any(c.start <= root.i < c.end for c in s.cues if c.name in EVENT_CUES and c.weight > 0):
-        return False
+    if root.pos_ not in ("VERB", "AUX") or any(
+        c.start <= root.i < c.end for c in s.cues if c.name in EVENT_CUES and c.weight > 0
+    ):
+        return False  # (a parse with no verb at its root is no sentence about a funeral)
     governors = word_lists().governors
     near = [ch for ch in root.children if ch.dep_ in ("nsubj", "nsubjpass", "dobj")]
-    near += [g for ch in root.children if ch.dep_ == "prep" for g in ch.children if g.dep_ == "pobj"]
+    # "turned out for the funeral", not "killed ... during the funeral": a time, not the topic
+    near += [
+        g
+        for ch in root.children
+        if ch.dep_ == "prep" and ch.lower_ != "during"
+        for g in ch.children
+        if g.dep_ == "pobj"
+    ]
     return any(w.pos_ == "NOUN" and governors.get(w.lemma_.lower()) == "commemoration" for w in near)
 
 
