@@ -98,6 +98,10 @@ CONTROLS = {
     "wounding two officers.",
     "attack during a funeral": "Around 4 May 2024, armed men killed between 10 to 14 mourners in Kessa "
     "(Wela district) during the funeral of a local chief.",
+    "protest at a court": "Hundreds of farmers demonstrated outside the Kessa High Court on Monday "
+    "during hearings on a land dispute, demanding the return of their fields.",
+    "rally at a court": "On 6 May 2024, members of the Wela traders' union demonstrated at the Kessa "
+    "High Court during hearings in support of their jailed leader.",
     "riot after a match": "Fans threw stones at police and set cars on fire outside the stadium in "
     "Wela on Saturday after a goalless draw, and police fired tear gas to disperse them.",
     "robbers kill": "Armed robbers shot dead a shopkeeper and his son in Tarlan on Saturday night.",

@@ -282,7 +282,12 @@ def _legal_subject(verb: Token) -> Token | None:
         if ch.dep_ in ("nsubj", "nsubjpass") and (ch.lemma_.lower() in actors or ch.lower_ in actors):
             return ch
         # "identified him in court", "told the trial", "said at the inquest": said before a court
-        if ch.dep_ == "prep" and ch.lower_ in ("in", "before", "at", "to"):
+        # (not "demonstrated at the High Court": a place)
+        if (
+            ch.dep_ == "prep"
+            and ch.lower_ in ("in", "before", "at", "to")
+            and verb.lemma_.lower() in _COURT_SPEECH
+        ):
             for obj in ch.children:
                 if obj.dep_ == "pobj" and obj.lemma_.lower() in _COURT_NOUNS:
                     return obj
@@ -294,6 +299,9 @@ def _legal_subject(verb: Token) -> Token | None:
 
 
 _COURT_NOUNS = frozenset("court courtroom trial tribunal hearing inquest jury".split())
+_COURT_SPEECH = frozenset(
+    "say tell testify identify admit confess describe recount recall state claim deny explain show".split()
+)
 
 
 def _statistical(tok: Token, sent: Span) -> bool:
