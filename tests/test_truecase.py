@@ -230,12 +230,6 @@ def _run(pipe, text: str) -> list:  # type: ignore[no-untyped-def]
     return result.events
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known regression after merging incident segmentation and non-incident frames with "
-    "truecasing: the lowercased Zamfara report reads a statistic's toll (100) as a reported "
-    "incident where the original gives a background record with 20; open, see the session note",
-)
 @pytest.mark.parametrize("caseless", [str.lower, str.upper])
 def test_caseless_report_gives_the_records_of_the_original(full_pipeline, caseless) -> None:  # type: ignore[no-untyped-def]
     clean = _run(full_pipeline, REPORT)

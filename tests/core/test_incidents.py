@@ -146,6 +146,16 @@ def test_total_toll(text: str, title: bool, total: int | None) -> None:
         ("Last year's deadliest attack, on a bus, killed 12 people.", 12),
         ("Three soldiers and two civilians were killed.", 5),
         ("No one was killed.", 0),
+        # a toll in the hundreds with neither an incident nor a day in its clause (issue 15 item 5)
+        ("Herders and farmers have killed hundreds of people in Plateau and nearby states.", None),
+        ("Militias killed 250 villagers in the Ituri hills, a rights group said.", None),
+        ("At least 130 people were killed on Sunday, officials said.", 130),
+        ("Gunmen killed 110 worshippers in the raid on the mosque.", 110),
+        # an epidemic's or a hazard's dead are no incident's toll; a hazard as the setting is
+        ("The measles outbreak in the camps, which has caused 64 deaths, worries aid agencies.", None),
+        ("Kolvara district, with 300 infections and 21 deaths, is the worst hit.", None),
+        ("Gunmen killed nine people at a camp for flood victims near Kolvara.", 9),
+        ("Police shot dead two men protesting over the cholera outbreak.", 2),
     ],
 )
 def test_statistics_are_no_incident_toll(text: str, fatalities: int | None) -> None:
@@ -203,3 +213,79 @@ def test_conflicting_sources_are_not_added() -> None:
     assert casualties(text, 0)[0] == 6
     text = "Three soldiers were killed and two civilians were wounded, while four militants died."
     assert casualties(text, 0)[:2] == (7, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        pytest.param(
+            "Rebels shell old town in the east\nThe town of Mirovka, founded in 1783, was shelled by rebels, "
+            "killing two civilians, officials said.",
+            None,
+            id="founding-year-of-the-place",
+        ),
+        pytest.param(
+            "Gunmen attack church in Kolvara\nGunmen attacked the church of Kolvara, which was built in 1650, "
+            "killing three worshippers, police said.",
+            None,
+            id="age-of-the-building",
+        ),
+        pytest.param(
+            "Activist shot dead in Kolvara\nBorn in 1961, the activist was shot by gunmen outside his home in "
+            "Kolvara, police said.",
+            None,
+            id="birth-year-of-the-victim",
+        ),
+        pytest.param(
+            "Rebels attack Kolvara post\nRebels attacked an army post in Kolvara, the army said, blaming the "
+            "Kuvo Front, a group that was founded in the 1980s and has seized several towns.",
+            None,
+            id="founding-decade-beside-another-incident-word",
+        ),
+        pytest.param(
+            "A bombing remembered\nIn 1995, a truck bomb killed 168 people in Oklahoma City.",
+            1995,
+            id="the-incident-own-old-year",
+        ),
+    ],
+)
+def test_no_record_dated_years_back_unless_the_text_dates_an_incident(
+    pipe, text: str, year: int | None
+) -> None:
+    # issue 15 item 5: a year long before publication dates a record only when the text ties it
+    # to the incident; otherwise the incident is undated news (the week up to publication)
+    (ev,) = pipe.extract(text, published=PUB)
+    assert ev.date is not None
+    if year is None:
+        assert ev.role == "reported" and ev.date.end == PUB.date(), (ev.role, ev.date)
+    else:
+        assert ev.role == "background" and ev.date.start.year == year, (ev.role, ev.date)
+
+
+def test_story_resumed_after_a_digression_is_one_incident(pipe) -> None:
+    # the lead's bombing, a digression into the war's start, then more of the same bombing on
+    # the same day: one reported record, never a second one with a toll counted twice
+    text = (
+        "Car bomb kills 11 in Kolvara market\n"
+        "KOLVARA, Feb 11 (Wire) - A car bomb exploded near a crowded market in Kolvara on Monday, "
+        "killing 11 people, officials said.\n\n"
+        "The blast came a week after the army said attacks nationwide had fallen to levels of the "
+        "early weeks of its offensive, which began with air strikes in November 2024.\n\n"
+        "Hospital officials said the 11 killed on Monday included three children. The army confirmed "
+        "the attack on Monday and said four soldiers were wounded."
+    )
+    evs = _reported(pipe, text)
+    assert len(evs) == 1, [(e.sub_event_type, e.date, e.fatalities) for e in evs]
+    assert evs[0].fatalities == 11
+
+
+def test_a_statement_date_is_not_the_incident_date(pipe) -> None:
+    text = (
+        "Rebels ambush patrol in Kolvara\n"
+        "Rebels ambushed an army patrol near Kolvara on Sunday, killing two soldiers, the army said.\n\n"
+        "About 20 rebels opened fire on the soldiers at around 6 a.m., the battalion commander said in a "
+        "statement on Monday."
+    )
+    evs = _reported(pipe, text)
+    assert len(evs) == 1, [(e.sub_event_type, e.date) for e in evs]
+    assert evs[0].date is not None and evs[0].date.start.isoformat() == "2025-02-09"

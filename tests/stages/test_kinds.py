@@ -30,6 +30,10 @@ def _reported(events: list[Event]) -> list[Event]:
 NON_INCIDENTS = {
     "plea hearing": "A man pleaded guilty on Monday to the bombing of a market in Kessa in March 2021 "
     "that killed 14 people.",
+    "admission in court": "A Kessa man admitted in the district court on Monday that he shot dead a "
+    "neighbour outside a bakery in Wela in June 2023.",
+    "testimony": "A shop owner testified on Tuesday that the defendant rented the van that later "
+    "exploded outside the Kessa police station.",
     "sentencing": "A former militia commander was sentenced to life in prison on Friday for ordering "
     "the massacre of villagers near Wela.",
     "trial testimony": "The court heard on Tuesday that the defendant shot two guards during a raid "
@@ -51,6 +55,12 @@ NON_INCIDENTS = {
     "port on Wednesday and arrested two crew members.",
     "sanctions": "The European Union imposed sanctions on three army generals on Thursday over the "
     "shelling of a refugee camp in February.",
+    "match headline": "Shelling of shots cannot break Kessa's defence as Wela held to goalless draw",
+    "fraud arrest": "Anti-fraud police in Tarlan arrested a former customs chief accused of moving state "
+    "money into shell companies.",
+    "sanctions headline": "Kessa announces new sanctions on Wela over missile test, drone strike",
+    "sanctions as the subject": "The new sanctions target three army generals and two arms "
+    "companies in Wela, the ministry said on Monday.",
     "condemnation": "The regional bloc on Monday condemned the attack on the Wela border post and "
     "urged both sides to exercise restraint.",
     "denial": "The army said on Monday that it had carried out no air strikes in the district.",
@@ -86,6 +96,14 @@ CONTROLS = {
     "no claim": "Gunmen killed four farmers near Kessa on Sunday. No group claimed responsibility for the killings.",
     "traffickers shoot": "Drug traffickers opened fire on a police patrol in Tarlan on Friday, "
     "wounding two officers.",
+    "attack during a funeral": "Around 4 May 2024, armed men killed between 10 to 14 mourners in Kessa "
+    "(Wela district) during the funeral of a local chief.",
+    "protest at a court": "Hundreds of farmers demonstrated outside the Kessa High Court on Monday "
+    "during hearings on a land dispute, demanding the return of their fields.",
+    "rally at a court": "On 6 May 2024, members of the Wela traders' union demonstrated at the Kessa "
+    "High Court during hearings in support of their jailed leader.",
+    "riot after a match": "Fans threw stones at police and set cars on fire outside the stadium in "
+    "Wela on Saturday after a goalless draw, and police fired tear gas to disperse them.",
     "robbers kill": "Armed robbers shot dead a shopkeeper and his son in Tarlan on Saturday night.",
 }
 
@@ -154,3 +172,112 @@ def test_a_disaster_story_keeps_its_later_deaths_out(pipe: Pipeline) -> None:
         "drowned when their boat overturned."
     )
     assert _reported(_events(pipe, text)) == []
+
+
+def test_a_court_report_clause_makes_the_killing_background(pipe: Pipeline) -> None:
+    # the incident is the main clause and the court only reports it (", a court heard")
+    text = (
+        "A soldier was killed on Saturday when militants opened fire on his patrol near Kessa, "
+        "a jury was told."
+    )
+    events = _events(pipe, text)
+    assert events and _reported(events) == []
+
+
+def test_a_funeral_story_recalls_its_shooting_as_background_on_its_own_day(pipe: Pipeline) -> None:
+    text = (
+        "Funeral held for three slain Kessa policemen\n\n"
+        "Hundreds of mourners turned out on Tuesday for the funeral of three policemen in Kessa. "
+        "The officers were shot dead by gunmen at a checkpoint outside Wela on Monday."
+    )
+    events = _events(pipe, text)
+    assert events and _reported(events) == []
+    dated = [e.date for e in events if e.date is not None]
+    assert dated and dated[0].value == "2024-05-06"  # the shooting's Monday, not the funeral's day
+
+
+def test_news_beside_a_funeral_lead_told_apart_keeps_its_record(pipe: Pipeline) -> None:
+    text = (
+        "Funeral held for three slain Kessa policemen\n\n"
+        "Hundreds of mourners turned out on Tuesday for the funeral of three policemen in Kessa.\n\n"
+        "In a separate incident, gunmen killed two farmers in Wela on Monday."
+    )
+    assert len(_reported(_events(pipe, text))) == 1
+
+
+def test_a_headline_telling_an_incident_then_a_claim_is_news(pipe: Pipeline) -> None:
+    # the headline's root verb is the claim, but its first clause tells the bombing itself
+    text = (
+        "Car bomb kills nine in Kessa; Sokat Defence Force claims it\n\n"
+        "A car bomb exploded at a checkpoint in Kessa, killing nine people, police said."
+    )  # undated: a claim story's subject would be background
+    reported = _reported(_events(pipe, text))
+    assert len(reported) == 1 and reported[0].fatalities == 9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            'The governor condemned what he called "senseless attacks on worshippers" on Tuesday.',
+            id="condemned-what-he-called",
+        ),
+        pytest.param(
+            "The minister said on Tuesday that the army's offensive against the rebels would continue.",
+            id="offensive-would-continue",
+        ),
+    ],
+)
+def test_reactions_and_plans_give_no_reported_record(pipe: Pipeline, text: str) -> None:
+    assert _reported(_events(pipe, text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        pytest.param("More than 4,000 people were murdered in Wela province last year.", 0, id="year-count"),
+        pytest.param(
+            "The market bombing in Kessa this year killed 120 people, the deadliest so far.",
+            1,
+            id="one-bombing",
+        ),
+    ],
+)
+def test_a_big_count_over_a_period_is_a_statistic(pipe: Pipeline, text: str, reported: int) -> None:
+    events = _events(pipe, text)
+    assert len(_reported(events)) == reported
+    if not reported:
+        assert events == []  # a statistic is no record at all, not even a background one
+
+
+def test_flight_after_an_attack_is_its_aftermath(pipe: Pipeline) -> None:
+    text = (
+        "Gunmen kill 12 villagers near Wela\n\n"
+        "Gunmen killed 12 villagers in an attack on Kessa village near Wela late on Friday, a local "
+        "official said.\n\n"
+        "Hundreds of residents fled to Wela and Tarlan on Saturday morning, carrying their belongings."
+    )
+    reported = _reported(_events(pipe, text))
+    assert len(reported) == 1 and reported[0].fatalities == 12
+
+
+def test_a_threat_of_a_strike_is_no_event(pipe: Pipeline) -> None:
+    text = (
+        "Nurses march in Kessa over unpaid wages\n\n"
+        "Hundreds of nurses marched peacefully through Kessa on Monday to demand unpaid wages.\n\n"
+        '"If we are not paid by the end of this month, we will call a national strike," a union leader said.'
+    )
+    assert len(_reported(_events(pipe, text))) == 1
+
+
+def test_a_witness_in_court_makes_a_legal_story_and_its_dated_bombing_background(pipe: Pipeline) -> None:
+    text = (
+        "Witness names bomb suspect\n\n"
+        "A garage owner identified the defendant in court on Friday as the man who bought the van used "
+        "in the bombing of the Kessa police station.\n\n"
+        "The station was wrecked by an explosion on Saturday, killing 14 people and injuring 60."
+    )
+    events = _events(pipe, text)
+    assert events and _reported(events) == []
+    dated = [e.date.value for e in events if e.date is not None]
+    assert "2024-05-04" in dated  # the bombing's own Saturday, not the hearing's Friday

@@ -15,7 +15,8 @@ The decision reads the parse: the words that govern an incident word on its way 
 sentence's root ("pleaded guilty **to the bombing**", "claimed responsibility **for the
 attack**"), the subject of the incident's verb ("a **fire** tore through a factory, killing
 19"), and the vocabulary around it (sports terms, crime without an armed or political actor, a
-count over months or years). The word lists are in ``data/kinds.json`` with their source.
+count over months or years). The word lists are in ``data/kinds.json`` with their source, read
+by ``stages.kind_words`` (which also holds the kinds read from words alone: sport, disaster, crime).
 
 Public: :func:`frame_of` (one group of sentences), :func:`article_kind` (the lead's kind) and
 :func:`apply_kinds` (the pipeline's hook: drops the groups of no record, marks the background ones).
@@ -23,16 +24,23 @@ Public: :func:`frame_of` (one group of sentences), :func:`article_kind` (the lea
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from eventlens.stages.detect import EVENT_CUES
+from eventlens.stages.kind_words import (
+    crime_terms,
+    disaster_terms,
+    hazard_near,
+    is_hazard,
+    sport_terms,
+    word_lists,
+)
+from eventlens.stages.merge import SEPARATION, SEPARATION_OPENER
+from eventlens.stages.tolls import BIG_TOLL, names_one_incident
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -71,6 +79,10 @@ _DAY_WORDS = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{1,2}\b)",
     re.I,
 )
+#: A plain count, digits with thousands commas ("30,000", "250"), not a year.
+_THOUSANDS = re.compile(
+    r"(?<![\d,.])(?!(?:19|20)\d\d\b)\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d,.])(?!(?:19|20)\d\d\b)\d+(?![\d,.])"
+)
 _PERCENT = re.compile(r"\d\s*(?:%|percent\b|per cent\b)", re.I)
 
 
@@ -91,71 +103,6 @@ class Frame:
 REPORTED = Frame("incident", "reported")
 
 
-# --------------------------------------------------------------------------- word lists
-@dataclass(frozen=True, slots=True)
-class _Lists:
-    governors: dict[str, str]  # lemma -> kind
-    legal_actors: frozenset[str]
-    denials: frozenset[str]
-    demonstrating: frozenset[str]
-    stat_nouns: frozenset[str]
-    trend_verbs: frozenset[str]
-    long_span: re.Pattern[str]
-    period: re.Pattern[str]
-    stat_phrase: re.Pattern[str]
-    counts: re.Pattern[str]
-    commemoration_lead: re.Pattern[str]
-    sport: re.Pattern[str]
-    sport_harm: re.Pattern[str]
-    sport_strong_harm: re.Pattern[str]
-    hazards: frozenset[str]
-    hazard_phrase: re.Pattern[str]
-    causes: re.Pattern[str]
-    perpetrators: re.Pattern[str]
-    crime: re.Pattern[str]
-    political: re.Pattern[str]
-    deaths: re.Pattern[str]
-
-
-def _words(items: Iterable[str]) -> re.Pattern[str]:
-    alts = sorted({w.lower() for w in items}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alts) + r")\b", re.I)
-
-
-@lru_cache(maxsize=1)
-def _lists() -> _Lists:
-    raw = json.loads(resources.files("eventlens").joinpath("data/kinds.json").read_text("utf-8"))
-    governors = {
-        w.lower(): kind for kind, ws in raw["governors"].items() if not kind.startswith("_") for w in ws
-    }
-    st, sp, di, cr = raw["statistics"], raw["sport"], raw["disaster"], raw["crime"]
-    return _Lists(
-        governors=governors,
-        legal_actors=frozenset(raw["legal_actors"]),
-        denials=frozenset(raw["denials"]["verbs"]),
-        demonstrating=frozenset(raw["demonstrating"]["verbs"]),
-        stat_nouns=frozenset(w for w in st["nouns"] if " " not in w),
-        trend_verbs=frozenset(st["trend_verbs"]),
-        long_span=re.compile(r"\b(?:" + "|".join(st["long_spans"]) + r")\b", re.I),
-        period=re.compile(r"\b(?:" + "|".join(st["periods"]) + r")\b", re.I),
-        stat_phrase=_words(st["nouns"]),
-        counts=_words(st["counts"]),
-        commemoration_lead=re.compile(
-            r"\b(?:" + "|".join(raw["commemoration_lead"]["patterns"]) + r")", re.I
-        ),
-        sport=re.compile(_words(sp["terms"]).pattern + "|" + "|".join(sp["patterns"]), re.I),
-        sport_harm=_words(sp["real_harm"]),
-        sport_strong_harm=_words(sp["strong_harm"]),
-        hazards=frozenset(w for w in di["hazards"] if " " not in w),
-        hazard_phrase=_words(di["hazards"]),
-        causes=_words(di["causes"]),
-        perpetrators=_words(di["perpetrators"]),
-        crime=_words(cr["words"]),
-        political=_words(cr["political"]),
-        deaths=_words(cr["deaths"]),
-    )
-
-
 # --------------------------------------------------------------------------- one incident word
 def _head(doc: Doc, cue: Cue) -> Token:
     """The cue's syntactic head: its token whose head lies outside it."""
@@ -169,7 +116,7 @@ def governor(tok: Token) -> tuple[str, Token, Token] | None:
     The walk goes up the parse to the sentence's root; it stops at a clause of its own
     ("after gunmen attacked ...", a verb joined by "and"). The incident as the doer of a verb
     ("the attack claimed 12 lives") is not referred to by that verb."""
-    lists = _lists()
+    lists = word_lists()
     node = tok
     subject = _legal_subject(tok)
     if subject is not None:  # "the accused shot his neighbour"
@@ -177,13 +124,27 @@ def governor(tok: Token) -> tuple[str, Token, Token] | None:
     purpose = _commemorating(tok)
     if purpose is not None:  # "gathered on Sunday to mark one year since the bombing"
         return "commemoration", purpose, tok
+    if tok.pos_ == "VERB":  # "the new sanctions target officials": a measure, not an attack
+        for ch in tok.children:
+            if (
+                ch.dep_ == "nsubj"
+                and lists.governors.get(ch.lemma_.lower()) == "reaction"
+                and ch.pos_ == "NOUN"
+            ):
+                return "reaction", ch, tok
+    report = _legal_report(tok.sent.root)
+    if report is not None:  # "a soldier was killed when militants opened fire ..., a jury was told"
+        return "legal", report, tok
     while node.head.i != node.i:
         if _own_clause(node):
             return None
         head = node.head
-        denial = (
-            node.dep_ == "ccomp" and head.lemma_.lower() in lists.denials
-        )  # "denied its forces shelled ..."
+        # "denied its forces shelled ...", "admitted that he gunned down ...", "testified that he
+        # rented the truck": a denial's or a legal verb's clause is the incident referred to
+        denial = node.dep_ == "ccomp" and (
+            head.lemma_.lower() in lists.denials
+            or lists.governors.get(head.lemma_.lower()) in ("legal", "reaction")
+        )  # ... and "condemned what he called cowardly attacks"
         # the incident itself as the doer is not referred to; inside the doer it is ("a man
         # accused of plotting the attack pleaded guilty")
         doer = node.dep_ in ("nsubj", "csubj") and node.i == tok.i
@@ -193,9 +154,10 @@ def governor(tok: Token) -> tuple[str, Token, Token] | None:
             kind = lists.governors.get(head.lemma_.lower()) or lists.governors.get(head.lower_)
             if kind is not None and not _claims_own_operation(head, node):
                 return kind, head, node
-            if head.pos_ in ("VERB", "AUX") and node.dep_ == "prep":
+            if head.pos_ in ("VERB", "AUX") and node.dep_ in ("prep", "npadvmod", "dep"):
                 # "imposed sanctions over the shelling", "took responsibility for the attack":
-                # the preposition hangs on the verb, the governing noun is its object
+                # the preposition hangs on the verb, the governing noun is its object (a headline's
+                # list, "new sanctions over missile test, drone strike", may hang loose on it)
                 for obj in head.children:
                     if obj.dep_ == "dobj" and obj.i != node.i:
                         kind = lists.governors.get(obj.lemma_.lower()) or lists.governors.get(obj.lower_)
@@ -214,6 +176,19 @@ def governor(tok: Token) -> tuple[str, Token, Token] | None:
     return None
 
 
+def _legal_report(root: Token) -> Token | None:
+    """A court's or a jury's reporting clause hung under the sentence's own verb ("X was shot
+    dead ..., a court heard", "..., the jury was told"): the story is the hearing's."""
+    for ch in root.children:
+        if ch.dep_ not in ("parataxis", "ccomp", "conj") or ch.pos_ not in ("VERB", "AUX") or ch.i < root.i:
+            continue
+        if ch.dep_ == "conj" and any(c.dep_ == "cc" and root.i < c.i < ch.i for c in root.children):
+            continue  # "... and a court heard": a clause of its own, not a report
+        if _legal_subject(ch) is not None:
+            return ch
+    return None
+
+
 def _marks_anniversary(verb: Token) -> bool:
     """ "to mark one year since", "marks the anniversary" (not "marking a new escalation")."""
     return verb.lemma_.lower() == "mark" and any(
@@ -224,9 +199,9 @@ def _marks_anniversary(verb: Token) -> bool:
 def _commemorating(tok: Token) -> Token | None:
     """A gathering whose purpose is to remember ("gathered to mark a year since", "marched to
     commemorate the victims"): the purpose clause's verb, or None."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() in _lists().demonstrating:
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in word_lists().demonstrating:
         return None  # "protesters rallied to mourn ...": a demonstration all the same
-    lists = _lists()
+    lists = word_lists()
     for ch in tok.children:
         if ch.dep_ in ("xcomp", "advcl") and ch.pos_ == "VERB" and any(g.dep_ == "aux" for g in ch.children):
             lemma = ch.lemma_.lower()
@@ -254,6 +229,21 @@ def _negated(tok: Token) -> bool:
     if tok.pos_ in ("VERB", "AUX"):
         return any(ch.dep_ == "neg" for ch in tok.children)
     return any(ch.dep_ == "det" and ch.lower_ == "no" for ch in tok.children)
+
+
+_MODALS = frozenset("will would could may might should must shall".split())
+
+
+def _unrealised(tok: Token) -> bool:
+    """Is the incident word in a clause that tells no past event: a plan, an intention, a
+    possibility ("the offensive would continue", "troops will withdraw")? The clause's verb (the
+    word itself, or the verb it depends on) carries a modal."""
+    node = tok
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node.pos_ in ("VERB", "AUX") and any(
+        ch.dep_ == "aux" and ch.lemma_.lower() in _MODALS for ch in node.children
+    )
 
 
 def _claims_own_operation(head: Token, node: Token) -> bool:
@@ -287,17 +277,37 @@ def _charge_by_force(tok: Token) -> bool:
 def _legal_subject(verb: Token) -> Token | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    actors = _lists().legal_actors
+    actors = word_lists().legal_actors
     for ch in verb.children:
         if ch.dep_ in ("nsubj", "nsubjpass") and (ch.lemma_.lower() in actors or ch.lower_ in actors):
             return ch
+        # "identified him in court", "told the trial", "said at the inquest": said before a court
+        # (not "demonstrated at the High Court": a place)
+        if (
+            ch.dep_ == "prep"
+            and ch.lower_ in ("in", "before", "at", "to")
+            and verb.lemma_.lower() in _COURT_SPEECH
+        ):
+            for obj in ch.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in _COURT_NOUNS:
+                    return obj
+    if verb.lemma_.lower() in ("tell", "testify"):  # "told the jury", "told the court"
+        for ch in verb.children:
+            if ch.dep_ in ("dobj", "dative") and ch.lemma_.lower() in actors:
+                return ch
     return None
+
+
+_COURT_NOUNS = frozenset("court courtroom trial tribunal hearing inquest jury".split())
+_COURT_SPEECH = frozenset(
+    "say tell testify identify admit confess describe recount recall state claim deny explain show".split()
+)
 
 
 def _statistical(tok: Token, sent: Span) -> bool:
     """Does the incident word count incidents over months or years ("attacks rose 30 percent
     last year", "the conflict has killed 10,000 people since 2015")?"""
-    lists = _lists()
+    lists = word_lists()
     text = sent.text
     long_span = bool(lists.long_span.search(text))
     period = long_span or bool(lists.period.search(text)) or bool(_PERCENT.search(text))
@@ -322,7 +332,19 @@ def _statistical(tok: Token, sent: Span) -> bool:
         return False  # a day's incident, compared with the year ("the deadliest attack this year")
     if "first time" in text.lower() or not (_COUNT.search(text) or lists.counts.search(text)):
         return False  # "for the first time since 2012" dates a change, it counts nothing
-    return long_span or bool(_PERCENT.search(text)) or bool(lists.stat_phrase.search(text))
+    return (
+        long_span
+        or bool(_PERCENT.search(text))
+        or bool(lists.stat_phrase.search(text))
+        # "more than 30,000 people were murdered in Mexico last year" (not "the market bombing
+        # this year killed 120")
+        or (_big_count(text) and not names_one_incident(text))
+    )
+
+
+def _big_count(text: str) -> bool:
+    """A count of ``tolls.BIG_TOLL`` or more (a year is no count): over a period, a statistic."""
+    return any(int(m.group(0).replace(",", "")) >= BIG_TOLL for m in _THOUSANDS.finditer(text))
 
 
 # --------------------------------------------------------------------------- one group
@@ -359,91 +381,21 @@ def _demonstration(sent: Sentence, tok: Token) -> bool:
     return any(c.name == "PROTEST" and c.weight >= 1.0 and c.start <= tok.i < c.end for c in sent.cues)
 
 
-def _sport(text: str) -> tuple[str, ...]:
-    lists = _lists()
-    terms = {m.group(0).lower() for m in lists.sport.finditer(text)}
-    if len(terms) < 2 or lists.sport_strong_harm.search(text):
-        return ()
-    if len(terms) < 4 and lists.sport_harm.search(text):
-        return ()
-    return tuple(sorted(terms))
-
-
-def _hazard_near(tok: Token) -> Token | None:
-    """A hazard as the incident's cause: subject of its verb or of a verb above it ("a fire
-    tore through ..., killing"), a modifier ("a methane blast"), or "died in a fire"."""
-    seen = 0
-    node = tok
-    while seen < 6:
-        seen += 1
-        verbs = [node] + ([node.head] if node.dep_ == "conj" else [])
-        for v in verbs:
-            for ch in v.children:
-                if (
-                    ch.dep_ in ("nsubj", "nsubjpass", "agent", "compound", "amod", "acl")
-                    or (
-                        ch.lemma_ in ("cause", "trigger", "spark")  # "..., reportedly caused by a gas leak"
-                    )
-                    or (ch.dep_ == "prep" and ch.lower_ in ("in", "by", "from", "after", "during"))
-                ):
-                    for w in ch.subtree:
-                        if w.pos_ in ("NOUN", "PROPN") and _is_hazard(w):
-                            return w
-        if node.pos_ == "NOUN" and _is_hazard(node) and node is not tok:
-            return node
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return None
-
-
-def _disaster(
-    words: Sequence[tuple[Sentence, Token]], text: str, names: set[str], lead_kind: str = "incident"
-) -> tuple[str, ...]:
-    lists = _lists()
-    if lists.perpetrators.search(text):
-        return ()
-    if lead_kind == "disaster":
-        return ("(a disaster story)",)  # "Flash floods kill 36 ..." then "14 people were killed when ..."
-    if names <= {"DISPLACE"} and (m := lists.hazard_phrase.search(text)):
-        return (m.group(0),)  # evacuated before a fire, a flood, a chemical leak
-    for _, tok in words:
-        h = _hazard_near(tok)
-        if h is not None:
-            return (h.text,)
-    m = lists.causes.search(text)
-    return (m.group(0),) if m else ()
-
-
-def _is_hazard(tok: Token) -> bool:
-    hazards = _lists().hazards
-    low = tok.lower_
-    return low in hazards or tok.lemma_.lower() in hazards or (low.endswith("s") and low[:-1] in hazards)
-
-
 def _hazard_named(group: Group, cue: Cue) -> bool:
     """Is the cue's word a hazard's ("lightning strikes", "a gas explosion"), or done by one
     ("landslides blocked the highway"), not a weapon's or a person's? Or does it only name
     another thing ("shell companies")?"""
     tok = _head(group.sentences[0].span.doc, cue)
     if (
-        tok.dep_ == "compound"
+        tok.dep_ in ("compound", "amod")  # "shell companies", parsed either way
         and tok.head.pos_ == "NOUN"
         and not any(c.start <= tok.head.i < c.end for c in group.cues if c.name in EVENT_CUES)
     ):
         return True
     return any(
-        (ch.dep_ in ("compound", "amod") or (ch.dep_ == "nsubj" and tok.pos_ == "VERB")) and _is_hazard(ch)
+        (ch.dep_ in ("compound", "amod") or (ch.dep_ == "nsubj" and tok.pos_ == "VERB")) and is_hazard(ch)
         for ch in tok.children
     )
-
-
-def _crime(text: str) -> tuple[str, ...]:
-    lists = _lists()
-    m = lists.crime.search(text)
-    if m is None or lists.political.search(text) or lists.deaths.search(text):
-        return ()
-    return (m.group(0),)
 
 
 def _own_date(group: Group, framed: Sequence[tuple[Token, Token]]) -> DateMention | None:
@@ -461,10 +413,15 @@ def _own_date(group: Group, framed: Sequence[tuple[Token, Token]]) -> DateMentio
 def _dated(sent: Sentence, tok: Token) -> bool:
     """Does the incident word carry a date of its own, inside its own words ("gunmen killed two
     farmers **on Sunday**"), not the date of the clause it is mentioned in ("relatives of the
-    victims of the bombing gathered on Sunday")?"""
+    victims of the bombing gathered on Sunday")? A date that resolves to no days ("May 26 last
+    year" with no publication date) dates nothing."""
     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
     return any(
-        d.kind in ("DATE", "TIME") and not d.generic and lo <= d.span.start and d.span.end <= hi
+        d.kind in ("DATE", "TIME")
+        and not d.generic
+        and d.range is not None
+        and lo <= d.span.start
+        and d.span.end <= hi
         for d in sent.dates
     )
 
@@ -479,11 +436,16 @@ def frame_of(group: Group, lead_kind: Kind = "incident") -> Frame:
     if not words:
         return REPORTED
     # "no fighting was reported", "carried out no air strikes": a negated word tells no incident
-    told = [(s, tok) for s, tok in words if not _negated(tok)]
+    told = [(s, tok) for s, tok in words if not _negated(tok) and not _unrealised(tok)]
     if not told:
         negated = {tok.i for _, tok in words}
+        # a plan or a threat ("we will call a strike") is told by no weaker word either
+        least = 1.0 if all(_unrealised(tok) for _, tok in words) else 0.0
         if any(
-            c.name in EVENT_CUES and c.weight > 0 and not any(c.start <= i < c.end for i in negated)
+            c.name in EVENT_CUES
+            and c.weight > 0
+            and c.weight >= least
+            and not any(c.start <= i < c.end for i in negated)
             for c in group.cues
         ):
             return REPORTED  # other words tell what happened ("the town changed hands; no fighting")
@@ -524,12 +486,14 @@ def frame_of(group: Group, lead_kind: Kind = "incident") -> Frame:
         and not _hazard_named(group, c)
     }
     for kind, found in (
-        ("sport", _sport(text) if "PROTEST" not in names else ()),
+        ("sport", sport_terms(text) if "PROTEST" not in names else ()),
         (
             "disaster",
-            _disaster(words, _text(group.sentences), names, lead_kind) if names <= _DISASTER_CUES else (),
+            disaster_terms(words, _text(group.sentences), names, lead_kind)
+            if names <= _DISASTER_CUES
+            else (),
         ),
-        ("crime", _crime(text) if names <= _CRIME_CUES else ()),
+        ("crime", crime_terms(text) if names <= _CRIME_CUES else ()),
     ):
         if found:
             return Frame(kind, "none", None, found)  # type: ignore[arg-type]
@@ -538,16 +502,47 @@ def frame_of(group: Group, lead_kind: Kind = "incident") -> Frame:
         return Frame("sport", "none", None, ())
     if lead_kind in REFERRING:
         told_words = [(s, tok) for (s, tok), k in zip(words, kinds, strict=True) if not k]
-        if not any(_dated(s, tok) or s.event_date() is not None for s, tok in told_words):
-            return Frame(lead_kind, "background", _own_date(group, framed), tuple(deciding))
+        return _in_referring_story(group, told_words, framed, tuple(deciding), lead_kind)
     return REPORTED
+
+
+def _in_referring_story(
+    group: Group,
+    told_words: Sequence[tuple[Sentence, Token]],
+    framed: Sequence[tuple[Token, Token]],
+    deciding: tuple[str, ...],
+    lead_kind: Kind,
+) -> Frame:
+    """The frame of an incident a legal, claim, reaction or commemoration story tells with no
+    frame of its own: undated, it is the story's subject recalled (background, undated)."""
+    if not any(_dated(s, tok) or s.event_date() is not None for s, tok in told_words):
+        return Frame(lead_kind, "background", _own_date(group, framed), deciding)
+    if (
+        lead_kind in ("commemoration", "legal")
+        and not _told_apart(group)
+        and not any(_demonstration(s, tok) for s, tok in told_words)
+    ):
+        # a funeral's, an anniversary's or a trial's story tells the incident it is about with
+        # its date: that incident is background, on its own date (issue 15 item 2); a
+        # gathering to commemorate is a protest all the same (ACLED codes it so)
+        own = next((d for s, _ in told_words if (d := s.event_date()) is not None), None)
+        return Frame(lead_kind, "background", own, deciding)
+    return REPORTED
+
+
+def _told_apart(group: Group) -> bool:
+    """Is the group told as another incident than the story's ("Separately, ...", "In another
+    attack, ...")?"""
+    return any(
+        SEPARATION.search(s.span.text) or SEPARATION_OPENER.search(s.span.text) for s in group.sentences
+    )
 
 
 def article_kind(sentences: Sequence[Sentence]) -> Kind:
     """The kind of the article's lead: the frame of the incident words of its headline and
     first sentence with any ("Man pleads guilty to 2019 market bombing" is a legal story).
     A match report is told by its vocabulary across the whole text."""
-    if _sport(" ".join(s.span.text for s in sentences)):
+    if sport_terms(" ".join(s.span.text for s in sentences)):
         return "sport"
     lead = [s for s in sentences if s.is_title and s.event_cues]
     body = next((s for s in sentences if not s.is_title and s.event_cues), None)
@@ -575,7 +570,8 @@ def article_kind(sentences: Sequence[Sentence]) -> Kind:
 
     # the anniversary of an incident ("a year on from the massacre"), not of a holiday or a founding
     if any(
-        _lists().commemoration_lead.search(s.span.text) and s.event_cues and not told_there(s) for s in heads
+        word_lists().commemoration_lead.search(s.span.text) and s.event_cues and not told_there(s)
+        for s in heads
     ):
         return "commemoration"  # "A year on from the massacre, ..."
     for s in heads:
@@ -583,22 +579,51 @@ def article_kind(sentences: Sequence[Sentence]) -> Kind:
         hazard = [_head(s.span.doc, c) for c in s.event_cues if c.weight >= 1.0]
         if (
             hazard
-            and not _lists().perpetrators.search(s.span.text)
-            and all(_hazard_near(t) is not None for t in hazard)
+            and not word_lists().perpetrators.search(s.span.text)
+            and all(hazard_near(t) is not None for t in hazard)
         ):
             return "disaster"
     for s in heads:
+        if _names_commemoration(s):
+            return "commemoration"  # "Mourners turned out for the funeral of ...", "Funeral begins for ..."
+    for s in heads:
         root = s.span.root
-        kind = None if _charge_by_force(root) else _lists().governors.get(root.lemma_.lower())
+        kind = None if _charge_by_force(root) else word_lists().governors.get(root.lemma_.lower())
         if kind is None and _legal_subject(root) is not None:
             kind = "legal"
         doer = any(
             ch.dep_ in ("nsubj", "csubj") and any(c.start <= ch.i < c.end for c in s.event_cues)
             for ch in root.children
         )  # "the attack claimed 12 lives": the incident is the doer, the verb refers to nothing
-        if kind in REFERRING and not doer and not (kinds and "incident" in kinds and s is heads[-1]):
+        # a head that tells an incident itself ("Twin car bombs kill 31 ...; Al Shabaab claims
+        # both": the bombs kill, the claim is a second clause) is news, whatever its root verb
+        told_itself = kinds and "incident" in kinds and (s is heads[-1] or told_there(s))
+        if kind in REFERRING and not doer and not told_itself:
             return kind  # type: ignore[return-value]
     return "incident"
+
+
+def _names_commemoration(s: Sentence) -> bool:
+    """Is the sentence's main verb about a commemoration: its subject, object or prepositional
+    object a funeral, a vigil, a memorial ("Funeral begins for 4 slain officers", "thousands
+    turned out for the funeral")? Not when the verb is itself an incident word ("a bomb
+    exploded at a funeral", "gunmen attacked a vigil")."""
+    root = s.span.root
+    if root.pos_ not in ("VERB", "AUX") or any(
+        c.start <= root.i < c.end for c in s.cues if c.name in EVENT_CUES and c.weight > 0
+    ):
+        return False  # (a parse with no verb at its root is no sentence about a funeral)
+    governors = word_lists().governors
+    near = [ch for ch in root.children if ch.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    # "turned out for the funeral", not "killed ... during the funeral": a time, not the topic
+    near += [
+        g
+        for ch in root.children
+        if ch.dep_ == "prep" and ch.lower_ != "during"
+        for g in ch.children
+        if g.dep_ == "pobj"
+    ]
+    return any(w.pos_ == "NOUN" and governors.get(w.lemma_.lower()) == "commemoration" for w in near)
 
 
 def apply_kinds(groups: list[Group], sentences: Sequence[Sentence]) -> list[Group]:
@@ -614,4 +639,14 @@ def apply_kinds(groups: list[Group], sentences: Sequence[Sentence]) -> list[Grou
         if frame.role == "background":
             g.role, g.date = "background", frame.date
         kept.append(g)
+    if any(not _only_flight(g) for g in kept):
+        # people fleeing after the violence the article tells are its aftermath, not an incident
+        kept = [g for g in kept if not _only_flight(g)]
     return kept
+
+
+def _only_flight(group: Group) -> bool:
+    """Does the group tell only that people fled or were displaced ("Residents fled to Beni on
+    Saturday")? ACLED codes the violence, not the flight from it."""
+    names = {c.name for c in group.cues if c.name in EVENT_CUES and c.weight >= 1.0}
+    return names == {"DISPLACE"}

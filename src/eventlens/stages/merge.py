@@ -82,10 +82,23 @@ _CLOCK = re.compile(
     re.I,
 )
 _SPEECH = frozenset("say tell confirm announce report add state claim note disclose quote brief".split())
+_SPEECH_NOUNS = frozenset(
+    "statement interview briefing conference release post tweet message remarks".split()
+)
 _PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
 #: An incident older than this many days before publication is background, not news.
 #: Chosen from news practice: a weekly round-up still reports "last week's" events as news.
 BACKGROUND_DAYS = 8
+#: A date this many years before publication dates an incident only when the text ties it to one.
+OLD_YEARS = 10
+
+
+def _years_before(day: date, years: int) -> date:
+    return (
+        day.replace(year=day.year - years)
+        if (day.month, day.day) != (2, 29)
+        else day.replace(year=day.year - years, day=28)
+    )
 
 
 @dataclass(slots=True)
@@ -150,6 +163,9 @@ class Sentence:
         node = tok.root
         if node.head.dep_ == "prep" and node.dep_ == "pobj":
             node = node.head
+        # "said in a statement on Monday": the date hangs on the statement, the statement on the verb
+        if node.head.lemma_.lower() in _SPEECH_NOUNS and node.head.head.dep_ == "prep":
+            node = node.head.head
         # only a date after the verb ("police said on Tuesday"): a date opening the sentence
         # ("On 5 May, the army reported that it killed ...") dates what is reported
         return node.head.lemma_.lower() in _SPEECH and node.head.i < node.i
@@ -179,9 +195,11 @@ class Sentence:
             d.generic and d.kind == "SET" for d in self.dates
         )
 
-    def event_date(self) -> DateMention | None:
+    def event_date(self, published: date | None = None) -> DateMention | None:
         """The date the sentence's event is told at: the first specific, non-future date.
-        "That day", "the same day" point back to the story's own date, so they date nothing new."""
+        "That day", "the same day" point back to the story's own date, so they date nothing new.
+        With ``published``, a date many years older dates the event only when it is the event's
+        own (:meth:`_old_and_not_told`)."""
         for d in self.dates:
             if (
                 d.range is not None
@@ -191,8 +209,38 @@ class Sentence:
             ):
                 if self._dates_other_noun(d) or self._undating(d) or self._dates_speech(d):
                     continue
+                if self._old_and_not_told(d, published):
+                    continue
                 return d
         return None
+
+    def _old_and_not_told(self, d: DateMention, published: date | None) -> bool:
+        """Is the date ``OLD_YEARS`` or more before publication and not the date of an incident
+        the sentence tells? A founding year, a birth, a building's age or a war named in passing
+        ("the town, founded in 1650, was shelled", "born in 1961, he ...") dates no incident: the
+        date must hang on an incident word, on its way up the parse crossing no other noun
+        (issue 15 item 5: no record dated centuries before publication unless the text says so)."""
+        if published is None or d.range is None or d.range.end >= _years_before(published, OLD_YEARS):
+            return False
+        tok = self.span.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+        if tok is None or len(tok) == 0:
+            return False
+        cue_tokens = {i for c in self.event_cues for i in range(c.start, c.end)}
+        node = tok.root
+        while node.i not in cue_tokens:
+            if node.head.i == node.i:
+                return True  # the sentence's verb is no incident word ("he was born in 1961")
+            node = node.head
+            if node.pos_ in ("NOUN", "PROPN") and node.i not in cue_tokens and node.dep_ != "npadvmod":
+                return True  # "the town, founded in 1650": a date of another thing
+            if node.pos_ == "VERB" and node.i not in cue_tokens:
+                # the first verb up is the date's: an incident's when the incident is its subject
+                # or object ("a bombing occurred in 1995", "carried out a massacre in 1994")
+                return not any(
+                    ch.i in cue_tokens and ch.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
+                    for ch in node.children
+                )
+        return False
 
     def _dates_other_noun(self, d: DateMention) -> bool:
         """Is the date a modifier of a noun that is not the incident ("a landmine left over from
@@ -264,16 +312,20 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
     # The date the story is being told at: set by any sentence whose main clause is dated
     # ("On 6 June, supporters disrupted ..."), inherited by undated incident sentences after it.
     narrative: DateMention | None = None
+    # the date that tells an old date from the news' own (issue 15 item 5)
+    reference = published
     for s in sentences:
         if s.is_title:
             if s.event_cues:
                 title.append(s)
             continue
-        if s.generic and not s.event_date():
+        if s.generic and not s.event_date(reference):
             current = None
             continue
         if s.candidate:
-            d = s.event_date()
+            d = s.event_date(reference)
+            if reference is None and d is not None and d.range is not None:
+                reference = d.range.end  # no publication date: the lead's date stands in for it
             if d is None and current is None and narrative is not None:
                 d = narrative
             if d is not None:
@@ -288,6 +340,12 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
                     continue
             if part and d is None:
                 d = narrative  # a part of the story being told happened on its day
+            back = None if separate or part else _resumed(s, d, current, groups)
+            if back is not None:
+                # the story goes on after a digression into older events: its own group again
+                back.sentences.append(s)
+                current = back
+                continue
             weak = _weak_total(s.span.text) if s.total is None and (current is None or part) else None
             current = Group([s], [], d, summary=s.total is not None or weak is not None, weak=weak)
             groups.append(current)
@@ -309,7 +367,14 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
             current.context.append(s)
     kept = _drop_summaries([g for g in groups if any(s.candidate for s in g.sentences)])
     summed = len(kept) < len([g for g in groups if any(s.candidate for s in g.sentences)])
-    groups = kept
+    return _with_title(kept, title, summed, published)
+
+
+def _with_title(
+    groups: list[Group], title: list[Sentence], summed: bool, published: date | None
+) -> list[Group]:
+    """The headline joins the first reported incident, unless it sums the incidents or names
+    several of them; alone, it is the incident."""
     if title and (len(groups) > 1 or summed):
         if any(t.total is not None for t in title):
             # "Twin car bombs kill 31 in Mogadishu and Baidoa": the headline sums the incidents
@@ -326,9 +391,33 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
         # only the headline tells the incident (a one-line text, a headline feed): its own date
         # dates it ("Gunmen kill five in Zamfara on Monday")
         groups.append(
-            Group(list(title), [], next((d for s in title if (d := s.event_date()) is not None), None))
+            Group(
+                list(title), [], next((d for s in title if (d := s.event_date(published)) is not None), None)
+            )
         )
     return groups
+
+
+def _resumed(
+    s: Sentence, d: DateMention | None, current: Group | None, groups: Sequence[Group]
+) -> Group | None:
+    """The earlier group a candidate sentence goes back to after a digression ("The blast came a
+    day after the military said ... the war, which began in March 2003." then "The U.S. military
+    confirmed the attack on Thursday ..."): the latest group dated the same day as ``d``, when the
+    group being told is another day's and nothing marks ``s`` as a new incident (its layout, a
+    sequel, a total)."""
+    if d is None or d.range is None or d.range.precision != "day" or s.total is not None:
+        return None
+    if _SEQUEL.search(s.span.text):
+        return None
+    for g in reversed(groups):
+        if g is current:
+            continue
+        if g.summary or g.date is None or g.date.range is None or g.date.range.precision != "day":
+            continue
+        if g.date.range.start == d.range.start:
+            return None if _opens_part(s, g) else g
+    return None
 
 
 def _prose_lines(doc: Doc) -> bool:

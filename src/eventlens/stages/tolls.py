@@ -9,6 +9,10 @@ killed", "more than 100 people were killed in a string of raids over Christmas")
 sum of the parts the article goes on to tell, so it must never be added to one of them; a
 statistic belongs to no single incident at all.
 
+Two sanity rules (issue 15 item 5): a toll in the hundreds belongs to no single incident unless
+its clause names the incident, or its sentence names one incident or one day; and the dead of an
+epidemic or a natural hazard named before the toll are no incident's toll at all.
+
 Both are read from the words of the *clause* that states the toll (a sentence split at commas,
 semicolons, dashes and "and"/"as"/"while"), so "gunmen killed 14 villagers in Zamfara, in one
 of several attacks across the north" keeps its 14: the several attacks are in another clause.
@@ -85,6 +89,15 @@ _ONE_INCIDENT = re.compile(
     re.I,
 )
 
+#: A day named in a clause: its toll is that day's, not a period's.
+_ONE_DAY = re.compile(
+    r"\b(?:(?:on|last|this|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(?:yesterday|today|tonight|overnight|last\s+night|this\s+morning)\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b",
+    re.I,
+)
+
 
 #: "in cattle raids", "in attacks", "the offensive has killed": a toll over several incidents or a
 #: campaign (not "in clashes": one fight).
@@ -93,6 +106,32 @@ _IN_SEVERAL = re.compile(
     r"|\b(?:offensive|campaign|war|conflict|insurgency|uprising|crackdown|unrest)\b",
     re.I,
 )
+
+
+#: A disease or a natural hazard named in a toll's clause: an epidemic's or a disaster's dead
+#: ("the flu outbreak, which caused 89 deaths", "45 people have died of cholera"), not an incident's.
+#: A place named after it ("a cholera clinic") is a target, not the cause.
+_HAZARD_TOLL = re.compile(
+    r"\b(?:outbreaks?|epidemics?|pandemics?|virus(?:es)?|flu|influenza|cholera|typhoid|malaria|ebola|measles|"
+    r"covid(?:-19)?|coronavirus|dengue|meningitis|tuberculosis|aids|hiv|diarrh(?:o)?ea|infections?|disease|illness(?:es)?|"
+    r"famine|starvation|malnutrition|floods?|flooding|earthquakes?|quakes?|tsunami|landslides?|mudslides?|"
+    r"cyclones?|hurricanes?|typhoons?|heat\s*waves?|drought|avalanches?)\b"
+    r"(?!\s+(?:treatment|clinic|centres?|centers?|ward|hospital|camp|vaccination|workers?|patients?|victims?|survivors?|relief))",
+    re.I,
+)
+#: Someone doing the killing, in the same clause: then the hazard is a setting ("gunmen killed 12
+#: at a camp for flood victims"), not the cause.
+_VIOLENT_AGENT = re.compile(
+    r"\b(?:gunm[ae]n|attackers?|assailants?|militants?|insurgents?|rebels?|bandits?|jihadists?|terrorists?|soldiers?|"
+    r"troops?|police|militia(?:s|men)?|fighters?|mobs?|shot|shooting|stabbed|bomb(?:s|ing|er)?|shell(?:s|ing|ed)|"
+    r"air\s*strikes?|drones?|rockets?|missiles?|attack(?:s|ed)?|raid(?:s|ed)?|massacre[sd]?|clash(?:es|ed)?|fighting|riots?|violence)\b",
+    re.I,
+)
+
+
+def names_one_incident(text: str) -> bool:
+    """Does the text name a single incident ("the market bombing", "a suicide bomber")?"""
+    return bool(_ONE_INCIDENT.search(text))
 
 
 def clause_of(text: str, start: int, end: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> str:
@@ -114,24 +153,35 @@ def is_total_clause(clause: str) -> bool:
 def statistic_at(text: str, start: int, end: int, n: int | None = None) -> bool:
     """Is the toll at [start, end) of a sentence a statistic? Its clause, and an opening
     adverbial the clause hangs on ("Since 2018, more than 18,000 people have been killed"), decide."""
+    # an epidemic's or a disaster's dead belong to no incident of political violence: a hazard
+    # named before the toll in its sentence ("the outbreak, which has caused 64 deaths"; "with
+    # 750 infections and 45 deaths"), with no one doing violence there or in the toll's clause
+    m = _CLAUSE_BREAK.search(text, end)
+    lead = text[: m.start() if m else len(text)]
+    if _HAZARD_TOLL.search(lead) and not _VIOLENT_AGENT.search(lead):
+        return True
     clause = clause_of(text, start, end)
     opener = re.match(r"[^,]{0,40},", text)
     if opener and opener.end() <= start and _STATISTIC.match(opener.group(0).lstrip()):
         clause = opener.group(0) + " " + clause
-    return is_statistic_clause(clause, n)
+    return is_statistic_clause(clause, n, sentence=text)
 
 
-def is_statistic_clause(clause: str, n: int | None = None) -> bool:
+def is_statistic_clause(clause: str, n: int | None = None, *, sentence: str | None = None) -> bool:
     """Does the clause count a period or an area rather than one incident? A toll of
-    ``BIG_TOLL`` or more counts as one only when the clause names a single incident."""
+    ``BIG_TOLL`` or more counts as one only when the clause names a single incident, or when
+    nothing in the clause says "several" and its sentence names one incident or one day."""
     if _STATISTIC.search(clause) and not (n is not None and n < BIG_TOLL and _ONE_INCIDENT.search(clause)):
         return True
-    return (
-        n is not None
-        and n >= BIG_TOLL
-        and bool(_IN_SEVERAL.search(clause))
-        and not _ONE_INCIDENT.search(clause)
-    )
+    if n is None or n < BIG_TOLL or _ONE_INCIDENT.search(clause):
+        return False
+    if _IN_SEVERAL.search(clause):
+        return True
+    # a toll in the hundreds told with neither an incident nor a day counts a campaign or a
+    # region ("bandits have killed hundreds of people in Zamfara"); "the April 19, 1995 bombing
+    # ..., killing 168" names both, in the clauses around the toll's
+    whole = clause if sentence is None else sentence
+    return not (_ONE_INCIDENT.search(whole) or _ONE_DAY.search(whole))
 
 
 def total_in(text: str, spans: Sequence[Span], *, title: bool = False) -> str | None:
