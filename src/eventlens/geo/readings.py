@@ -186,12 +186,24 @@ class NameReadings:
             # (not for streets, squares, parks, bridges: "Maldonado Avenue", "Main Street", "Trafalgar
             # Square" are named after a person or a word, not a place; they fall back to the town)
             cands = list(self._inner_name(name))
+        cands = self._shared_country_readings(name, list(cands))
         q = surface_form(name)
         if any(c.is_country and q in {surface_form(c.name), surface_form(c.matched_name)} for c in cands):
             # "Mexico", "Kuwait", "Panama": in English the country; its capital's old or local
             # name ("México") is not a reading of its own
             cands = [c for c in cands if c.is_country or surface_form(c.name) == q]
         return tuple(cands)
+
+    def _shared_country_readings(self, name: str, cands: list[Candidate]) -> list[Candidate]:
+        """``cands`` with every country whose short name ``name`` is ("Congo": both Congos, see
+        :mod:`eventlens.geo.country_names`): the article's other places decide between them."""
+        codes = self.gazetteer.shared_country_names().get(normalize_key(name), ())
+        have = {c.geonameid for c in cands}
+        for cc in codes:
+            country = self.gazetteer.country(cc)
+            if country is not None and country.geonameid not in have:
+                cands.append(replace(country, matched_name=name))
+        return cands
 
     def _inner_name(self, name: str) -> tuple[Candidate, ...]:
         """A place named inside a longer unknown name: "Colorado State University",
