@@ -82,11 +82,32 @@ class ToponymPlacer(ReadingRanker):
                 deferred.append(t)  # needs the article's focus town first
             else:
                 resolved_by_span[(t.start, t.end)] = self._place_for_toponym(t, ctx)
-        focus = self._focus(list(resolved_by_span.values()), ctx)
+        # the article's main town: from the names that are places (not "Moscow denies ...")
+        focus = self._focus([resolved_by_span.get((t.start, t.end)) for t in located], ctx)
         for t in deferred:
-            resolved_by_span[(t.start, t.end)] = self._place_for_toponym(t, ctx, focus)
+            town = self._town_before(article.text, t, located, resolved_by_span) or focus
+            resolved_by_span[(t.start, t.end)] = self._place_for_toponym(t, ctx, town)
 
         return ctx, located, resolved_by_span, focus
+
+    def _town_before(
+        self,
+        text: str,
+        t: ToponymSpan,
+        located: Sequence[ToponymSpan],
+        resolved: dict[tuple[int, int], Place | None],
+    ) -> Candidate | None:
+        """The town named last before a district on the same line ("- Kharkiv: a missile struck
+        ... in the city's Kyivskyi district"): the district's town, before the article's focus."""
+        for u in sorted(located, key=lambda u: -u.start):
+            if u.end > t.start:
+                continue
+            if "\n" in text[u.end : t.start]:
+                return None
+            p = resolved.get((u.start, u.end))
+            if p is not None and p.precision == "city" and p.geonameid:
+                return self.gazetteer.get(p.geonameid)
+        return None
 
     def _focus(self, placed: Sequence[Place | None], ctx: GeoContext) -> Candidate | None:
         """The article's main town: the most mentioned city-level place, else the dateline place."""
