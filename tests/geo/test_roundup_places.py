@@ -7,7 +7,7 @@ import pytest
 from eventlens.geo.gazetteer import Gazetteer
 from eventlens.geo.resolve import Geocoder
 from eventlens.geo.toponyms import find_toponyms
-from eventlens.types import Article
+from eventlens.types import Article, Span
 
 _ROUNDUP = (
     "Shelling hit three cities overnight, officials said. Moscow denied targeting civilians.\n"
@@ -42,3 +42,16 @@ def test_district_goes_to_the_town_before_it_on_its_line(
     placed = {t.text: t.place for t in geocoder.resolve_toponyms(art, tops)}
     district = placed.get("Kyivskyi") or placed.get("Kyivskyi district")
     assert district is not None and district.name == "Kharkiv"
+
+
+def test_district_is_not_put_in_the_dateline_town(nlp, gazetteer: Gazetteer, geocoder: Geocoder) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mosul, Iraq, May 2 (Reuters) - Gunmen attacked a checkpoint in the Mansour district on Monday. "
+        "Baghdad has seen fewer attacks this year, and Baghdad police blamed a local gang."
+    )
+    art = Article(id="r2", text=text, dateline=Span(0, 30, "Mosul, Iraq, May 2 (Reuters) -"))
+    tops = find_toponyms(nlp(text), gazetteer=gazetteer)
+    assert "Mosul" in [t.text for t in tops]  # (else the test would not test the dateline)
+    placed = {t.text: t.place for t in geocoder.resolve_toponyms(art, tops)}
+    district = placed.get("Mansour") or placed.get("Mansour district")
+    assert district is not None and district.name == "Baghdad"
