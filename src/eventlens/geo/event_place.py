@@ -64,7 +64,7 @@ _SUB_PLACE_BEFORE = re.compile(
 _PART_BEFORE = re.compile(
     r"\b(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central|northeast\w*|northwest\w*"
     r"|southeast\w*|southwest\w*|central)\s+(?:(?:parts?|regions?|areas?|provinces?)\s+of\s+)?$"
-    r"|\b(?:north|south|east|west|centre|center|interior)\s+of\s+(?:the\s+)?$",
+    r"|\b(?:(?:north|south)-?(?:east|west)|north|south|east|west|centre|center|interior)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]")
@@ -111,7 +111,48 @@ def is_sub_place_of(text: str, start: int) -> bool:
 
 def is_part_of(text: str, start: int) -> bool:
     """Is the name at ``start`` written as a part of it ("northern Kenya", "the east of Congo")?"""
-    return _PART_BEFORE.search(_clause_before(text, start, 40)) is not None
+    return part_of(text, start) is not None
+
+
+def part_of(text: str, start: int) -> str | None:
+    """Which part of the name at ``start`` the text writes ("northeastern Kenya" -> "northeast",
+    "the south of Mali" -> "south", "central Somalia" -> "central"), else ``None``."""
+    m = _PART_BEFORE.search(_clause_before(text, start, 40))
+    if m is None:
+        return None
+    word = m.group().split()[0].lower()
+    if word.startswith(("central", "centre", "center", "interior")):
+        return "central"
+    ns = "north" if word.startswith("north") else "south" if word.startswith("south") else ""
+    rest = word[len(ns) :].lstrip("-")
+    ew = "east" if rest.startswith("east") else "west" if rest.startswith("west") else ""
+    return (ns + ew) or None
+
+
+#: "at a court in Nairobi", "the trial in The Hague", "a tribunal in Arusha": where proceedings are
+#: held, not where the incident they are about happened.
+_VENUE_BEFORE = re.compile(
+    r"\b(?:court(?:house|room)?s?|tribunals?|trials?|hearings?|inquests?|magistrates?|judges?)"
+    r"\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_TARGETED = re.compile(
+    r"\b(?:hit|hits|on|into|targeted|(?:thrown|hurled|aimed)\s+at)\s+(?:a|the)\s*$", re.IGNORECASE
+)
+
+
+def is_venue_place(text: str, start: int) -> bool:
+    """Is the name at ``start`` where a court or hearing sits ("pleaded not guilty at a court in
+    Nairobi"), which is not where the incident on trial happened?"""
+    before = _clause_before(text, start, 100)
+    m = _VENUE_BEFORE.search(before)
+    if m is None:
+        return False
+    # "a bomb hit the courthouse in Nairobi", "the attack on a court in X": the court is the target
+    lead = " ".join(before[: m.start()].split()[-4:])
+    return _INCIDENT.search(lead) is None and _TARGETED.search(lead) is None
 
 
 #: "Sergeant John Miller of Austin", "Smith, 36, of Leeds", "a native of Kano": where a person is

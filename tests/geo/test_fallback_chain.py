@@ -1,0 +1,79 @@
+"""The fallback chain of an event's place (issue 15 item 4): a named part of a country keeps the
+event in that part, and a court's city is where a trial sits, not where the attack on trial was.
+Texts written for these tests; the gazetteer is the small test one (cities >= 15,000)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventlens.geo.distance import haversine_km
+from eventlens.geo.event_place import is_venue_place, part_of
+from eventlens.geo.gazetteer import Gazetteer
+from eventlens.geo.locate import in_part
+from eventlens.geo.resolve import Geocoder
+from eventlens.pipeline import Pipeline
+from eventlens.types import Place
+
+
+def _end(text: str) -> int:
+    return text.rindex(" ") + 1
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        pytest.param("an ambush in northeastern Kenya", "northeast", id="adjective"),
+        pytest.param("raids in the north-west of Nigeria", "northwest", id="north-west-of"),
+        pytest.param("fighting in central Somalia", "central", id="central"),
+        pytest.param("clashes in Kenya", None, id="none"),
+    ],
+)
+def test_part_of(text: str, part: str | None) -> None:
+    assert part_of(text, _end(text)) == part
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        pytest.param("he pleaded not guilty at a court in Nairobi", True, id="court-in"),
+        pytest.param("she appeared before the High Court in Mombasa", True, id="high-court"),
+        pytest.param("the trial in Arusha", True, id="trial-in"),
+        pytest.param("a bomb hit the courthouse in Kisumu", False, id="court-as-target"),
+        pytest.param("a grenade was thrown at the court in Garissa", False, id="thrown-at-court"),
+        pytest.param("gunmen killed two guards in Lamu", False, id="incident"),
+    ],
+)
+def test_is_venue_place(text: str, venue: bool) -> None:
+    assert is_venue_place(text, _end(text)) is venue
+
+
+def _place(lat: float, lon: float) -> Place:
+    return Place(name="x", lat=lat, lon=lon, precision="city")
+
+
+def test_in_part() -> None:
+    kenya = Place(name="Kenya", lat=1.0, lon=38.0, precision="country")
+    mandera, nairobi = _place(3.94, 41.86), _place(-1.28, 36.82)
+    assert in_part(mandera, kenya, "northeast") and in_part(mandera, kenya, "north")
+    assert not in_part(nairobi, kenya, "northeast") and in_part(nairobi, kenya, "southwest")
+    assert in_part(_place(1.5, 38.5), kenya, "central") and not in_part(mandera, kenya, "central")
+
+
+@pytest.fixture(scope="module")
+def pipe(gazetteer: Gazetteer) -> Pipeline:
+    return Pipeline(geocoder=Geocoder(gazetteer), subtype_model=False)
+
+
+def test_court_city_and_dateline_are_not_the_attacks_place(pipe: Pipeline) -> None:
+    text = (
+        "Suspect in court over 2022 attack on traders\n\n"
+        "NAIROBI, March 5 (Reuters) - A man accused of helping gunmen who shot dead six traders in "
+        "north-western Kenya in 2022 pleaded not guilty at a court in Nairobi on Tuesday.\n\n"
+        "The traders were killed on a road outside Lodwar, police said at the time.\n"
+    )
+    (res,) = list(pipe.run([{"id": "c", "text": text, "published": "2024-03-05T12:00"}]))
+    located = [e for e in res.events if e.location is not None and e.event_type != "Strategic developments"]
+    assert located, res.events
+    for ev in located:
+        assert ev.location is not None
+        assert haversine_km(ev.location.lat, ev.location.lon, -1.28, 36.82) > 200, ev.location  # not Nairobi
