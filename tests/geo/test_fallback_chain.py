@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from eventlens.geo.distance import haversine_km
-from eventlens.geo.event_place import is_venue_place, part_of
+from eventlens.geo.event_place import is_route_origin, is_venue_place, part_of
 from eventlens.geo.gazetteer import Gazetteer
 from eventlens.geo.locate import in_part
 from eventlens.geo.resolve import Geocoder
@@ -45,6 +45,38 @@ def test_part_of(text: str, part: str | None) -> None:
 )
 def test_is_venue_place(text: str, venue: bool) -> None:
     assert is_venue_place(text, _end(text)) is venue
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "origin"),
+    [
+        pytest.param(
+            "the convoy drove from the capital, Juba, north to Bor.", "Juba", True, id="capital-apposition"
+        ),
+        pytest.param("a bus travelling from Garissa to Nairobi was stopped", "Garissa", True, id="bus-route"),
+        pytest.param("families fled from Goma on Monday.", "Goma", False, id="no-destination"),
+        pytest.param(
+            "gunmen drove the herders from Isiolo to the hills", "Isiolo", False, id="verb-with-object"
+        ),
+    ],
+)
+def test_is_route_origin(text: str, name: str, origin: bool) -> None:
+    i = text.index(name)
+    assert is_route_origin(text, i, i + len(name)) is origin
+
+
+def test_an_ambush_on_the_road_is_not_at_its_start(pipe: Pipeline) -> None:
+    text = (
+        "Aid workers killed in ambush\n\n"
+        "Gunmen ambushed a convoy and killed four aid workers in South Sudan on Saturday as they drove "
+        "from the capital, Juba, north to Bor, the United Nations said.\n"
+    )
+    (res,) = list(pipe.run([{"id": "r", "text": text, "published": "2024-03-05T12:00"}]))
+    located = [e for e in res.events if e.location is not None]
+    assert located, res.events
+    for ev in located:
+        assert ev.location is not None and ev.location.iso2 == "SS"
+        assert haversine_km(ev.location.lat, ev.location.lon, 4.85, 31.58) > 50, ev.location  # not Juba
 
 
 def _place(lat: float, lon: float) -> Place:

@@ -193,3 +193,23 @@ def is_home_place(text: str, start: int) -> bool:
         m.group("name").lower() not in _INSTITUTION
         and _PERSON_CUE.search(window[: m.start("name")]) is not None
     )
+
+
+#: "drove from the capital, Juba, northeast to Pibor", "travelling from Mandera to Nairobi": the
+#: place a journey set off from, when the words go on to where it was headed. An attack on the way
+#: happened somewhere along the road, not at its start.
+_ROUTE_FROM = re.compile(
+    r"\b(?:dr(?:o|i)ve[ns]?|driving|travel+(?:ed|ing|s)?|head(?:ed|ing|s)?|mov(?:ed|ing)|journey(?:ed|ing)?"
+    r"|ran|running|flew|flying|sail(?:ed|ing)|walk(?:ed|ing)|set\s+off|left|leaving|en\s+route|way)"
+    r"\s+from\s+(?:the\s+(?:capital|city|town|village)\s*,?\s*)?$",
+    re.IGNORECASE,
+)
+_ROUTE_TO = re.compile(r"^[^.;!?\n]{0,40}?\b(?:to|towards|toward|for)\s+(?:the\s+)?[A-Z]")
+
+
+def is_route_origin(text: str, start: int, end: int) -> bool:
+    """Is the name at ``text[start:end]`` where a journey began, with its destination written
+    after it ("the convoy drove from Juba to Pibor")?"""
+    return bool(_ROUTE_FROM.search(_clause_before(text, start, 80))) and bool(
+        _ROUTE_TO.search(text[end : end + 60])
+    )

@@ -13,6 +13,7 @@ from eventlens.geo.distance import haversine_km
 from eventlens.geo.event_place import (
     in_dateline,
     is_home_place,
+    is_route_origin,
     is_speaker_place,
     is_sub_place_of,
     is_venue_place,
@@ -195,6 +196,7 @@ def _elsewhere(article: Article, span: Span) -> bool:
         or is_speaker_place(article.text, span.start, span.end)
         or is_home_place(article.text, span.start)
         or is_venue_place(article.text, span.start)
+        or is_route_origin(article.text, span.start, span.end)
     )
 
 
