@@ -109,3 +109,17 @@ def test_court_city_and_dateline_are_not_the_attacks_place(pipe: Pipeline) -> No
     for ev in located:
         assert ev.location is not None
         assert haversine_km(ev.location.lat, ev.location.lon, -1.28, 36.82) > 200, ev.location  # not Nairobi
+
+
+def test_a_department_named_by_its_portfolio_is_no_place(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """ "the Police Department said" is a city's police, not Police, a town in Poland."""
+    from eventlens.geo.toponyms import find_toponyms
+    from eventlens.types import Article
+
+    geocoder = Geocoder(gazetteer)
+    assert any(c.country_code == "PL" for c in gazetteer.candidates("Police"))  # the namesake exists
+    text = "Officers of the Police Department searched a house in Baltimore on Friday, the Police Department said."
+    tops = find_toponyms(nlp(text), gazetteer=gazetteer)
+    placed = [t for t in geocoder.resolve_toponyms(Article(id="p", text=text), tops) if "Police" in t.text]
+    assert all(t.place is None or t.place.iso2 != "PL" for t in placed), placed
+    assert geocoder.candidates("Police Department") == ()

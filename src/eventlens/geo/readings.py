@@ -125,6 +125,20 @@ def _within(cand: Candidate, container: Candidate) -> bool:
     return haversine_km(cand.lat, cand.lon, container.lat, container.lon) <= 40.0
 
 
+#: What a government department is for ("Justice Department", "State Department"): a portfolio, not
+#: a French-style departement named after a place.
+_PORTFOLIOS = frozenset(
+    """justice state defense defence health education energy interior treasury labor labour
+    agriculture commerce transportation transport housing environment finance war navy police fire
+    immigration corrections revenue water sanitation""".split()
+)
+
+
+def _portfolio(stripped: str, head: str) -> bool:
+    """Is ``stripped`` + ``head`` a government department named by its portfolio?"""
+    return head.strip().lower() in {"department", "departments"} and stripped.strip().lower() in _PORTFOLIOS
+
+
 class NameReadings:
     """The readings of a name (cached per geocoder: see :class:`eventlens.geo.resolve.Geocoder`)."""
 
@@ -136,8 +150,10 @@ class NameReadings:
         name = name.strip()
         if name.lower().startswith("the "):
             name = name[4:]
-        cands = self.gazetteer.candidates(name, limit=self.max_candidates)
         words = name.split()
+        if len(words) == 2 and _portfolio(*words):
+            return ()  # "Justice Department": a ministry, not Justice, Illinois
+        cands = self.gazetteer.candidates(name, limit=self.max_candidates)
         if not cands and len(words) >= 2 and words[-1].lower() == "airport":
             # "Baghdad airport": GeoNames names it "Baghdad International Airport" (full import)
             stem = " ".join(words[:-1])

@@ -24,7 +24,15 @@ from eventlens.geo.continents import continent_of
 from eventlens.geo.event_place import in_dateline
 from eventlens.geo.gazetteer import Candidate
 from eventlens.geo.ranking import _SUBCITY_FEATURES, ReadingRanker, _Scored
-from eventlens.geo.readings import _lossy, _spelled, _weighty, _within, place_from_candidate, precision_of
+from eventlens.geo.readings import (
+    _lossy,
+    _portfolio,
+    _spelled,
+    _weighty,
+    _within,
+    place_from_candidate,
+    precision_of,
+)
 from eventlens.geo.toponyms import ToponymSpan
 from eventlens.types import Article, Place
 
@@ -131,6 +139,8 @@ class ToponymPlacer(ReadingRanker):
         ``focus`` is the article's main town (see :meth:`geocode_events`): a district or
         neighbourhood with no written container is looked for near it, and falls back to it.
         """
+        if _portfolio(t.name, t.feature or ""):
+            return None  # "the Justice Department": a ministry, not Justice, Illinois
         if t.feature == "airport":
             # "landing at Baghdad airport": the airport itself when the gazetteer has it (a full
             # GeoNames import), else the town below
