@@ -41,6 +41,10 @@ def test_part_of(text: str, part: str | None) -> None:
         pytest.param("a bomb hit the courthouse in Kisumu", False, id="court-as-target"),
         pytest.param("a grenade was thrown at the court in Garissa", False, id="thrown-at-court"),
         pytest.param("gunmen killed two guards in Lamu", False, id="incident"),
+        pytest.param(
+            "traders protested in front of the district court in Kisii", False, id="protest-at-court"
+        ),
+        pytest.param("activists rallied outside the law court in Nakuru", False, id="rally-outside-court"),
     ],
 )
 def test_is_venue_place(text: str, venue: bool) -> None:

@@ -143,6 +143,16 @@ _TARGETED = re.compile(
 )
 
 
+#: "in front of the court", "outside the law court": a site where something happened, not a hearing.
+_AT_SITE = re.compile(
+    r"\b(?:front\s+of|outside|near|opposite|gates?\s+of|steps\s+of|around)\b", re.IGNORECASE
+)
+_GATHERING = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies|ying)|march\w*|sit-in|gather\w*|picket\w*|vigil)\b",
+    re.IGNORECASE,
+)
+
+
 def is_venue_place(text: str, start: int) -> bool:
     """Is the name at ``start`` where a court or hearing sits ("pleaded not guilty at a court in
     Nairobi"), which is not where the incident on trial happened?"""
@@ -152,6 +162,8 @@ def is_venue_place(text: str, start: int) -> bool:
         return False
     # "a bomb hit the courthouse in Nairobi", "the attack on a court in X": the court is the target
     lead = " ".join(before[: m.start()].split()[-4:])
+    if _AT_SITE.search(lead) or _GATHERING.search(before):
+        return False  # "protested in front of the district court in Bangkinang": the court is the site
     return _INCIDENT.search(lead) is None and _TARGETED.search(lead) is None
 
 
