@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from eventlens.geo.continents import continent_of
 from eventlens.geo.gazetteer import Candidate
 from eventlens.geo.normalize import normalize_key
 from eventlens.geo.readings import _lossy
@@ -125,6 +126,41 @@ def _credible_lossy(cand: Candidate, name: str, ctx: GeoContext) -> bool:
     if shares.get(cand.country_code or "", 0.0) > 0.0:
         return True
     return max(shares.values(), default=0.0) / others < 0.5
+
+
+#: The share of the article's other names on one continent from which that continent leads, and
+#: the share of them in a candidate's own country that backs a reading on another continent.
+_CONTINENT_LEAD = 0.7
+_CONTINENT_BACKING = 0.15
+
+
+def _far_continent(cand: Candidate, name: str, ctx: GeoContext) -> str | None:
+    """The continent the article's other names agree on (>= 70% of their soft votes) when
+    ``cand`` lies on another one and nothing backs it: neither a sixth of those names in its
+    country nor the text naming its country ("in Syria ... the Middle East" is not a Baltimore
+    neighbourhood). ``None`` when the reading is on the article's continent, or backed, or the
+    article has no leading continent (issue 15, item 5)."""
+    own = continent_of(cand.country_code)
+    if own is None or cand.is_country or not ctx.soft:
+        return None
+    d_cc, _, k = ctx.soft.get(name, ({}, {}, 0))
+    others = ctx.total - k
+    if others < 2:
+        return None
+    by_continent: Counter[str] = Counter()
+    in_country = 0.0
+    for cc, v in ctx.soft_countries.items():
+        share = max(0.0, v - k * d_cc.get(cc, 0.0)) / others
+        by_continent[continent_of(cc) or ""] += share
+        if cc == cand.country_code:
+            in_country = share
+    lead, share = max(by_continent.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0.0))
+    if not lead or lead == own or share < _CONTINENT_LEAD:
+        return None
+    cc = cand.country_code or ""
+    if in_country >= _CONTINENT_BACKING or ctx.text_countries.get(cc) or ctx.text_demonyms.get(cc):
+        return None
+    return lead
 
 
 def _credible(cand: Candidate, ctx: GeoContext) -> bool:

@@ -64,7 +64,7 @@ _SUB_PLACE_BEFORE = re.compile(
 _PART_BEFORE = re.compile(
     r"\b(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central|northeast\w*|northwest\w*"
     r"|southeast\w*|southwest\w*|central)\s+(?:(?:parts?|regions?|areas?|provinces?)\s+of\s+)?$"
-    r"|\b(?:north|south|east|west|centre|center|interior)\s+of\s+(?:the\s+)?$",
+    r"|\b(?:(?:north|south)-?(?:east|west)|north|south|east|west|centre|center|interior)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]")
@@ -111,7 +111,60 @@ def is_sub_place_of(text: str, start: int) -> bool:
 
 def is_part_of(text: str, start: int) -> bool:
     """Is the name at ``start`` written as a part of it ("northern Kenya", "the east of Congo")?"""
-    return _PART_BEFORE.search(_clause_before(text, start, 40)) is not None
+    return part_of(text, start) is not None
+
+
+def part_of(text: str, start: int) -> str | None:
+    """Which part of the name at ``start`` the text writes ("northeastern Kenya" -> "northeast",
+    "the south of Mali" -> "south", "central Somalia" -> "central"), else ``None``."""
+    m = _PART_BEFORE.search(_clause_before(text, start, 40))
+    if m is None:
+        return None
+    word = m.group().split()[0].lower()
+    if word.startswith(("central", "centre", "center", "interior")):
+        return "central"
+    ns = "north" if word.startswith("north") else "south" if word.startswith("south") else ""
+    rest = word[len(ns) :].lstrip("-")
+    ew = "east" if rest.startswith("east") else "west" if rest.startswith("west") else ""
+    return (ns + ew) or None
+
+
+#: "at a court in Nairobi", "the trial in The Hague", "a tribunal in Arusha": where proceedings are
+#: held, not where the incident they are about happened.
+_VENUE_BEFORE = re.compile(
+    r"\b(?:court(?:house|room)?s?|tribunals?|trials?|hearings?|inquests?|magistrates?|judges?)"
+    r"\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_TARGETED = re.compile(
+    r"\b(?:hit|hits|on|into|targeted|(?:thrown|hurled|aimed)\s+at)\s+(?:a|the)\s*$", re.IGNORECASE
+)
+
+
+#: "in front of the court", "outside the law court": a site where something happened, not a hearing.
+_AT_SITE = re.compile(
+    r"\b(?:front\s+of|outside|near|opposite|gates?\s+of|steps\s+of|around)\b", re.IGNORECASE
+)
+_GATHERING = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies|ying)|march\w*|sit-in|gather\w*|picket\w*|vigil)\b",
+    re.IGNORECASE,
+)
+
+
+def is_venue_place(text: str, start: int) -> bool:
+    """Is the name at ``start`` where a court or hearing sits ("pleaded not guilty at a court in
+    Nairobi"), which is not where the incident on trial happened?"""
+    before = _clause_before(text, start, 100)
+    m = _VENUE_BEFORE.search(before)
+    if m is None:
+        return False
+    # "a bomb hit the courthouse in Nairobi", "the attack on a court in X": the court is the target
+    lead = " ".join(before[: m.start()].split()[-4:])
+    if _AT_SITE.search(lead) or _GATHERING.search(before):
+        return False  # "protested in front of the district court in Bangkinang": the court is the site
+    return _INCIDENT.search(lead) is None and _TARGETED.search(lead) is None
 
 
 #: "Sergeant John Miller of Austin", "Smith, 36, of Leeds", "a native of Kano": where a person is
@@ -151,4 +204,24 @@ def is_home_place(text: str, start: int) -> bool:
     return (
         m.group("name").lower() not in _INSTITUTION
         and _PERSON_CUE.search(window[: m.start("name")]) is not None
+    )
+
+
+#: "drove from the capital, Juba, northeast to Pibor", "travelling from Mandera to Nairobi": the
+#: place a journey set off from, when the words go on to where it was headed. An attack on the way
+#: happened somewhere along the road, not at its start.
+_ROUTE_FROM = re.compile(
+    r"\b(?:dr(?:o|i)ve[ns]?|driving|travel+(?:ed|ing|s)?|head(?:ed|ing|s)?|mov(?:ed|ing)|journey(?:ed|ing)?"
+    r"|ran|running|flew|flying|sail(?:ed|ing)|walk(?:ed|ing)|set\s+off|left|leaving|en\s+route|way)"
+    r"\s+from\s+(?:the\s+(?:capital|city|town|village)\s*,?\s*)?$",
+    re.IGNORECASE,
+)
+_ROUTE_TO = re.compile(r"^[^.;!?\n]{0,40}?\b(?:to|towards|toward|for)\s+(?:the\s+)?[A-Z]")
+
+
+def is_route_origin(text: str, start: int, end: int) -> bool:
+    """Is the name at ``text[start:end]`` where a journey began, with its destination written
+    after it ("the convoy drove from Juba to Pibor")?"""
+    return bool(_ROUTE_FROM.search(_clause_before(text, start, 80))) and bool(
+        _ROUTE_TO.search(text[end : end + 60])
     )

@@ -26,7 +26,10 @@ No package ships coordinates for subdivisions, so those (and countries neither s
 are *derived* from the member places: the midpoint of the 1st-99th percentile range of
 their latitudes and longitudes (a trimmed bounding-box centre, robust to outlying islands).
 For small units that is within a few km of GeoNames' own point; for large states it can be
-100-300 km off (see the figures in ``eventlens.eval.geo_suite``).
+100-300 km off: ``tools/measure_admin1_points.py`` compares them with the GeoNames points of the
+98 ADM1 units the geoparsing corpora annotate (median 30 km, 87% within 100 km; New South Wales,
+Ontario, British Columbia, Alberta 250-340 km, their towns lying far south of their centres). A
+unit across the 180th meridian (Chukotka) is centred on 0-360 longitudes.
 :func:`import_geonames` with the real GeoNames dumps
 (``allCountries.zip``/``IQ.zip``, ``admin1CodesASCII.txt``...) replaces every derived row
 with the GeoNames one and adds every feature class (neighbourhoods, airports, landmarks).
@@ -48,6 +51,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventlens.errors import GazetteerError
+from eventlens.geo.country_names import shared_short_forms
 from eventlens.geo.gazetteer_build import (
     _COUNTRY_ALIASES,
     build_gazetteer,
@@ -243,6 +247,23 @@ class Gazetteer:
         out = {k: max(sorted(v), key=lambda cc: pop.get(cc, 0)) for k, v in by_key.items()}
         self._country_words = out
         self._demonym_keys = frozenset(k for k, _ in rows) - {normalize_key(n) for n, _ in names}
+        return out
+
+    def shared_country_names(self) -> dict[str, tuple[str, ...]]:
+        """Short country names several countries share ("congo": CD, CG; "korea": KP, KR), as
+        lookup keys -> ISO2 codes; see :mod:`eventlens.geo.country_names`. Built once."""
+        cached = getattr(self, "_shared_country_names", None)
+        if cached is not None:
+            return cached
+        with self._lock:
+            names = self._con.execute(
+                "SELECT n.name, p.cc FROM names n JOIN places p ON p.geonameid = n.geonameid "
+                "WHERE p.fcode LIKE 'PCL%' AND p.cc IS NOT NULL"
+            ).fetchall()
+            primary = self._con.execute("SELECT name, iso2 FROM countries").fetchall()
+        aliases = [(a, cc) for cc, al in _COUNTRY_ALIASES.items() for a in al]
+        out = shared_short_forms([*names, *primary, *aliases], [n for n, _ in primary])
+        self._shared_country_names = out
         return out
 
     def demonym_words(self) -> frozenset[str]:

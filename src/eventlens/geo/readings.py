@@ -125,6 +125,20 @@ def _within(cand: Candidate, container: Candidate) -> bool:
     return haversine_km(cand.lat, cand.lon, container.lat, container.lon) <= 40.0
 
 
+#: What a government department is for ("Justice Department", "State Department"): a portfolio, not
+#: a French-style departement named after a place.
+_PORTFOLIOS = frozenset(
+    """justice state defense defence health education energy interior treasury labor labour
+    agriculture commerce transportation transport housing environment finance war navy police fire
+    immigration corrections revenue water sanitation""".split()
+)
+
+
+def _portfolio(stripped: str, head: str) -> bool:
+    """Is ``stripped`` + ``head`` a government department named by its portfolio?"""
+    return head.strip().lower() in {"department", "departments"} and stripped.strip().lower() in _PORTFOLIOS
+
+
 class NameReadings:
     """The readings of a name (cached per geocoder: see :class:`eventlens.geo.resolve.Geocoder`)."""
 
@@ -136,8 +150,10 @@ class NameReadings:
         name = name.strip()
         if name.lower().startswith("the "):
             name = name[4:]
-        cands = self.gazetteer.candidates(name, limit=self.max_candidates)
         words = name.split()
+        if len(words) == 2 and _portfolio(*words):
+            return ()  # "Justice Department": a ministry, not Justice, Illinois
+        cands = self.gazetteer.candidates(name, limit=self.max_candidates)
         if not cands and len(words) >= 2 and words[-1].lower() == "airport":
             # "Baghdad airport": GeoNames names it "Baghdad International Airport" (full import)
             stem = " ".join(words[:-1])
@@ -186,12 +202,24 @@ class NameReadings:
             # (not for streets, squares, parks, bridges: "Maldonado Avenue", "Main Street", "Trafalgar
             # Square" are named after a person or a word, not a place; they fall back to the town)
             cands = list(self._inner_name(name))
+        cands = self._shared_country_readings(name, list(cands))
         q = surface_form(name)
         if any(c.is_country and q in {surface_form(c.name), surface_form(c.matched_name)} for c in cands):
             # "Mexico", "Kuwait", "Panama": in English the country; its capital's old or local
             # name ("México") is not a reading of its own
             cands = [c for c in cands if c.is_country or surface_form(c.name) == q]
         return tuple(cands)
+
+    def _shared_country_readings(self, name: str, cands: list[Candidate]) -> list[Candidate]:
+        """``cands`` with every country whose short name ``name`` is ("Congo": both Congos, see
+        :mod:`eventlens.geo.country_names`): the article's other places decide between them."""
+        codes = self.gazetteer.shared_country_names().get(normalize_key(name), ())
+        have = {c.geonameid for c in cands}
+        for cc in codes:
+            country = self.gazetteer.country(cc)
+            if country is not None and country.geonameid not in have:
+                cands.append(replace(country, matched_name=name))
+        return cands
 
     def _inner_name(self, name: str) -> tuple[Candidate, ...]:
         """A place named inside a longer unknown name: "Colorado State University",

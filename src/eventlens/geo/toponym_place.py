@@ -16,12 +16,23 @@ from eventlens.geo.context import (
     _backed,
     _credible,
     _credible_lossy,
+    _far_continent,
     _masked,
     _needs_backing,
 )
+from eventlens.geo.continents import continent_of
+from eventlens.geo.event_place import in_dateline
 from eventlens.geo.gazetteer import Candidate
 from eventlens.geo.ranking import _SUBCITY_FEATURES, ReadingRanker, _Scored
-from eventlens.geo.readings import _lossy, _spelled, _weighty, _within, place_from_candidate, precision_of
+from eventlens.geo.readings import (
+    _lossy,
+    _portfolio,
+    _spelled,
+    _weighty,
+    _within,
+    place_from_candidate,
+    precision_of,
+)
 from eventlens.geo.toponyms import ToponymSpan
 from eventlens.types import Article, Place
 
@@ -82,11 +93,33 @@ class ToponymPlacer(ReadingRanker):
                 deferred.append(t)  # needs the article's focus town first
             else:
                 resolved_by_span[(t.start, t.end)] = self._place_for_toponym(t, ctx)
-        focus = self._focus(list(resolved_by_span.values()), ctx)
+        # the article's main town: from the names that are places (not "Moscow denies ...")
+        focus = self._focus([resolved_by_span.get((t.start, t.end)) for t in located], ctx)
         for t in deferred:
-            resolved_by_span[(t.start, t.end)] = self._place_for_toponym(t, ctx, focus)
+            town = self._town_before(article, t, located, resolved_by_span) or focus
+            resolved_by_span[(t.start, t.end)] = self._place_for_toponym(t, ctx, town)
 
         return ctx, located, resolved_by_span, focus
+
+    def _town_before(
+        self,
+        article: Article,
+        t: ToponymSpan,
+        located: Sequence[ToponymSpan],
+        resolved: dict[tuple[int, int], Place | None],
+    ) -> Candidate | None:
+        """The town named last before a district on the same line ("- Kharkiv: a missile struck
+        ... in the city's Kyivskyi district"): the district's town, before the article's focus.
+        Not the dateline's town ("PESHAWAR (Reuters) - ... in Tank district")."""
+        for u in sorted(located, key=lambda u: -u.start):
+            if u.end > t.start or in_dateline(article, u.span):
+                continue
+            if "\n" in article.text[u.end : t.start]:
+                return None
+            p = resolved.get((u.start, u.end))
+            if p is not None and p.precision == "city" and p.geonameid:
+                return self.gazetteer.get(p.geonameid)
+        return None
 
     def _focus(self, placed: Sequence[Place | None], ctx: GeoContext) -> Candidate | None:
         """The article's main town: the most mentioned city-level place, else the dateline place."""
@@ -106,6 +139,8 @@ class ToponymPlacer(ReadingRanker):
         ``focus`` is the article's main town (see :meth:`geocode_events`): a district or
         neighbourhood with no written container is looked for near it, and falls back to it.
         """
+        if _portfolio(t.name, t.feature or ""):
+            return None  # "the Justice Department": a ministry, not Justice, Illinois
         if t.feature == "airport":
             # "landing at Baghdad airport": the airport itself when the gazetteer has it (a full
             # GeoNames import), else the town below
@@ -115,6 +150,8 @@ class ToponymPlacer(ReadingRanker):
             if airports:
                 return place_from_candidate(airports[0].cand, score=airports[0].score)
         best = self._best_reading(t, ctx)
+        if best is not None and not t.container:
+            best = self._on_article_continent(t, ctx, best)
         subcity = (t.feature or "") in _SUBCITY_FEATURES
         container_cands, explicit = self._written_containers(t, ctx, best, focus, subcity)
         if (
@@ -136,6 +173,23 @@ class ToponymPlacer(ReadingRanker):
                 prec = "neighbourhood"
             return place_from_candidate(best.cand, precision=prec, score=best.score)
         return self._container_fallback(t, ctx, container_cands, explicit or subcity)
+
+    def _on_article_continent(self, t: ToponymSpan, ctx: GeoContext, best: _Scored) -> _Scored | None:
+        """A reading on another continent than the article's, with nothing written to back it
+        (see :func:`~eventlens.geo.context._far_continent`), gives way to the best reading on the
+        article's continent or a region across countries ("the Middle East"); with none, a small
+        place is dropped (the event falls back to coarser places) and a large one stays."""
+        lead = _far_continent(best.cand, t.name, ctx)
+        if lead is None:
+            return best
+        for x in self._rank(t.name, ctx):
+            if (x.cand.country_code is None and x.cand.geonameid < 0) or continent_of(
+                x.cand.country_code
+            ) == lead:
+                logger.debug("%r: %s (%s) is on another continent than the article; %s instead",
+                             t.text, best.cand.name, best.cand.country_code, x.cand.name)  # fmt: skip
+                return x
+        return None if best.cand.population < _SMALL_POP else best
 
     def _best_reading(self, t: ToponymSpan, ctx: GeoContext) -> _Scored | None:
         """The toponym's best reading as written or by its name, with this mention's own head noun
