@@ -345,7 +345,7 @@ def _load_fold_models(folder: Path, shipped: Any) -> list[Any] | None:
     return models if same and folds == list(range(len(models))) else None
 
 
-def fold_extractor() -> tuple[ExtractMany | None, str]:
+def fold_extractor(shipped: Any = None, folder: Path | None = None) -> tuple[ExtractMany | None, str]:
     """The extractor of the ``case2021`` suite and a sentence saying how it scores sub-types.
 
     A shipped re-ranker that learned from CASE would be scored in-sample here. Instead each
@@ -353,26 +353,29 @@ def fold_extractor() -> tuple[ExtractMany | None, str]:
     :data:`CASE_FOLDS` (written by ``tools/train_subtype.py`` with the shipped model: same data
     and configuration, every row of fold ``k`` left out), where ``k =
     rerank.fold_of(snippet id)`` - the trainer's own fold of that snippet. Without those fold
-    models the rules decide alone (never the shipped model)."""
+    models the rules decide alone (never the shipped model). ``shipped`` and ``folder``
+    default to the package's model and the repository's :data:`CASE_FOLDS`."""
     from eventlens.pipeline import Pipeline
     from eventlens.stages.rerank import default_model, fold_of
 
-    shipped = default_model()
-    if shipped is None or not shipped.meta.get("trained_on_case2021"):
+    shipped = default_model() if shipped is None else shipped
+    if not shipped or not shipped.meta.get("trained_on_case2021"):
         return None, "shipped re-ranker (it never learned from CASE)"
-    root = repo_root() or Path.cwd()
-    models = _load_fold_models(root / CASE_FOLDS, shipped)
+    folder = (repo_root() or Path.cwd()) / CASE_FOLDS if folder is None else folder
+    models = _load_fold_models(folder, shipped)
     if models is None:
         logger.warning("%s: no fold models matching the shipped re-ranker; CASE scored with the rules alone", CASE_FOLDS)
         return (
             lambda items, batch_size=64: Pipeline(subtype_model=False, batch_size=batch_size).run(items),
             f"rules alone (the shipped re-ranker learned from CASE and {CASE_FOLDS} has no matching fold models)",
         )
-    first = Pipeline(subtype_model=models[0])
-    # one spaCy model and one geocoder for all folds; only the re-ranker differs
-    pipes = [first] + [Pipeline(nlp=first.nlp, geocoder=first.geocoder, subtype_model=m) for m in models[1:]]
+    pipes: list[Any] = []
 
     def extract_many(items: list[Mapping[str, Any]], batch_size: int = 64) -> Iterator[Any]:
+        if not pipes:  # built on first use: one spaCy model and one geocoder, a re-ranker per fold
+            first = Pipeline(subtype_model=models[0])
+            pipes.append(first)
+            pipes.extend(Pipeline(nlp=first.nlp, geocoder=first.geocoder, subtype_model=m) for m in models[1:])
         for k, pipe in enumerate(pipes):
             pipe.batch_size = batch_size
             yield from pipe.run([i for i in items if fold_of(str(i["id"]), len(pipes)) == k])
