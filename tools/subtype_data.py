@@ -82,13 +82,21 @@ def load_rows(data: Path, source: str) -> list[Row]:
 #: Files left out of the cache key: the model itself, and the re-ranker (whose features are
 #: versioned by ``rerank.FEATURES_VERSION``, so a change to its training code keeps the cache).
 _NOT_KEYED = frozenset({"subtype_model.json", "rerank.py"})
+#: Parts of the package that never touch the extraction (scoring, storage, serving).
+_NOT_READING = frozenset({"eval", "cli", "api", "store", "jobs"})
 
 
 def _code_digest() -> str:
     h = hashlib.sha256(FEATURES_VERSION.encode())
     pkg = ROOT / "src" / "eventlens"
     for p in sorted(pkg.rglob("*")):
-        if p.is_file() and p.suffix in {".py", ".json", ".jsonl", ".txt", ".tsv"} and p.name not in _NOT_KEYED:
+        if p.relative_to(pkg).parts[0] in _NOT_READING:
+            continue
+        if (
+            p.is_file()
+            and p.suffix in {".py", ".json", ".jsonl", ".txt", ".tsv"}
+            and p.name not in _NOT_KEYED
+        ):
             h.update(str(p.relative_to(pkg)).encode())
             h.update(p.read_bytes())
     return h.hexdigest()[:16]
@@ -98,7 +106,9 @@ def _extract(rows: list[Row]) -> list[dict[str, Any]]:
     from eventlens.pipeline import Pipeline
 
     pipe = Pipeline(geocoder=False, subtype_model=False, keep_features=True, batch_size=64)
-    items = [{"id": r.id, "text": r.text, **({"published": r.published} if r.published else {})} for r in rows]
+    items = [
+        {"id": r.id, "text": r.text, **({"published": r.published} if r.published else {})} for r in rows
+    ]
     out = []
     for r, res in zip(rows, pipe.run(items), strict=True):
         evs = [e for e in res.events if e.role == "reported"]
@@ -107,7 +117,9 @@ def _extract(rows: list[Row]) -> list[dict[str, Any]]:
             if best is None or e.confidence > best.confidence:
                 best = e
         feats = pipe.features.get(best.id) if best is not None and pipe.features is not None else None
-        out.append({"id": r.id, "label": r.label, "rule": best.sub_event_type if best else None, "feats": feats})
+        out.append(
+            {"id": r.id, "label": r.label, "rule": best.sub_event_type if best else None, "feats": feats}
+        )
     return out
 
 

@@ -49,7 +49,16 @@ def _examples(rows: Sequence[dict[str, Any]], news_weight: float):
 def _fit(rows, cfg: dict[str, Any], meta: dict[str, Any] | None = None) -> LinearModel:
     ex, wt = _examples(rows, cfg["news_weight"])
     groups = tuple(f"{g}=" for g in cfg["groups"])
-    return train(ex, c=cfg["c"], sample_weight=wt, groups=groups, min_df=cfg["min_df"], meta=meta)
+    meta = {**(meta or {}), "overrule_margin": cfg["margin"]}
+    return train(
+        ex,
+        c=cfg["c"],
+        sample_weight=wt,
+        groups=groups,
+        min_df=cfg["min_df"],
+        meta=meta,
+        augmented=cfg["augmented"],
+    )
 
 
 def _predict(model: LinearModel, r: dict[str, Any]) -> str:
@@ -136,7 +145,7 @@ def write(data: Path, rows, cfg: dict[str, Any], cv: dict[str, float], models: l
     print("wrote", MODEL_OUT, MODEL_OUT.stat().st_size, "bytes")
     FOLDS_OUT.mkdir(parents=True, exist_ok=True)
     for k, m in enumerate(models):
-        fm = {**meta, "support": m.meta["support"], "fold": k, "what": meta["what"] + f"; fold {k} left out"}
+        fm = {**meta, **m.meta, "fold": k, "what": meta["what"] + f"; fold {k} left out"}
         fold_model = LinearModel(m.classes, m.index, m.coef, m.intercept, fm)
         path = FOLDS_OUT / f"fold{k}.json"
         path.write_text(fold_model.to_json(), encoding="utf-8")
@@ -151,17 +160,27 @@ def main() -> int:
     ap.add_argument("--news-weight", type=float, nargs="+", default=[3.0])
     ap.add_argument("--min-df", type=int, nargs="+", default=[2])
     ap.add_argument("--groups", nargs="+", default=[",".join(ALL_GROUPS)])
+    ap.add_argument("--augment", type=int, nargs="+", default=[1], help="1: style-augmented features")
+    ap.add_argument("--margin", type=float, nargs="+", default=[0.1], help="overrule margin")
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
     rows = load_all(args.data, args.cache)
     rule_pred = [r["rule"] or "none" for r in rows]
     print("rules alone", figures(rows, rule_pred), flush=True)
     best = None
-    for c, nw, md, g in itertools.product(args.c, args.news_weight, args.min_df, args.groups):
-        cfg = {"c": c, "news_weight": nw, "min_df": md, "groups": g.split(",")}
+    grid = itertools.product(args.c, args.news_weight, args.min_df, args.groups, args.augment, args.margin)
+    for c, nw, md, g, aug, margin in grid:
+        cfg = {
+            "c": c,
+            "news_weight": nw,
+            "min_df": md,
+            "groups": g.split(","),
+            "augmented": bool(aug),
+            "margin": margin,
+        }
         pred, models = cross_validated(rows, cfg)
         f = figures(rows, pred)
-        print(f"C={c} news_weight={nw} min_df={md} groups={g}", f, flush=True)
+        print(cfg, f, flush=True)
         if best is None or _score(f) > _score(best[1]):
             best = (cfg, f, models)
     if args.write and best is not None:

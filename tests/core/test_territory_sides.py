@@ -48,6 +48,6 @@ def test_territory_by_who_gains(pipe, text: str, sub: str) -> None:
 
 def test_a_town_falling_silent_is_no_capture(pipe) -> None:
     # "fell" without a side to fall to is no change of hands
-    assert _top(pipe, "The town fell silent on Sunday after days of clashes between soldiers and rebels.") != (
-        "Non-state actor overtakes territory"
-    )
+    assert _top(
+        pipe, "The town fell silent on Sunday after days of clashes between soldiers and rebels."
+    ) != ("Non-state actor overtakes territory")

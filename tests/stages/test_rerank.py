@@ -29,7 +29,9 @@ def test_folds_are_fixed_and_spread() -> None:
 @pytest.mark.parametrize(
     ("text", "word", "kind"),
     [
-        pytest.param("Fighters of the Ostrava Brigade stormed the village.", "Fighters", "armed", id="invented-group"),
+        pytest.param(
+            "Fighters of the Ostrava Brigade stormed the village.", "Fighters", "armed", id="invented-group"
+        ),
         pytest.param("Government troops stormed the village.", "troops", "state", id="state-forces"),
         pytest.param("Angry protesters stormed the village hall.", "protesters", "crowd", id="crowd"),
         pytest.param("Villagers fled the town.", "Villagers", "civilian", id="civilians"),
@@ -83,4 +85,6 @@ def test_json_round_trip_keeps_decisions() -> None:
     model = _toy((5.0, 1.0))
     again = LinearModel.from_json(model.to_json())
     feats = {"w=alpha": 1.0, "cue=X": 1.0, "_rule_conf": 0.5}
-    assert decide("Armed clash", 0.5, feats, again, 0.0)[0] == decide("Armed clash", 0.5, feats, model, 0.0)[0]
+    assert (
+        decide("Armed clash", 0.5, feats, again, 0.0)[0] == decide("Armed clash", 0.5, feats, model, 0.0)[0]
+    )

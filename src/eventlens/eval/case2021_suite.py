@@ -364,7 +364,9 @@ def fold_extractor(shipped: Any = None, folder: Path | None = None) -> tuple[Ext
     folder = (repo_root() or Path.cwd()) / CASE_FOLDS if folder is None else folder
     models = _load_fold_models(folder, shipped)
     if models is None:
-        logger.warning("%s: no fold models matching the shipped re-ranker; CASE scored with the rules alone", CASE_FOLDS)
+        logger.warning(
+            "%s: no fold models matching the shipped re-ranker; CASE scored with the rules alone", CASE_FOLDS
+        )
         return (
             lambda items, batch_size=64: Pipeline(subtype_model=False, batch_size=batch_size).run(items),
             f"rules alone (the shipped re-ranker learned from CASE and {CASE_FOLDS} has no matching fold models)",
@@ -375,7 +377,9 @@ def fold_extractor(shipped: Any = None, folder: Path | None = None) -> tuple[Ext
         if not pipes:  # built on first use: one spaCy model and one geocoder, a re-ranker per fold
             first = Pipeline(subtype_model=models[0])
             pipes.append(first)
-            pipes.extend(Pipeline(nlp=first.nlp, geocoder=first.geocoder, subtype_model=m) for m in models[1:])
+            pipes.extend(
+                Pipeline(nlp=first.nlp, geocoder=first.geocoder, subtype_model=m) for m in models[1:]
+            )
         for k, pipe in enumerate(pipes):
             pipe.batch_size = batch_size
             yield from pipe.run([i for i in items if fold_of(str(i["id"]), len(pipes)) == k])

@@ -1,14 +1,20 @@
 """A linear re-ranker over the rule decision: sub-event type from cues, argument facts and words.
 
 The rules in :mod:`eventlens.stages.detect` carry the taxonomy's definitions and generalise across
-writing styles; the linear model learns how ACLED coders weigh the same evidence where the rules
-are coarse (armed clash versus attack, mob versus violent demonstration). Its features are the
-rule's decision, the cue weights, a few argument facts and the incident's content words, so it
-can only shift a decision the text supports.
+writing styles; the linear model learns how the same evidence is weighed where the rules are
+coarse (armed clash versus attack, mob versus violent demonstration). Its features are the
+rule's decision, the cue weights, a few argument facts, who does what to whom by kind of side
+(state forces, armed group, crowd, civilians: "sv=state>fire", "vo=seize>place"), the
+incident's content words, their bigrams and character 4-grams, so it can only shift a decision
+the text supports.
 
-Training (``tools/train_subtype.py``) uses scikit-learn; inference here is a dot product with
-NumPy over weights shipped in ``data/subtype_model.json`` (its header names the training data,
-its licence and the cross-validated figures). With no model file, the rules decide alone.
+Training (``tools/train_subtype.py``) uses scikit-learn on ACLED coder notes (dev.csv and
+train.csv without the untouched test slice) and news (CASE 2021 task-2 dev snippets, sentences
+written for eventlens), with 5 fixed folds by a hash of each row's id (:func:`fold_of`).
+Features may be style-augmented (:func:`augment`): a shared copy and a copy for coder notes or
+news, so news keeps its own corrections. Inference here is a dot product with NumPy over the
+weights shipped in ``data/subtype_model.json`` (its header names the training data, its licence,
+the configuration and the cross-validated figures). With no model file, the rules decide alone.
 Classes are weighted to balance during training so the majority class (peaceful protests are
 half of ACLED's rows) earns no prior.
 """
@@ -18,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,7 +42,7 @@ log = logging.getLogger(__name__)
 
 MODEL_FILE = "data/subtype_model.json"
 #: Bumped whenever :func:`features` changes (the trainer's feature cache is keyed by it).
-FEATURES_VERSION = "2"
+FEATURES_VERSION = "3"
 _SKIP_ENTS = frozenset(
     {"GPE", "LOC", "FAC", "PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 )
@@ -62,6 +69,8 @@ def features(
     for name, on in facts.items():
         if on:
             f[f"fact={name}"] = 1.0
+    if sents and _NOTES_STYLE.match(sents[0].doc.text):
+        f["_notes"] = 1.0  # a coder's note, not news: the model's "notes" feature copies apply
     for sent in sents:
         words = _content_words(sent)
         for tok in words:
@@ -69,6 +78,22 @@ def features(
         _ngram_features(words, f)
         _structure_features(sent, f)
     return f
+
+
+#: How ACLED coder notes open ("On 3 March 2022, ...", "Displacement: Around 9 February 2022").
+_NOTES_STYLE = re.compile(
+    r"\s*(?:[A-Z][\w /-]{0,40}:\s*)?(?:On|Around|Between|From)\s+(?:or around\s+)?\d{1,2}\s+[A-Z][a-z]+"
+)
+
+
+def augment(feats: Mapping[str, float]) -> dict[str, float]:
+    """Each feature twice: as is (shared by every style) and as a copy for the incident's style
+    ("notes|w=gather" or "news|w=gather"), so what ACLED's notes teach carries over to news
+    while each style keeps its own corrections (Daume III's feature augmentation)."""
+    style = "notes" if feats.get("_notes") else "news"
+    out = {k: v for k, v in feats.items() if not k.startswith("_")}
+    out.update({f"{style}|{k}": v for k, v in list(out.items())})
+    return out
 
 
 def _content_words(sent: SpacySpan) -> list[SpacyToken]:
@@ -93,7 +118,7 @@ def _ngram_features(words: Sequence[SpacyToken], f: dict[str, float]) -> None:
     """Lemma bigrams of neighbouring content words ("tear gas", "open fire") and the
     character 4-grams of each word (shared stems across inflections and styles)."""
     lemmas = [t.lemma_.lower() for t in words]
-    for a, b in zip(lemmas, lemmas[1:]):
+    for a, b in zip(lemmas, lemmas[1:], strict=False):
         f[f"b={a}_{b}"] = 1.0
     for t in words:
         w = f"<{t.lower_}>"
@@ -160,6 +185,8 @@ class LinearModel:
         import numpy as np
 
         scores = np.array(self.intercept, dtype=float).copy()
+        if self.meta.get("augmented"):
+            feats = augment(feats)
         for k, v in feats.items():
             j = self.index.get(k)
             if j is not None:
@@ -227,8 +254,8 @@ def decide(
     model: LinearModel | None,
     margin: float | None = None,
 ) -> tuple[str, float]:
-    """The final sub-event type and its confidence."""
-    margin = OVERRULE_MARGIN if margin is None else margin
+    """The final sub-event type and its confidence. The margin is ``margin``, else the one the
+    model was chosen with (its header's ``overrule_margin``), else :data:`OVERRULE_MARGIN`."""
     if model is None or rule_conf >= DEFINITIONAL:
         return rule, rule_conf
     support = model.meta.get("support") or {}
@@ -236,6 +263,8 @@ def decide(
         # The model saw too few (or no) examples of this class to overrule the rules on it
         # (ACLED's dev rows hold no chemical attacks, few agreements or territorial changes).
         return rule, rule_conf
+    if margin is None:
+        margin = float(model.meta.get("overrule_margin", OVERRULE_MARGIN))
     probs = model.predict_proba(feats)
     best = max(probs, key=probs.__getitem__)
     if best != rule and probs[best] < probs.get(rule, 0.0) + margin:
@@ -288,6 +317,7 @@ def train(
     sample_weight: Sequence[float] | None = None,
     groups: Iterable[str] | None = None,
     min_df: int = 1,
+    augmented: bool = False,
 ) -> LinearModel:
     """Fit a multinomial logistic regression with softened class balancing (needs scikit-learn).
 
@@ -306,12 +336,13 @@ def train(
     from sklearn.linear_model import LogisticRegression
 
     prefixes = tuple(groups) if groups is not None else None
+    rows = [
+        {k: v for k, v in f.items() if k.startswith("_") or prefixes is None or k.startswith(prefixes)}
+        for f, _ in examples
+    ]
     vec = DictVectorizer(sparse=True)
     x = vec.fit_transform(
-        [
-            {k: v for k, v in f.items() if not k.startswith("_") and (prefixes is None or k.startswith(prefixes))}
-            for f, _ in examples
-        ]
+        [augment(f) if augmented else {k: v for k, v in f.items() if not k.startswith("_")} for f in rows]
     )
     names_all = vec.feature_names_
     if min_df > 1:
@@ -330,6 +361,7 @@ def train(
     names = [names_all[j] for j in keep]
     meta = dict(meta or {})
     meta["support"] = dict(sorted(counts.items()))
+    meta["augmented"] = augmented
     return LinearModel(
         tuple(clf.classes_),
         {n: i for i, n in enumerate(names)},
