@@ -17,6 +17,7 @@ fold). Only learned weights are written, never rows.
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import itertools
 import sys
@@ -58,6 +59,7 @@ def _fit(rows, cfg: dict[str, Any], meta: dict[str, Any] | None = None) -> Linea
         min_df=cfg["min_df"],
         meta=meta,
         augmented=cfg["augmented"],
+        prune=cfg["prune"],
     )
 
 
@@ -147,8 +149,8 @@ def write(data: Path, rows, cfg: dict[str, Any], cv: dict[str, float], models: l
     for k, m in enumerate(models):
         fm = {**meta, **m.meta, "fold": k, "what": meta["what"] + f"; fold {k} left out"}
         fold_model = LinearModel(m.classes, m.index, m.coef, m.intercept, fm)
-        path = FOLDS_OUT / f"fold{k}.json"
-        path.write_text(fold_model.to_json(), encoding="utf-8")
+        path = FOLDS_OUT / f"fold{k}.json.gz"
+        path.write_bytes(gzip.compress(fold_model.to_json().encode("utf-8"), mtime=0))
         print("wrote", path, path.stat().st_size, "bytes")
 
 
@@ -157,19 +159,22 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--cache", type=Path, default=Path("/tmp/eventlens-subtype-cache"))
     ap.add_argument("--c", type=float, nargs="+", default=[1.0])
-    ap.add_argument("--news-weight", type=float, nargs="+", default=[3.0])
+    ap.add_argument("--news-weight", type=float, nargs="+", default=[5.0])
     ap.add_argument("--min-df", type=int, nargs="+", default=[2])
     ap.add_argument("--groups", nargs="+", default=[",".join(ALL_GROUPS)])
     ap.add_argument("--augment", type=int, nargs="+", default=[1], help="1: style-augmented features")
-    ap.add_argument("--margin", type=float, nargs="+", default=[0.1], help="overrule margin")
+    ap.add_argument("--margin", type=float, nargs="+", default=[0.0], help="overrule margin")
+    ap.add_argument("--prune", type=float, nargs="+", default=[0.03], help="zero weights below this")
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
     rows = load_all(args.data, args.cache)
     rule_pred = [r["rule"] or "none" for r in rows]
     print("rules alone", figures(rows, rule_pred), flush=True)
     best = None
-    grid = itertools.product(args.c, args.news_weight, args.min_df, args.groups, args.augment, args.margin)
-    for c, nw, md, g, aug, margin in grid:
+    grid = itertools.product(
+        args.c, args.news_weight, args.min_df, args.groups, args.augment, args.margin, args.prune
+    )
+    for c, nw, md, g, aug, margin, prune in grid:
         cfg = {
             "c": c,
             "news_weight": nw,
@@ -177,6 +182,7 @@ def main() -> int:
             "groups": g.split(","),
             "augmented": bool(aug),
             "margin": margin,
+            "prune": prune,
         }
         pred, models = cross_validated(rows, cfg)
         f = figures(rows, pred)

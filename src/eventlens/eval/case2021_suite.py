@@ -63,6 +63,7 @@ not be keyed to its snippets (see the data README).
 from __future__ import annotations
 
 import csv
+import gzip
 import logging
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -334,10 +335,10 @@ def _load_fold_models(folder: Path, shipped: Any) -> list[Any] | None:
     model's data and configuration; else None."""
     from eventlens.stages.rerank import LinearModel
 
-    paths = sorted(folder.glob("fold*.json")) if folder.is_dir() else []
+    paths = sorted(folder.glob("fold*.json.gz")) if folder.is_dir() else []
     if not paths:
         return None
-    models = [LinearModel.from_json(p.read_text("utf-8")) for p in paths]
+    models = [LinearModel.from_json(gzip.decompress(p.read_bytes()).decode("utf-8")) for p in paths]
     same = all(
         m.meta.get(k) == shipped.meta.get(k) for m in models for k in ("training_data", "config", "cv_folds")
     )

@@ -204,7 +204,7 @@ class LinearModel:
                 "classes": list(self.classes),
                 "features": names,
                 "intercept": [round(float(x), 5) for x in self.intercept],
-                "coef": [[round(float(x), 4) for x in row] for row in self.coef],
+                "coef": [[round(float(x), 4) or 0 for x in row] for row in self.coef],
             },
             separators=(",", ":"),
         )
@@ -318,6 +318,7 @@ def train(
     groups: Iterable[str] | None = None,
     min_df: int = 1,
     augmented: bool = False,
+    prune: float = 1e-3,
 ) -> LinearModel:
     """Fit a multinomial logistic regression with softened class balancing (needs scikit-learn).
 
@@ -327,7 +328,8 @@ def train(
     dev: sub-type 0.916 -> 0.918 and macro-F1 up against full balancing). ``sample_weight``
     weighs rows on top (news against coder notes); ``groups`` keeps only the features whose
     name starts with one of these prefixes (``"w="``, ``"c="``, ...); features seen in fewer
-    than ``min_df`` rows are dropped.
+    than ``min_df`` rows are dropped; ``augmented`` trains on :func:`augment`'s copies; weights
+    below ``prune`` (absolute) are zeroed.
     """
     from collections import Counter
 
@@ -355,9 +357,11 @@ def train(
     weights = {k: (len(y) / (len(counts) * n)) ** 0.5 for k, n in counts.items()}
     clf = LogisticRegression(C=c, class_weight=weights, max_iter=3000)
     clf.fit(x, y, sample_weight=None if sample_weight is None else np.asarray(sample_weight, dtype=float))
-    coef = clf.coef_
-    # prune features with no weight anywhere: a smaller file, the same decisions
-    keep = np.where(np.abs(coef).max(axis=0) > 1e-3)[0]
+    coef = clf.coef_.copy()
+    # weights below ``prune`` are zeroed and features left with none dropped: a small file
+    # (cross-validation trains through here, so its figures are those of the pruned model)
+    coef[np.abs(coef) < prune] = 0.0
+    keep = np.where(np.abs(coef).max(axis=0) > 0)[0]
     names = [names_all[j] for j in keep]
     meta = dict(meta or {})
     meta["support"] = dict(sorted(counts.items()))
