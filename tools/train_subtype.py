@@ -63,11 +63,11 @@ def _fit(rows, cfg: dict[str, Any], meta: dict[str, Any] | None = None) -> Linea
     )
 
 
-def _predict(model: LinearModel, r: dict[str, Any]) -> str:
+def _predict(model: LinearModel, r: dict[str, Any], margin: float | None = None) -> str:
     if r["feats"] is None:
         return "none"
     feats = r["feats"]
-    return decide(r["rule"], feats.get("_rule_conf", 0.0), feats, model)[0]
+    return decide(r["rule"], feats.get("_rule_conf", 0.0), feats, model, margin)[0]
 
 
 def cross_validated(rows, cfg: dict[str, Any]) -> tuple[list[str], list[LinearModel]]:
@@ -137,6 +137,7 @@ def _meta(data: Path, rows, cfg: dict[str, Any], cv: dict[str, float]) -> dict[s
         "cv_folds": "rerank.fold_of(row id) % 5; fold models in evaldata/case2021_folds/",
         "config": cfg,
         "trained_by": "tools/train_subtype.py",
+        "overrule_margin": cfg["margin"],
     }
 
 
@@ -147,7 +148,7 @@ def write(data: Path, rows, cfg: dict[str, Any], cv: dict[str, float], models: l
     print("wrote", MODEL_OUT, MODEL_OUT.stat().st_size, "bytes")
     FOLDS_OUT.mkdir(parents=True, exist_ok=True)
     for k, m in enumerate(models):
-        fm = {**meta, **m.meta, "fold": k, "what": meta["what"] + f"; fold {k} left out"}
+        fm = {**m.meta, **meta, "fold": k, "what": meta["what"] + f"; fold {k} left out"}
         fold_model = LinearModel(m.classes, m.index, m.coef, m.intercept, fm)
         path = FOLDS_OUT / f"fold{k}.json.gz"
         path.write_bytes(gzip.compress(fold_model.to_json().encode("utf-8"), mtime=0))
@@ -163,7 +164,9 @@ def main() -> int:
     ap.add_argument("--min-df", type=int, nargs="+", default=[2])
     ap.add_argument("--groups", nargs="+", default=[",".join(ALL_GROUPS)])
     ap.add_argument("--augment", type=int, nargs="+", default=[1], help="1: style-augmented features")
-    ap.add_argument("--margin", type=float, nargs="+", default=[0.0], help="overrule margin")
+    ap.add_argument(
+        "--margin", type=float, nargs="+", default=[0.0, 0.1, 0.2, 0.25, 0.3], help="overrule margins to try"
+    )
     ap.add_argument("--prune", type=float, nargs="+", default=[0.03], help="zero weights below this")
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
@@ -171,24 +174,26 @@ def main() -> int:
     rule_pred = [r["rule"] or "none" for r in rows]
     print("rules alone", figures(rows, rule_pred), flush=True)
     best = None
-    grid = itertools.product(
-        args.c, args.news_weight, args.min_df, args.groups, args.augment, args.margin, args.prune
-    )
-    for c, nw, md, g, aug, margin, prune in grid:
+    grid = itertools.product(args.c, args.news_weight, args.min_df, args.groups, args.augment, args.prune)
+    for c, nw, md, g, aug, prune in grid:
         cfg = {
             "c": c,
             "news_weight": nw,
             "min_df": md,
             "groups": g.split(","),
             "augmented": bool(aug),
-            "margin": margin,
+            "margin": args.margin[0],
             "prune": prune,
         }
-        pred, models = cross_validated(rows, cfg)
-        f = figures(rows, pred)
-        print(cfg, f, flush=True)
-        if best is None or _score(f) > _score(best[1]):
-            best = (cfg, f, models)
+        _, models = cross_validated(rows, cfg)
+        for margin in args.margin:
+            # the margin only acts at decision time: the same fold models, decided again
+            cfg = {**cfg, "margin": margin}
+            pred = [_predict(models[r["fold"]], r, margin) for r in rows]
+            f = figures(rows, pred)
+            print(cfg, f, flush=True)
+            if best is None or _score(f) > _score(best[1]):
+                best = (cfg, f, models)
     if args.write and best is not None:
         write(args.data, rows, *best)
     return 0
