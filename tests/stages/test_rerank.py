@@ -88,3 +88,26 @@ def test_json_round_trip_keeps_decisions() -> None:
     assert (
         decide("Armed clash", 0.5, feats, again, 0.0)[0] == decide("Armed clash", 0.5, feats, model, 0.0)[0]
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "style"),
+    [
+        pytest.param(
+            "On 3 March 2023, residents of Kelm protested against water cuts.", "notes", id="coder-note"
+        ),
+        pytest.param(
+            "Displacement: Around 9 May 2023, 300 villagers fled Kelm.", "notes", id="labelled-note"
+        ),
+        pytest.param("Residents of Kelm protested against water cuts on Monday.", "news", id="news-lead"),
+    ],
+)
+def test_style_copies_follow_the_writing(pipe, text: str, style: str) -> None:
+    from eventlens.stages.rerank import augment
+
+    aug = augment(_feats(pipe, text))
+    assert not any(k.startswith("_") for k in aug)
+    shared = [k for k in aug if "|" not in k]
+    assert shared and all(f"{style}|{k}" in aug for k in shared)
+    other = "news" if style == "notes" else "notes"
+    assert not any(k.startswith(f"{other}|") for k in aug)
