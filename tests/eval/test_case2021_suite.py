@@ -222,3 +222,59 @@ def test_only_non_acled_rows_and_no_record_leave_the_25_class_figures_undefined(
     assert (
         f["accuracy_all_labels"] == 1.0 and f["non_acled.with_record"] == 0.0 and f["confidence.ece"] is None
     )
+
+
+def _toy_model(meta: dict[str, Any]) -> Any:
+    from eventlens.stages.rerank import LinearModel
+
+    return LinearModel(("Attack", "Armed clash"), {"w=x": 0}, [[0.5], [-0.5]], [0.0, 0.0], meta)
+
+
+def _write_folds(folder: Path, meta: dict[str, Any], k: int = 5) -> None:
+    import gzip
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(k):
+        (folder / f"fold{i}.json.gz").write_bytes(
+            gzip.compress(_toy_model({**meta, "fold": i}).to_json().encode())
+        )
+
+
+SHIPPED_META = {"trained_on_case2021": True, "training_data": "t", "config": {"c": 1.0}, "cv_folds": "f"}
+
+
+def test_a_model_that_never_saw_case_is_used_as_shipped(tmp_path: Path) -> None:
+    from eventlens.eval.case2021_suite import fold_extractor
+
+    fn, how = fold_extractor(_toy_model({"training_data": "ACLED dev.csv"}), tmp_path)
+    assert fn is None and "never learned from CASE" in how
+
+
+def test_case_trained_model_is_scored_by_its_fold_models(tmp_path: Path) -> None:
+    from eventlens.eval.case2021_suite import fold_extractor
+
+    _write_folds(tmp_path / "folds", SHIPPED_META)
+    fn, how = fold_extractor(_toy_model(SHIPPED_META), tmp_path / "folds")
+    assert fn is not None and how.startswith("5-fold")
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        pytest.param({**SHIPPED_META, "config": {"c": 3.0}}, id="other-configuration"),
+        pytest.param({**SHIPPED_META, "training_data": "other"}, id="other-training-data"),
+    ],
+)
+def test_fold_models_of_another_training_fall_back_to_the_rules(tmp_path: Path, meta: dict[str, Any]) -> None:
+    from eventlens.eval.case2021_suite import fold_extractor
+
+    _write_folds(tmp_path / "folds", meta)
+    fn, how = fold_extractor(_toy_model(SHIPPED_META), tmp_path / "folds")
+    assert fn is not None and how.startswith("rules alone")
+
+
+def test_no_fold_models_fall_back_to_the_rules(tmp_path: Path) -> None:
+    from eventlens.eval.case2021_suite import fold_extractor
+
+    fn, how = fold_extractor(_toy_model(SHIPPED_META), tmp_path / "absent")
+    assert fn is not None and how.startswith("rules alone")

@@ -11,7 +11,12 @@ record*, or an ACLED sub-type name written out. A row with any other label is le
 and counted in ``details["unknown_labels"]``.
 
 Each snippet is extracted on its own (``eval.corpus.run_extraction``, the public
-``eventlens.extract_many``), with no publication time (the snippets carry none). The
+``eventlens.extract_many``), with no publication time (the snippets carry none). In the
+``case2021`` suite, when the shipped sub-type re-ranker learned from CASE (its header says
+``trained_on_case2021``), a snippet is instead extracted by a pipeline whose re-ranker is the
+fold model that never saw it (:func:`fold_extractor`: 5 fixed folds by a hash of the snippet
+id, models in :data:`CASE_FOLDS` written with the shipped one by ``tools/train_subtype.py``);
+``details["sub_event_type_scoring"]`` says which way was used. The
 prediction is the sub-type of the highest-confidence *reported* record
 (``corpus.best_reported``); no reported record is the prediction "none".
 
@@ -58,8 +63,10 @@ not be keyed to its snippets (see the data README).
 from __future__ import annotations
 
 import csv
+import gzip
 import logging
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -115,6 +122,10 @@ NON_ACLED: tuple[str, ...] = ("NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", 
 
 #: Where the project's own news-style snippets live, relative to the repository root.
 OWN_SNIPPETS = Path("evaldata/snippets/own.tsv")
+
+#: The re-ranker's fold models for the ``case2021`` suite, relative to the repository root
+#: (written by tools/train_subtype.py; evaluation only, not shipped in the package).
+CASE_FOLDS = Path("evaldata/case2021_folds")
 
 #: The column names a snippets file must have (``style`` is optional).
 COLUMNS = ("id", "EventSnippet", "SubType")
@@ -303,14 +314,81 @@ def run_snippets_suite(
 def run_case2021_suite(
     data_dir: Path, limit: int | None = None, extract_many: ExtractMany | None = None
 ) -> dict[str, Any]:
-    """Score ``<data_dir>/case2021/dev.tsv`` (first ``limit`` rows, in file order)."""
+    """Score ``<data_dir>/case2021/dev.tsv`` (first ``limit`` rows, in file order); with the
+    default extractor, each snippet by the re-ranker of its fold when the shipped one learned
+    from CASE (:func:`fold_extractor`)."""
     path = require(Path(data_dir) / "case2021" / "dev.tsv", "CASE 2021 task-2 snippets")
+    scoring = "the given extractor"
+    if extract_many is None:
+        extract_many, scoring = fold_extractor()
     res = run_snippets_suite(path, limit, extract_many, suite="case2021", root=Path(data_dir))
+    res["details"]["sub_event_type_scoring"] = scoring
     res["details"]["published"] = (
         "CASE 2021 task 2, full test set, weighted F1 over all labels: best 0.839 (Haneczok et al.); "
         "Fraunhofer FKIE RoBERTa 0.83. Ours is on half of that test set (dev.tsv)."
     )
     return res
+
+
+def _load_fold_models(folder: Path, shipped: Any) -> list[Any] | None:
+    """The k fold models of ``folder`` when all are there and were trained with the shipped
+    model's data and configuration; else None."""
+    from eventlens.stages.rerank import LinearModel
+
+    paths = sorted(folder.glob("fold*.json.gz")) if folder.is_dir() else []
+    if not paths:
+        return None
+    models = [LinearModel.from_json(gzip.decompress(p.read_bytes()).decode("utf-8")) for p in paths]
+    same = all(
+        m.meta.get(k) == shipped.meta.get(k) for m in models for k in ("training_data", "config", "cv_folds")
+    )
+    folds = sorted(int(m.meta.get("fold", -1)) for m in models)
+    return models if same and folds == list(range(len(models))) else None
+
+
+def fold_extractor(shipped: Any = None, folder: Path | None = None) -> tuple[ExtractMany | None, str]:
+    """The extractor of the ``case2021`` suite and a sentence saying how it scores sub-types.
+
+    A shipped re-ranker that learned from CASE would be scored in-sample here. Instead each
+    snippet goes through a pipeline whose re-ranker is fold model ``k`` of
+    :data:`CASE_FOLDS` (written by ``tools/train_subtype.py`` with the shipped model: same data
+    and configuration, every row of fold ``k`` left out), where ``k =
+    rerank.fold_of(snippet id)`` - the trainer's own fold of that snippet. Without those fold
+    models the rules decide alone (never the shipped model). ``shipped`` and ``folder``
+    default to the package's model and the repository's :data:`CASE_FOLDS`."""
+    from eventlens.pipeline import Pipeline
+    from eventlens.stages.rerank import default_model, fold_of
+
+    shipped = default_model() if shipped is None else shipped
+    if not shipped or not shipped.meta.get("trained_on_case2021"):
+        return None, "shipped re-ranker (it never learned from CASE)"
+    folder = (repo_root() or Path.cwd()) / CASE_FOLDS if folder is None else folder
+    models = _load_fold_models(folder, shipped)
+    if models is None:
+        logger.warning(
+            "%s: no fold models matching the shipped re-ranker; CASE scored with the rules alone", CASE_FOLDS
+        )
+        return (
+            lambda items, batch_size=64: Pipeline(subtype_model=False, batch_size=batch_size).run(items),
+            f"rules alone (the shipped re-ranker learned from CASE and {CASE_FOLDS} has no matching fold models)",
+        )
+    pipes: list[Any] = []
+
+    def extract_many(items: list[Mapping[str, Any]], batch_size: int = 64) -> Iterator[Any]:
+        if not pipes:  # built on first use: one spaCy model and one geocoder, a re-ranker per fold
+            first = Pipeline(subtype_model=models[0])
+            pipes.append(first)
+            pipes.extend(
+                Pipeline(nlp=first.nlp, geocoder=first.geocoder, subtype_model=m) for m in models[1:]
+            )
+        for k, pipe in enumerate(pipes):
+            pipe.batch_size = batch_size
+            yield from pipe.run([i for i in items if fold_of(str(i["id"]), len(pipes)) == k])
+
+    return extract_many, (
+        f"{len(models)}-fold: each snippet re-ranked by the fold model that never saw its fold "
+        f"({CASE_FOLDS}, folds by rerank.fold_of(snippet id)); the shipped re-ranker learned from CASE"
+    )
 
 
 def repo_root() -> Path | None:

@@ -579,7 +579,8 @@ def _territory(r: _Incident) -> Classification | None:
     ):
         # a side leaving a place with no one said to take it over: its own move, not a transfer
         return r.out(CHANGE_TO_GROUP, 0.55, "TRANSFER")
-    if (has("OVERTAKE") or has("REGAIN") or has("TRANSFER")) and not clash and not r.killed:
+    if (has("OVERTAKE") or has("REGAIN") or has("TRANSFER")) and clash <= 0 and not r.killed:
+        # (a negative clash score is fighting denied: "entered the town without resistance")
         return r.out(NON_VIOLENT_TRANSFER, 0.55, "TRANSFER", "OVERTAKE", "REGAIN")
     return None
 

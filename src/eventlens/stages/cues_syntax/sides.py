@@ -438,6 +438,9 @@ def place_changes_hands(tok: Token, low: str) -> list[Cue]:
             return [_cue("OVERTAKE", tok)]
     if low in HAND and prt & {"over", "back"} and _place_object(tok):
         return [_cue("TRANSFER", tok)]
+    if low in FALL and _falls_to_a_side(tok):
+        # "the town fell to Ostrava Brigade rebels": a place taken, whoever took it
+        return [_cue("OVERTAKE", tok)]
     if low in WITHDRAW and not _passive(tok):
         # "after the rebels withdrew", "the army pulled out": a side leaving the place
         subj = _subject(tok)
@@ -456,6 +459,17 @@ def place_changes_hands(tok: Token, low: str) -> list[Cue]:
         ):
             return [_cue("TRANSFER", tok)]
     return []
+
+
+def _falls_to_a_side(verb: Token) -> bool:
+    """A place as the subject of "fall" and a side of known kind as what it fell to ("to the
+    rebels", "into the hands of the army")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not any(_is_place(h) for h in _heads(subj)):
+        return False
+    to = list(_prep_objects(verb, {"to", "into"}))
+    hands = [q for h in to if h.lower_ == "hands" for q in _prep_objects(h, {"of"})]
+    return _kind_of_any(to + hands) is not None
 
 
 #: A side leaving a place of its own accord (fleeing under attack is not in it).

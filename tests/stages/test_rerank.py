@@ -1,0 +1,113 @@
+"""The sub-event re-ranker: its features (structure, n-grams), training and fixed folds.
+
+Sentences written for these tests (none from ACLED, CASE or the project's snippets).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from eventlens.stages.rerank import LinearModel, decide, features, fold_of, side_kind, train
+
+
+def _feats(pipe, text: str) -> dict[str, float]:
+    doc = pipe.nlp(text)
+    return features(list(doc.sents), [], None, {})
+
+
+def test_folds_are_fixed_and_spread() -> None:
+    ids = [str(i) for i in range(1000)]
+    folds = [fold_of(i) for i in ids]
+    assert folds == [fold_of(i) for i in ids]  # a hash, not a random draw
+    counts = Counter(folds)
+    assert set(counts) == set(range(5))
+    assert min(counts.values()) > 150
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        pytest.param(
+            "Fighters of the Ostrava Brigade stormed the village.", "Fighters", "armed", id="invented-group"
+        ),
+        pytest.param("Government troops stormed the village.", "troops", "state", id="state-forces"),
+        pytest.param("Angry protesters stormed the village hall.", "protesters", "crowd", id="crowd"),
+        pytest.param("Villagers fled the town.", "Villagers", "civilian", id="civilians"),
+    ],
+)
+def test_side_kind(pipe, text: str, word: str, kind: str) -> None:
+    doc = pipe.nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    assert side_kind(tok) == kind
+
+
+def test_features_tell_who_did_what(pipe) -> None:
+    f = _feats(pipe, "Riot police fired tear gas at the marchers, and Kelvani rebels seized the border town.")
+    assert f.get("sv=state>fire") == 1.0
+    assert f.get("sv=armed>seize") == 1.0
+    assert f.get("b=tear_gas") == 1.0
+    assert f.get("c=<sei") == 1.0  # character 4-grams of "seized"
+
+
+def test_features_skip_editorial_brackets(pipe) -> None:
+    f = _feats(pipe, "Rebels attacked the post [size=no report].")
+    assert "w=size" not in f and "w=report" not in f
+
+
+def _toy(weights: tuple[float, float]) -> LinearModel:
+    a = ({"w=alpha": 1.0, "cue=X": 1.0}, "Attack")
+    b = ({"w=alpha": 1.0, "cue=X": 1.0}, "Armed clash")
+    other = ({"w=march": 1.0, "cue=PROTEST": 1.0}, "Peaceful protest")  # three classes: multinomial
+    ex = [a] * 30 + [b] * 30 + [other] * 30
+    wt = [weights[0]] * 30 + [weights[1]] * 30 + [1.0] * 30
+    return train(ex, c=1.0, sample_weight=wt)
+
+
+def test_sample_weight_decides_between_identical_rows() -> None:
+    feats = {"w=alpha": 1.0, "cue=X": 1.0}
+    p = _toy((5.0, 1.0)).predict_proba(feats)
+    assert max(p, key=p.__getitem__) == "Attack"
+    p = _toy((1.0, 5.0)).predict_proba(feats)
+    assert max(p, key=p.__getitem__) == "Armed clash"
+
+
+def test_groups_and_min_df_limit_the_features() -> None:
+    ex = [({"w=shot": 1.0, "cue=KILL": 1.0, f"w=rare{i}": 1.0}, "Attack") for i in range(25)]
+    ex += [({"w=gather": 1.0, "cue=PROTEST": 1.0}, "Peaceful protest")] * 25
+    model = train(ex, groups=("w=",), min_df=2)
+    assert all(n.startswith("w=") for n in model.index)
+    assert not any(n.startswith("w=rare") for n in model.index)  # each seen once
+
+
+def test_json_round_trip_keeps_decisions() -> None:
+    model = _toy((5.0, 1.0))
+    again = LinearModel.from_json(model.to_json())
+    feats = {"w=alpha": 1.0, "cue=X": 1.0, "_rule_conf": 0.5}
+    assert (
+        decide("Armed clash", 0.5, feats, again, 0.0)[0] == decide("Armed clash", 0.5, feats, model, 0.0)[0]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "style"),
+    [
+        pytest.param(
+            "On 3 March 2023, residents of Kelm protested against water cuts.", "notes", id="coder-note"
+        ),
+        pytest.param(
+            "Displacement: Around 9 May 2023, 300 villagers fled Kelm.", "notes", id="labelled-note"
+        ),
+        pytest.param("Residents of Kelm protested against water cuts on Monday.", "news", id="news-lead"),
+    ],
+)
+def test_style_copies_follow_the_writing(pipe, text: str, style: str) -> None:
+    from eventlens.stages.rerank import augment
+
+    aug = augment(_feats(pipe, text))
+    assert not any(k.startswith("_") for k in aug)
+    shared = [k for k in aug if "|" not in k]
+    assert shared and all(f"{style}|{k}" in aug for k in shared)
+    other = "news" if style == "notes" else "notes"
+    assert not any(k.startswith(f"{other}|") for k in aug)
