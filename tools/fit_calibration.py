@@ -220,6 +220,15 @@ class Cases:
             sig.append(ss[j])
         return conf, right, sig
 
+    def subset(self, keep: Sequence[bool]) -> Cases:
+        return Cases(
+            [s for s, k in zip(self.sig, keep, strict=True) if k],
+            [r for r, k in zip(self.right, keep, strict=True) if k],
+        )
+
+    def __add__(self, other: Cases) -> Cases:
+        return Cases(self.sig + other.sig, self.right + other.right)
+
 
 def fit(sig: Sequence[dict[str, float]], right: Sequence[bool], meta: dict[str, Any]) -> calibrate.Calibrator:
     """Penalised logistic regression, monotone signals bounded below by 0 (scipy L-BFGS-B)."""
@@ -257,22 +266,17 @@ def fit_cases(
     return cal
 
 
-def cv_ece(cases: Cases, folds: int) -> float | None:
-    """ECE of out-of-fold calibrators (each text scored by one fitted without its fold)."""
-    n = len(cases.sig)
-    fold = np.random.default_rng(1).permutation(n) % folds
+def cv_ece(cases: Cases, folds: int, always: Cases | None = None) -> float | None:
+    """ECE of out-of-fold calibrators: each text of ``cases`` scored by one fitted without its
+    fold (plus ``always``, fitted on in every fold)."""
+    fold = np.random.default_rng(1).permutation(len(cases.sig)) % folds
     conf: list[float] = []
     right: list[bool] = []
     for f in range(folds):
-        tr = Cases(
-            [s for s, g in zip(cases.sig, fold, strict=True) if g != f],
-            [r for r, g in zip(cases.right, fold, strict=True) if g != f],
-        )
-        te = Cases(
-            [s for s, g in zip(cases.sig, fold, strict=True) if g == f],
-            [r for r, g in zip(cases.right, fold, strict=True) if g == f],
-        )
-        c, r, _ = te.top(fit_cases(tr, None, {}))
+        train_on = cases.subset([g != f for g in fold])
+        if always is not None:
+            train_on = always + train_on
+        c, r, _ = cases.subset([g == f for g in fold]).top(fit_cases(train_on, None, {}))
         conf += c
         right += r
     return expected_calibration_error(conf, right)
@@ -301,8 +305,8 @@ def _r(v: float | None) -> float | None:
     return None if v is None else round(v, 4)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--limit", type=int, default=None, help="first N rows of each file (a quick try)")
@@ -310,63 +314,75 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--test", action="store_true", help="also report the untouched ACLED slice (never fitted)"
     )
     ap.add_argument("--own", action="store_true", help="also report the own snippets (never fitted)")
+    ap.add_argument(
+        "--case-cv", action="store_true", help="diagnostic: k-fold ECE on CASE if fitted on it too"
+    )
     ap.add_argument("--no-cache", action="store_true")
     ap.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(ROOT)}")
-    ap.add_argument(
-        "--docs", type=Path, nargs="+", help="suite JSON files -> docs/calibration.md + reliability.svg"
-    )
-    args = ap.parse_args(argv)
-    if args.docs:
-        return write_docs(args.docs)
-    t0 = time.time()
-    model = default_model()
-    use_cache = not args.no_cache
-    items, gold = acled_items(args.data, "fit", args.limit)
-    rows = extract("acled-fit", items, gold, use_cache)
-    seen = seen_sources(model, args.data)
-    print(f"  re-ranker trained on {sorted(seen) or 'none of these files'}: those rows judged out of fold")
-    cases = Cases.of(rows, fold_models(rows, seen, model, args.folds))
-    meta = {
-        "what": "record confidence = P(sub-event type right): logistic over eventlens.stages.calibrate.signals, "
-        "weights on rerank_logit and rerank_margin bounded >= 0 (monotone)",
-        "training_data": f"ACLED dev.csv + train.csv outside the untouched slice ({len(rows)} notes), "
-        f"sha256 dev {_sha(args.data / 'acled/dev.csv')[:16]} train {_sha(args.data / 'acled/train.csv')[:16]}; "
-        "rows the re-ranker was trained on judged by out-of-fold re-rankers; CASE 2021 not used (unseen)",
+    ap.add_argument("--docs", type=Path, nargs="+", help="suite JSON reports -> docs/calibration.md + .svg")
+    return ap
+
+
+def _meta(n_rows: int, data: Path) -> dict[str, Any]:
+    """The header of calibration.json: what it is, what it was fitted on and for."""
+    dev, train_csv = _sha(data / "acled" / "dev.csv"), _sha(data / "acled" / "train.csv")
+    return {
+        "what": "record confidence = P(sub-event type right): logistic over eventlens.stages.calibrate."
+        "signals, weights on rerank_logit and rerank_margin bounded >= 0 (monotone)",
+        "training_data": f"ACLED dev.csv + train.csv outside the untouched slice ({n_rows} notes; sha256 "
+        f"dev.csv {dev[:16]}, train.csv {train_csv[:16]}); rows the re-ranker was trained on judged by "
+        "out-of-fold re-rankers; CASE 2021 not used (unseen)",
         "subtype_model_sha256": calibrate.model_digest(),
         "fitted_by": "tools/fit_calibration.py",
         "fitted": datetime.now(UTC).strftime("%Y-%m-%d"),
         "l2": L2,
     }
-    before = calibrate.default_calibrator()
-    after = fit_cases(cases, before, meta)
-    print("ECE (10 bins, top record of each text; before = installed calibration.json):")
-    figs = {"acled_fit_in_sample": ece_line("ACLED fit rows (in-sample)", cases, before, after)}
-    cv = cv_ece(cases, args.folds)
-    print(f"  ACLED fit rows, {args.folds}-fold CV ECE after = {_f(cv)}")
-    figs["acled_fit_cv_ece"] = _r(cv)
+
+
+def _unseen(args: argparse.Namespace, model: Any, fit_on: Cases, before: Any, after: Any) -> dict[str, Any]:
+    """ECE before/after on the corpora never fitted on: CASE dev, own snippets, the ACLED slice."""
+    figs: dict[str, Any] = {}
     evals = [("case2021 dev (unseen)", "case2021", args.data / "case2021" / "dev.tsv")]
     if args.own:
         evals.append(("own snippets (unseen)", "own-snippets", ROOT / OWN_SNIPPETS))
     for label, key, path in evals:
-        it, g = snippet_items(path, args.limit)
-        rs = extract(key, it, g, use_cache)
-        figs[key] = ece_line(label, Cases.of(rs, {r.id: model for r in rs}), before, after)
+        rs = extract(key, *snippet_items(path, args.limit), not args.no_cache)
+        figs[key] = ece_line(label, snip := Cases.of(rs, {r.id: model for r in rs}), before, after)
+        if key == "case2021" and args.case_cv:
+            # diagnostic only, never shipped: what fitting on CASE too would give, out of fold
+            cv = cv_ece(snip, args.folds, fit_on)
+            print(f"  case2021 {args.folds}-fold CV ECE if fitted on ACLED + CASE folds = {_f(cv)}")
     if args.test:
-        it, g = acled_items(args.data, "test", args.limit)
-        rs = extract("acled-test", it, g, use_cache)
-        figs["acled-test"] = ece_line(
-            "acled-test slice (untouched)", Cases.of(rs, {r.id: model for r in rs}), before, after
-        )
-    print(
-        "weights:",
-        {n: round(w, 3) for n, w in zip(after.names, after.weights, strict=True)},
-        "bias",
-        round(after.bias, 3),
-    )
-    print(f"fit took {time.time() - t0:.0f}s")
+        rs = extract("acled-test", *acled_items(args.data, "test", args.limit), not args.no_cache)
+        cases = Cases.of(rs, {r.id: model for r in rs})
+        figs["acled-test"] = ece_line("acled-test slice (untouched)", cases, before, after)
+    return figs
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.docs:
+        return write_docs(args.docs)
+    t0 = time.time()
+    model = default_model()
+    rows = extract("acled-fit", *acled_items(args.data, "fit", args.limit), not args.no_cache)
+    seen = seen_sources(model, args.data)
+    print(f"  re-ranker trained on {sorted(seen) or 'none of these files'}: those rows judged out of fold")
+    cases = Cases.of(rows, fold_models(rows, seen, model, args.folds))
+    meta = _meta(len(rows), args.data)
+    before = calibrate.default_calibrator()
+    after = fit_cases(cases, before, meta)
+    was = "the installed calibration.json" if before else "the re-ranker's probability (no calibration.json)"
+    print(f"ECE (10 bins, top record of each text; before = {was}):")
+    figs = {"acled_fit_in_sample": ece_line("ACLED fit rows (in-sample)", cases, before, after)}
+    figs["acled_fit_cv_ece"] = _r(cv := cv_ece(cases, args.folds))
+    print(f"  ACLED fit rows, {args.folds}-fold CV ECE after = {_f(cv)}")
+    figs.update(_unseen(args, model, cases, before, after))
+    weights = {n: round(w, 3) for n, w in zip(after.names, after.weights, strict=True)}
+    print("weights:", weights, "bias", round(after.bias, 3))
+    print(f"took {time.time() - t0:.0f}s")
     if args.write:
-        final = replace(after, meta={**meta, "figures": figs})
-        OUT.write_text(final.to_json() + "\n", encoding="utf-8")
+        OUT.write_text(replace(after, meta={**meta, "figures": figs}).to_json() + "\n", encoding="utf-8")
         print("wrote", OUT)
     return 0
 

@@ -134,3 +134,48 @@ def test_confidence_follows_the_evidence(featured: Pipeline) -> None:
     # the same number the calibrator gives the record's signals: one function for fit and inference
     sig = calibrate.signals(ev, feats, _FixedModel(ev.sub_event_type, 0.97))
     assert _shipped().probability(sig) == pytest.approx(sure, abs=1e-3)
+
+
+def _fitter():  # tools/ is not a package: load the fitting tool from its file
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "tools" / "fit_calibration.py"
+    spec = importlib.util.spec_from_file_location("fit_calibration", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # its dataclasses look their module up while being built
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _synthetic(n: int, slope: float, seed: int) -> tuple[list[dict[str, float]], list[bool]]:
+    """Records whose true chance of being right is sigmoid(slope * rerank_logit + place)."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    sig, right = [], []
+    for _ in range(n):
+        s = {n: 0.0 for n in calibrate.SIGNALS}
+        s["rerank_logit"] = float(rng.normal(1.0, 2.0))
+        s["place"] = float(rng.integers(0, 2))
+        p = 1 / (1 + np.exp(-(slope * s["rerank_logit"] + s["place"])))
+        sig.append(s)
+        right.append(bool(rng.random() < p))
+    return sig, right
+
+
+def test_the_fit_recovers_a_known_calibration_and_keeps_the_bound() -> None:
+    from eventlens.eval.calibration import expected_calibration_error
+
+    fc = _fitter()
+    sig, right = _synthetic(4000, 0.7, seed=1)
+    cal = fc.fit(sig, right, {})
+    w = dict(zip(cal.names, cal.weights, strict=True))
+    assert w["rerank_logit"] == pytest.approx(0.7, abs=0.1) and w["place"] == pytest.approx(1.0, abs=0.3)
+    test_sig, test_right = _synthetic(4000, 0.7, seed=2)
+    assert expected_calibration_error([cal.probability(s) for s in test_sig], test_right) < 0.03
+    # data where surer means wronger: the bound holds the weight at 0 instead of turning the ranking over
+    sig, right = _synthetic(2000, -0.5, seed=3)
+    assert dict(zip(cal.names, fc.fit(sig, right, {}).weights, strict=True))["rerank_logit"] == 0.0
