@@ -6,8 +6,8 @@
 
 One command to rerun after the sub-type re-ranker changes (rerank.py / subtype_model.json):
 it extracts the training corpora with the shipped re-ranker, fits a logistic calibrator over
-``eventlens.stages.calibrate.signals`` (weights on the re-ranker's logit and margin bounded
-below by 0: monotone), and prints ECE before (the installed calibration.json) and after.
+``eventlens.stages.calibrate.signals`` (weights on the deciding probabilities bounded below
+by 0: monotone), and prints ECE before (the installed calibration.json) and after.
 
 Training data: ACLED ``dev.csv`` + ``train.csv`` EXCEPT the untouched slice
 (``eval.acled_test_suite.in_held_out_slice`` - never fitted on; ``--test`` only reports it).
@@ -328,7 +328,7 @@ def _meta(n_rows: int, data: Path) -> dict[str, Any]:
     dev, train_csv = _sha(data / "acled" / "dev.csv"), _sha(data / "acled" / "train.csv")
     return {
         "what": "record confidence = P(sub-event type right): logistic over eventlens.stages.calibrate."
-        "signals, weights on rerank_logit and rerank_margin bounded >= 0 (monotone)",
+        "signals, weights on rerank_logit, rerank_margin and rules_logit bounded >= 0 (monotone)",
         "training_data": f"ACLED dev.csv + train.csv outside the untouched slice ({n_rows} notes; sha256 "
         f"dev.csv {dev[:16]}, train.csv {train_csv[:16]}); rows the re-ranker was trained on judged by "
         "out-of-fold re-rankers; CASE 2021 not used (unseen)",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from dataclasses import replace
 from datetime import datetime
 from importlib import resources
 
@@ -16,7 +17,7 @@ import pytest
 
 from eventlens.pipeline import Pipeline
 from eventlens.stages import calibrate
-from eventlens.stages.rerank import default_model
+from eventlens.stages.rerank import DEFINITIONAL, default_model
 from eventlens.types import Event
 
 PUBLISHED = datetime(2024, 5, 7, 9, 0)
@@ -26,6 +27,10 @@ BOMBING = (
     "and wounding 30 others, police said."
 )
 PROTEST = "Hundreds of teachers marched peacefully through Kessa on Sunday to demand higher pay."
+CLASH = (
+    "Soldiers and rebels of the Wela Liberation Front exchanged fire for three hours near the village "
+    "of Toma on Tuesday; four fighters died."
+)
 
 
 def _shipped() -> calibrate.Calibrator:
@@ -36,7 +41,7 @@ def _shipped() -> calibrate.Calibrator:
 
 def _signal_grid() -> list[dict[str, float]]:
     """Every on/off combination of the binary signals, at a low and a high level of the others."""
-    binary = ("rule_kept", "definitional", "own_date", "place", "actor", "toll")
+    binary = ("rules_decide", "rule_kept", "definitional", "own_date", "place", "actor", "toll")
     out = []
     for bits in itertools.product((0.0, 1.0), repeat=len(binary)):
         for level in (0.0, 1.0):
@@ -67,6 +72,16 @@ def test_confidence_never_falls_as_the_reranker_grows_surer(margin_gap: float) -
             confs.append(cal.probability(sig))
         assert confs == sorted(confs), (base, confs)
         assert all(calibrate.FLOOR <= c <= 1 - calibrate.FLOOR for c in confs)
+
+
+def test_confidence_never_falls_as_the_deciding_rules_grow_surer() -> None:
+    cal = _shipped()
+    for base in _signal_grid():
+        base = dict(base, rules_decide=1.0)
+        confs = [
+            cal.probability(dict(base, rules_logit=calibrate._logit(c))) for c in (0.3, 0.6, 0.85, 0.9, 0.99)
+        ]
+        assert confs == sorted(confs), (base, confs)
 
 
 def test_extreme_signals_stay_bounded() -> None:
@@ -102,7 +117,9 @@ def _records(pipe: Pipeline, text: str) -> list[tuple[Event, dict[str, float]]]:
     return [(e, pipe.features[e.id]) for e in events]
 
 
-@pytest.mark.parametrize("text", [BOMBING, PROTEST], ids=["suicide-bombing", "peaceful-march"])
+@pytest.mark.parametrize(
+    "text", [BOMBING, PROTEST, CLASH], ids=["suicide-bombing", "peaceful-march", "clash"]
+)
 def test_a_records_confidence_is_the_calibrated_probability_of_its_signals(
     featured: Pipeline, text: str
 ) -> None:
@@ -125,8 +142,9 @@ class _FixedModel:
         return {self.cls: self.p, **{o: (1 - self.p) / len(rest) for o in rest}}
 
 
-def test_confidence_follows_the_evidence(featured: Pipeline) -> None:
-    ev, feats = _records(featured, BOMBING)[0]
+def test_confidence_follows_the_reranker_where_it_decides(featured: Pipeline) -> None:
+    ev, feats = _records(featured, CLASH)[0]
+    assert feats["_rule_conf"] < DEFINITIONAL  # the re-ranker may overrule the rules here
     sure = calibrate.record_confidence(ev, feats, _FixedModel(ev.sub_event_type, 0.97))
     torn = calibrate.record_confidence(ev, feats, _FixedModel(ev.sub_event_type, 0.4))
     doubtful = calibrate.record_confidence(ev, feats, _FixedModel(ev.sub_event_type, 0.1))
@@ -136,46 +154,21 @@ def test_confidence_follows_the_evidence(featured: Pipeline) -> None:
     assert _shipped().probability(sig) == pytest.approx(sure, abs=1e-3)
 
 
-def _fitter():  # tools/ is not a package: load the fitting tool from its file
-    import importlib.util
-    import sys
-    from pathlib import Path
+def test_a_definitional_decision_is_judged_by_the_rules_not_the_reranker(featured: Pipeline) -> None:
+    ev, feats = _records(featured, BOMBING)[0]
+    assert ev.sub_event_type == "Suicide bomb" and feats["_rule_conf"] >= DEFINITIONAL
+    # the re-ranker could not overrule a suicide bombing: its probability must not move the confidence
+    high = calibrate.record_confidence(ev, feats, _FixedModel(ev.sub_event_type, 0.97))
+    low = calibrate.record_confidence(ev, feats, _FixedModel(ev.sub_event_type, 0.02))
+    assert high == low
 
-    path = Path(__file__).resolve().parents[2] / "tools" / "fit_calibration.py"
-    spec = importlib.util.spec_from_file_location("fit_calibration", path)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # its dataclasses look their module up while being built
-    spec.loader.exec_module(mod)
-    return mod
+    # ... but the rules' own confidence does, upwards
+    def with_rule_conf(c: float) -> float:
+        e = replace(
+            ev,
+            evidence=tuple(replace(x, confidence=c) if x.field == "event_type" else x for x in ev.evidence),
+        )
+        return calibrate.record_confidence(e, feats, None)
 
-
-def _synthetic(n: int, slope: float, seed: int) -> tuple[list[dict[str, float]], list[bool]]:
-    """Records whose true chance of being right is sigmoid(slope * rerank_logit + place)."""
-    import numpy as np
-
-    rng = np.random.default_rng(seed)
-    sig, right = [], []
-    for _ in range(n):
-        s = {n: 0.0 for n in calibrate.SIGNALS}
-        s["rerank_logit"] = float(rng.normal(1.0, 2.0))
-        s["place"] = float(rng.integers(0, 2))
-        p = 1 / (1 + np.exp(-(slope * s["rerank_logit"] + s["place"])))
-        sig.append(s)
-        right.append(bool(rng.random() < p))
-    return sig, right
-
-
-def test_the_fit_recovers_a_known_calibration_and_keeps_the_bound() -> None:
-    from eventlens.eval.calibration import expected_calibration_error
-
-    fc = _fitter()
-    sig, right = _synthetic(4000, 0.7, seed=1)
-    cal = fc.fit(sig, right, {})
-    w = dict(zip(cal.names, cal.weights, strict=True))
-    assert w["rerank_logit"] == pytest.approx(0.7, abs=0.1) and w["place"] == pytest.approx(1.0, abs=0.3)
-    test_sig, test_right = _synthetic(4000, 0.7, seed=2)
-    assert expected_calibration_error([cal.probability(s) for s in test_sig], test_right) < 0.03
-    # data where surer means wronger: the bound holds the weight at 0 instead of turning the ranking over
-    sig, right = _synthetic(2000, -0.5, seed=3)
-    assert dict(zip(cal.names, fc.fit(sig, right, {}).weights, strict=True))["rerank_logit"] == 0.0
+    assert with_rule_conf(0.99) >= with_rule_conf(0.9) >= with_rule_conf(0.86)
+    assert with_rule_conf(0.99) > with_rule_conf(0.86)

@@ -5,9 +5,13 @@ and the cues) was not a probability - on ACLED notes, records given 0.8 were rig
 often than 80% of the time. Here a small logistic model (Platt-style scaling over a few
 signals) maps what is known when the record is built to that probability:
 
-- the re-ranker's probability of the record's sub-type (as a logit) and its margin over the
-  next class - the weights of both are fitted with a lower bound of 0, so confidence never
-  falls as the re-ranker grows surer and the ranking of records is not disturbed;
+- who decided: where the re-ranker may overrule the rules (``rerank.decide``'s gate), its
+  probability of the record's sub-type (as a logit) and its margin over the next class; where
+  it may not (a definitional rule decision, a class it saw too few examples of), the rules'
+  confidence as a logit - a re-ranker's tiny probability for a class it barely knows says
+  nothing about whether the rules got it right. The weights of these logits and the margin are
+  fitted with a lower bound of 0, so confidence never falls as the decider grows surer and the
+  ranking of records is not disturbed;
 - the rules' confidence, whether the rules' class was kept, whether it was definitional;
 - how many kinds of incident cue the text has (competing cues make the type ambiguous);
 - whether the incident has its own date, a place, a named actor, a toll;
@@ -34,17 +38,19 @@ from importlib import resources
 from typing import Any
 
 from eventlens.stages.detect import EVENT_CUES
-from eventlens.stages.rerank import DEFINITIONAL, MODEL_FILE
+from eventlens.stages.rerank import DEFINITIONAL, MIN_SUPPORT, MODEL_FILE
 from eventlens.types import Event
 
 log = logging.getLogger(__name__)
 
 CALIBRATION_FILE = "data/calibration.json"
 
-#: The signals, in the order of the weights. The first two must stay monotone (weights >= 0).
+#: The signals, in the order of the weights; those in MONOTONE keep weights >= 0.
 SIGNALS: tuple[str, ...] = (
     "rerank_logit",
     "rerank_margin",
+    "rules_logit",
+    "rules_decide",
     "rule_conf",
     "rule_kept",
     "definitional",
@@ -56,7 +62,7 @@ SIGNALS: tuple[str, ...] = (
     "length",
     "sentences",
 )
-MONOTONE: tuple[str, ...] = ("rerank_logit", "rerank_margin")
+MONOTONE: tuple[str, ...] = ("rerank_logit", "rerank_margin", "rules_logit")
 
 #: Probabilities are clipped to this before the logit (a model saying 1.0 is not infinitely sure).
 _P_CLIP = 1e-4
@@ -92,18 +98,32 @@ def _probabilities(ev: Event, feats: Mapping[str, float], model: Any) -> tuple[f
     return p, p - float(other)
 
 
+def _model_decides(rule: str, rule_conf: float, model: Any) -> bool:
+    """Could the re-ranker overrule the rules on this incident? The gate of ``rerank.decide``:
+    not for definitional rule decisions, nor for classes it saw too few examples of. Where it
+    cannot, its probability of the class says nothing about the decision (a class seen 5 times
+    gets a tiny probability however right the rules are), so the rules' confidence stands in."""
+    if model is None or rule_conf >= DEFINITIONAL:
+        return False
+    support = (getattr(model, "meta", None) or {}).get("support") or {}
+    return not support or support.get(rule, 0) >= MIN_SUPPORT
+
+
 def signals(ev: Event, feats: Mapping[str, float], model: Any) -> dict[str, float]:
     """The calibration signals of one record (see the module docstring); ``feats`` is the
     re-ranker's feature dict of the incident, ``model`` the re-ranker (or None)."""
-    p, margin = _probabilities(ev, feats, model)
     rule_conf = float(feats.get("_rule_conf", _class_confidence(ev)))
     rule = next((k[5:] for k in feats if k.startswith("rule=")), ev.sub_event_type)
+    decides = _model_decides(rule, rule_conf, model)
+    p, margin = _probabilities(ev, feats, model) if decides else (0.5, 0.0)
     kinds = sum(1 for k, v in feats.items() if k.startswith("cue=") and k[4:] in EVENT_CUES and v >= 1.0)
     chars = sum(max(0, s.end - s.start) for s in ev.sentences)
     actor = ev.actor1 is not None and ev.actor1.span is not None
     return {
-        "rerank_logit": _logit(p),
+        "rerank_logit": _logit(p),  # 0 where the rules decide
         "rerank_margin": margin,
+        "rules_logit": 0.0 if decides else _logit(_class_confidence(ev)),
+        "rules_decide": float(not decides),
         "rule_conf": rule_conf,
         "rule_kept": float(rule == ev.sub_event_type),
         "definitional": float(rule_conf >= DEFINITIONAL),
