@@ -116,9 +116,10 @@ def reliability_svg(tables: dict[str, list[dict[str, Any]]], size: int = 420) ->
             parts.append(
                 f'<circle cx="{x}" cy="{y}" r="{rad}" fill="{colour}" fill-opacity="0.45" stroke="{colour}"/>'
             )
-        ly = y0 - w + 16 + 16 * k
-        parts.append(f'<rect x="{x0 + 8}" y="{ly - 9}" width="10" height="10" fill="{colour}"/>')
-        parts.append(f'<text x="{x0 + 24}" y="{ly}">{_escape(name)} (n={total})</text>')
+        # legend bottom right: confident and wrong, the corner calibrated points stay out of
+        lx, ly = x0 + w - 200, y0 - 10 - 16 * (len(tables) - 1 - k)
+        parts.append(f'<rect x="{lx}" y="{ly - 9}" width="10" height="10" fill="{colour}"/>')
+        parts.append(f'<text x="{lx + 16}" y="{ly}">{_escape(name)} (n={total})</text>')
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
