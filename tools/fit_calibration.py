@@ -1,8 +1,8 @@
 """Fit the record-confidence calibration (src/eventlens/data/calibration.json), issue 14.
 
     PYTHONPATH=src .venv/bin/python tools/fit_calibration.py [--data ../shared/data] [--write]
-        [--test] [--own] [--folds 5] [--limit N] [--no-cache]
-    PYTHONPATH=src .venv/bin/python tools/fit_calibration.py --docs acled-test.json case2021.json
+        [--test] [--own] [--case-cv] [--folds 5] [--limit N] [--no-cache]
+    PYTHONPATH=src .venv/bin/python tools/fit_calibration.py --docs before.json after.json
 
 One command to rerun after the sub-type re-ranker changes (rerank.py / subtype_model.json):
 it extracts the training corpora with the shipped re-ranker, fits a logistic calibrator over
@@ -21,8 +21,10 @@ calibrator must learn what the model does on text it has not seen.
 
 Cache: extraction results depend on the re-ranker, so they are kept only under
 ``$XDG_CACHE_HOME/eventlens/calibration/<sha256 of subtype_model.json>-<sha256 of the code>/``
-(``--no-cache`` skips it). ``--docs`` writes docs/calibration.md and docs/reliability.svg
-from the JSON of ``eventlens eval acled-test case2021 --json ...`` runs.
+(``--no-cache`` skips it). ``--case-cv`` also prints, as a diagnostic, the k-fold ECE on CASE
+of calibrators fitted on ACLED + the other CASE folds (nothing fitted on CASE is written).
+``--docs`` writes docs/calibration.md and docs/reliability.svg from the JSON of
+``python -m eventlens.eval acled-test case2021 own-snippets --json ...`` runs.
 """
 
 from __future__ import annotations
@@ -54,8 +56,9 @@ ROOT = Path(__file__).resolve().parents[1]
 PKG = ROOT / "src" / "eventlens"
 OUT = PKG / "data" / "calibration.json"
 
-#: L2 penalty on the weights (per example): chosen so 5-fold ECE on the ACLED rows is no worse
-#: than in-sample; the fit is over ~6,000 rows and 12 signals, so it matters little.
+#: L2 penalty on the weights (per example): a light ridge that keeps the fit well-posed where a
+#: signal barely varies (own_date is 1 on ~99% of ACLED notes). Not tuned: with ~6,000 rows and
+#: 14 signals, 5-fold CV ECE (0.011) matches in-sample ECE (0.010).
 L2 = 1e-3
 
 

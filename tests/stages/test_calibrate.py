@@ -55,7 +55,10 @@ def test_the_shipped_calibration_loads_from_the_package_and_names_its_training_d
     text = resources.files("eventlens").joinpath(calibrate.CALIBRATION_FILE).read_text("utf-8")
     about = json.loads(text)["_about"]
     assert "ACLED" in about["training_data"] and "slice" in about["training_data"]
-    assert about["subtype_model_sha256"] == calibrate.model_digest()
+    # a retrained re-ranker needs a refit: tools/fit_calibration.py --write
+    assert about["subtype_model_sha256"] == calibrate.model_digest(), (
+        "calibration.json is for another re-ranker"
+    )
     cal = _shipped()
     assert cal.names == calibrate.SIGNALS
     assert all(w >= 0 for n, w in zip(cal.names, cal.weights, strict=True) if n in calibrate.MONOTONE)

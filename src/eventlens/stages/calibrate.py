@@ -86,9 +86,7 @@ def _class_confidence(ev: Event) -> float:
 
 def _probabilities(ev: Event, feats: Mapping[str, float], model: Any) -> tuple[float, float]:
     """The re-ranker's probability of the record's sub-type and its margin over the best other
-    class; without a model, the decision's confidence and a margin of 0."""
-    if model is None:
-        return _class_confidence(ev), 0.0
+    class (asked only where the re-ranker may decide)."""
     probs = model.predict_proba(feats)
     p = float(probs.get(ev.sub_event_type, 0.0))
     other = max((v for k, v in probs.items() if k != ev.sub_event_type), default=0.0)
