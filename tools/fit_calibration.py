@@ -418,6 +418,12 @@ ECE: 10 equal-width bins, top record of each text, right = the gold sub-event ty
 the first commit below is the hand-weighted confidence before issue 14. In the plot a point is
 a bin (mean confidence against the share right, its area the bin's share of the records); the
 dashed diagonal is perfect calibration.
+
+Known limit: on news snippets (CASE, the own snippets) records are still given too much
+confidence. Coder notes teach the calibrator nothing about texts that report no ACLED event
+(a record on them is always wrong) or about news wording the re-ranker has not seen, and
+fitting on CASE folds as well did not help (`--case-cv` prints that figure). A re-ranker
+trained on news is the likelier fix; refit after it.
 """
 
 
