@@ -43,3 +43,17 @@ def test_no_items_is_undefined_not_zero() -> None:
 def test_length_mismatch_raises() -> None:
     with pytest.raises(ValueError, match="2 confidences but 1 outcomes"):
         expected_calibration_error([0.1, 0.2], [True])
+
+
+def test_reliability_svg_draws_one_point_per_bin_and_a_legend_per_series() -> None:
+    import xml.etree.ElementTree as ET
+
+    from eventlens.eval.calibration import reliability_svg
+
+    a = reliability_table([0.82, 0.6, 0.85, 0.7, 0.4], [True, False, True, True, False])
+    b = reliability_table([0.95, 0.15], [True, False])
+    root = ET.fromstring(reliability_svg({"news <A&B>": a, "notes": b}))
+    ns = "{http://www.w3.org/2000/svg}"
+    assert len(root.findall(f"{ns}circle")) == len(a) + len(b) == 6
+    assert len(root.findall(f"{ns}polyline")) == 2
+    assert any(t.text == "news <A&B> (n=5)" for t in root.findall(f"{ns}text"))

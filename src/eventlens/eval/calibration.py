@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["DEFAULT_BINS", "expected_calibration_error", "reliability_table"]
+__all__ = ["DEFAULT_BINS", "expected_calibration_error", "reliability_svg", "reliability_table"]
 
 DEFAULT_BINS = 10
 
@@ -73,3 +73,56 @@ def expected_calibration_error(
         return None
     total = len(confidences)
     return sum(n / total * abs(right / n - sc / n) for n, sc, right in sums if n)
+
+
+#: Series colours of the reliability plot (colour-blind safe, Okabe-Ito).
+_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
+
+
+def reliability_svg(tables: dict[str, list[dict[str, Any]]], size: int = 420) -> str:
+    """A reliability diagram as a standalone SVG (no plotting library): per series (name ->
+    :func:`reliability_table` rows), accuracy against mean confidence per bin, each point's
+    area proportional to its bin's share of the series, and the diagonal of perfect calibration."""
+    pad, w = 50, size - 70
+    x0, y0 = pad, size - pad
+
+    def pt(c: float, a: float) -> tuple[float, float]:
+        return round(x0 + c * w, 1), round(y0 - a * w, 1)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" '
+        f'font-family="sans-serif" font-size="11">',
+        f'<rect x="{x0}" y="{y0 - w}" width="{w}" height="{w}" fill="none" stroke="#999"/>',
+        f'<line x1="{x0}" y1="{y0}" x2="{x0 + w}" y2="{y0 - w}" stroke="#999" stroke-dasharray="4 3"/>',
+    ]
+    for i in range(0, 11, 2):
+        v = i / 10
+        x, y = pt(v, v)
+        parts.append(f'<text x="{x}" y="{y0 + 14}" text-anchor="middle">{v:.1f}</text>')
+        parts.append(f'<text x="{x0 - 6}" y="{y + 4}" text-anchor="end">{v:.1f}</text>')
+    parts.append(f'<text x="{x0 + w / 2}" y="{y0 + 32}" text-anchor="middle">mean confidence in bin</text>')
+    parts.append(
+        f'<text x="14" y="{y0 - w / 2}" text-anchor="middle" transform="rotate(-90 14 {y0 - w / 2})">'
+        "share right (accuracy)</text>"
+    )
+    for k, (name, rows) in enumerate(tables.items()):
+        colour = _COLOURS[k % len(_COLOURS)]
+        total = sum(r["n"] for r in rows) or 1
+        line = " ".join("{},{}".format(*pt(r["mean_confidence"], r["accuracy"])) for r in rows)
+        parts.append(f'<polyline points="{line}" fill="none" stroke="{colour}" stroke-width="1.5"/>')
+        for r in rows:
+            x, y = pt(r["mean_confidence"], r["accuracy"])
+            rad = round(2 + 14 * (r["n"] / total) ** 0.5, 1)
+            parts.append(
+                f'<circle cx="{x}" cy="{y}" r="{rad}" fill="{colour}" fill-opacity="0.45" stroke="{colour}"/>'
+            )
+        # legend bottom right: confident and wrong, the corner calibrated points stay out of
+        lx, ly = x0 + w - 200, y0 - 10 - 16 * (len(tables) - 1 - k)
+        parts.append(f'<rect x="{lx}" y="{ly - 9}" width="10" height="10" fill="{colour}"/>')
+        parts.append(f'<text x="{lx + 16}" y="{ly}">{_escape(name)} (n={total})</text>')
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
+def _escape(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from eventlens.stages import arguments as args_mod
+from eventlens.stages.calibrate import record_confidence
 from eventlens.stages.detect import DEMO, EVENT_CUES, Classification, classify
 from eventlens.stages.merge import Group, Sentence, role_of
 from eventlens.stages.record_actors import acled_actor_names
@@ -84,9 +85,6 @@ def build_event(
         a.fatalities, a.fatality_spans = None, []
     sent_spans = tuple(Span(s.span.start_char, s.span.end_char, s.span.text) for s in inc.ordered)
     evidence = _evidence(cls, sent_spans, dr, date_conf, actor1, actor2, a)
-    confidence = round(
-        min(1.0, 0.5 * cls.confidence + 0.3 * date_conf + 0.2 * min(1.0, len(inc.strong) / 2)), 3
-    )
     first = min(s.span.start_char for s in g.sentences)
     ev = Event(
         article_id=article.id,
@@ -110,12 +108,13 @@ def build_event(
         claimed_by=a.claimed_by,
         suspected_actors=tuple(a.suspected),
         sources=tuple(a.sources),
-        confidence=confidence,
         evidence=tuple(evidence),
         sentences=sent_spans,
     )
     key = f"{article.content_hash}|{first}|{sub}|{dr.value if dr else ''}"
-    return replace(ev, id="ev_" + hashlib.sha1(key.encode()).hexdigest()[:16]), feats
+    # issue 14: confidence = the calibrated probability that the sub-event type is right
+    confidence = record_confidence(ev, feats, subtype_model() or None)
+    return replace(ev, id="ev_" + hashlib.sha1(key.encode()).hexdigest()[:16], confidence=confidence), feats
 
 
 def _incident(g: Group) -> _Incident:
