@@ -103,8 +103,14 @@ SUITES: dict[str, SuiteSpec] = {
     s.name: s
     for s in (
         SuiteSpec("gold", _gold, "hand-checked gold articles (../gold) field by field"),
-        SuiteSpec("acled", _acled, "ACLED notes -> records, column by column"),
-        SuiteSpec("acled-test", _acled_test, "the untouched ACLED slice of train.csv, scored as acled"),
+        SuiteSpec(
+            "acled", _acled, "ACLED coder notes (coder-notes style, not news) -> records, column by column"
+        ),
+        SuiteSpec(
+            "acled-test",
+            _acled_test,
+            "the untouched ACLED slice of train.csv (coder-notes style, not news), scored as acled",
+        ),
         SuiteSpec("case2021", _case2021, "CASE 2021 task-2 news snippets: ACLED sub-type F1"),
         SuiteSpec("own-snippets", _own_snippets, "the project's own news-style snippets, per style"),
         SuiteSpec("wikievents", _wikievents, "WikiEvents dev: KAIROS triggers mapped to ACLED, arguments"),
