@@ -38,7 +38,7 @@ from importlib import resources
 from typing import Any
 
 from eventlens.stages.detect import EVENT_CUES
-from eventlens.stages.rerank import DEFINITIONAL, MIN_SUPPORT, MODEL_FILE
+from eventlens.stages.rerank import DEFINITIONAL, MODEL_FILE, may_overrule
 from eventlens.types import Event
 
 log = logging.getLogger(__name__)
@@ -96,23 +96,15 @@ def _probabilities(ev: Event, feats: Mapping[str, float], model: Any) -> tuple[f
     return p, p - float(other)
 
 
-def _model_decides(rule: str, rule_conf: float, model: Any) -> bool:
-    """Could the re-ranker overrule the rules on this incident? The gate of ``rerank.decide``:
-    not for definitional rule decisions, nor for classes it saw too few examples of. Where it
-    cannot, its probability of the class says nothing about the decision (a class seen 5 times
-    gets a tiny probability however right the rules are), so the rules' confidence stands in."""
-    if model is None or rule_conf >= DEFINITIONAL:
-        return False
-    support = (getattr(model, "meta", None) or {}).get("support") or {}
-    return not support or support.get(rule, 0) >= MIN_SUPPORT
-
-
 def signals(ev: Event, feats: Mapping[str, float], model: Any) -> dict[str, float]:
     """The calibration signals of one record (see the module docstring); ``feats`` is the
     re-ranker's feature dict of the incident, ``model`` the re-ranker (or None)."""
     rule_conf = float(feats.get("_rule_conf", _class_confidence(ev)))
     rule = next((k[5:] for k in feats if k.startswith("rule=")), ev.sub_event_type)
-    decides = _model_decides(rule, rule_conf, model)
+    # where the re-ranker may not overrule the rules, its probability of the class says nothing
+    # about the decision (a class seen 5 times gets a tiny probability however right the rules
+    # are), so the rules' confidence stands in
+    decides = may_overrule(rule, rule_conf, model)
     p, margin = _probabilities(ev, feats, model) if decides else (0.5, 0.0)
     kinds = sum(1 for k, v in feats.items() if k.startswith("cue=") and k[4:] in EVENT_CUES and v >= 1.0)
     chars = sum(max(0, s.end - s.start) for s in ev.sentences)

@@ -247,6 +247,16 @@ DEFINITIONAL = 0.85
 OVERRULE_MARGIN = 0.1
 
 
+def may_overrule(rule: str, rule_conf: float, model: LinearModel | None) -> bool:
+    """Whether the model may overrule the rules' ``rule`` at all: never a definitional rule
+    decision, nor a class the model saw too few (or no) examples of to judge (ACLED's dev rows
+    hold no chemical attacks, few agreements or territorial changes)."""
+    if model is None or rule_conf >= DEFINITIONAL:
+        return False
+    support = (getattr(model, "meta", None) or {}).get("support") or {}
+    return not support or support.get(rule, 0) >= MIN_SUPPORT
+
+
 def decide(
     rule: str,
     rule_conf: float,
@@ -256,12 +266,7 @@ def decide(
 ) -> tuple[str, float]:
     """The final sub-event type and its confidence. The margin is ``margin``, else the one the
     model was chosen with (its header's ``overrule_margin``), else :data:`OVERRULE_MARGIN`."""
-    if model is None or rule_conf >= DEFINITIONAL:
-        return rule, rule_conf
-    support = model.meta.get("support") or {}
-    if support and support.get(rule, 0) < MIN_SUPPORT:
-        # The model saw too few (or no) examples of this class to overrule the rules on it
-        # (ACLED's dev rows hold no chemical attacks, few agreements or territorial changes).
+    if model is None or not may_overrule(rule, rule_conf, model):
         return rule, rule_conf
     if margin is None:
         margin = float(model.meta.get("overrule_margin", OVERRULE_MARGIN))
