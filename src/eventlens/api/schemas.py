@@ -297,3 +297,7 @@ class ApiConfig(BaseModel):
     tile_url: str | None = Field(None, description="Online tile layer, only when the server configures one.")
     tile_attribution: str | None = None
     event_types: dict[str, list[str]]
+    event_type_colours: dict[str, str] = Field(description="The dashboard's colour of each event type.")
+    actor_kinds: dict[str, str] = Field(
+        description="ACLED's kinds of actor by inter code (the records' inter1/inter2): 1 State forces ..."
+    )
