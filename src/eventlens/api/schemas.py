@@ -11,7 +11,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
 from eventlens.pipeline import MAX_TEXT_CHARS
 
@@ -207,8 +215,19 @@ class ArticleIn(BaseModel):
         "the server allows private ones). With text or html: where it came from.",
     )
     title: str = Field(None, max_length=2000)  # type: ignore[assignment]
-    published: datetime = Field(None, description="Publication time; overrides what the page says.")  # type: ignore[assignment]
+    published: datetime = Field(  # type: ignore[assignment]
+        None,
+        description="Publication time; overrides what the page says. From 1900 to at most a day "
+        "after the server's clock (422 otherwise), as the CLI's --published.",
+    )
     store: bool = Field(True, description="Also store the article and its incidents.")
+
+    @field_validator("published")
+    @classmethod
+    def _published_in_range(cls, value: datetime | None) -> datetime | None:
+        from eventlens.read.timestamps import check_published_range
+
+        return None if value is None else check_published_range(value)
 
     @model_validator(mode="after")
     def _one_input(self) -> ArticleIn:
