@@ -216,7 +216,9 @@ KINDS: dict[str, Kind] = {
     "published-before-1900": Kind(
         {"x.txt": GOOD_TEXT.encode()}, ("extract", "{d}", "--published", "1850-06-01"), 2
     ),
-    "published-year-typo": Kind({"x.txt": GOOD_TEXT.encode()}, ("extract", "{d}", "--published", "0021-10-31"), 2),
+    "published-year-typo": Kind(
+        {"x.txt": GOOD_TEXT.encode()}, ("extract", "{d}", "--published", "0021-10-31"), 2
+    ),
     "max-bytes-not-a-number": Kind(
         {"x.txt": GOOD_TEXT.encode()}, ("extract", "{d}", "--max-bytes", "lots"), 2
     ),
