@@ -100,10 +100,12 @@ def _check_output(command: str, out: Path | None) -> None:
 
 def _failed_summary(command: str, failed: int, total: int) -> None:
     """The last line of a batch with failures (exit status 1 follows)."""
-    if failed >= total:
-        msg = f"{failed} input(s) failed; nothing was processed" if failed > 1 else "the input failed"
+    others = total - failed
+    if others <= 0:
+        msg = f"all {failed} inputs failed; nothing was processed" if failed > 1 else "the input failed"
     else:
-        msg = f"{failed} of {total} inputs failed; the others were processed"
+        rest = "the other was processed" if others == 1 else f"the other {others} were processed"
+        msg = f"{failed} of {total} inputs failed; {rest}"
     err.print(f"eventlens {command}: {msg}", soft_wrap=True, markup=False, highlight=False)
 
 
