@@ -140,6 +140,27 @@ def _apply(chars: list[str], start: int, cased: str) -> None:
             chars[start + k] = c
 
 
+@dataclasses.dataclass
+class _Casing:
+    """A text being truecased: its lowercased characters, its tokens (start, end, text) and their
+    folded forms, and which tokens a step has already cased."""
+
+    lexicon: Lexicon
+    chars: list[str]
+    toks: list[tuple[int, int, str]]
+    folded: list[str]
+    done: list[bool]
+
+    def cap_tokens(self, i: int, j: int, cased: tuple[str, ...] | None = None) -> None:
+        for k in range(i, j):
+            s, _, word = self.toks[k]
+            if cased is not None:
+                _apply(self.chars, s, cased[k - i])
+            elif self.folded[k] not in NAME_FUNCTION_WORDS or k == i:
+                _apply(self.chars, s, _capitalise(word))
+            self.done[k] = True
+
+
 def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
     """``text`` with capitals where English writes them (same length; see the module docstring).
 
@@ -150,22 +171,24 @@ def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
     if mode is None:
         return text
     base = same_length_case(text, upper=False)
-    chars = list(base)
     toks = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(base)]
-    folded = [fold(t[2]) for t in toks]
-    n = len(toks)
-    done = [False] * n
+    c = _Casing(lexicon, list(base), toks, [fold(t[2]) for t in toks], [False] * len(toks))
+    _case_names(c)  # 1. names: longest match first (4 words down to 1)
+    _case_dates(c)  # 2. dates, "I"
+    _case_acronyms(c)  # 3. acronyms in brackets spelled by the words before them
+    _case_unknown_names(c)  # 4. unknown words where names stand
+    _case_sentence_starts(c)  # 5. sentence and line starts
+    if mode == "upper":
+        _keep_short_acronyms(c, text)
+    out = "".join(c.chars)
+    assert len(out) == len(text)
+    return out
 
-    def cap_tokens(i: int, j: int, cased: tuple[str, ...] | None = None) -> None:
-        for k in range(i, j):
-            s, _, word = toks[k]
-            if cased is not None:
-                _apply(chars, s, cased[k - i])
-            elif folded[k] not in NAME_FUNCTION_WORDS or k == i:
-                _apply(chars, s, _capitalise(word))
-            done[k] = True
 
-    # 1. names: longest match first (4 words down to 1)
+def _case_names(c: _Casing) -> None:
+    """Known names, longest match first (4 words down to 1): the lexicon's names with their case,
+    country words and demonyms, and places."""
+    toks, folded, lexicon, n = c.toks, c.folded, c.lexicon, len(c.toks)
     i = 0
     while i < n:
         matched = False
@@ -177,25 +200,25 @@ def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
                 continue
             key = (*key[:-1], _POSSESSIVE.sub("", key[-1]))  # "chhattisgarh's"
             if key in lexicon.names:
-                cap_tokens(i, i + size, lexicon.names[key])
+                c.cap_tokens(i, i + size, lexicon.names[key])
                 matched = True
             elif size > 1 and lexicon.is_country_word(key):  # "democratic republic of congo"
-                cap_tokens(i, i + size)
+                c.cap_tokens(i, i + size)
                 matched = True
             elif size == 1 and lexicon.is_country_word(key) and not lexicon.is_verb(key[0]):
                 # demonyms are adjectives in English too ("pakistani"); "polish" is a verb
                 if len(key[0]) > 3:
-                    cap_tokens(i, i + 1)
+                    c.cap_tokens(i, i + 1)
                     matched = True
                 elif not lexicon.is_common(key[0]):  # "drc", "uae"; not "car", "us"
-                    _apply(chars, toks[i][0], toks[i][2].upper())
-                    done[i] = matched = True
+                    _apply(c.chars, toks[i][0], toks[i][2].upper())
+                    c.done[i] = matched = True
             elif (
                 "-" not in key
                 and not (size == 1 and i > 0 and folded[i - 1] in _DETERMINERS and lexicon.is_common(key[0]))
                 and lexicon.is_place(key)
             ):  # "a tank", "the police": a determiner makes an English word a common noun
-                cap_tokens(i, i + size)
+                c.cap_tokens(i, i + size)
                 matched = True
             if matched:
                 i += size
@@ -203,16 +226,20 @@ def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
         if not matched:
             i += 1
 
-    # 2. dates, "I"
+
+def _case_dates(c: _Casing) -> None:
+    """Month and weekday names ("may" and "march" only beside a day number or year, or after a
+    time word), month abbreviations before a day, and "I"."""
+    toks, folded, n = c.toks, c.folded, len(c.toks)
     for k in range(n):
         w = folded[k]
         if w in _MONTHS or w in _WEEKDAYS or w == "i":
-            cap_tokens(k, k + 1)
+            c.cap_tokens(k, k + 1)
         elif w in _MONTH_ABBREVIATIONS and (
             (k + 2 < n and toks[k + 1][2] == "." and toks[k + 2][2].isdigit())
             or (w != "mar" and k + 1 < n and toks[k + 1][2].isdigit() and toks[k][1] < toks[k + 1][0])
         ):
-            cap_tokens(k, k + 1)  # "oct. 3", "nov 19"
+            c.cap_tokens(k, k + 1)  # "oct. 3", "nov 19"
         elif w in _AMBIGUOUS_MONTHS:
             nxt = toks[k + 1][2] if k + 1 < n else ""
             prev = folded[k - 1] if k > 0 else ""
@@ -224,9 +251,13 @@ def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
                 not nxt[:1].isalpha() or nxt.lower() in ("this", "last", "next")
             )
             if numbered or timed:
-                cap_tokens(k, k + 1)
+                c.cap_tokens(k, k + 1)
 
-    # 3. acronyms in brackets spelled by the words before them, wherever they recur
+
+def _case_acronyms(c: _Casing) -> None:
+    """Acronyms in brackets spelled by the words before them ("district reserve guard (drg)"),
+    the words and the acronym wherever it recurs."""
+    toks, folded, n = c.toks, c.folded, len(c.toks)
     acronyms: set[str] = set()
     for k in range(2, n - 1):
         if toks[k - 1][2] != "(" or toks[k + 1][2] != ")" or not toks[k][2].isalpha():
@@ -245,15 +276,20 @@ def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
             span_start, want, j = j, want - 1, j - 1
         if want < 0 and span_start is not None:
             acronyms.add(letters)
-            cap_tokens(span_start, k - 1)
+            c.cap_tokens(span_start, k - 1)
     for k in range(n):
         if folded[k] in acronyms:
-            _apply(chars, toks[k][0], toks[k][2].upper())
-            done[k] = True
+            _apply(c.chars, toks[k][0], toks[k][2].upper())
+            c.done[k] = True
 
-    # 4. unknown words (no English word, no known name) where names stand: after a locative
-    # preposition, a title or a name, or before a place head noun - and the unknown words
-    # right after them ("minister bhupesh baghel", "near tongpal", "burkapal area")
+
+def _case_unknown_names(c: _Casing) -> None:
+    """Unknown words (no English word, no known name) where names stand: after a locative
+    preposition, a title or a name, or before a place head noun - and the unknown words right
+    after them ("minister bhupesh baghel", "near tongpal", "burkapal area"); an English word
+    that names a district before a district head ("in the swat district")."""
+    toks, folded, done, lexicon, n = c.toks, c.folded, c.done, c.lexicon, len(c.toks)
+
     def unknown(k: int) -> bool:
         w = folded[k]
         return not done[k] and len(w) >= 3 and w.isalpha() and not lexicon.is_common(w)
@@ -277,7 +313,7 @@ def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
             while end < n and unknown(end) and toks[end][0] - toks[end - 1][1] <= 1:
                 end += 1
             if named or (end < n and folded[end] in _PLACE_HEADS):
-                cap_tokens(k, end)
+                c.cap_tokens(k, end)
             k = end
         elif (
             not done[k]
@@ -289,12 +325,16 @@ def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
             and (folded[k - 1] in ("the", *_LOCATIVE) or folded[k - 1] in _COMPASS)
             and lexicon.is_admin_unit(folded[k])
         ):
-            cap_tokens(k, k + 1)  # "in the swat district": an English word, and a district's name
+            c.cap_tokens(k, k + 1)  # "in the swat district": an English word, and a district's name
             k += 1
         else:
             k += 1
 
-    # 5. sentence and line starts
+
+def _case_sentence_starts(c: _Casing) -> None:
+    """The first letter of each sentence and of the word after a dateline, not after an
+    abbreviation's full stop."""
+    chars = c.chars
     cased = "".join(chars)
     for m in [*_SENT_START.finditer(cased), *_DATELINE_START.finditer(cased)]:
         at = m.start(1)
@@ -304,16 +344,15 @@ def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
             continue
         chars[at] = chars[at].upper() if len(chars[at].upper()) == 1 else chars[at]
 
-    if mode == "upper":
-        # a short capitalised word that is no English word is taken for an acronym ("NPA")
-        for k, (s, _, word) in enumerate(toks):
-            orig = text[s : s + len(word)]
-            stem = _POSSESSIVE.sub("", fold(word))
-            if not done[k] and orig.isupper() and 2 <= len(stem) <= 5 and not lexicon.is_common(stem):
-                _apply(chars, s, word[: len(stem)].upper())  # "IRA'S" -> "IRA's"
-    out = "".join(chars)
-    assert len(out) == len(text)
-    return out
+
+def _keep_short_acronyms(c: _Casing, text: str) -> None:
+    """In ALL-CAPS text, a short capitalised word that is no English word is taken for an
+    acronym ("NPA")."""
+    for k, (s, _, word) in enumerate(c.toks):
+        orig = text[s : s + len(word)]
+        stem = _POSSESSIVE.sub("", fold(word))
+        if not c.done[k] and orig.isupper() and 2 <= len(stem) <= 5 and not c.lexicon.is_common(stem):
+            _apply(c.chars, s, word[: len(stem)].upper())  # "IRA'S" -> "IRA's"
 
 
 # ---------------------------------------------------------------------------
