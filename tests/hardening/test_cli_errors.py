@@ -130,3 +130,15 @@ def test_ingest_gives_the_reason_for_each_failing_file(tmp_path: Path, no_geocod
     assert "empty" in lines[str(d / "empty.txt")]
     assert "binary" in lines[str(d / "blob.txt")]
     assert "JSON" in lines[str(d / "broken.json")] or "json" in lines[str(d / "broken.json")]
+
+
+def test_ingest_summary_counts_in_words_that_fit_the_number(tmp_path: Path, no_geocoder: None) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    db = str(tmp_path / "s.db")
+    first = CliRunner().invoke(app, ["ingest", str(tmp_path / "empty.txt"), "--db", db])
+    assert first.exit_code == 1 and "1 input failed" in first.stderr and "1 inputs" not in first.stderr
+    (tmp_path / "good.txt").write_text(GOOD)
+    CliRunner().invoke(app, ["ingest", str(tmp_path / "good.txt"), "--db", db])
+    again = CliRunner().invoke(app, ["ingest", str(tmp_path / "good.txt"), "--db", db])
+    assert again.exit_code == 0
+    assert "1 unchanged input file was already ingested" in " ".join(again.stderr.split())

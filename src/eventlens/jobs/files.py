@@ -145,9 +145,15 @@ def _report(console: Any, store: Any, summary: IngestSummary, *, skipped_files: 
     """Print the run's summary and up to 20 of its failures; the exit code (1 when any input failed)."""
     console.print(f"[bold]{store!r}[/bold]: {summary}")
     if skipped_files:
-        console.print(f"{skipped_files} unchanged input files were already ingested and were skipped")
+        files = (
+            "1 unchanged input file was"
+            if skipped_files == 1
+            else f"{skipped_files} unchanged input files were"
+        )
+        console.print(f"{files} already ingested and skipped")
     if summary.failures:
-        console.print(f"[yellow]{summary.failures} inputs failed[/yellow] (see the failures table):")
+        n = summary.failures
+        console.print(f"[yellow]{n} input{'' if n == 1 else 's'} failed[/yellow] (see the failures table):")
         with store.begin() as conn:
             rows = conn.execute(
                 sa.select(t.failures.c.input, t.failures.c.reason)
