@@ -481,14 +481,9 @@ def get_config(request: Request) -> dict[str, Any]:
         "tile_url": st.tile_url,
         "tile_attribution": st.tile_attribution,
         "event_types": {k: list(v) for k, v in EVENT_TYPES.items()},
-        "event_type_colours": dict(zip(EVENT_TYPES, TYPE_PALETTE, strict=True)),
+        "event_type_colours": dict(zip(EVENT_TYPES, s.TYPE_PALETTE, strict=True)),
         "actor_kinds": {str(code): name for code, name in INTER_CODES.items()},
     }
-
-
-#: The dashboard's colour for each event type, in the taxonomy's order (the dashboard reads them
-#: from /config, so a renamed or added type cannot lose its colour there).
-TYPE_PALETTE = ("#d62728", "#ff7f0e", "#9467bd", "#1f77b4", "#e377c2", "#7f7f7f")
 
 
 # --------------------------------------------------------------------------- writing
@@ -499,7 +494,14 @@ TYPE_PALETTE = ("#d62728", "#ff7f0e", "#9467bd", "#1f77b4", "#e377c2", "#7f7f7f"
     response_model=s.ArticleOut,
     responses={400: {"model": s.Error, "description": "The article cannot be read or fetched."}}
     | _AUTH_RESPONSES
-    | {503: {"model": s.Error, "description": "URL fetching is not available."}},
+    | {
+        422: {
+            "model": s.ValidationErrors,
+            "description": "The body breaks the schema, or `published` is before 1900 or more than a "
+            "day after the server's clock (a bound JSON Schema cannot state).",
+        },
+        503: {"model": s.Error, "description": "URL fetching is not available."},
+    },
     tags=["articles"],
 )
 def post_article(

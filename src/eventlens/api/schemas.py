@@ -16,6 +16,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     create_model,
     field_validator,
     model_validator,
@@ -220,7 +221,8 @@ class ArticleIn(BaseModel):
         description="Publication time; overrides what the page says. From 1900 to at most a day "
         "after the server's clock (422 otherwise), as the CLI's --published.",
     )
-    store: bool = Field(True, description="Also store the article and its incidents.")
+    # strict: JSON true/false only (0, "no" and "off" were taken as false: Schemathesis ST201)
+    store: StrictBool = Field(True, description="Also store the article and its incidents.")
 
     @field_validator("published")
     @classmethod
@@ -308,6 +310,11 @@ class CorrectionIn(BaseModel):
 
     changes: IncidentChanges = Field(description='Fields to set, e.g. {"fatalities": 3}; null clears one.')  # type: ignore[valid-type]
     reason: str = Field(min_length=1, max_length=2000, description="Why: kept in the audit trail.")
+
+
+#: The dashboard's colour for each event type, in the taxonomy's order (the dashboard reads them
+#: from /config, so a renamed or added type cannot lose its colour there).
+TYPE_PALETTE = ("#d62728", "#ff7f0e", "#9467bd", "#1f77b4", "#e377c2", "#7f7f7f")
 
 
 class ApiConfig(BaseModel):
