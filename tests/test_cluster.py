@@ -209,3 +209,30 @@ def test_killed_worker_loses_and_duplicates_nothing(tmp_path: Path, pg_schemas: 
     got, want = _snapshot(dask_url), _snapshot(single_url)
     assert len(want[0]) == base.articles_new and len(want[1]) >= 30  # ACLED notes: about one event each
     assert got == want
+
+
+def test_a_partition_with_a_failed_item_is_not_marked_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Like a file in ``ingest``: a shard with a bad line is read again (and fails again) on the
+    next run, instead of being skipped as done and the run exiting 0."""
+    from eventlens.jobs import cluster
+    from eventlens.store import finished
+
+    shard = tmp_path / "s.jsonl"
+    shard.write_text(json.dumps({"id": "a", "text": "Clashes were reported in a town."}) + "\n{broken\n")
+    good = tmp_path / "g.jsonl"
+    _write_jsonl(good, 2)
+    parts = partitions([str(shard), str(good)], chunk_bytes=1 << 20)
+    results = {i: read_partition(p) for i, p in enumerate(parts)}
+    monkeypatch.setattr(cluster, "_ordered_results", lambda _c, todo, *_a: iter(results.items()))
+    marked: list[str] = []
+    monkeypatch.setattr(
+        finished, "mark_finished", lambda _s, rows, _r: marked.extend(r["input"] for r in rows)
+    )
+    committed = cluster._Committed(store=None)
+    broken: list[str] = []
+    items = list(cluster._cluster_items(None, parts, "f", 4, committed, broken))
+    assert any(isinstance(x, InputError) for x in items)
+    committed.mark(len(items))
+    assert marked == [p.name for p in parts if p.files[0] == str(good)]

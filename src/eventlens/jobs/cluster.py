@@ -354,13 +354,16 @@ class _Committed:
 
     def __init__(self, store: Any) -> None:
         self.store = store
-        self.ends: list[tuple[int, Partition, int]] = []  # (items yielded up to and incl. it, part, count)
+        # (items yielded up to and incl. it, part, count, whether every item of it was read)
+        self.ends: list[tuple[int, Partition, int, bool]] = []
         self.marked = 0
         self.run_id = 0
 
-    def ended(self, yielded: int, part: Partition, count: int) -> None:
-        """``part`` was streamed in full: its ``count`` items end at item number ``yielded``."""
-        self.ends.append((yielded, part, count))
+    def ended(self, yielded: int, part: Partition, count: int, *, clean: bool = True) -> None:
+        """``part`` was streamed in full: its ``count`` items end at item number ``yielded``.
+        A partition that is not ``clean`` (an item of it failed: a bad JSONL line, an unreadable
+        file) is never marked, so the next run reads it again and reports the failure again."""
+        self.ends.append((yielded, part, count, clean))
 
     def mark(self, seen: int) -> None:
         """Mark every partition whose items all lie within the first ``seen`` committed ones."""
@@ -368,8 +371,9 @@ class _Committed:
 
         rows = []
         while self.marked < len(self.ends) and self.ends[self.marked][0] <= seen:
-            _, part, count = self.ends[self.marked]
-            rows.append({"input": part.name, "digest": part.fingerprint, "articles": count})
+            _, part, count, clean = self.ends[self.marked]
+            if clean:
+                rows.append({"input": part.name, "digest": part.fingerprint, "articles": count})
             self.marked += 1
         if rows:
             mark_finished(self.store, rows, self.run_id)
@@ -400,7 +404,8 @@ def _cluster_items(
             continue
         yield from res
         yielded += len(res)
-        committed.ended(yielded, part, len(res))
+        failed = any(isinstance(x, InputError) or getattr(x, "error", None) is not None for x in res)
+        committed.ended(yielded, part, len(res), clean=not failed)
 
 
 def ingest_dask(
