@@ -26,3 +26,21 @@ def test_store_flag_takes_json_booleans_only(store: Store, flag: Any) -> None:
             headers={"X-API-Key": secret},
         )
     assert resp.status_code == 422, resp.text
+
+
+@pytest.mark.parametrize("when", [0, 1635672060, 1.5, True])
+def test_published_is_a_date_string_not_a_number(store: Store, when: Any) -> None:
+    """Found by Schemathesis (ST201): ``"published": 0`` was read as 1970-01-01."""
+    from api_data import fake_extract
+
+    from eventlens.api.keys import create_key
+
+    secret = create_key(store, "t")[1]
+    body = {"text": "A protest in Nairobi.", "published": when, "store": False}
+    with make_client(store, extract=fake_extract) as client:
+        resp = client.post("/api/v1/articles", json=body, headers={"X-API-Key": secret})
+        assert resp.status_code == 422, resp.text
+        ok = client.post(
+            "/api/v1/articles", json={**body, "published": "2021-10-31"}, headers={"X-API-Key": secret}
+        )
+        assert ok.status_code == 200, ok.text

@@ -224,6 +224,14 @@ class ArticleIn(BaseModel):
     # strict: JSON true/false only (0, "no" and "off" were taken as false: Schemathesis ST201)
     store: StrictBool = Field(True, description="Also store the article and its incidents.")
 
+    @field_validator("published", mode="before")
+    @classmethod
+    def _published_is_text(cls, value: Any) -> Any:
+        # a number would be read as seconds since 1970 (Schemathesis ST201: "published": 0 passed)
+        if isinstance(value, int | float):
+            raise ValueError("give an ISO 8601 date or date-time string, e.g. 2021-10-31T09:21")
+        return value
+
     @field_validator("published")
     @classmethod
     def _published_in_range(cls, value: datetime | None) -> datetime | None:
