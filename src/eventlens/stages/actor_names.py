@@ -358,6 +358,23 @@ def find_actors(text: str, country: str | None, *, max_words: int = 8) -> list[A
     caller that found no actor words for an incident (no agent in the parse) and wants the
     incident sentence's named actors."""
     names = actor_dictionary()
+    # the same sentence is asked about once per incident it belongs to: answers are kept, by
+    # the dictionary too (it grows a family branch when an event calls for one)
+    key = (text, country, max_words, id(names), len(names.entries))
+    found = _FOUND.get(key)
+    if found is None:
+        if len(_FOUND) >= 4096:
+            _FOUND.clear()
+        found = _FOUND[key] = tuple(_find_actors(names, text, country, max_words))
+    return list(found)
+
+
+_FOUND: dict[tuple[str, str | None, int, int, int], tuple[ActorMention, ...]] = {}
+
+
+def _find_actors(
+    names: ActorDictionary, text: str, country: str | None, max_words: int
+) -> list[ActorMention]:
     ctry = normalise_country(text and country)
     if not text:
         return []
