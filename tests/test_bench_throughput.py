@@ -24,5 +24,6 @@ def test_throughput_bench_runs_and_reports_every_stage():
     )
     assert out.returncode == 0, out.stderr[-2000:]
     assert "ratio eventlens / bare spaCy" in out.stdout
+    assert "CPU ratio" in out.stdout
     for stage in ("arguments", "dates", "read+clean", "classify"):
         assert f"  {stage} " in out.stdout, out.stdout

@@ -81,3 +81,19 @@ def test_every_field_has_its_words(pipe) -> None:
     for e in ev.evidence:
         for s in e.spans:
             assert text[s.start : s.end] == s.text
+
+
+def test_a_sentence_toll_is_the_same_wherever_the_sentence_stands() -> None:
+    from eventlens.stages.arguments.toll import casualties
+
+    text = "Gunmen killed 4 villagers and wounded 7 others near the market, but police said 3 died."
+    fat, inj, fsp, isp = casualties(text, 0)
+    assert (fat, inj) == (3, 7)
+    moved = casualties(text, 120)
+    assert moved[:2] == (fat, inj)
+    assert [(s.start - 120, s.end - 120, s.text) for s in moved[2] + moved[3]] == [
+        (s.start, s.end, s.text) for s in fsp + isp
+    ]
+    assert all(text[s.start : s.end] == s.text for s in fsp + isp)
+    fsp.clear()  # the caller's lists are its own
+    assert casualties(text, 0)[2]

@@ -180,3 +180,69 @@ def test_state_forces_by_their_acronyms(words: str, country: str, name: str) -> 
 def test_a_units_initials_stay_in_its_country() -> None:
     hit = canonical_actor("CRPF personnel", "Nepal")
     assert hit is None or "India" not in hit.name
+
+
+def _every_window(text: str, country: str | None, max_words: int = 8) -> list[tuple[int, int, str]]:
+    """The finder's definition spelled out: at each token, every window from the longest down is
+    looked up in full (no pruning), the first that names an actor wins. A plain reference for
+    the finder, which skips windows that cannot name one."""
+    from eventlens.stages import actor_names as an
+    from eventlens.stages.actor_dictionary import actor_dictionary
+    from eventlens.stages.actor_words import actor_tokens
+
+    names = actor_dictionary()
+    ctry = normalise_country(country)
+    toks = [(m.start(), m.end(), m.group()) for m in an._WORD.finditer(text)]
+    generic = an._GENERIC
+    out, i = [], 0
+    while i < len(toks):
+        hit = None
+        for n in range(min(max_words, len(toks) - i), 0, -1):
+            low = [w for _, _, t in toks[i : i + n] for w in actor_tokens(t)[0]]
+            raw = [w for _, _, t in toks[i : i + n] for w in actor_tokens(t)[1]]
+            if not low or set(low) <= generic or low[0] in ("the", "a", "an"):
+                continue
+            gaps = [text[toks[j][1] : toks[j + 1][0]] for j in range(i, i + n - 1)]
+            if not all(an._JOINER.fullmatch(g) for g in gaps):
+                continue
+            found = names.lookup(low, raw, ctry)
+            if found is not None:
+                hit = (n, an._named(names, found, ctry, " ".join(low)).name)
+                break
+            if n <= 4 and low[-1] in an._FORCE_HEADS:
+                st = an._state(names, low, raw, ctry)
+                c = names.find_country(low, raw)
+                if st is not None and c is not None and c[1] == 0 and set(low[c[2] :]) <= an._FORCE_WORDS:
+                    hit = (n, st.name)
+                    break
+        if hit is None:
+            i += 1
+            continue
+        out.append((toks[i][0], toks[i + hit[0] - 1][1], hit[1]))
+        i += hit[0]
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "Suspected Boko Haram insurgents raided a camp outside the town; Nigerian soldiers fled.",
+            "Nigeria",
+        ),
+        ("boko haram fighters and the islamic state west africa province clashed near the lake", "Nigeria"),
+        ("In Somalia, al-Shabaab militants ambushed AMISOM troops, Kenyan police said.", "Somalia"),
+        ("The Taliban, the Haqqani network and Afghan security forces all denied it.", "Afghanistan"),
+        ("Members of the Islamic State group / ISIS attacked Iraqi Army positions.", "Iraq"),
+        ("Houthi rebels shelled the port; Saudi-led coalition jets and US drones struck back.", "Yemen"),
+        ("Gunmen, police and Kenyan soldiers, the armed forces and the rebels: few names.", "Kenya"),
+        ("JNIM and Ansaroul Islam fighters attacked a Burkinabe army post near Djibo.", "Burkina Faso"),
+        ("M23 rebels and the FARDC fought near Goma while ADF militants raided a village.", None),
+    ],
+)
+def test_find_actors_matches_every_window(text: str, country: str | None) -> None:
+    # the finder prunes the windows it tries (only alias prefixes are looked up); what it finds
+    # is what trying every window finds
+    found = [(m.start, m.end, m.actor.name) for m in find_actors(text, country)]
+    assert found == _every_window(text, country)
+    assert found  # each text names someone: the comparison is not between two empty lists

@@ -111,3 +111,35 @@ def test_style_copies_follow_the_writing(pipe, text: str, style: str) -> None:
     assert shared and all(f"{style}|{k}" in aug for k in shared)
     other = "news" if style == "notes" else "notes"
     assert not any(k.startswith(f"{other}|") for k in aug)
+
+
+def _one_by_one(model: LinearModel, feats: dict[str, float]) -> dict[str, float]:
+    """The model's probabilities summed the plain way: intercept, then each feature in turn."""
+    import numpy as np
+
+    scores = np.array(model.intercept, dtype=float).copy()
+    for k, v in feats.items():
+        j = model.index.get(k)
+        if j is not None:
+            scores += model.coef[:, j] * v
+    ex = np.exp(scores - float(scores.max()))
+    p = ex / ex.sum()
+    return {c: float(p[i]) for i, c in enumerate(model.classes)}
+
+
+def test_probabilities_are_the_same_bits_as_adding_feature_by_feature() -> None:
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    names = [f"w={i}" for i in range(300)]
+    coef = rng.normal(0, 1.3, size=(4, len(names))).astype(np.float32)
+    intercept = rng.normal(0, 0.5, size=4).astype(np.float32)
+    model = LinearModel(("A", "B", "C", "D"), {n: i for i, n in enumerate(names)}, coef, intercept, {})
+    for _ in range(40):
+        keys = rng.choice(names, size=60, replace=False).tolist() + ["w=unknown"]
+        feats = {k: float(rng.choice([1.0, 0.5, 3.0, 0.37])) for k in keys}
+        assert model.predict_proba(feats) == _one_by_one(model, feats)
+        # a NumPy value computes in its own precision, as the plain sum does
+        wide = {k: np.float64(v) for k, v in feats.items()}
+        assert model.predict_proba(wide) == _one_by_one(model, wide)
+        assert model.predict_proba(feats) == _one_by_one(model, feats)  # asked again: kept

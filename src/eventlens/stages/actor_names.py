@@ -52,6 +52,7 @@ from eventlens.stages.actor_words import (
     _PROTEST,
     _REBEL,
     _RIOT,
+    _actor_tokens,
     _repair,
     _singular,
     actor_key,
@@ -325,6 +326,31 @@ _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['\u2019][^\W_]+)*")
 _JOINER = re.compile(r"[\s\-\u2010-\u2013'\u2019/]*")
 
 
+#: Words that name no one by themselves: a window of only these is no actor's name.
+_GENERIC = frozenset().union(
+    _GROUP_NOUNS, _MILITARY, _POLICE, _ARMED, _CIVIL, _HEDGES, _PROTEST, _RIOT, _GANG
+) | {"the", "of", "and", "armed", "security"}
+_FORCE_HEADS = _MILITARY | _POLICE
+#: alias-key prefix tries, by the identity of the dictionary's alias table and its size (keys are
+#: only ever added): which word sequences can still grow into a known alias
+_TRIES: dict[tuple[int, int], dict] = {}
+
+
+def _alias_trie(names: ActorDictionary) -> dict:
+    """The alias keys of ``names`` as a trie of words (nested dicts), built once per table."""
+    key = (id(names.aliases), len(names.aliases))
+    trie = _TRIES.get(key)
+    if trie is None:
+        trie = {}
+        for k in names.aliases:
+            node = trie
+            for w in k.split(" "):
+                node = node.setdefault(w, {})
+        _TRIES.clear()
+        _TRIES[key] = trie
+    return trie
+
+
 def find_actors(text: str, country: str | None, *, max_words: int = 8) -> list[ActorMention]:
     """Every actor the dictionary knows in ``text``, left to right, longest match first: named
     groups and their aliases ("Al-Shabaab", "the Houthis") and a country's forces ("Russian
@@ -332,38 +358,48 @@ def find_actors(text: str, country: str | None, *, max_words: int = 8) -> list[A
     caller that found no actor words for an incident (no agent in the parse) and wants the
     incident sentence's named actors."""
     names = actor_dictionary()
+    # the same sentence is asked about once per incident it belongs to: answers are kept, by
+    # the dictionary too (it grows a family branch when an event calls for one)
+    key = (text, country, max_words, id(names), len(names.entries))
+    found = _FOUND.get(key)
+    if found is None:
+        if len(_FOUND) >= 4096:
+            _FOUND.clear()
+        found = _FOUND[key] = tuple(_find_actors(names, text, country, max_words))
+    return list(found)
+
+
+_FOUND: dict[tuple[str, str | None, int, int, int], tuple[ActorMention, ...]] = {}
+
+
+def _find_actors(
+    names: ActorDictionary, text: str, country: str | None, max_words: int
+) -> list[ActorMention]:
     ctry = normalise_country(text and country)
-    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(_repair(text))] if text else []
+    if not text:
+        return []
     if _repair(text) != text:
         return []  # offsets would not point into the caller's text; repair the text first
-    low_all = [actor_tokens(t)[0] for _, _, t in toks]
+    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    w = _Words([], [], [0], [0])
+    for _, _, t in toks:
+        low, raw = _actor_tokens(t)
+        w.low.extend(low)
+        w.raw.extend(raw)
+        w.ends.append(len(w.low))
+        w.specific.append(w.specific[-1] + (not set(low) <= _GENERIC))
+    # a window of tokens is a candidate only if every gap inside it may join one name ("In
+    # Myanmar, the Arakan Army": a name does not run over a comma): ``reach[i]`` is the most
+    # tokens a window from i may span
+    reach = [1] * len(toks)
+    for j in range(len(toks) - 2, -1, -1):
+        if _JOINER.fullmatch(text, toks[j][1], toks[j + 1][0]):
+            reach[j] = reach[j + 1] + 1
+    trie = _alias_trie(names)
     out: list[ActorMention] = []
     i = 0
-    generic = _GROUP_NOUNS | _MILITARY | _POLICE | _ARMED | _CIVIL | _HEDGES | _PROTEST | _RIOT | _GANG
     while i < len(toks):
-        hit = None
-        for n in range(min(max_words, len(toks) - i), 0, -1):
-            low = [w for ws in low_all[i : i + n] for w in ws]
-            raw = [w for _, _, t in toks[i : i + n] for w in actor_tokens(t)[1]]
-            if not low or set(low) <= generic | {"the", "of", "and", "armed", "security"}:
-                continue
-            if low[0] in ("the", "a", "an") or len(low) != len(raw):
-                continue
-            if any(not _JOINER.fullmatch(text[toks[j][1] : toks[j + 1][0]]) for j in range(i, i + n - 1)):
-                continue  # "In Myanmar, the Arakan Army": a name does not run over a comma
-            found = names.lookup(low, raw, ctry)
-            if found is not None:
-                hit = (n, _named(names, found, ctry, " ".join(low)))
-                break
-            if n <= 4 and low[-1] in _MILITARY | _POLICE:
-                st = _state(names, low, raw, ctry)
-                if st is not None and names.find_country(low, raw) is not None:
-                    c = names.find_country(low, raw)
-                    # the phrase starts with the country word and the rest are force words
-                    # ("Russian warplanes", not "Russian warplanes conducted airstrikes")
-                    if c is not None and c[1] == 0 and set(low[c[2] :]) <= _FORCE_WORDS:
-                        hit = (n, st)
-                        break
+        hit = _actor_at(names, w, i, min(max_words, reach[i]), trie, ctry)
         if hit is None:
             i += 1
             continue
@@ -372,3 +408,53 @@ def find_actors(text: str, country: str | None, *, max_words: int = 8) -> list[A
         out.append(ActorMention(start, end, text[start:end], actor))
         i += n
     return out
+
+
+@dataclass(slots=True)
+class _Words:
+    """A text's tokens folded for the actor finder: their words in a row (lowercased, and as
+    written), ``ends[k]`` the number of words in the first k tokens, ``specific[k]`` how many of
+    the first k tokens hold a word outside :data:`_GENERIC`."""
+
+    low: list[str]
+    raw: list[str]
+    ends: list[int]
+    specific: list[int]
+
+
+def _actor_at(
+    names: ActorDictionary, w: _Words, i: int, most: int, trie: dict, ctry: str | None
+) -> tuple[int, ActorName] | None:
+    """The longest window of at most ``most`` tokens from token ``i`` that names an actor (its
+    length and name), or None."""
+    a, b = w.ends[i], w.ends[i + most]
+    if a == b or w.low[a] in ("the", "a", "an"):
+        return None  # no words at all, or an article in front: no window from here names one
+    # the trie path the words follow: a window of L words can be an alias only if its first
+    # L-1 words lie on it and its last word (or that word singular) continues it
+    path = [trie]
+    for k in range(a, b):
+        node = path[-1].get(w.low[k])
+        if node is None:
+            break
+        path.append(node)
+    for n in range(most, 0, -1):
+        if w.specific[i + n] == w.specific[i]:
+            continue  # only generic words ("the armed police")
+        size = w.ends[i + n] - a
+        last = w.low[a + size - 1]
+        if size < len(path) or (size == len(path) and _singular(last) in path[-1]):
+            low = w.low[a : a + size]
+            found = names.lookup(low, w.raw[a : a + size], ctry)
+            if found is not None:
+                return n, _named(names, found, ctry, " ".join(low))
+        if n <= 4 and last in _FORCE_HEADS:
+            low, raw = w.low[a : a + size], w.raw[a : a + size]
+            st = _state(names, low, raw, ctry)
+            if st is not None and names.find_country(low, raw) is not None:
+                c = names.find_country(low, raw)
+                # the phrase starts with the country word and the rest are force words
+                # ("Russian warplanes", not "Russian warplanes conducted airstrikes")
+                if c is not None and c[1] == 0 and set(low[c[2] :]) <= _FORCE_WORDS:
+                    return n, st
+    return None

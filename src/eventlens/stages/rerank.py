@@ -26,11 +26,12 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from eventlens.stages.arguments.spans import _doc_text
 from eventlens.stages.cues_syntax.sides import actor_kind
 from eventlens.types import Cue
 
@@ -69,7 +70,7 @@ def features(
     for name, on in facts.items():
         if on:
             f[f"fact={name}"] = 1.0
-    if sents and _NOTES_STYLE.match(sents[0].doc.text):
+    if sents and _NOTES_STYLE.match(_doc_text(sents[0].doc)):  # (the Doc's text built once)
         f["_notes"] = 1.0  # a coder's note, not news: the model's "notes" feature copies apply
     for sent in sents:
         words = _content_words(sent)
@@ -181,16 +182,47 @@ class LinearModel:
     intercept: Any
     meta: dict[str, Any]
 
+    #: the last incidents' probabilities by their features: the decision and the record's
+    #: confidence ask about the same incident one after the other
+    _memo: dict[tuple[tuple[str, float], ...], dict[str, float]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
     def predict_proba(self, feats: Mapping[str, float]) -> dict[str, float]:
+        if not set(map(type, feats.values())) <= {float}:
+            return self._predict_proba(feats)  # 1 == 1.0 == np.float32(1): kept by value alone
+        key = tuple(feats.items())
+        probs = self._memo.get(key)
+        if probs is None:
+            if len(self._memo) >= 256:
+                self._memo.clear()
+            probs = self._memo[key] = self._predict_proba(feats)
+        return dict(probs)
+
+    def _predict_proba(self, feats: Mapping[str, float]) -> dict[str, float]:
         import numpy as np
 
-        scores = np.array(self.intercept, dtype=float).copy()
         if self.meta.get("augmented"):
             feats = augment(feats)
+        cols: list[int] = []
+        values: list[float] = []
         for k, v in feats.items():
             j = self.index.get(k)
             if j is not None:
-                scores += self.coef[:, j] * v
+                cols.append(j)
+                values.append(v)
+        coef = np.asarray(self.coef)
+        # the intercept, then each feature's weight times its value in the weights' precision,
+        # summed left to right in float64 (cumsum is sequential): the same bits as adding them
+        # one by one
+        terms = np.empty((coef.shape[0], len(cols) + 1), dtype=float)
+        terms[:, 0] = np.asarray(self.intercept, dtype=float)
+        if cols:
+            terms[:, 1:] = coef[:, cols] * np.asarray(values, dtype=coef.dtype)
+        for i, v in enumerate(values):
+            if type(v) not in (float, int, bool):  # a NumPy number sets the product's precision
+                terms[:, i + 1] = coef[:, cols[i]] * v
+        scores = np.cumsum(terms, axis=1)[:, -1]
         m = float(scores.max())
         ex = np.exp(scores - m)
         p = ex / ex.sum()

@@ -210,7 +210,8 @@ def _toll(a: Arguments, all_sents: Sequence[SpacySpan], family: str, doc_text: s
         if any(e.label_ == "SECURITY_FORCE" for e in _ents(sent)):
             if a.actor1 is not None and a.actor1.inter == 1:
                 a.state_actor = True
-        fat, inj, fsp, isp = casualties(sent.text, sent.start_char)
+        text = _doc_text(sent.doc)[sent.start_char : sent.end_char]  # sent.text, not rebuilt
+        fat, inj, fsp, isp = casualties(text, sent.start_char)
         if fat is None:
             singles = _passive_single_victims(sent)
             if singles:
@@ -223,7 +224,7 @@ def _toll(a: Arguments, all_sents: Sequence[SpacySpan], family: str, doc_text: s
         # further victims are of another kind (soldiers after civilians); "18 villagers" in the
         # headline and "18 civilians" in the lead are the same dead
         kinds, seen_kinds = _victim_kinds(nouns), _victim_kinds(seen_victims)
-        more = bool(_FURTHER.search(sent.text)) or bool(kinds and seen_kinds and not kinds & seen_kinds)
+        more = bool(_FURTHER.search(text)) or bool(kinds and seen_kinds and not kinds & seen_kinds)
         if fat is not None:
             a.fatalities = (
                 fat

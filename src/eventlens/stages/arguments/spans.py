@@ -49,7 +49,10 @@ def _spans_within(span: SpacySpan, name: str, build: Callable[[], Iterable[Spacy
             index = doc.user_data[f"eventlens_{name}_starts"] = (starts, ordered)
         starts, ordered = index
         found = []
-        for c in spans[bisect_left(starts, span.start) :] if ordered else spans:
+        # by position, not over a slice: ``spans[i:]`` copied the rest of the Doc's list on
+        # every new span asked about (a 1 MB text's ents, for each three-token window)
+        for k in range(bisect_left(starts, span.start) if ordered else 0, len(spans)):
+            c = spans[k]
             if ordered and c.start > span.end:
                 break
             if span.start <= c.start and c.end <= span.end:

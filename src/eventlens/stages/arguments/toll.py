@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from eventlens.stages.arguments.lexicon import PERSON_NOUNS
@@ -124,6 +125,22 @@ def _alternative(text: str, spans: Sequence[Span], start: int, offset: int) -> b
 
 def casualties(text: str, offset: int) -> tuple[int | None, int | None, list[Span], list[Span]]:
     """(fatalities, injured, evidence) read from one sentence; ``None`` where it says nothing."""
+    fat, inj, fspans, ispans = _casualties(text)
+    if offset:
+        fspans = tuple(Span(offset + s.start, offset + s.end, s.text) for s in fspans)
+        ispans = tuple(Span(offset + s.start, offset + s.end, s.text) for s in ispans)
+    return fat, inj, list(fspans), list(ispans)
+
+
+@lru_cache(maxsize=4096)
+def _casualties(text: str) -> tuple[int | None, int | None, tuple[Span, ...], tuple[Span, ...]]:
+    # memoised: the same sentence is read for its toll by grouping (totals, sequels) and again
+    # for each incident it belongs to; a pure function of the text, its spans from offset 0
+    fat, inj, fspans, ispans = _read_casualties(text)
+    return fat, inj, tuple(fspans), tuple(ispans)
+
+
+def _read_casualties(text: str, offset: int = 0) -> tuple[int | None, int | None, list[Span], list[Span]]:
     fat: int | None = None
     inj: int | None = None
     fspans: list[Span] = []
