@@ -38,6 +38,7 @@ from eventlens.geo.gazetteer_spans import _gazetteer_spans, _merge_name_parts, _
 from eventlens.geo.normalize import surface_form
 from eventlens.geo.toponym_cues import (
     _DIRECTIONS,
+    _LOCATIVE_PREPS,
     _MISLABELS,
     _NAME_PARTICLES,
     _NOT_NAME_LABELS,
@@ -62,7 +63,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
-    from eventlens.geo.gazetteer import Gazetteer
+    from eventlens.geo.gazetteer import Candidate, Gazetteer
 
 __all__ = ["PLACE_LABELS", "ToponymSpan", "find_toponyms", "non_place_terms"]
 
@@ -110,6 +111,16 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
     taken: set[int] = set()
     blocked: set[int] = set()  # tokens known not to be part of a place name
     for ent in doc.ents:
+        if (
+            ent.label_ in {"DATE", "TIME"}
+            and gazetteer is not None
+            and _date_named_place(doc, ent, gazetteer)
+        ):
+            # "the town of March", "Mai district", "March, Cambridgeshire": a town named like a month
+            # or a day, which the tagger called a date; the words around it say place
+            drafts.append(_Draft(ent.start, ent.end, "GPE", reason=f"place cue (was {ent.label_})"))
+            taken.update(range(ent.start, ent.end))
+            continue
         if ent.label_ in NEVER_PLACE_LABELS or ent.label_ in _NOT_NAME_LABELS:
             taken.update(range(ent.start, ent.end))
             blocked.update(range(ent.start, ent.end))
@@ -185,6 +196,62 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
         out += [d for d in demonyms if not any(s < d.end and d.start < e for s, e in spans)]
         out.sort(key=lambda t: t.start)
     return out
+
+
+#: Kind words that, written "the KIND of X", make X a place ("the town of March").
+_KIND_OF = frozenset(
+    "town village city district province region county settlement hamlet municipality".split()
+)
+#: Words that name a time by themselves: a DATE entity of such words needs a strong place cue.
+_DATE_WORDS = frozenset(
+    """january february march april may june july august september october november december jan feb
+    mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+    mon tue tues wed thu thur thurs fri sat sun christmas easter ramadan eid ashura nowruz newroz
+    passover hanukkah diwali thanksgiving halloween lent advent pentecost new year eve day night
+    morning evening week weekend today tonight tomorrow yesterday spring summer autumn fall winter
+    adha fitr al ul""".split()
+)
+
+
+def _date_named_place(doc: Doc, ent: SpacySpan, gazetteer: Gazetteer) -> bool:
+    """Is a DATE/TIME entity a place the gazetteer knows? A name that is no date word ("in Manbij",
+    tagged DATE) needs a locative word before it; one named like a month or a day needs a strong
+    cue: "the town/village of X", a head noun after it ("X district"), or a comma and a province or
+    country the gazetteer has a place of that name in ("March, Cambridgeshire")."""
+    if len(ent) > 3 or not all(t.is_alpha and t.text[:1].isupper() for t in ent):
+        return False
+    want = surface_form(ent.text)
+    cands = [c for c in gazetteer.candidates(ent.text, limit=10) if surface_form(c.name) == want]
+    if not cands:
+        return False
+    i, j = ent.start, ent.end
+    if i >= 1 and doc[i - 1].lower_ in _LOCATIVE_PREPS and not any(t.lower_ in _DATE_WORDS for t in ent):
+        return True
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _KIND_OF:
+        return True
+    if _head_noun(doc, j) is not None and doc[j].lower_ not in {"area", "zone", "camp"}:
+        return True
+    if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].text[:1].isupper():
+        k = j + 2
+        while k < len(doc) and doc[k].pos_ == "PROPN" and k - j < 5:
+            k += 1
+        unit = doc[j + 1 : k].text
+        units = [
+            u for u in gazetteer.candidates(unit, limit=10)
+            if u.admin_level in (0, 1, 2) and surface_form(u.matched_name) == surface_form(unit)
+        ]  # fmt: skip
+        return any(_in_unit(c, u) for c in cands for u in units)
+    return False
+
+
+def _in_unit(c: Candidate, unit: Candidate) -> bool:
+    if c.country_code != unit.country_code:
+        return False
+    if unit.is_country:
+        return True
+    if unit.admin_level == 1:
+        return c.admin1_code == unit.admin1_code
+    return c.admin2_code is not None and c.admin2_code == unit.admin2_code
 
 
 def _mark_country_attributes(
