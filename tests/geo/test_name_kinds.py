@@ -11,7 +11,7 @@ import pytest
 
 from eventlens.geo import ranking
 from eventlens.geo.context import GeoContext, _credible
-from eventlens.geo.event_place import is_home_place
+from eventlens.geo.event_place import is_goods_origin, is_home_place
 from eventlens.geo.gazetteer import Candidate, Gazetteer
 from eventlens.geo.gazetteer_file import english_spellings
 from eventlens.geo.resolve import Geocoder
@@ -205,3 +205,27 @@ def test_a_soldier_from_a_us_city_killed_abroad(pipe: Pipeline) -> None:
         "bomb, the Pentagon said.\n",
     )[:1]
     assert ev.location is not None and ev.location.iso2 == "SY", ev.location
+
+
+def test_residents_of_a_town_the_tagger_missed_march_there(pipe: Pipeline) -> None:
+    """ "Bamenda residents": the small model tags the town an organisation."""
+    evs = _located(
+        pipe,
+        "Residents march against curfew\n\n"
+        "About 200 Bamenda residents marched on Friday near the main market to protest a new curfew, "
+        "organisers said.\n",
+    )
+    assert all(ev.location is not None and ev.location.name == "Bamenda" for ev in evs), evs
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "origin"),
+    [
+        ("They protested against the decision to allow beef imports from the United States.", "United", True),
+        ("Ships carrying grain exported from Odesa were searched.", "Odesa", True),
+        ("Farmers blocked roads in Lyon on Monday.", "Lyon", False),
+        ("Rockets were fired from Gaza.", "Gaza", False),
+    ],
+)
+def test_where_goods_come_from_is_no_event_place(text: str, name: str, origin: bool) -> None:
+    assert is_goods_origin(text, text.index(name)) is origin

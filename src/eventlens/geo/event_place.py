@@ -242,3 +242,18 @@ def is_route_origin(text: str, start: int, end: int) -> bool:
     return bool(_ROUTE_FROM.search(_clause_before(text, start, 80))) and bool(
         _ROUTE_TO.search(text[end : end + 60])
     )
+
+
+#: "beef imports from the United States", "grain shipped from Odesa": where goods come from, not
+#: where the protest against them or the attack on them happened.
+_GOODS_FROM = re.compile(
+    r"\b(?:imports?|imported|exports?|exported|shipments?|shipped|deliveries|delivered|supplies|goods"
+    r"|products|produce)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def is_goods_origin(text: str, start: int) -> bool:
+    """Is the name at ``start`` where goods written just before it come from ("allow beef imports
+    from the United States")?"""
+    return _GOODS_FROM.search(_clause_before(text, start, 80)) is not None

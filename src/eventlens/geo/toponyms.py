@@ -179,7 +179,11 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
                     _Draft(span.start, span.end, ent.label_, reason=f"head noun (was {ent.label_})")
                 )
                 taken.update(range(ent.start, ent.end))
-            elif surface_form(span.text) in nonplaces:
+            elif gazetteer is not None and _residents_of(doc, span, gazetteer):
+                # "55 Gainesville residents marched": people named by the town they live in
+                drafts.append(
+                    _Draft(span.start, span.end, ent.label_, reason=f"X residents (was {ent.label_})")
+                )
                 taken.update(range(ent.start, ent.end))
     if gazetteer is not None:
         drafts.extend(list(_gazetteer_spans(doc, taken, gazetteer, drafts)))
@@ -252,6 +256,21 @@ def _in_unit(c: Candidate, unit: Candidate) -> bool:
     if unit.admin_level == 1:
         return c.admin1_code == unit.admin1_code
     return c.admin2_code is not None and c.admin2_code == unit.admin2_code
+
+
+#: Plural nouns for the people of a place, written after its name ("Gainesville residents").
+_RESIDENT_NOUNS = frozenset("residents villagers inhabitants townspeople townsfolk".split())
+
+
+def _residents_of(doc: Doc, span: SpacySpan, gazetteer: Gazetteer) -> bool:
+    """Is ``span`` a town's name the gazetteer knows as written, before a word for its people?"""
+    if span.end >= len(doc) or doc[span.end].lower_ not in _RESIDENT_NOUNS or len(span) > 3:
+        return False
+    want = surface_form(span.text)
+    return any(
+        surface_form(c.name) == want and (c.feature_class == "P" or c.admin_level in (1, 2))
+        for c in gazetteer.candidates(span.text, limit=10)
+    )
 
 
 def _mark_country_attributes(
