@@ -229,3 +229,17 @@ def test_residents_of_a_town_the_tagger_missed_march_there(pipe: Pipeline) -> No
 )
 def test_where_goods_come_from_is_no_event_place(text: str, name: str, origin: bool) -> None:
     assert is_goods_origin(text, text.index(name)) is origin
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        pytest.param("The Ministry of Defence (MoD) named the soldier on Friday.", "MoD", False, id="abbr"),
+        pytest.param("Police arrested two men in Gulu (Uganda) on Monday.", "Uganda", True, id="container"),
+    ],
+)
+def test_an_abbreviation_in_brackets_is_no_place(
+    nlp, gazetteer: Gazetteer, text: str, name: str, found: bool
+) -> None:  # type: ignore[no-untyped-def]
+    names = [t.text for t in find_toponyms(nlp(text), gazetteer=gazetteer)]
+    assert (name in names) is found, names

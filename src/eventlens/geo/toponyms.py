@@ -192,6 +192,7 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
         drafts = _merge_name_parts(doc, drafts, blocked, gazetteer)
     if gazetteer is not None and not drafts:
         drafts = list(_names_in_names(doc, blocked, gazetteer))
+    drafts = [d for d in drafts if not _abbreviation_in_brackets(doc, d)]
     out = _finish(doc, drafts)
     if gazetteer is not None:
         _mark_country_attributes(doc, drafts, out, gazetteer)
@@ -256,6 +257,24 @@ def _in_unit(c: Candidate, unit: Candidate) -> bool:
     if unit.admin_level == 1:
         return c.admin1_code == unit.admin1_code
     return c.admin2_code is not None and c.admin2_code == unit.admin2_code
+
+
+def _abbreviation_in_brackets(doc: Doc, d: _Draft) -> bool:
+    """Is the draft one word in brackets that spells the initials of the words before the bracket
+    ("the Ministry of Defence (MoD)", "Supreme Court (SC)"): the name's abbreviation, no place?"""
+    if d.end_tok - d.start_tok != 1 or d.start_tok < 2 or d.end_tok >= len(doc):
+        return False
+    if doc[d.start_tok - 1].text != "(" or doc[d.end_tok].text != ")":
+        return False
+    letters = doc[d.start_tok].text.lower()
+    if not (2 <= len(letters) <= 6 and letters.isalpha()):
+        return False
+    words = [t for t in doc[max(0, d.start_tok - 1 - 2 * len(letters)) : d.start_tok - 1] if t.is_alpha]
+    for strict in (True, False):  # with the small words ("MoD"), then without them ("MD")
+        kept = [t for t in words if strict or not t.is_stop]
+        if len(kept) >= len(letters) and "".join(t.text[0].lower() for t in kept[-len(letters) :]) == letters:
+            return True
+    return False
 
 
 #: Plural nouns for the people of a place, written after its name ("Gainesville residents").
