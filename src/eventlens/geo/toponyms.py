@@ -116,8 +116,7 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
             and gazetteer is not None
             and _date_named_place(doc, ent, gazetteer)
         ):
-            # "the town of March", "Mai district", "March, Cambridgeshire": a town named like a month
-            # or a day, which the tagger called a date; the words around it say place
+            # "in Manbij", "the town of March": a town the tagger called a date; the words say place
             drafts.append(_Draft(ent.start, ent.end, "GPE", reason=f"place cue (was {ent.label_})"))
             taken.update(range(ent.start, ent.end))
             continue
@@ -173,17 +172,13 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
             demonyms += _demonym_span(span, gazetteer)  # "Russian forces": a place named, not a location
         elif ent.label_ in _MISLABELS and surface_form(span.text) not in nonplaces:
             # "Al Mansour neighborhood", "the Bayaa district of": a head noun makes it a place.
-            head = _head_noun(doc, span.end)
-            if head is not None:  # strong cue: kept even when the gazetteer lacks the name
-                drafts.append(
-                    _Draft(span.start, span.end, ent.label_, reason=f"head noun (was {ent.label_})")
-                )
-                taken.update(range(ent.start, ent.end))
-            elif gazetteer is not None and _residents_of(doc, span, gazetteer):
-                # "55 Gainesville residents marched": people named by the town they live in
-                drafts.append(
-                    _Draft(span.start, span.end, ent.label_, reason=f"X residents (was {ent.label_})")
-                )
+            # (a head noun is a strong cue, kept even when the gazetteer lacks the name; "55 Gainesville
+            # residents marched": people named by the town they live in)
+            cue = "head noun" if _head_noun(doc, span.end) is not None else None
+            if cue is None and gazetteer is not None and _residents_of(doc, span, gazetteer):
+                cue = "X residents"
+            if cue is not None:
+                drafts.append(_Draft(span.start, span.end, ent.label_, reason=f"{cue} (was {ent.label_})"))
                 taken.update(range(ent.start, ent.end))
     if gazetteer is not None:
         drafts.extend(list(_gazetteer_spans(doc, taken, gazetteer, drafts)))
