@@ -243,3 +243,24 @@ def test_an_abbreviation_in_brackets_is_no_place(
 ) -> None:  # type: ignore[no-untyped-def]
     names = [t.text for t in find_toponyms(nlp(text), gazetteer=gazetteer)]
     assert (name in names) is found, names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        pytest.param(
+            "Police buses blocked marchers from Busan in front of Seoul City Hall on Sunday.",
+            "Seoul",
+            True,
+            id="hall",
+        ),
+        pytest.param(
+            "A bomb exploded near Kabul University, police in Herat said.", "Kabul", True, id="university"
+        ),
+        pytest.param("The Kabul Times in London reported the blast.", "Kabul", False, id="newspaper"),
+    ],
+)
+def test_the_town_a_site_is_named_after(nlp, gazetteer: Gazetteer, text: str, name: str, found: bool) -> None:  # type: ignore[no-untyped-def]
+    """With another place in the text (so not the names-in-names pass for texts with none)."""
+    names = [t.name for t in find_toponyms(nlp(text), gazetteer=gazetteer) if t.is_location]
+    assert (name in names) is found, names

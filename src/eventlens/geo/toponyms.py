@@ -171,14 +171,9 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
         elif ent.label_ == "NORP" and _head_noun(doc, span.end) is None:
             demonyms += _demonym_span(span, gazetteer)  # "Russian forces": a place named, not a location
         elif ent.label_ in _MISLABELS and surface_form(span.text) not in nonplaces:
-            # "Al Mansour neighborhood", "the Bayaa district of": a head noun makes it a place.
-            # (a head noun is a strong cue, kept even when the gazetteer lacks the name; "55 Gainesville
-            # residents marched": people named by the town they live in)
-            cue = "head noun" if _head_noun(doc, span.end) is not None else None
-            if cue is None and gazetteer is not None and _residents_of(doc, span, gazetteer):
-                cue = "X residents"
-            if cue is not None:
-                drafts.append(_Draft(span.start, span.end, ent.label_, reason=f"{cue} (was {ent.label_})"))
+            draft = _mislabelled_place(doc, span, ent.label_, gazetteer)
+            if draft is not None:
+                drafts.append(draft)
                 taken.update(range(ent.start, ent.end))
     if gazetteer is not None:
         drafts.extend(list(_gazetteer_spans(doc, taken, gazetteer, drafts)))
@@ -270,6 +265,44 @@ def _abbreviation_in_brackets(doc: Doc, d: _Draft) -> bool:
         if len(kept) >= len(letters) and "".join(t.text[0].lower() for t in kept[-len(letters) :]) == letters:
             return True
     return False
+
+
+def _mislabelled_place(doc: Doc, span: SpacySpan, label: str, gazetteer: Gazetteer | None) -> _Draft | None:
+    """A place in a name the tagger called a person or an organisation: with a head noun after it
+    ("Al Mansour neighborhood", kept even when the gazetteer lacks the name), before a word for its
+    people ("55 Gainesville residents marched"), or the town opening a site's name ("Seoul City
+    Hall"); else ``None``."""
+    if _head_noun(doc, span.end) is not None:
+        return _Draft(span.start, span.end, label, reason=f"head noun (was {label})")
+    if gazetteer is None:
+        return None
+    if _residents_of(doc, span, gazetteer):
+        return _Draft(span.start, span.end, label, reason=f"X residents (was {label})")
+    k = _town_opening_site(doc, span, gazetteer)
+    return None if k is None else _Draft(span.start, k, label, reason="the town a site is named after")
+
+
+#: Sites that take the name of the town they are in ("Seoul City Hall", "Kabul University").
+_SITE_WORDS = frozenset(
+    """hall station airport stadium square market hospital university prison port harbour harbor mosque
+    cathedral church temple bazaar plaza mall bridge""".split()
+)
+
+
+def _town_opening_site(doc: Doc, span: SpacySpan, gazetteer: Gazetteer) -> int | None:
+    """The end token of the town that opens a site's name ("[Seoul] City Hall", "[Kabul]
+    University"): the longest run of the name's first words that is, as written, a town of 1,000
+    people or more; ``None`` when the name does not end in a site word or opens with no town."""
+    if len(span) < 2 or span[-1].lower_ not in _SITE_WORDS:
+        return None
+    for k in range(min(span.end - 1, span.start + 3), span.start, -1):
+        want = surface_form(doc[span.start : k].text)
+        if any(
+            c.feature_class == "P" and c.population >= 1000 and surface_form(c.name) == want
+            for c in gazetteer.candidates(doc[span.start : k].text, limit=10)
+        ):
+            return k
+    return None
 
 
 #: Plural nouns for the people of a place, written after its name ("Gainesville residents").
