@@ -284,23 +284,28 @@ def _mislabelled_place(doc: Doc, span: SpacySpan, label: str, gazetteer: Gazette
 
 #: Sites that take the name of the town they are in ("Seoul City Hall", "Kabul University").
 _SITE_WORDS = frozenset(
-    """hall station airport stadium square market hospital university prison port harbour harbor mosque
-    cathedral church temple bazaar plaza mall bridge""".split()
-)
+    """hall station airport stadium square market hospital prison port harbour harbor mosque cathedral
+    church temple bazaar plaza mall bridge""".split()
+)  # (not universities and colleges: named after founders and states as often as towns)
 
 
 def _town_opening_site(doc: Doc, span: SpacySpan, gazetteer: Gazetteer) -> int | None:
-    """The end token of the town that opens a site's name ("[Seoul] City Hall", "[Kabul]
-    University"): the longest run of the name's first words that is, as written, a town of 1,000
-    people or more; ``None`` when the name does not end in a site word or opens with no town."""
+    """The end token of the town that opens a site's name ("[Seoul] City Hall", "[Kabul] Central
+    Prison"): the longest run of the name's first words that is, as written, a town of 1,000
+    people or more and not also a state's or country's name ("Florida Hospital" may be anywhere in
+    Florida); ``None`` when the name does not end in a site word or opens with no town."""
     if len(span) < 2 or span[-1].lower_ not in _SITE_WORDS:
         return None
     for k in range(min(span.end - 1, span.start + 3), span.start, -1):
         want = surface_form(doc[span.start : k].text)
-        if any(
-            c.feature_class == "P" and c.population >= 1000 and surface_form(c.name) == want
+        cands = [
+            c
             for c in gazetteer.candidates(doc[span.start : k].text, limit=10)
-        ):
+            if surface_form(c.name) == want
+        ]
+        if any(c.admin_level in (0, 1) for c in cands):
+            return None
+        if any(c.feature_class == "P" and c.population >= 1000 for c in cands):
             return k
     return None
 
