@@ -168,9 +168,13 @@ def _credible(cand: Candidate, ctx: GeoContext) -> bool:
 
     Guards event locations against lossy-key matches abroad ("Bayaa" -> a Baja in Hungary
     in a story about Iraq). Only applied when the article has a clear country (>= 60% of
-    its mentions) and the candidate is under 50,000 people.
+    its mentions) and the candidate is a populated place or site under 50,000 people.
     """
     if cand.is_country or cand.population >= 50_000 or not ctx.countries:
+        return True
+    if cand.geonameid < 0 or cand.admin_level in (1, 2):
+        # a world region or sea, a province or district: the text names a large area, not a small
+        # place abroad ("a village in Marsabit county"; a lossy match is judged by _credible_lossy)
         return True
     top_cc, share = max(ctx.countries.items(), key=lambda kv: (kv[1], kv[0]))
     if share < 0.6:

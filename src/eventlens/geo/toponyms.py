@@ -38,6 +38,7 @@ from eventlens.geo.gazetteer_spans import _gazetteer_spans, _merge_name_parts, _
 from eventlens.geo.normalize import surface_form
 from eventlens.geo.toponym_cues import (
     _DIRECTIONS,
+    _LOCATIVE_PREPS,
     _MISLABELS,
     _NAME_PARTICLES,
     _NOT_NAME_LABELS,
@@ -62,7 +63,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
-    from eventlens.geo.gazetteer import Gazetteer
+    from eventlens.geo.gazetteer import Candidate, Gazetteer
 
 __all__ = ["PLACE_LABELS", "ToponymSpan", "find_toponyms", "non_place_terms"]
 
@@ -110,6 +111,15 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
     taken: set[int] = set()
     blocked: set[int] = set()  # tokens known not to be part of a place name
     for ent in doc.ents:
+        if (
+            ent.label_ in {"DATE", "TIME"}
+            and gazetteer is not None
+            and _date_named_place(doc, ent, gazetteer)
+        ):
+            # "in Manbij", "the town of March": a town the tagger called a date; the words say place
+            drafts.append(_Draft(ent.start, ent.end, "GPE", reason=f"place cue (was {ent.label_})"))
+            taken.update(range(ent.start, ent.end))
+            continue
         if ent.label_ in NEVER_PLACE_LABELS or ent.label_ in _NOT_NAME_LABELS:
             taken.update(range(ent.start, ent.end))
             blocked.update(range(ent.start, ent.end))
@@ -161,14 +171,9 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
         elif ent.label_ == "NORP" and _head_noun(doc, span.end) is None:
             demonyms += _demonym_span(span, gazetteer)  # "Russian forces": a place named, not a location
         elif ent.label_ in _MISLABELS and surface_form(span.text) not in nonplaces:
-            # "Al Mansour neighborhood", "the Bayaa district of": a head noun makes it a place.
-            head = _head_noun(doc, span.end)
-            if head is not None:  # strong cue: kept even when the gazetteer lacks the name
-                drafts.append(
-                    _Draft(span.start, span.end, ent.label_, reason=f"head noun (was {ent.label_})")
-                )
-                taken.update(range(ent.start, ent.end))
-            elif surface_form(span.text) in nonplaces:
+            draft = _mislabelled_place(doc, span, ent.label_, gazetteer)
+            if draft is not None:
+                drafts.append(draft)
                 taken.update(range(ent.start, ent.end))
     if gazetteer is not None:
         drafts.extend(list(_gazetteer_spans(doc, taken, gazetteer, drafts)))
@@ -177,6 +182,7 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
         drafts = _merge_name_parts(doc, drafts, blocked, gazetteer)
     if gazetteer is not None and not drafts:
         drafts = list(_names_in_names(doc, blocked, gazetteer))
+    drafts = [d for d in drafts if not _abbreviation_in_brackets(doc, d)]
     out = _finish(doc, drafts)
     if gazetteer is not None:
         _mark_country_attributes(doc, drafts, out, gazetteer)
@@ -185,6 +191,138 @@ def find_toponyms(doc: Doc, *, gazetteer: Gazetteer | None = None) -> list[Topon
         out += [d for d in demonyms if not any(s < d.end and d.start < e for s, e in spans)]
         out.sort(key=lambda t: t.start)
     return out
+
+
+#: Kind words that, written "the KIND of X", make X a place ("the town of March").
+_KIND_OF = frozenset(
+    "town village city district province region county settlement hamlet municipality".split()
+)
+#: Words that name a time by themselves: a DATE entity of such words needs a strong place cue.
+_DATE_WORDS = frozenset(
+    """january february march april may june july august september october november december jan feb
+    mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+    mon tue tues wed thu thur thurs fri sat sun christmas easter ramadan eid ashura nowruz newroz
+    passover hanukkah diwali thanksgiving halloween lent advent pentecost new year eve day night
+    morning evening week weekend today tonight tomorrow yesterday spring summer autumn fall winter
+    adha fitr al ul""".split()
+)
+
+
+def _date_named_place(doc: Doc, ent: SpacySpan, gazetteer: Gazetteer) -> bool:
+    """Is a DATE/TIME entity a place the gazetteer knows? A name that is no date word ("in Manbij",
+    tagged DATE) needs a locative word before it; one named like a month or a day needs a strong
+    cue: "the town/village of X", a head noun after it ("X district"), or a comma and a province or
+    country the gazetteer has a place of that name in ("March, Cambridgeshire")."""
+    if len(ent) > 3 or not all(t.is_alpha and t.text[:1].isupper() for t in ent):
+        return False
+    want = surface_form(ent.text)
+    cands = [c for c in gazetteer.candidates(ent.text, limit=10) if surface_form(c.name) == want]
+    if not cands:
+        return False
+    i, j = ent.start, ent.end
+    if i >= 1 and doc[i - 1].lower_ in _LOCATIVE_PREPS and not any(t.lower_ in _DATE_WORDS for t in ent):
+        return True
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _KIND_OF:
+        return True
+    if _head_noun(doc, j) is not None and doc[j].lower_ not in {"area", "zone", "camp"}:
+        return True
+    if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].text[:1].isupper():
+        k = j + 2
+        while k < len(doc) and doc[k].pos_ == "PROPN" and k - j < 5:
+            k += 1
+        unit = doc[j + 1 : k].text
+        units = [
+            u for u in gazetteer.candidates(unit, limit=10)
+            if u.admin_level in (0, 1, 2) and surface_form(u.matched_name) == surface_form(unit)
+        ]  # fmt: skip
+        return any(_in_unit(c, u) for c in cands for u in units)
+    return False
+
+
+def _in_unit(c: Candidate, unit: Candidate) -> bool:
+    if c.country_code != unit.country_code:
+        return False
+    if unit.is_country:
+        return True
+    if unit.admin_level == 1:
+        return c.admin1_code == unit.admin1_code
+    return c.admin2_code is not None and c.admin2_code == unit.admin2_code
+
+
+def _abbreviation_in_brackets(doc: Doc, d: _Draft) -> bool:
+    """Is the draft one word in brackets that spells the initials of the words before the bracket
+    ("the Ministry of Defence (MoD)", "Supreme Court (SC)"): the name's abbreviation, no place?"""
+    if d.end_tok - d.start_tok != 1 or d.start_tok < 2 or d.end_tok >= len(doc):
+        return False
+    if doc[d.start_tok - 1].text != "(" or doc[d.end_tok].text != ")":
+        return False
+    letters = doc[d.start_tok].text.lower()
+    if not (2 <= len(letters) <= 6 and letters.isalpha()):
+        return False
+    words = [t for t in doc[max(0, d.start_tok - 1 - 2 * len(letters)) : d.start_tok - 1] if t.is_alpha]
+    for strict in (True, False):  # with the small words ("MoD"), then without them ("MD")
+        kept = [t for t in words if strict or not t.is_stop]
+        if len(kept) >= len(letters) and "".join(t.text[0].lower() for t in kept[-len(letters) :]) == letters:
+            return True
+    return False
+
+
+def _mislabelled_place(doc: Doc, span: SpacySpan, label: str, gazetteer: Gazetteer | None) -> _Draft | None:
+    """A place in a name the tagger called a person or an organisation: with a head noun after it
+    ("Al Mansour neighborhood", kept even when the gazetteer lacks the name), before a word for its
+    people ("55 Gainesville residents marched"), or the town opening a site's name ("Seoul City
+    Hall"); else ``None``."""
+    if _head_noun(doc, span.end) is not None:
+        return _Draft(span.start, span.end, label, reason=f"head noun (was {label})")
+    if gazetteer is None:
+        return None
+    if _residents_of(doc, span, gazetteer):
+        return _Draft(span.start, span.end, label, reason=f"X residents (was {label})")
+    k = _town_opening_site(doc, span, gazetteer)
+    return None if k is None else _Draft(span.start, k, label, reason="the town a site is named after")
+
+
+#: Sites that take the name of the town they are in ("Seoul City Hall", "Kabul University").
+_SITE_WORDS = frozenset(
+    """hall station airport stadium square market hospital prison port harbour harbor mosque cathedral
+    church temple bazaar plaza mall bridge""".split()
+)  # (not universities and colleges: named after founders and states as often as towns)
+
+
+def _town_opening_site(doc: Doc, span: SpacySpan, gazetteer: Gazetteer) -> int | None:
+    """The end token of the town that opens a site's name ("[Seoul] City Hall", "[Kabul] Central
+    Prison"): the longest run of the name's first words that is, as written, a town of 1,000
+    people or more and not also a state's or country's name ("Florida Hospital" may be anywhere in
+    Florida); ``None`` when the name does not end in a site word or opens with no town."""
+    if len(span) < 2 or span[-1].lower_ not in _SITE_WORDS:
+        return None
+    for k in range(min(span.end - 1, span.start + 3), span.start, -1):
+        want = surface_form(doc[span.start : k].text)
+        cands = [
+            c
+            for c in gazetteer.candidates(doc[span.start : k].text, limit=10)
+            if surface_form(c.name) == want
+        ]
+        if any(c.admin_level in (0, 1) for c in cands):
+            return None
+        if any(c.feature_class == "P" and c.population >= 1000 for c in cands):
+            return k
+    return None
+
+
+#: Plural nouns for the people of a place, written after its name ("Gainesville residents").
+_RESIDENT_NOUNS = frozenset("residents villagers inhabitants townspeople townsfolk".split())
+
+
+def _residents_of(doc: Doc, span: SpacySpan, gazetteer: Gazetteer) -> bool:
+    """Is ``span`` a town's name the gazetteer knows as written, before a word for its people?"""
+    if span.end >= len(doc) or doc[span.end].lower_ not in _RESIDENT_NOUNS or len(span) > 3:
+        return False
+    want = surface_form(span.text)
+    return any(
+        surface_form(c.name) == want and (c.feature_class == "P" or c.admin_level in (1, 2))
+        for c in gazetteer.candidates(span.text, limit=10)
+    )
 
 
 def _mark_country_attributes(
