@@ -358,7 +358,9 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
         if d is not None and current.date is not None and not _compatible(d.range, current.date.range):  # type: ignore[arg-type]
             current = None
             continue
-        if d is not None and current.date is None:
+        if d is not None and current.date is None and (reference is None or _is_old(d, reference)):
+            # an undated incident's run ends at a sentence dated long before (or with nothing
+            # to tell): "early in the day" goes on telling this week's news
             current = None
             continue
         if s.event_cues:  # weak cues of the story ("All three were of the Katyusha type")
