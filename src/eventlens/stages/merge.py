@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 SEPARATION = re.compile(
     r"\b(in (a|another) (separate|similar|different|related) (incident|attack|development)|in another (incident|attack)|"
-    r"in a separate)\b",
+    r"in a separate|in one (?:incident|case|attack)|in the (?:first|second|third|latest|other) (?:incident|case|attack))\b",
     re.I,
 )
 #: Discourse adverbs that open a new incident only where they open the sentence ("Separately,
@@ -54,7 +54,7 @@ _SEQUEL = re.compile(
     r"\b(?:a|the)\s+(?:second|third|fourth|fifth|further)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:bomb|blast|explosion|attack|strike|airstrike|raid|assault|ambush|shooting|incident|missile|rocket|drone)s?\b"
     r"|^\W*(?:\w+\W+){0,2}?(?:hours|minutes|moments|a\s+day|days)\s+(?:later|earlier|before|after)\b"
-    r"|^\W*(?:later|earlier)\s+(?:that|the\s+same|on)\b"
+    r"|^\W*(?:later|earlier)\s+(?:that|the\s+same|on)\b|^\W*(?:later|afterwards|shortly\s+afterwards?)\s*,"
     r"|^\W*in\s+the\s+(?:morning|afternoon|evening|night)\b"
     r"|^\W*(?:the\s+)?(?:other|remaining|rest\s+of\s+the)\s+(?:victims|dead|deaths|casualties)\b",
     re.I,
@@ -454,8 +454,12 @@ def _opens_part(s: Sentence, current: Group) -> bool:
     if s.bullet or current.summary:
         return True
     places = s.place_names()
-    if not places or _ANAPHOR.search(s.span.text):
+    if _ANAPHOR.search(s.span.text):
         return False
+    if not places:
+        # "In the afternoon, during an hour of bombing, at least 11 people died": a paragraph
+        # told as a sequel with a toll of its own is another incident, even in the same place
+        return bool(_SEQUEL.search(s.span.text)) and _states_toll(s)
     told = set().union(*(t.place_names() for t in current.sentences if not t.is_title))
     if places & told:
         return False

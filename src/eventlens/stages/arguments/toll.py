@@ -88,6 +88,14 @@ _PATTERNS = [
     ),
     ("i", re.compile(rf"\b({_Q}{_NUM})\s+(?:injuries|injured|wounded)\b", re.I)),
 ]
+#: A toll stated as the running total: "bringing the death toll to 11", "the toll rose to 11".
+_CUMULATIVE = re.compile(
+    rf"\b(?:bringing|raising|taking|pushing|putting)\s+(?:the\s+)?(?:overall\s+|total\s+)?(?:death\s+)?"
+    rf"toll\s+(?:\w+\s+)?to\s+(?:at\s+least\s+)?({_NUM})"
+    rf"|\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped|reached)\s+"
+    rf"(?:to\s+)?(?:at\s+least\s+)?({_NUM})",
+    re.I,
+)
 _FURTHER = re.compile(r"\b(also|another|other|others|additional|further|more)\b", re.I)
 _RANGE = re.compile(
     rf"\bbetween\s+({_NUM})\s+(?:and|to)\s+{_NUM}\s+{_VICTIM}(?:people|persons|civilians|\w+)?", re.I
@@ -182,6 +190,12 @@ def casualties(text: str, offset: int) -> tuple[int | None, int | None, list[Spa
                 fat = n  # ACLED's conservative rule: the lower figure of a range
                 fspans.append(Span(offset + m.start(), offset + m.end(), m.group(0)))
                 used.append((m.start(), m.end()))
+    m = _CUMULATIVE.search(text)
+    if m and (n := parse_number(m.group(1) or m.group(2))) is not None and fat is not None and n <= fat:
+        # "two of the wounded died, bringing the toll to 11": the toll so far, the parts
+        # included; never the sum of both
+        fat = n
+        fspans = [Span(offset + m.start(), offset + m.end(), m.group(0))]
     if fat is None or fat == 0 and not neg:
         m = _SINGLE_VICTIM.search(text)
         if m and not any(a < m.end() and m.start() < b for a, b in used):
