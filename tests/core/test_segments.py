@@ -64,3 +64,15 @@ def test_a_running_toll_is_the_toll_so_far_not_added_to_the_new_dead() -> None:
     assert casualties("Three more bodies were found, raising the death toll to 20.", 0)[0] == 20
     assert casualties("The death toll has risen to 14.", 0)[0] == 14
     assert casualties("Gunmen killed four people and wounded seven.", 0)[:2] == (4, 7)
+
+
+CONFLICTING = """KOSTEL, March 3 (Wire) - A truck bomb exploded outside a bus station in Kostel on Monday, killing as many as 16 people, hospital officials said.
+The officials said 30 people also were wounded.
+The army confirmed the bombing but said its first reports showed six people were killed and 12 were wounded.
+"""
+
+
+def test_another_sources_figures_are_not_added_to_the_first(pipe) -> None:
+    (ev,) = pipe.extract(CONFLICTING, published=PUB)
+    assert ev.fatalities in (6, 16)
+    assert ev.injured in (12, 30)
