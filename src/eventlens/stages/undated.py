@@ -6,6 +6,11 @@ apart by day: "clashes overnight Saturday" and "protesters gathered on Sunday" a
 story of this week. Without an anchor none of these resolves to days, so grouping could not
 compare them and merged the incidents (and their tolls).
 
+Only words that point from the time of writing float: a weekday, "today", "last night", "this
+morning" - and a month without its year when the anchor is the text's own (a month's distance
+from a weekday on an arbitrary anchor means nothing); never "the day", a name ("Bloody
+Friday") or a day inside quoted speech (the speaker's day).
+
 Here such dates are resolved against a *floating* anchor: the latest absolute date the article
 gives to an incident (relative dates come from the time of writing, which is after every
 incident it recalls), or an arbitrary day when it gives none. The floating days serve only to
@@ -40,8 +45,13 @@ NEAR_DAYS = 366
 _DEICTIC = re.compile(
     r"\b(?:today|yesterday|tonight|tomorrow|overnight|last\s+(?:night|week|month)|"
     r"this\s+(?:morning|afternoon|evening|week|month)|earlier\s+this\s+(?:week|month)|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.I,
+)
+#: A month without its year ("on March 18"): it floats only on an anchor the text gives (its
+#: latest dated incident); on the arbitrary default its distance from a weekday means nothing.
+_MONTH = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
     re.I,
 )
@@ -52,10 +62,14 @@ def _overlap(a: DateMention, b: DateMention) -> bool:
     return a.span.start < b.span.end and b.span.start < a.span.end
 
 
-def _deictic(sentence: str, start: int, words: str) -> bool:
-    """Do the date's words point from the time of writing (not a name such as "Bloody Friday")?"""
-    if not _DEICTIC.search(words):
+def _deictic(sentence: str, start: int, words: str, *, months: bool = True) -> bool:
+    """Do the date's words point from the time of writing (not a name such as "Bloody Friday")?
+    ``months``: may a month without its year float (the anchor is the text's own)?"""
+    if not (_DEICTIC.search(words) or (months and _MONTH.search(words))):
         return False
+    before = sentence[:start]
+    if before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1:
+        return False  # "They tried to kill me today": the speaker's day, not the writer's
     m = _NAME_BEFORE.search(sentence[:start])
     # a capitalised word right before it names something, unless it opens the sentence
     return m is None or not sentence[: m.start()].strip(" \t\n\"'\u201c(")
@@ -96,7 +110,8 @@ def float_relative_dates(
             if d.range is not None
             and d.relative
             and (anchor - d.range.end).days <= NEAR_DAYS
-            and _deictic(s.span.text, d.span.start - s.span.start_char, d.span.text)
+            and d.range.precision == "day"
+            and _deictic(s.span.text, d.span.start - s.span.start_char, d.span.text, months=bool(ends))
             and not any(f.start < d.span.end and d.span.start < f.end for f in fixed)
         ]
         if not floats:
