@@ -76,3 +76,27 @@ def test_another_sources_figures_are_not_added_to_the_first(pipe) -> None:
     (ev,) = pipe.extract(CONFLICTING, published=PUB)
     assert ev.fatalities in (6, 16)
     assert ev.injured in (12, 30)
+
+
+EPIDEMIC_CONTEXT = """Police break up protest over cholera in Mervale
+MERVALE, March 3 (Wire) - Police fired rubber bullets to disperse hundreds of residents who blocked the main road in Mervale on Monday, demanding clean water.
+The town has been hit by a cholera outbreak. Health officials say 12 people have died of the disease.
+However, a report by a local clinic states that 30 people have died.
+"""
+
+VIOLENCE_AFTER = """Gunmen attack a village near Mervale
+MERVALE, March 3 (Wire) - Gunmen attacked the village of Ukasi near Mervale on Monday, police said.
+The region has also been hit by a cholera outbreak, and the clinic in Ukasi is full.
+The attackers shot dead four villagers and burned 20 houses, a local official said.
+"""
+
+
+def test_an_epidemics_dead_lend_no_toll_to_the_protest(pipe) -> None:
+    events = [e for e in pipe.extract(EPIDEMIC_CONTEXT, published=PUB) if e.role == "reported"]
+    assert len(events) == 1
+    assert events[0].fatalities == 0
+
+
+def test_the_story_goes_on_after_the_epidemic_is_mentioned(pipe) -> None:
+    events = [e for e in pipe.extract(VIOLENCE_AFTER, published=PUB) if e.role == "reported"]
+    assert [e.fatalities for e in events] == [4]

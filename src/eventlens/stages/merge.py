@@ -32,7 +32,7 @@ from eventlens.stages.arguments.spans import _doc_text, _ents
 from eventlens.stages.arguments.toll import casualties
 from eventlens.stages.dates import DateMention
 from eventlens.stages.detect import EVENT_CUES, is_candidate
-from eventlens.stages.tolls import total_in
+from eventlens.stages.tolls import about_hazard, total_in
 from eventlens.types import Cue, DateRange
 
 if TYPE_CHECKING:
@@ -314,6 +314,9 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
     narrative: DateMention | None = None
     # the date that tells an old date from the news' own (issue 15 item 5)
     reference = published
+    # context about an epidemic or a disaster ("4 have died from typhoid" / "a report says 49
+    # have died"): its tolls are the hazard's, so no sentence of it lends the incident anything
+    hazard = False
     for s in sentences:
         if s.is_title:
             if s.event_cues:
@@ -323,6 +326,7 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
             current = None
             continue
         if s.candidate:
+            hazard = False
             d = s.event_date(reference)
             if reference is None and d is not None and d.range is not None:
                 reference = d.range.end  # no publication date: the lead's date stands in for it
@@ -363,9 +367,10 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
             # to tell): "early in the day" goes on telling this week's news
             current = None
             continue
+        hazard = hazard or about_hazard(s.span.text)
         if s.event_cues:  # weak cues of the story ("All three were of the Katyusha type")
             current.sentences.append(s)
-        else:
+        elif not hazard:
             current.context.append(s)
     kept = _drop_summaries([g for g in groups if any(s.candidate for s in g.sentences)])
     summed = len(kept) < len([g for g in groups if any(s.candidate for s in g.sentences)])
