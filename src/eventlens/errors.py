@@ -22,12 +22,15 @@ class EventlensError(Exception):
 
 
 class InputError(EventlensError):
-    """An input document cannot be read. ``source`` names it, ``stage`` says where it failed."""
+    """An input document cannot be read. ``source`` names it (``feed.jsonl:7`` for one record of a
+    file), ``input`` is the file or stream it came from (``feed.jsonl``; by default ``source``),
+    ``stage`` says where it failed."""
 
-    def __init__(self, source: str, reason: str, *, stage: str = "read") -> None:
+    def __init__(self, source: str, reason: str, *, stage: str = "read", input: str | None = None) -> None:  # noqa: A002
         self.source = source
         self.reason = reason
         self.stage = stage
+        self.input = input or source
         super().__init__(f"{source}: {reason}")
 
 

@@ -68,6 +68,26 @@ def _dangling(p: Path) -> None:
     os.symlink(p.parent / "gone.txt", p)
 
 
+def _loop(p: Path) -> None:
+    os.symlink(p.parent / f"{p.name}.other", p)
+    os.symlink(p, p.parent / f"{p.name}.other")
+
+
+def _zip(p: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr("story.txt", GOOD_TEXT)
+
+
+def _future(days: int) -> str:
+    from datetime import timedelta
+
+    from eventlens.clock import utcnow
+
+    return (utcnow() + timedelta(days=days)).strftime("%Y-%m-%d")
+
+
 INGEST = ("ingest", "{d}", "--db", "{db}")
 KINDS: dict[str, Kind] = {
     # inputs that cannot be read: exit 1, recorded as failures, nothing stored
@@ -159,6 +179,75 @@ KINDS: dict[str, Kind] = {
     "edit-no-such-incident": Kind(
         {}, ("edit", "ZZZ9999999", "--set", "fatalities=1", "--reason", "t", "--db", "{db}"), 2, True
     ),
+    # files named directly that hold no article we can read, links that lead nowhere, URLs as paths
+    "csv-named-directly": Kind(
+        {"events.csv": b"date,place,killed\n2021-01-04,Gombe,4\n"},
+        ("ingest", "{d}/events.csv", "--db", "{db}"),
+        1,
+    ),
+    "pdf-named-directly": Kind({"r.pdf": b"%PDF-1.4\n" + GOOD_TEXT.encode()}, ("extract", "{d}/r.pdf"), 1),
+    "gzip-named-directly": Kind(
+        {"s.txt.gz": __import__("gzip").compress(GOOD_TEXT.encode())},
+        ("ingest", "{d}/s.txt.gz", "--db", "{db}"),
+        1,
+    ),
+    "zip-named-directly": Kind({"s.zip": _zip}, ("extract", "{d}/s.zip"), 1),
+    "image-named-directly": Kind({"p.JPG": b"\xff\xd8\xff\xe0" + bytes(64)}, ("extract", "{d}/p.JPG"), 1),
+    "symlink-loop-named-directly": Kind({"loop.txt": _loop}, ("ingest", "{d}/loop.txt", "--db", "{db}"), 1),
+    "symlink-loop-in-a-directory": Kind({"loop.txt": _loop}, INGEST, 1),
+    "dangling-link-named-directly": Kind({"l.txt": _dangling}, ("extract", "{d}/l.txt"), 1),
+    "url-given-as-a-path": Kind({}, ("ingest", "https://news.example/2021/attack.html", "--db", "{db}"), 1),
+    # wire brief / record shapes that are not articles
+    "json-text-not-a-string": Kind({"r.json": b'{"id": "x", "text": 42}'}, INGEST, 1),
+    "json-list-of-empty-records": Kind(
+        {"l.json": b'[{"id": "a", "text": ""}, {"id": "b", "html": " "}]'}, INGEST, 1
+    ),
+    "jsonl-only-bad-lines-reingested": Kind({"b.jsonl": b"{broken\n[1, 2]\n"}, INGEST, 1, True),
+    "wrong-forced-encoding": Kind(
+        {"x.txt": "Rebels attacked a café in Gao, killing two.".encode()},
+        ("extract", "{d}", "--encoding", "ascii"),
+        1,
+    ),
+    "stdin-empty": Kind({}, ("extract", "-"), 1),
+    # mistaken command lines (continued)
+    "published-in-the-future": Kind(
+        {"x.txt": GOOD_TEXT.encode()}, ("extract", "{d}", "--published", _future(3)), 2
+    ),
+    "published-before-1900": Kind(
+        {"x.txt": GOOD_TEXT.encode()}, ("extract", "{d}", "--published", "1850-06-01"), 2
+    ),
+    "published-year-typo": Kind(
+        {"x.txt": GOOD_TEXT.encode()}, ("extract", "{d}", "--published", "0021-10-31"), 2
+    ),
+    "max-bytes-not-a-number": Kind(
+        {"x.txt": GOOD_TEXT.encode()}, ("extract", "{d}", "--max-bytes", "lots"), 2
+    ),
+    "output-under-a-file": Kind(
+        {"x.txt": GOOD_TEXT.encode()}, ("extract", "{d}", "-o", "{d}/x.txt/out.json"), 2
+    ),
+    "db-url-of-an-unknown-kind": Kind(
+        {"x.txt": GOOD_TEXT.encode()}, ("ingest", "{d}/x.txt", "--db", "mysql://h/x"), 2
+    ),
+    "export-unknown-format": Kind({}, ("export", "-f", "xml", "--db", "{db}"), 2, True),
+    "edit-impossible-date": Kind(
+        {},
+        ("edit", "{incident}", "--set", 'event_date="2021-02-30"', "--reason", "t", "--db", "{db}"),
+        2,
+        True,
+    ),
+    "edit-geo-precision-out-of-range": Kind(
+        {}, ("edit", "{incident}", "--set", "geo_precision=7", "--reason", "t", "--db", "{db}"), 2, True
+    ),
+    "edit-latitude-out-of-range": Kind(
+        {}, ("edit", "{incident}", "--set", "latitude=95", "--reason", "t", "--db", "{db}"), 2, True
+    ),
+    "edit-without-a-reason": Kind(
+        {}, ("edit", "{incident}", "--set", "fatalities=1", "--db", "{db}"), 2, True
+    ),
+    "keys-create-blank-name": Kind({}, ("keys", "create", "--name", " ", "--db", "{db}"), 2, True),
+    "serve-port-out-of-range": Kind({}, ("serve", "--db", "{db}", "--port", "70000"), 2, True),
+    "watch-not-a-url": Kind({}, ("watch", "feeds.example/rss", "--db", "{db}", "--once"), 2, True),
+    "watch-no-feeds": Kind({}, ("watch", "--db", "{db}", "--once"), 2, True),
     "keys-mistyped-db": Kind({}, ("keys", "list", "--db", "{d}/typo.db"), 2),
     "serve-mistyped-db": Kind({}, ("serve", "--db", "{d}/typo.db"), 2),
 }
@@ -186,7 +275,7 @@ def _run(argv: list[str]) -> Any:
 
 
 def test_the_corpus_has_at_least_30_kinds() -> None:
-    assert len(KINDS) >= 30
+    assert len(KINDS) >= 60
 
 
 @pytest.fixture(scope="module")

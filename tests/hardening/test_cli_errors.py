@@ -108,7 +108,14 @@ def test_failure_summary_mentions_others_only_when_there_were_some(tmp_path: Pat
     assert alone.exit_code == 1 and "the others" not in alone.stderr
     (tmp_path / "good.txt").write_text(GOOD)
     both = CliRunner().invoke(app, ["extract", str(tmp_path), "--published", "2023-05-07"])
-    assert both.exit_code == 1 and "1 of 2 inputs failed; the others were processed" in both.stderr
+    assert both.exit_code == 1 and "1 of 2 inputs failed; the other was processed" in both.stderr
+    (tmp_path / "good2.txt").write_text(GOOD)
+    three = CliRunner().invoke(app, ["extract", str(tmp_path), "--published", "2023-05-07"])
+    assert three.exit_code == 1 and "1 of 3 inputs failed; the other 2 were processed" in three.stderr
+    (tmp_path / "good.txt").write_text("")
+    (tmp_path / "good2.txt").write_text("")
+    none = CliRunner().invoke(app, ["extract", str(tmp_path)])
+    assert none.exit_code == 1 and "all 3 inputs failed; nothing was processed" in none.stderr
 
 
 def test_ingest_gives_the_reason_for_each_failing_file(tmp_path: Path, no_geocoder: None) -> None:

@@ -115,7 +115,7 @@ def _bad(d: Path) -> dict[str, tuple[str, str]]:
     ):
         w[f"{d / 'mixed.jsonl'}:{i}"] = ("read", reason)
     os.symlink(d / "gone.txt", d / "dangling-link.txt")
-    w[str(d / "dangling-link.txt")] = ("read", "no such file")
+    w[str(d / "dangling-link.txt")] = ("read", "broken symbolic link")
     os.mkfifo(d / "fifo.txt")  # must be refused, not opened (opening a FIFO blocks)
     w[str(d / "fifo.txt")] = ("read", "not a regular file")
     w[str(d / "missing-arg.txt")] = ("read", "no such file")  # passed on the command line, never created

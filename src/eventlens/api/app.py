@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
@@ -105,15 +106,24 @@ def create_app(settings: Settings | None = None, *, store: Any = None) -> FastAP
     async def _config_error(_req: Request, exc: ConfigError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
-    @app.exception_handler(StoreError)
-    async def _store_error(_req: Request, exc: StoreError) -> JSONResponse:
-        log.warning("store error: %s", exc)
-        return JSONResponse({"detail": str(exc)}, status_code=503)
+    for unavailable in (StoreError, sa.exc.OperationalError, sa.exc.InterfaceError):
+        app.add_exception_handler(unavailable, _store_unavailable)  # type: ignore[arg-type]
+    policy = content_security_policy(settings.tile_url)
+
+    @app.exception_handler(Exception)
+    async def _server_error(_req: Request, _exc: Exception) -> JSONResponse:
+        # Starlette answers a 500 outside every middleware, so the headers are set here too;
+        # it re-raises the exception afterwards for the server to log with its traceback.
+        return JSONResponse(
+            {"detail": "internal error; the server log has the details"},
+            status_code=500,
+            headers={k.decode(): v.decode() for k, v in security_headers(policy)},
+        )
 
     app.add_exception_handler(RequestValidationError, validation_error)  # type: ignore[arg-type]
     app.include_router(router)
     app.add_middleware(AllowHeader, routes=list(router.routes))
-    app.add_middleware(SecurityHeaders, policy=content_security_policy(settings.tile_url))
+    app.add_middleware(SecurityHeaders, policy=policy)
     if settings.read_requires_key:
         _document_read_keys(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
@@ -131,6 +141,21 @@ def create_app(settings: Settings | None = None, *, store: Any = None) -> FastAP
         return FileResponse(STATIC_DIR / "redoc.html", media_type="text/html")
 
     return app
+
+
+#: Seconds a client should wait before retrying when the database is unavailable.
+RETRY_AFTER_SECONDS = 5
+
+
+async def _store_unavailable(req: Request, exc: Exception) -> JSONResponse:
+    """The database failed (locked past its timeout, gone, unreachable): a short 503 that says
+    when to retry. The details (paths, URLs, driver messages) go to the log only (issue 16)."""
+    log.warning("%s %s: store unavailable: %s", req.method, req.url.path, exc)
+    return JSONResponse(
+        {"detail": "the database is unavailable; try again shortly"},
+        status_code=503,
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )
 
 
 def content_security_policy(tile_url: str | None = None) -> str:
@@ -162,6 +187,16 @@ def _tile_origin(tile_url: str) -> str:
     return f"{scheme}:"
 
 
+def security_headers(policy: str) -> list[tuple[bytes, bytes]]:
+    """The browser-facing headers every response carries, 500s included."""
+    return [
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"no-referrer"),
+        (b"x-frame-options", b"DENY"),
+        (b"content-security-policy", policy.encode()),
+    ]
+
+
 class SecurityHeaders:
     """ASGI wrapper: the browser-facing headers on every response, HTML and JSON alike (issue 16).
     A header the route set itself is kept. ``Content-Security-Policy`` is a header, not only a
@@ -169,12 +204,7 @@ class SecurityHeaders:
 
     def __init__(self, app: Any, policy: str) -> None:
         self.app = app
-        self.headers = [
-            (b"x-content-type-options", b"nosniff"),
-            (b"referrer-policy", b"no-referrer"),
-            (b"x-frame-options", b"DENY"),
-            (b"content-security-policy", policy.encode()),
-        ]
+        self.headers = security_headers(policy)
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":

@@ -472,7 +472,7 @@ def export_incidents(request: Request) -> StreamingResponse:
 def get_config(request: Request) -> dict[str, Any]:
     """What the dashboard needs to know about this server."""
     from eventlens import __version__
-    from eventlens.taxonomy import EVENT_TYPES
+    from eventlens.taxonomy import EVENT_TYPES, INTER_CODES
 
     st = request.app.state.settings
     return {
@@ -481,7 +481,14 @@ def get_config(request: Request) -> dict[str, Any]:
         "tile_url": st.tile_url,
         "tile_attribution": st.tile_attribution,
         "event_types": {k: list(v) for k, v in EVENT_TYPES.items()},
+        "event_type_colours": dict(zip(EVENT_TYPES, TYPE_PALETTE, strict=True)),
+        "actor_kinds": {str(code): name for code, name in INTER_CODES.items()},
     }
+
+
+#: The dashboard's colour for each event type, in the taxonomy's order (the dashboard reads them
+#: from /config, so a renamed or added type cannot lose its colour there).
+TYPE_PALETTE = ("#d62728", "#ff7f0e", "#9467bd", "#1f77b4", "#e377c2", "#7f7f7f")
 
 
 # --------------------------------------------------------------------------- writing

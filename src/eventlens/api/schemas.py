@@ -11,7 +11,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
 from eventlens.pipeline import MAX_TEXT_CHARS
 
@@ -207,8 +215,19 @@ class ArticleIn(BaseModel):
         "the server allows private ones). With text or html: where it came from.",
     )
     title: str = Field(None, max_length=2000)  # type: ignore[assignment]
-    published: datetime = Field(None, description="Publication time; overrides what the page says.")  # type: ignore[assignment]
+    published: datetime = Field(  # type: ignore[assignment]
+        None,
+        description="Publication time; overrides what the page says. From 1900 to at most a day "
+        "after the server's clock (422 otherwise), as the CLI's --published.",
+    )
     store: bool = Field(True, description="Also store the article and its incidents.")
+
+    @field_validator("published")
+    @classmethod
+    def _published_in_range(cls, value: datetime | None) -> datetime | None:
+        from eventlens.read.timestamps import check_published_range
+
+        return None if value is None else check_published_range(value)
 
     @model_validator(mode="after")
     def _one_input(self) -> ArticleIn:
@@ -297,3 +316,7 @@ class ApiConfig(BaseModel):
     tile_url: str | None = Field(None, description="Online tile layer, only when the server configures one.")
     tile_attribution: str | None = None
     event_types: dict[str, list[str]]
+    event_type_colours: dict[str, str] = Field(description="The dashboard's colour of each event type.")
+    actor_kinds: dict[str, str] = Field(
+        description="ACLED's kinds of actor by inter code (the records' inter1/inter2): 1 State forces ..."
+    )

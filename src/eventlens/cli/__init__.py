@@ -21,7 +21,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from eventlens.read.timestamps import published_time
+from eventlens.read.timestamps import check_published_range, published_time
 
 app = typer.Typer(
     name="eventlens",
@@ -51,11 +51,15 @@ def _parse_published(value: str | None) -> datetime | None:
     if value is None:
         return None
     try:
-        return published_time(value)
+        parsed = published_time(value)
     except ValueError:
         raise typer.BadParameter(
             f"{value!r} is not an ISO date or date-time (e.g. 2021-10-31T09:21)"
         ) from None
+    try:
+        return check_published_range(parsed) if parsed else None
+    except ValueError as exc:
+        raise typer.BadParameter(f"--published {value}: {exc}") from None
 
 
 def _cell(v: Any) -> str:
@@ -96,10 +100,12 @@ def _check_output(command: str, out: Path | None) -> None:
 
 def _failed_summary(command: str, failed: int, total: int) -> None:
     """The last line of a batch with failures (exit status 1 follows)."""
-    if failed >= total:
-        msg = f"{failed} input(s) failed; nothing was processed" if failed > 1 else "the input failed"
+    others = total - failed
+    if others <= 0:
+        msg = f"all {failed} inputs failed; nothing was processed" if failed > 1 else "the input failed"
     else:
-        msg = f"{failed} of {total} inputs failed; the others were processed"
+        rest = "the other was processed" if others == 1 else f"the other {others} were processed"
+        msg = f"{failed} of {total} inputs failed; {rest}"
     err.print(f"eventlens {command}: {msg}", soft_wrap=True, markup=False, highlight=False)
 
 

@@ -30,6 +30,18 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return west, south, east, north
 
 
+def _check_feed_url(url: str, what: str = "feed") -> None:
+    """A feed (or webhook) given on the command line must be an http(s) URL: anything else is a
+    mistake to say at once (exit 2), not a fetch that fails on every poll."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise typer.BadParameter(
+            f"{what} {url!r}: give an http:// or https:// URL (a file of URLs goes to --feeds)"
+        )
+
+
 def watch(
     feed_urls: Annotated[list[str] | None, typer.Argument(help="RSS or Atom feed URLs.")] = None,
     interval: Annotated[float, typer.Option(min=1.0, help="Seconds between polls.")] = 60.0,
@@ -68,6 +80,12 @@ def watch(
     from eventlens.jobs.watch import AlertFilter
     from eventlens.jobs.watch import watch as run_watch
 
+    if not feed_urls and not feeds:
+        raise typer.BadParameter("no feeds to watch; give FEED_URL arguments or --feeds FILE")
+    for url in feed_urls or []:
+        _check_feed_url(url)
+    if webhook:
+        _check_feed_url(webhook, "--webhook")
     logging.getLogger("eventlens.jobs.watch").setLevel(logging.INFO)
     flt = AlertFilter(
         bbox=_bbox(bbox), event_types=frozenset(event_type or ()), min_fatalities=min_fatalities

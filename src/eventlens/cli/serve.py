@@ -30,7 +30,7 @@ def serve(
     host: Annotated[
         str, typer.Option(help="Address to listen on (0.0.0.0 for every interface).")
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     demo: Annotated[
         bool,
         typer.Option("--demo", help=f"Ingest the shipped sample articles (into --db or ./{DEMO_DB}) first."),

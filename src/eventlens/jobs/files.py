@@ -51,14 +51,6 @@ def ingest_paths(
     ``max_bytes`` refuses larger files (recorded as failures; default the readers' limit).
     """
     from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
 
     from eventlens.read import read_paths
     from eventlens.read.paths import DEFAULT_MAX_BYTES
@@ -74,26 +66,8 @@ def ingest_paths(
     with store:
         files = list(expand_paths(paths))
         digests = {f: (_digest(f) if f != "-" else None) for f in files}
-        with store.begin() as conn:
-            done = {
-                (r.input, r.digest)
-                for r in conn.execute(sa.select(t.processed_inputs.c.input, t.processed_inputs.c.digest))
-            }
-        todo = [f for f in files if (f, digests[f]) not in done]
-        skipped_files = len(files) - len(todo)
-        progress = Progress(
-            TextColumn("[bold]ingest"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn(
-                "files  {task.fields[articles]} articles  {task.fields[events]} events  "
-                "{task.fields[failures]} failures  {task.fields[rate]:.1f} art/s"
-            ),
-            TimeElapsedColumn(),
-            TimeRemainingColumn(),
-            console=console,
-            transient=False,
-        )
+        todo = _not_yet_ingested(store, files, digests)
+        progress = _progress_bar(console)
         task = progress.add_task("ingest", total=len(todo), articles=0, events=0, failures=0, rate=0.0)
 
         def items() -> Iterable[Any]:
@@ -111,33 +85,81 @@ def ingest_paths(
                 console.print(f"[red]error:[/red] {exc}")
                 return 2
             on_batch(summary)
-        with store.begin() as conn:
-            now = utcnow()
-            for f in todo:
-                if digests[f] is not None and f not in summary.failed_inputs:
-                    conn.execute(sa.delete(t.processed_inputs).where(t.processed_inputs.c.input == f))
-                    conn.execute(
-                        sa.insert(t.processed_inputs).values(
-                            input=f, digest=digests[f], run_id=summary.run_id, at=now
-                        )
+        _mark_processed(store, todo, digests, summary)
+        return _report(console, store, summary, skipped_files=len(files) - len(todo))
+
+
+def _not_yet_ingested(store: Any, files: list[str], digests: dict[str, str | None]) -> list[str]:
+    """The files not already ingested unchanged (same path, same sha256), in their order."""
+    with store.begin() as conn:
+        done = {
+            (r.input, r.digest)
+            for r in conn.execute(sa.select(t.processed_inputs.c.input, t.processed_inputs.c.digest))
+        }
+    return [f for f in files if (f, digests[f]) not in done]
+
+
+def _progress_bar(console: Any) -> Any:
+    """The live display: files done of all, articles, events, failures and the rate."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    return Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn(
+            "files  {task.fields[articles]} articles  {task.fields[events]} events  "
+            "{task.fields[failures]} failures  {task.fields[rate]:.1f} art/s"
+        ),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=False,
+    )
+
+
+def _mark_processed(
+    store: Any, todo: list[str], digests: dict[str, str | None], summary: IngestSummary
+) -> None:
+    """Record every regular file of this run whose articles all committed (a failed one is re-read)."""
+    with store.begin() as conn:
+        now = utcnow()
+        for f in todo:
+            if digests[f] is not None and f not in summary.failed_inputs:
+                conn.execute(sa.delete(t.processed_inputs).where(t.processed_inputs.c.input == f))
+                conn.execute(
+                    sa.insert(t.processed_inputs).values(
+                        input=f, digest=digests[f], run_id=summary.run_id, at=now
                     )
-        console.print(f"[bold]{store!r}[/bold]: {summary}")
-        if skipped_files:
-            console.print(f"{skipped_files} unchanged input files were already ingested and were skipped")
-        if summary.failures:
-            console.print(f"[yellow]{summary.failures} inputs failed[/yellow] (see the failures table):")
-            with store.begin() as conn:
-                rows = conn.execute(
-                    sa.select(t.failures.c.input, t.failures.c.reason)
-                    .where(t.failures.c.run_id == summary.run_id)
-                    .order_by(t.failures.c.id)
-                    .limit(20)
-                ).all()
-            for name, reason in rows:
-                # the reason usually starts with the input's name already; say it once
-                why = reason.removeprefix(f"{name}: ")
-                console.print(f"  {name}: {why}", soft_wrap=True, markup=False, highlight=False)
-            if summary.failures > len(rows):
-                console.print(f"  ... and {summary.failures - len(rows)} more", markup=False)
-            return 1
+                )
+
+
+def _report(console: Any, store: Any, summary: IngestSummary, *, skipped_files: int) -> int:
+    """Print the run's summary and up to 20 of its failures; the exit code (1 when any input failed)."""
+    console.print(f"[bold]{store!r}[/bold]: {summary}")
+    if skipped_files:
+        console.print(f"{skipped_files} unchanged input files were already ingested and were skipped")
+    if summary.failures:
+        console.print(f"[yellow]{summary.failures} inputs failed[/yellow] (see the failures table):")
+        with store.begin() as conn:
+            rows = conn.execute(
+                sa.select(t.failures.c.input, t.failures.c.reason)
+                .where(t.failures.c.run_id == summary.run_id)
+                .order_by(t.failures.c.id)
+                .limit(20)
+            ).all()
+        for name, reason in rows:
+            # the reason usually starts with the input's name already; say it once
+            why = reason.removeprefix(f"{name}: ")
+            console.print(f"  {name}: {why}", soft_wrap=True, markup=False, highlight=False)
+        if summary.failures > len(rows):
+            console.print(f"  ... and {summary.failures - len(rows)} more", markup=False)
+        return 1
     return 0

@@ -39,7 +39,9 @@ def read_jsonl(text: str, *, name: str, source: str | None = None) -> Iterator[A
             reason = getattr(exc, "msg", str(exc))
             col = getattr(exc, "colno", None)
             at = f" at column {col}" if col else ""
-            yield InputError(where, f"malformed JSON line ({reason}{at}); fix or remove the line")
+            yield InputError(
+                where, f"malformed JSON line ({reason}{at}); fix or remove the line", input=source or name
+            )
             continue
         yield record_to_article(
             obj, where=where, default_id=where, source=source or name, input_format="jsonl"
@@ -57,7 +59,11 @@ def read_json(text: str, *, name: str, source: str | None = None) -> Iterator[Ar
             return
         lineno = getattr(exc, "lineno", None)
         where = f"{name}:{lineno}" if lineno else name
-        yield InputError(where, f"malformed JSON ({getattr(exc, 'msg', exc)}); fix the file or use .jsonl")
+        yield InputError(
+            where,
+            f"malformed JSON ({getattr(exc, 'msg', exc)}); fix the file or use .jsonl",
+            input=source or name,
+        )
         return
     if isinstance(data, list):
         for i, obj in enumerate(data):
@@ -84,18 +90,18 @@ def record_to_article(
 ) -> Article | InputError:
     """Turn one decoded JSON value into an Article, or an InputError saying what is wrong."""
     if not isinstance(obj, dict):
-        return InputError(where, f"{type(obj).__name__} where a record was expected; {_HINT}")
+        return InputError(where, f"{type(obj).__name__} where a record was expected; {_HINT}", input=source)
     raw_id = obj.get("id")
     art_id = default_id if raw_id is None or raw_id == "" else str(raw_id)
     url = obj.get("url") if isinstance(obj.get("url"), str) else None
     published = _published(obj.get("published"), where)
     text, html = obj.get("text"), obj.get("html")
     if not isinstance(text, str) and not isinstance(html, str):
-        return InputError(where, f'no "text" or "html" string; {_HINT}')
+        return InputError(where, f'no "text" or "html" string; {_HINT}', input=source)
     body = text if isinstance(text, str) else html
     assert isinstance(body, str)
     if not body.strip():
-        return InputError(where, "empty text; drop the record or fill it")
+        return InputError(where, "empty text; drop the record or fill it", input=source)
     title = obj.get("title") if isinstance(obj.get("title"), str) else None
     try:
         if isinstance(text, str):
@@ -116,7 +122,7 @@ def record_to_article(
                 # The record's title wins; the page's own title line stays in the text, unlinked.
                 article = replace(article, title=title, title_span=None)
     except InputError as exc:
-        return InputError(where, exc.reason)
+        return InputError(where, exc.reason, input=source)
     publisher = obj.get("publisher")
     if isinstance(publisher, str) and publisher.strip() and not article.publisher:  # the page's own name wins
         article = replace(article, publisher=publisher.strip()[:200])

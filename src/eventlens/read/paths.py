@@ -9,6 +9,7 @@ loading it.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import os
@@ -38,6 +39,20 @@ EXTENSIONS: dict[str, str] = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
 }
+#: Extensions of files that hold no article eventlens can read, named directly on the command
+#: line, and what to say about each kind. (In a directory such files are never picked up.)
+UNREADABLE: dict[str, str] = {
+    **dict.fromkeys((".csv", ".tsv", ".xls", ".xlsx", ".ods"), "a table"),
+    **dict.fromkeys((".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub"), "a document format"),
+    **dict.fromkeys(
+        (".gz", ".tgz", ".bz2", ".xz", ".zst", ".zip", ".tar", ".7z", ".rar"), "a compressed archive"
+    ),
+    **dict.fromkeys(
+        (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".mp3", ".mp4"), "an image or media file"
+    ),
+    **dict.fromkeys((".db", ".sqlite", ".sqlite3", ".parquet"), "a database or data file"),
+}
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 FORMATS = ("text", "html", "json", "jsonl")
 DEFAULT_MAX_BYTES = 20_000_000
 STDIN_ID = "stdin"
@@ -66,15 +81,29 @@ def read_paths(
             yield from _read_stdin(input_format, encoding, max_bytes)
             continue
         root = Path(arg)
-        if root.is_dir():
+        if _URL.match(arg):
+            yield InputError(
+                arg,
+                "a URL, not a file; save the page and pass the file, or post the URL to the API "
+                '(POST /api/v1/articles {"url": ...}); feeds go to eventlens watch',
+            )
+        elif root.is_dir():
             for path in files_under(root):
                 yield from _read_file(
                     path, path.relative_to(root).as_posix(), input_format, encoding, max_bytes
                 )
         elif root.is_file():
-            yield from _read_file(root, root.name, input_format, encoding, max_bytes)
+            kind = None if input_format else UNREADABLE.get(root.suffix.lower())
+            if kind:
+                yield InputError(
+                    arg,
+                    f"{root.suffix.lower()} is {kind}, not an article eventlens can read; pass text, "
+                    "HTML, JSON or JSONL (or force a reader with --input-format)",
+                )
+            else:
+                yield from _read_file(root, root.name, input_format, encoding, max_bytes)
         elif not root.exists():
-            yield InputError(arg, "no such file or directory; check the path")
+            yield InputError(arg, _missing(root))
         else:
             yield InputError(arg, "not a regular file or directory; pass files, directories or - for stdin")
 
@@ -97,23 +126,44 @@ def files_under(root: Path, suffixes: Collection[str] = EXTENSIONS) -> list[Path
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
+def _missing(path: Path) -> str:
+    """Why ``path`` (which does not resolve to anything) cannot be read: a symbolic link loop, a
+    link to nothing, or no such file."""
+    if path.is_symlink():
+        try:
+            path.stat()
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return "a symbolic link loop (the link leads back to itself); fix or remove the link"
+        return (
+            f"a broken symbolic link (to {os.readlink(path)}, which does not exist); fix or remove the link"
+        )
+    return "no such file or directory; check the path"
+
+
 def _not_regular(path: Path) -> str | None:
-    """What ``path`` is when it is not a regular file (following links), else None."""
+    """Why ``path`` cannot be read when it is not a regular file (following links), else None."""
     try:
         mode = path.stat().st_mode
+    except FileNotFoundError:
+        return _missing(path)
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return _missing(path)
         return f"cannot be opened ({(exc.strerror or str(exc)).lower()})"
     if stat.S_ISREG(mode):
         return None
-    for test, kind in (
+    kind = "a special file"
+    for test, name in (
         (stat.S_ISFIFO, "a named pipe (FIFO)"),
         (stat.S_ISSOCK, "a socket"),
         (stat.S_ISCHR, "a character device"),
         (stat.S_ISBLK, "a block device"),
     ):
         if test(mode):
-            return kind
-    return "a special file"
+            kind = name
+            break
+    return f"{kind}, not a regular file; skipped (pass files, directories or -)"
 
 
 def expand_paths(paths: Iterable[str], suffixes: Collection[str] = EXTENSIONS) -> Iterator[str]:
@@ -147,9 +197,9 @@ def _read_file(
     path: Path, doc_id: str, input_format: str | None, encoding: str | None, max_bytes: int
 ) -> Iterator[Article | InputError]:
     source = str(path)
-    kind = _not_regular(path)
-    if kind:
-        yield InputError(source, f"{kind}, not a regular file; skipped (pass files, directories or -)")
+    why = _not_regular(path)
+    if why:
+        yield InputError(source, why)
         return
     try:
         size = path.stat().st_size

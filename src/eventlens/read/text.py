@@ -25,6 +25,11 @@ logger = logging.getLogger(__name__)
 #: 40-120 characters; 250 leaves room for long subtitles joined to them).
 MAX_TITLE_CHARS = 250
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?=\s+[A-Z\"“])")
+#: A wire dateline opening a line - "BAGHDAD (Reuters) -", "KANO, Nigeria, May 20 (AFP) --": the
+#: story's lead, never a headline (and the agency it names is the publisher).
+_DATELINE_LEAD = re.compile(
+    r"^(?:[A-Z0-9][\w'’./-]*,?[^\S\n]+){1,6}\([A-Z][\w&.'’ -]{0,38}?\)[^\S\n]*(?:--|[-–—:])"
+)
 
 
 def precision_of(dt: datetime) -> Literal["minute", "day"]:
@@ -33,7 +38,8 @@ def precision_of(dt: datetime) -> Literal["minute", "day"]:
 
 
 def find_title_line(text: str) -> Span | None:
-    """The first non-empty line if it can be a headline, as a span of ``text``."""
+    """The first non-empty line if it can be a headline, as a span of ``text``. It cannot when
+    it is the only line (a one-line story is all body), a paragraph, or a wire dateline's lead."""
     pos = 0
     for line in text.split("\n"):
         stripped = line.strip()
@@ -41,8 +47,10 @@ def find_title_line(text: str) -> Span | None:
             start = pos + line.index(stripped[0])
             breaks = len(_SENTENCE_END.findall(stripped))
             prose = stripped.endswith(".") and (breaks >= 1 or len(stripped.split()) >= 15)
-            if len(stripped) > MAX_TITLE_CHARS or breaks >= 2 or prose:
+            if len(stripped) > MAX_TITLE_CHARS or breaks >= 2 or prose or _DATELINE_LEAD.match(stripped):
                 return None
+            if not text[pos + len(line) :].strip():
+                return None  # nothing after it: the line is the story, not its headline
             return Span(start, start + len(stripped), stripped)
         pos += len(line) + 1
     return None

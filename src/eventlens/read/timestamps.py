@@ -17,7 +17,7 @@ A bare date is midnight with precision ``"day"``.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 Precision = Literal["minute", "day"]
@@ -76,3 +76,27 @@ def published_time(value: datetime | date | str | None, *, lenient: bool = False
         except (ValueError, OverflowError):
             pass
     raise ValueError(f"published={value!r} is not an ISO 8601 date or date-time (e.g. 2021-10-31T09:21)")
+
+
+#: The earliest publication time a caller may give: older is a typo (``0021-10-31``), not news.
+EARLIEST_PUBLISHED = datetime(1900, 1, 1)
+#: How far ahead of the clock a given publication time may be: a newsroom east of UTC is up to
+#: 14 hours ahead; more than a day ahead is a mistyped year, and would date every event wrongly.
+PUBLISHED_LEEWAY = timedelta(days=1)
+
+
+def check_published_range(value: datetime, *, now: datetime | None = None) -> datetime:
+    """``value`` if it can be a publication time, else ``ValueError`` saying why: before 1900,
+    or more than a day after ``now`` (default: the clock, UTC). The CLI's ``--published`` and the
+    API's ``published`` both go through it."""
+    from eventlens.clock import utcnow
+
+    now = now or utcnow()
+    naive = value.replace(tzinfo=None)
+    if naive < EARLIEST_PUBLISHED:
+        raise ValueError(f"published {naive:%Y-%m-%d} is before 1900; check the year")
+    if naive > now + PUBLISHED_LEEWAY:
+        raise ValueError(
+            f"published {naive:%Y-%m-%d %H:%M} is in the future (today is {now:%Y-%m-%d}); check the date"
+        )
+    return value

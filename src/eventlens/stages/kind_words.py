@@ -48,6 +48,11 @@ def _words(items: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alts) + r")\b", re.I)
 
 
+def _patterns(items: Iterable[str]) -> re.Pattern[str]:
+    """Whole-word alternatives of regular expressions as written (no escaping, no sorting)."""
+    return re.compile(r"\b(?:" + "|".join(items) + r")\b", re.I)
+
+
 @lru_cache(maxsize=1)
 def word_lists() -> WordLists:
     raw = json.loads(resources.files("eventlens").joinpath("data/kinds.json").read_text("utf-8"))
@@ -62,8 +67,8 @@ def word_lists() -> WordLists:
         demonstrating=frozenset(raw["demonstrating"]["verbs"]),
         stat_nouns=frozenset(w for w in st["nouns"] if " " not in w),
         trend_verbs=frozenset(st["trend_verbs"]),
-        long_span=re.compile(r"\b(?:" + "|".join(st["long_spans"]) + r")\b", re.I),
-        period=re.compile(r"\b(?:" + "|".join(st["periods"]) + r")\b", re.I),
+        long_span=_patterns(st["long_spans"]),
+        period=_patterns(st["periods"]),
         stat_phrase=_words(st["nouns"]),
         counts=_words(st["counts"]),
         commemoration_lead=re.compile(

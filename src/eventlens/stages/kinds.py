@@ -17,6 +17,7 @@ attack**"), the subject of the incident's verb ("a **fire** tore through a facto
 19"), and the vocabulary around it (sports terms, crime without an armed or political actor, a
 count over months or years). The word lists are in ``data/kinds.json`` with their source, read
 by ``stages.kind_words`` (which also holds the kinds read from words alone: sport, disaster, crime).
+The walk up the parse to a governing word is ``stages.kind_governors``.
 
 Public: :func:`frame_of` (one group of sentences), :func:`article_kind` (the lead's kind) and
 :func:`apply_kinds` (the pipeline's hook: drops the groups of no record, marks the background ones).
@@ -31,6 +32,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from eventlens.stages.detect import EVENT_CUES
+from eventlens.stages.kind_governors import (
+    charge_by_force,
+    governor,
+    is_negated,
+    legal_subject,
+    own_clause,
+    unrealised,
+)
 from eventlens.stages.kind_words import (
     crime_terms,
     disaster_terms,
@@ -59,13 +68,6 @@ REFERRING: frozenset[str] = frozenset({"legal", "claim", "reaction", "commemorat
 #: Stories about something ACLED does not code: no record at all.
 NOT_INCIDENTS: frozenset[str] = frozenset({"statistics", "sport", "disaster", "crime"})
 
-#: Relations that start a clause of its own: an incident told in it is told, not referred to
-#: ("police are investigating **after** gunmen killed two").
-_OWN_CLAUSE = ("advcl", "parataxis")
-#: Relations by which a governor does not refer to an incident: its doer ("the attack claimed
-#: 12 lives"), a clause it reports (parsers hang "...; police blamed X" over the incident's own
-#: clause) or one it controls ("claiming to have heard explosions").
-_NOT_REFERRED = ("nsubj", "csubj", "ccomp", "xcomp")
 #: The incident words a hazard or an ordinary crime can explain (killing, an explosion,
 #: destruction, displacement; arrests, seizures, looting, robbery by a group, abduction). A
 #: chemical, air, artillery, clash or protest word never is a disaster or a crime.
@@ -109,201 +111,6 @@ def _head(doc: Doc, cue: Cue) -> Token:
     return doc[cue.start : cue.end].root
 
 
-def governor(tok: Token) -> tuple[str, Token, Token] | None:
-    """The referring kind that governs an incident word, the governing word and the child of
-    it on the path (whose subtree holds the incident's own words, date included), or None.
-
-    The walk goes up the parse to the sentence's root; it stops at a clause of its own
-    ("after gunmen attacked ...", a verb joined by "and"). The incident as the doer of a verb
-    ("the attack claimed 12 lives") is not referred to by that verb."""
-    lists = word_lists()
-    node = tok
-    subject = _legal_subject(tok)
-    if subject is not None:  # "the accused shot his neighbour"
-        return "legal", subject, tok
-    purpose = _commemorating(tok)
-    if purpose is not None:  # "gathered on Sunday to mark one year since the bombing"
-        return "commemoration", purpose, tok
-    if tok.pos_ == "VERB":  # "the new sanctions target officials": a measure, not an attack
-        for ch in tok.children:
-            if (
-                ch.dep_ == "nsubj"
-                and lists.governors.get(ch.lemma_.lower()) == "reaction"
-                and ch.pos_ == "NOUN"
-            ):
-                return "reaction", ch, tok
-    report = _legal_report(tok.sent.root)
-    if report is not None:  # "a soldier was killed when militants opened fire ..., a jury was told"
-        return "legal", report, tok
-    while node.head.i != node.i:
-        if _own_clause(node):
-            return None
-        head = node.head
-        # "denied its forces shelled ...", "admitted that he gunned down ...", "testified that he
-        # rented the truck": a denial's or a legal verb's clause is the incident referred to
-        denial = node.dep_ == "ccomp" and (
-            head.lemma_.lower() in lists.denials
-            or lists.governors.get(head.lemma_.lower()) in ("legal", "reaction")
-        )  # ... and "condemned what he called cowardly attacks"
-        # the incident itself as the doer is not referred to; inside the doer it is ("a man
-        # accused of plotting the attack pleaded guilty")
-        doer = node.dep_ in ("nsubj", "csubj") and node.i == tok.i
-        not_referred = doer or (node.dep_ in _NOT_REFERRED and node.dep_ not in ("nsubj", "csubj"))
-        if (denial or not not_referred) and not _charge_by_force(head) and not _negated_claim(head):
-            # the incident as the governor's object, its preposition's object or its passive subject
-            kind = lists.governors.get(head.lemma_.lower()) or lists.governors.get(head.lower_)
-            if kind is not None and not _claims_own_operation(head, node):
-                return kind, head, node
-            if head.pos_ in ("VERB", "AUX") and node.dep_ in ("prep", "npadvmod", "dep"):
-                # "imposed sanctions over the shelling", "took responsibility for the attack":
-                # the preposition hangs on the verb, the governing noun is its object (a headline's
-                # list, "new sanctions over missile test, drone strike", may hang loose on it)
-                for obj in head.children:
-                    if obj.dep_ == "dobj" and obj.i != node.i:
-                        kind = lists.governors.get(obj.lemma_.lower()) or lists.governors.get(obj.lower_)
-                        if kind is not None:
-                            return kind, obj, node
-        if head.pos_ in ("VERB", "AUX"):
-            subject = _legal_subject(head)
-            if subject is not None:  # "the court heard that he planted the bomb"
-                return "legal", head, node
-            if _marks_anniversary(head):  # "to mark one year since the attack"
-                return "commemoration", head, node
-            purpose = _commemorating(head)
-            if purpose is not None:  # "relatives of the victims of the bombing gathered to mark ..."
-                return "commemoration", purpose, node
-        node = head
-    return None
-
-
-def _legal_report(root: Token) -> Token | None:
-    """A court's or a jury's reporting clause hung under the sentence's own verb ("X was shot
-    dead ..., a court heard", "..., the jury was told"): the story is the hearing's."""
-    for ch in root.children:
-        if ch.dep_ not in ("parataxis", "ccomp", "conj") or ch.pos_ not in ("VERB", "AUX") or ch.i < root.i:
-            continue
-        if ch.dep_ == "conj" and any(c.dep_ == "cc" and root.i < c.i < ch.i for c in root.children):
-            continue  # "... and a court heard": a clause of its own, not a report
-        if _legal_subject(ch) is not None:
-            return ch
-    return None
-
-
-def _marks_anniversary(verb: Token) -> bool:
-    """ "to mark one year since", "marks the anniversary" (not "marking a new escalation")."""
-    return verb.lemma_.lower() == "mark" and any(
-        w.lemma_.lower() in ("anniversary", "year", "since") for w in verb.subtree
-    )
-
-
-def _commemorating(tok: Token) -> Token | None:
-    """A gathering whose purpose is to remember ("gathered to mark a year since", "marched to
-    commemorate the victims"): the purpose clause's verb, or None."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() in word_lists().demonstrating:
-        return None  # "protesters rallied to mourn ...": a demonstration all the same
-    lists = word_lists()
-    for ch in tok.children:
-        if ch.dep_ in ("xcomp", "advcl") and ch.pos_ == "VERB" and any(g.dep_ == "aux" for g in ch.children):
-            lemma = ch.lemma_.lower()
-            if lemma == "mark":
-                if _marks_anniversary(ch):
-                    return ch
-            elif lists.governors.get(lemma) == "commemoration":
-                return ch
-    return None
-
-
-def _own_clause(node: Token) -> bool:
-    """Does ``node`` open a clause of its own? A participle that only goes on describing the
-    incident ("the attack, killing 17 people") does not; "after gunmen attacked" does."""
-    if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
-        return True
-    if node.dep_ == "parataxis":
-        return True
-    if node.dep_ == "advcl":
-        return node.tag_ != "VBG" or any(ch.dep_ in ("mark", "nsubj", "nsubjpass") for ch in node.children)
-    return False
-
-
-def _negated(tok: Token) -> bool:
-    if tok.pos_ in ("VERB", "AUX"):
-        return any(ch.dep_ == "neg" for ch in tok.children)
-    return any(ch.dep_ == "det" and ch.lower_ == "no" for ch in tok.children)
-
-
-_MODALS = frozenset("will would could may might should must shall".split())
-
-
-def _unrealised(tok: Token) -> bool:
-    """Is the incident word in a clause that tells no past event: a plan, an intention, a
-    possibility ("the offensive would continue", "troops will withdraw")? The clause's verb (the
-    word itself, or the verb it depends on) carries a modal."""
-    node = tok
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-        node = node.head
-    return node.pos_ in ("VERB", "AUX") and any(
-        ch.dep_ == "aux" and ch.lemma_.lower() in _MODALS for ch in node.children
-    )
-
-
-def _claims_own_operation(head: Token, node: Token) -> bool:
-    """ "Militants claimed a clash with the army": a group reporting its own operation names the
-    incident as the verb's object, which ACLED codes; an attribution claims *responsibility* or
-    *credit for* it ("claimed responsibility for the attack"), which it does not."""
-    return head.lemma_.lower() == "claim" and head.pos_ == "VERB" and node.dep_ == "dobj"
-
-
-def _negated_claim(verb: Token) -> bool:
-    """ "No group claimed responsibility", "did not condemn": a governor that refers to nothing."""
-    if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "nsubjpass") and verb.head.i != verb.i:
-        verb = verb.head  # "claimed responsibility for": the claim is the verb's
-    return any(ch.dep_ == "neg" for ch in verb.children) or any(
-        ch.dep_ in ("nsubj", "nsubjpass") and any(w.lower_ in ("no", "nobody", "none") for w in ch.subtree)
-        for ch in verb.children
-    )
-
-
-def _charge_by_force(tok: Token) -> bool:
-    """ "Police charged the protesters": a charge with force, not a legal charge (which is a
-    noun, a passive "were charged", or "charged with/over/for")."""
-    if tok.lemma_.lower() != "charge" or tok.pos_ != "VERB":
-        return False
-    legal = any(ch.dep_ in ("nsubjpass", "auxpass") for ch in tok.children) or any(
-        ch.dep_ == "prep" and ch.lower_ in ("with", "over", "for") for ch in tok.children
-    )
-    return not legal
-
-
-def _legal_subject(verb: Token) -> Token | None:
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
-    actors = word_lists().legal_actors
-    for ch in verb.children:
-        if ch.dep_ in ("nsubj", "nsubjpass") and (ch.lemma_.lower() in actors or ch.lower_ in actors):
-            return ch
-        # "identified him in court", "told the trial", "said at the inquest": said before a court
-        # (not "demonstrated at the High Court": a place)
-        if (
-            ch.dep_ == "prep"
-            and ch.lower_ in ("in", "before", "at", "to")
-            and verb.lemma_.lower() in _COURT_SPEECH
-        ):
-            for obj in ch.children:
-                if obj.dep_ == "pobj" and obj.lemma_.lower() in _COURT_NOUNS:
-                    return obj
-    if verb.lemma_.lower() in ("tell", "testify"):  # "told the jury", "told the court"
-        for ch in verb.children:
-            if ch.dep_ in ("dobj", "dative") and ch.lemma_.lower() in actors:
-                return ch
-    return None
-
-
-_COURT_NOUNS = frozenset("court courtroom trial tribunal hearing inquest jury".split())
-_COURT_SPEECH = frozenset(
-    "say tell testify identify admit confess describe recount recall state claim deny explain show".split()
-)
-
-
 def _statistical(tok: Token, sent: Span) -> bool:
     """Does the incident word count incidents over months or years ("attacks rose 30 percent
     last year", "the conflict has killed 10,000 people since 2015")?"""
@@ -325,7 +132,7 @@ def _statistical(tok: Token, sent: Span) -> bool:
             return True
         if node.dep_ in ("nsubj", "nsubjpass") and node.head.lemma_.lower() in lists.trend_verbs:
             return True
-        if node.head.i == node.i or _own_clause(node):
+        if node.head.i == node.i or own_clause(node):
             break
         node = node.head
     if _DAY_WORDS.search(text):
@@ -436,11 +243,11 @@ def frame_of(group: Group, lead_kind: Kind = "incident") -> Frame:
     if not words:
         return REPORTED
     # "no fighting was reported", "carried out no air strikes": a negated word tells no incident
-    told = [(s, tok) for s, tok in words if not _negated(tok) and not _unrealised(tok)]
+    told = [(s, tok) for s, tok in words if not is_negated(tok) and not unrealised(tok)]
     if not told:
         negated = {tok.i for _, tok in words}
         # a plan or a threat ("we will call a strike") is told by no weaker word either
-        least = 1.0 if all(_unrealised(tok) for _, tok in words) else 0.0
+        least = 1.0 if all(unrealised(tok) for _, tok in words) else 0.0
         if any(
             c.name in EVENT_CUES
             and c.weight > 0
@@ -588,8 +395,8 @@ def article_kind(sentences: Sequence[Sentence]) -> Kind:
             return "commemoration"  # "Mourners turned out for the funeral of ...", "Funeral begins for ..."
     for s in heads:
         root = s.span.root
-        kind = None if _charge_by_force(root) else word_lists().governors.get(root.lemma_.lower())
-        if kind is None and _legal_subject(root) is not None:
+        kind = None if charge_by_force(root) else word_lists().governors.get(root.lemma_.lower())
+        if kind is None and legal_subject(root) is not None:
             kind = "legal"
         doer = any(
             ch.dep_ in ("nsubj", "csubj") and any(c.start <= ch.i < c.end for c in s.event_cues)

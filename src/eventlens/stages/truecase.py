@@ -31,15 +31,10 @@ How, and what stays the same:
 from __future__ import annotations
 
 import dataclasses
-import functools
-import logging
 import re
-import unicodedata
-from collections.abc import Iterable
-from importlib import resources
-from typing import Any, Literal, Protocol
+from typing import Any, Literal
 
-log = logging.getLogger(__name__)
+from eventlens.stages.truecase_lexicon import NAME_FUNCTION_WORDS, TOKEN, Lexicon, fold
 
 CaseMode = Literal["lower", "upper"]
 
@@ -52,12 +47,8 @@ MIN_LOWER_STARTS = 0.75
 MAX_CAPITALISED_WORDS = 0.06
 #: "upper": at least this share of words (of two letters or more) are all capitals
 MIN_UPPER_WORDS = 0.7
-#: a place name that is also an English noun is capitalised when the place has this many people
-#: (or is a country or first-level division)
-COMMON_NOUN_PLACE_POPULATION = 100_000
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]")
 _SENT_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*[ \t]+|\n[ \t\"'“‘(\[-]*)[\"'“‘(\[]*([^\W\d_])", re.MULTILINE)
 #: the first word after a dateline ending in a colon or dash: "raipur: four policemen",
 #: "kabul (afp) - gunmen"
@@ -100,10 +91,6 @@ _COMPASS = frozenset(
 _DETERMINERS = frozenset(
     "a an the this that these those his her its their our my your every each no some any another".split()
 )
-#: words no place name starts with
-_EDGE_WORDS = frozenset("of the and for in on at to from by with or".split())
-#: words never capitalised inside a name ("Islamic State of Iraq and the Levant")
-_NAME_FUNCTION_WORDS = frozenset("of the and for in on at de del la le des al el bin ibn e".split())
 
 
 def case_mode(text: str) -> CaseMode | None:
@@ -126,229 +113,6 @@ def case_mode(text: str) -> CaseMode | None:
 
 
 # ---------------------------------------------------------------------------
-# The lexicon
-
-
-class _Gazetteer(Protocol):
-    def candidates(self, name: str, *, country: str | None = None, limit: int = 20) -> list[Any]: ...
-
-    def country_words(self) -> dict[str, str]: ...
-
-
-def _fold(s: str) -> str:
-    """Lowercase without accents: how a lowercase archive would write a gazetteer name."""
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c)
-    ).replace("’", "'")
-
-
-@functools.cache
-def _data_lines(name: str) -> tuple[str, ...]:
-    raw = resources.files("eventlens").joinpath(f"data/{name}").read_text("utf-8")
-    return tuple(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
-
-
-@functools.cache
-def _entity_names() -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Folded word tuple -> cased words, for the named groups of ``data/entities.jsonl``: ORTH
-    patterns as written (acronyms), LOWER ones in title case."""
-    import json
-
-    out: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for line in _data_lines("entities.jsonl"):
-        obj = json.loads(line)
-        if obj.get("label") not in ("ARMED_GROUP", "SECURITY_FORCE") or obj.get("id") != "named":
-            continue
-        words: list[str] = []
-        for tok in obj.get("pattern", []):
-            if not isinstance(tok, dict) or len(tok) != 1:
-                words = []
-                break
-            ((attr, value),) = tok.items()
-            if attr == "ORTH" and isinstance(value, str):
-                words.append(value)
-            elif attr == "LOWER" and isinstance(value, str):
-                words.append(
-                    value if value in _NAME_FUNCTION_WORDS or not value[:1].isalpha() else value.title()
-                )
-            else:
-                words = []
-                break
-        if words:
-            out[tuple(_fold(w) for w in words)] = tuple(words)
-    return out
-
-
-@functools.cache
-def _proper_words() -> dict[tuple[str, ...], tuple[str, ...]]:
-    out: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for line in _data_lines("proper_words.txt"):
-        words = tuple(_TOKEN.findall(line))
-        out[tuple(_fold(w) for w in words)] = words
-    return out
-
-
-class Lexicon:
-    """What the truecaser knows: names with their case, and English's common words.
-
-    ``common`` / ``nouns``: English words (WordNet's lemma index as spaCy's lemmatizer ships
-    it, with inflected forms found by the lemmatizer's suffix rules) - those that are words of
-    other parts of speech than nouns are never taken for places; nouns only when the place is
-    large. WordNet lists big places as nouns too ("kabul"), which is why size decides there.
-    """
-
-    def __init__(
-        self,
-        *,
-        gazetteer: _Gazetteer | None = None,
-        index: dict[str, Iterable[str]] | None = None,
-        rules: dict[str, list[list[str]]] | None = None,
-        exceptions: dict[str, dict[str, list[str]]] | None = None,
-    ) -> None:
-        self.gazetteer = gazetteer
-        self._nouns = frozenset(index.get("noun", ())) if index else frozenset()
-        self._others = (
-            frozenset(w for pos, words in index.items() if pos != "noun" for w in words)
-            if index
-            else frozenset()
-        )
-        self._verbs = frozenset(index.get("verb", ())) if index else frozenset()
-        self._rules = rules or {}
-        self._exc = {
-            form for table in (exceptions or {}).values() if isinstance(table, dict) for form in table
-        }
-        import justext
-
-        self._stop = frozenset(w.lower() for w in justext.get_stoplist("English"))
-        self.names: dict[tuple[str, ...], tuple[str, ...]] = {**_entity_names(), **_proper_words()}
-        self.countries: frozenset[str] = frozenset()
-        if gazetteer is not None:
-            try:
-                self.countries = frozenset(gazetteer.country_words())
-            except Exception as exc:  # noqa: BLE001 - a gazetteer stand-in without countries
-                log.debug("no country words: %s", exc)
-        self._place_cache: dict[str, bool] = {}
-
-    @classmethod
-    def from_nlp(cls, nlp: Any, gazetteer: _Gazetteer | None = None) -> Lexicon:
-        """A lexicon with the English word lists of ``nlp``'s lemmatizer (if it has one)."""
-        index = rules = exc = None
-        if "lemmatizer" in getattr(nlp, "pipe_names", ()):
-            lookups = nlp.get_pipe("lemmatizer").lookups
-            strings = nlp.vocab.strings
-            try:
-                index = _by_pos(lookups.get_table("lemma_index"), strings)
-                rules = _by_pos(lookups.get_table("lemma_rules"), strings)
-                exc = _by_pos(lookups.get_table("lemma_exc"), strings)
-            except (KeyError, ValueError) as e:
-                log.debug("lemmatizer has no lookup tables: %s", e)
-        return cls(gazetteer=gazetteer, index=index, rules=rules, exceptions=exc)
-
-    # -- English words
-    def _forms(self, word: str, pos: str) -> Iterable[str]:
-        yield word
-        for old, new in self._rules.get(pos, ()):
-            if word.endswith(old) and len(word) > len(old):
-                yield word[: len(word) - len(old)] + new
-
-    def is_other_word(self, word: str) -> bool:
-        """A verb, adjective or adverb of English (or a form of one), or an irregular form."""
-        w = word.lower()
-        if w in self._exc or w in self._stop:
-            return True
-        return any(f in self._others for pos in ("verb", "adj", "adv") for f in self._forms(w, pos))
-
-    def is_verb(self, word: str) -> bool:
-        return any(f in self._verbs for f in self._forms(word.lower(), "verb"))
-
-    def is_country_word(self, words: tuple[str, ...]) -> bool:
-        """A country's name, short form or demonym ("kenya", "pakistani", "south africa")."""
-        if not self.countries:
-            return False
-        name = " ".join(words)
-        if name in self.countries:
-            return True
-        try:
-            from eventlens.geo.normalize import normalize_key
-        except ImportError:  # pragma: no cover - geo is part of the package
-            return False
-        return normalize_key(name) in self.countries
-
-    def is_noun(self, word: str) -> bool:
-        return any(f in self._nouns for f in self._forms(word.lower(), "noun"))
-
-    def is_common(self, word: str) -> bool:
-        return self.is_noun(word) or self.is_other_word(word)
-
-    # -- places
-    def is_place(self, words: tuple[str, ...]) -> bool:
-        """Do these (folded) words name a place the gazetteer knows, safely enough to capitalise?"""
-        key = " ".join(words)
-        hit = self._place_cache.get(key)
-        if hit is None:
-            hit = self._is_place(words)
-            self._place_cache[key] = hit
-        return hit
-
-    def _is_place(self, words: tuple[str, ...]) -> bool:
-        if self.gazetteer is None or not all(w.isalpha() or "-" in w or "'" in w for w in words):
-            return False
-        if words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS or words[-1] in _NAME_FUNCTION_WORDS:
-            return False  # "of kabul", "kabul and"; but "el fasher", "la paz" are names
-        name = " ".join(words)
-        try:
-            cands = [
-                c
-                for c in self.gazetteer.candidates(name, limit=10)
-                if name in (_fold(c.name), _fold(getattr(c, "matched_name", "") or ""))
-            ]
-        except Exception as exc:  # noqa: BLE001 - a broken gazetteer must not stop reading
-            log.debug("gazetteer lookup failed for %r: %s", name, exc)
-            return False
-        if not cands:
-            return False
-        if any(not self.is_common(w) for w in words):
-            return True
-        if len(words) == 1 and (self.is_other_word(words[0]) or len(words[0]) <= 3):
-            return False  # "split", "nice", "reading", "car": words first, places second
-        # English words only ("kabul", "south africa", "new york"): a large place
-        return any(_large(c) for c in cands)
-
-    def is_admin_unit(self, word: str) -> bool:
-        """Is ``word`` (folded) the name of a district, province or region the gazetteer knows?"""
-        if self.gazetteer is None:
-            return False
-        try:
-            return any(
-                _fold(c.name) == word and (c.feature_code or "").startswith("ADM")
-                for c in self.gazetteer.candidates(word, limit=10)
-            )
-        except Exception:  # noqa: BLE001
-            return False
-
-
-_POS_NAMES = ("noun", "verb", "adj", "adv", "propn", "punct")
-
-
-def _large(c: Any) -> bool:
-    code = c.feature_code or ""
-    return (c.population or 0) >= COMMON_NOUN_PLACE_POPULATION or code.startswith("PCL") or code == "ADM1"
-
-
-def _by_pos(table: Any, strings: Any) -> dict[str, Any]:
-    """A lemmatizer lookup table keyed by POS name (spaCy keys its tables by string hash)."""
-    from spacy.strings import hash_string
-
-    names = {hash_string(n): n for n in _POS_NAMES}
-    out: dict[str, Any] = {}
-    for key, value in table.items():
-        name = key if isinstance(key, str) else names.get(key)
-        if name is not None:
-            out[name] = value
-    return out
-
-
-# ---------------------------------------------------------------------------
 # Truecasing
 
 
@@ -365,7 +129,7 @@ def _capitalise(word: str) -> str:
     """First letter up, hyphen parts too ("tehreek-e-taliban" keeps its "e")."""
     parts = re.split(r"(-)", word)
     return "".join(
-        p if p == "-" or (i > 0 and p in _NAME_FUNCTION_WORDS) else p[:1].upper() + p[1:]
+        p if p == "-" or (i > 0 and p in NAME_FUNCTION_WORDS) else p[:1].upper() + p[1:]
         for i, p in enumerate(parts)
     )
 
@@ -374,6 +138,27 @@ def _apply(chars: list[str], start: int, cased: str) -> None:
     for k, c in enumerate(cased):
         if chars[start + k].lower() == c.lower() and len(c) == 1:
             chars[start + k] = c
+
+
+@dataclasses.dataclass
+class _Casing:
+    """A text being truecased: its lowercased characters, its tokens (start, end, text) and their
+    folded forms, and which tokens a step has already cased."""
+
+    lexicon: Lexicon
+    chars: list[str]
+    toks: list[tuple[int, int, str]]
+    folded: list[str]
+    done: list[bool]
+
+    def cap_tokens(self, i: int, j: int, cased: tuple[str, ...] | None = None) -> None:
+        for k in range(i, j):
+            s, _, word = self.toks[k]
+            if cased is not None:
+                _apply(self.chars, s, cased[k - i])
+            elif self.folded[k] not in NAME_FUNCTION_WORDS or k == i:
+                _apply(self.chars, s, _capitalise(word))
+            self.done[k] = True
 
 
 def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
@@ -386,22 +171,24 @@ def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
     if mode is None:
         return text
     base = same_length_case(text, upper=False)
-    chars = list(base)
-    toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(base)]
-    folded = [_fold(t[2]) for t in toks]
-    n = len(toks)
-    done = [False] * n
+    toks = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(base)]
+    c = _Casing(lexicon, list(base), toks, [fold(t[2]) for t in toks], [False] * len(toks))
+    _case_names(c)  # 1. names: longest match first (4 words down to 1)
+    _case_dates(c)  # 2. dates, "I"
+    _case_acronyms(c)  # 3. acronyms in brackets spelled by the words before them
+    _case_unknown_names(c)  # 4. unknown words where names stand
+    _case_sentence_starts(c)  # 5. sentence and line starts
+    if mode == "upper":
+        _keep_short_acronyms(c, text)
+    out = "".join(c.chars)
+    assert len(out) == len(text)
+    return out
 
-    def cap_tokens(i: int, j: int, cased: tuple[str, ...] | None = None) -> None:
-        for k in range(i, j):
-            s, _, word = toks[k]
-            if cased is not None:
-                _apply(chars, s, cased[k - i])
-            elif folded[k] not in _NAME_FUNCTION_WORDS or k == i:
-                _apply(chars, s, _capitalise(word))
-            done[k] = True
 
-    # 1. names: longest match first (4 words down to 1)
+def _case_names(c: _Casing) -> None:
+    """Known names, longest match first (4 words down to 1): the lexicon's names with their case,
+    country words and demonyms, and places."""
+    toks, folded, lexicon, n = c.toks, c.folded, c.lexicon, len(c.toks)
     i = 0
     while i < n:
         matched = False
@@ -413,25 +200,25 @@ def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
                 continue
             key = (*key[:-1], _POSSESSIVE.sub("", key[-1]))  # "chhattisgarh's"
             if key in lexicon.names:
-                cap_tokens(i, i + size, lexicon.names[key])
+                c.cap_tokens(i, i + size, lexicon.names[key])
                 matched = True
             elif size > 1 and lexicon.is_country_word(key):  # "democratic republic of congo"
-                cap_tokens(i, i + size)
+                c.cap_tokens(i, i + size)
                 matched = True
             elif size == 1 and lexicon.is_country_word(key) and not lexicon.is_verb(key[0]):
                 # demonyms are adjectives in English too ("pakistani"); "polish" is a verb
                 if len(key[0]) > 3:
-                    cap_tokens(i, i + 1)
+                    c.cap_tokens(i, i + 1)
                     matched = True
                 elif not lexicon.is_common(key[0]):  # "drc", "uae"; not "car", "us"
-                    _apply(chars, toks[i][0], toks[i][2].upper())
-                    done[i] = matched = True
+                    _apply(c.chars, toks[i][0], toks[i][2].upper())
+                    c.done[i] = matched = True
             elif (
                 "-" not in key
                 and not (size == 1 and i > 0 and folded[i - 1] in _DETERMINERS and lexicon.is_common(key[0]))
                 and lexicon.is_place(key)
             ):  # "a tank", "the police": a determiner makes an English word a common noun
-                cap_tokens(i, i + size)
+                c.cap_tokens(i, i + size)
                 matched = True
             if matched:
                 i += size
@@ -439,16 +226,20 @@ def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
         if not matched:
             i += 1
 
-    # 2. dates, "I"
+
+def _case_dates(c: _Casing) -> None:
+    """Month and weekday names ("may" and "march" only beside a day number or year, or after a
+    time word), month abbreviations before a day, and "I"."""
+    toks, folded, n = c.toks, c.folded, len(c.toks)
     for k in range(n):
         w = folded[k]
         if w in _MONTHS or w in _WEEKDAYS or w == "i":
-            cap_tokens(k, k + 1)
+            c.cap_tokens(k, k + 1)
         elif w in _MONTH_ABBREVIATIONS and (
             (k + 2 < n and toks[k + 1][2] == "." and toks[k + 2][2].isdigit())
             or (w != "mar" and k + 1 < n and toks[k + 1][2].isdigit() and toks[k][1] < toks[k + 1][0])
         ):
-            cap_tokens(k, k + 1)  # "oct. 3", "nov 19"
+            c.cap_tokens(k, k + 1)  # "oct. 3", "nov 19"
         elif w in _AMBIGUOUS_MONTHS:
             nxt = toks[k + 1][2] if k + 1 < n else ""
             prev = folded[k - 1] if k > 0 else ""
@@ -460,9 +251,13 @@ def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
                 not nxt[:1].isalpha() or nxt.lower() in ("this", "last", "next")
             )
             if numbered or timed:
-                cap_tokens(k, k + 1)
+                c.cap_tokens(k, k + 1)
 
-    # 3. acronyms in brackets spelled by the words before them, wherever they recur
+
+def _case_acronyms(c: _Casing) -> None:
+    """Acronyms in brackets spelled by the words before them ("district reserve guard (drg)"),
+    the words and the acronym wherever it recurs."""
+    toks, folded, n = c.toks, c.folded, len(c.toks)
     acronyms: set[str] = set()
     for k in range(2, n - 1):
         if toks[k - 1][2] != "(" or toks[k + 1][2] != ")" or not toks[k][2].isalpha():
@@ -473,7 +268,7 @@ def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
         j, want = k - 2, len(letters) - 1
         span_start = None
         while j >= 0 and want >= 0 and (toks[j][2][:1].isalpha() or toks[j][2] == "-"):
-            if toks[j][2] == "-" or (folded[j] in _NAME_FUNCTION_WORDS and folded[j][0] != letters[want]):
+            if toks[j][2] == "-" or (folded[j] in NAME_FUNCTION_WORDS and folded[j][0] != letters[want]):
                 j -= 1
                 continue
             if folded[j][0] != letters[want]:
@@ -481,15 +276,20 @@ def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
             span_start, want, j = j, want - 1, j - 1
         if want < 0 and span_start is not None:
             acronyms.add(letters)
-            cap_tokens(span_start, k - 1)
+            c.cap_tokens(span_start, k - 1)
     for k in range(n):
         if folded[k] in acronyms:
-            _apply(chars, toks[k][0], toks[k][2].upper())
-            done[k] = True
+            _apply(c.chars, toks[k][0], toks[k][2].upper())
+            c.done[k] = True
 
-    # 4. unknown words (no English word, no known name) where names stand: after a locative
-    # preposition, a title or a name, or before a place head noun - and the unknown words
-    # right after them ("minister bhupesh baghel", "near tongpal", "burkapal area")
+
+def _case_unknown_names(c: _Casing) -> None:
+    """Unknown words (no English word, no known name) where names stand: after a locative
+    preposition, a title or a name, or before a place head noun - and the unknown words right
+    after them ("minister bhupesh baghel", "near tongpal", "burkapal area"); an English word
+    that names a district before a district head ("in the swat district")."""
+    toks, folded, done, lexicon, n = c.toks, c.folded, c.done, c.lexicon, len(c.toks)
+
     def unknown(k: int) -> bool:
         w = folded[k]
         return not done[k] and len(w) >= 3 and w.isalpha() and not lexicon.is_common(w)
@@ -507,13 +307,13 @@ def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
             named = j is not None and (
                 folded[j] in _LOCATIVE
                 or folded[j] in _TITLES
-                or (done[j] and folded[j] not in _NAME_FUNCTION_WORDS)
+                or (done[j] and folded[j] not in NAME_FUNCTION_WORDS)
             )
             end = k + 1
             while end < n and unknown(end) and toks[end][0] - toks[end - 1][1] <= 1:
                 end += 1
             if named or (end < n and folded[end] in _PLACE_HEADS):
-                cap_tokens(k, end)
+                c.cap_tokens(k, end)
             k = end
         elif (
             not done[k]
@@ -525,12 +325,16 @@ def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
             and (folded[k - 1] in ("the", *_LOCATIVE) or folded[k - 1] in _COMPASS)
             and lexicon.is_admin_unit(folded[k])
         ):
-            cap_tokens(k, k + 1)  # "in the swat district": an English word, and a district's name
+            c.cap_tokens(k, k + 1)  # "in the swat district": an English word, and a district's name
             k += 1
         else:
             k += 1
 
-    # 5. sentence and line starts
+
+def _case_sentence_starts(c: _Casing) -> None:
+    """The first letter of each sentence and of the word after a dateline, not after an
+    abbreviation's full stop."""
+    chars = c.chars
     cased = "".join(chars)
     for m in [*_SENT_START.finditer(cased), *_DATELINE_START.finditer(cased)]:
         at = m.start(1)
@@ -540,16 +344,15 @@ def truecase(text: str, lexicon: Lexicon, mode: CaseMode | None = None) -> str:
             continue
         chars[at] = chars[at].upper() if len(chars[at].upper()) == 1 else chars[at]
 
-    if mode == "upper":
-        # a short capitalised word that is no English word is taken for an acronym ("NPA")
-        for k, (s, _, word) in enumerate(toks):
-            orig = text[s : s + len(word)]
-            stem = _POSSESSIVE.sub("", _fold(word))
-            if not done[k] and orig.isupper() and 2 <= len(stem) <= 5 and not lexicon.is_common(stem):
-                _apply(chars, s, word[: len(stem)].upper())  # "IRA'S" -> "IRA's"
-    out = "".join(chars)
-    assert len(out) == len(text)
-    return out
+
+def _keep_short_acronyms(c: _Casing, text: str) -> None:
+    """In ALL-CAPS text, a short capitalised word that is no English word is taken for an
+    acronym ("NPA")."""
+    for k, (s, _, word) in enumerate(c.toks):
+        orig = text[s : s + len(word)]
+        stem = _POSSESSIVE.sub("", fold(word))
+        if not c.done[k] and orig.isupper() and 2 <= len(stem) <= 5 and not c.lexicon.is_common(stem):
+            _apply(c.chars, s, word[: len(stem)].upper())  # "IRA'S" -> "IRA's"
 
 
 # ---------------------------------------------------------------------------

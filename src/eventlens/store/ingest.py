@@ -325,6 +325,7 @@ def ingest(
                             it.error.reason,
                             counts,
                             failed,
+                            getattr(it.error, "input", None),
                         )
                         continue
                     mine = _Counts()  # merged only if the article's savepoint commits
@@ -449,10 +450,19 @@ def _finish(store: Store, run_id: int, status: str, c: _Counts) -> None:
 
 
 def _fail(
-    conn: Connection, run_id: int, name: str, stage: str, reason: str, c: _Counts, failed: list[str]
+    conn: Connection,
+    run_id: int,
+    name: str,
+    stage: str,
+    reason: str,
+    c: _Counts,
+    failed: list[str],
+    input_: str | None = None,
 ) -> None:
+    """Record a failure. ``failed`` collects the inputs (files) that failed - a bad line of a
+    JSONL file fails the file, so that a re-run reads it again instead of skipping it."""
     c.failures += 1
-    failed.append(name)
+    failed.append(input_ or name)
     conn.execute(
         sa.insert(t.failures).values(run_id=run_id, input=name, stage=stage, reason=reason, at=utcnow())
     )

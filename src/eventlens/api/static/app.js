@@ -8,14 +8,6 @@
 
 (function () {
   const API = "/api/v1";
-  const COLOURS = {
-    "Battles": "#d62728",
-    "Explosions/Remote violence": "#ff7f0e",
-    "Violence against civilians": "#9467bd",
-    "Protests": "#1f77b4",
-    "Riots": "#e377c2",
-    "Strategic developments": "#7f7f7f",
-  };
   const PAGE = 1000; // incidents drawn at once; the status line says when there are more
   const state = { config: null, incidents: [], markers: new Map(), selected: null, brush: null };
 
@@ -47,7 +39,8 @@
       return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
     } catch (e) { return null; }
   }
-  function colour(type) { return COLOURS[type] || "#333"; }
+  // Colours by event type come from /config (in the taxonomy's order), never from names written here.
+  function colour(type) { return (state.config.event_type_colours || {})[type] || "#333"; }
   const $ = (id) => document.getElementById(id);
 
   // ------------------------------------------------------------------ API
@@ -171,7 +164,7 @@
   function drawLegend() {
     const box = $("legend");
     clear(box);
-    for (const [type, c] of Object.entries(COLOURS)) {
+    for (const [type, c] of Object.entries(state.config.event_type_colours || {})) {
       box.appendChild(el("span", { class: "legend-item" },
         el("span", { class: "swatch", style: `background:${c}` }), type));
     }
@@ -519,6 +512,7 @@
     setState(document.body, "loading");
     try {
       state.config = await getJSON("/config");
+      F.configure(state.config);
     } catch (e) {
       setStatus("cannot reach the eventlens API: " + e.message, true);
       setState(document.body, "error");

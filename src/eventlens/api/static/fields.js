@@ -4,18 +4,12 @@
 "use strict";
 
 window.eventlensFields = (function () {
-  // ACLED's kinds of actor (inter codes): the table in eventlens.taxonomy.INTER_CODES, which
-  // tests/browser/test_dashboard_layout.py compares with this one.
-  const INTER = {
-    1: "State forces",
-    2: "Rebel groups",
-    3: "Political militias",
-    4: "Identity militias",
-    5: "Rioters",
-    6: "Protesters",
-    7: "Civilians",
-    8: "External/other forces",
-  };
+  // ACLED's kinds of actor (inter codes), from the server's /config (eventlens.taxonomy.INTER_CODES):
+  // filled by configure() before any panel is drawn, never copied here.
+  const INTER = {};
+  function configure(config) {
+    for (const [code, name] of Object.entries((config && config.actor_kinds) || {})) INTER[code] = name;
+  }
   // ACLED time_precision and geo_precision codes, in words.
   const TIME_PRECISION = { 1: "the day", 2: "the week", 3: "the month or longer" };
   const GEO_PRECISION = { 1: "the town or village", 2: "near a town, or the district", 3: "the province or region" };
@@ -121,6 +115,7 @@ window.eventlensFields = (function () {
   return {
     ROWS,
     INTER,
+    configure,
     evidenceFields: (key) => EVIDENCE_FOR[key] || [key],
     evidenceLabel,
     sourceName,
