@@ -100,3 +100,17 @@ def test_an_epidemics_dead_lend_no_toll_to_the_protest(pipe) -> None:
 def test_the_story_goes_on_after_the_epidemic_is_mentioned(pipe) -> None:
     events = [e for e in pipe.extract(VIOLENCE_AFTER, published=PUB) if e.role == "reported"]
     assert [e.fatalities for e in events] == [4]
+
+
+def test_the_same_dead_told_twice_are_not_added(pipe) -> None:
+    restated = (
+        "A suicide bomber blew himself up near a patrol in Harlo on Monday, killing six soldiers. "
+        "Six soldiers were killed, with two other soldiers and a civilian wounded."
+    )
+    assert [e.fatalities for e in pipe.extract(restated, published=PUB)] == [6]
+    further = "Gunmen killed two villagers in Harlo on Monday. Two more villagers were also killed later."
+    assert [e.fatalities for e in pipe.extract(further, published=PUB)] == [4]
+    other_side = (
+        "Gunmen killed two soldiers at a checkpoint in Harlo on Monday. Two civilians were also killed."
+    )
+    assert [e.fatalities for e in pipe.extract(other_side, published=PUB)] == [4]

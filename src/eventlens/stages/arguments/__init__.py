@@ -228,6 +228,16 @@ def _toll(a: Arguments, all_sents: Sequence[SpacySpan], family: str, doc_text: s
         # headline and "18 civilians" in the lead are the same dead
         kinds, seen_kinds = _victim_kinds(nouns), _victim_kinds(seen_victims)
         more = bool(_FURTHER.search(sent.text)) or bool(kinds and seen_kinds and not kinds & seen_kinds)
+        if (
+            more
+            and fat is not None
+            and fat == a.fatalities
+            and (not nouns or nouns & seen_victims)
+            and not any(_FURTHER.search(sp.text) for sp in fsp)
+        ):
+            # "killing six service members" / "Six American service members were killed with two
+            # other Americans injured": the same count of the same people is told again
+            more = bool(kinds and seen_kinds and not kinds & seen_kinds)
         if fat is not None:
             a.fatalities = (
                 fat
