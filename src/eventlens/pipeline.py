@@ -23,6 +23,7 @@ from eventlens.stages.dates import find_dates
 from eventlens.stages.kinds import apply_kinds
 from eventlens.stages.merge import Group, Sentence, group_sentences
 from eventlens.stages.nlp import parse
+from eventlens.stages.recalled import join_recalled
 from eventlens.stages.record import build_event, finalize
 from eventlens.stages.truecase import restore_texts
 from eventlens.stages.undated import float_relative_dates, settle
@@ -303,9 +304,9 @@ class Pipeline:
             sentences.append(Sentence(sent, sc, dates, is_title=is_title))
         # no publication time: relative dates float, to tell incidents apart (stages.undated)
         floating = float_relative_dates(sentences) if anchor is None else None
-        groups = apply_kinds(
-            group_sentences(sentences, pub_date or (floating.anchor if floating else None)), sentences
-        )
+        reference = pub_date or (floating.anchor if floating else None)
+        groups = apply_kinds(group_sentences(sentences, reference), sentences, reference)
+        groups = join_recalled(groups, reference)
         if pub_date is None:
             # No publication time: the lead incident's own date stands in for it, so older
             # incidents the article recalls are still told apart as background.

@@ -67,6 +67,12 @@ _ANAPHOR = re.compile(
     r"shooting|shooter|suspects?|perpetrators|kidnappers|bodies|wounded|injured)\b",
     re.I,
 )
+#: Words of a sentence about what is still to come.
+_FUTURE = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:scheduled|due|set|expected|planned|slated)\s+(?:for|to)\b|\bwill\s+be\b|"
+    r"\b(?:next|upcoming)\s+(?:hearing|session|meeting|round|vote|election)\b|\bset\s+the\s+next\b",
+    re.I,
+)
 #: The opening of a list item: "- Kharkiv: ...", "• ...", "2) ...".
 _BULLET = re.compile(r"[ \t]*(?:[-\u2022*\u2013\u2014\u25aa\u25cf\u00b7]|\(?\d{1,2}[.)])[ \t]+")
 #: A wire dateline: "KANO, Nigeria, May 20 (AFP) -", "MOGADISHU, March 12 (Reuters) -".
@@ -339,8 +345,8 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
             if current is not None and not separate and not part:
                 if d is None or current.date is None or _compatible(d.range, current.date.range):  # type: ignore[arg-type]
                     current.sentences.append(s)
-                    if current.date is None and d is not None:
-                        current.date = d
+                    if d is not None and (current.date is None or _finer(d, current.date)):
+                        current.date = d  # "in 2022" then "on June 3, 2022": the day
                     continue
             if part and d is None:
                 d = narrative  # a part of the story being told happened on its day
@@ -355,6 +361,8 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
             groups.append(current)
             continue
         d = s.main_clause_date()
+        if d is not None and _FUTURE.search(s.span.text):
+            d = None  # "His sentencing is scheduled for October 16": a day to come dates nothing told
         if d is not None:
             narrative = d
         if current is None:
@@ -529,10 +537,36 @@ def _drop_summaries(groups: list[Group]) -> list[Group]:
     return out
 
 
+def is_old(d: DateMention, published: date | None) -> bool:
+    """Does the date end more than ``BACKGROUND_DAYS`` (but less than ``OLD_YEARS``) before
+    publication: an older incident's date, neither this week's nor an unlikely one?"""
+    return (
+        _is_old(d, published)
+        and published is not None
+        and d.range is not None
+        and d.range.end >= _years_before(published, OLD_YEARS)
+    )
+
+
 def _is_old(d: DateMention, published: date | None) -> bool:
     if published is None or d.range is None:
         return False
     return d.range.end < published - timedelta(days=BACKGROUND_DAYS)
+
+
+def _finer(d: DateMention, than: DateMention) -> bool:
+    """Is ``d`` a shorter stretch inside ``than`` (a day of the year told before)?"""
+    return (
+        d.range is not None
+        and than.range is not None
+        and than.range.start <= d.range.start
+        and d.range.end <= than.range.end
+        and _span_days(d) < _span_days(than)
+    )
+
+
+def _span_days(d: DateMention | None) -> int:
+    return (d.range.end - d.range.start).days if d is not None and d.range is not None else 1 << 30
 
 
 def role_of(group: Group, published: date | None) -> str:

@@ -232,7 +232,7 @@ def _toll(a: Arguments, all_sents: Sequence[SpacySpan], family: str, doc_text: s
             more
             and fat is not None
             and fat == a.fatalities
-            and (not nouns or nouns & seen_victims)
+            and nouns & seen_victims
             and not any(_FURTHER.search(sp.text) for sp in fsp)
         ):
             # "killing six service members" / "Six American service members were killed with two
