@@ -32,6 +32,14 @@ died later in hospital, bringing the toll to six.
 """
 
 
+EARLIER_KILLING = """Police shoot dead man holding a pipe in Varda
+Police officers responding to reports of an armed man on Wednesday shot dead a man carrying a metal pipe, police said.
+Three officers fired a total of eight rounds. The man was pronounced dead at a hospital.
+The shooting comes after the police killing of an unarmed man on March 18 in Lodi, which sparked two weeks of protests.
+Dario Kent, 24, was shot by officers who said they thought he had a gun.
+"""
+
+
 def _reported(events):
     return [e for e in events if e.role == "reported"]
 
@@ -80,3 +88,11 @@ def test_only_dates_pointing_from_the_time_of_writing_float() -> None:
     assert not deictic("By the end of the day, 20 bombs had gone off", "the day")
     # without an anchor these are unresolved, which is why they float
     assert all(d.range is None for d in find_dates("on Friday", None))
+
+
+def test_a_calendar_day_in_a_story_told_by_weekday_is_an_older_incident(pipe) -> None:
+    events = pipe.extract(EARLIER_KILLING)
+    assert [e.role for e in events] == ["reported", "background"], [
+        (e.role, e.sentences[0].text[:40]) for e in events
+    ]
+    assert all(e.date is None for e in events)

@@ -323,6 +323,7 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
     # context about an epidemic or a disaster ("4 have died from typhoid" / "a report says 49
     # have died"): its tolls are the hazard's, so no sentence of it lends the incident anything
     hazard = False
+    recalled = False  # a sentence recalled an older incident: the next one tells it
     for s in sentences:
         if s.is_title:
             if s.event_cues:
@@ -336,11 +337,18 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
             d = s.event_date(reference)
             if reference is None and d is not None and d.range is not None:
                 reference = d.range.end  # no publication date: the lead's date stands in for it
-            if d is None and current is None and narrative is not None:
+            # a calendar day the text cannot place ("on March 18", no year, no publication date)
+            # in a story told by weekday ("on Wednesday"): news style names the days of this
+            # week and dates older ones, so it tells an older incident
+            older = d is None and _unplaced_calendar_day(s) and _weekday_date(narrative)
+            if d is None and current is None and narrative is not None and not older:
                 d = narrative
             if d is not None:
                 narrative = d
             separate = bool(SEPARATION.search(s.span.text) or SEPARATION_OPENER.search(s.span.text))
+            older = older or (recalled and d is None)
+            recalled = False
+            separate = separate or older
             part = current is not None and not separate and _opens_part(s, current)
             if current is not None and not separate and not part:
                 if d is None or current.date is None or _compatible(d.range, current.date.range):  # type: ignore[arg-type]
@@ -358,7 +366,14 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
                 continue
             weak = _weak_total(s.span.text) if s.total is None and (current is None or part) else None
             current = Group([s], [], d, summary=s.total is not None or weak is not None, weak=weak)
+            if older:
+                current.role = "background"
             groups.append(current)
+            continue
+        if current is not None and _weekday_told(current) and _unplaced_calendar_day(s):
+            # "The shooting comes after the police killing of a man on March 18 in ...": an
+            # older incident recalled; the sentences that go on telling it are its own
+            current, recalled = None, True
             continue
         d = s.main_clause_date()
         if d is not None and _FUTURE.search(s.span.text):
@@ -552,6 +567,30 @@ def _is_old(d: DateMention, published: date | None) -> bool:
     if published is None or d.range is None:
         return False
     return d.range.end < published - timedelta(days=BACKGROUND_DAYS)
+
+
+_CALENDAR_DAY = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.I,
+)
+
+
+def _weekday_told(g: Group) -> bool:
+    """Is the group dated by a day relative to the time of writing ("on Wednesday")?"""
+    return _weekday_date(g.date)
+
+
+def _weekday_date(d: DateMention | None) -> bool:
+    return d is not None and d.relative and d.range is not None and d.range.precision == "day"
+
+
+def _unplaced_calendar_day(s: Sentence) -> bool:
+    """Does the sentence name a calendar day the text gives no year for, left unresolved?"""
+    return any(
+        m.range is None and m.relative and not m.generic and _CALENDAR_DAY.search(m.span.text)
+        for m in s.dates
+    )
 
 
 def _finer(d: DateMention, than: DateMention) -> bool:
