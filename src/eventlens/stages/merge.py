@@ -32,6 +32,7 @@ from eventlens.stages.arguments.spans import _doc_text, _ents
 from eventlens.stages.arguments.toll import casualties
 from eventlens.stages.dates import DateMention
 from eventlens.stages.detect import EVENT_CUES, is_candidate
+from eventlens.stages.merge_days import FUTURE, finer, unplaced_calendar_day, weekday_date, weekday_told
 from eventlens.stages.tolls import about_hazard, total_in
 from eventlens.types import Cue, DateRange
 
@@ -65,12 +66,6 @@ _ANAPHOR = re.compile(
     r"(?:attack|attacks|attackers|assailants|gunmen|gunman|blast|explosion|bombing|bomber|raid|raiders|"
     r"militants|insurgents|victims|dead|incident|violence|clash|clashes|fighting|strike|assault|ambush|"
     r"shooting|shooter|suspects?|perpetrators|kidnappers|bodies|wounded|injured)\b",
-    re.I,
-)
-#: Words of a sentence about what is still to come.
-_FUTURE = re.compile(
-    r"\b(?:is|are|was|were)\s+(?:scheduled|due|set|expected|planned|slated)\s+(?:for|to)\b|\bwill\s+be\b|"
-    r"\b(?:next|upcoming)\s+(?:hearing|session|meeting|round|vote|election)\b|\bset\s+the\s+next\b",
     re.I,
 )
 #: The opening of a list item: "- Kharkiv: ...", "• ...", "2) ...".
@@ -340,7 +335,7 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
             # a calendar day the text cannot place ("on March 18", no year, no publication date)
             # in a story told by weekday ("on Wednesday"): news style names the days of this
             # week and dates older ones, so it tells an older incident
-            older = d is None and _unplaced_calendar_day(s) and _weekday_date(narrative)
+            older = d is None and unplaced_calendar_day(s) and weekday_date(narrative)
             if d is None and current is None and narrative is not None and not older:
                 d = narrative
             if d is not None:
@@ -353,7 +348,7 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
             if current is not None and not separate and not part:
                 if d is None or current.date is None or _compatible(d.range, current.date.range):  # type: ignore[arg-type]
                     current.sentences.append(s)
-                    if d is not None and (current.date is None or _finer(d, current.date)):
+                    if d is not None and (current.date is None or finer(d, current.date)):
                         current.date = d  # "in 2022" then "on June 3, 2022": the day
                     continue
             if part and d is None:
@@ -370,13 +365,13 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
                 current.role = "background"
             groups.append(current)
             continue
-        if current is not None and _weekday_told(current) and _unplaced_calendar_day(s):
+        if current is not None and weekday_told(current) and unplaced_calendar_day(s):
             # "The shooting comes after the police killing of a man on March 18 in ...": an
             # older incident recalled; the sentences that go on telling it are its own
             current, recalled = None, True
             continue
         d = s.main_clause_date()
-        if d is not None and _FUTURE.search(s.span.text):
+        if d is not None and FUTURE.search(s.span.text):
             d = None  # "His sentencing is scheduled for October 16": a day to come dates nothing told
         if d is not None:
             narrative = d
@@ -567,45 +562,6 @@ def _is_old(d: DateMention, published: date | None) -> bool:
     if published is None or d.range is None:
         return False
     return d.range.end < published - timedelta(days=BACKGROUND_DAYS)
-
-
-_CALENDAR_DAY = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
-    re.I,
-)
-
-
-def _weekday_told(g: Group) -> bool:
-    """Is the group dated by a day relative to the time of writing ("on Wednesday")?"""
-    return _weekday_date(g.date)
-
-
-def _weekday_date(d: DateMention | None) -> bool:
-    return d is not None and d.relative and d.range is not None and d.range.precision == "day"
-
-
-def _unplaced_calendar_day(s: Sentence) -> bool:
-    """Does the sentence name a calendar day the text gives no year for, left unresolved?"""
-    return any(
-        m.range is None and m.relative and not m.generic and _CALENDAR_DAY.search(m.span.text)
-        for m in s.dates
-    )
-
-
-def _finer(d: DateMention, than: DateMention) -> bool:
-    """Is ``d`` a shorter stretch inside ``than`` (a day of the year told before)?"""
-    return (
-        d.range is not None
-        and than.range is not None
-        and than.range.start <= d.range.start
-        and d.range.end <= than.range.end
-        and _span_days(d) < _span_days(than)
-    )
-
-
-def _span_days(d: DateMention | None) -> int:
-    return (d.range.end - d.range.start).days if d is not None and d.range is not None else 1 << 30
 
 
 def role_of(group: Group, published: date | None) -> str:

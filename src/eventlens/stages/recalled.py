@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date
 
 from eventlens.stages.detect import EVENT_CUES
-from eventlens.stages.merge import Group, _finer, _is_old
+from eventlens.stages.merge import Group, _is_old
+from eventlens.stages.merge_days import finer
 
 __all__ = ["join_recalled"]
 
@@ -27,14 +28,12 @@ def join_recalled(groups: list[Group], published: date | None = None) -> list[Gr
         if twin is None:
             out.append(g)
             continue
-        finer = (
-            g.date
-            if g.date is not None and twin.date is not None and _finer(g.date, twin.date)
-            else twin.date
+        finest = (
+            g.date if g.date is not None and twin.date is not None and finer(g.date, twin.date) else twin.date
         )
         twin.sentences = sorted(twin.sentences + g.sentences, key=lambda s: s.span.start_char)
         twin.context = sorted(twin.context + g.context, key=lambda s: s.span.start_char)
-        twin.date = finer
+        twin.date = finest
     return out
 
 
@@ -54,7 +53,7 @@ def _recalled_twice(a: Group, b: Group, published: date | None) -> bool:
     if ra is None or rb is None:
         return False
     # one told at a finer date inside the other's: "in 2021" and "on August 14, 2021"
-    if not (_finer(a.date, b.date) or _finer(b.date, a.date)):
+    if not (finer(a.date, b.date) or finer(b.date, a.date)):
         return False
 
     def names(g: Group) -> set[str]:
