@@ -114,3 +114,11 @@ def test_the_same_dead_told_twice_are_not_added(pipe) -> None:
         "Gunmen killed two soldiers at a checkpoint in Harlo on Monday. Two civilians were also killed."
     )
     assert [e.fatalities for e in pipe.extract(other_side, published=PUB)] == [4]
+
+
+def test_tolls_told_with_a_place_or_fatally() -> None:
+    from eventlens.stages.arguments.toll import casualties
+
+    assert casualties("Officials said four road workers in North Darfur were killed on Sunday.", 0)[0] == 4
+    assert casualties("Police fatally shot two men who fired at a checkpoint.", 0)[0] == 2
+    assert casualties("Four road workers were killed on Sunday.", 0)[0] == 4

@@ -35,6 +35,8 @@ _CASUALTY_NEG = re.compile(
 _NUM = r"(?:a\s+dozen|a\s+few|a\s+number|a\s+couple|\d{1,3}(?:,\d{3})+|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|dozen|several|scores|hundreds|a few|a number)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred))?"
 _Q = r"(?:(?:at least|at most|more than|over|nearly|almost|about|around|some|up to|as many as)\s+)?"
 _VICTIM = r"(?:[a-z'-]+\s+){0,4}?"
+#: A place after the victims: "six aid workers in South Sudan were killed".
+_WHERE = r"(?:(?:in|from)\s+(?:[A-Z][\w'-]*\s+){1,3})?"
 _KILL_V = r"(?:killed|killing|kills|kill|dead|died|slain|murdered|executed|beheaded|massacred|shot dead|lost their lives|were killed|was killed)"
 _INJ_V = r"(?:injured|injuring|wounded|wounding|hurt)"
 #: Animals counted in a toll are property ("killed 25 heads of cattle"), not fatalities.
@@ -52,7 +54,7 @@ _PATTERNS = [
     (
         "k",
         re.compile(
-            rf"\b(?:killing|killed|kills|kill|murdered|executed|massacred|shot dead|shot and killed|gunned down)\s+(?:another\s+|other\s+|all\s+(?:the\s+)?|the\s+(?=\w+\s+(?:on|in|at|of|and|,)\b))?({_Q}{_NUM})\b(?!\s*(?:years?|km|kilomet|miles?|times|percent|%)){_NOT_ANIMALS}",
+            rf"\b(?:killing|killed|kills|kill|murdered|executed|massacred|shot dead|shot and killed|gunned down|fatally\s+(?:shot|stabbed|wounded))\s+(?:another\s+|other\s+|all\s+(?:the\s+)?|the\s+(?=\w+\s+(?:on|in|at|of|and|,)\b))?({_Q}{_NUM})\b(?!\s*(?:years?|km|kilomet|miles?|times|percent|%)){_NOT_ANIMALS}",
             re.I,
         ),
     ),
@@ -60,7 +62,7 @@ _PATTERNS = [
     (
         "k",
         re.compile(
-            rf"\b({_Q}{_NUM}){_NOT_ANIMALS}\s+{_VICTIM}(?:were|was|have been|had been|are|is)?\s*(?:reportedly\s+|also\s+)?(?:killed|dead|died|slain|murdered|executed|shot dead|lost their lives)\b",
+            rf"\b({_Q}{_NUM}){_NOT_ANIMALS}\s+{_VICTIM}{_WHERE}(?:were|was|have been|had been|are|is)?\s*(?:reportedly\s+|also\s+)?(?:killed|dead|died|slain|murdered|executed|shot dead|lost their lives)\b",
             re.I,
         ),
     ),
