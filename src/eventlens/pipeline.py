@@ -23,8 +23,10 @@ from eventlens.stages.dates import find_dates
 from eventlens.stages.kinds import apply_kinds
 from eventlens.stages.merge import Group, Sentence, group_sentences
 from eventlens.stages.nlp import parse
+from eventlens.stages.recalled import join_recalled
 from eventlens.stages.record import build_event, finalize
 from eventlens.stages.truecase import restore_texts
+from eventlens.stages.undated import float_relative_dates, settle
 from eventlens.types import Article, Event, Toponym
 
 if TYPE_CHECKING:
@@ -300,7 +302,11 @@ class Pipeline:
             is_title = title is not None and sent.start_char < title.end and sent.end_char > title.start
             dates = find_dates(sent.text, anchor, offset=sent.start_char)
             sentences.append(Sentence(sent, sc, dates, is_title=is_title))
-        groups = apply_kinds(group_sentences(sentences, pub_date), sentences)
+        # no publication time: relative dates float, to tell incidents apart (stages.undated)
+        floating = float_relative_dates(sentences) if anchor is None else None
+        reference = pub_date or (floating.anchor if floating else None)
+        groups = apply_kinds(group_sentences(sentences, reference), sentences, reference)
+        groups = join_recalled(groups, reference)
         if pub_date is None:
             # No publication time: the lead incident's own date stands in for it, so older
             # incidents the article recalls are still told apart as background.
@@ -308,11 +314,16 @@ class Pipeline:
                 (
                     g.date.range
                     for g in groups
-                    if g.role is None and g.date is not None and g.date.range is not None
+                    if g.role is None
+                    and g.date is not None
+                    and g.date.range is not None
+                    and not (floating and floating.floats(g.date))
                 ),
                 None,
             )
             pub_date = lead.end if lead is not None else None
+        if floating is not None:
+            settle(groups, floating)
         events: list[Event] = []
         for g in groups:
             ev = self._event(article, g, pub_date)

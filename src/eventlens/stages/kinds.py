@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from eventlens.stages.detect import EVENT_CUES
@@ -48,7 +49,7 @@ from eventlens.stages.kind_words import (
     sport_terms,
     word_lists,
 )
-from eventlens.stages.merge import SEPARATION, SEPARATION_OPENER
+from eventlens.stages.merge import SEPARATION, SEPARATION_OPENER, is_old
 from eventlens.stages.tolls import BIG_TOLL, names_one_incident
 
 if TYPE_CHECKING:
@@ -433,10 +434,14 @@ def _names_commemoration(s: Sentence) -> bool:
     return any(w.pos_ == "NOUN" and governors.get(w.lemma_.lower()) == "commemoration" for w in near)
 
 
-def apply_kinds(groups: list[Group], sentences: Sequence[Sentence]) -> list[Group]:
+def apply_kinds(
+    groups: list[Group], sentences: Sequence[Sentence], published: date | None = None
+) -> list[Group]:
     """The story's kind decides each incident's fate: sport, statistics, disasters and ordinary
     crime give no record (the group is dropped); the incident a hearing, a claim or an
-    anniversary refers to is background, dated by its own date, never the story's day."""
+    anniversary refers to is background, dated by its own date, never the story's day. With
+    ``published``, a date older than the story's week that merge gave the group ("accuse him
+    of ordering a car bomb attack ... in October 2022") is no hearing's day: it stays."""
     lead = article_kind(sentences)
     kept = []
     for g in groups:
@@ -444,7 +449,10 @@ def apply_kinds(groups: list[Group], sentences: Sequence[Sentence]) -> list[Grou
         if frame.role == "none":
             continue
         if frame.role == "background":
-            g.role, g.date = "background", frame.date
+            old = (
+                g.date if g.date is not None and published is not None and is_old(g.date, published) else None
+            )
+            g.role, g.date = "background", frame.date or old
         kept.append(g)
     if any(not _only_flight(g) for g in kept):
         # people fleeing after the violence the article tells are its aftermath, not an incident

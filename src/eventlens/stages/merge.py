@@ -32,7 +32,8 @@ from eventlens.stages.arguments.spans import _doc_text, _ents
 from eventlens.stages.arguments.toll import casualties
 from eventlens.stages.dates import DateMention
 from eventlens.stages.detect import EVENT_CUES, is_candidate
-from eventlens.stages.tolls import total_in
+from eventlens.stages.merge_days import FUTURE, finer, unplaced_calendar_day, weekday_date, weekday_told
+from eventlens.stages.tolls import about_hazard, total_in
 from eventlens.types import Cue, DateRange
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 
 SEPARATION = re.compile(
     r"\b(in (a|another) (separate|similar|different|related) (incident|attack|development)|in another (incident|attack)|"
-    r"in a separate)\b",
+    r"in a separate|in one (?:incident|case|attack)|in the (?:first|second|third|latest|other) (?:incident|case|attack))\b",
     re.I,
 )
 #: Discourse adverbs that open a new incident only where they open the sentence ("Separately,
@@ -54,7 +55,7 @@ _SEQUEL = re.compile(
     r"\b(?:a|the)\s+(?:second|third|fourth|fifth|further)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:bomb|blast|explosion|attack|strike|airstrike|raid|assault|ambush|shooting|incident|missile|rocket|drone)s?\b"
     r"|^\W*(?:\w+\W+){0,2}?(?:hours|minutes|moments|a\s+day|days)\s+(?:later|earlier|before|after)\b"
-    r"|^\W*(?:later|earlier)\s+(?:that|the\s+same|on)\b"
+    r"|^\W*(?:later|earlier)\s+(?:that|the\s+same|on)\b|^\W*(?:later|afterwards|shortly\s+afterwards?)\s*,"
     r"|^\W*in\s+the\s+(?:morning|afternoon|evening|night)\b"
     r"|^\W*(?:the\s+)?(?:other|remaining|rest\s+of\s+the)\s+(?:victims|dead|deaths|casualties)\b",
     re.I,
@@ -314,6 +315,10 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
     narrative: DateMention | None = None
     # the date that tells an old date from the news' own (issue 15 item 5)
     reference = published
+    # context about an epidemic or a disaster ("4 have died from typhoid" / "a report says 49
+    # have died"): its tolls are the hazard's, so no sentence of it lends the incident anything
+    hazard = False
+    recalled = False  # a sentence recalled an older incident: the next one tells it
     for s in sentences:
         if s.is_title:
             if s.event_cues:
@@ -323,20 +328,28 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
             current = None
             continue
         if s.candidate:
+            hazard = False
             d = s.event_date(reference)
             if reference is None and d is not None and d.range is not None:
                 reference = d.range.end  # no publication date: the lead's date stands in for it
-            if d is None and current is None and narrative is not None:
+            # a calendar day the text cannot place ("on March 18", no year, no publication date)
+            # in a story told by weekday ("on Wednesday"): news style names the days of this
+            # week and dates older ones, so it tells an older incident
+            older = d is None and unplaced_calendar_day(s) and weekday_date(narrative)
+            if d is None and current is None and narrative is not None and not older:
                 d = narrative
             if d is not None:
                 narrative = d
             separate = bool(SEPARATION.search(s.span.text) or SEPARATION_OPENER.search(s.span.text))
+            older = older or (recalled and d is None)
+            recalled = False
+            separate = separate or older
             part = current is not None and not separate and _opens_part(s, current)
             if current is not None and not separate and not part:
                 if d is None or current.date is None or _compatible(d.range, current.date.range):  # type: ignore[arg-type]
                     current.sentences.append(s)
-                    if current.date is None and d is not None:
-                        current.date = d
+                    if d is not None and (current.date is None or finer(d, current.date)):
+                        current.date = d  # "in 2022" then "on June 3, 2022": the day
                     continue
             if part and d is None:
                 d = narrative  # a part of the story being told happened on its day
@@ -348,9 +361,18 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
                 continue
             weak = _weak_total(s.span.text) if s.total is None and (current is None or part) else None
             current = Group([s], [], d, summary=s.total is not None or weak is not None, weak=weak)
+            if older:
+                current.role = "background"
             groups.append(current)
             continue
+        if current is not None and weekday_told(current) and unplaced_calendar_day(s):
+            # "The shooting comes after the police killing of a man on March 18 in ...": an
+            # older incident recalled; the sentences that go on telling it are its own
+            current, recalled = None, True
+            continue
         d = s.main_clause_date()
+        if d is not None and FUTURE.search(s.span.text):
+            d = None  # "His sentencing is scheduled for October 16": a day to come dates nothing told
         if d is not None:
             narrative = d
         if current is None:
@@ -358,12 +380,15 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
         if d is not None and current.date is not None and not _compatible(d.range, current.date.range):  # type: ignore[arg-type]
             current = None
             continue
-        if d is not None and current.date is None:
+        if d is not None and current.date is None and (reference is None or _is_old(d, reference)):
+            # an undated incident's run ends at a sentence dated long before (or with nothing
+            # to tell): "early in the day" goes on telling this week's news
             current = None
             continue
+        hazard = hazard or about_hazard(s.span.text)
         if s.event_cues:  # weak cues of the story ("All three were of the Katyusha type")
             current.sentences.append(s)
-        else:
+        elif not hazard:
             current.context.append(s)
     kept = _drop_summaries([g for g in groups if any(s.candidate for s in g.sentences)])
     summed = len(kept) < len([g for g in groups if any(s.candidate for s in g.sentences)])
@@ -452,8 +477,12 @@ def _opens_part(s: Sentence, current: Group) -> bool:
     if s.bullet or current.summary:
         return True
     places = s.place_names()
-    if not places or _ANAPHOR.search(s.span.text):
+    if _ANAPHOR.search(s.span.text):
         return False
+    if not places:
+        # "In the afternoon, during an hour of bombing, at least 11 people died": a paragraph
+        # told as a sequel with a toll of its own is another incident, even in the same place
+        return bool(_SEQUEL.search(s.span.text)) and _states_toll(s)
     told = set().union(*(t.place_names() for t in current.sentences if not t.is_title))
     if places & told:
         return False
@@ -516,6 +545,17 @@ def _drop_summaries(groups: list[Group]) -> list[Group]:
             if p.date is None:
                 p.date = g.date
     return out
+
+
+def is_old(d: DateMention, published: date | None) -> bool:
+    """Does the date end more than ``BACKGROUND_DAYS`` (but less than ``OLD_YEARS``) before
+    publication: an older incident's date, neither this week's nor an unlikely one?"""
+    return (
+        _is_old(d, published)
+        and published is not None
+        and d.range is not None
+        and d.range.end >= _years_before(published, OLD_YEARS)
+    )
 
 
 def _is_old(d: DateMention, published: date | None) -> bool:

@@ -83,6 +83,7 @@ def build_event(
         # By definition nobody is killed in a peaceful protest: a death in its sentences is its
         # cause ("marched against the death of ..."), not its toll.
         a.fatalities, a.fatality_spans = None, []
+    a.fatalities = _implied_fatalities(etype, a)
     sent_spans = tuple(Span(s.span.start_char, s.span.end_char, s.span.text) for s in inc.ordered)
     evidence = _evidence(cls, sent_spans, dr, date_conf, actor1, actor2, a)
     first = min(s.span.start_char for s in g.sentences)
@@ -115,6 +116,17 @@ def build_event(
     # issue 14: confidence = the calibrated probability that the sub-event type is right
     confidence = record_confidence(ev, feats, subtype_model() or None)
     return replace(ev, id="ev_" + hashlib.sha1(key.encode()).hexdigest()[:16], confidence=confidence), feats
+
+
+def _implied_fatalities(etype: str, a: args_mod.Arguments) -> int | None:
+    """The toll when the text names no dead: 0 where the words imply it, as ACLED codes it - a
+    protest nobody is said to have died at, or an incident whose toll counts only wounded
+    ("three people were wounded"); None where the text is silent about casualties."""
+    if a.fatalities is not None:
+        return a.fatalities
+    if etype == PROTESTS or (a.injured or 0) > 0:
+        return 0
+    return None
 
 
 def _incident(g: Group) -> _Incident:

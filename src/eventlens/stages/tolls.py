@@ -129,6 +129,12 @@ _VIOLENT_AGENT = re.compile(
 )
 
 
+def about_hazard(text: str) -> bool:
+    """Does the text speak of an epidemic or a natural hazard with nobody doing violence in it
+    ("4 people have died from typhoid", "the outbreak has spread to three districts")?"""
+    return bool(_HAZARD_TOLL.search(text)) and not _VIOLENT_AGENT.search(text)
+
+
 def names_one_incident(text: str) -> bool:
     """Does the text name a single incident ("the market bombing", "a suicide bomber")?"""
     return bool(_ONE_INCIDENT.search(text))

@@ -112,7 +112,11 @@ def fill(
     agent, patient = find_agent_and_patient(sents, trigger_tokens)
     _perpetrator(a, agent, trigger_tokens, family)
     target_tokens = _target(a, patient, family)
-    seen_victims = _toll(a, all_sents, family, doc_text)
+    # the tolls in the order the text states them ("also", "more" add to the dead told before);
+    # a headline, which repeats the lead, last
+    first = sents[0].start_char if sents else 0
+    in_order = sorted(all_sents, key=lambda s: (s.start_char < first, s.start_char))
+    seen_victims = _toll(a, in_order, family, doc_text)
     _sides(a, sents, all_sents, agent, patient, seen_victims)
     named = named_killed(all_sents)
     if named and (a.fatalities or 0) < len(named):
@@ -225,6 +229,16 @@ def _toll(a: Arguments, all_sents: Sequence[SpacySpan], family: str, doc_text: s
         # headline and "18 civilians" in the lead are the same dead
         kinds, seen_kinds = _victim_kinds(nouns), _victim_kinds(seen_victims)
         more = bool(_FURTHER.search(text)) or bool(kinds and seen_kinds and not kinds & seen_kinds)
+        if (
+            more
+            and fat is not None
+            and fat == a.fatalities
+            and nouns & seen_victims
+            and not any(_FURTHER.search(sp.text) for sp in fsp)
+        ):
+            # "killing six service members" / "Six American service members were killed with two
+            # other Americans injured": the same count of the same people is told again
+            more = bool(kinds and seen_kinds and not kinds & seen_kinds)
         if fat is not None:
             a.fatalities = (
                 fat

@@ -36,6 +36,8 @@ _CASUALTY_NEG = re.compile(
 _NUM = r"(?:a\s+dozen|a\s+few|a\s+number|a\s+couple|\d{1,3}(?:,\d{3})+|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|dozen|several|scores|hundreds|a few|a number)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred))?"
 _Q = r"(?:(?:at least|at most|more than|over|nearly|almost|about|around|some|up to|as many as)\s+)?"
 _VICTIM = r"(?:[a-z'-]+\s+){0,4}?"
+#: A place after the victims: "six aid workers in South Sudan were killed".
+_WHERE = r"(?:(?:in|from)\s+(?:[A-Z][\w'-]*\s+){1,3})?"
 _KILL_V = r"(?:killed|killing|kills|kill|dead|died|slain|murdered|executed|beheaded|massacred|shot dead|lost their lives|were killed|was killed)"
 _INJ_V = r"(?:injured|injuring|wounded|wounding|hurt)"
 #: Animals counted in a toll are property ("killed 25 heads of cattle"), not fatalities.
@@ -53,7 +55,7 @@ _PATTERNS = [
     (
         "k",
         re.compile(
-            rf"\b(?:killing|killed|kills|kill|murdered|executed|massacred|shot dead|shot and killed|gunned down)\s+(?:another\s+|other\s+|all\s+(?:the\s+)?|the\s+(?=\w+\s+(?:on|in|at|of|and|,)\b))?({_Q}{_NUM})\b(?!\s*(?:years?|km|kilomet|miles?|times|percent|%)){_NOT_ANIMALS}",
+            rf"\b(?:killing|killed|kills|kill|murdered|executed|massacred|shot dead|shot and killed|gunned down|fatally\s+(?:shot|stabbed|wounded))\s+(?:another\s+|other\s+|all\s+(?:the\s+)?|the\s+(?=\w+\s+(?:on|in|at|of|and|,)\b))?({_Q}{_NUM})\b(?!\s*(?:years?|km|kilomet|miles?|times|percent|%)){_NOT_ANIMALS}",
             re.I,
         ),
     ),
@@ -61,7 +63,7 @@ _PATTERNS = [
     (
         "k",
         re.compile(
-            rf"\b({_Q}{_NUM}){_NOT_ANIMALS}\s+{_VICTIM}(?:were|was|have been|had been|are|is)?\s*(?:reportedly\s+|also\s+)?(?:killed|dead|died|slain|murdered|executed|shot dead|lost their lives)\b",
+            rf"\b({_Q}{_NUM}){_NOT_ANIMALS}\s+{_VICTIM}{_WHERE}(?:were|was|have been|had been|are|is)?\s*(?:reportedly\s+|also\s+)?(?:killed|dead|died|slain|murdered|executed|shot dead|lost their lives)\b",
             re.I,
         ),
     ),
@@ -89,6 +91,14 @@ _PATTERNS = [
     ),
     ("i", re.compile(rf"\b({_Q}{_NUM})\s+(?:injuries|injured|wounded)\b", re.I)),
 ]
+#: A toll stated as the running total: "bringing the death toll to 11", "the toll rose to 11".
+_CUMULATIVE = re.compile(
+    rf"\b(?:bringing|raising|taking|pushing|putting)\s+(?:the\s+)?(?:overall\s+|total\s+)?(?:death\s+)?"
+    rf"toll\s+(?:\w+\s+)?to\s+(?:at\s+least\s+)?({_NUM})"
+    rf"|\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped|reached)\s+"
+    rf"(?:to\s+)?(?:at\s+least\s+)?({_NUM})",
+    re.I,
+)
 _FURTHER = re.compile(r"\b(also|another|other|others|additional|further|more)\b", re.I)
 _RANGE = re.compile(
     rf"\bbetween\s+({_NUM})\s+(?:and|to)\s+{_NUM}\s+{_VICTIM}(?:people|persons|civilians|\w+)?", re.I
@@ -199,6 +209,12 @@ def _read_casualties(text: str, offset: int = 0) -> tuple[int | None, int | None
                 fat = n  # ACLED's conservative rule: the lower figure of a range
                 fspans.append(Span(offset + m.start(), offset + m.end(), m.group(0)))
                 used.append((m.start(), m.end()))
+    m = _CUMULATIVE.search(text)
+    if m and (n := parse_number(m.group(1) or m.group(2))) is not None and fat is not None and n <= fat:
+        # "two of the wounded died, bringing the toll to 11": the toll so far, the parts
+        # included; never the sum of both
+        fat = n
+        fspans = [Span(offset + m.start(), offset + m.end(), m.group(0))]
     if fat is None or fat == 0 and not neg:
         m = _SINGLE_VICTIM.search(text)
         if m and not any(a < m.end() and m.start() < b for a, b in used):
