@@ -236,3 +236,23 @@ def test_a_partition_with_a_failed_item_is_not_marked_done(
     assert any(isinstance(x, InputError) for x in items)
     committed.mark(len(items))
     assert marked == [p.name for p in parts if p.files[0] == str(good)]
+
+
+def test_input_errors_cross_process_boundaries_whole() -> None:
+    """Workers return InputErrors to the client; unpickling one raised TypeError (missing reason)."""
+    import pickle
+
+    from eventlens.errors import LanguageError
+
+    for err in (
+        InputError("s.jsonl:2", "malformed JSON line", stage="read", input="s.jsonl"),
+        LanguageError("a.txt", "not English"),
+    ):
+        back = pickle.loads(pickle.dumps(err))
+        assert type(back) is type(err) and str(back) == str(err)
+        assert (back.source, back.reason, back.stage, back.input) == (
+            err.source,
+            err.reason,
+            err.stage,
+            err.input,
+        )

@@ -33,6 +33,11 @@ class InputError(EventlensError):
         self.input = input or source
         super().__init__(f"{source}: {reason}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Dask workers send InputErrors back to the client: pickle rebuilds one from its fields
+        # (Exception's default rebuilds from the message alone, which __init__ cannot take).
+        return (type(self), (self.source, self.reason), dict(self.__dict__))
+
 
 class LanguageError(InputError):
     """The input is in a language eventlens does not read."""

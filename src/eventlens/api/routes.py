@@ -264,9 +264,17 @@ def _parse_query(request: Request, model: type[BaseModel]) -> Any:
         lists = _LIST_FIELDS[model] = frozenset(n for n, p in props.items() if "array" in json.dumps(p))
     qp = request.query_params
     data: dict[str, Any] = {}
+    repeated: list[dict[str, Any]] = []
     for key in qp.keys():
         if key in model.model_fields:
-            data[key] = qp.getlist(key) if key in lists else qp.getlist(key)[-1]
+            values = qp.getlist(key)
+            data[key] = values if key in lists else values[-1]
+            if key not in lists and len(values) > 1:  # which one was meant? (Schemathesis ST201)
+                repeated.append(
+                    {"loc": ("query", key), "msg": "give this parameter once", "type": "value_error"}
+                )
+    if repeated:
+        raise RequestValidationError(repeated)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
