@@ -122,3 +122,13 @@ def test_tolls_told_with_a_place_or_fatally() -> None:
     assert casualties("Officials said four road workers in North Darfur were killed on Sunday.", 0)[0] == 4
     assert casualties("Police fatally shot two men who fired at a checkpoint.", 0)[0] == 2
     assert casualties("Four road workers were killed on Sunday.", 0)[0] == 4
+
+
+def test_wounded_of_two_kinds_add_up() -> None:
+    from eventlens.stages.arguments.toll import casualties
+
+    assert casualties("Two soldiers and one shopkeeper were wounded in the blast.", 0)[1] == 3
+    assert casualties(
+        "Five soldiers and three civilians were killed and two police officers and four children were wounded.",
+        0,
+    )[:2] == (8, 6)

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
+from eventlens.stages.arguments.toll import casualties
 from eventlens.stages.detect import EVENT_CUES
 from eventlens.stages.kind_governors import (
     charge_by_force,
@@ -308,6 +309,11 @@ def frame_of(group: Group, lead_kind: Kind = "incident") -> Frame:
     if lead_kind == "sport" and "PROTEST" not in names:
         # a match report (sports terms, and no one hurt anywhere in it): every "attack" is play
         return Frame("sport", "none", None, ())
+    if lead_kind == "disaster" and "PROTEST" not in names and _mentioned_in_passing(group):
+        # an epidemic's or a flood's story naming violence as its setting ("areas affected by
+        # the violence that followed the elections"): undated, uncounted, not told apart (a
+        # protest over the epidemic is news all the same)
+        return Frame("disaster", "background", None, ())
     if lead_kind in REFERRING:
         told_words = [(s, tok) for (s, tok), k in zip(words, kinds, strict=True) if not k]
         return _in_referring_story(group, told_words, framed, tuple(deciding), lead_kind)
@@ -336,6 +342,15 @@ def _in_referring_story(
         own = next((d for s, _ in told_words if (d := s.event_date()) is not None), None)
         return Frame(lead_kind, "background", own, deciding)
     return REPORTED
+
+
+def _mentioned_in_passing(group: Group) -> bool:
+    """Is the incident only named: no date, no toll, not told as an incident of its own?"""
+    return (
+        not _told_apart(group)
+        and all(s.event_date() is None for s in group.sentences)
+        and not any(any(casualties(s.span.text, 0)[:2]) for s in group.sentences)
+    )
 
 
 def _told_apart(group: Group) -> bool:

@@ -5,11 +5,10 @@ which of two dates is the finer. Used by :mod:`eventlens.stages.merge`."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from eventlens.stages.dates import DateMention
-    from eventlens.stages.merge import Group, Sentence
 
 __all__ = ["FUTURE", "finer", "span_days", "unplaced_calendar_day", "weekday_date", "weekday_told"]
 
@@ -27,8 +26,8 @@ _CALENDAR_DAY = re.compile(
 )
 
 
-def weekday_told(g: Group) -> bool:
-    """Is the group dated by a day relative to the time of writing ("on Wednesday")?"""
+def weekday_told(g: Any) -> bool:
+    """Is the group (a ``merge.Group``) dated by a day relative to the time of writing ("on Wednesday")?"""
     return weekday_date(g.date)
 
 
@@ -36,7 +35,7 @@ def weekday_date(d: DateMention | None) -> bool:
     return d is not None and d.relative and d.range is not None and d.range.precision == "day"
 
 
-def unplaced_calendar_day(s: Sentence) -> bool:
+def unplaced_calendar_day(s: Any) -> bool:
     """Does the sentence name a calendar day the text gives no year for, left unresolved?"""
     return any(
         m.range is None and m.relative and not m.generic and _CALENDAR_DAY.search(m.span.text)

@@ -75,6 +75,15 @@ _PATTERNS = [
         ),
     ),
     ("k", re.compile(rf"\b({_Q}{_NUM})\s+(?:deaths|death|fatalities|fatality|dead)\b", re.I)),
+    # "two servicemen and one local resident were injured": both counts
+    (
+        "i+",
+        re.compile(
+            rf"\b({_Q}{_NUM}){_NOT_ANIMALS}\s+{_VICTIM}and\s+({_Q}{_NUM})\s+{_VICTIM}(?:were|have been|had been|are)?\s*"
+            rf"(?:reportedly\s+|also\s+|seriously\s+|slightly\s+)?(?:injured|wounded|hurt)\b",
+            re.I,
+        ),
+    ),
     (
         "i",
         re.compile(
@@ -176,7 +185,7 @@ def _read_casualties(text: str, offset: int = 0) -> tuple[int | None, int | None
             if any(a < m.end() and m.start() < b for a, b in used):
                 continue
             n = parse_number(m.group(1))
-            if kind == "k+":
+            if kind.endswith("+"):
                 n2 = parse_number(m.group(2))
                 n = None if n is None or n2 is None else n + n2
             if n is None or n > 100_000:
