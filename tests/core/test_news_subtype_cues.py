@@ -2,12 +2,16 @@
 written for these tests (invented names where a group or place is named).
 
 Kinds: control of a place told as "took control by force of", "established control over",
-"took full control of"; a capture only attempted ("an attack to capture ... was fended off");
-poisonous gas fired in shells (not when the claim is said to be unconfirmed); aircraft named as the ones that destroyed or raided; a
-demonstration suppressed; a commander captured or suspects intercepted (an arrest); a hideout or depot of arms found;
-chemical weapons named as the target of an air strike; a unit or militia formed, told in the
-passive; property burned or ransacked, told in the passive; observation posts set up. And things
-that are not incidents: control of a situation or a company, missile tests in a diplomatic row.
+"took full control of", "wrested control of"; a capture only attempted or intended ("an attack to
+capture ... was fended off", "intended to take ..., but were pushed back"); a deserted place taken,
+or one taken after the other side's withdrawal (no fight); poisonous gas fired in shells (not when
+the claim is said to be unconfirmed); chemical weapons named only as an air strike's target or
+reason; aircraft named as the ones that destroyed or raided; a demonstration suppressed or its
+sit-in "broke-up"; a commander captured or suspects intercepted (an arrest); a hideout, depot or
+stash of arms found; a unit or militia formed or set up, told in the passive; property burned or
+ransacked, told in the passive; observation posts set up; attackers who "detonated explosives,
+killing themselves". And things that are not incidents: control of a situation or a company,
+missile tests in a diplomatic row.
 """
 
 from datetime import datetime
@@ -104,6 +108,46 @@ CASES = [
     (
         "Non-state actor overtakes territory",
         "The militants said they had taken control of three villages and the surrounding hills during clashes with the army.",
+    ),
+    (
+        "Air/drone strike",
+        "Warplanes struck rebel positions in retaliation for a chlorine attack on the town last week, the ministry said.",
+    ),
+    (
+        "Air/drone strike",
+        "The air force bombed militant bases it accused of carrying out a sarin attack on civilians.",
+    ),
+    (
+        "Change to group/activity",
+        "A new brigade of the border guard has been set up in the southern province.",
+    ),
+    (
+        "Disrupted weapons use",
+        "Police found a stash of projectiles and rockets belonging to the militants in a farmhouse.",
+    ),
+    (
+        "Government regains territory",
+        "Soldiers wrested control of a hilltop camp from the insurgents on Sunday.",
+    ),
+    (
+        "Non-violent transfer of territory",
+        "The militants seized a deserted army base near the river, residents said.",
+    ),
+    (
+        "Non-violent transfer of territory",
+        "Rebels took over the town following the withdrawal of government troops.",
+    ),
+    (
+        "Suicide bomb",
+        "Two militants detonated explosives, killing themselves, after police surrounded their hideout.",
+    ),
+    (
+        "Armed clash",
+        "The rebels intended to take control of the ridge, but the army pushed them back after heavy fighting.",
+    ),
+    (
+        "Protest with intervention",
+        "Riot police broke-up a sit-in by teachers outside the ministry on Monday.",
     ),
     (
         "Headquarters or base established",
