@@ -10,7 +10,9 @@ reason; aircraft named as the ones that destroyed or raided; a demonstration sup
 sit-in "broke-up"; a commander captured or suspects intercepted (an arrest); a hideout, depot or
 stash of arms found; a unit or militia formed or set up, told in the passive; property burned or
 ransacked, told in the passive; observation posts set up; attackers who "detonated explosives,
-killing themselves". And things that are not incidents: control of a situation or a company,
+killing themselves"; demonstrators who threw stones or pelted the police make a violent
+demonstration even when the police then killed some of them; prisoners exchanged (an agreement).
+And things that are not incidents: control of a situation or a company,
 missile tests in a diplomatic row.
 """
 
@@ -148,6 +150,23 @@ CASES = [
     (
         "Protest with intervention",
         "Riot police broke-up a sit-in by teachers outside the ministry on Monday.",
+    ),
+    (
+        "Violent demonstration",
+        "Protesters hurled rocks at soldiers guarding the ministry, and the soldiers opened fire, killing two demonstrators.",
+    ),
+    (
+        "Violent demonstration",
+        "Youths protesting the election result pelted the police, who fired live rounds and killed one of them.",
+    ),
+    # the same force against a peaceful march stays excessive force
+    (
+        "Excessive force against protesters",
+        "Police fired live rounds at a peaceful march in the capital, killing two demonstrators.",
+    ),
+    (
+        "Agreement",
+        "The army and the rebels exchanged dozens of prisoners at a bridge near the front line on Saturday.",
     ),
     (
         "Headquarters or base established",
