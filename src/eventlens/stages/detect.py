@@ -54,6 +54,10 @@ _DAMAGE_DONE = re.compile(
 _DEMONSTRATING = re.compile(r"^(?:demonstrating|protesting|rallying|marching|during)\b", re.I)
 _VERB_FORM = re.compile(r"(?:ed|ing)\b", re.I)
 _RIOTERS = re.compile(r"riot|mob", re.I)
+#: Demonstrators' own violence: throwing things, arson, smashing, storming a building.
+_OWN_VIOLENCE = re.compile(
+    r"^(?:throw|threw|thrown|hurl|pelt|molotov|petrol|stone|burn|torch|set|vandal|ransack|smash|storm)", re.I
+)
 _FOUGHT = re.compile(r"^(?:clashed|fought|scuffled|brawled|exchanged)\b", re.I)
 #: The reason given for an arrest when it is an ordinary crime ("for stealing a car").
 _CRIME_REASON = re.compile(r"^(?:for|of|over)\b", re.I)
@@ -268,6 +272,10 @@ def _demonstration(r: Incident, protest: bool) -> Classification | None:
     """Demonstrations: peaceful, met by intervention or lethal force, or violent themselves."""
     has = r.has
     if _protest_led(r, protest):
+        if r.told("RIOT", _OWN_VIOLENCE, strong=True) and has("RIOT"):
+            # demonstrators throwing stones or setting fires make the demonstration violent even
+            # when the police then fired on them: excessive force is force against peaceful ones
+            return r.out(VIOLENT_DEMONSTRATION, 0.75, "RIOT", "PROTEST")
         if has("EXCESSIVE") or (
             r.killed
             and (r.state_actor or r.state_present)

@@ -35,9 +35,11 @@ _TWO_SIDED = re.compile(
     re.I,
 )
 _OVERRAN = re.compile(r"^overr", re.I)
-#: Verbs that tell a place taken by force (a seizure, a recapture, an overrun).
+#: Verbs that tell a place taken by force (a seizure, a recapture, an overrun), or the words
+#: "by force" themselves ("took control by force of").
 _BY_FORCE = re.compile(
-    r"^(?:seiz|captur|recaptur|retak|retook|overr|storm|wrest|occup|regain|reclaim|liberat|dr[io]v)", re.I
+    r"^(?:seiz|captur|recaptur|retak|retook|overr|storm|wrest|occup|regain|reclaim|liberat|dr[io]v)|\bby force\b",
+    re.I,
 )
 _WITHDREW = re.compile(r"^(?:withdr|pull|retreat|evacuat|vacat|abandon)", re.I)
 #: Air power only states field: warplanes, helicopters, "air strikes" (armed groups' drones are not in it).

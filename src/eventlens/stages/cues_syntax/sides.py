@@ -106,6 +106,8 @@ GAIN = _verbs(
     "win",
     "wrest",
     "control",
+    "establish",
+    "assume",
 )
 #: Verbs whose object loses a place to the subject ("drove the rebels out of the town").
 EXPEL = _verbs("drive", "push", "force", "expel", "oust", "dislodge", "rout", "evict", "clear", "flush")
@@ -119,8 +121,8 @@ _TAKE = _verbs("take")
 #: The place falls to the ``to`` object ("the town fell to the rebels").
 FALL = _verbs("fall")
 #: Trying, not succeeding: the capture did not happen unless told otherwise.
-TRY = _verbs("try", "attempt", "seek", "aim", "plan", "threaten")
-TRY_NOUNS = _nouns("attempt", "bid", "effort", "plan", "offensive")
+TRY = _verbs("try", "attempt", "seek", "aim", "plan", "threaten", "intend")
+TRY_NOUNS = _nouns("attempt", "bid", "effort", "plan", "offensive", "attack", "assault", "push", "drive")
 #: A capture beaten back.
 REPEL = _verbs(
     "repel", "repulse", "thwart", "foil", "rebuff", "halt", "stop", "fend", "fight", "beat", "push"
@@ -311,9 +313,16 @@ def territory_sides(tok: Token, low: str) -> list[Cue]:
 def _tried(verb: Token) -> bool:
     """Is ``verb`` only attempted ("tried to seize", "an attempt to capture", "in a bid to take")?"""
     head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_ in {"try", "attempt", "seek", "aim", "plan", "threaten"}:
+    if verb.dep_ == "xcomp" and head.lemma_ in {"try", "attempt", "seek", "aim", "plan", "threaten", "intend"}:
         return True
     if verb.dep_ in {"acl", "relcl"} and head.lower_ in TRY_NOUNS:
+        return True
+    if (
+        verb.dep_ in {"advcl", "xcomp"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "dobj" and c.lower_ in TRY_NOUNS for c in head.children)
+    ):
+        # "launched an assault to seize the airport": the aim of an attack, not yet a capture
         return True
     return head.lower_ in TRY and verb.dep_ in {"xcomp", "ccomp"}
 
@@ -329,7 +338,7 @@ def repelled_capture(tok: Token, low: str) -> list[Cue]:
         if t.lower_ in REPEL
         and (
             t.lemma_ in {"repel", "repulse", "thwart", "foil", "rebuff"}
-            or any(c.dep_ == "prt" and c.lower_ in REPEL_PARTICLES for c in t.children)
+            or any(c.dep_ in {"prt", "advmod"} and c.lower_ in REPEL_PARTICLES for c in t.children)
         )
     ]
     failed = any(
