@@ -281,3 +281,17 @@ def test_a_witness_in_court_makes_a_legal_story_and_its_dated_bombing_background
     assert events and _reported(events) == []
     dated = [e.date.value for e in events if e.date is not None]
     assert "2024-05-04" in dated  # the bombing's own Saturday, not the hearing's Friday
+
+
+def test_an_incident_told_in_a_statistics_story_is_background(pipe: Pipeline) -> None:
+    # written for this test: the year's counts are statistics, the dated bar shooting in its own
+    # clause is an incident the story recalls
+    text = (
+        "Official figures released on Thursday show 2,900 homicides in the state last year.\n\n"
+        "Among last year's deadliest attacks, gunmen opened fire inside a bar in Salamanca in "
+        "October, killing seven people, and 28 police officers were killed in the state over the year."
+    )
+    events = pipe.extract(text, published="2024-01-18T12:00")
+    assert [(e.role, e.fatalities) for e in events] == [("background", 7)]
+    stats = "Official figures released on Thursday show 2,900 homicides in the state last year."
+    assert pipe.extract(stats, published="2024-01-18T12:00") == []

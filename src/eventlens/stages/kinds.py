@@ -51,7 +51,7 @@ from eventlens.stages.kind_words import (
     word_lists,
 )
 from eventlens.stages.merge import SEPARATION, SEPARATION_OPENER, is_old
-from eventlens.stages.tolls import BIG_TOLL, names_one_incident
+from eventlens.stages.tolls import BIG_TOLL, clause_of, names_one_incident
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -117,6 +117,8 @@ def _statistical(tok: Token, sent: Span) -> bool:
     """Does the incident word count incidents over months or years ("attacks rose 30 percent
     last year", "the conflict has killed 10,000 people since 2015")?"""
     lists = word_lists()
+    if _MONTH_OR_DAY.search(_own_clause_text(sent, tok)):
+        return False  # "gunmen opened fire inside a bar in October": a dated incident, told
     text = sent.text
     long_span = bool(lists.long_span.search(text))
     period = long_span or bool(lists.period.search(text)) or bool(_PERCENT.search(text))
@@ -149,6 +151,22 @@ def _statistical(tok: Token, sent: Span) -> bool:
         # this year killed 120")
         or (_big_count(text) and not names_one_incident(text))
     )
+
+
+#: A month or a weekday: a clause dated so tells one incident, whatever the sentence counts.
+_MONTH_OR_DAY = re.compile(
+    r"\b(?:(?:in|on)\s+)(?:early\s+|mid-?|late\s+)?(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
+
+
+def _own_clause_text(sent: Span, tok: Token) -> str:
+    """The words of the incident word's own clause ("Among last year's deadliest attacks,
+    gunmen opened fire inside a bar in October, killing nine, and 31 police officers were killed
+    over the year": the bar shooting is told in a clause of its own)."""
+    start = tok.idx - sent.start_char
+    return clause_of(sent.text, start, start + len(tok.text))
 
 
 def _big_count(text: str) -> bool:
