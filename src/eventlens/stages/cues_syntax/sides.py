@@ -121,7 +121,8 @@ _TAKE = _verbs("take")
 #: The place falls to the ``to`` object ("the town fell to the rebels").
 FALL = _verbs("fall")
 #: Trying, not succeeding: the capture did not happen unless told otherwise.
-TRY = _verbs("try", "attempt", "seek", "aim", "plan", "threaten", "intend")
+TRY_LEMMAS = ("try", "attempt", "seek", "aim", "plan", "threaten", "intend")
+TRY = _verbs(*TRY_LEMMAS)
 TRY_NOUNS = _nouns("attempt", "bid", "effort", "plan", "offensive", "attack", "assault", "push", "drive")
 #: A capture beaten back.
 REPEL = _verbs(
@@ -313,7 +314,7 @@ def territory_sides(tok: Token, low: str) -> list[Cue]:
 def _tried(verb: Token) -> bool:
     """Is ``verb`` only attempted ("tried to seize", "an attempt to capture", "in a bid to take")?"""
     head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_ in {"try", "attempt", "seek", "aim", "plan", "threaten", "intend"}:
+    if verb.dep_ == "xcomp" and head.lemma_ in TRY_LEMMAS:
         return True
     if verb.dep_ in {"acl", "relcl"} and head.lower_ in TRY_NOUNS:
         return True
