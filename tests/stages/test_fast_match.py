@@ -42,9 +42,13 @@ def test_same_matches_as_spacy_matcher(nlp):
         ("F", [{"IS_SPACE": True}]),
         ("G", [{"LOWER": "n't", "DEP": "neg"}]),
         ("H", [{"LOWER": {"REGEX": "^mort"}}]),
+        ("I", [{"LOWER": "mai"}, {"LOWER": "mai"}]),  # the same test on two tokens
+        ("J", [{"TAG": "IN", "DEP": {"NOT_IN": ["prep", ""]}}]),
+        ("K", [{"DEP": "neg"}, {"LOWER": {"REGEX": "^the[mr]"}}]),
+        ("L", [{"LOWER": {"REGEX": "^n.t$"}, "TAG": "RB"}]),  # indexed by its tag, the REGEX checked
     ]
     fast = IndexedMatcher(nlp.vocab, patterns)
-    assert fast.n_rest == 2
+    assert fast.n_rest == 2  # E (OP) and H (nothing to index by)
     stock = _stock(nlp, patterns)
     found = 0
     for doc in nlp.pipe(TEXTS + [t.lower() for t in TEXTS]):

@@ -5,12 +5,12 @@ patterns; the model's attribute ruler (~180 patterns) and eventlens's entity rul
 most of their time there although nearly all their patterns are a fixed word or tag sequence.
 :class:`IndexedMatcher` splits a pattern list in two:
 
-- *fixed* patterns - every token a set of plain equality tests (``{"LOWER": "rocket"}``,
-  ``{"TAG": "VBZ", "LOWER": {"IN": ["is", "'s"]}}``) on the attributes in :data:`_ATTRS`, no
-  ``OP`` - are indexed by the value of one attribute of their first token; a Doc's attribute
-  columns are read once (``Doc.to_array``) and each token costs a few dictionary look-ups;
-- every other pattern (``OP``, ``REGEX``, ``NOT_IN``, other attributes) stays in a spaCy
-  ``Matcher``.
+- *fixed* patterns - no ``OP``, every token a set of ``IN`` / ``NOT_IN`` / ``REGEX`` / equality
+  tests on the attributes in :data:`_ATTRS` (``{"LOWER": "rocket"}``, ``{"TAG": "VBZ", "LOWER":
+  {"IN": ["is", "'s"]}}``), the first token with an equality or ``IN`` test - are indexed by
+  that value; a Doc's attribute columns are read once (``Doc.to_array``) and each token costs a
+  few dictionary look-ups;
+- every other pattern (``OP``, other attributes or predicates) stays in a spaCy ``Matcher``.
 
 The matches are the same set of ``(key, start, end)`` as one ``Matcher`` holding every pattern
 (each once, as the ``Matcher`` de-duplicates them); their order is not the ``Matcher``'s, so
@@ -20,6 +20,7 @@ callers whose result depends on order must sort (:func:`speed_up_attribute_ruler
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -40,36 +41,47 @@ _ATTRS = {
 }
 #: Preferred index attribute of a pattern's first token: the most selective first.
 _INDEX_ORDER = ("ORTH", "LOWER", "NORM", "LEMMA", "TAG", "DEP", "POS", "IS_SPACE")
+_IN, _NOT_IN, _REGEX = 0, 1, 2
+#: Attributes whose value is a string (so a REGEX test can read it).
+_STRING_ATTRS = frozenset({"ORTH", "LOWER", "NORM", "LEMMA", "TAG", "DEP"})
+
+#: One token test: (column, _IN / _NOT_IN with a set of ids, or _REGEX with a compiled pattern).
+Test = tuple[str, int, Any]
 
 
-def _values(name: str, spec: Any, vocab: Vocab) -> frozenset[int] | None:
-    """The attribute ids ``spec`` accepts, or None when it is not a plain equality test."""
-    if name == "IS_SPACE":
-        return frozenset({int(spec)}) if isinstance(spec, bool) else None
+def _test(name: str, spec: Any, vocab: Vocab) -> Test | None:
+    """The test ``{name: spec}`` makes, or None when the Matcher must do it."""
+    col = _ATTRS.get(name)
+    if col is None:
+        return None
+    if col == "IS_SPACE":
+        return (col, _IN, frozenset({int(spec)})) if isinstance(spec, bool) else None
     if isinstance(spec, str):
-        return frozenset({vocab.strings.add(spec)})
-    if isinstance(spec, dict) and set(spec) == {"IN"} and all(isinstance(v, str) for v in spec["IN"]):
-        return frozenset(vocab.strings.add(v) for v in spec["IN"])
+        return col, _IN, frozenset({vocab.strings.add(spec)})
+    if not isinstance(spec, dict) or len(spec) != 1:
+        return None
+    ((op, arg),) = spec.items()
+    if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(isinstance(v, str) for v in arg):
+        return col, _IN if op == "IN" else _NOT_IN, frozenset(vocab.strings.add(v) for v in arg)
+    if op == "REGEX" and isinstance(arg, str) and col in _STRING_ATTRS:
+        return col, _REGEX, re.compile(arg)
     return None
 
 
-def _fixed(pattern: list[dict[str, Any]], vocab: Vocab) -> list[dict[str, frozenset[int]]] | None:
-    """The pattern as one ``{column: accepted ids}`` per token, or None if it is not fixed."""
+def _fixed(pattern: list[dict[str, Any]], vocab: Vocab) -> list[list[Test]] | None:
+    """The pattern's tests, token by token, or None if it is not fixed (``OP``, other attributes,
+    other predicates, or a first token without an equality test to index it by)."""
     if not pattern:
         return None
     out = []
     for tok in pattern:
-        if not tok:
+        tests = [_test(name, spec, vocab) for name, spec in tok.items()]
+        if not tests or None in tests or len({t[0] for t in tests}) != len(tests):  # type: ignore[index]
             return None
-        tests: dict[str, frozenset[int]] = {}
-        for name, spec in tok.items():
-            col = _ATTRS.get(name)
-            vals = _values(name, spec, vocab) if col else None
-            if col is None or vals is None or col in tests:
-                return None
-            tests[col] = vals
         out.append(tests)
-    return out
+    if not any(t[1] == _IN for t in out[0]):
+        return None
+    return out  # type: ignore[return-value]
 
 
 class IndexedMatcher:
@@ -81,56 +93,69 @@ class IndexedMatcher:
         self.vocab = vocab
         self.rest = Matcher(vocab)
         self.n_rest = 0
-        # index column -> first-token id -> [(key id, per-token tests)]
-        self.index: dict[str, dict[int, list[tuple[int, list[dict[str, frozenset[int]]]]]]] = {}
-        cols: set[str] = set()
+        fixed: list[tuple[int, list[list[Test]]]] = []
         for key, pattern in patterns:
-            fixed = _fixed(pattern, vocab)
-            if fixed is None:
+            tests = _fixed(pattern, vocab)
+            if tests is None:
                 self.rest.add(key, [pattern])
                 self.n_rest += 1
-                continue
-            key_id = vocab.strings.add(key)
-            first = fixed[0]
-            col = next(c for c in _INDEX_ORDER if c in first)
-            table = self.index.setdefault(col, {})
-            for v in first[col]:
-                table.setdefault(v, []).append((key_id, fixed))
-            cols.update(c for tests in fixed for c in tests)
-        self.columns = sorted(cols)
+            else:
+                fixed.append((vocab.strings.add(key), tests))
+        self.columns = sorted({t[0] for _, tests in fixed for tok in tests for t in tok})
+        at = {c: i for i, c in enumerate(self.columns)}
+        # index column -> first-token id -> [(key id, length, the other tests as (offset, column, op, arg))]
+        self.index: dict[int, dict[int, list[tuple[int, int, list[tuple[int, int, int, Any]]]]]] = {}
+        for key_id, tests in fixed:
+            by_col = {t[0]: t for t in tests[0] if t[1] == _IN}
+            first = by_col[next(c for c in _INDEX_ORDER if c in by_col)]
+            checks = [
+                (k, at[col], op, arg)
+                for k, tok in enumerate(tests)
+                for col, op, arg in tok
+                if k or (col, op, arg) != first
+            ]
+            table = self.index.setdefault(at[first[0]], {})
+            for v in first[2]:
+                table.setdefault(v, []).append((key_id, len(tests), checks))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         out: list[tuple[int, int, int]] = []
         seen: set[tuple[int, int, int]] = set()
-        if self.index and len(doc):
-            rows = doc.to_array(self.columns).tolist()
-            if len(self.columns) == 1:
-                rows = [[r] if isinstance(r, int) else r for r in rows]
-            at = {c: i for i, c in enumerate(self.columns)}
-            n = len(rows)
-            for col, table in self.index.items():
-                ci = at[col]
-                for i, row in enumerate(rows):
-                    cands = table.get(row[ci])
+        n = len(doc)
+        if self.index and n:
+            cols = doc.to_array(self.columns).reshape(n, len(self.columns)).T.tolist()
+            for ci, table in self.index.items():
+                for i, v in enumerate(cols[ci]):
+                    cands = table.get(v)
                     if cands is None:
                         continue
-                    for key_id, tests in cands:
-                        end = i + len(tests)
-                        if end > n:
+                    for key_id, length, checks in cands:
+                        end = i + length
+                        if end > n or (checks and not self._passes(cols, i, checks)):
                             continue
-                        if all(
-                            rows[i + k][at[c]] in vals for k, t in enumerate(tests) for c, vals in t.items()
-                        ):
-                            m = (key_id, i, end)
-                            if m not in seen:
-                                seen.add(m)
-                                out.append(m)
+                        m = (key_id, i, end)
+                        if m not in seen:
+                            seen.add(m)
+                            out.append(m)
         if self.n_rest:
             for m in self.rest(doc, allow_missing=True):
                 if m not in seen:
                     seen.add(m)
                     out.append(m)
         return out
+
+    def _passes(self, cols: list[list[int]], i: int, checks: list[tuple[int, int, int, Any]]) -> bool:
+        for k, ci, op, arg in checks:
+            v = cols[ci][i + k]
+            if op == _IN:
+                if v not in arg:
+                    return False
+            elif op == _NOT_IN:
+                if v in arg:
+                    return False
+            elif not arg.search(self.vocab.strings[v]):
+                return False
+        return True
 
 
 def speed_up_attribute_ruler(ruler: Any) -> None:
