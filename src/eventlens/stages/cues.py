@@ -172,8 +172,13 @@ class CueComponent:
     def __call__(self, doc: Doc) -> Doc:
         best: dict[tuple[str, int], Cue] = {}
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        lowers, texts = [], []  # each token read once per Doc
+        for t in doc:
+            lowers.append(t.lower_)
+            texts.append(t.text)
         for sent in sents:
-            words = {t.lower_ for t in sent} | {t.text for t in sent}
+            words = set(lowers[sent.start : sent.end])
+            words.update(texts[sent.start : sent.end])
             candidates = {i for w in words for i in self.by_first.get(w, ())}
             for i in sorted(candidates):
                 name, weight, matcher, required = self.rows[i]

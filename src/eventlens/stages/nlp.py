@@ -2,7 +2,8 @@
 
 Components added after the model's ``ner``:
 
-- ``eventlens_entities`` - an ``EntityRuler`` (patterns in ``data/entities.jsonl``) labelling
+- ``eventlens_entities`` - an ``EntityRuler`` (patterns in ``data/entities.jsonl``; matched by
+  :mod:`eventlens.stages.fast_match`, as the model's attribute ruler is) labelling
   WEAPON (``ent_id_`` = kind), ARMED_GROUP, SECURITY_FORCE and CASUALTY. It overwrites the model's
   guesses, which fixes a class of errors: small models label rocket and group names as places
   ("Katyusha" GPE) or people.
@@ -254,6 +255,14 @@ def add_domain_components(nlp: Language) -> Language:
     cfg = {"overwrite_ents": True, "phrase_matcher_attr": "LOWER"}
     ruler = nlp.add_pipe("entity_ruler", name="eventlens_entities", after=after, config=cfg)
     ruler.add_patterns(_patterns())  # type: ignore[attr-defined]
+    from eventlens.stages.fast_match import speed_up_attribute_ruler, speed_up_entity_ruler
+
+    speed_up_entity_ruler(ruler)
+    from spacy.pipeline import AttributeRuler
+
+    for _name, proc in nlp.pipeline:
+        if isinstance(proc, AttributeRuler):  # the model's tag map: same attributes, found faster
+            speed_up_attribute_ruler(proc)
     nlp.add_pipe("eventlens_places", after="eventlens_entities")
     from eventlens.stages.cues import add_cue_component
 

@@ -99,12 +99,13 @@ def case_mode(text: str) -> CaseMode | None:
     if len(words) < MIN_WORDS:
         return None
     long_words = [w for w in words if len(w) >= 2]
-    if long_words and sum(w.isupper() for w in long_words) / len(long_words) >= MIN_UPPER_WORDS:
+    if long_words and sum(map(str.isupper, long_words)) / len(long_words) >= MIN_UPPER_WORDS:
         return "upper"
     # a headline keeps its capitals in many archives: judge by the lines after it
     head, _, rest = text.strip().partition("\n")
-    body_words = _WORD.findall(rest) if len(_WORD.findall(rest)) >= MIN_WORDS else words
-    capitalised = sum(any(c.isupper() for c in w) for w in body_words) / len(body_words)
+    rest_words = _WORD.findall(rest)
+    body_words = rest_words if len(rest_words) >= MIN_WORDS else words
+    capitalised = sum(1 for w in body_words if any(map(str.isupper, w))) / len(body_words)
     starts = [m.group(1) for m in _SENT_START.finditer(text)]
     if len(starts) >= 2 and capitalised <= MAX_CAPITALISED_WORDS:
         if sum(c.islower() for c in starts) / len(starts) >= MIN_LOWER_STARTS:

@@ -252,6 +252,8 @@ def _passive(verb: Token) -> bool:
 
 def territory_sides(tok: Token, low: str) -> list[Cue]:
     """The kinds of the side that gained and the side that lost a place."""
+    if low not in _SIDES_VERBS:
+        return []  # every branch below needs one of these verbs (most words: skip the parse reads)
     taker = loser = None
     prt = _particles(tok)
     objects = [c for c in tok.children if c.dep_ == "dobj"]
@@ -490,6 +492,7 @@ _OCCUPY = _verbs("occupy")
 _SEIZE = _verbs("seize", "take")
 _PULL = _verbs("pull")
 _LEAVE = _verbs("leave")
+_SIDES_VERBS = GAIN | EXPEL | FALL | HAND | LOSE | MOVE_IN | _LEAVE
 _DEALS = _nouns("deal", "agreement", "truce", "ceasefire", "accord", "arrangement", "pact")
 
 

@@ -1,0 +1,94 @@
+"""The indexed matcher finds exactly what spaCy's Matcher finds, and the rulers using it set the
+same entities and attributes as the stock rulers."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventlens.stages.fast_match import IndexedMatcher
+
+TEXTS = [
+    "Gunmen fired two Katyusha rockets at the base; the Tribal Militia said it wasn't them.",
+    "ISIS fighters and an unidentified armed group clashed with police near the market in Mosul.",
+    "Y'all gonna see it: I'd have said the Mai Mai Militia is n't there, but it's gone.",
+    "THE ARMY SHELLED THE VILLAGE.  Two   civilians were killed\n\nby mortar shells and a drone.",
+    "there is a bomb in the car , and they got ta leave because it 's not safe",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def nlp(pipe):
+    return pipe.nlp
+
+
+def _stock(nlp, patterns):
+    from spacy.matcher import Matcher
+
+    m = Matcher(nlp.vocab)
+    for key, p in patterns:
+        m.add(key, [p])
+    return m
+
+
+def test_same_matches_as_spacy_matcher(nlp):
+    patterns = [
+        ("A", [{"LOWER": "rockets"}]),
+        ("A", [{"LOWER": {"IN": ["two", "katyusha"]}}, {"LOWER": "rockets"}]),
+        ("B", [{"TEXT": "ISIS"}, {"LOWER": "fighters"}]),
+        ("C", [{"LOWER": "police", "POS": {"IN": ["NOUN", "PROPN"]}}]),
+        ("D", [{"TAG": "VBD"}]),
+        ("E", [{"POS": "PROPN", "OP": "+"}, {"LOWER": "militia"}]),  # not fixed: a spaCy Matcher
+        ("F", [{"IS_SPACE": True}]),
+        ("G", [{"LOWER": "n't", "DEP": "neg"}]),
+        ("H", [{"LOWER": {"REGEX": "^mort"}}]),
+        ("I", [{"LOWER": "mai"}, {"LOWER": "mai"}]),  # the same test on two tokens
+        ("J", [{"TAG": "IN", "DEP": {"NOT_IN": ["prep", ""]}}]),
+        ("K", [{"DEP": "neg"}, {"LOWER": {"REGEX": "^the[mr]"}}]),
+        ("L", [{"LOWER": {"REGEX": "^n.t$"}, "TAG": "RB"}]),  # indexed by its tag, the REGEX checked
+    ]
+    fast = IndexedMatcher(nlp.vocab, patterns)
+    assert fast.n_rest == 2  # E (OP) and H (nothing to index by)
+    stock = _stock(nlp, patterns)
+    found = 0
+    for doc in nlp.pipe(TEXTS + [t.lower() for t in TEXTS]):
+        got = fast(doc)
+        assert len(got) == len(set(got))
+        assert sorted(got) == sorted(stock(doc))
+        found += len(got)
+    assert found > 20
+
+
+def test_rulers_set_what_the_stock_rulers_set(nlp):
+    """The sped-up rulers of the pipeline against fresh stock copies run on the same Docs."""
+    import copy
+
+    names = ("attribute_ruler", "eventlens_entities")
+    for text in TEXTS + [t.upper() for t in TEXTS]:
+        doc = nlp(text)
+        for name in names:
+            ruler = nlp.get_pipe(name)
+            assert "match" in vars(ruler)  # the indexed match is installed
+            stock = copy.copy(ruler)
+            del stock.match
+            assert ruler.match(doc) == stock.match(doc), (name, text)
+
+
+def test_entity_tie_falls_back_to_stock_order(nlp):
+    """Two labels for one span: the ruler's own order decides, so the result is the stock one."""
+    from spacy.pipeline import EntityRuler
+
+    from eventlens.stages.fast_match import speed_up_entity_ruler
+
+    pats = [
+        {"label": "X", "id": "a", "pattern": [{"LOWER": "tribal"}, {"LOWER": "militia"}]},
+        {"label": "X", "id": "b", "pattern": [{"IS_TITLE": True, "OP": "+"}, {"LOWER": "militia"}]},
+    ]
+    stock = EntityRuler(nlp, overwrite_ents=True)
+    stock.add_patterns(pats)
+    fast = EntityRuler(nlp, overwrite_ents=True)
+    fast.add_patterns(pats)
+    speed_up_entity_ruler(fast)
+    doc = nlp.make_doc("The Tribal Militia attacked.")
+    assert fast.match(doc) == stock.match(doc)
+    assert [(e.text, e.ent_id_) for e in fast(doc).ents] == [(e.text, e.ent_id_) for e in stock(doc).ents]
