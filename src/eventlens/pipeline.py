@@ -1,4 +1,5 @@
-"""The pipeline: read -> clean -> NLP -> detect -> group -> arguments -> classify -> dates -> geocode.
+"""The pipeline: read -> clean -> truecase -> NLP -> dates -> merge -> kinds -> recalled -> record
+(arguments, detect, rerank, calibrate) -> geocode -> record.finalize (the README's "How it works").
 
 ``Pipeline`` holds the expensive things (the spaCy model, the geocoder), loaded on first use and
 passed in for tests. Articles go through ``nlp.pipe`` in batches, one parse each; every later
