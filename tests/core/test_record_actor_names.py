@@ -252,6 +252,45 @@ def test_a_claim_by_an_acronym_the_parse_did_not_tag(pipe) -> None:  # type: ign
         assert any(e.field == "claimed_by" and e.stage == "actor_names" for e in ev.evidence)
 
 
+@pytest.mark.parametrize(
+    ("text", "country", "actor1"),
+    [
+        pytest.param(
+            "Gunmen stormed a bus depot in Garissa on Monday, killing four drivers. "
+            "Al-Shabaab later said it carried out the attack.",
+            "Kenya",
+            "Al Shabaab",
+            id="said-it-carried-out",
+        ),
+        pytest.param(
+            "A roadside bomb struck a police truck near Kismayo on Sunday, killing three officers. "
+            "Al Shabaab said in a statement on its radio station that its fighters had planted the bomb.",
+            "Somalia",
+            "Al Shabaab",
+            id="said-that-its-fighters",
+        ),
+    ],
+)
+def test_a_group_saying_it_did_the_attack_claims_it(
+    pipe,  # type: ignore[no-untyped-def]
+    text: str,
+    country: str,
+    actor1: str,
+) -> None:
+    ev = _record(pipe, text, country)
+    assert ev.claimed_by is not None and ev.claimed_by.name == actor1
+    assert ev.actor1 is not None and ev.actor1.name == actor1
+
+
+def test_a_state_saying_it_acted_is_no_claim(pipe) -> None:  # type: ignore[no-untyped-def]
+    ev = _record(
+        pipe,
+        "Gunmen killed two farmers near Maiduguri on Monday. The Nigerian army said it killed five of the attackers.",
+        "Nigeria",
+    )
+    assert ev.claimed_by is None
+
+
 def test_no_claim_read_from_a_denial(pipe) -> None:  # type: ignore[no-untyped-def]
     ev = _record(
         pipe,

@@ -269,12 +269,31 @@ _CLAIMS = re.compile(
 )
 
 
+#: A group that says it did the attack ("Al Shabaab later said it carried out the attack", "the
+#: group said in a statement that its fighters had targeted ..."): a claim, taken from an armed
+#: group only (a state's "the army said it killed 20 militants" is its own operation, not a claim).
+_SAYS_IT_DID = re.compile(
+    r"\s+(?:(?:has|have|had|later|also|reportedly)\s+)*(?:said|says|announced|stated)\b"
+    r"(?:[^.;\"\u201c]{0,80}?\bthat\b)?\s*(?:it|its\s+(?:fighters|militants|members|men|operatives|forces)|they)\s+"
+    r"(?:(?:had|has|have)\s+)?(?:carried\s+out|(?:was|were)\s+behind|staged|conducted|launched|targeted|"
+    r"attacked|detonated|planted|ambushed)\b",
+    re.I,
+)
+#: The ACLED inter codes of armed non-state groups (rebels, political and identity militias).
+_ARMED_GROUPS = (2, 3, 4)
+
+
+def _claims(text: str, end: int, inter: int | None) -> bool:
+    """Do the words after a known name at ``end`` say it claimed the attack?"""
+    return bool(_CLAIMS.match(text, end)) or inter in _ARMED_GROUPS and bool(_SAYS_IT_DID.match(text, end))
+
+
 def _claimant(ev: Event, country: str | None) -> Actor | None:
     """The known group a sentence of the record says claimed it, when the parse found no claim
     (a short acronym the entity ruler does not tag: "Later IS claimed responsibility")."""
     for sent in ev.sentences:
         for m in find_actors(sent.text, country):
-            if m.actor.rule != "name" or m.actor.inter in (5, 6, 7) or not _CLAIMS.match(sent.text, m.end):
+            if m.actor.rule != "name" or m.actor.inter in (5, 6, 7) or not _claims(sent.text, m.end, m.actor.inter):
                 continue
             start = sent.start + m.start
             return Actor(m.actor.name, m.text, Span(start, start + len(m.text), m.text), m.actor.inter, True)
