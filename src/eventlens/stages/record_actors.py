@@ -293,7 +293,11 @@ def _claimant(ev: Event, country: str | None) -> Actor | None:
     (a short acronym the entity ruler does not tag: "Later IS claimed responsibility")."""
     for sent in ev.sentences:
         for m in find_actors(sent.text, country):
-            if m.actor.rule != "name" or m.actor.inter in (5, 6, 7) or not _claims(sent.text, m.end, m.actor.inter):
+            if (
+                m.actor.rule != "name"
+                or m.actor.inter in (5, 6, 7)
+                or not _claims(sent.text, m.end, m.actor.inter)
+            ):
                 continue
             start = sent.start + m.start
             return Actor(m.actor.name, m.text, Span(start, start + len(m.text), m.text), m.actor.inter, True)
