@@ -291,6 +291,44 @@ def test_a_state_saying_it_acted_is_no_claim(pipe) -> None:  # type: ignore[no-u
     assert ev.claimed_by is None
 
 
+_BODY = (
+    "KYIV, May 1 (Wire) - Four people were killed overnight in two Ukrainian cities, officials said.\n\n"
+    "- Sumy: A drone struck a five-storey building in the city centre, killing three residents, "
+    "governor Ivan Petrenko said.\n\n"
+    "- Kharkiv: A drone hit a car repair shop, killing its owner, mayor Ihor Terekhov said."
+)
+
+
+def _reported(pipe, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
+    evs = [acled_actor_names(e, "Ukraine") for e in pipe.extract(text, published=PUB) if e.role == "reported"]
+    assert evs, text
+    return evs
+
+
+def test_the_headline_names_the_doer_of_reported_attacks_whose_sentences_do_not(pipe) -> None:  # type: ignore[no-untyped-def]
+    for ev in _reported(pipe, "Russian drones hit two Ukrainian cities, four killed\n" + _BODY):
+        assert ev.actor1 is not None and ev.actor1.name.startswith("Military Forces of Russia"), ev.actor1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Russian drones hit two Ukrainian cities, four killed\n"
+            + _BODY.replace("A drone", "An unidentified drone"),
+            id="sentences-say-unknown",
+        ),
+        pytest.param(
+            "Russian and Belarusian drones hit two Ukrainian cities, four killed\n" + _BODY,
+            id="headline-names-two-sides",
+        ),
+    ],
+)
+def test_the_headline_gives_no_doer_when_it_cannot_say(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
+    for ev in _reported(pipe, text):
+        assert ev.actor1 is None or not ev.actor1.name.startswith("Military Forces of Russia"), ev.actor1
+
+
 def test_no_claim_read_from_a_denial(pipe) -> None:  # type: ignore[no-untyped-def]
     ev = _record(
         pipe,
