@@ -269,6 +269,20 @@ def test_a_claim_by_an_acronym_the_parse_did_not_tag(pipe) -> None:  # type: ign
             "Al Shabaab",
             id="said-that-its-fighters",
         ),
+        pytest.param(
+            "Gunmen attacked a gendarmerie post near Dori on Sunday, killing six gendarmes. "
+            "Jamaat Nusrat al-Islam wal-Muslimin (GSIM) said in a statement that its fighters had overrun the post.",
+            "Burkina Faso",
+            "JNIM",
+            id="gloss-then-said-overrun",
+        ),
+        pytest.param(
+            "A bomb exploded at a vegetable market in Quetta on Sunday, killing five people. "
+            "The attack was claimed by a regional affiliate of the Islamic State group.",
+            "Pakistan",
+            "Islamic State",
+            id="claimed-by-in-the-passive",
+        ),
     ],
 )
 def test_a_group_saying_it_did_the_attack_claims_it(
@@ -278,8 +292,8 @@ def test_a_group_saying_it_did_the_attack_claims_it(
     actor1: str,
 ) -> None:
     ev = _record(pipe, text, country)
-    assert ev.claimed_by is not None and ev.claimed_by.name == actor1
-    assert ev.actor1 is not None and ev.actor1.name == actor1
+    assert ev.claimed_by is not None and ev.claimed_by.name.startswith(actor1), ev.claimed_by
+    assert ev.actor1 is not None and ev.actor1.name.startswith(actor1), ev.actor1
 
 
 def test_a_state_saying_it_acted_is_no_claim(pipe) -> None:  # type: ignore[no-untyped-def]

@@ -304,19 +304,33 @@ _CLAIMS = re.compile(
 #: group said in a statement that its fighters had targeted ..."): a claim, taken from an armed
 #: group only (a state's "the army said it killed 20 militants" is its own operation, not a claim).
 _SAYS_IT_DID = re.compile(
-    r"\s+(?:(?:has|have|had|later|also|reportedly)\s+)*(?:said|says|announced|stated)\b"
+    r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:has|have|had|later|also|reportedly)\s+)*(?:said|says|announced|stated)\b"
     r"(?:[^.;\"\u201c]{0,80}?\bthat\b)?\s*(?:it|its\s+(?:fighters|militants|members|men|operatives|forces)|they)\s+"
     r"(?:(?:had|has|have)\s+)?(?:carried\s+out|(?:was|were)\s+behind|staged|conducted|launched|targeted|"
-    r"attacked|detonated|planted|ambushed)\b",
+    r"attacked|detonated|planted|ambushed|overr[au]n|stormed|seized|captured|killed|struck|shot\s+down)\b",
     re.I,
 )
 #: The ACLED inter codes of armed non-state groups (rebels, political and identity militias).
 _ARMED_GROUPS = (2, 3, 4)
 
 
-def _claims(text: str, end: int, inter: int | None) -> bool:
-    """Do the words after a known name at ``end`` say it claimed the attack?"""
-    return bool(_CLAIMS.match(text, end)) or inter in _ARMED_GROUPS and bool(_SAYS_IT_DID.match(text, end))
+#: A claim in the passive before the name ("The bombing was claimed at the time by a local faction
+#: of the Islamic State group", "an attack claimed by JNIM").
+_CLAIMED_BY = re.compile(
+    r"\bclaimed\s+(?:[^.;,]{0,30}?\s+)?by\s+(?:(?:a|an|the|its|local|regional|faction|branch|wing|affiliate|"
+    r"of|militants?|fighters?|group)\s+){0,6}$",
+    re.I,
+)
+
+
+def _claims(text: str, start: int, end: int, inter: int | None) -> bool:
+    """Do the words around a known name at ``start:end`` say it claimed the attack?"""
+    return (
+        bool(_CLAIMS.match(text, end))
+        or bool(_CLAIMED_BY.search(text, 0, start))
+        or inter in _ARMED_GROUPS
+        and bool(_SAYS_IT_DID.match(text, end))
+    )
 
 
 def _claimant(ev: Event, country: str | None) -> Actor | None:
@@ -327,7 +341,7 @@ def _claimant(ev: Event, country: str | None) -> Actor | None:
             if (
                 m.actor.rule != "name"
                 or m.actor.inter in (5, 6, 7)
-                or not _claims(sent.text, m.end, m.actor.inter)
+                or not _claims(sent.text, m.start, m.end, m.actor.inter)
             ):
                 continue
             start = sent.start + m.start
