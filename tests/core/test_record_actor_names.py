@@ -252,6 +252,97 @@ def test_a_claim_by_an_acronym_the_parse_did_not_tag(pipe) -> None:  # type: ign
         assert any(e.field == "claimed_by" and e.stage == "actor_names" for e in ev.evidence)
 
 
+@pytest.mark.parametrize(
+    ("text", "country", "actor1"),
+    [
+        pytest.param(
+            "Gunmen stormed a bus depot in Garissa on Monday, killing four drivers. "
+            "Al-Shabaab later said it carried out the attack.",
+            "Kenya",
+            "Al Shabaab",
+            id="said-it-carried-out",
+        ),
+        pytest.param(
+            "A roadside bomb struck a police truck near Kismayo on Sunday, killing three officers. "
+            "Al Shabaab said in a statement on its radio station that its fighters had planted the bomb.",
+            "Somalia",
+            "Al Shabaab",
+            id="said-that-its-fighters",
+        ),
+        pytest.param(
+            "Gunmen attacked a gendarmerie post near Dori on Sunday, killing six gendarmes. "
+            "Jamaat Nusrat al-Islam wal-Muslimin (GSIM) said in a statement that its fighters had overrun the post.",
+            "Burkina Faso",
+            "JNIM",
+            id="gloss-then-said-overrun",
+        ),
+        pytest.param(
+            "A bomb exploded at a vegetable market in Quetta on Sunday, killing five people. "
+            "The attack was claimed by a regional affiliate of the Islamic State group.",
+            "Pakistan",
+            "Islamic State",
+            id="claimed-by-in-the-passive",
+        ),
+    ],
+)
+def test_a_group_saying_it_did_the_attack_claims_it(
+    pipe,  # type: ignore[no-untyped-def]
+    text: str,
+    country: str,
+    actor1: str,
+) -> None:
+    ev = _record(pipe, text, country)
+    assert ev.claimed_by is not None and ev.claimed_by.name.startswith(actor1), ev.claimed_by
+    assert ev.actor1 is not None and ev.actor1.name.startswith(actor1), ev.actor1
+
+
+def test_a_state_saying_it_acted_is_no_claim(pipe) -> None:  # type: ignore[no-untyped-def]
+    ev = _record(
+        pipe,
+        "Gunmen killed two farmers near Maiduguri on Monday. The Nigerian army said it killed five of the attackers.",
+        "Nigeria",
+    )
+    assert ev.claimed_by is None
+
+
+_BODY = (
+    "KYIV, May 1 (Wire) - Four people were killed overnight in two Ukrainian cities, officials said.\n\n"
+    "- Sumy: A drone struck a five-storey building in the city centre, killing three residents, "
+    "governor Ivan Petrenko said.\n\n"
+    "- Kharkiv: A drone hit a car repair shop, killing its owner, mayor Ihor Terekhov said."
+)
+
+
+def _reported(pipe, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
+    evs = [acled_actor_names(e, "Ukraine") for e in pipe.extract(text, published=PUB) if e.role == "reported"]
+    assert evs, text
+    return evs
+
+
+def test_the_headline_names_the_doer_of_reported_attacks_whose_sentences_do_not(pipe) -> None:  # type: ignore[no-untyped-def]
+    for ev in _reported(pipe, "Russian drones hit two Ukrainian cities, four killed\n" + _BODY):
+        assert ev.actor1 is not None and ev.actor1.name.startswith("Military Forces of Russia"), ev.actor1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Russian drones hit two Ukrainian cities, four killed\n"
+            + _BODY.replace("A drone", "An unidentified drone"),
+            id="sentences-say-unknown",
+        ),
+        pytest.param(
+            "Russian and Belarusian drones hit two Ukrainian cities, four killed\n" + _BODY,
+            id="headline-names-two-sides",
+        ),
+    ],
+)
+def test_the_headline_gives_no_doer_when_it_cannot_say(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
+    for ev in _reported(pipe, text):
+        assert ev.actor1 is None or not ev.actor1.name.startswith("Military Forces of Russia"), ev.actor1
+
+
 def test_no_claim_read_from_a_denial(pipe) -> None:  # type: ignore[no-untyped-def]
     ev = _record(
         pipe,

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from eventlens.stages import arguments as args_mod
 from eventlens.stages.calibrate import record_confidence
 from eventlens.stages.detect import DEMO, EVENT_CUES, Classification, classify
+from eventlens.stages.detect_incident import REMOTE
 from eventlens.stages.merge import Group, Sentence, role_of
 from eventlens.stages.record_actors import acled_actor_names
 from eventlens.stages.rerank import decide, features
@@ -75,7 +76,7 @@ def build_event(
     sub = cls.sub_event_type
     etype = event_type_of(sub)
     role = role_of(g, pub_date)
-    if _only_names_an_event(inc, a):
+    if _only_names_an_event(inc, a) or etype in _ARMED_TYPES and _only_commemorated(inc):
         return None
     actor1, actor2 = _acled_actors(etype, sub, a)
     dr, date_conf = _event_date(g, pub_date, role)
@@ -239,6 +240,35 @@ def _only_names_an_event(inc: _Incident, a: args_mod.Arguments) -> bool:
         and not a.fatalities
         and all(inc.doc[c.end - 1].dep_ in ("compound", "amod", "poss", "nmod") for c in inc.strong)
     )
+
+
+#: Words of a commemoration: an anniversary, a memorial, people marking the time since an attack.
+_COMMEMORATION = re.compile(
+    r"\b(?:anniversar(?:y|ies)|commemorat\w*|memorial\s+(?:service|ceremony|prayers?|march|vigil)s?|"
+    r"mark(?:ed|ing|s)?\s+(?:the\s+)?(?:\w+\s+){0,2}(?:years?|months?)\s+(?:since|after)|"
+    r"(?:a|one|two|three|four|five|ten|\d+)\s+years?\s+(?:after|since|on\s+from))\b",
+    re.I,
+)
+
+
+#: The cues of violence (a gathering's or an arrest's cue in the same group is no violence).
+_VIOLENT_CUES = frozenset((*REMOTE, "CLASH", "KILL", "ABDUCT", "SEXUAL", "OVERTAKE", "REGAIN"))
+
+
+def _only_commemorated(inc: _Incident) -> bool:
+    """Is the violence only the subject of a commemoration - every incident word a noun in a
+    sentence that marks its anniversary ("relatives of the victims of a suicide bombing gathered
+    to mark one year since the attack", "A year after the mosque bombing, families wait")? The
+    gathering is no violent incident; the attack it recalls is told by its own dated sentences.
+    An attack on the mourners has a verb of its own ("gunmen attacked a memorial service")."""
+    violent = [c for c in inc.strong if c.name in _VIOLENT_CUES]
+    if not violent:
+        return False
+    for c in violent:
+        tok = inc.doc[c.end - 1]
+        if tok.pos_ not in ("NOUN", "PROPN") or not _COMMEMORATION.search(tok.sent.text):
+            return False
+    return True
 
 
 def _event_date(g: Group, pub_date: date | None, role: str) -> tuple[DateRange | None, float]:

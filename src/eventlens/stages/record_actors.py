@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 
 from eventlens.stages.actor_names import (
+    ActorMention,
     air_force,
     canonical_actor,
     find_actors,
@@ -58,6 +59,9 @@ def acled_actor_names(ev: Event, country: str | None) -> Event:
         if named is not None and named.span is not None:
             a1 = named
             evidence = (*evidence, Evidence("actor1", (named.span,), "actor_names", 0.5))
+        elif (titled := _named_in_title(ev, country)) is not None:
+            a1 = titled  # (the headline's words: no span in the article's body)
+            evidence = (*evidence, Evidence("actor1", (), "actor_names.title", 0.4))
     claimed = _renamed(ev.claimed_by, country, _kind_hint(ev.claimed_by, None, first=False))
     if claimed is None:
         claimed = _claimant(ev, country)
@@ -186,21 +190,48 @@ def _named_in_lead(ev: Event, country: str | None) -> Actor | None:
     others += [ev.actor2.span] if ev.actor2 is not None and ev.actor2.span is not None else []
     if _UNKNOWN_DOER.search(lead.text):
         return None
-    for m in find_actors(lead.text, country):
+    for m in _doers(lead.text, country):
+        start, end = lead.start + m.start, lead.start + m.end
+        if any(start < o.end and o.start < end for o in others):
+            continue  # the victim's or the target's words
+        return Actor(m.actor.name, m.text, Span(start, end, m.text), m.actor.inter)
+    return None
+
+
+def _doers(text: str, country: str | None) -> list[ActorMention]:
+    """The actors the dictionary names in ``text`` that may be who used force: a known group or
+    a country's forces, not a crowd or civilians, a speaker, a target, a counted victim, the
+    owner of a victim ("a QSD member") nor a credit in brackets."""
+    found = []
+    for m in find_actors(text, country):
         if m.actor.rule not in ("name", "state") or m.actor.inter in (5, 6, 7):
             continue  # (crowds and civilians named in the lead are not who used force)
-        text = lead.text
         if _SPEAKS.match(text, m.end) or _TARGETED.search(text, 0, m.start) or _QUALIFIES.match(text, m.end):
             continue  # "the U.S. military said ...", "targeted at the Russian military", "a QSD member"
         if _COUNTED.search(text, 0, m.start) and _PASSIVE_AFTER.match(text, m.end):
             continue  # "2 Taliban members were killed"
         if text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 1] == ")":
             continue  # "(AP)", "(ADF)": a credit or a gloss, named in full elsewhere if at all
-        start, end = lead.start + m.start, lead.start + m.end
-        if any(start < o.end and o.start < end for o in others):
-            continue  # the victim's or the target's words
-        return Actor(m.actor.name, m.text, Span(start, end, m.text), m.actor.inter)
-    return None
+        found.append(m)
+    return found
+
+
+def _named_in_title(ev: Event, country: str | None) -> Actor | None:
+    """The doer the article's headline names ("Russian missiles and drones hit four regions",
+    "Twin car bombs kill 31; Al Shabaab claims both"), for a reported armed record whose own
+    sentences name none: a headline tells who did the incidents the article reports. None for a
+    background record, a headline naming several possible doers, or sentences that say the
+    perpetrators are unknown."""
+    title = ev.article_title
+    if not title or ev.role != "reported" or ev.event_type not in _ARMED_TYPES:
+        return None
+    if any(_UNKNOWN_DOER.search(s.text) for s in ev.sentences):
+        return None
+    doers = _doers(title, country)
+    if len({m.actor.name for m in doers}) != 1:
+        return None  # none, or two sides ("Russian and Ukrainian forces trade fire")
+    m = doers[0]
+    return Actor(m.actor.name, m.text, None, m.actor.inter)
 
 
 #: What may stand between a known name and the generic words the parse kept of its phrase:
@@ -269,12 +300,49 @@ _CLAIMS = re.compile(
 )
 
 
+#: A group that says it did the attack ("Al Shabaab later said it carried out the attack", "the
+#: group said in a statement that its fighters had targeted ..."): a claim, taken from an armed
+#: group only (a state's "the army said it killed 20 militants" is its own operation, not a claim).
+_SAYS_IT_DID = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:has|have|had|later|also|reportedly)\s+)*(?:said|says|announced|stated)\b"
+    r"(?:[^.;\"\u201c]{0,80}?\bthat\b)?\s*(?:it|its\s+(?:fighters|militants|members|men|operatives|forces)|they)\s+"
+    r"(?:(?:had|has|have)\s+)?(?:carried\s+out|(?:was|were)\s+behind|staged|conducted|launched|targeted|"
+    r"attacked|detonated|planted|ambushed|overr[au]n|stormed|seized|captured|killed|struck|shot\s+down)\b",
+    re.I,
+)
+#: The ACLED inter codes of armed non-state groups (rebels, political and identity militias).
+_ARMED_GROUPS = (2, 3, 4)
+
+
+#: A claim in the passive before the name ("The bombing was claimed at the time by a local faction
+#: of the Islamic State group", "an attack claimed by JNIM").
+_CLAIMED_BY = re.compile(
+    r"\bclaimed\s+(?:[^.;,]{0,30}?\s+)?by\s+(?:(?:a|an|the|its|local|regional|faction|branch|wing|affiliate|"
+    r"of|militants?|fighters?|group)\s+){0,6}$",
+    re.I,
+)
+
+
+def _claims(text: str, start: int, end: int, inter: int | None) -> bool:
+    """Do the words around a known name at ``start:end`` say it claimed the attack?"""
+    return (
+        bool(_CLAIMS.match(text, end))
+        or bool(_CLAIMED_BY.search(text, 0, start))
+        or inter in _ARMED_GROUPS
+        and bool(_SAYS_IT_DID.match(text, end))
+    )
+
+
 def _claimant(ev: Event, country: str | None) -> Actor | None:
     """The known group a sentence of the record says claimed it, when the parse found no claim
     (a short acronym the entity ruler does not tag: "Later IS claimed responsibility")."""
     for sent in ev.sentences:
         for m in find_actors(sent.text, country):
-            if m.actor.rule != "name" or m.actor.inter in (5, 6, 7) or not _CLAIMS.match(sent.text, m.end):
+            if (
+                m.actor.rule != "name"
+                or m.actor.inter in (5, 6, 7)
+                or not _claims(sent.text, m.start, m.end, m.actor.inter)
+            ):
                 continue
             start = sent.start + m.start
             return Actor(m.actor.name, m.text, Span(start, start + len(m.text), m.text), m.actor.inter, True)
