@@ -49,6 +49,13 @@ STAGE = "arguments"
 _CIVIL_VEHICLES = frozenset(
     "truck trucks bus buses car cars vehicle vehicles minibus minibuses taxi taxis motorcycle motorcycles boat boats lorry lorries pickup".split()
 )
+#: Places where unarmed people gather or live: an attack on one is on civilians unless armed
+#: people are named there ("stormed a church during mass", "attacked a busy market").
+_CIVIL_PLACES = frozenset(
+    """mosque mosques church churches temple temples synagogue synagogues shrine shrines cathedral
+    market markets marketplace bazaar school schools college university hospital hospitals clinic
+    village villages hamlet community communities wedding funeral congregation""".split()
+)
 _MILITARY_MODIFIERS = frozenset(
     "military army police convoy patrol armoured armored troops soldiers security tank".split()
 )
@@ -195,9 +202,10 @@ def _target(a: Arguments, patient: Token | None, family: str) -> set[int]:
         elif (
             pwords & CIVILIAN_NOUNS
             or off_duty
-            or (pwords & _CIVIL_VEHICLES and not pwords & _MILITARY_MODIFIERS)
+            or (pwords & (_CIVIL_VEHICLES | _CIVIL_PLACES) and not pwords & _MILITARY_MODIFIERS)
         ):
-            # people, or the vehicles that carry them ("ambushed a truck carrying passengers")
+            # people, the vehicles that carry them ("ambushed a truck carrying passengers") or the
+            # places where they pray, trade, learn or live ("attacked a crowded mosque")
             a.civilian_victims = True
             a.actor2 = Actor("Civilians ({country})", phrase.text, _tok_span(phrase), 7)
     return target_tokens
