@@ -6,7 +6,9 @@ market, a farming community) is one on civilians, also when "army officials" or 
 officials" report it (speakers are no side of the fight); demonstrators' own violence told after
 the police killed some of them ("protesters who had pelted officers with rocks") makes a violent
 demonstration; police beating protesters during a demonstration is force on them, not their
-violence; force "used excessive force to disperse" is excessive force; a "fire exchange" is a clash.
+violence; force "used excessive force to disperse" is excessive force; a "fire exchange" is a clash;
+stone-throwing (bottle-, rock-) demonstrators make a violent demonstration, and stone throwers
+met by the police with no demonstration named are a mob.
 And the rules that must not move: an attack on an army camp or a police post stays a battle.
 """
 
@@ -61,6 +63,16 @@ CASES = [
         "Excessive force against protesters",
         "Riot officers used disproportionate force to break up a sit-in by nurses outside the hospital.",
     ),
+    (
+        "Violent demonstration",
+        "Police fired tear gas and rubber bullets at stone-throwing protesters in the capital.",
+    ),
+    (
+        "Violent demonstration",
+        "Gendarmes used water cannon against bottle-throwing demonstrators outside the Varna town hall.",
+    ),
+    ("Mob violence", "Police fired tear gas at rock-throwing youths in the old city."),
+    ("Mob violence", "Soldiers fired rubber bullets at stone throwers near the checkpoint, wounding two."),
     (
         "Armed clash",
         "Soldiers were engaged in a fire exchange with the rebels since morning near the border.",

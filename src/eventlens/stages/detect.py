@@ -53,7 +53,7 @@ _DAMAGE_DONE = re.compile(
 )
 _DEMONSTRATING = re.compile(r"^(?:demonstrating|protesting|rallying|marching|during)\b", re.I)
 _VERB_FORM = re.compile(r"(?:ed|ing)\b", re.I)
-_RIOTERS = re.compile(r"riot|mob", re.I)
+_RIOTERS = re.compile(r"riot|mob|throw", re.I)
 #: Demonstrators' own violence: throwing things, arson, smashing, storming a building.
 _OWN_VIOLENCE = re.compile(
     r"^(?:throw|threw|thrown|hurl|pelt|molotov|petrol|stone|burn|torch|set|vandal|ransack|smash|storm)", re.I
