@@ -202,12 +202,15 @@ def _target(a: Arguments, patient: Token | None, family: str) -> set[int]:
         elif (
             pwords & CIVILIAN_NOUNS
             or off_duty
-            or (pwords & (_CIVIL_VEHICLES | _CIVIL_PLACES) and not pwords & _MILITARY_MODIFIERS)
+            or (pwords & _CIVIL_VEHICLES and not pwords & _MILITARY_MODIFIERS)
         ):
-            # people, the vehicles that carry them ("ambushed a truck carrying passengers") or the
-            # places where they pray, trade, learn or live ("attacked a crowded mosque")
+            # people, or the vehicles that carry them ("ambushed a truck carrying passengers")
             a.civilian_victims = True
             a.actor2 = Actor("Civilians ({country})", phrase.text, _tok_span(phrase), 7)
+        elif pwords & _CIVIL_PLACES and not pwords & _MILITARY_MODIFIERS:
+            # the places where unarmed people pray, trade, learn or live ("attacked a crowded
+            # mosque"): civilians were attacked, though the place names none of them as actor2
+            a.civilian_victims = True
     return target_tokens
 
 
