@@ -53,7 +53,7 @@ _DAMAGE_DONE = re.compile(
 )
 _DEMONSTRATING = re.compile(r"^(?:demonstrating|protesting|rallying|marching|during)\b", re.I)
 _VERB_FORM = re.compile(r"(?:ed|ing)\b", re.I)
-_RIOTERS = re.compile(r"riot|mob", re.I)
+_RIOTERS = re.compile(r"riot|mob|throw", re.I)
 #: Demonstrators' own violence: throwing things, arson, smashing, storming a building.
 _OWN_VIOLENCE = re.compile(
     r"^(?:throw|threw|thrown|hurl|pelt|molotov|petrol|stone|burn|torch|set|vandal|ransack|smash|storm)", re.I
@@ -135,6 +135,11 @@ def classify(
     shut = {c.start for c in cues if c.name == "SHUTDOWN"}
     if shut:
         cues = [c for c in cues if not (c.name == "PROTEST" and c.start in shut)]
+    if state_actor:
+        # "police beat protesters during a demonstration": force used on the demonstrators (an
+        # intervention on the same word), not violence of theirs
+        acts_on = {c.start for c in cues if c.name == "INTERVENE" and c.weight > 0}
+        cues = [c for c in cues if not (c.name == "RIOT" and c.start in acts_on)]
     score, by = _scores(cues)
     r = Incident(
         score,
@@ -293,6 +298,10 @@ def _demonstration(r: Incident, protest: bool) -> Classification | None:
         if has("INTERVENE"):
             return r.out(PROTEST_WITH_INTERVENTION, 0.75, "INTERVENE", "PROTEST")
         return r.out(PEACEFUL_PROTEST, 0.8, "PROTEST")
+    if protest and r.told("RIOT", _OWN_VIOLENCE, strong=True):
+        # "police shot dead four protesters who had pelted officers with rocks": the killing is
+        # told first, but the demonstrators' own violence makes the demonstration violent
+        return r.out(VIOLENT_DEMONSTRATION, 0.7, "RIOT", "PROTEST")
     if protest and has("EXCESSIVE"):
         return r.out(EXCESSIVE_FORCE, 0.75, "EXCESSIVE", "PROTEST")
     return None

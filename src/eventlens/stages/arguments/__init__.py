@@ -49,6 +49,13 @@ STAGE = "arguments"
 _CIVIL_VEHICLES = frozenset(
     "truck trucks bus buses car cars vehicle vehicles minibus minibuses taxi taxis motorcycle motorcycles boat boats lorry lorries pickup".split()
 )
+#: Places where unarmed people gather or live: an attack on one is on civilians unless armed
+#: people are named there ("stormed a church during mass", "attacked a busy market").
+_CIVIL_PLACES = frozenset(
+    """mosque mosques church churches temple temples synagogue synagogues shrine shrines cathedral
+    market markets marketplace bazaar school schools college university hospital hospitals clinic
+    village villages hamlet community communities wedding funeral congregation""".split()
+)
 _MILITARY_MODIFIERS = frozenset(
     "military army police convoy patrol armoured armored troops soldiers security tank".split()
 )
@@ -200,6 +207,10 @@ def _target(a: Arguments, patient: Token | None, family: str) -> set[int]:
             # people, or the vehicles that carry them ("ambushed a truck carrying passengers")
             a.civilian_victims = True
             a.actor2 = Actor("Civilians ({country})", phrase.text, _tok_span(phrase), 7)
+        elif pwords & _CIVIL_PLACES and not pwords & _MILITARY_MODIFIERS:
+            # the places where unarmed people pray, trade, learn or live ("attacked a crowded
+            # mosque"): civilians were attacked, though the place names none of them as actor2
+            a.civilian_victims = True
     return target_tokens
 
 

@@ -20,10 +20,30 @@ _RESPONSE_VERBS = frozenset(
 )
 
 
+#: Nouns of people who speak for a service ("police officials", "army spokesman").
+_SPEAKER_NOUNS = frozenset(
+    "official officials spokesman spokesmen spokeswoman spokesperson source sources".split()
+)
+
+
+def _speaking_noun(tok: Token) -> Token:
+    """The noun a service's name modifies when that noun is its speakers ("army" in "army
+    officials", "police" in "health and police officials"); else the token itself."""
+    head = tok
+    for _ in range(3):
+        if head.dep_ not in ("compound", "nmod", "amod", "conj") or head.head is head:
+            break
+        head = head.head
+        if head.lower_ in _SPEAKER_NOUNS:
+            return head
+    return tok
+
+
 def _is_speaker(ent: SpacySpan) -> bool:
     """The entity only reports the event or responds to it afterwards: subject of "said"/"told",
-    "according to" it, or subject/agent of "arrested", "found", "investigated"."""
-    root = ent.root
+    "according to" it, or subject/agent of "arrested", "found", "investigated". The entity may
+    name the speakers' service ("army officials said", "health and police officials said")."""
+    root = _speaking_noun(ent.root)
     if root.dep_ == "nsubj" and (
         root.head.lemma_ in ("say", "tell", "report", "confirm", "state", "add")
         or root.head.lower_ in SAY_VERBS
