@@ -577,3 +577,19 @@ def test_a_claim_in_one_record_names_the_doer_of_its_other_bombings(pipe) -> Non
     assert len(events) == 2
     named = article_actors(events, _sentences(pipe, text))
     assert [e.actor1.name if e.actor1 else None for e in named] == ["Ulster Freedom Front"] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A soldier was killed by a buried bomb while fighting al-Shabaab near Afgooye on Thursday.",
+        "Two shepherds were wounded by a landmine near Bardere on Sunday.",
+    ],
+)
+def test_the_weapon_of_a_passive_is_no_actor(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
+    ev = _record(pipe, text, "Somalia")
+    assert (
+        ev.actor1 is None
+        or not ev.actor1.mention
+        or not any(w in ev.actor1.mention.lower() for w in ("bomb", "landmine", "mine"))
+    )
