@@ -142,4 +142,4 @@ def test_probabilities_are_the_same_bits_as_adding_feature_by_feature() -> None:
         # a NumPy value computes in its own precision, as the plain sum does
         wide = {k: np.float64(v) for k, v in feats.items()}
         assert model.predict_proba(wide) == _one_by_one(model, wide)
-        assert model.predict_proba(feats) == _one_by_one(model, feats)  # asked again: kept
+        assert model.predict_proba(feats) == _one_by_one(model, feats)  # asked again: the same

@@ -26,7 +26,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -182,24 +182,7 @@ class LinearModel:
     intercept: Any
     meta: dict[str, Any]
 
-    #: the last incidents' probabilities by their features: the decision and the record's
-    #: confidence ask about the same incident one after the other
-    _memo: dict[tuple[tuple[str, float], ...], dict[str, float]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
-
     def predict_proba(self, feats: Mapping[str, float]) -> dict[str, float]:
-        if not set(map(type, feats.values())) <= {float}:
-            return self._predict_proba(feats)  # 1 == 1.0 == np.float32(1): kept by value alone
-        key = tuple(feats.items())
-        probs = self._memo.get(key)
-        if probs is None:
-            if len(self._memo) >= 256:
-                self._memo.clear()
-            probs = self._memo[key] = self._predict_proba(feats)
-        return dict(probs)
-
-    def _predict_proba(self, feats: Mapping[str, float]) -> dict[str, float]:
         import numpy as np
 
         if self.meta.get("augmented"):
@@ -289,20 +272,35 @@ def may_overrule(rule: str, rule_conf: float, model: LinearModel | None) -> bool
     return not support or support.get(rule, 0) >= MIN_SUPPORT
 
 
+def probabilities(
+    rule: str, rule_conf: float, feats: Mapping[str, float], model: LinearModel | None
+) -> dict[str, float] | None:
+    """The model's probabilities for one incident where it may overrule the rules' ``rule``
+    (:func:`may_overrule`), else None: computed once, for :func:`decide` and then for the
+    record's confidence (``calibrate.signals``)."""
+    if model is None or not may_overrule(rule, rule_conf, model):
+        return None
+    return model.predict_proba(feats)
+
+
 def decide(
     rule: str,
     rule_conf: float,
     feats: Mapping[str, float],
     model: LinearModel | None,
     margin: float | None = None,
+    probs: Mapping[str, float] | None = None,
 ) -> tuple[str, float]:
     """The final sub-event type and its confidence. The margin is ``margin``, else the one the
-    model was chosen with (its header's ``overrule_margin``), else :data:`OVERRULE_MARGIN`."""
+    model was chosen with (its header's ``overrule_margin``), else :data:`OVERRULE_MARGIN`.
+    ``probs`` are the model's probabilities for ``feats`` when the caller has them already
+    (:func:`probabilities`), so the record's confidence reuses what the decision computed."""
     if model is None or not may_overrule(rule, rule_conf, model):
         return rule, rule_conf
     if margin is None:
         margin = float(model.meta.get("overrule_margin", OVERRULE_MARGIN))
-    probs = model.predict_proba(feats)
+    if probs is None:
+        probs = model.predict_proba(feats)
     best = max(probs, key=probs.__getitem__)
     if best != rule and probs[best] < probs.get(rule, 0.0) + margin:
         # the model must clearly prefer another class to overrule the definitions
