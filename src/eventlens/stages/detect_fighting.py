@@ -38,7 +38,7 @@ _OVERRAN = re.compile(r"^overr", re.I)
 #: Verbs that tell a place taken by force (a seizure, a recapture, an overrun), or the words
 #: "by force" themselves ("took control by force of").
 _BY_FORCE = re.compile(
-    r"^(?:seiz|captur|recaptur|retak|retook|overr|storm|wrest|occup|regain|reclaim|liberat|dr[io]v)|\bby force\b",
+    r"^(?:seiz|captur|recaptur|retak|retook|overr|storm|wrest|occup|regain|reclaim|liberat|dr[io]v)|\bby force\b|\bground$",
     re.I,
 )
 _WITHDREW = re.compile(r"^(?:withdr|pull|retreat|evacuat|vacat|abandon)", re.I)

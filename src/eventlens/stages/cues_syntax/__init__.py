@@ -35,6 +35,7 @@ from eventlens.stages.cues_syntax.crowd_force import (
     violent_suppression,
 )
 from eventlens.stages.cues_syntax.lexicon import DEMONSTRATORS, PEOPLE, PERPETRATORS, QUANTITY_HEADS, SECURITY
+from eventlens.stages.cues_syntax.news_acts import RULES as NEWS_RULES
 from eventlens.stages.cues_syntax.protest_words import (
     _HOLD,
     _HOLD_OBJECTS,
@@ -538,4 +539,5 @@ _VERB_RULES = (
     weapon_did_the_harm,
     base_established,
     deployment_reason,
+    *NEWS_RULES,
 )
