@@ -266,7 +266,11 @@ ROUND_2_CASES = [
 # attack are shelling; a mass grave found is "Other" (ACLED), the killings it holds are older;
 # fighting "after eliminating the last rebel positions" makes a capture a fought one; a detention
 # named in a demand for release is the demand's topic; tear gas or water cannon used on a crowd
-# with no demonstration named is an intervention; residents or refugees returning are "Other".
+# with no demonstration named is an intervention; residents or refugees returning are "Other"; a
+# place described as "the scene of the fiercest fighting in recent months" tells no fighting and no
+# pattern; things thrown "into the air" hurt nobody; a camp "charged" is attacked; troops reinforced
+# for drills, ready to "counter an airstrike", are a change of activity; clashes after the police
+# attacked a protest are the demonstrators' (violent demonstration).
 ROUND_3_CASES = [
     (
         "Non-state actor overtakes territory",
@@ -382,6 +386,30 @@ ROUND_3_CASES = [
     (
         "Other",
         "Hundreds of refugees returned to the border town of Sarvo on Monday after the rebels withdrew.",
+    ),
+    (
+        "Agreement",
+        "Rebels and government forces exchanged prisoners on Tuesday near the divided city of Varno, the "
+        "scene of some of the fiercest fighting in recent months.",
+    ),
+    (
+        "Peaceful protest",
+        "Protesters in Kelmet threw hundreds of paper rolls into the air on Monday to show their anger over "
+        "the prison sentences.",
+    ),
+    (
+        "Armed clash",
+        "Militants charged an army camp outside Kelmet on Monday night, inflicting unspecified casualties on "
+        "the soldiers.",
+    ),
+    (
+        "Change to group/activity",
+        "Border troops have been reinforced because of the military drills, and air defence units are ready "
+        "to counter an airstrike by a mock enemy, the minister said on Monday.",
+    ),
+    (
+        "Violent demonstration",
+        "Clashes broke out on Sunday after police attacked a peaceful protest by teachers in Kelmet.",
     ),
 ]
 

@@ -111,9 +111,14 @@ def _register_paragraphs() -> None:
 
     @Language.component("eventlens_paragraphs")
     def eventlens_paragraphs(doc: Doc) -> Doc:
-        """A line break ends a sentence: headlines, bylines and list items carry no full stop."""
-        for i, tok in enumerate(doc[:-1]):
-            if "\n" in tok.text_with_ws[len(tok.text) :] or (tok.is_space and "\n" in tok.text):
+        """A line break ends a sentence: headlines, bylines and list items carry no full stop.
+        (A token's trailing whitespace is one space at most, so line breaks are space tokens:
+        only those are read.)"""
+        from spacy.attrs import IS_SPACE
+
+        spaces = doc.to_array(IS_SPACE)
+        for i in spaces[:-1].nonzero()[0].tolist():
+            if "\n" in doc[i].text:
                 doc[i + 1].is_sent_start = True
         return doc
 

@@ -160,6 +160,41 @@ def detention_demanded_back(tok: Token, low: str) -> list[Cue]:
     return []
 
 
+_THROW = _verbs("throw", "hurl", "toss", "shower")
+#: Things thrown to celebrate or to make a point, at nobody.
+_HARMLESS = _nouns(
+    "flower", "petal", "confetti", "paper", "roll", "balloon", "leaflet", "rice", "hat", "coin"
+)
+
+
+def thrown_at_nobody(tok: Token, low: str) -> list[Cue]:
+    """Demonstrators "throwing toilet rolls into the air", "tossing flowers": no violence (a RIOT veto)."""
+    if low not in _THROW:
+        return []
+    into_air = any(p.lower_ == "air" for p in _prep_objects(tok, {"into", "in"}))
+    objs = [h for c in tok.children if c.dep_ == "dobj" for h in (c, *c.conjuncts)]
+    things = [t for o in objs for t in (o, *(p for q in o.children if q.lower_ == "of" for p in q.children))]
+    if into_air or (things and all(t.lower_ in _HARMLESS for t in things[-1:])):
+        return [_cue("RIOT", tok, -1.0)]
+    return []
+
+
+_PERIOD = _nouns("month", "week", "year", "decade")
+
+
+def recent_times_of_a_noun(tok: Token, low: str) -> list[Cue]:
+    """ "the scene of the fiercest fighting in recent months": the period measures a superlative
+    noun, it tells no repeated events (a GENERIC veto on "in recent months")."""
+    if low not in _PERIOD or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+        return []
+    if not any(c.lower_ == "recent" for c in tok.children):
+        return []
+    noun = tok.head.head
+    if noun.pos_ == "NOUN" and any(t.tag_ == "JJS" and t.i < tok.i for t in noun.subtree):
+        return [_cue("GENERIC", tok.head, -1.0)]
+    return []
+
+
 RULES = (
     road_cut_by_a_side,
     ground_gained,
@@ -167,4 +202,18 @@ RULES = (
     fighting_ended,
     people_intercepted,
     detention_demanded_back,
+    thrown_at_nobody,
 )
+_SCENE = _nouns("scene", "theatre", "theater", "epicentre", "epicenter")
+
+
+def scene_of_fighting(tok: Token, low: str) -> list[Cue]:
+    """ "near the city of Varno, the scene of the fiercest fighting": a place described by its
+    past fighting (a CLASH veto on the words of that description)."""
+    if low not in _SCENE or tok.dep_ not in {"appos", "npadvmod", "attr"}:
+        return []
+    return [_cue("CLASH", t, -1.0) for t in tok.subtree if t.lower_ in _FIGHTING]
+
+
+#: Rules read on every word (nouns too).
+WORD_RULES = (recent_times_of_a_noun, scene_of_fighting)
