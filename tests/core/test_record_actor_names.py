@@ -527,7 +527,7 @@ def _sentences(pipe, text: str) -> list[Span]:  # type: ignore[no-untyped-def]
 
 
 def test_a_generic_noun_is_the_group_the_article_named_with_it(pipe) -> None:  # type: ignore[no-untyped-def]
-    from eventlens.stages.record_actors import article_actors
+    from eventlens.stages.article_actors import article_actors
 
     text = (
         "Five al-Shabaab militants were killed in two blasts in Lower Shabelle on Friday. "
@@ -541,7 +541,7 @@ def test_a_generic_noun_is_the_group_the_article_named_with_it(pipe) -> None:  #
 
 
 def test_a_generic_noun_stays_unnamed_when_the_article_names_two_groups(pipe) -> None:  # type: ignore[no-untyped-def]
-    from eventlens.stages.record_actors import article_actors
+    from eventlens.stages.article_actors import article_actors
 
     text = (
         "Gunmen killed four farmers near Kauru on Friday. "
@@ -554,7 +554,7 @@ def test_a_generic_noun_stays_unnamed_when_the_article_names_two_groups(pipe) ->
 
 
 def test_a_group_named_only_in_a_later_remark_is_not_the_doer(pipe) -> None:  # type: ignore[no-untyped-def]
-    from eventlens.stages.record_actors import article_actors
+    from eventlens.stages.article_actors import article_actors
 
     text = (
         "Gunmen killed four farmers near Kauru on Friday. The bodies were taken to the town. "
@@ -566,7 +566,7 @@ def test_a_group_named_only_in_a_later_remark_is_not_the_doer(pipe) -> None:  # 
 
 
 def test_a_claim_in_one_record_names_the_doer_of_its_other_bombings(pipe) -> None:  # type: ignore[no-untyped-def]
-    from eventlens.stages.record_actors import article_actors
+    from eventlens.stages.article_actors import article_actors
 
     text = (
         "A bomb exploded in a shop in Enniskeen on Friday morning, injuring two. "
