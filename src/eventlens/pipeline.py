@@ -23,7 +23,7 @@ from eventlens.stages.clean import clean
 from eventlens.stages.dates import find_dates
 from eventlens.stages.kinds import apply_kinds
 from eventlens.stages.merge import Group, Sentence, group_sentences
-from eventlens.stages.nlp import parse
+from eventlens.stages.nlp import parse, sentence_spans
 from eventlens.stages.recalled import join_recalled
 from eventlens.stages.record import build_event, finalize
 from eventlens.stages.record_actors import article_actors
@@ -291,7 +291,7 @@ class Pipeline:
         sentences: list[Sentence] = []
         cues = doc._.cues or []
         ci = 0
-        for sent in doc.sents:
+        for sent in sentence_spans(doc):  # (each sentence's text built once, for every stage)
             if not sent.text.strip():
                 continue
             while ci < len(cues) and cues[ci].start < sent.start:
