@@ -246,3 +246,46 @@ def test_find_actors_matches_every_window(text: str, country: str | None) -> Non
     found = [(m.start, m.end, m.actor.name) for m in find_actors(text, country)]
     assert found == _every_window(text, country)
     assert found  # each text names someone: the comparison is not between two empty lists
+
+
+@pytest.mark.parametrize(
+    ("words", "country", "own"),
+    [
+        ("Irish Republican Army", "United Kingdom", "Irish Republican Army"),
+        ("the Irish National Liberation Army", "United Kingdom", "Irish National Liberation Army"),
+        ("Free Syrian Army rebels", "Syria", "Free Syrian Army"),
+        ("Sudan People's Liberation Army", "South Sudan", "Sudan People's Liberation Army"),
+        ("Ulster Volunteer Force", "United Kingdom", "Ulster Volunteer Force"),
+    ],
+)
+def test_a_groups_own_name_is_never_the_states_military(words: str, country: str, own: str) -> None:
+    # a country's adjective with "Republican", "Liberation", "Free"... and "Army" names a group
+    assert canonical_actor(words, country) is None
+    hit = rename_actor("Military Forces of Ireland", words, country)
+    assert hit is not None and hit.name == own and hit.inter == 2
+
+
+@pytest.mark.parametrize(
+    ("words", "country", "name"),
+    [
+        ("Kosovo Liberation Army", "Kosovo", "Former KLA: Kosovo Liberation Army"),
+        ("Karen National Liberation Army fighters", "Myanmar", "KNU/KNLA"),
+        ("New People's Army", "Philippines", "NPA: New People's Army"),
+        ("Syrian army troops", "Syria", "Military Forces of Syria"),
+        ("the Irish army", "Ireland", "Military Forces of Ireland"),
+        ("Afghan National Army soldiers", "Afghanistan", "Military Forces of Afghanistan"),
+    ],
+)
+def test_dictionary_names_and_state_armies_still_read(words: str, country: str, name: str) -> None:
+    hit = canonical_actor(words, country)
+    assert hit is not None and hit.name.startswith(name)
+
+
+def test_find_actors_reads_no_state_army_inside_a_groups_name() -> None:
+    found = find_actors(
+        "Fighters of the Free Syrian Army overran a checkpoint held by Syrian troops.", "Syria"
+    )
+    assert [m.text for m in found] == ["Syrian troops"]
+    assert find_actors("The Irish Republican Army planted a bomb in London.", "United Kingdom") == []
+    found = find_actors("the irish army said the free syrian army was not involved", "Ireland")
+    assert [m.text for m in found] == ["irish army"]

@@ -42,6 +42,8 @@ from eventlens.stages.actor_words import (
     _CIVIL,
     _FORCE_WORDS,
     _GANG,
+    _GROUP_HEADS,
+    _GROUP_NAME_WORDS,
     _GROUP_NOUNS,
     _HEDGES,
     _LEAD_OF,
@@ -65,6 +67,7 @@ __all__ = [
     "air_force",
     "canonical_actor",
     "find_actors",
+    "group_own_name",
     "known_actor",
     "normalise_country",
     "rename_actor",
@@ -104,8 +107,10 @@ def canonical_actor(words: str, country: str | None, *, kind_hint: str | None = 
         hit = names.lookup(lo, ra, ctry)
         if hit is not None:
             return _named(names, hit, ctry, " ".join(lo))
-    # 2. a demonym / country + a force word: that country's state forces
-    st = _state(names, core_low, core_raw, ctry)
+    # 2. a demonym / country + a force word: that country's state forces (not in a group's
+    # own name: "Irish Republican Army", "Free Syrian Army")
+    group = _group_name(names, core_low, core_raw)
+    st = None if group else _state(names, core_low, core_raw, ctry)
     if st is not None:
         return st
     # 3. without the group noun behind; then the longest alias inside
@@ -124,9 +129,15 @@ def canonical_actor(words: str, country: str | None, *, kind_hint: str | None = 
                 continue
             if i > 0 and core_low[i - 1] == "anti":
                 continue  # "anti-Houthi forces" fight the Houthis
+            if group and (i + n < group or i > 0 and _name_word(names, core_low[i - 1], core_raw[i - 1])):
+                # in a group's name only a name ending at its last word and starting the name
+                # counts ("Irish National Liberation Army" is not the "National Liberation Army")
+                continue
             hit = names.lookup(seg, core_raw[i : i + n], ctry)
-            if hit is not None:
+            if hit is not None and not (group and _STATE_NAME.match(names.entries[hit].name)):
                 return _named(names, hit, ctry, " ".join(seg))
+    if group:
+        return None  # a group's name the dictionary lacks: kept as written, no part of it read
     # 4. generic words
     words_set = set(core_low) | {_singular(t) for t in core_low}
     phrase = " ".join(core_low)
@@ -189,6 +200,10 @@ def rename_actor(
     m = canonical_actor(mention, country, kind_hint=kind_hint) if mention else None
     if m is not None and m.rule in ("name", "state"):
         return m
+    if m is None and mention and (own := group_own_name(mention)) is not None:
+        # a group's own name the dictionary lacks ("Irish Republican Army"): kept as written,
+        # never the state's military a provisional "Military Forces of ..." made of its "Army"
+        return ActorName(own, 2, actor_key(own), None, "group")
     if name and _is_template(name):
         name = re.sub(r"\s*\([^()]*\)$", "", name)  # "Unidentified Armed Group (<gazetteer's country>)"
     n = canonical_actor(name, country, kind_hint=kind_hint) if name else None
@@ -197,6 +212,26 @@ def rename_actor(
     if m is not None and m.rule == "generic" and (n is None or _SIDE.get(m.inter) == _SIDE.get(n.inter)):
         return m
     return n or m
+
+
+def group_own_name(words: str) -> str | None:
+    """The name of a non-state group written in ``words`` by its own name ("the Irish Republican
+    Army" -> "Irish Republican Army", "Free Syrian Army rebels" -> "Free Syrian Army"), or None
+    when the words are no such name (see :func:`_group_name`)."""
+    low, raw = actor_tokens(words)
+    core_low, core_raw = _strip_hedges(low, raw)
+    if not _group_name(actor_dictionary(), core_low, core_raw):
+        return None
+    end = len(core_low)
+    while end > 1 and core_low[end - 1] in _GROUP_NOUNS and core_low[end - 1] not in _GROUP_HEADS:
+        end -= 1
+    # the written words of the name: from its first word to its head, as the text spells them
+    first, last = core_raw[0], core_raw[end - 1]
+    start = words.find(first)
+    stop = words.find(last, max(start, 0))
+    if start < 0 or stop < 0:
+        return " ".join(core_raw[:end])
+    return words[start : stop + len(last)]
 
 
 def known_actor(name: str) -> bool:
@@ -256,6 +291,42 @@ def _proper_name(low: list[str], raw: list[str]) -> bool:
         | {"armed", "unidentified", "security"}
     )
     return any(r[:1].isupper() and lo not in generic for lo, r in zip(low, raw, strict=True))
+
+
+def _name_word(names: ActorDictionary, low: str, raw: str) -> bool:
+    """A word of a name: a group-name word, a country's name or demonym, a capitalised word."""
+    return (
+        low in _GROUP_NAME_WORDS
+        or low in names.demonym
+        or low in names.country_key
+        or raw[:1].isupper()
+        and low not in _HEDGES
+    )
+
+
+_STATE_NAME = re.compile(r"^(?:Military|Police) Forces of ")
+
+
+def _group_name(names: ActorDictionary, low: list[str], raw: list[str]) -> int:
+    """Do the words name a non-state group by its own name: a group-name word ("Republican",
+    "Liberation", "Free", "People's") outside the country's name, and a name's last word
+    ("Army", "Front", "Movement") at the end (group nouns behind it aside: "Free Syrian Army
+    rebels")? In mixed-case words the group-name word is capitalised. The number of words up to
+    the name's last word when so, else 0."""
+    end = len(low)
+    while end > 1 and low[end - 1] in _GROUP_NOUNS and low[end - 1] not in _GROUP_HEADS:
+        end -= 1
+    if end < 2 or low[end - 1] not in _GROUP_HEADS:
+        return 0
+    found = names.find_country(low[:end], raw[:end])
+    skip = range(found[1], found[2]) if found else range(0)
+    mixed = any(t.islower() for t in raw) and any(t[:1].isupper() for t in raw)
+    named = any(
+        low[k] in _GROUP_NAME_WORDS and (raw[k][:1].isupper() or not mixed)
+        for k in range(end - 1)
+        if k not in skip
+    )
+    return end if named else 0
 
 
 def _named(names: ActorDictionary, i: int, ctry: str | None, alias: str) -> ActorName:
@@ -397,10 +468,11 @@ def _find_actors(
             reach[j] = reach[j + 1] + 1
     trie = _alias_trie(names)
     out: list[ActorMention] = []
+    mixed = not text.islower() and not text.isupper()
     i = 0
     while i < len(toks):
         hit = _actor_at(names, w, i, min(max_words, reach[i]), trie, ctry)
-        if hit is None:
+        if hit is None or _inside_name(toks, reach, i, hit[0], mixed):
             i += 1
             continue
         n, actor = hit
@@ -408,6 +480,20 @@ def _find_actors(
         out.append(ActorMention(start, end, text[start:end], actor))
         i += n
     return out
+
+
+def _inside_name(toks: list[tuple[int, int, str]], reach: list[int], i: int, n: int, mixed: bool) -> bool:
+    """Are tokens ``i .. i+n-1`` part of a longer group name: after a group-name word joined to
+    them ("Free Syrian Army": not "Syrian Army") or before a name's last word ("Irish
+    Republican Army": not "Republican")? In mixed-case text those words are capitalised."""
+
+    def named(k: int, words: frozenset[str]) -> bool:
+        t = toks[k][2]
+        return actor_key(t) in words and (t[:1].isupper() or not mixed)
+
+    if i > 0 and reach[i - 1] > 1 and named(i - 1, _GROUP_NAME_WORDS):
+        return True
+    return i + n < len(toks) and reach[i + n - 1] > 1 and named(i + n, _GROUP_HEADS)
 
 
 @dataclass(slots=True)
