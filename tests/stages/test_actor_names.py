@@ -289,3 +289,33 @@ def test_find_actors_reads_no_state_army_inside_a_groups_name() -> None:
     assert find_actors("The Irish Republican Army planted a bomb in London.", "United Kingdom") == []
     found = find_actors("the irish army said the free syrian army was not involved", "Ireland")
     assert [m.text for m in found] == ["irish army"]
+
+
+def test_a_state_force_takes_the_name_of_the_events_day() -> None:
+    from datetime import date
+
+    from eventlens.stages.actor_names import name_on
+
+    old, new = date(2015, 3, 2), date(2023, 2, 27)
+    hit = canonical_actor("Afghan soldiers", "Afghanistan", when=old)
+    assert hit is not None and hit.name == "Military Forces of Afghanistan (2004-2021)"
+    hit = canonical_actor("Afghan soldiers", "Afghanistan", when=new)
+    assert hit is not None and hit.name == "Military Forces of Afghanistan (2021-)"
+    hit = canonical_actor("Afghan police", "Afghanistan", when=date(2019, 6, 1))
+    assert hit is not None and hit.name == "Police Forces of Afghanistan (2004-2021)"
+    # the Taliban were an armed group before they took Kabul, the state after
+    hit = canonical_actor("Taliban fighters", "Afghanistan", when=old)
+    assert hit is not None and (hit.name, hit.inter) == ("Taliban", 2)
+    hit = canonical_actor("Taliban fighters", "Afghanistan", when=new)
+    assert hit is not None and hit.name == "Military Forces of Afghanistan (2021-)"
+    # no day known: the current name, as before
+    hit = canonical_actor("Afghan soldiers", "Afghanistan")
+    assert hit is not None and hit.name == "Military Forces of Afghanistan (2021-)"
+    # a record already named: renamed by its day
+    assert name_on("Military Forces of Afghanistan (2021-)", "Afghan troops", "Afghanistan", old) == (
+        "Military Forces of Afghanistan (2004-2021)"
+    )
+    assert name_on("Military Forces of Afghanistan (2021-)", "the Taliban", "Afghanistan", old) == "Taliban"
+    assert name_on("Military Forces of Afghanistan (2021-)", "Afghan troops", "Afghanistan", new) is None
+    found = find_actors("Afghan troops and Taliban fighters clashed in Helmand.", "Afghanistan", when=old)
+    assert [m.actor.name for m in found] == ["Military Forces of Afghanistan (2004-2021)", "Taliban"]
