@@ -136,9 +136,14 @@ def canonical_actor(
                 continue
             if i > 0 and core_low[i - 1] == "anti":
                 continue  # "anti-Houthi forces" fight the Houthis
-            if group and (i + n < group or i > 0 and _name_word(names, core_low[i - 1], core_raw[i - 1])):
-                # in a group's name only a name ending at its last word and starting the name
-                # counts ("Irish National Liberation Army" is not the "National Liberation Army")
+            if group and (
+                i > 0
+                and _name_word(names, core_low[i - 1], core_raw[i - 1])
+                or i + n < len(core_low)
+                and core_low[i + n] in _NAME_ENDS
+            ):
+                # in a group's name no name inside it counts ("Irish National Liberation Army" is
+                # not the "National Liberation Army", "Irish Republican Army" no "Republican")
                 continue
             hit = names.lookup(seg, core_raw[i : i + n], ctry, when=when)
             if hit is not None and not (group and _STATE_NAME.match(names.entries[hit].name)):
@@ -339,6 +344,9 @@ def _name_word(names: ActorDictionary, low: str, raw: str) -> bool:
     )
 
 
+#: The words that end a group's own name (not a unit's: "Brigade", "Forces"): a name followed
+#: by one is part of a longer name ("Republican" in "Irish Republican Army").
+_NAME_ENDS = frozenset("army front movement party".split())
 _STATE_NAME = re.compile(r"^(?:Military|Police) Forces of ")
 
 
@@ -534,7 +542,8 @@ def _inside_name(toks: list[tuple[int, int, str]], reach: list[int], i: int, n: 
 
     if i > 0 and reach[i - 1] > 1 and named(i - 1, _GROUP_NAME_WORDS):
         return True
-    return i + n < len(toks) and reach[i + n - 1] > 1 and named(i + n, _GROUP_HEADS)
+    # (a unit word after a name is the name's unit: "the 5th Southern Resistance Brigade")
+    return i + n < len(toks) and reach[i + n - 1] > 1 and named(i + n, _NAME_ENDS)
 
 
 @dataclass(slots=True)
