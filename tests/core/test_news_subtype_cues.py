@@ -270,7 +270,8 @@ ROUND_2_CASES = [
 # place described as "the scene of the fiercest fighting in recent months" tells no fighting and no
 # pattern; things thrown "into the air" hurt nobody; a camp "charged" is attacked; troops reinforced
 # for drills, ready to "counter an airstrike", are a change of activity; clashes after the police
-# attacked a protest are the demonstrators' (violent demonstration).
+# attacked a protest are the demonstrators' (violent demonstration); a military checkpoint, or "a
+# total of" observation points, established is a base (police checkpoints are not).
 ROUND_3_CASES = [
     (
         "Non-state actor overtakes territory",
@@ -410,6 +411,19 @@ ROUND_3_CASES = [
     (
         "Violent demonstration",
         "Clashes broke out on Sunday after police attacked a peaceful protest by teachers in Kelmet.",
+    ),
+    (
+        "Headquarters or base established",
+        "Activists say that foreign forces have established a military checkpoint near the city of Kelmet "
+        "in order to block patrols in the area.",
+    ),
+    (
+        "Headquarters or base established",
+        "The army established a total of 12 military observation points in the northern province on Monday.",
+    ),
+    (
+        "Change to group/activity",
+        "Police set up checkpoints on the roads into the capital ahead of the elections.",
     ),
 ]
 
