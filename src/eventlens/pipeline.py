@@ -23,12 +23,13 @@ from eventlens.stages.clean import clean
 from eventlens.stages.dates import find_dates
 from eventlens.stages.kinds import apply_kinds
 from eventlens.stages.merge import Group, Sentence, group_sentences
-from eventlens.stages.nlp import parse
+from eventlens.stages.nlp import parse, sentence_spans
 from eventlens.stages.recalled import join_recalled
 from eventlens.stages.record import build_event, finalize
+from eventlens.stages.record_actors import article_actors
 from eventlens.stages.truecase import restore_texts
 from eventlens.stages.undated import float_relative_dates, settle
-from eventlens.types import Article, Event, Toponym
+from eventlens.types import Article, Event, Span, Toponym
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -290,7 +291,7 @@ class Pipeline:
         sentences: list[Sentence] = []
         cues = doc._.cues or []
         ci = 0
-        for sent in doc.sents:
+        for sent in sentence_spans(doc):  # (each sentence's text built once, for every stage)
             if not sent.text.strip():
                 continue
             while ci < len(cues) and cues[ci].start < sent.start:
@@ -333,6 +334,10 @@ class Pipeline:
         if events and self.geocoder:
             events = self._geocode(article, doc, events)
         events = [finalize(e, self._gazetteer) for e in events]
+        # an unnamed doer the article names elsewhere (a claim paragraph, "Taliban militants")
+        events = article_actors(
+            events, [Span(s.span.start_char, s.span.end_char, s.span.text) for s in sentences]
+        )
         if doc.user_data.get("truecased"):  # the parse saw capitals the text lacks: show its words
             events = restore_texts(events, article.text)
         return events

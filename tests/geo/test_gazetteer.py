@@ -314,3 +314,37 @@ def test_a_regency_is_found_by_its_bare_name(gazetteer: Gazetteer) -> None:
 @pytest.mark.parametrize(("spelling", "cc"), [("Thi Qar", "IQ"), ("Dhi Qar", "IQ")])
 def test_arabic_dh_is_also_written_th_in_unit_names(gazetteer: Gazetteer, spelling: str, cc: str) -> None:
     assert any(c.admin_level == 1 and c.country_code == cc for c in gazetteer.candidates(spelling)), spelling
+
+
+class _CountingConnection:
+    """An SQLite connection that counts the statements run through it."""
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con, self.statements = con, 0
+
+    def execute(self, *args: object) -> sqlite3.Cursor:
+        self.statements += 1
+        return self.con.execute(*args)  # type: ignore[arg-type]
+
+
+def test_answers_are_remembered_and_each_caller_gets_its_own_list(gazetteer_path: Path) -> None:
+    fresh = Gazetteer.open(gazetteer_path)
+    try:
+        counting = _CountingConnection(fresh._con)
+        fresh._con = counting  # type: ignore[assignment]
+        first = fresh.candidates("Basra")
+        again = fresh.candidates("basra")  # the same lookup key
+        assert first and first == again and counting.statements == 1
+        first.clear()  # a caller's list is its own: the next caller gets the full answer
+        assert fresh.candidates("Basra") == again
+        # the country filter and the limit are part of the question
+        assert fresh.candidates("Basra", country="iq") == [c for c in again if c.country_code == "IQ"]
+        assert fresh.candidates("Basra", limit=1) == again[:1]
+        assert counting.statements == 3
+        gid = again[0].geonameid
+        assert fresh.get(gid) == fresh.get(gid) and counting.statements == 4
+        assert fresh.get(-999_999_999) is None and fresh.get(-999_999_999) is None
+        assert counting.statements == 5
+    finally:
+        fresh._con = counting.con  # type: ignore[assignment]
+        fresh.close()

@@ -175,3 +175,34 @@ def test_a_definitional_decision_is_judged_by_the_rules_not_the_reranker(feature
 
     assert with_rule_conf(0.99) >= with_rule_conf(0.9) >= with_rule_conf(0.86)
     assert with_rule_conf(0.99) > with_rule_conf(0.86)
+
+
+class _CountingModel:
+    """The shipped re-ranker, counting how often it is asked for probabilities."""
+
+    def __init__(self, model: object) -> None:
+        self.model = model
+        self.asked: list[dict[str, float]] = []
+
+    def __getattr__(self, name: str) -> object:  # meta, classes, index: the real model's
+        return getattr(self.__dict__["model"], name)
+
+    def predict_proba(self, feats: dict[str, float]) -> dict[str, float]:
+        self.asked.append(dict(feats))
+        return self.model.predict_proba(feats)  # type: ignore[attr-defined]
+
+
+def test_the_reranker_is_asked_once_per_record_and_its_answer_makes_the_confidence() -> None:
+    model = default_model()
+    assert model is not None
+    counting = _CountingModel(model)
+    pipe = Pipeline(geocoder=False, keep_features=True, subtype_model=counting)
+    text = f"{CLASH}\n\nSeparately, {PROTEST}"
+    events = pipe.extract(text, published=PUBLISHED)
+    assert pipe.features is not None
+    decided = [e for e in events if pipe.features[e.id]["_rule_conf"] < DEFINITIONAL]
+    assert decided, "no record the re-ranker may decide: the test proves nothing"
+    # the decision and the record's confidence share one answer: one question per such record
+    assert len(counting.asked) == len(decided)
+    for ev in decided:
+        assert ev.confidence == calibrate.record_confidence(ev, pipe.features[ev.id], model)

@@ -92,3 +92,46 @@ def test_entity_tie_falls_back_to_stock_order(nlp):
     doc = nlp.make_doc("The Tribal Militia attacked.")
     assert fast.match(doc) == stock.match(doc)
     assert [(e.text, e.ent_id_) for e in fast(doc).ents] == [(e.text, e.ent_id_) for e in stock(doc).ents]
+
+
+def test_patterns_left_to_the_matcher_run_only_where_they_may_match(nlp):
+    """A Doc where no token passes a test that a Matcher-left pattern needs skips the Matcher;
+    every Doc still gets exactly the stock Matcher's matches."""
+    patterns = [
+        ("E", [{"POS": "PROPN", "OP": "+", "IS_TITLE": True}, {"LOWER": "militia"}]),
+        ("H", [{"LOWER": {"REGEX": "^mort"}}]),
+        ("Y", [{"LOWER": {"REGEX": "^y'?$"}}, {"LOWER": "all"}]),
+        ("A", [{"LOWER": "rockets"}]),
+    ]
+    fast = IndexedMatcher(nlp.vocab, patterns)
+    assert fast.n_rest == 3 and fast.rest_needs is not None
+    asked: list[str] = []
+    matcher = fast.rest
+
+    def counting(doc, **kw):
+        asked.append(doc.text)
+        return matcher(doc, **kw)
+
+    fast.rest = counting
+    stock = _stock(nlp, patterns)
+    may = [
+        "The Tribal Militia fired two rockets.",  # E can match
+        "Mortar shells fell on the market.",  # H can
+        "y'all saw it all",  # Y can ("y'" "all")
+        "They all left, and y stayed.",  # Y's tests each pass somewhere (it does not match)
+    ]
+    never = [
+        "Two rockets hit the base.",
+        "Y'all saw it.",  # one token "Y'all": no "y'" token
+        "All soldiers left the militia camp.",  # "militia" but no proper noun before it: E needs both
+        "",
+    ]
+    found = 0
+    for doc in nlp.pipe(may + never):
+        got = fast(doc)
+        assert sorted(got) == sorted(stock(doc)), doc.text
+        found += len(got)
+    assert asked == may
+    assert found >= 5
+    # a pattern with nothing to check a Doc for keeps the Matcher running on every Doc
+    assert IndexedMatcher(nlp.vocab, [("T", [{"IS_TITLE": True, "OP": "+"}])]).rest_needs is None

@@ -142,4 +142,32 @@ def test_probabilities_are_the_same_bits_as_adding_feature_by_feature() -> None:
         # a NumPy value computes in its own precision, as the plain sum does
         wide = {k: np.float64(v) for k, v in feats.items()}
         assert model.predict_proba(wide) == _one_by_one(model, wide)
-        assert model.predict_proba(feats) == _one_by_one(model, feats)  # asked again: kept
+        assert model.predict_proba(feats) == _one_by_one(model, feats)  # asked again: the same
+
+
+def test_augmented_probabilities_are_those_of_the_augmented_features() -> None:
+    """A style-augmented model reads the shared features, then the incident's style copies
+    (without building augment()'s dict): the same bits as adding augment()'s features one by one."""
+    import numpy as np
+
+    from eventlens.stages.rerank import augment
+
+    rng = np.random.default_rng(11)
+    base = [f"w={i}" for i in range(120)]
+    names = base + [f"news|{k}" for k in base[::2]] + [f"notes|{k}" for k in base[1::3]]
+    coef = rng.normal(0, 1.1, size=(3, len(names))).astype(np.float32)
+    intercept = rng.normal(0, 0.5, size=3).astype(np.float32)
+    model = LinearModel(
+        ("A", "B", "C"), {n: i for i, n in enumerate(names)}, coef, intercept, {"augmented": True}
+    )
+    for trial in range(30):
+        keys = rng.choice(base, size=40, replace=False).tolist() + ["w=unknown"]
+        feats = {k: float(rng.choice([1.0, 0.5, 3.0])) for k in keys}
+        feats["_rule_conf"] = 0.5
+        if trial % 2:
+            feats["_notes"] = 1.0
+        got = model.predict_proba(feats)
+        assert got == _one_by_one(model, augment(feats))
+        other = dict(feats)
+        other.pop("_notes", None) if trial % 2 else other.update(_notes=1.0)
+        assert got != model.predict_proba(other)  # the style copies count

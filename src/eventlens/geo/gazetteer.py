@@ -136,6 +136,8 @@ LEFT JOIN admins a2 ON a2.code = p.admin2
 
 
 _BUILD_LOCK = threading.Lock()
+#: Entries kept per memo of a Gazetteer (cleared when full): a few MB at most.
+_MEMO_SIZE = 20_000
 
 
 class Gazetteer:
@@ -151,6 +153,11 @@ class Gazetteer:
         self._lock = threading.Lock()
         self._country_words: dict[str, str] | None = None
         self._demonym_keys: frozenset[str] = frozenset()
+        #: answers of :meth:`candidates` by (key, country, limit) and of :meth:`get`: the file is
+        #: read-only and the same names come back many times (every stage of an article asks
+        #: for its toponyms, and news names the same places), each answer an SQLite query
+        self._candidates_cache: dict[tuple[str, str | None, int], tuple[Candidate, ...]] = {}
+        self._get_cache: dict[int, Candidate | None] = {}
 
     @classmethod
     def open(cls, path: Path | None = None) -> Gazetteer:
@@ -201,6 +208,16 @@ class Gazetteer:
         key = normalize_key(name)
         if not key:
             return []
+        memo = (key, country, limit)
+        found = self._candidates_cache.get(memo)
+        if found is None:
+            found = tuple(self._query_candidates(key, country, limit))
+            if len(self._candidates_cache) >= _MEMO_SIZE:
+                self._candidates_cache.clear()
+            self._candidates_cache[memo] = found
+        return list(found)
+
+    def _query_candidates(self, key: str, country: str | None, limit: int) -> list[Candidate]:
         sql = _CANDIDATE_SQL.format(matched="n.name", source="names n", gid="n.geonameid")
         sql += " WHERE n.key = ?"
         args: list[object] = [key]
@@ -272,10 +289,17 @@ class Gazetteer:
         return self._demonym_keys
 
     def get(self, geonameid: int) -> Candidate | None:
+        gid = int(geonameid)
+        if gid in self._get_cache:
+            return self._get_cache[gid]
         sql = _CANDIDATE_SQL.format(matched="NULL", source="(SELECT ? AS gid) q", gid="q.gid")
         with self._lock:
-            row = self._con.execute(sql, (int(geonameid),)).fetchone()
-        return self._row(row) if row else None
+            row = self._con.execute(sql, (gid,)).fetchone()
+        found = self._row(row) if row else None
+        if len(self._get_cache) >= _MEMO_SIZE:
+            self._get_cache.clear()
+        self._get_cache[gid] = found
+        return found
 
     def country(self, iso2_or_name: str) -> Candidate | None:
         """The country for an ISO2/ISO3 code or a name ("IQ", "IRQ", "Iraq", "U.S.")."""

@@ -135,7 +135,8 @@ def _cued_place(
     def is_admin(text: str) -> bool:
         return bool(_admin_candidates(gazetteer, text))
 
-    cue_after = _head_noun(doc, j) is not None
+    if _head_noun(doc, j) is not None:
+        return True  # a place head noun after it ("Sadr City district"): no more cues needed
     prev = doc[i - 1].lower_ if i > 0 else ""
     cue_before = prev in _LOCATIVE_PREPS or (i >= 2 and prev == "of" and doc[i - 2].lower_ in PLACE_HEADS)
     if prev == "of" and i >= 2 and doc[i - 2].is_title and doc[i - 2].lower_ in _INSTITUTIONS:
@@ -162,21 +163,18 @@ def _cued_place(
         k = _propn_run(doc, j + 1, set())
         inner = doc[j + 1 : k].text
         admin_next = bool(_exact_candidates(gazetteer, inner)) or is_admin(inner)
-    before_admin = cue_before and admin_next
+    if cue_before and admin_next:
+        return True
+    if not (cue_before or comma_container or parenthetical or after_place or after_comma_admin or admin_next):
+        return False
+    # a weaker cue: the name must be one the gazetteer knows (looked up only now)
     known = bool(_exact_candidates(gazetteer, span.text)) or (
         span.text != first_part and bool(_exact_candidates(gazetteer, first_part))
     )
     if not known and (parenthetical or after_place):
         # a container slot takes a province or country spelled another way ("Ar Raqqa")
         known = bool(_admin_candidates(gazetteer, span.text))
-    return (
-        cue_after
-        or before_admin
-        or (
-            (cue_before or comma_container or parenthetical or after_place or after_comma_admin or admin_next)
-            and known
-        )
-    )
+    return known
 
 
 def _name_token(doc: Doc, k: int, blocked: set[int]) -> bool:

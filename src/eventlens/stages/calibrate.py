@@ -84,10 +84,9 @@ def _class_confidence(ev: Event) -> float:
     return 0.5
 
 
-def _probabilities(ev: Event, feats: Mapping[str, float], model: Any) -> tuple[float, float]:
+def _probabilities(ev: Event, probs: Mapping[str, float]) -> tuple[float, float]:
     """The re-ranker's probability of the record's sub-type and its margin over the best other
-    class (asked only where the re-ranker may decide)."""
-    probs = model.predict_proba(feats)
+    class, from its probabilities ``probs`` (asked only where the re-ranker may decide)."""
     p = float(probs.get(ev.sub_event_type, 0.0))
     other = max((v for k, v in probs.items() if k != ev.sub_event_type), default=0.0)
     if ev.sub_event_type not in probs:
@@ -96,16 +95,21 @@ def _probabilities(ev: Event, feats: Mapping[str, float], model: Any) -> tuple[f
     return p, p - float(other)
 
 
-def signals(ev: Event, feats: Mapping[str, float], model: Any) -> dict[str, float]:
+def signals(
+    ev: Event, feats: Mapping[str, float], model: Any, probs: Mapping[str, float] | None = None
+) -> dict[str, float]:
     """The calibration signals of one record (see the module docstring); ``feats`` is the
-    re-ranker's feature dict of the incident, ``model`` the re-ranker (or None)."""
+    re-ranker's feature dict of the incident, ``model`` the re-ranker (or None), ``probs`` its
+    probabilities for ``feats`` when the decision computed them already (else asked here)."""
     rule_conf = float(feats.get("_rule_conf", _class_confidence(ev)))
     rule = next((k[5:] for k in feats if k.startswith("rule=")), ev.sub_event_type)
     # where the re-ranker may not overrule the rules, its probability of the class says nothing
     # about the decision (a class seen 5 times gets a tiny probability however right the rules
     # are), so the rules' confidence stands in
     decides = may_overrule(rule, rule_conf, model)
-    p, margin = _probabilities(ev, feats, model) if decides else (0.5, 0.0)
+    if decides and probs is None:
+        probs = model.predict_proba(feats)
+    p, margin = _probabilities(ev, probs) if decides and probs is not None else (0.5, 0.0)
     kinds = sum(1 for k, v in feats.items() if k.startswith("cue=") and k[4:] in EVENT_CUES and v >= 1.0)
     chars = sum(max(0, s.end - s.start) for s in ev.sentences)
     actor = ev.actor1 is not None and ev.actor1.span is not None
@@ -200,14 +204,20 @@ def default_calibrator() -> Calibrator | None:
 
 
 def record_confidence(
-    ev: Event, feats: Mapping[str, float], model: Any, calibrator: Calibrator | None = None
+    ev: Event,
+    feats: Mapping[str, float],
+    model: Any,
+    calibrator: Calibrator | None = None,
+    *,
+    probs: Mapping[str, float] | None = None,
 ) -> float:
     """The record's confidence: the calibrated probability that its sub-event type is right
-    (``calibrator`` defaults to the shipped one), rounded to 3 places."""
+    (``calibrator`` defaults to the shipped one), rounded to 3 places; ``probs`` as in
+    :func:`signals`."""
     cal = calibrator or default_calibrator()
     if cal is None:
         return round(min(1.0 - FLOOR, max(FLOOR, _class_confidence(ev))), 3)
-    return round(cal.probability(signals(ev, feats, model)), 3)
+    return round(cal.probability(signals(ev, feats, model, probs)), 3)
 
 
 def signal_matrix(rows: Sequence[Mapping[str, float]], names: Sequence[str] = SIGNALS) -> list[list[float]]:

@@ -68,6 +68,24 @@ def _test(name: str, spec: Any, vocab: Vocab) -> Test | None:
     return None
 
 
+#: Entries of a REGEX test's memo of string ids (cleared when full).
+_REGEX_MEMO_SIZE = 200_000
+
+
+def _needed(pattern: list[dict[str, Any]], vocab: Vocab) -> list[Test]:
+    """Tests that some token of a Doc must pass for ``pattern`` to match in it: the ``IN`` and
+    ``REGEX`` tests of the tokens the pattern cannot skip (no ``OP``, or ``OP`` "+" / "1")."""
+    found: list[Test] = []
+    for tok in pattern:
+        if tok.get("OP", "1") not in ("1", "+"):
+            continue
+        for name, spec in tok.items():
+            test = None if name == "OP" else _test(name, spec, vocab)
+            if test is not None and test[1] in (_IN, _REGEX):
+                found.append(test)
+    return found
+
+
 def _fixed(pattern: list[dict[str, Any]], vocab: Vocab) -> list[list[Test]] | None:
     """The pattern's tests, token by token, or None if it is not fixed (``OP``, other attributes,
     other predicates, or a first token without an equality test to index it by)."""
@@ -94,15 +112,26 @@ class IndexedMatcher:
         self.rest = Matcher(vocab)
         self.n_rest = 0
         fixed: list[tuple[int, list[list[Test]]]] = []
+        #: for each pattern left to the Matcher, tests that some token of a Doc must pass, each,
+        #: for it to match there (none known for one pattern: the Matcher always runs)
+        needs: list[list[Test]] = []
         for key, pattern in patterns:
             tests = _fixed(pattern, vocab)
             if tests is None:
                 self.rest.add(key, [pattern])
                 self.n_rest += 1
+                needs.append(_needed(pattern, vocab))
             else:
                 fixed.append((vocab.strings.add(key), tests))
-        self.columns = sorted({t[0] for _, tests in fixed for tok in tests for t in tok})
+        self.rest_needs: list[list[Test]] | None = None if not all(needs) else needs
+        self.columns = sorted(
+            {t[0] for _, tests in fixed for tok in tests for t in tok}
+            | {t[0] for tests in self.rest_needs or () for t in tests}
+        )
         at = {c: i for i, c in enumerate(self.columns)}
+        self._rest_needs = [[(at[col], op, arg) for col, op, arg in tests] for tests in self.rest_needs or ()]
+        #: REGEX -> string id -> whether the REGEX matches the string (for :attr:`rest_needs`)
+        self._regex_memo: dict[Any, dict[int, bool]] = {}
         # index column -> first-token id -> [(key id, length, the other tests as (offset, column, op, arg))]
         self.index: dict[int, dict[int, list[tuple[int, int, list[tuple[int, int, int, Any]]]]]] = {}
         for key_id, tests in fixed:
@@ -122,8 +151,10 @@ class IndexedMatcher:
         out: list[tuple[int, int, int]] = []
         seen: set[tuple[int, int, int]] = set()
         n = len(doc)
-        if self.index and n:
+        cols: list[list[int]] = []
+        if self.columns and n:
             cols = doc.to_array(self.columns).reshape(n, len(self.columns)).T.tolist()
+        if self.index and n:
             for ci, table in self.index.items():
                 for i, v in enumerate(cols[ci]):
                     cands = table.get(v)
@@ -137,12 +168,47 @@ class IndexedMatcher:
                         if m not in seen:
                             seen.add(m)
                             out.append(m)
-        if self.n_rest:
+        if self.n_rest and self._rest_may_match(cols):
             for m in self.rest(doc, allow_missing=True):
                 if m not in seen:
                     seen.add(m)
                     out.append(m)
         return out
+
+    def _rest_may_match(self, cols: list[list[int]]) -> bool:
+        """Can any pattern left to the Matcher match in the Doc of ``cols``? Not when, for every
+        such pattern, some test it needs is passed by no token (the Matcher's answer would be
+        empty); a Doc that may hold a match goes to the Matcher whole, so its matches are the
+        Matcher's."""
+        if not cols:  # an empty Doc holds no match; a matcher reading no column cannot tell
+            return self.rest_needs is None or not self.columns
+        if self.rest_needs is None:
+            return True
+        values: dict[int, set[int]] = {}
+        for tests in self._rest_needs:
+            if all(self._some_token_passes(values, cols, test) for test in tests):
+                return True
+        return False
+
+    def _some_token_passes(
+        self, values: dict[int, set[int]], cols: list[list[int]], test: tuple[int, int, Any]
+    ) -> bool:
+        ci, op, arg = test
+        present = values.get(ci)
+        if present is None:
+            present = values[ci] = set(cols[ci])
+        if op == _IN:
+            return not present.isdisjoint(arg)
+        memo = self._regex_memo.setdefault(arg, {})  # a REGEX test, on a string attribute
+        for v in present:
+            hit = memo.get(v)
+            if hit is None:
+                if len(memo) >= _REGEX_MEMO_SIZE:
+                    memo.clear()
+                hit = memo[v] = arg.search(self.vocab.strings[v]) is not None
+            if hit:
+                return True
+        return False
 
     def _passes(self, cols: list[list[int]], i: int, checks: list[tuple[int, int, int, Any]]) -> bool:
         for k, ci, op, arg in checks:

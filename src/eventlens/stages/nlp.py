@@ -30,6 +30,7 @@ import logging
 import os
 import threading
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +39,7 @@ from eventlens.errors import ConfigError
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 log = logging.getLogger(__name__)
 
@@ -109,9 +111,14 @@ def _register_paragraphs() -> None:
 
     @Language.component("eventlens_paragraphs")
     def eventlens_paragraphs(doc: Doc) -> Doc:
-        """A line break ends a sentence: headlines, bylines and list items carry no full stop."""
-        for i, tok in enumerate(doc[:-1]):
-            if "\n" in tok.text_with_ws[len(tok.text) :] or (tok.is_space and "\n" in tok.text):
+        """A line break ends a sentence: headlines, bylines and list items carry no full stop.
+        (A token's trailing whitespace is one space at most, so line breaks are space tokens:
+        only those are read.)"""
+        from spacy.attrs import IS_SPACE
+
+        spaces = doc.to_array(IS_SPACE)
+        for i in spaces[:-1].nonzero()[0].tolist():
+            if "\n" in doc[i].text:
                 doc[i + 1].is_sent_start = True
         return doc
 
@@ -164,6 +171,33 @@ class TruecasingTokenizer:
     def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
         for text in texts:
             yield self(text)
+
+
+@lru_cache(maxsize=1)
+def _sentence_span_class() -> type:
+    from spacy.tokens import Span as SpacySpan
+
+    class SentenceSpan(SpacySpan):
+        """A spaCy Span whose ``text`` is built once: spaCy joins the tokens' texts on every
+        read, and the later stages read a sentence's text many times (grouping, kinds, dates)."""
+
+        @property
+        def text(self) -> str:
+            try:
+                return self.__dict__["_text"]  # type: ignore[no-any-return]
+            except KeyError:
+                text = self.__dict__["_text"] = SpacySpan.text.__get__(self)
+                return text  # type: ignore[no-any-return]
+
+    return SentenceSpan
+
+
+def sentence_spans(doc: Doc) -> Iterator[SpacySpan]:
+    """``doc.sents`` as Spans equal to spaCy's (same Doc, start and end; equal and hashed
+    alike) whose text is read from the tokens once (a sentence's words never change)."""
+    cls = _sentence_span_class()
+    for sent in doc.sents:
+        yield cls(doc, sent.start, sent.end)
 
 
 def parse(nlp: Language, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Doc]:

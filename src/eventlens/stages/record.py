@@ -21,7 +21,7 @@ from eventlens.stages.detect import DEMO, EVENT_CUES, Classification, classify
 from eventlens.stages.detect_incident import REMOTE
 from eventlens.stages.merge import Group, Sentence, role_of
 from eventlens.stages.record_actors import acled_actor_names
-from eventlens.stages.rerank import decide, features
+from eventlens.stages.rerank import decide, features, probabilities
 from eventlens.taxonomy import (
     BATTLES,
     EXCESSIVE_FORCE,
@@ -72,7 +72,8 @@ def build_event(
     cls = _classify(inc, all_cues, lead, a, small_arms)
     if cls is None:
         return None
-    cls, feats = _rerank(inc, all_cues, cls, lead, a, small_arms, subtype_model)
+    model = subtype_model() or None
+    cls, feats, probs = _rerank(inc, all_cues, cls, lead, a, small_arms, model)
     sub = cls.sub_event_type
     etype = event_type_of(sub)
     role = role_of(g, pub_date)
@@ -115,7 +116,8 @@ def build_event(
     )
     key = f"{article.content_hash}|{first}|{sub}|{dr.value if dr else ''}"
     # issue 14: confidence = the calibrated probability that the sub-event type is right
-    confidence = record_confidence(ev, feats, subtype_model() or None)
+    # (the re-ranker's probabilities as the decision computed them: asked once per incident)
+    confidence = record_confidence(ev, feats, model, probs=probs)
     return replace(ev, id="ev_" + hashlib.sha1(key.encode()).hexdigest()[:16], confidence=confidence), feats
 
 
@@ -207,9 +209,11 @@ def _rerank(
     lead: set[str],
     a: args_mod.Arguments,
     small_arms: bool,
-    subtype_model: Callable[[], Any],
-) -> tuple[Classification, dict[str, float]]:
-    """The sub-event type after the learned re-ranker (which may overrule the rules), and its features."""
+    model: Any,
+) -> tuple[Classification, dict[str, float], dict[str, float] | None]:
+    """The sub-event type after the learned re-ranker ``model`` (None: the rules alone; it may
+    overrule the rules), its features, and the model's probabilities where it may decide (None
+    elsewhere), for the record's confidence."""
     facts = {
         "armed_target": a.armed_target,
         "civilian_target": a.civilian_victims,
@@ -226,10 +230,11 @@ def _rerank(
     for name in lead:
         feats[f"lead={name}"] = 1.0
     feats["_rule_conf"] = cls.confidence
-    sub, sub_conf = decide(cls.sub_event_type, cls.confidence, feats, subtype_model() or None)
+    probs = probabilities(cls.sub_event_type, cls.confidence, feats, model)
+    sub, sub_conf = decide(cls.sub_event_type, cls.confidence, feats, model, probs=probs)
     if sub != cls.sub_event_type:
         cls = Classification(sub, sub_conf, cls.deciding)
-    return cls, feats
+    return cls, feats, probs
 
 
 def _only_names_an_event(inc: _Incident, a: args_mod.Arguments) -> bool:

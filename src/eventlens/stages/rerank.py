@@ -182,47 +182,59 @@ class LinearModel:
     intercept: Any
     meta: dict[str, Any]
 
-    #: the last incidents' probabilities by their features: the decision and the record's
-    #: confidence ask about the same incident one after the other
-    _memo: dict[tuple[tuple[str, float], ...], dict[str, float]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    #: look-up tables derived from the weights once (see :meth:`_tables`)
+    _derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def _tables(self) -> tuple[Any, dict[str, dict[str, int]]]:
+        """The weights one row per feature (a feature's weights side by side, for a fast
+        gather) and, per writing style, the columns of the style copies by the shared name
+        ("news|w=gather" under "news" as "w=gather"): :func:`augment` without building its dict."""
+        got = self._derived.get("tables")
+        if got is None:
+            import numpy as np
+
+            styles: dict[str, dict[str, int]] = {"notes": {}, "news": {}}
+            for k, j in self.index.items():
+                style, bar, name = k.partition("|")
+                if bar and style in styles:
+                    styles[style][name] = j
+            got = self._derived["tables"] = (np.ascontiguousarray(np.asarray(self.coef).T), styles)
+        return got  # type: ignore[no-any-return]
 
     def predict_proba(self, feats: Mapping[str, float]) -> dict[str, float]:
-        if not set(map(type, feats.values())) <= {float}:
-            return self._predict_proba(feats)  # 1 == 1.0 == np.float32(1): kept by value alone
-        key = tuple(feats.items())
-        probs = self._memo.get(key)
-        if probs is None:
-            if len(self._memo) >= 256:
-                self._memo.clear()
-            probs = self._memo[key] = self._predict_proba(feats)
-        return dict(probs)
-
-    def _predict_proba(self, feats: Mapping[str, float]) -> dict[str, float]:
         import numpy as np
 
-        if self.meta.get("augmented"):
-            feats = augment(feats)
+        coef_t, styles = self._tables()
+        index = self.index
         cols: list[int] = []
         values: list[float] = []
-        for k, v in feats.items():
-            j = self.index.get(k)
-            if j is not None:
-                cols.append(j)
-                values.append(v)
-        coef = np.asarray(self.coef)
+        if self.meta.get("augmented"):
+            # augment(feats)'s features in its order: each shared one, then each style copy
+            shared = [(k, v) for k, v in feats.items() if not k.startswith("_")]
+            copies = styles["notes" if feats.get("_notes") else "news"]
+            for table in (index, copies):
+                for k, v in shared:
+                    j = table.get(k)
+                    if j is not None:
+                        cols.append(j)
+                        values.append(v)
+        else:
+            for k, v in feats.items():
+                j = index.get(k)
+                if j is not None:
+                    cols.append(j)
+                    values.append(v)
         # the intercept, then each feature's weight times its value in the weights' precision,
-        # summed left to right in float64 (cumsum is sequential): the same bits as adding them
-        # one by one
-        terms = np.empty((coef.shape[0], len(cols) + 1), dtype=float)
-        terms[:, 0] = np.asarray(self.intercept, dtype=float)
+        # summed in order in float64 (cumsum is sequential): the same bits as adding them one
+        # by one
+        terms = np.empty((len(cols) + 1, coef_t.shape[1]), dtype=float)
+        terms[0] = np.asarray(self.intercept, dtype=float)
         if cols:
-            terms[:, 1:] = coef[:, cols] * np.asarray(values, dtype=coef.dtype)
+            terms[1:] = coef_t[cols] * np.asarray(values, dtype=coef_t.dtype)[:, None]
         for i, v in enumerate(values):
             if type(v) not in (float, int, bool):  # a NumPy number sets the product's precision
-                terms[:, i + 1] = coef[:, cols[i]] * v
-        scores = np.cumsum(terms, axis=1)[:, -1]
+                terms[i + 1] = coef_t[cols[i]] * v
+        scores = np.cumsum(terms, axis=0)[-1]
         m = float(scores.max())
         ex = np.exp(scores - m)
         p = ex / ex.sum()
@@ -289,20 +301,35 @@ def may_overrule(rule: str, rule_conf: float, model: LinearModel | None) -> bool
     return not support or support.get(rule, 0) >= MIN_SUPPORT
 
 
+def probabilities(
+    rule: str, rule_conf: float, feats: Mapping[str, float], model: LinearModel | None
+) -> dict[str, float] | None:
+    """The model's probabilities for one incident where it may overrule the rules' ``rule``
+    (:func:`may_overrule`), else None: computed once, for :func:`decide` and then for the
+    record's confidence (``calibrate.signals``)."""
+    if model is None or not may_overrule(rule, rule_conf, model):
+        return None
+    return model.predict_proba(feats)
+
+
 def decide(
     rule: str,
     rule_conf: float,
     feats: Mapping[str, float],
     model: LinearModel | None,
     margin: float | None = None,
+    probs: Mapping[str, float] | None = None,
 ) -> tuple[str, float]:
     """The final sub-event type and its confidence. The margin is ``margin``, else the one the
-    model was chosen with (its header's ``overrule_margin``), else :data:`OVERRULE_MARGIN`."""
+    model was chosen with (its header's ``overrule_margin``), else :data:`OVERRULE_MARGIN`.
+    ``probs`` are the model's probabilities for ``feats`` when the caller has them already
+    (:func:`probabilities`), so the record's confidence reuses what the decision computed."""
     if model is None or not may_overrule(rule, rule_conf, model):
         return rule, rule_conf
     if margin is None:
         margin = float(model.meta.get("overrule_margin", OVERRULE_MARGIN))
-    probs = model.predict_proba(feats)
+    if probs is None:
+        probs = model.predict_proba(feats)
     best = max(probs, key=probs.__getitem__)
     if best != rule and probs[best] < probs.get(rule, 0.0) + margin:
         # the model must clearly prefer another class to overrule the definitions

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 from typing import Any, Literal
 
 from eventlens.stages.truecase_lexicon import NAME_FUNCTION_WORDS, TOKEN, Lexicon, fold
@@ -93,8 +94,10 @@ _DETERMINERS = frozenset(
 )
 
 
+@lru_cache(maxsize=8)
 def case_mode(text: str) -> CaseMode | None:
-    """``"lower"``, ``"upper"`` or ``None`` (normal text) for ``text`` as a whole."""
+    """``"lower"``, ``"upper"`` or ``None`` (normal text) for ``text`` as a whole. (Remembered
+    for the last few texts: cleaning asks twice about an article and the tokenizer once more.)"""
     words = _WORD.findall(text)
     if len(words) < MIN_WORDS:
         return None
