@@ -10,7 +10,9 @@ it extracts the training corpora with the shipped re-ranker, fits a logistic cal
 by 0: monotone), and prints ECE before (the installed calibration.json) and after.
 
 Training data: ACLED ``dev.csv`` + ``train.csv`` EXCEPT the untouched slice
-(``eval.acled_test_suite.in_held_out_slice`` - never fitted on; ``--test`` only reports it).
+(``eval.acled_test_suite.in_held_out_slice`` - never fitted on; ``--test`` only reports it),
+and the news-style texts written for eventlens (``tools/train_data/news_subtypes.tsv``, each
+counted ``--news-weight`` times, default 5 like the re-ranker's news weight; 0 leaves them out).
 CASE 2021 dev is NOT used for fitting: it is reported as unseen data (so the ``case2021``
 suite's ECE is an honest out-of-domain figure with the shipped calibrator).
 
