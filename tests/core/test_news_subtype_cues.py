@@ -271,7 +271,8 @@ ROUND_2_CASES = [
 # pattern; things thrown "into the air" hurt nobody; a camp "charged" is attacked; troops reinforced
 # for drills, ready to "counter an airstrike", are a change of activity; clashes after the police
 # attacked a protest are the demonstrators' (violent demonstration); a military checkpoint, or "a
-# total of" observation points, established is a base (police checkpoints are not).
+# total of" observation points, established is a base (police checkpoints are not); a thing (a flag)
+# taken away is no abduction.
 ROUND_3_CASES = [
     (
         "Non-state actor overtakes territory",
@@ -425,6 +426,7 @@ ROUND_3_CASES = [
         "Change to group/activity",
         "Police set up checkpoints on the roads into the capital ahead of the elections.",
     ),
+    ("Abduction/forced disappearance", "Gunmen took away two teachers from a school in Kelmet on Monday."),
 ]
 
 
@@ -449,6 +451,7 @@ NOT_INCIDENTS = [
     "About 200 migrants tried to cross the border by boat on Monday. They were all intercepted by the coast guard.",
     "Stags battle for mating rights in the royal park as the rutting season begins.",
     "The troops cut the road to the rebel-held town on Monday.",
+    "A rebel fighter takes away a flag that belonged to the militants in Akhtar village on Monday.",
 ]
 
 
