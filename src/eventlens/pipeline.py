@@ -26,9 +26,10 @@ from eventlens.stages.merge import Group, Sentence, group_sentences
 from eventlens.stages.nlp import parse, sentence_spans
 from eventlens.stages.recalled import join_recalled
 from eventlens.stages.record import build_event, finalize
+from eventlens.stages.record_actors import article_actors
 from eventlens.stages.truecase import restore_texts
 from eventlens.stages.undated import float_relative_dates, settle
-from eventlens.types import Article, Event, Toponym
+from eventlens.types import Article, Event, Span, Toponym
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -333,6 +334,10 @@ class Pipeline:
         if events and self.geocoder:
             events = self._geocode(article, doc, events)
         events = [finalize(e, self._gazetteer) for e in events]
+        # an unnamed doer the article names elsewhere (a claim paragraph, "Taliban militants")
+        events = article_actors(
+            events, [Span(s.span.start_char, s.span.end_char, s.span.text) for s in sentences]
+        )
         if doc.user_data.get("truecased"):  # the parse saw capitals the text lacks: show its words
             events = restore_texts(events, article.text)
         return events

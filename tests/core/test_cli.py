@@ -105,3 +105,13 @@ def test_python_dash_m_eventlens_runs_the_cli():
     out = subprocess.run([sys.executable, "-m", "eventlens", "--help"], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert "extract" in out.stdout
+
+
+def test_eval_help_lists_every_suite() -> None:
+    # the help text named 8 of the 12 suites (acled-test, case2021, own-snippets, articles missing)
+    from eventlens.eval.runner import SUITES
+
+    res = CliRunner().invoke(app, ["eval", "--help"], env={"COLUMNS": "400", "NO_COLOR": "1"})
+    assert res.exit_code == 0, res.output
+    words = set(res.stdout.replace("|", " ").split())
+    assert set(SUITES) <= words and "all" in words, sorted(set(SUITES) - words)

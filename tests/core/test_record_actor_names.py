@@ -426,3 +426,154 @@ def test_coordinated_demonyms_do_not_pick_one_side(pipe) -> None:  # type: ignor
         "Somalia",
     )
     assert ev.actor1 is not None and "Kenya" not in ev.actor1.name
+
+
+# ---------------------------------------------------------------------------------------------
+# Claims, attributions and the police as doer (session 8); texts written for these tests
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "actor1"),
+    [
+        pytest.param(
+            "A car bomb exploded outside a hotel in Beledweyne on Monday, killing six guests. "
+            "Abdiaziz Abu Musab, the spokesman for al-Shabaab, claimed they were responsible for the blast.",
+            "Somalia",
+            "Al Shabaab",
+            id="spokesman-for-the-group-claims",
+        ),
+        pytest.param(
+            "Three bombs went off in the centre of Derrylin on Saturday, killing two shoppers. "
+            "The Fermanagh Volunteer Front accepted responsibility for the bombings.",
+            "United Kingdom",
+            "Fermanagh Volunteer Front",
+            id="group-unknown-to-the-dictionary-claims",
+        ),
+        pytest.param(
+            "A bomb exploded in a bar in Zarautz on Saturday, killing four drinkers. The attack is "
+            "believed to have been carried out by the separatist group KAT.",
+            "Spain",
+            "KAT",
+            id="attribution-names-a-group",
+        ),
+    ],
+)
+def test_a_claim_or_an_attribution_names_actor1(pipe, text: str, country: str, actor1: str) -> None:  # type: ignore[no-untyped-def]
+    ev = _record(pipe, text, country)
+    assert ev.actor1 is not None and ev.actor1.name == actor1
+
+
+def test_no_claim_in_a_denial_or_a_speaker(pipe) -> None:  # type: ignore[no-untyped-def]
+    ev = _record(
+        pipe,
+        "A bomb exploded at a market in Kirkuk on Sunday, killing five people. "
+        "Police said the attack was carried out by two men on a motorcycle.",
+        "Iraq",
+    )
+    assert ev.actor1 is not None and ev.actor1.name == "Unidentified Armed Group (Iraq)"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "mention"),
+    [
+        pytest.param(
+            "Police officers answering a call about a burglary on Tuesday fatally shot a man holding a "
+            "garden hose in Leeds, a spokesman said.",
+            "United Kingdom",
+            "Police officers",
+            id="police-subject-long-phrase",
+        ),
+        pytest.param(
+            "Four days of heavy fighting between police and insurgents in the hills above Nalchik ended on "
+            "Sunday with nine rebels dead, officials said.",
+            "Russia",
+            "police",
+            id="fighting-between-police-and-X",
+        ),
+    ],
+)
+def test_the_police_as_doer_of_the_lead(pipe, text: str, country: str, mention: str) -> None:  # type: ignore[no-untyped-def]
+    ev = _record(pipe, text, country)
+    assert ev.actor1 is not None and ev.actor1.name.startswith("Police Forces of")
+    assert ev.actor1.mention == mention
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said gunmen shot dead two traders at a market in Kisumu on Friday.",
+        "Two police officers were shot dead by unknown attackers in Kisumu on Friday.",
+    ],
+)
+def test_police_as_speaker_or_victim_is_not_actor1(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
+    ev = _record(pipe, text, "Kenya")
+    assert ev.actor1 is None or not ev.actor1.name.startswith("Police Forces")
+
+
+def _placed(events: list[Event], country: str) -> list[Event]:
+    from dataclasses import replace
+
+    from eventlens.types import Place
+
+    return [
+        acled_actor_names(replace(e, location=Place(country, 0.0, 0.0, "country", country=country)), country)
+        for e in events
+    ]
+
+
+def _sentences(pipe, text: str) -> list[Span]:  # type: ignore[no-untyped-def]
+    doc = pipe.nlp(text)
+    return [Span(s.start_char, s.end_char, s.text) for s in doc.sents]
+
+
+def test_a_generic_noun_is_the_group_the_article_named_with_it(pipe) -> None:  # type: ignore[no-untyped-def]
+    from eventlens.stages.record_actors import article_actors
+
+    text = (
+        "Five al-Shabaab militants were killed in two blasts in Lower Shabelle on Friday. "
+        "Two militants were planting a roadside bomb near Afgooye on Friday when it went off early, killing both. "
+        "In a separate incident, three militants died when their own car bomb exploded in Marka on Friday."
+    )
+    events = _placed([e for e in pipe.extract(text, published=PUB) if e.role == "reported"], "Somalia")
+    assert events
+    named = article_actors(events, _sentences(pipe, text))
+    assert all(e.actor1 is not None and e.actor1.name == "Al Shabaab" for e in named)
+
+
+def test_a_generic_noun_stays_unnamed_when_the_article_names_two_groups(pipe) -> None:  # type: ignore[no-untyped-def]
+    from eventlens.stages.record_actors import article_actors
+
+    text = (
+        "Gunmen killed four farmers near Kauru on Friday. "
+        "Officials said both Ansaru gunmen and Boko Haram gunmen operate in the area."
+    )
+    events = _placed([e for e in pipe.extract(text, published=PUB) if e.role == "reported"], "Nigeria")
+    assert events
+    named = article_actors(events, _sentences(pipe, text))
+    assert named[0].actor1 is not None and named[0].actor1.name.startswith("Unidentified")
+
+
+def test_a_group_named_only_in_a_later_remark_is_not_the_doer(pipe) -> None:  # type: ignore[no-untyped-def]
+    from eventlens.stages.record_actors import article_actors
+
+    text = (
+        "Gunmen killed four farmers near Kauru on Friday. The bodies were taken to the town. "
+        "The village head asked for more soldiers. Officials said Ansaru gunmen operate in the area."
+    )
+    events = _placed([e for e in pipe.extract(text, published=PUB) if e.role == "reported"], "Nigeria")
+    named = article_actors(events, _sentences(pipe, text))
+    assert named[0].actor1 is not None and named[0].actor1.name.startswith("Unidentified")
+
+
+def test_a_claim_in_one_record_names_the_doer_of_its_other_bombings(pipe) -> None:  # type: ignore[no-untyped-def]
+    from eventlens.stages.record_actors import article_actors
+
+    text = (
+        "A bomb exploded in a shop in Enniskeen on Friday morning, injuring two. "
+        "In a separate attack, a car bomb killed three people at a bus station in Tullyroan on Friday afternoon. "
+        "The Ulster Freedom Front accepted responsibility for the bombings."
+    )
+    events = _placed([e for e in pipe.extract(text, published=PUB) if e.role == "reported"], "United Kingdom")
+    assert len(events) == 2
+    named = article_actors(events, _sentences(pipe, text))
+    assert [e.actor1.name if e.actor1 else None for e in named] == ["Ulster Freedom Front"] * 2

@@ -111,6 +111,22 @@ KINDS: dict[str, Kind] = {
     "json-record-without-text": Kind({"r.json": b'{"id": "x", "title": "no body"}'}, INGEST, 1),
     "json-record-empty-text": Kind({"r.json": b'{"id": "x", "text": "   "}'}, INGEST, 1),
     "jsonl-bad-line": Kind({"b.jsonl": b"{broken\n"}, INGEST, 1),
+    # a record's own publication time is held to --published's rule (from 1900 to a day ahead)
+    "json-published-year-1503": Kind(
+        {"p.json": b'{"id": "p", "text": "Rebels shelled Gao on Monday.", "published": "1503-06-01"}'},
+        INGEST,
+        1,
+    ),
+    "jsonl-published-year-9999": Kind(
+        {
+            "p.jsonl": b'{"id": "p", "text": "Rebels shelled Gao on Monday.", "published": "9999-01-01T00:00Z"}\n'
+        },
+        INGEST,
+        1,
+    ),
+    "jsonl-published-not-a-date": Kind(
+        {"p.jsonl": b'{"id": "p", "text": "Rebels shelled Gao on Monday.", "published": "soon"}\n'}, INGEST, 1
+    ),
     "json-nested-too-deep": Kind({"deep.json": b"[" * 200_000}, INGEST, 1),
     # one article longer than the per-article limit (pipeline.MAX_TEXT_CHARS, also the API's), in a
     # file under --max-bytes: refused with its length, before any parsing (issue 16 item 4)

@@ -142,3 +142,42 @@ def test_ingest_summary_counts_in_words_that_fit_the_number(tmp_path: Path, no_g
     again = CliRunner().invoke(app, ["ingest", str(tmp_path / "good.txt"), "--db", db])
     assert again.exit_code == 0
     assert "1 unchanged input file was already ingested" in " ".join(again.stderr.split())
+
+
+def test_a_record_url_python_cannot_split_is_kept_not_a_traceback(tmp_path: Path, no_geocoder: None) -> None:
+    # the store's canonical URL raised ValueError ("http://[x]" is not an IPv6 address), a traceback
+    import json
+
+    import sqlalchemy as sa
+
+    from eventlens.store import schema as t
+
+    f = tmp_path / "u.jsonl"
+    recs = [
+        {
+            "id": "a",
+            "text": "Rebels ambushed an army convoy near Kidal on Sunday.",
+            "url": "http://[9BCFfbdA8]/x",
+        },
+        {
+            "id": "b",
+            "text": "Police dispersed a march in Bamako on Monday.",
+            "url": "http://a.example:99999/",
+        },
+    ]
+    f.write_text("".join(json.dumps(r) + "\n" for r in recs))
+    db = tmp_path / "s.db"
+    res = CliRunner().invoke(app, ["ingest", str(f), "--db", str(db)])
+    assert res.exit_code == 0 and res.exception is None, res.output
+    eng = sa.create_engine(f"sqlite:///{db}")
+    with eng.connect() as conn:
+        urls = sorted(conn.execute(sa.select(t.articles.c.url)).scalars())
+    eng.dispose()
+    assert urls == ["http://[9BCFfbdA8]/x", "http://a.example:99999/"]
+
+
+def test_watch_refuses_a_feed_url_with_a_malformed_host(tmp_path: Path) -> None:
+    res = CliRunner().invoke(app, ["watch", "http://[x]/feed", "--db", str(tmp_path / "w.db")])
+    assert res.exit_code == 2, res.output
+    assert res.exception is None or isinstance(res.exception, SystemExit), repr(res.exception)
+    assert "Traceback" not in res.output and "give an http" in res.output

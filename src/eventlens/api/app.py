@@ -124,8 +124,7 @@ def create_app(settings: Settings | None = None, *, store: Any = None) -> FastAP
     app.include_router(router)
     app.add_middleware(AllowHeader, routes=list(router.routes))
     app.add_middleware(SecurityHeaders, policy=policy)
-    if settings.read_requires_key:
-        _document_read_keys(app)
+    _openapi_document(app, reads_need_key=settings.read_requires_key)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     @app.get("/", include_in_schema=False)
@@ -221,20 +220,29 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def _document_read_keys(app: FastAPI) -> None:
-    """Say in /openapi.json that reads need a key too (the read dependency checks it)."""
-    from fastapi.openapi.utils import get_openapi
+def _openapi_document(app: FastAPI, *, reads_need_key: bool) -> None:
+    """/openapi.json, made again when the UTC day changes: ``published``'s pattern states the days
+    up to today. With ``reads_need_key`` it also says that reads need a key (the read dependency
+    checks it)."""
+    from eventlens.clock import utcnow
+
+    made_on: list[Any] = [None]
 
     def openapi() -> dict[str, Any]:
-        if app.openapi_schema is None:
-            spec = get_openapi(
-                title=app.title, version=app.version, description=app.description, routes=app.routes
-            )
+        today = utcnow().date()
+        if app.openapi_schema is None or made_on[0] != today:
+            app.openapi_schema = None
+            spec = FastAPI.openapi(app)  # builds the document and keeps it in app.openapi_schema
             for path, ops in spec.get("paths", {}).items():
                 get = ops.get("get")
-                if get is not None and path.startswith("/api/v1/") and path != "/api/v1/config":
+                if (
+                    reads_need_key
+                    and get is not None
+                    and path.startswith("/api/v1/")
+                    and path != "/api/v1/config"
+                ):
                     get["security"] = [{"APIKeyHeader": []}, {"HTTPBearer": []}]
-            app.openapi_schema = spec
+            made_on[0] = today
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -8,6 +8,7 @@ An extraction record is the same JSON object ``eventlens extract`` prints
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
@@ -189,6 +190,34 @@ class PlaceHit(BaseModel):
     incidents: int
 
 
+#: What ``url`` takes: an absolute http(s) URL with a host name or address and an optional port
+#: (the fetcher reads nothing else). Unicode host names are taken; the fetcher encodes them.
+#: No ``\s``: it means other characters in Python than in JSON Schema's dialect (U+001C-U+001F,
+#: U+0085), so spaces and control characters are named.
+URL_PATTERN = (
+    r"^[Hh][Tt][Tt][Pp][Ss]?://(?:[^\x00-\x20\x7f/?#:@\[\]]+|\[[0-9A-Fa-f:.]+\])"
+    r"(?::(?:[0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?"
+    r"(?:[/?#][^\x00-\x20\x7f]*)?$"
+)
+_URL = re.compile(URL_PATTERN)
+
+
+def _final_newline_dropped(value: Any) -> Any:
+    """A pattern's ``$`` matches before a final newline in Python (which Schemathesis generates
+    from), though not in JSON Schema's dialect: the API reads the value without it."""
+    return value[:-1] if isinstance(value, str) and value.endswith("\n") else value
+
+
+def _published_schema(schema: dict[str, Any]) -> None:
+    """``published`` in the OpenAPI document: the rule as a pattern (no ``format``: the range
+    is in the pattern, which a date-time format would only widen)."""
+    from eventlens.clock import utcnow
+    from eventlens.read.timestamps import published_pattern
+
+    schema.pop("format", None)
+    schema["pattern"] = published_pattern(utcnow().date())
+
+
 class ArticleIn(BaseModel):
     """An article to read: ``text`` or ``html``, or only a ``url`` to fetch."""
 
@@ -212,25 +241,41 @@ class ArticleIn(BaseModel):
         None,
         min_length=1,
         max_length=2000,
-        description="With neither text nor html: fetch this page (http/https, public addresses only unless "
-        "the server allows private ones). With text or html: where it came from.",
+        description="An absolute http(s) URL. With neither text nor html: fetch this page (public "
+        "addresses only unless the server allows private ones). With text or html: where it came from.",
+        json_schema_extra={"pattern": URL_PATTERN},
     )
     title: str = Field(None, max_length=2000)  # type: ignore[assignment]
     published: datetime = Field(  # type: ignore[assignment]
         None,
-        description="Publication time; overrides what the page says. From 1900 to at most a day "
-        "after the server's clock (422 otherwise), as the CLI's --published.",
+        description="Publication time, an ISO 8601 date or date-time (2021-10-31, 2021-10-31T09:21, "
+        "...Z, ...+03:00); overrides what the page says. From 1900 to at most a day after the server's "
+        "clock, as the CLI's --published: the pattern states the days up to today (UTC) when this "
+        "document was made; a time up to a day ahead (a newsroom east of UTC) is taken too.",
+        json_schema_extra=_published_schema,
     )
     # strict: JSON true/false only (0, "no" and "off" were taken as false: Schemathesis ST201)
     store: StrictBool = Field(True, description="Also store the article and its incidents.")
 
     @field_validator("published", mode="before")
     @classmethod
-    def _published_is_text(cls, value: Any) -> Any:
-        # a number would be read as seconds since 1970 (Schemathesis ST201: "published": 0 passed)
-        if isinstance(value, int | float):
+    def _published_is_iso(cls, value: Any) -> Any:
+        # ISO 8601 only, as the schema's pattern says: pydantic also reads a number, or a string of
+        # digits ("0"), as seconds since 1970 (Schemathesis ST201: "published": 0 passed)
+        from eventlens.read.timestamps import ISO_SHAPE
+
+        text = _final_newline_dropped(value)
+        if not isinstance(text, str) or not ISO_SHAPE.fullmatch(text):
             raise ValueError("give an ISO 8601 date or date-time string, e.g. 2021-10-31T09:21")
-        return value
+        return text
+
+    @field_validator("url", mode="before")
+    @classmethod
+    def _url_is_http(cls, value: Any) -> Any:
+        text = _final_newline_dropped(value)
+        if isinstance(text, str) and not _URL.fullmatch(text):
+            raise ValueError("give an absolute http(s) URL, e.g. https://example.org/news/1")
+        return text
 
     @field_validator("published")
     @classmethod

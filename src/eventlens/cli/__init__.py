@@ -21,6 +21,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from eventlens.eval.runner import SUITES
 from eventlens.read.timestamps import check_published_range, published_time
 
 app = typer.Typer(
@@ -322,7 +323,7 @@ def demo(
 def eval_cmd(
     suites: Annotated[
         list[str],
-        typer.Argument(help="gold acled wikievents dates geo-gwn geo-lgl geo-geovirus dedupe | all"),
+        typer.Argument(help=f"{' '.join(SUITES)} | all"),
     ],
     data: Annotated[Path, typer.Option(help="Evaluation data directory.")] = Path("../shared/data"),
     limit: Annotated[int | None, typer.Option(help="Score only the first N items of each suite.")] = None,

@@ -35,8 +35,12 @@ def _check_feed_url(url: str, what: str = "feed") -> None:
     mistake to say at once (exit 2), not a fetch that fails on every poll."""
     from urllib.parse import urlsplit
 
-    parts = urlsplit(url.strip())
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname
+    except ValueError:  # a malformed host ("http://[x]/")
+        host = None
+    if not host or parts.scheme.lower() not in ("http", "https"):
         raise typer.BadParameter(
             f"{what} {url!r}: give an http:// or https:// URL (a file of URLs goes to --feeds)"
         )

@@ -215,7 +215,12 @@ class Fetcher:
 
     def _target(self, url: str) -> tuple[str, str, str, int]:
         """(scheme, host, address to connect to, port) for ``url``, or InputError if refused."""
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError:  # "http://[x]/" (not an IPv6 address), characters that normalise to "/?#@:"
+            raise InputError(
+                url, "not a URL (its host part is malformed); fix the URL", stage="fetch"
+            ) from None
         scheme = parts.scheme.lower()
         if scheme not in ("http", "https"):
             raise InputError(

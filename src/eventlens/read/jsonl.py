@@ -10,7 +10,6 @@ one broken line in a scraper's dump must not lose the other thousand.
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
@@ -19,10 +18,8 @@ from typing import Any
 from eventlens.errors import InputError
 from eventlens.read.html import read_html
 from eventlens.read.text import read_text
-from eventlens.read.timestamps import published_time
+from eventlens.read.timestamps import check_published_range, published_time
 from eventlens.types import Article
-
-logger = logging.getLogger(__name__)
 
 _HINT = 'expected an object like {"id": ..., "text": ...} or {"id": ..., "html": ...}'
 
@@ -75,14 +72,20 @@ def read_json(text: str, *, name: str, source: str | None = None) -> Iterator[Ar
         yield record_to_article(data, where=name, default_id=name, source=source or name, input_format="json")
 
 
-def _published(value: Any, where: str) -> datetime | None:
-    if value is None or value == "":
+def _published(value: Any) -> datetime | None:
+    """The record's publication time, or ``ValueError`` saying why it cannot be one: held to
+    the rule of ``--published`` and the API's ``published`` (a date, from 1900 to a day after
+    the clock), since a wrong year would date every event of the article wrongly."""
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if not isinstance(value, str | date):  # a number is no date (seconds? days? a year?)
+        raise ValueError(f"published {value!r} is not a date; give ISO 8601, e.g. 2021-10-31T09:21")
     try:
-        return published_time(value if isinstance(value, date) else str(value), lenient=True)
-    except ValueError:
-        logger.warning('%s: ignoring unreadable "published" %r (use ISO 8601)', where, value)
-        return None
+        parsed = published_time(value, lenient=True)
+    except (ValueError, OverflowError):
+        shown = value if len(str(value)) <= 40 else f"{str(value)[:40]}..."
+        raise ValueError(f"published {shown!r} is not a date; give ISO 8601, e.g. 2021-10-31T09:21") from None
+    return None if parsed is None else check_published_range(parsed)
 
 
 def record_to_article(
@@ -94,7 +97,10 @@ def record_to_article(
     raw_id = obj.get("id")
     art_id = default_id if raw_id is None or raw_id == "" else str(raw_id)
     url = obj.get("url") if isinstance(obj.get("url"), str) else None
-    published = _published(obj.get("published"), where)
+    try:
+        published = _published(obj.get("published"))
+    except ValueError as exc:
+        return InputError(where, str(exc), input=source)
     text, html = obj.get("text"), obj.get("html")
     if not isinstance(text, str) and not isinstance(html, str):
         return InputError(where, f'no "text" or "html" string; {_HINT}', input=source)

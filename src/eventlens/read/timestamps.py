@@ -100,3 +100,74 @@ def check_published_range(value: datetime, *, now: datetime | None = None) -> da
             f"published {naive:%Y-%m-%d %H:%M} is in the future (today is {now:%Y-%m-%d}); check the date"
         )
     return value
+
+
+# --------------------------------------------------------------------------- the rule as a pattern
+
+#: The time after an ISO 8601 date, as the HTTP API takes it: ``T`` (or a space), hours and
+#: minutes, optional seconds and fraction, optional ``Z``, ``+HH:MM`` or ``+HHMM``. Digits are ``[0-9]``:
+#: ``\d`` also matches other scripts' digits, which no date parser reads.
+ISO_TIME_PATTERN = (
+    r"(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,6})?)?"
+    r"(?:Z|[+-](?:[01][0-9]|2[0-3]):?[0-5][0-9])?)?"
+)
+#: An ISO 8601 date or date-time of any year (the shape; the calendar and the range are checked apart).
+ISO_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}" + ISO_TIME_PATTERN)
+
+
+def _digits(lo: int, hi: int) -> str:
+    return str(lo) if lo == hi else f"[{lo}-{hi}]"
+
+
+def number_range_pattern(lo: int, hi: int, width: int) -> str:
+    """A regular expression for the numbers ``lo..hi`` written with ``width`` digits (zero-padded)."""
+    if width == 1:
+        return _digits(lo, hi)
+    step = 10 ** (width - 1)
+    (a, lo_rest), (b, hi_rest) = divmod(lo, step), divmod(hi, step)
+
+    def then(first: int, rest: str) -> str:
+        return f"{first}(?:{rest})" if "|" in rest else f"{first}{rest}"
+
+    if a == b:
+        return then(a, number_range_pattern(lo_rest, hi_rest, width - 1))
+    parts = []
+    first, last = a, b
+    if lo_rest:
+        parts.append(then(a, number_range_pattern(lo_rest, step - 1, width - 1)))
+        first += 1
+    if hi_rest != step - 1:
+        parts.append(then(b, number_range_pattern(0, hi_rest, width - 1)))
+        last -= 1
+    if first <= last:
+        parts.append(_digits(first, last) + ("[0-9]" if width == 2 else f"[0-9]{{{width - 1}}}"))
+    return "|".join(parts)
+
+
+def _days_in(year: int, month: int) -> int:
+    import calendar
+
+    return calendar.monthrange(year, month)[1]
+
+
+def published_pattern(today: date) -> str:
+    """The publication times :func:`check_published_range` takes, as a JSON Schema ``pattern``:
+    an ISO 8601 date or date-time (:data:`ISO_TIME_PATTERN`) of a real day from 1900-01-01 to
+    ``today``. The rule's day of leeway cannot be stated without the time of day, so the pattern
+    is the stricter: whatever matches it is taken. Built from the calendar, so it stays exact
+    (February 29 only in leap years)."""
+    import calendar
+
+    y, m = today.year, today.month
+    if y < 1901:
+        raise ValueError("today must be after 1900")
+    # whole years 1900..y-1: every month-day but February 29, then February 29 of leap years
+    any_day = r"(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31"
+    leap = [str(yr) for yr in range(1900, y) if calendar.isleap(yr)]
+    dates = [f"(?:{number_range_pattern(1900, y - 1, 4)})-(?:{any_day})", f"(?:{'|'.join(leap)})-02-29"]
+    # this year: the months before this one whole, this month up to today
+    this_year = [f"{mo:02d}-(?:{number_range_pattern(1, _days_in(y, mo), 2)})" for mo in range(1, m)] + [
+        f"{m:02d}-(?:{number_range_pattern(1, today.day, 2)})"
+    ]
+    dates.append(f"{y}-(?:{'|'.join(this_year)})")
+    return f"^(?:{'|'.join(dates)}){ISO_TIME_PATTERN}$"

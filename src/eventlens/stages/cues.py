@@ -191,5 +191,7 @@ class CueComponent:
                     _keep(best, Cue(name, weight, start, end, span.start_char, span.end_char, span.text))
             for cue in syntax_cues(sent):
                 _keep(best, cue)
-        doc._.cues = sorted(best.values(), key=lambda c: (c.start, c.name))
+        # a vetoed GENERIC ("the fiercest fighting in recent months") is no pattern at all
+        kept = (c for c in best.values() if not (c.name == "GENERIC" and c.weight <= 0))
+        doc._.cues = sorted(kept, key=lambda c: (c.start, c.name))
         return doc

@@ -58,6 +58,8 @@ _RIOTERS = re.compile(r"riot|mob|throw", re.I)
 _OWN_VIOLENCE = re.compile(
     r"^(?:throw|threw|thrown|hurl|pelt|molotov|petrol|stone|burn|torch|set|vandal|ransack|smash|storm)", re.I
 )
+#: The means of crowd control: used only on gatherings.
+_CROWD_WEAPONS = re.compile(r"tear|gas|pepper|water cannon|rubber bullet|stun grenade|baton", re.I)
 _FOUGHT = re.compile(r"^(?:clashed|fought|scuffled|brawled|exchanged)\b", re.I)
 #: The reason given for an arrest when it is an ordinary crime ("for stealing a car").
 _CRIME_REASON = re.compile(r"^(?:for|of|over)\b", re.I)
@@ -171,7 +173,8 @@ def classify(
     if _ordinary_crime(r, protest):
         return None
     return (
-        _told_by_the_lead(r)
+        _grave_found(r)
+        or _told_by_the_lead(r)
         or remote_violence(r)
         or territory(r)
         or ground_fighting(r)
@@ -304,6 +307,15 @@ def _demonstration(r: Incident, protest: bool) -> Classification | None:
         return r.out(VIOLENT_DEMONSTRATION, 0.7, "RIOT", "PROTEST")
     if protest and has("EXCESSIVE"):
         return r.out(EXCESSIVE_FORCE, 0.75, "EXCESSIVE", "PROTEST")
+    if (
+        not protest
+        and r.told("INTERVENE", _CROWD_WEAPONS, strong=True)
+        and (r.state_actor or r.state_present)
+        and not any(has(n) for n in ("KILL", "CLASH", "RIOT", "MOB", "LOOT", "ARREST", *REMOTE))
+    ):
+        # "police fired tear gas and pepper spray in a busy district": the means of crowd
+        # control are used on a gathering, whatever it is called
+        return r.out(PROTEST_WITH_INTERVENTION, 0.6, "INTERVENE")
     return None
 
 
@@ -342,6 +354,21 @@ def _ordinary_crime(r: Incident, protest: bool) -> bool:
         and not protest
         and not any(has(n) for n in ("KILL", "CLASH", "ABDUCT", "SEXUAL", "MOB", "RIOT", *REMOTE))
     )
+
+
+def _grave_found(r: Incident) -> Classification | None:
+    """A mass grave found or exhumed, told before any killing: the discovery is the event (ACLED:
+    Other); the killings it holds are older ("a mass grave of villagers killed by militants")."""
+    if not r.has("GRAVE"):
+        return None
+    first = min(
+        (c for cs in r.by.values() for c in cs if c.weight >= 1.0 and c.name in EVENT_CUES),
+        key=lambda c: c.start,
+        default=None,
+    )
+    if first is not None and first.name == "GRAVE":
+        return r.out(OTHER, 0.7, "GRAVE")
+    return None
 
 
 def _told_by_the_lead(r: Incident) -> Classification | None:

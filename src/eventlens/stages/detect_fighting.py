@@ -27,6 +27,7 @@ from eventlens.taxonomy import (
     REMOTE_EXPLOSIVE,
     SEXUAL_VIOLENCE,
     SHELLING,
+    VIOLENT_DEMONSTRATION,
 )
 
 #: Clash cues that name fighting between two sides (not a one-way "ambush" or "offensive").
@@ -38,7 +39,7 @@ _OVERRAN = re.compile(r"^overr", re.I)
 #: Verbs that tell a place taken by force (a seizure, a recapture, an overrun), or the words
 #: "by force" themselves ("took control by force of").
 _BY_FORCE = re.compile(
-    r"^(?:seiz|captur|recaptur|retak|retook|overr|storm|wrest|occup|regain|reclaim|liberat|dr[io]v)|\bby force\b",
+    r"^(?:seiz|captur|recaptur|retak|retook|overr|storm|wrest|occup|regain|reclaim|liberat|dr[io]v)|\bby force\b|\bground$",
     re.I,
 )
 _WITHDREW = re.compile(r"^(?:withdr|pull|retreat|evacuat|vacat|abandon)", re.I)
@@ -220,6 +221,11 @@ def ground_fighting(r: Incident) -> Classification | None:
         # the groups are unknown to us; sticks and stones between unnamed sides are mob violence
         gunfight = r.told("CLASH", GUNS)  # both sides shooting
         guns = r.small_arms or gunfight or r.told("KILL", GUNS)
+        if r.has("PROTEST") and r.state_present and not r.armed_group and not guns and not r.killed:
+            # "clashes broke out after the police attacked a peaceful protest": the demonstrators
+            # fought the state's forces, with no guns and no armed group (the protest told after
+            # the violence); rival supporters fighting each other stay mob violence
+            return r.out(VIOLENT_DEMONSTRATION, 0.6, "CLASH", "PROTEST")
         if (r.crowd_actor and not r.armed_group and not gunfight) or (not r.armed_present and not guns):
             return r.out(MOB_VIOLENCE, 0.6, "CLASH")
         if r.civilian_target and not r.armed_target and not _two_sided(r) and r.has("KILL"):

@@ -15,6 +15,7 @@ in it is the air force's, where ACLED names one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from eventlens.stages.actor_names import (
@@ -62,7 +63,16 @@ def acled_actor_names(ev: Event, country: str | None) -> Event:
         elif (titled := _named_in_title(ev, country)) is not None:
             a1 = titled  # (the headline's words: no span in the article's body)
             evidence = (*evidence, Evidence("actor1", (), "actor_names.title", 0.4))
+        elif ev.event_type in _ARMED_TYPES and (police := _police_in_lead(ev, country)) is not None:
+            a1 = police
+            evidence = (*evidence, Evidence("actor1", (police.span,), "actor_names.police", 0.5))
     claimed = _renamed(ev.claimed_by, country, _kind_hint(ev.claimed_by, None, first=False))
+    if (
+        claimed is not None
+        and claimed.name.startswith("Unidentified")
+        and _GROUP_NAME.fullmatch(claimed.mention or "")
+    ):
+        claimed = replace(claimed, name=claimed.mention or claimed.name, inter=2)  # a name ACLED lacks
     if claimed is None:
         claimed = _claimant(ev, country)
         if claimed is not None and claimed.span is not None:
@@ -72,7 +82,7 @@ def acled_actor_names(ev: Event, country: str | None) -> Event:
         and claimed.span is not None
         and ev.event_type in _ARMED_TYPES
         and (a1 is None or a1.name.startswith("Unidentified"))
-        and known_actor(claimed.name)
+        and (known_actor(claimed.name) or _raw_name(claimed))
     ):
         # a group that claims the attack is its actor1 (ACLED codes the claimant)
         a1 = replace(claimed, asserted=True)
@@ -98,6 +108,11 @@ def acled_actor_names(ev: Event, country: str | None) -> Event:
 
 
 _AIRCRAFT = re.compile(r"\b(?:war)?planes?\b|\bjets?\b|\baircraft\b|\bhelicopters?\b|\bgunships?\b", re.I)
+
+
+def _raw_name(actor: Actor) -> bool:
+    """Is the actor a group named by its own words, one the dictionary does not know ("ETA")?"""
+    return actor.mention == actor.name and bool(_GROUP_NAME.fullmatch(actor.name))
 
 
 def _named_as_such(actor: Actor, country: str | None) -> bool:
@@ -198,6 +213,44 @@ def _named_in_lead(ev: Event, country: str | None) -> Actor | None:
     return None
 
 
+#: The police as the doer of the lead: the subject of a use of force ("Police officers responding
+#: to reports of a gunman fatally shot a man", "officers opened fire on the car") or one side of a
+#: fight ("fighting between police and insurgents"). Not a speaker ("police said gunmen shot"),
+#: not the victims ("police officers were shot").
+_POLICE_SUBJECT = re.compile(
+    r"^\W*(?:[\w'\u2019-]+\s+){0,4}?(?P<p>(?:riot\s+)?(?:police(?:\s+officers|men)?|policemen|officers|troopers|gendarmes))\b"
+    r"(?![^.;:]{0,80}?\b(?:said|say|says|told|reported|were|was|have\s+been|had\s+been|are)\b[^.;:]{0,40}?"
+    r"\b(?:shot|fired|killed|attacked|wounded|injured|ambushed)\b)"
+    r"[^.;:]{0,120}?\b(?:(?:fatally\s+)?shot|opened\s+fire|fired\s+(?:on|at|into|tear\s+gas|live)|shot\s+dead|"
+    r"killed|beat|clubbed|stormed|raided)\b"
+    r"|\b(?:fighting|clash(?:es)?|battles?|gun\s*battles?|gunfights?|shoot-?outs?|exchanges?\s+of\s+fire)\s+"
+    r"between\s+(?:the\s+)?(?P<q>police|policemen|police\s+officers)\s+and\b",
+    re.I,
+)
+
+
+def _police_in_lead(ev: Event, country: str | None) -> Actor | None:
+    """The country's police as actor1 of a record whose first sentence makes the police the doer
+    of its force (``_POLICE_SUBJECT``): news names no one else ("police said", "officers opened
+    fire"), and ACLED codes the police of the event's country. None for a lead that says the
+    perpetrators are unknown."""
+    if not ev.sentences or country is None:
+        return None
+    # the first sentence, or the next when the first is a headline the reader did not mark
+    lead, m = next(
+        ((s, m) for s in ev.sentences[:2] if (m := _POLICE_SUBJECT.search(s.text)) is not None),
+        (ev.sentences[0], None),
+    )
+    if m is None or _UNKNOWN_DOER.search(lead.text):
+        return None
+    group = "p" if m.group("p") else "q"
+    hit = canonical_actor("police", country)
+    if hit is None or not hit.name.startswith("Police Forces"):
+        return None
+    start, end = lead.start + m.start(group), lead.start + m.end(group)
+    return Actor(hit.name, m.group(group), Span(start, end, m.group(group)), hit.inter)
+
+
 def _doers(text: str, country: str | None) -> list[ActorMention]:
     """The actors the dictionary names in ``text`` that may be who used force: a known group or
     a country's forces, not a crowd or civilians, a speaker, a target, a counted victim, the
@@ -295,11 +348,12 @@ def _named_nearby(ev: Event, actor: Actor, country: str | None) -> Actor | None:
 _CLAIMS = re.compile(
     r"(?:\s+and\s+[^.;,]{1,60}?)?\s+(?:(?:has|have|had|later|also|reportedly)\s+)*(?:claimed|took|accepted)\s+"
     r"(?:(?:the|full)\s+)?(?:responsibility|credit)\b|\s+(?:has\s+|have\s+|later\s+|also\s+)*claimed\s+"
-    r"(?:the|this|that)\s+(?:attack|bombing|killing|assault|ambush|explosion|blast|raid)",
+    r"(?:the|this|that)\s+(?:attack|bombing|killing|assault|ambush|explosion|blast|raid)"
+    # "the Taliban claimed they were responsible", "the spokesman for the Taliban, claimed they were"
+    r"|\s*,?\s+(?:(?:has|have|had|later|also|reportedly)\s+)*(?:claimed|said|says|stated|announced)\s+(?:that\s+)?"
+    r"(?:it|they|the\s+group)\s+(?:was|were|is|are|had\s+been)\s+(?:responsible|behind)\b",
     re.I,
 )
-
-
 #: A group that says it did the attack ("Al Shabaab later said it carried out the attack", "the
 #: group said in a statement that its fighters had targeted ..."): a claim, taken from an armed
 #: group only (a state's "the army said it killed 20 militants" is its own operation, not a claim).
@@ -335,15 +389,183 @@ def _claims(text: str, start: int, end: int, inter: int | None) -> bool:
 
 def _claimant(ev: Event, country: str | None) -> Actor | None:
     """The known group a sentence of the record says claimed it, when the parse found no claim
-    (a short acronym the entity ruler does not tag: "Later IS claimed responsibility")."""
-    for sent in ev.sentences:
+    (a short acronym the entity ruler does not tag: "Later IS claimed responsibility"); else a
+    group the dictionary does not know, named where a claim or an attribution names one ("The
+    Provisional IRA accepted responsibility", "carried out by the separatist group ETA")."""
+    return claimant_in(ev.sentences, country)
+
+
+def claimant_in(sentences: Sequence[Span], country: str | None) -> Actor | None:
+    """The group ``sentences`` say claimed (or carried out) an attack: a known group first, else
+    one the dictionary does not know (:func:`_raw_claimant`); None when they name none."""
+    for sent in sentences:
         for m in find_actors(sent.text, country):
             if (
                 m.actor.rule != "name"
                 or m.actor.inter in (5, 6, 7)
-                or not _claims(sent.text, m.start, m.end, m.actor.inter)
+                or not (
+                    _claims(sent.text, m.start, m.end, m.actor.inter)
+                    or _ATTRIBUTED.search(sent.text, 0, m.start)
+                )
             ):
                 continue
             start = sent.start + m.start
             return Actor(m.actor.name, m.text, Span(start, start + len(m.text), m.text), m.actor.inter, True)
+    for sent in sentences:
+        raw = _raw_claimant(sent)
+        if raw is not None:
+            return raw
+    return None
+
+
+#: The attack said to be a group's doing ("carried out by the armed Basque separatist group
+#: ETA", "blamed on the PKK", "perpetrated by members of X"): the attribution names its doer.
+_ATTRIBUTED = re.compile(
+    r"\b(?:(?:carried\s+out|perpetrated|committed|staged|masterminded|orchestrated)\s+by|(?:blamed|pinned)\s+on"
+    r"|attributed\s+to)"
+    r"(?=\s+(?:(?:the|a|an|its|members|of|armed|militant|militants|separatist|rebel|jihadist|islamist|terrorist|"
+    r"guerrilla|group|organi[sz]ation|movement|faction|wing|[A-Z][\w'\u2019-]*)\s+){0,8}$)",
+)
+#: A group's proper name the dictionary may not know: capitalised words ending in an acronym
+#: ("ETA", "the Provisional IRA") or in a group word ("the Red Hand Commando", "Abu Sayyaf Group").
+_GROUP_NAME = re.compile(
+    r"\b(?:(?:[A-Z][a-z'\u2019-]+\s+){0,3}[A-Z]{2,6}|(?:[A-Z][\w'\u2019-]+\s+){1,4}"
+    r"(?:Army|Front|Brigades?|Movement|Organi[sz]ation|Group|Commandos?|Battalions?|Jihad|Force))\b"
+)
+#: Capitalised acronyms that are no armed group (places, bodies, news agencies, weapons).
+_NOT_GROUPS = frozenset(
+    "US USA UK UN EU NATO BBC AFP AP CNN IED IEDS RPG AK OSCE ICRC UNHCR WHO TV GMT UTC".split()
+)
+
+
+def _raw_claimant(sent: Span) -> Actor | None:
+    """A group the dictionary does not know that the sentence says claimed the attack ("The
+    Provisional IRA accepted responsibility for the bombings") or that carried it out ("widely
+    believed to have been carried out by the armed Basque separatist group ETA")."""
+    text = sent.text
+    for m in _GROUP_NAME.finditer(text):
+        name, at = m.group(0), m.start()
+        if name.split()[0] in ("The", "A", "An"):  # the sentence's first word
+            head = name.split()[0]
+            name, at = name[len(head) :].lstrip(), at + len(name) - len(name[len(head) :].lstrip())
+        if not name or name.split()[-1].upper() in _NOT_GROUPS:
+            continue
+        if not (
+            _CLAIMS.match(text, m.end()) or _CLAIMED_BY.search(text, 0, at) or _ATTRIBUTED.search(text, 0, at)
+        ):
+            continue
+        start = sent.start + at
+        return Actor(name, name, Span(start, start + len(name), name), 2, True)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Article-level: what other sentences of the article say of an unnamed doer
+
+
+#: Generic nouns for armed non-state doers that an article reuses after naming the group once
+#: ("Seven Taliban militants were killed ... Three militants tried to plant an IED").
+_GENERIC_DOERS = frozenset(
+    "militants insurgents rebels fighters jihadists extremists guerrillas gunmen militiamen".split()
+)
+_GENERIC_WORD = re.compile(
+    r"\b("
+    + "|".join(sorted(_GENERIC_DOERS))
+    + r"|"
+    + "|".join(sorted(w[:-1] for w in _GENERIC_DOERS if w.endswith("s")))
+    + r")\b",
+    re.I,
+)
+
+
+def _plural(word: str) -> str:
+    w = word.lower()
+    return w if w.endswith("s") or w.endswith("men") else w + "s"
+
+
+def article_actors(events: Sequence[Event], sentences: Sequence[Span]) -> list[Event]:
+    """Name the unnamed doers of an article's armed records from its other sentences:
+
+    - a generic noun the article first wrote after the group's name ("Seven Taliban militants
+      were killed ..." then "Three militants tried to plant an IED") is that group, when the
+      article names one group so;
+    - a claim the article states outside a record's sentences (a claim paragraph after the
+      account) is the claimant's for the incident told just before it; a claim inside one
+      record's sentences also names the doer of the article's other unnamed records of the same
+      event type ("The Provisional IRA accepted responsibility for the bombings").
+
+    Only records whose actor1 is missing or ACLED's "Unidentified ..." template change."""
+    out = list(events)
+    for i, ev in enumerate(out):
+        if ev.event_type not in _ARMED_TYPES or not _unnamed(ev.actor1):
+            continue
+        country = ev.location.country if ev.location is not None else None
+        named = _coreferent_group(ev, sentences, country) or _claim_elsewhere(ev, out, sentences, country)
+        if named is None or named.span is None:
+            continue
+        out[i] = replace(
+            ev,
+            actor1=named,
+            evidence=(*ev.evidence, Evidence("actor1", (named.span,), "actor_names.article", 0.4)),
+        )
+    return out
+
+
+def _unnamed(actor: Actor | None) -> bool:
+    return actor is None or actor.name.startswith("Unidentified")
+
+
+def _coreferent_group(ev: Event, sentences: Sequence[Span], country: str | None) -> Actor | None:
+    """The group an article names with the generic noun the record's doer is written with."""
+    if not ev.sentences:
+        return None
+    words = ev.actor1.mention if ev.actor1 is not None and ev.actor1.mention else ev.sentences[0].text
+    nouns = {_plural(m.group(1)) for m in _GENERIC_WORD.finditer(words)}
+    if not nouns:
+        return None
+    found: dict[str, Actor] = {}
+    own = {(s.start, s.end) for s in ev.sentences}
+    # the group named in the article's lead (headline and first sentences) or in the record's
+    # own sentences, not in a general remark further on ("Officials said X militants operate here")
+    for sent in [s for k, s in enumerate(sentences) if k < 3 or (s.start, s.end) in own]:
+        for m in find_actors(sent.text, country):
+            if m.actor.rule not in ("name", "state") or m.actor.inter in (5, 6, 7):
+                continue
+            after = re.match(r"[\s\-]+([A-Za-z]+)", sent.text[m.end :])
+            if after is None or _plural(after.group(1)) not in nouns:
+                continue
+            if _TARGETED.search(sent.text, 0, m.start) and not _COUNTED.search(sent.text, 0, m.start):
+                continue  # "attacks on Taliban militants": the other side
+            text = sent.text[m.start : m.end + after.end()]
+            start = sent.start + m.start
+            found.setdefault(
+                m.actor.name, Actor(m.actor.name, text, Span(start, start + len(text), text), m.actor.inter)
+            )
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _claim_elsewhere(
+    ev: Event, events: Sequence[Event], sentences: Sequence[Span], country: str | None
+) -> Actor | None:
+    """A claim of the article outside the record's sentences that refers to it (see
+    :func:`article_actors`)."""
+    own = {(s.start, s.end) for s in ev.sentences}
+    first = ev.sentences[0].start if ev.sentences else None
+    if first is None:
+        return None
+    for sent in sentences:
+        if (sent.start, sent.end) in own:
+            continue
+        claimed = claimant_in([sent], country)
+        if claimed is None:
+            continue
+        holder = next((e for e in events if any(s.start == sent.start for s in e.sentences)), None)
+        if holder is not None:
+            if holder.event_type == ev.event_type and holder.id != ev.id:
+                return claimed  # "claimed responsibility for the bombings": its other bombings too
+            continue
+        # a claim told apart: the incident told last before it
+        before = [e.sentences[0].start for e in events if e.sentences and e.sentences[0].start < sent.start]
+        if before and max(before) == first:
+            return claimed
     return None

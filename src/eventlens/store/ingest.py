@@ -59,10 +59,13 @@ def canonical_url(url: str | None) -> str | None:
     """Lower-case scheme and host, no ``www.``, fragment or tracking parameters, no trailing slash."""
     if not url:
         return None
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower().removeprefix("www.")
-    if parts.port and parts.port not in (80, 443):
-        host = f"{host}:{parts.port}"
+    try:
+        parts = urlsplit(url.strip())
+        host, port = (parts.hostname or "").lower().removeprefix("www."), parts.port
+    except ValueError:  # no URL Python can split ("http://[x]/", a port over 65535): kept as given
+        return url.strip()
+    if port and port not in (80, 443):
+        host = f"{host}:{port}"
     query = urlencode(
         sorted((k, v) for k, v in parse_qsl(parts.query) if not k.lower().startswith(_TRACKING))
     )
@@ -109,7 +112,10 @@ def publisher_of(article: Article) -> str | None:
     if article.publisher and article.publisher.strip():
         return article.publisher.strip()[:200]
     url = canonical_url(article.url)
-    return urlsplit(url).hostname if url else None
+    try:
+        return urlsplit(url).hostname if url else None
+    except ValueError:  # canonical_url kept a URL it could not split
+        return None
 
 
 def _naive_utc(dt: datetime | None) -> datetime | None:

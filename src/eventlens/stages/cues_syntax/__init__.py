@@ -35,6 +35,8 @@ from eventlens.stages.cues_syntax.crowd_force import (
     violent_suppression,
 )
 from eventlens.stages.cues_syntax.lexicon import DEMONSTRATORS, PEOPLE, PERPETRATORS, QUANTITY_HEADS, SECURITY
+from eventlens.stages.cues_syntax.news_acts import RULES as NEWS_RULES
+from eventlens.stages.cues_syntax.news_acts import WORD_RULES as NEWS_WORD_RULES
 from eventlens.stages.cues_syntax.protest_words import (
     _HOLD,
     _HOLD_OBJECTS,
@@ -222,6 +224,8 @@ def syntax_cues(sent: Span) -> list[Cue]:
         out += capture_as_modifier(tok, low)
         out += protesters_fight_police(tok, low)  # the noun too: "clashes between police and ..."
         out += grenade_during_fighting(tok, low)
+        for rule in NEWS_WORD_RULES:
+            out += rule(tok, low)
         if tok.pos_ not in {"VERB", "AUX"}:
             continue
         for rule in _VERB_RULES:
@@ -538,4 +542,5 @@ _VERB_RULES = (
     weapon_did_the_harm,
     base_established,
     deployment_reason,
+    *NEWS_RULES,
 )

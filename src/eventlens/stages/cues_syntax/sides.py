@@ -228,7 +228,8 @@ def _prep_objects(tok: Token, preps: set[str]) -> Iterator[Token]:
 
 def _kind_of_any(toks: Iterator[Token] | list[Token]) -> str | None:
     for t in toks:
-        for h in _heads(t):
+        # "Provinces, army units, ...": an apposition names the same side
+        for h in (*_heads(t), *(c for c in t.children if c.dep_ == "appos")):
             k = actor_kind(h)
             if k:
                 return k
@@ -404,6 +405,10 @@ PLACES = _nouns(
 )
 
 
+#: Words for a part of a place ("a swathe of territory", "parts of the district").
+_PART_OF = _nouns("swathe", "swath", "part", "stretch", "strip", "chunk", "portion", "section", "pocket")
+
+
 def _is_place(tok: Token) -> bool:
     return tok.lower_ in PLACES or tok.ent_type_ in {"GPE", "LOC", "FAC"}
 
@@ -413,8 +418,10 @@ def _place_object(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ in {"dobj", "nsubjpass"}:
             for h in _heads(c):
-                if _is_place(h):
-                    return True
+                if _is_place(h) or (
+                    h.lower_ in _PART_OF and any(_is_place(p) for p in _prep_objects(h, {"of"}))
+                ):
+                    return True  # "a swathe of territory was handed over"
                 if h.lower_ == "control" and any(_is_place(p) for p in _prep_objects(h, {"of", "over"})):
                     return True
     return False

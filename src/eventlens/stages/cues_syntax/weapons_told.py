@@ -122,6 +122,12 @@ def _objects(verb: Token) -> list[Token]:
     return objs
 
 
+#: Verbs of a clause that says what a thing holds or carries.
+_HOLDING = frozenset(
+    "contain carry hold store stock keep hide conceal pack fill load use transport house have laden".split()
+)
+
+
 def _holds_weapon(obj: Token) -> bool:
     """The object is a weapon, or holds one ("a stash of firearms", "packages containing
     explosive devices", "a hideout used to store arms")."""
@@ -134,8 +140,17 @@ def _holds_weapon(obj: Token) -> bool:
         node = frontier.pop()
         seen += 1
         for c in node.children:
-            if c.dep_ == "prep" and c.lower_ in {"of", "with"} or c.dep_ in {"acl", "relcl"}:
+            # a clause that holds ("containing", "used to store"), not one that tells another
+            # act ("a commander who heads the unit that carried out a mortar attack")
+            holding = c.dep_ in {"acl", "relcl"} and c.lemma_ in _HOLDING
+            if c.dep_ == "prep" and c.lower_ in {"of", "with"} or holding:
                 for g in c.children:
+                    if holding and g.dep_ in {"ccomp", "xcomp"}:
+                        # "containing what appeared to be explosive devices"
+                        inner = [x for x in g.subtree if x.dep_ in {"attr", "dobj"}]
+                        if any(_is_weapon(x) for x in inner):
+                            return True
+                        frontier += inner
                     if g.dep_ in {"pobj", "dobj"}:
                         if _is_weapon(g) and not any(k.dep_ == "compound" and k.i > g.i for k in g.children):
                             return True
@@ -166,6 +181,10 @@ def weapons_disrupted(tok: Token, low: str) -> list[Cue]:
         _is_weapon(o) and any(d.lower_ == "no" for d in o.children) for o in _objects(tok)
     ):
         return [_cue("DISRUPT", tok, -1.0)]  # "did not find any weapons", "no device was found"
+    # "discovered a suitcase holding what appeared to be bombs", its clause hung on the verb
+    held = [c for c in tok.children if c.dep_ == "advcl" and c.lemma_ in _HOLDING and c.tag_ == "VBG"]
+    if any(_is_weapon(x) for c in held for x in c.subtree if x.dep_ in {"dobj", "attr"}):
+        return [_cue("DISRUPT", tok)]
     if any(_holds_weapon(o) for o in _objects(tok)):
         # "no device was found" found nothing
         return [_cue("DISRUPT", tok)]
