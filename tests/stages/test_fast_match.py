@@ -169,3 +169,33 @@ def test_attribute_ruler_sets_the_stock_attributes(nlp, monkeypatch):
         ], text
         checked += sum(1 for t in ours if t.pos_)
     assert checked > 50
+
+
+def test_entity_ruler_without_a_match_leaves_the_models_entities_as_they_were(nlp):
+    """A Doc the entity ruler finds nothing in keeps exactly the recogniser's entity tags (the
+    stock ruler would assign them again, to the same effect)."""
+    import copy
+
+    ruler = nlp.get_pipe("eventlens_entities")
+    assert "set_annotations" in vars(ruler)
+    stock = copy.copy(ruler)
+    del stock.match, stock.set_annotations
+    names = nlp.pipe_names
+    texts = [
+        "Officials in Kelm met the governor of Borno State on Tuesday to discuss the budget.",
+        "Thousands of residents of Toma gathered in Paris and London, the BBC reported.",
+        "no capital letters here at all",
+    ]
+    for text in texts:
+        with nlp.select_pipes(disable=names[names.index("eventlens_entities") :]):
+            ours, theirs = nlp(text), nlp(text)
+        assert not ruler.match(ours), "a match: this test is about Docs without one"
+        ruler(ours)
+        stock(theirs)
+
+        def tags(doc):
+            return [(t.ent_iob, t.ent_type, t.ent_kb_id, t.ent_id) for t in doc]
+
+        assert tags(ours) == tags(theirs) and [(e.start, e.end, e.label_) for e in ours.ents] == [
+            (e.start, e.end, e.label_) for e in theirs.ents
+        ]

@@ -278,4 +278,13 @@ def speed_up_entity_ruler(ruler: Any) -> None:
             return own(ruler, doc)
         return sorted(final, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
 
+    own_set_annotations = ruler.set_annotations
+
+    def set_annotations(doc: Doc, matches: list[tuple[int, int, int]]) -> None:
+        """No match, and every token already has its entity tag (the model's recogniser ran):
+        the stock method would only set the Doc's own entities again, a costly no-op."""
+        if matches or not doc.has_annotation("ENT_IOB", require_complete=True):
+            own_set_annotations(doc, matches)
+
     ruler.match = match
+    ruler.set_annotations = set_annotations
