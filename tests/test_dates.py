@@ -472,3 +472,17 @@ def test_weekdays_fall_within_the_week_before_publication(anchor: date) -> None:
         assert r is not None
         assert timedelta(0) <= anchor - r.start < timedelta(days=7)
         assert r.start.strftime("%A") == wd
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Police described him as a man in his early 30s, wearing dark glasses.", False),
+        ("The victim was a woman in her late 40s.", False),
+        ("The war of the early 90s left the town in ruins.", True),
+    ],
+)
+def test_an_age_in_decades_is_no_date(text: str, found: bool) -> None:
+    from eventlens.stages.dates import find_dates
+
+    assert bool(find_dates(text, datetime(2019, 5, 25))) is found

@@ -19,6 +19,7 @@ from eventlens.errors import EventlensError, InputError, LanguageError
 from eventlens.read.jsonl import record_to_article
 from eventlens.read.text import read_text
 from eventlens.read.timestamps import published_time
+from eventlens.stages.article_actors import article_actors
 from eventlens.stages.clean import clean
 from eventlens.stages.dates import find_dates
 from eventlens.stages.kinds import apply_kinds
@@ -26,7 +27,6 @@ from eventlens.stages.merge import Group, Sentence, group_sentences
 from eventlens.stages.nlp import parse, sentence_spans
 from eventlens.stages.recalled import join_recalled
 from eventlens.stages.record import build_event, finalize
-from eventlens.stages.record_actors import article_actors
 from eventlens.stages.truecase import restore_texts
 from eventlens.stages.undated import float_relative_dates, settle
 from eventlens.types import Article, Event, Span, Toponym

@@ -38,8 +38,28 @@ def _no_fetch(url: str, **_: Any) -> Any:
 def test_the_document_states_the_patterns(ro_client: Any) -> None:
     props = ro_client.get("/openapi.json").json()["components"]["schemas"]["ArticleIn"]["properties"]
     assert props["url"]["pattern"] == URL_PATTERN
-    assert props["published"]["pattern"] == published_pattern(utcnow().date())
+    today = utcnow().date()  # the document may have been made just before midnight UTC
+    assert props["published"]["pattern"] in (
+        published_pattern(today),
+        published_pattern(today - timedelta(days=1)),
+    )
     assert "format" not in props["published"]  # a date-time format would allow any year
+
+
+def test_the_document_is_made_again_the_next_day(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import datetime
+
+    from eventlens import clock
+
+    def pattern(client: Any) -> str:
+        doc = client.get("/openapi.json").json()
+        return str(doc["components"]["schemas"]["ArticleIn"]["properties"]["published"]["pattern"])
+
+    with make_client(store) as client:
+        monkeypatch.setattr(clock, "utcnow", lambda: datetime(2026, 3, 1, 23, 59))
+        assert pattern(client) == published_pattern(date(2026, 3, 1))
+        monkeypatch.setattr(clock, "utcnow", lambda: datetime(2026, 3, 2, 0, 1))
+        assert pattern(client) == published_pattern(date(2026, 3, 2))
 
 
 @pytest.mark.parametrize(

@@ -527,7 +527,7 @@ def _sentences(pipe, text: str) -> list[Span]:  # type: ignore[no-untyped-def]
 
 
 def test_a_generic_noun_is_the_group_the_article_named_with_it(pipe) -> None:  # type: ignore[no-untyped-def]
-    from eventlens.stages.record_actors import article_actors
+    from eventlens.stages.article_actors import article_actors
 
     text = (
         "Five al-Shabaab militants were killed in two blasts in Lower Shabelle on Friday. "
@@ -541,7 +541,7 @@ def test_a_generic_noun_is_the_group_the_article_named_with_it(pipe) -> None:  #
 
 
 def test_a_generic_noun_stays_unnamed_when_the_article_names_two_groups(pipe) -> None:  # type: ignore[no-untyped-def]
-    from eventlens.stages.record_actors import article_actors
+    from eventlens.stages.article_actors import article_actors
 
     text = (
         "Gunmen killed four farmers near Kauru on Friday. "
@@ -554,7 +554,7 @@ def test_a_generic_noun_stays_unnamed_when_the_article_names_two_groups(pipe) ->
 
 
 def test_a_group_named_only_in_a_later_remark_is_not_the_doer(pipe) -> None:  # type: ignore[no-untyped-def]
-    from eventlens.stages.record_actors import article_actors
+    from eventlens.stages.article_actors import article_actors
 
     text = (
         "Gunmen killed four farmers near Kauru on Friday. The bodies were taken to the town. "
@@ -566,7 +566,7 @@ def test_a_group_named_only_in_a_later_remark_is_not_the_doer(pipe) -> None:  # 
 
 
 def test_a_claim_in_one_record_names_the_doer_of_its_other_bombings(pipe) -> None:  # type: ignore[no-untyped-def]
-    from eventlens.stages.record_actors import article_actors
+    from eventlens.stages.article_actors import article_actors
 
     text = (
         "A bomb exploded in a shop in Enniskeen on Friday morning, injuring two. "
@@ -577,3 +577,19 @@ def test_a_claim_in_one_record_names_the_doer_of_its_other_bombings(pipe) -> Non
     assert len(events) == 2
     named = article_actors(events, _sentences(pipe, text))
     assert [e.actor1.name if e.actor1 else None for e in named] == ["Ulster Freedom Front"] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A soldier was killed by a buried bomb while fighting al-Shabaab near Afgooye on Thursday.",
+        "Two shepherds were wounded by a landmine near Bardere on Sunday.",
+    ],
+)
+def test_the_weapon_of_a_passive_is_no_actor(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
+    ev = _record(pipe, text, "Somalia")
+    assert (
+        ev.actor1 is None
+        or not ev.actor1.mention
+        or not any(w in ev.actor1.mention.lower() for w in ("bomb", "landmine", "mine"))
+    )

@@ -29,6 +29,8 @@ def _at(text: str, name: str, nth: int = 0) -> tuple[int, int]:
         ("The minister, speaking in Nairobi, said more officers would be sent.", "Nairobi"),
         ("Officials in Kabul said the talks would resume.", "Kabul"),
         ("The commander said by phone from Gao that the convoy was safe.", "Gao"),
+        ("Bamako's counterterrorism authority announced it had opened a probe into the blast.", "Bamako"),
+        ("Kano\u2019s police commissioner said two suspects were held.", "Kano"),
     ],
 )
 def test_a_speakers_place_is_not_an_incident_place(text: str, name: str) -> None:
@@ -46,6 +48,7 @@ def test_a_speakers_place_is_not_an_incident_place(text: str, name: str) -> None
         ("French-speaking students marched past the ministry in Lome.", "Lome"),
         ("Two reporters were held and a radio station closed in Herat province.", "Herat"),
         ("Angry at the plan announced by ministers, drivers set up barricades at Larissa.", "Larissa"),
+        ("Kabul's Shia neighbourhood of Dasht-e-Barchi was hit by a blast.", "Kabul"),
     ],
 )
 def test_an_incident_place_is_not_a_speakers(text: str, name: str) -> None:

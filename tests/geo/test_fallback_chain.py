@@ -127,3 +127,30 @@ def test_a_department_named_by_its_portfolio_is_no_place(nlp, gazetteer: Gazette
     placed = [t for t in geocoder.resolve_toponyms(Article(id="p", text=text), tops) if "Police" in t.text]
     assert all(t.place is None or t.place.iso2 != "PL" for t in placed), placed
     assert geocoder.candidates("Police Department") == ()
+
+
+def test_offset_point_moves_by_the_distance() -> None:
+    from eventlens.geo.distance import offset_point
+
+    lat, lon = offset_point(35.47, 44.39, 20.0, 225.0)  # 20 km southwest of Kirkuk
+    assert haversine_km(lat, lon, 35.47, 44.39) == pytest.approx(20.0, abs=0.05)
+    assert lat < 35.47 and lon < 44.39
+
+
+def test_a_distance_and_direction_from_a_town_move_the_point(pipe: Pipeline) -> None:
+    # the village is not in the gazetteer: the record sits 25 km south of Kirkuk, not on Kirkuk
+    ev = next(
+        e
+        for e in pipe.extract(
+            "A roadside bomb killed three soldiers on Monday at Qarlo, 25 km south of Kirkuk."
+        )
+        if e.role == "reported"
+    )
+    assert ev.location is not None and ev.location.near
+    assert haversine_km(ev.location.lat, ev.location.lon, 35.468, 44.392) == pytest.approx(25.0, abs=3.0)
+    ev = next(
+        e
+        for e in pipe.extract("A roadside bomb killed three soldiers on Monday south of Kirkuk.")
+        if e.role == "reported"
+    )
+    assert ev.location is not None and haversine_km(ev.location.lat, ev.location.lon, 35.468, 44.392) < 5

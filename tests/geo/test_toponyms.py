@@ -317,3 +317,41 @@ def test_institution_words_are_not_places_of_the_name(nlp, gazetteer: Gazetteer)
     text = "Students in Lima marched towards Federal to demand better pay."
     names = [t.name for t in find_toponyms(nlp(text), gazetteer=gazetteer)]
     assert "Federal" not in names and "Lima" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "direction", "km"),
+    [
+        pytest.param(
+            "A mine exploded near the village of Qarlo, which is seven kilometers south-west of the "
+            "breakaway region's capital Kirkuk.",
+            "Kirkuk",
+            "southwest",
+            7.0,
+            id="word-number-gloss-hyphenated",
+        ),
+        pytest.param(
+            "Gunmen raided a farm 30 miles north of the provincial capital Kano.",
+            "Kano",
+            "north",
+            30 * 1.609,
+            id="miles",
+        ),
+        pytest.param(
+            "Fighting broke out north of Kirkuk on Friday.", "Kirkuk", "north", None, id="no-distance"
+        ),
+        pytest.param(
+            "Fighting broke out in the capital Kirkuk on Friday.",
+            "Kirkuk",
+            None,
+            None,
+            id="gloss-without-direction",
+        ),
+    ],
+)
+def test_distance_and_direction_before_a_gloss(
+    nlp, gazetteer: Gazetteer, text: str, name: str, direction, km
+) -> None:  # type: ignore[no-untyped-def]
+    t = _by_text(find_toponyms(nlp(text), gazetteer=gazetteer))[name]
+    assert t.direction == direction
+    assert t.distance_km == (pytest.approx(km) if km is not None else None)

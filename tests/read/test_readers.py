@@ -77,6 +77,27 @@ def test_read_html_json_ld_date() -> None:
     assert "NewsArticle" not in art.text
 
 
+@pytest.mark.parametrize(
+    ("meta", "time", "expected"),
+    [
+        ("0001-01-01T00:00:00", "2020-10-05T16:30", datetime(2020, 10, 5, 16, 30)),  # a CMS placeholder
+        ("1503-06-01T10:00:00Z", "", None),
+        ("9999-06-01T10:00:00Z", "2021-03-02", datetime(2021, 3, 2)),
+        ("9999-06-01T10:00:00Z", "", None),
+    ],
+)
+def test_a_page_date_that_cannot_be_its_publication_is_passed_over(
+    meta: str, time: str, expected: datetime | None
+) -> None:
+    # it was taken: every event of the page was dated in year 1 or 9999 (issue 16, as --published)
+    stamp = f'<time datetime="{time}">then</time>' if time else ""
+    html = (
+        f'<html><head><meta property="article:published_time" content="{meta}"></head>'
+        f"<body><article><h1>Police station attacked</h1><p>{STORY}</p>{stamp}</article></body></html>"
+    )
+    assert read_html(html, id="x").published == expected
+
+
 def test_truncated_html_still_reads_what_is_there() -> None:
     html = f"<html><head><title>Attack</title></head><body><div><p>{STORY}</p><p>Officials said the town was calm on Tuesd"
     art = read_html(html, id="cut.html")

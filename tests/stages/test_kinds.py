@@ -105,6 +105,9 @@ CONTROLS = {
     "riot after a match": "Fans threw stones at police and set cars on fire outside the stadium in "
     "Wela on Saturday after a goalless draw, and police fired tear gas to disperse them.",
     "robbers kill": "Armed robbers shot dead a shopkeeper and his son in Tarlan on Saturday night.",
+    # a suspect sought for a fresh attack is no claim story about an older one
+    "manhunt for a suspect": "Police in Wela were searching on Monday for a man believed to be "
+    "responsible for a Sunday blast which injured nine shoppers at a market.",
 }
 
 
@@ -295,3 +298,16 @@ def test_an_incident_told_in_a_statistics_story_is_background(pipe: Pipeline) ->
     assert [(e.role, e.fatalities) for e in events] == [("background", 7)]
     stats = "Official figures released on Thursday show 2,900 homicides in the state last year."
     assert pipe.extract(stats, published="2024-01-18T12:00") == []
+
+
+def test_an_incident_recalled_in_a_since_clause_is_background_of_its_own(pipe: Pipeline) -> None:
+    text = (
+        "A parcel bomb exploded outside a bakery in Wela on Sunday, injuring nine people. "
+        "The country has been on high alert since the Sokat Defence Force launched a series of attacks "
+        "across Kessa, killing 40 people."
+    )
+    events = _events(pipe, text)
+    reported = _reported(events)
+    assert len(reported) == 1 and (reported[0].injured or 0) == 9 and not reported[0].fatalities
+    recalled = [e for e in events if e.role == "background"]
+    assert len(recalled) == 1 and recalled[0].fatalities == 40

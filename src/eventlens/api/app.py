@@ -224,12 +224,12 @@ def _openapi_document(app: FastAPI, *, reads_need_key: bool) -> None:
     """/openapi.json, made again when the UTC day changes: ``published``'s pattern states the days
     up to today. With ``reads_need_key`` it also says that reads need a key (the read dependency
     checks it)."""
-    from eventlens.clock import utcnow
+    from eventlens import clock
 
     made_on: list[Any] = [None]
 
     def openapi() -> dict[str, Any]:
-        today = utcnow().date()
+        today = clock.utcnow().date()
         if app.openapi_schema is None or made_on[0] != today:
             app.openapi_schema = None
             spec = FastAPI.openapi(app)  # builds the document and keeps it in app.openapi_schema

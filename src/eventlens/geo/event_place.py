@@ -50,6 +50,13 @@ _AGENT_BEFORE = re.compile(
     r"\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: "Paris' counterterrorism authority announced ...", "Kabul's police chief said": the name owns an
+#: agency that speaks or acts from there; it is the agency's seat, not where the incident was.
+_AGENCY_AFTER = re.compile(
+    r"(?:'s|\u2019s|'|\u2019)\s+(?:[\w-]+\s+){0,2}?(?:authority|authorities|prosecutors?|prosecution|police"
+    r"|court|ministry|office|government|mayor|governor|council|agency|officials?|spokes(?:man|woman|person))\b",
+    re.IGNORECASE,
+)
 _SPEECH_AFTER = re.compile(r"^[\w\s,'\u2019-]{0,40}?\b(?:" + _SPEECH + r")\b", re.IGNORECASE)
 #: "a village in", "a settlement of", "an area of", "the outskirts of": a place inside the region
 #: written after it, which the text does not name (or the gazetteer lacks).
@@ -83,6 +90,8 @@ def is_speaker_place(text: str, start: int, end: int) -> bool:
     "told journalists in Ouagadougou", "said in a statement read on television in the capital
     Ouagadougou", "Kindiki, speaking in Nairobi, said", "officials in Kabul said". Not when an
     incident word stands between the speech word and the name ("said the attack in Djibo")."""
+    if _AGENCY_AFTER.match(text, end):
+        return True  # "Paris' counterterrorism authority announced": the agency's seat
     before = _clause_before(text, start)
     speech = list(_SPEECH_WORD.finditer(before))
     if speech:  # the speech word nearest the name

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from eventlens.geo.context import GeoContext
-from eventlens.geo.distance import haversine_km
+from eventlens.geo.distance import BEARINGS, haversine_km, offset_point
 from eventlens.geo.event_place import (
     in_dateline,
     is_goods_origin,
@@ -122,6 +122,36 @@ def _only_near(location: Place, pool: Sequence[PlaceMention], toponyms: _TextOrd
         t = toponyms.overlapping(pm)
         ways.append(t is not None and t.direction is not None and t.direction != "centre")
     return bool(ways) and all(ways)
+
+
+#: The longest offset taken from the text ("30 km north of X"); farther, the reference town is
+#: no better a point than the offset one would be wrong by a misread unit.
+_MAX_OFFSET_KM = 150.0
+
+
+def _offset(location: Place, pool: Sequence[PlaceMention], toponyms: _TextOrder) -> Place:
+    """The point the text gives as a distance and a compass direction from a town ("seven
+    kilometers south-west of Tskhinvali", "30 miles north of Maiduguri"): the town's point moved
+    by that much, so the record does not sit on the reference town. Unchanged when the text gives
+    no distance, or a direction only ("north of X": how far is not said), or the mentions
+    disagree."""
+    if location.precision not in ("point", "neighbourhood", "city"):
+        return location
+    offsets = set()
+    for pm in pool:
+        if pm.place is None or pm.place.geonameid != location.geonameid:
+            continue
+        t = toponyms.overlapping(pm)
+        if t is None or t.direction not in BEARINGS or not t.distance_km:
+            return location
+        offsets.add((t.direction, t.distance_km))
+    if len(offsets) != 1:
+        return location
+    ((direction, km),) = offsets
+    if not 0 < km <= _MAX_OFFSET_KM:
+        return location
+    lat, lon = offset_point(location.lat, location.lon, km, BEARINGS[direction])
+    return replace(location, lat=round(lat, 5), lon=round(lon, 5))
 
 
 def _unclaimed(ev: Event, located: Sequence[ToponymSpan]) -> list[PlaceMention]:
@@ -351,6 +381,7 @@ class EventLocator(ToponymPlacer):
             location = _choose_location(_coherent(pool, ctx))
             if location is not None and _only_near(location, pool, by_start):
                 location = replace(location, near=True)  # "near Bezimenne": ACLED geo_precision 2
+                location = _offset(location, pool, by_start)  # "7 km south-west of Tskhinvali"
             if location is None:
                 location = fallback_location()
             if location is None:

@@ -79,7 +79,22 @@ METONYMY_VERBS = frozenset(
     signal confirm acknowledge dismiss protest summon expel order declare""".split()
 )
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|iqi|ani|ini|i|ic|an)s?$", re.IGNORECASE)
-_DISTANCE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(km|kilometers|kilometres|miles|mi)\b", re.IGNORECASE)
+_NUMBER_WORDS = {
+    w: float(n)
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "sixty": 60.0, "hundred": 100.0, "a": 1.0}
+_DISTANCE = re.compile(
+    r"\b(\d+(?:[.,]\d+)?|"
+    + "|".join(_NUMBER_WORDS)
+    + r")[\s-]*(km|kilometers|kilometres|kilometer|kilometre|miles|mile|mi)\b",
+    re.IGNORECASE,
+)
+#: Words that may stand between "south-west of" and the name, as the reference place's gloss:
+#: "seven kilometers south-west of the breakaway region's capital Tskhinvali".
+_REFERENCE_HEADS = frozenset("capital city town village seat".split())
 
 
 @lru_cache(maxsize=1)
@@ -154,13 +169,30 @@ def _direction_before(doc: Doc, start: int) -> tuple[str | None, float | None]:
         and doc[i - 1].lower_ in {"outskirts", "vicinity", "close", "edge"}
     ):
         return "near", None
+    if i >= 0 and doc[i].lower_ in _REFERENCE_HEADS:
+        # "south-west of the breakaway region's capital Tskhinvali": skip the gloss back to "of"
+        j = i - 1
+        while j >= 0 and i - j <= 6 and doc[j].lower_ not in {"of", "from"}:
+            if (
+                doc[j].is_punct
+                and doc[j].text not in ("'s", "\u2019s", "'", "\u2019")
+                or doc[j].pos_ in ("VERB", "AUX")
+            ):
+                break
+            j -= 1
+        if j >= 1 and doc[j].lower_ in {"of", "from"} and doc[j - 1].lower_ in _DIRECTIONS:
+            i = j
     if i >= 1 and doc[i].lower_ in {"of", "from"} and doc[i - 1].lower_ in _DIRECTIONS:
         direction = _DIRECTIONS[doc[i - 1].lower_]
-        left = doc[max(0, i - 5) : i - 1].text
+        k = i - 1
+        if k >= 2 and doc[k - 1].text == "-" and doc[k - 2].lower_ in ("north", "south"):
+            direction, k = doc[k - 2].lower_ + direction, k - 2  # "south-west" split by the tokenizer
+        left = doc[max(0, k - 4) : k].text
         m = _DISTANCE.search(left)
         km = None
         if m:
-            km = float(m.group(1).replace(",", ""))
+            num = m.group(1).lower()
+            km = _NUMBER_WORDS.get(num) or float(num.replace(",", ""))
             if m.group(2).lower().startswith("mi"):
                 km *= 1.609
         return direction, km

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventlens.stages.kind_words import word_lists
+from eventlens.stages.merge_days import own_clause, since_recall
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -49,6 +50,8 @@ def governor(tok: Token) -> tuple[str, Token, Token] | None:
     if report is not None:  # "a soldier was killed when militants opened fire ..., a jury was told"
         return "legal", report, tok
     while node.head.i != node.i:
+        if since_recall(node):  # "has been on alert since the group launched attacks across Paris"
+            return "recall", node.head, node
         if own_clause(node):
             return None
         head = node.head
@@ -65,7 +68,7 @@ def governor(tok: Token) -> tuple[str, Token, Token] | None:
         if (denial or not not_referred) and not charge_by_force(head) and not _negated_claim(head):
             # the incident as the governor's object, its preposition's object or its passive subject
             kind = lists.governors.get(head.lemma_.lower()) or lists.governors.get(head.lower_)
-            if kind is not None and not _claims_own_operation(head, node):
+            if kind is not None and not _claims_own_operation(head, node) and not _suspected(head, kind):
                 return kind, head, node
             if head.pos_ in ("VERB", "AUX") and node.dep_ in ("prep", "npadvmod", "dep"):
                 # "imposed sanctions over the shelling", "took responsibility for the attack":
@@ -126,18 +129,6 @@ def _commemorating(tok: Token) -> Token | None:
     return None
 
 
-def own_clause(node: Token) -> bool:
-    """Does ``node`` open a clause of its own? A participle that only goes on describing the
-    incident ("the attack, killing 17 people") does not; "after gunmen attacked" does."""
-    if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
-        return True
-    if node.dep_ == "parataxis":
-        return True
-    if node.dep_ == "advcl":
-        return node.tag_ != "VBG" or any(ch.dep_ in ("mark", "nsubj", "nsubjpass") for ch in node.children)
-    return False
-
-
 def is_negated(tok: Token) -> bool:
     if tok.pos_ in ("VERB", "AUX"):
         return any(ch.dep_ == "neg" for ch in tok.children)
@@ -164,6 +155,26 @@ def _claims_own_operation(head: Token, node: Token) -> bool:
     incident as the verb's object, which ACLED codes; an attribution claims *responsibility* or
     *credit for* it ("claimed responsibility for the attack"), which it does not."""
     return head.lemma_.lower() == "claim" and head.pos_ == "VERB" and node.dep_ == "dobj"
+
+
+#: Verbs of suspicion: "a man believed to be responsible for the blast" is a suspect sought
+#: for a fresh attack, not a claim or an attribution of an older one.
+_SUSPICION = frozenset("believe suspect think presume seek hunt search want".split())
+
+
+def _suspected(head: Token, kind: str) -> bool:
+    """Is the claim word a suspicion about a suspect ("a man believed to be responsible for a
+    Friday blast", "suspected of being responsible")? Then no claim story refers to the incident."""
+    if kind != "claim" or head.lemma_.lower() != "responsible":
+        return False
+    node = head
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in _SUSPICION:
+            return True
+    return False
 
 
 def _negated_claim(verb: Token) -> bool:

@@ -61,12 +61,21 @@ if TYPE_CHECKING:
     from eventlens.types import Cue
 
 Kind = Literal[
-    "incident", "legal", "claim", "reaction", "commemoration", "statistics", "sport", "disaster", "crime"
+    "incident",
+    "legal",
+    "claim",
+    "reaction",
+    "commemoration",
+    "recall",
+    "statistics",
+    "sport",
+    "disaster",
+    "crime",
 ]
 Role = Literal["reported", "background", "none"]
 
 #: Stories that refer to an incident told elsewhere: the incident is background.
-REFERRING: frozenset[str] = frozenset({"legal", "claim", "reaction", "commemoration"})
+REFERRING: frozenset[str] = frozenset({"legal", "claim", "reaction", "commemoration", "recall"})
 #: Stories about something ACLED does not code: no record at all.
 NOT_INCIDENTS: frozenset[str] = frozenset({"statistics", "sport", "disaster", "crime"})
 
@@ -399,7 +408,8 @@ def article_kind(sentences: Sequence[Sentence]) -> Kind:
                 kinds.append("statistics")
                 continue
             g = governor(tok)
-            kinds.append(g[0] if g else "incident")
+            # a lead's "since" clause ("on alert since the attack") does not make the story a recall
+            kinds.append(g[0] if g and g[0] != "recall" else "incident")
     if kinds and all(k != "incident" for k in kinds):
         return Counter(kinds).most_common(1)[0][0]  # type: ignore[return-value]
     # the lead's main verb says what the story is ("A man pleaded guilty on Tuesday to helping

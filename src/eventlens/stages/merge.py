@@ -32,7 +32,14 @@ from eventlens.stages.arguments.spans import _doc_text, _ents
 from eventlens.stages.arguments.toll import casualties
 from eventlens.stages.dates import DateMention
 from eventlens.stages.detect import EVENT_CUES, is_candidate
-from eventlens.stages.merge_days import FUTURE, finer, unplaced_calendar_day, weekday_date, weekday_told
+from eventlens.stages.merge_days import (
+    FUTURE,
+    finer,
+    recalled_since,
+    unplaced_calendar_day,
+    weekday_date,
+    weekday_told,
+)
 from eventlens.stages.tolls import about_hazard, total_in
 from eventlens.types import Cue, DateRange
 
@@ -100,6 +107,14 @@ def _years_before(day: date, years: int) -> date:
         if (day.month, day.day) != (2, 29)
         else day.replace(year=day.year - years, day=28)
     )
+
+
+def _recalled_since(s: Sentence) -> bool:
+    """Are all the sentence's incident words in a "since" clause of a perfect verb ("France has
+    been on high alert since the group launched attacks across Paris")? An earlier incident."""
+    strong = [c for c in s.event_cues if c.weight >= 1.0]
+    doc = s.span.doc
+    return bool(strong) and all(recalled_since(doc[c.start : c.end].root) for c in strong)
 
 
 @dataclass(slots=True)
@@ -341,7 +356,7 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
             if d is not None:
                 narrative = d
             separate = bool(SEPARATION.search(s.span.text) or SEPARATION_OPENER.search(s.span.text))
-            older = older or (recalled and d is None)
+            older = older or (recalled and d is None) or _recalled_since(s)
             recalled = False
             separate = separate or older
             part = current is not None and not separate and _opens_part(s, current)

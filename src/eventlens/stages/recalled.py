@@ -23,10 +23,17 @@ def join_recalled(groups: list[Group], published: date | None = None) -> list[Gr
     on August 14, 2021") - is one background record: two background groups whose dates nest
     and that share an incident word join, on the finer date."""
     out: list[Group] = []
+    recalled: list[Group] = []  # the groups kept that may be a twin (linear when none are old)
     for g in groups:
-        twin = next((h for h in out if _recalled_twice(h, g, published)), None)
+        twin = (
+            next((h for h in recalled if _recalled_twice(h, g, published)), None)
+            if _recalled(g, published)
+            else None
+        )
         if twin is None:
             out.append(g)
+            if _recalled(g, published):
+                recalled.append(g)
             continue
         finest = (
             g.date if g.date is not None and twin.date is not None and finer(g.date, twin.date) else twin.date
@@ -37,15 +44,16 @@ def join_recalled(groups: list[Group], published: date | None = None) -> list[Gr
     return out
 
 
-def _recalled_twice(a: Group, b: Group, published: date | None) -> bool:
-    def recalled(g: Group) -> bool:
-        return g.date is not None and (
-            g.role == "background"
-            or (g.role is None and published is not None and _is_old(g.date, published))
-        )
+def _recalled(g: Group, published: date | None) -> bool:
+    """Is the group an older incident: background (kinds), or dated before the story's week?"""
+    return g.date is not None and (
+        g.role == "background" or (g.role is None and published is not None and _is_old(g.date, published))
+    )
 
+
+def _recalled_twice(a: Group, b: Group, published: date | None) -> bool:
     # one of them a story's subject recalled (kinds), the other old by its date
-    if not (recalled(a) and recalled(b)) or "background" not in (a.role, b.role):
+    if not (_recalled(a, published) and _recalled(b, published)) or "background" not in (a.role, b.role):
         return False
     if a.date is None or b.date is None:
         return False

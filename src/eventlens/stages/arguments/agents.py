@@ -51,6 +51,16 @@ _INANIMATE = frozenset(
 )
 
 
+def _a_thing(tok: Token) -> bool:
+    """Is the noun a weapon or an event rather than who acted ("killed by a buried bomb", "hit
+    by a stray shell")?"""
+    ent = _ent_of(tok)
+    if ent is not None and ent.label_ == "WEAPON":
+        return True
+    word = tok.lower_
+    return word in _INANIMATE or f"{word}s" in _INANIMATE or f"{tok.lemma_.lower()}s" in _INANIMATE
+
+
 def _is_person_like(tok: Token) -> bool:
     ent = _ent_of(tok)
     if ent is not None and ent.label_ in ("PERSON", "NORP", "ORG", "ARMED_GROUP", "SECURITY_FORCE"):
@@ -93,7 +103,7 @@ def find_agent_and_patient(
                 own_subject = True
             elif c.dep_ == "agent" and agent is None:
                 for g in c.children:
-                    if g.dep_ == "pobj":
+                    if g.dep_ == "pobj" and not _a_thing(g):  # "killed by a buried bomb": the weapon
                         agent = g
             elif c.dep_ in ("dobj", "nsubjpass") and patient is None and c.lower_ not in _NOT_TARGET:
                 ent = _ent_of(c)

@@ -264,8 +264,11 @@ def _short_year(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
         if y > a.year + 1:
             y -= 100
         return _hit(m, "DATE", DateRange.year(y), timex=str(y))
-    if re.search(r"\b(?:their|his|her|in\s+the|mid|low|high|upper|lower)\s*$", before, re.I) and not m["c"]:
-        return None  # "in their 70s" is an age, "the mid-30s" a temperature
+    if (
+        re.search(r"\b(?:their|his|her|in\s+the|mid|low|high|upper|lower)\s*$", before, re.I)
+        or re.search(r"\b(?:their|his|her)\s+(?:early|late|mid)[\s-]*$", before, re.I)
+    ) and not m["c"]:
+        return None  # "in their 70s", "in his early 30s" are ages, "the mid-30s" a temperature
     if m["c"] and m["c"].isdigit():
         century = int(m["c"])
     else:
