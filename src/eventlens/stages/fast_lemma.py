@@ -42,21 +42,21 @@ def speed_up_lemmatizer(lemmatizer: Any) -> bool:
             return stock_call(lemmatizer, doc)  # type: ignore[no-any-return]  # (lemma ids live in a vocab)
         if not lemmatizer._validated:
             lemmatizer._validate_tables(Errors.E1004)
-        columns = doc.to_array([ORTH, POS, MORPH, LEMMA])
-        lemmas = columns[:, 3].copy()
+        if not len(doc):
+            return doc
+        orths, poses, morphs, lemmas = doc.to_array([ORTH, POS, MORPH, LEMMA]).T.tolist()
         overwrite = lemmatizer.overwrite
         rule = lemmatizer.lemmatize  # the instance's own (rule_lemmatize), as spaCy's loop calls it
-        for i, (orth, pos, morph, lemma) in enumerate(columns.tolist()):
+        keys = list(zip(orths, poses, morphs, strict=True))
+        found = list(map(memo.get, keys))
+        for i, (key, lemma, got) in enumerate(zip(keys, lemmas, found, strict=True)):
             if overwrite or lemma == 0:
-                key = (orth, pos, morph)
-                found = memo.get(key)
-                if found is None:
+                if got is None and (got := memo.get(key)) is None:  # (not seen earlier in the Doc)
                     if len(memo) >= MEMO_SIZE:
                         memo.clear()
-                    found = memo[key] = strings.add(rule(doc[i])[0])
-                lemmas[i] = found
-        if len(doc):
-            doc.from_array([LEMMA], lemmas.reshape(-1, 1).astype(np.uint64))
+                    got = memo[key] = strings.add(rule(doc[i])[0])
+                lemmas[i] = got
+        doc.from_array([LEMMA], np.array(lemmas, dtype=np.uint64).reshape(-1, 1))
         return doc
 
     def pipe(stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
