@@ -10,7 +10,9 @@ it extracts the training corpora with the shipped re-ranker, fits a logistic cal
 by 0: monotone), and prints ECE before (the installed calibration.json) and after.
 
 Training data: ACLED ``dev.csv`` + ``train.csv`` EXCEPT the untouched slice
-(``eval.acled_test_suite.in_held_out_slice`` - never fitted on; ``--test`` only reports it).
+(``eval.acled_test_suite.in_held_out_slice`` - never fitted on; ``--test`` only reports it),
+and the news-style texts written for eventlens (``tools/train_data/news_subtypes.tsv``, each
+counted ``--news-weight`` times, default 5 like the re-ranker's news weight; 0 leaves them out).
 CASE 2021 dev is NOT used for fitting: it is reported as unseen data (so the ``case2021``
 suite's ECE is an honest out-of-domain figure with the shipped calibrator).
 
@@ -55,6 +57,8 @@ from eventlens.types import Event, Evidence
 ROOT = Path(__file__).resolve().parents[1]
 PKG = ROOT / "src" / "eventlens"
 OUT = PKG / "data" / "calibration.json"
+#: News-style texts written for eventlens (also re-ranker training rows).
+NEWS_FILE = ROOT / "tools" / "train_data" / "news_subtypes.tsv"
 
 #: L2 penalty on the weights (per example): a light ridge that keeps the fit well-posed where a
 #: signal barely varies (own_date is 1 on ~99% of ACLED notes). Not tuned: with ~6,000 rows and
@@ -320,21 +324,33 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument(
         "--case-cv", action="store_true", help="diagnostic: k-fold ECE on CASE if fitted on it too"
     )
+    ap.add_argument(
+        "--news-weight",
+        type=float,
+        default=5.0,
+        help="also fit on tools/train_data/news_subtypes.tsv, each text counted this many times (0: not)",
+    )
     ap.add_argument("--no-cache", action="store_true")
     ap.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(ROOT)}")
     ap.add_argument("--docs", type=Path, nargs="+", help="suite JSON reports -> docs/calibration.md + .svg")
     return ap
 
 
-def _meta(n_rows: int, data: Path) -> dict[str, Any]:
+def _meta(n_rows: int, data: Path, n_news: int = 0, news_weight: float = 0.0) -> dict[str, Any]:
     """The header of calibration.json: what it is, what it was fitted on and for."""
     dev, train_csv = _sha(data / "acled" / "dev.csv"), _sha(data / "acled" / "train.csv")
+    news = (
+        f"; {n_news} news-style texts of tools/train_data/news_subtypes.tsv (written for eventlens, "
+        f"each counted x{news_weight:g}, judged by out-of-fold re-rankers)"
+        if n_news
+        else ""
+    )
     return {
         "what": "record confidence = P(sub-event type right): logistic over eventlens.stages.calibrate."
         "signals, weights on rerank_logit, rerank_margin and rules_logit bounded >= 0 (monotone)",
         "training_data": f"ACLED dev.csv + train.csv outside the untouched slice ({n_rows} notes; sha256 "
         f"dev.csv {dev[:16]}, train.csv {train_csv[:16]}); rows the re-ranker was trained on judged by "
-        "out-of-fold re-rankers; CASE 2021 not used (unseen)",
+        f"out-of-fold re-rankers{news}; CASE 2021 not used (unseen)",
         "subtype_model_sha256": calibrate.model_digest(),
         "fitted_by": "tools/fit_calibration.py",
         "fitted": datetime.now(UTC).strftime("%Y-%m-%d"),
@@ -370,9 +386,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = default_model()
     rows = extract("acled-fit", *acled_items(args.data, "fit", args.limit), not args.no_cache)
     seen = seen_sources(model, args.data)
+    n_news = 0
+    if args.news_weight > 0:
+        # news-style texts written for eventlens: the style CASE and real news are in
+        news = extract("news", *snippet_items(NEWS_FILE, args.limit), not args.no_cache)
+        n_news = len(news)
+        rows = rows + news
+        if NEWS_FILE.name in str((model.meta if model else {}).get("training_data", "")):
+            seen.add(NEWS_FILE.name)
     print(f"  re-ranker trained on {sorted(seen) or 'none of these files'}: those rows judged out of fold")
     cases = Cases.of(rows, fold_models(rows, seen, model, args.folds))
-    meta = _meta(len(rows), args.data)
+    if n_news:
+        # each news text counts news_weight times (the re-ranker's own news weight), so a few
+        # hundred news texts weigh against six thousand coder notes
+        news_cases = cases.subset([i >= len(rows) - n_news for i in range(len(rows))])
+        for _ in range(int(args.news_weight) - 1):
+            cases = cases + news_cases
+    meta = _meta(len(rows) - n_news, args.data, n_news, args.news_weight)
     before = calibrate.default_calibrator()
     after = fit_cases(cases, before, meta)
     was = "the installed calibration.json" if before else "the re-ranker's probability (no calibration.json)"

@@ -270,7 +270,9 @@ ROUND_2_CASES = [
 # place described as "the scene of the fiercest fighting in recent months" tells no fighting and no
 # pattern; things thrown "into the air" hurt nobody; a camp "charged" is attacked; troops reinforced
 # for drills, ready to "counter an airstrike", are a change of activity; clashes after the police
-# attacked a protest are the demonstrators' (violent demonstration).
+# attacked a protest are the demonstrators' (violent demonstration); a military checkpoint, or "a
+# total of" observation points, established is a base (police checkpoints are not); a thing (a flag)
+# taken away is no abduction.
 ROUND_3_CASES = [
     (
         "Non-state actor overtakes territory",
@@ -411,6 +413,20 @@ ROUND_3_CASES = [
         "Violent demonstration",
         "Clashes broke out on Sunday after police attacked a peaceful protest by teachers in Kelmet.",
     ),
+    (
+        "Headquarters or base established",
+        "Activists say that foreign forces have established a military checkpoint near the city of Kelmet "
+        "in order to block patrols in the area.",
+    ),
+    (
+        "Headquarters or base established",
+        "The army established a total of 12 military observation points in the northern province on Monday.",
+    ),
+    (
+        "Change to group/activity",
+        "Police set up checkpoints on the roads into the capital ahead of the elections.",
+    ),
+    ("Abduction/forced disappearance", "Gunmen took away two teachers from a school in Kelmet on Monday."),
 ]
 
 
@@ -435,6 +451,7 @@ NOT_INCIDENTS = [
     "About 200 migrants tried to cross the border by boat on Monday. They were all intercepted by the coast guard.",
     "Stags battle for mating rights in the royal park as the rutting season begins.",
     "The troops cut the road to the rebel-held town on Monday.",
+    "A rebel fighter takes away a flag that belonged to the militants in Akhtar village on Monday.",
 ]
 
 

@@ -195,15 +195,6 @@ def recent_times_of_a_noun(tok: Token, low: str) -> list[Cue]:
     return []
 
 
-RULES = (
-    road_cut_by_a_side,
-    ground_gained,
-    gathering_attacked,
-    fighting_ended,
-    people_intercepted,
-    detention_demanded_back,
-    thrown_at_nobody,
-)
 _SCENE = _nouns("scene", "theatre", "theater", "epicentre", "epicenter")
 
 
@@ -214,6 +205,45 @@ def scene_of_fighting(tok: Token, low: str) -> list[Cue]:
         return []
     return [_cue("CLASH", t, -1.0) for t in tok.subtree if t.lower_ in _FIGHTING]
 
+
+_HUMAN_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents")
+
+
+def _a_thing(tok: Token) -> bool:
+    """A common noun that names no person ("a flag", "their phones"), as far as words tell."""
+    low = tok.lower_
+    people = PEOPLE | DEMONSTRATORS | PERPETRATORS | SECURITY
+    return (
+        tok.pos_ == "NOUN"
+        and tok.ent_type_ not in {"PERSON", "NORP", "ARMED_GROUP", "SECURITY_FORCE"}
+        and low not in people
+        and not low.endswith(_HUMAN_ENDINGS)
+    )
+
+
+def thing_taken_away(tok: Token, low: str) -> list[Cue]:
+    """ "A fighter takes away a flag": a thing taken away is no abduction (an ABDUCT veto)."""
+    if tok.lemma_ != "take" or not any(
+        c.lower_ == "away" for c in tok.children if c.dep_ in {"prt", "advmod"}
+    ):
+        return []
+    objs = [h for c in tok.children if c.dep_ == "dobj" for h in (c, *c.conjuncts)]
+    if objs and all(_a_thing(o) for o in objs):
+        return [_cue("ABDUCT", tok, -1.0)]
+    return []
+
+
+#: Rules read on every verb (after the package's own).
+RULES = (
+    road_cut_by_a_side,
+    ground_gained,
+    gathering_attacked,
+    fighting_ended,
+    people_intercepted,
+    detention_demanded_back,
+    thrown_at_nobody,
+    thing_taken_away,
+)
 
 #: Rules read on every word (nouns too).
 WORD_RULES = (recent_times_of_a_noun, scene_of_fighting)

@@ -104,7 +104,7 @@ def _heads(tok: Token) -> Iterator[Token]:
         if (
             h.lower_ in QUANTITY_HEADS
             or h.like_num
-            or h.lower_ in {"amount", "amounts", "quantity", "quantities"}
+            or h.lower_ in {"amount", "amounts", "quantity", "quantities", "total", "series", "network"}
         ):
             for of in h.children:
                 if of.dep_ == "prep" and of.lower_ == "of":
@@ -204,7 +204,9 @@ def weapon_did_the_harm(tok: Token, low: str) -> list[Cue]:
 
 
 #: Bases, posts and camps an armed side sets up.
-HQ_NOUNS = _nouns("base", "headquarters", "camp", "outpost", "post", "barracks", "garrison", "point")
+HQ_NOUNS = _nouns(
+    "base", "headquarters", "camp", "outpost", "post", "barracks", "garrison", "point", "checkpoint"
+)
 _ESTABLISH = _verbs("establish", "set", "build", "open", "erect", "construct", "install")
 #: What makes a post or a point a military one.
 _MILITARY = frozenset("military army observation forward command security police new".split())
@@ -224,6 +226,8 @@ def base_established(tok: Token, low: str) -> list[Cue]:
         mods = {t.lower_ for t in o.subtree if t.i < o.i}
         subj = _subject(tok)
         armed_side = subj is not None and actor_kind(subj) is not None
+        if o.lower_ in {"checkpoint", "checkpoints"} and not mods & {"military", "army"}:
+            continue  # police checkpoints on the roads: a change of activity, not a base
         if o.lower_ in {"post", "posts", "point", "points"} and not (mods & _MILITARY or armed_side):
             continue  # "a post on social media", "a point of contact"
         if o.lower_ in {"point", "points"} and not mods & {"observation", "military", "army"}:
