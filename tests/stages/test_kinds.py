@@ -311,3 +311,32 @@ def test_an_incident_recalled_in_a_since_clause_is_background_of_its_own(pipe: P
     assert len(reported) == 1 and (reported[0].injured or 0) == 9 and not reported[0].fatalities
     recalled = [e for e in events if e.role == "background"]
     assert len(recalled) == 1 and recalled[0].fatalities == 40
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fight among patrons at a bar in Dunmore spilled into the parking lot early Sunday, and officers "
+        "from two towns were called to break up the brawl. Several men swung chairs and two officers were "
+        "hit, police said. One man was arrested.",
+        "About 50 people brawled outside the Red Lion pub in Lydford late Friday, police said, and three men "
+        "were taken to hospital with cuts.",
+        "Nightclub brawl in Cedar Falls. Police needed an hour to clear the crowd after fights broke out at "
+        "a nightclub on Main Street early Saturday. Officers said the fighting spread to the street. Two men "
+        "were arrested.",
+    ],
+)
+def test_a_bar_brawl_gives_no_record(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert pipe.extract(text, published=datetime(2023, 5, 2)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supporters of rival parties brawled outside a bar in Kisumu on Saturday, injuring six people.",
+        "Villagers armed with machetes clashed with herders near a bar in Jos on Sunday, killing three.",
+        "A fight at a bar in Tulsa ended when a man opened fire on Saturday, wounding two patrons.",
+    ],
+)
+def test_politics_death_or_guns_keep_a_fight_at_a_bar(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e for e in pipe.extract(text, published=datetime(2023, 5, 2)) if e.role == "reported"]

@@ -41,6 +41,8 @@ class WordLists:
     crime: re.Pattern[str]
     political: re.Pattern[str]
     deaths: re.Pattern[str]
+    brawl_venues: re.Pattern[str]
+    brawl_fights: re.Pattern[str]
 
 
 def _words(items: Iterable[str]) -> re.Pattern[str]:
@@ -85,6 +87,8 @@ def word_lists() -> WordLists:
         crime=_words(cr["words"]),
         political=_words(cr["political"]),
         deaths=_words(cr["deaths"]),
+        brawl_venues=_words(cr["brawl_venues"]),
+        brawl_fights=_words(cr["brawl_fights"]),
     )
 
 
@@ -156,3 +160,26 @@ def crime_terms(text: str) -> tuple[str, ...]:
     if m is None or lists.political.search(text) or lists.deaths.search(text):
         return ()
     return (m.group(0),)
+
+
+#: Guns make a fight ACLED's whatever the place ("a fight at a bar ended in a shooting").
+_GUNS = re.compile(r"\b(?:shot|shoot\w*|gun\w*|fired|opened fire|firearms?|rifles?|pistols?)\b", re.I)
+
+
+#: A brawl's own crowd is no sign of politics ("it took 30 minutes to remove the crowd").
+_BRAWL_CROWDS = frozenset({"crowd", "crowds", "mob", "mobs"})
+
+
+def brawl_terms(text: str) -> tuple[str, ...]:
+    """A brawl of patrons at a bar or a nightclub: a fight word and a venue word in one sentence
+    ("a fight among patrons at a bar", "a nightclub brawl"), no political or armed actor, no
+    death and no gun anywhere in the text. Ordinary crime: no record."""
+    lists = word_lists()
+    political = {m.group(0).lower() for m in lists.political.finditer(text)} - _BRAWL_CROWDS
+    if political or lists.deaths.search(text) or _GUNS.search(text):
+        return ()
+    for sent in re.split(r"(?<=[.!?])\s+", text):
+        fight, venue = lists.brawl_fights.search(sent), lists.brawl_venues.search(sent)
+        if fight and venue:
+            return (fight.group(0), venue.group(0))
+    return ()

@@ -43,6 +43,7 @@ from eventlens.stages.kind_governors import (
     unrealised,
 )
 from eventlens.stages.kind_words import (
+    brawl_terms,
     crime_terms,
     disaster_terms,
     hazard_near,
@@ -84,6 +85,8 @@ NOT_INCIDENTS: frozenset[str] = frozenset({"statistics", "sport", "disaster", "c
 #: chemical, air, artillery, clash or protest word never is a disaster or a crime.
 _DISASTER_CUES = frozenset({"KILL", "IED", "LOOT", "DISPLACE"})
 _CRIME_CUES = frozenset({"ARREST", "DISRUPT", "LOOT", "MOB", "ABDUCT", "KILL"})
+#: The incident words a brawl of patrons explains (a fight, a riot's words, an arrest).
+_BRAWL_CUES = frozenset({"ARREST", "MOB", "RIOT", "CLASH", "INTERVENE", "EXCESSIVE"})
 #: A count that is not a year ("10,000 people", "61 killed").
 _COUNT = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b")
 _DAY_WORDS = re.compile(
@@ -330,9 +333,13 @@ def frame_of(group: Group, lead_kind: Kind = "incident") -> Frame:
             else (),
         ),
         ("crime", crime_terms(text) if names <= _CRIME_CUES else ()),
+        ("crime", brawl_terms(text) if names <= _BRAWL_CUES else ()),
     ):
         if found:
             return Frame(kind, "none", None, found)  # type: ignore[arg-type]
+    if lead_kind == "crime" and names <= _BRAWL_CUES:
+        # a bar brawl's story: its fights, crowds and arrests are the brawl's
+        return Frame("crime", "none", None, ())
     if lead_kind == "sport" and "PROTEST" not in names:
         # a match report (sports terms, and no one hurt anywhere in it): every "attack" is play
         return Frame("sport", "none", None, ())
@@ -394,6 +401,11 @@ def article_kind(sentences: Sequence[Sentence]) -> Kind:
     A match report is told by its vocabulary across the whole text."""
     if sport_terms(" ".join(s.span.text for s in sentences)):
         return "sport"
+    heads = [s for s in sentences if s.is_title][:1] + [s for s in sentences if not s.is_title][:1]
+    if brawl_terms(" ".join(s.span.text for s in heads)) and brawl_terms(
+        " ".join(s.span.text for s in sentences)
+    ):
+        return "crime"  # a brawl of bar patrons told from the headline on (no politics, death nor gun)
     lead = [s for s in sentences if s.is_title and s.event_cues]
     body = next((s for s in sentences if not s.is_title and s.event_cues), None)
     if body is not None:
