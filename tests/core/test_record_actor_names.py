@@ -610,3 +610,19 @@ def test_a_groups_own_name_stays_in_the_record(pipe) -> None:  # type: ignore[no
     text = "The Irish Republican Army detonated a bomb outside a police station in Belfast on Tuesday, killing two officers."
     ev = _record(pipe, text, "United Kingdom")
     assert ev.actor1 is not None and (ev.actor1.name, ev.actor1.inter) == ("Irish Republican Army", 2)
+
+
+def test_the_article_pass_names_by_the_records_day(pipe) -> None:  # type: ignore[no-untyped-def]
+    from eventlens.stages.article_actors import article_actors
+
+    text = (
+        "Six Taliban militants were killed in two blasts in Helmand on Friday. "
+        "Two militants were planting a roadside bomb near Lashkar Gah on Friday when it went off early, killing both."
+    )
+    for year, name in ((2015, "Taliban"), (2023, "Military Forces of Afghanistan (2021-)")):
+        published = datetime(year, 3, 7, 12, 0)
+        events = _placed(
+            [e for e in pipe.extract(text, published=published) if e.role == "reported"], "Afghanistan"
+        )
+        named = article_actors(events, _sentences(pipe, text))
+        assert named and all(e.actor1 is not None and e.actor1.name == name for e in named)

@@ -101,8 +101,11 @@ def _coreferent_group(ev: Event, lead: Sequence[Span], country: str | None) -> A
         return None
     found: dict[str, Actor] = {}
     starts = {s.start for s in lead}
+    when = ev.date.start if ev.date is not None else None  # the names of the record's day
+    if when is None and ev.article_published is not None:
+        when = ev.article_published.date()
     for sent in [*lead, *(s for s in ev.sentences if s.start not in starts)]:
-        for m in find_actors(sent.text, country):
+        for m in find_actors(sent.text, country, when=when):
             if m.actor.rule not in ("name", "state") or m.actor.inter in (5, 6, 7):
                 continue
             after = re.match(r"[\s\-]+([A-Za-z]+)", sent.text[m.end :])
