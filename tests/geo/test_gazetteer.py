@@ -345,6 +345,17 @@ def test_answers_are_remembered_and_each_caller_gets_its_own_list(gazetteer_path
         assert fresh.get(gid) == fresh.get(gid) and counting.statements == 4
         assert fresh.get(-999_999_999) is None and fresh.get(-999_999_999) is None
         assert counting.statements == 5
+        # countries, demonyms and seats too: asked twice, read once
+        iraq = fresh.country("IQ")
+        assert iraq is not None and fresh.country("IQ") == iraq
+        n = counting.statements
+        assert fresh.demonym("Iraqi") == iraq == fresh.demonym("Iraqi")
+        seat = fresh.seat(iraq)
+        assert seat is not None and seat.name == "Baghdad" and fresh.seat(iraq) == seat
+        assert counting.statements - n <= 3  # the demonym's row, the seat's query (+ its place)
+        before = counting.statements
+        fresh.country("IQ"), fresh.demonym("Iraqi"), fresh.seat(iraq)
+        assert counting.statements == before
     finally:
         fresh._con = counting.con  # type: ignore[assignment]
         fresh.close()

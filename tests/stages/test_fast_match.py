@@ -135,3 +135,67 @@ def test_patterns_left_to_the_matcher_run_only_where_they_may_match(nlp):
     assert found >= 5
     # a pattern with nothing to check a Doc for keeps the Matcher running on every Doc
     assert IndexedMatcher(nlp.vocab, [("T", [{"IS_TITLE": True, "OP": "+"}])]).rest_needs is None
+
+
+def _through_attribute_ruler(nlp, text: str, *, stock: bool):
+    import copy
+
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "attribute_ruler":
+            if stock:
+                proc = copy.copy(proc)
+                del proc.match, proc.set_annotations  # the class's own
+            return proc(doc)
+        doc = proc(doc)
+    raise AssertionError("no attribute_ruler in the pipeline")
+
+
+def test_attribute_ruler_sets_the_stock_attributes(nlp, monkeypatch):
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert "set_annotations" in vars(ruler)  # the Span-free annotations are installed
+
+    def refuse(doc, matches):
+        raise AssertionError("valid matches went to the ruler's own set_annotations")
+
+    # every token below is set by the fast path, none by the ruler's own
+    monkeypatch.setattr(ruler.set_annotations, "fallback", refuse)
+    checked = 0
+    for text in TEXTS + [t.upper() for t in TEXTS] + [t.lower() for t in TEXTS]:
+        ours = _through_attribute_ruler(nlp, text, stock=False)
+        theirs = _through_attribute_ruler(nlp, text, stock=True)
+        assert [(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in ours] == [
+            (t.tag_, t.pos_, str(t.morph), t.lemma_) for t in theirs
+        ], text
+        checked += sum(1 for t in ours if t.pos_)
+    assert checked > 50
+
+
+def test_entity_ruler_without_a_match_leaves_the_models_entities_as_they_were(nlp):
+    """A Doc the entity ruler finds nothing in keeps exactly the recogniser's entity tags (the
+    stock ruler would assign them again, to the same effect)."""
+    import copy
+
+    ruler = nlp.get_pipe("eventlens_entities")
+    assert "set_annotations" in vars(ruler)
+    stock = copy.copy(ruler)
+    del stock.match, stock.set_annotations
+    names = nlp.pipe_names
+    texts = [
+        "Officials in Kelm met the governor of Borno State on Tuesday to discuss the budget.",
+        "Thousands of residents of Toma gathered in Paris and London, the BBC reported.",
+        "no capital letters here at all",
+    ]
+    for text in texts:
+        with nlp.select_pipes(disable=names[names.index("eventlens_entities") :]):
+            ours, theirs = nlp(text), nlp(text)
+        assert not ruler.match(ours), "a match: this test is about Docs without one"
+        ruler(ours)
+        stock(theirs)
+
+        def tags(doc):
+            return [(t.ent_iob, t.ent_type, t.ent_kb_id, t.ent_id) for t in doc]
+
+        assert tags(ours) == tags(theirs) and [(e.start, e.end, e.label_) for e in ours.ents] == [
+            (e.start, e.end, e.label_) for e in theirs.ents
+        ]

@@ -46,7 +46,7 @@ import contextlib
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -153,11 +153,12 @@ class Gazetteer:
         self._lock = threading.Lock()
         self._country_words: dict[str, str] | None = None
         self._demonym_keys: frozenset[str] = frozenset()
-        #: answers of :meth:`candidates` by (key, country, limit) and of :meth:`get`: the file is
+        #: answers of :meth:`candidates` by (key, country, limit) and of the other look-ups (see
+        #: :meth:`_remember`): the file is
         #: read-only and the same names come back many times (every stage of an article asks
         #: for its toponyms, and news names the same places), each answer an SQLite query
         self._candidates_cache: dict[tuple[str, str | None, int], tuple[Candidate, ...]] = {}
-        self._get_cache: dict[int, Candidate | None] = {}
+        self._memos: dict[str, dict[object, Candidate | None]] = {}  # get, country, demonym, seat
 
     @classmethod
     def open(cls, path: Path | None = None) -> Gazetteer:
@@ -235,6 +236,9 @@ class Gazetteer:
     def demonym(self, word: str) -> Candidate | None:
         """The country a demonym names ("Iraqi", "Russians" -> the country), if known."""
         key = normalize_key(word)
+        return self._remember("demonym", key, lambda: self._demonym(key))
+
+    def _demonym(self, key: str) -> Candidate | None:
         with self._lock:
             row = self._con.execute(
                 "SELECT d.iso2 FROM demonyms d LEFT JOIN countries c ON c.iso2 = d.iso2 WHERE d.key = ? "
@@ -242,6 +246,17 @@ class Gazetteer:
                 (key,),
             ).fetchone()
         return self.country(row[0]) if row else None
+
+    def _remember(self, kind: str, key: object, compute: Callable[[], Candidate | None]) -> Candidate | None:
+        """``compute()``'s answer, remembered by ``kind`` and ``key`` (the file is read-only)."""
+        memo = self._memos.setdefault(kind, {})
+        if key in memo:
+            return memo[key]
+        found = compute()
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[key] = found
+        return found
 
     def country_words(self) -> dict[str, str]:
         """Lookup key -> ISO2 for every country's name, English short forms and demonyms
@@ -290,20 +305,20 @@ class Gazetteer:
 
     def get(self, geonameid: int) -> Candidate | None:
         gid = int(geonameid)
-        if gid in self._get_cache:
-            return self._get_cache[gid]
+        return self._remember("get", gid, lambda: self._get(gid))
+
+    def _get(self, gid: int) -> Candidate | None:
         sql = _CANDIDATE_SQL.format(matched="NULL", source="(SELECT ? AS gid) q", gid="q.gid")
         with self._lock:
             row = self._con.execute(sql, (gid,)).fetchone()
-        found = self._row(row) if row else None
-        if len(self._get_cache) >= _MEMO_SIZE:
-            self._get_cache.clear()
-        self._get_cache[gid] = found
-        return found
+        return self._row(row) if row else None
 
     def country(self, iso2_or_name: str) -> Candidate | None:
         """The country for an ISO2/ISO3 code or a name ("IQ", "IRQ", "Iraq", "U.S.")."""
         code = iso2_or_name.strip()
+        return self._remember("country", code, lambda: self._country(code))
+
+    def _country(self, code: str) -> Candidate | None:
         with self._lock:
             row = self._con.execute(
                 "SELECT geonameid FROM countries WHERE iso2 = ? OR iso3 = ?", (code.upper(), code.upper())
@@ -328,6 +343,9 @@ class Gazetteer:
     def seat(self, unit: Candidate) -> Candidate | None:
         """The most populous populated place of a country or ADM1/ADM2 unit (its capital or
         seat, in most cases), or ``None`` when the gazetteer has none."""
+        return self._remember("seat", unit, lambda: self._seat(unit))
+
+    def _seat(self, unit: Candidate) -> Candidate | None:
         level = unit.admin_level
         if level == 0 and unit.country_code:
             where, args = "p.cc = ?", [unit.country_code]

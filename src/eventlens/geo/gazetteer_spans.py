@@ -44,7 +44,16 @@ def _gazetteer_spans(
         if d.end_tok < n and doc[d.end_tok].lower_ in PLACE_HEADS:
             place_ends.add(d.end_tok + 1)  # "Shutul city, Panjshir"
 
+    # a token neither a proper noun nor capitalised as a name starts no candidate (every test
+    # below needs one or the other): skipped without reading its attributes one by one
+    from spacy.attrs import IS_TITLE, POS
+    from spacy.symbols import PROPN
+
+    propn_or_title = ((doc.to_array(POS) == PROPN) | (doc.to_array(IS_TITLE) == 1)).tolist() if n else []
     while i < n:
+        if not propn_or_title[i]:
+            i += 1
+            continue
         tok = doc[i]
         # a name the model called an organisation or product is a candidate whatever its tag
         # ("demonstrated in Norrkoping" tagged VERB/ORG); the entity's extent is the name

@@ -233,11 +233,29 @@ def speed_up_attribute_ruler(ruler: Any) -> None:
         patterns.extend((str(i), p) for p in ruler.matcher.get(str(i))[1])
     fast = IndexedMatcher(ruler.vocab, patterns)
     strings = ruler.vocab.strings
+    number = {strings.add(str(i)): i for i in range(len(ruler.attrs))}  # key id -> pattern number
 
     def match(doc: Doc) -> list[tuple[int, int, int, int]]:
-        return sorted((int(strings[m_id]), m_id, s, e) for m_id, s, e in fast(doc))
+        return sorted((number[m_id], m_id, s, e) for m_id, s, e in fast(doc))
 
+    own_set_annotations = ruler.set_annotations
+    from spacy.tokens._retokenize import set_token_attrs
+
+    def set_annotations(doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+        """The ruler's own ``set_annotations`` (each match's token, in order, gets its pattern's
+        attributes) without building a Span per match; an index outside its match goes to the
+        ruler's own, which raises its error."""
+        for n_match, (attr_id, _match_id, start, end) in enumerate(matches):
+            index = ruler.indices[attr_id]
+            i = index + end if index < 0 else index + start
+            if not start <= i < end:
+                set_annotations.fallback(doc, matches[n_match:])  # type: ignore[attr-defined]
+                return
+            set_token_attrs(doc[i], ruler.attrs[attr_id])
+
+    set_annotations.fallback = own_set_annotations  # type: ignore[attr-defined]
     ruler.match = match
+    ruler.set_annotations = set_annotations
 
 
 def speed_up_entity_ruler(ruler: Any) -> None:
@@ -260,4 +278,13 @@ def speed_up_entity_ruler(ruler: Any) -> None:
             return own(ruler, doc)
         return sorted(final, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
 
+    own_set_annotations = ruler.set_annotations
+
+    def set_annotations(doc: Doc, matches: list[tuple[int, int, int]]) -> None:
+        """No match, and every token already has its entity tag (the model's recogniser ran):
+        the stock method would only set the Doc's own entities again, a costly no-op."""
+        if matches or not doc.has_annotation("ENT_IOB", require_complete=True):
+            own_set_annotations(doc, matches)
+
     ruler.match = match
+    ruler.set_annotations = set_annotations

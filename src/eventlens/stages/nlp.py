@@ -292,11 +292,15 @@ def add_domain_components(nlp: Language) -> Language:
     from eventlens.stages.fast_match import speed_up_attribute_ruler, speed_up_entity_ruler
 
     speed_up_entity_ruler(ruler)
-    from spacy.pipeline import AttributeRuler
+    from spacy.pipeline import AttributeRuler, Lemmatizer
+
+    from eventlens.stages.fast_lemma import speed_up_lemmatizer
 
     for _name, proc in nlp.pipeline:
         if isinstance(proc, AttributeRuler):  # the model's tag map: same attributes, found faster
             speed_up_attribute_ruler(proc)
+        elif isinstance(proc, Lemmatizer):  # the same lemmas, each word's remembered
+            speed_up_lemmatizer(proc)
     nlp.add_pipe("eventlens_places", after="eventlens_entities")
     from eventlens.stages.cues import add_cue_component
 

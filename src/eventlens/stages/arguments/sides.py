@@ -168,7 +168,9 @@ def _allied(sents: Sequence[SpacySpan]) -> bool:
     and an unidentified armed group attacked ...") rather than against each other?"""
     state = [e.root for s in sents for e in _ents(s) if e.label_ == "SECURITY_FORCE"]
     armed = [e.root for s in sents for e in _ents(s) if e.label_ == "ARMED_GROUP"]
-    return bool(state and armed) and all(any(g in st.conjuncts for g in armed) for st in state)
+    return bool(state and armed) and all(
+        any(g in conj for g in armed) for conj in (st.conjuncts for st in state)
+    )
 
 
 def _armed_members(phrase: SpacySpan, agent: Token | None) -> bool:

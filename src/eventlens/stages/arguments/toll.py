@@ -100,6 +100,12 @@ _PATTERNS = [
     ),
     ("i", re.compile(rf"\b({_Q}{_NUM})\s+(?:injuries|injured|wounded)\b", re.I)),
 ]
+#: A word each of ``_PATTERNS`` contains (same flags): a sentence without one states no count.
+_TOLL_WORD = re.compile(
+    r"kill|dead|died|slain|lost their lives|murdered|executed|massacred|gunned down|fatally|toll|"
+    r"death|fatalit|injur|wound|hurt",
+    re.I,
+)
 #: A toll stated as the running total: "bringing the death toll to 11", "the toll rose to 11".
 _CUMULATIVE = re.compile(
     rf"\b(?:bringing|raising|taking|pushing|putting)\s+(?:the\s+)?(?:overall\s+|total\s+)?(?:death\s+)?"
@@ -180,7 +186,7 @@ def _read_casualties(text: str, offset: int = 0) -> tuple[int | None, int | None
             fspans.append(sp)
     # "no one was killed" is no toll of one
     used: list[tuple[int, int]] = [(neg.start(), neg.end())] if neg else []
-    for kind, rx in _PATTERNS:
+    for kind, rx in _PATTERNS if _TOLL_WORD.search(text) else ():
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in used):
                 continue
