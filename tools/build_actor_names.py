@@ -191,6 +191,7 @@ HAND_ALIASES: list[tuple[str, str, str, str]] = [
         "Afghanistan",
         "ACLED codes the Taliban as the state since 2021-08",
     ),
+    ("taliban", "Taliban", "", "its own name (until 2021-08-15; then the state)"),
     ("pakistani taliban", "TTP: Tehreek-i-Taliban Pakistan", "", "news name"),
     ("tehrik-e-taliban pakistan", "TTP: Tehreek-i-Taliban Pakistan", "", "spelling variant"),
     ("taliban", "TTP: Tehreek-i-Taliban Pakistan", "Pakistan", "news name in Pakistan"),
@@ -456,6 +457,63 @@ def _current_periods(names: dict[str, dict]) -> tuple[dict[tuple[str, str], list
     return periods, current
 
 
+#: ACLED's names for periods before the training rows (the rows start in 2021): (name, country,
+#: inter, valid from..to, reason). Each is a name ACLED's own data uses for the period; with them
+#: an older event takes the name of its time ("Afghan soldiers" in 2015: the Islamic Republic's
+#: army, not the Taliban state's).
+HAND_NAMES: list[tuple[str, str, str, str, str]] = [
+    (
+        "Military Forces of Afghanistan (2004-2021)",
+        "Afghanistan",
+        "1",
+        "2004-01-01..2021-08-14",
+        "the Islamic Republic's army until the Taliban took Kabul on 2021-08-15",
+    ),
+    (
+        "Police Forces of Afghanistan (2004-2021)",
+        "Afghanistan",
+        "1",
+        "2004-01-01..2021-08-14",
+        "the Islamic Republic's police until 2021-08-15",
+    ),
+    (
+        "Taliban",
+        "Afghanistan",
+        "2",
+        "..2021-08-14",
+        "the insurgent movement until it took Kabul on 2021-08-15",
+    ),
+]
+#: When a current name's period began, to the day, where the year alone is ambiguous.
+HAND_VALID: dict[str, str] = {
+    "Military Forces of Afghanistan (2021-)": "2021-08-15..",
+    "Police Forces of Afghanistan (2021-)": "2021-08-15..",
+}
+
+
+def _add_hand_names(names: dict[str, dict]) -> None:
+    """HAND_NAMES as names of no rows (count 0), so they take their aliases and period notes."""
+    for name, country, inter, _valid, _why in HAND_NAMES:
+        names.setdefault(
+            name,
+            {
+                "count": 0,
+                "countries": Counter({country: 1}),
+                "inter": Counter({inter: 1}),
+                "assoc_inter": Counter(),
+                "last": "",
+            },
+        )
+
+
+def _valid_note(name: str) -> str:
+    """The 'valid FROM..TO' part of a hand name's note, if any."""
+    for n, _c, _i, valid, why in HAND_NAMES:
+        if n == name:
+            return f"valid {valid} (hand: {why})"
+    return f"valid {HAND_VALID[name]} (hand)" if name in HAND_VALID else ""
+
+
 def _hand_table(names: dict[str, dict]) -> dict[str, list[tuple[str, str, str]]]:
     """HAND_ALIASES by target name; a target the training rows do not have is skipped (said)."""
     hand: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
@@ -509,6 +567,8 @@ def _actor_lines(names: dict[str, dict], known: set[str], demonyms: dict[str, li
                 if is_current
                 else f"older period; current: {current[name]}"
             )
+        valid = _valid_note(name)
+        note = "; ".join(x for x in (note, valid) if x)
         src = "ACLED actor name" + (
             "; hand aliases: " + ", ".join(sorted({w for _, _, w in hand[name]})) if name in hand else ""
         )
@@ -534,6 +594,8 @@ ACTORS_HEAD = [
     "# only to events in that country. Case, hyphens, apostrophes, plurals, defence/defense, hedges ('suspected')",
     "# and group nouns after a name ('militants', 'fighters', 'rebels') are handled when matching",
     "# (eventlens.stages.actor_names). Names with periods: the period the most recent rows use is the current one.",
+    "# Count 0: ACLED's names for periods before the rows (tools/build_actor_names.py HAND_NAMES); 'valid FROM..TO'",
+    "# in a note: the days the name holds (else its period's years); an event takes the name of its date.",
     "name\tcountry\tinter\tcount\tother_countries\taliases\tsource\tnote",
 ]
 COUNTRIES_HEAD = [
@@ -553,6 +615,7 @@ def build(check: bool = False) -> int:
     """Rebuild both files from the training rows; with ``check``, only compare with the shipped ones."""
     rows = acled_split.training_rows()
     names = collect(rows)
+    _add_hand_names(names)
     countries = country_table(rows)
     known = {str(c["name"]) for c in countries}
     demonyms: dict[str, list[str]] = {str(c["name"]): list(c["demonyms"]) for c in countries}  # type: ignore[call-overload]

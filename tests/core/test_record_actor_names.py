@@ -593,3 +593,20 @@ def test_the_weapon_of_a_passive_is_no_actor(pipe, text: str) -> None:  # type: 
         or not ev.actor1.mention
         or not any(w in ev.actor1.mention.lower() for w in ("bomb", "landmine", "mine"))
     )
+
+
+def test_record_actors_take_the_names_of_the_events_day(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "Taliban fighters attacked an army checkpoint in Helmand on Monday, killing six soldiers."
+    ev = [e for e in pipe.extract(text, published=datetime(2015, 3, 4, 12, 0)) if e.role == "reported"][0]
+    ev = acled_actor_names(ev, "Afghanistan")
+    assert ev.actor1 is not None and (ev.actor1.name, ev.actor1.inter) == ("Taliban", 2)
+    assert ev.actor2 is not None and ev.actor2.name == "Military Forces of Afghanistan (2004-2021)"
+    ev = [e for e in pipe.extract(text, published=datetime(2023, 3, 4, 12, 0)) if e.role == "reported"][0]
+    ev = acled_actor_names(ev, "Afghanistan")
+    assert ev.actor1 is not None and ev.actor1.name == "Military Forces of Afghanistan (2021-)"
+
+
+def test_a_groups_own_name_stays_in_the_record(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "The Irish Republican Army detonated a bomb outside a police station in Belfast on Tuesday, killing two officers."
+    ev = _record(pipe, text, "United Kingdom")
+    assert ev.actor1 is not None and (ev.actor1.name, ev.actor1.inter) == ("Irish Republican Army", 2)

@@ -246,3 +246,76 @@ def test_find_actors_matches_every_window(text: str, country: str | None) -> Non
     found = [(m.start, m.end, m.actor.name) for m in find_actors(text, country)]
     assert found == _every_window(text, country)
     assert found  # each text names someone: the comparison is not between two empty lists
+
+
+@pytest.mark.parametrize(
+    ("words", "country", "own"),
+    [
+        ("Irish Republican Army", "United Kingdom", "Irish Republican Army"),
+        ("the Irish National Liberation Army", "United Kingdom", "Irish National Liberation Army"),
+        ("Free Syrian Army rebels", "Syria", "Free Syrian Army"),
+        ("Sudan People's Liberation Army", "South Sudan", "Sudan People's Liberation Army"),
+        ("Ulster Volunteer Force", "United Kingdom", "Ulster Volunteer Force"),
+    ],
+)
+def test_a_groups_own_name_is_never_the_states_military(words: str, country: str, own: str) -> None:
+    # a country's adjective with "Republican", "Liberation", "Free"... and "Army" names a group
+    assert canonical_actor(words, country) is None
+    hit = rename_actor("Military Forces of Ireland", words, country)
+    assert hit is not None and hit.name == own and hit.inter == 2
+
+
+@pytest.mark.parametrize(
+    ("words", "country", "name"),
+    [
+        ("Kosovo Liberation Army", "Kosovo", "Former KLA: Kosovo Liberation Army"),
+        ("Karen National Liberation Army fighters", "Myanmar", "KNU/KNLA"),
+        ("New People's Army", "Philippines", "NPA: New People's Army"),
+        ("Syrian army troops", "Syria", "Military Forces of Syria"),
+        ("the Irish army", "Ireland", "Military Forces of Ireland"),
+        ("Afghan National Army soldiers", "Afghanistan", "Military Forces of Afghanistan"),
+    ],
+)
+def test_dictionary_names_and_state_armies_still_read(words: str, country: str, name: str) -> None:
+    hit = canonical_actor(words, country)
+    assert hit is not None and hit.name.startswith(name)
+
+
+def test_find_actors_reads_no_state_army_inside_a_groups_name() -> None:
+    found = find_actors(
+        "Fighters of the Free Syrian Army overran a checkpoint held by Syrian troops.", "Syria"
+    )
+    assert [m.text for m in found] == ["Syrian troops"]
+    assert find_actors("The Irish Republican Army planted a bomb in London.", "United Kingdom") == []
+    found = find_actors("the irish army said the free syrian army was not involved", "Ireland")
+    assert [m.text for m in found] == ["irish army"]
+
+
+def test_a_state_force_takes_the_name_of_the_events_day() -> None:
+    from datetime import date
+
+    from eventlens.stages.actor_names import name_on
+
+    old, new = date(2015, 3, 2), date(2023, 2, 27)
+    hit = canonical_actor("Afghan soldiers", "Afghanistan", when=old)
+    assert hit is not None and hit.name == "Military Forces of Afghanistan (2004-2021)"
+    hit = canonical_actor("Afghan soldiers", "Afghanistan", when=new)
+    assert hit is not None and hit.name == "Military Forces of Afghanistan (2021-)"
+    hit = canonical_actor("Afghan police", "Afghanistan", when=date(2019, 6, 1))
+    assert hit is not None and hit.name == "Police Forces of Afghanistan (2004-2021)"
+    # the Taliban were an armed group before they took Kabul, the state after
+    hit = canonical_actor("Taliban fighters", "Afghanistan", when=old)
+    assert hit is not None and (hit.name, hit.inter) == ("Taliban", 2)
+    hit = canonical_actor("Taliban fighters", "Afghanistan", when=new)
+    assert hit is not None and hit.name == "Military Forces of Afghanistan (2021-)"
+    # no day known: the current name, as before
+    hit = canonical_actor("Afghan soldiers", "Afghanistan")
+    assert hit is not None and hit.name == "Military Forces of Afghanistan (2021-)"
+    # a record already named: renamed by its day
+    assert name_on("Military Forces of Afghanistan (2021-)", "Afghan troops", "Afghanistan", old) == (
+        "Military Forces of Afghanistan (2004-2021)"
+    )
+    assert name_on("Military Forces of Afghanistan (2021-)", "the Taliban", "Afghanistan", old) == "Taliban"
+    assert name_on("Military Forces of Afghanistan (2021-)", "Afghan troops", "Afghanistan", new) is None
+    found = find_actors("Afghan troops and Taliban fighters clashed in Helmand.", "Afghanistan", when=old)
+    assert [m.actor.name for m in found] == ["Military Forces of Afghanistan (2004-2021)", "Taliban"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -39,6 +40,8 @@ class _Entry:
     inter: int
     count: int
     countries: frozenset[str]
+    since: date | None = None  # the days the name holds (its period's years, or the note's
+    until: date | None = None  # "valid FROM..TO"); None: open
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,7 @@ class ActorDictionary:
         self.acled_countries: set[str] = set()
         self.codes: set[str] = set()  # ISO codes and capitalised abbreviations ("AND", "PER", "US")
         self._unidentified: dict[str, str | None] = {}  # country -> unidentified_armed()
+        self.periods: dict[tuple[str, str], list[int]] = {}  # (name before its period, unit) -> entries
         for line in _rows(data / "acled_countries.tsv"):
             self._add_country(*line.split("\t"))
         for line in _rows(data / "acled_actors.tsv"):
@@ -91,6 +95,8 @@ class ActorDictionary:
     ) -> None:
         """One row of acled_actors.tsv: the entry, its name and aliases, its state-forces slot."""
         i = len(self.entries)
+        m = _PERIOD.match(name)
+        since, until = _valid(m, note)
         self.entries.append(
             _Entry(
                 name,
@@ -98,16 +104,21 @@ class ActorDictionary:
                 int(inter),
                 int(count),
                 frozenset([country, *filter(None, others.split(";"))]),
+                since,
+                until,
             )
         )
+        if m:
+            self.periods.setdefault((m.group(1).strip(), m.group(4).strip()), []).append(i)
         self.names.setdefault(actor_key(name), i)
-        self._add(actor_key(name), i, None, name)
+        # a name of no rows (an older period's, tools/build_actor_names.py HAND_NAMES) is read
+        # only for events in its own country
+        self._add(actor_key(name), i, country if int(count) == 0 else None, name)
         if name.startswith("The "):
             self._add(actor_key(name[4:]), i, None, name)
         for a in filter(None, aliases.split(" | ")):
             text, _, only = a.partition("@")
             self._add(actor_key(text), i, only or None, text)
-        m = _PERIOD.match(name)
         st = re.match(r"^(Military|Police) Forces of (?:the )?(.+)$", m.group(1)) if m else None
         if m and st and not note.startswith("older"):
             unit = m.group(4).strip().lower() or st.group(1).lower()
@@ -143,8 +154,33 @@ class ActorDictionary:
         k = actor_key(text)
         return self.country_key.get(k) or self.country_key.get(re.sub(r"^the ", "", k))
 
+    def holds(self, i: int, when: date | None) -> bool:
+        """Does entry ``i``'s name hold on the day ``when`` (None: any day)?"""
+        e = self.entries[i]
+        return when is None or (e.since is None or e.since <= when) and (e.until is None or when <= e.until)
+
+    def at(self, i: int, when: date | None) -> int:
+        """The name of entry ``i``'s actor on the day ``when``: the period of the same name whose
+        range holds it ("Military Forces of Afghanistan (2021-)" in 2015 -> "(2004-2021)");
+        ``i`` itself when it holds, when no period does, or when the day is unknown."""
+        if self.holds(i, when):
+            return i
+        m = _PERIOD.match(self.entries[i].name)
+        if m is None:
+            return i
+        fits = [
+            j for j in self.periods.get((m.group(1).strip(), m.group(4).strip()), []) if self.holds(j, when)
+        ]
+        return max(fits, key=lambda j: self.entries[j].since or date.min) if fits else i
+
     def lookup(
-        self, low: list[str], raw: list[str], country: str | None, *, lower_ok: bool = False
+        self,
+        low: list[str],
+        raw: list[str],
+        country: str | None,
+        *,
+        lower_ok: bool = False,
+        when: date | None = None,
     ) -> int | None:
         """The entry a whole token sequence names, for an event in ``country``."""
         if not low:
@@ -167,6 +203,8 @@ class ActorDictionary:
         valid = [a for a in cands if a.only is None or a.only == country]
         if not valid:
             return None
+        # the names that held on the event's day ("Taliban" before 2021-08-15, the state after)
+        valid = [a for a in valid if self.holds(a.entry, when)] or valid
         here = [a for a in valid if country and country in self.entries[a.entry].countries]
         pool = here or valid
         best = max(pool, key=lambda a: (a.only is not None, self.entries[a.entry].count))
@@ -175,8 +213,8 @@ class ActorDictionary:
             # (an "A and/or B" name is no family's branch: "Boko Haram" stays itself elsewhere)
             fam = self.family(e.name, country)
             if fam is not None:
-                return fam
-        return best.entry
+                return self.at(fam, when)
+        return self.at(best.entry, when)
 
     def family(self, name: str, country: str) -> int | None:
         """A branch named per country or region ("Islamic State (Iraq)", "Islamic State (Sahel)")
@@ -217,11 +255,13 @@ class ActorDictionary:
             self._unidentified[country] = max(cands, key=lambda e: e.count).name if cands else None
         return self._unidentified[country]
 
-    def state_name(self, country: str, kind: str) -> tuple[str, int]:
-        """The current ACLED name of ``country``'s military / police / air force."""
+    def state_name(self, country: str, kind: str, when: date | None = None) -> tuple[str, int]:
+        """ACLED's name of ``country``'s military / police / air force on the day ``when`` (the
+        current one when the day is unknown or no period holds it)."""
         for unit in [kind] if kind in ("military", "police") else [kind, "military"]:
             i = self.state.get((country, unit))
             if i is not None:
+                i = self.at(i, when)
                 return self.entries[i].name, i
         base = "Police Forces of " if kind == "police" else "Military Forces of "
         the = "the " if country.startswith(_THE) else ""
@@ -244,6 +284,23 @@ class ActorDictionary:
                 if c is not None:
                     return c, i, i + n
         return None
+
+
+_VALID = re.compile(r"\bvalid (\d{4}-\d\d-\d\d)?\.\.(\d{4}-\d\d-\d\d)?")
+
+
+def _valid(period: re.Match[str] | None, note: str) -> tuple[date | None, date | None]:
+    """The days a name holds: the note's "valid FROM..TO", else its period's years
+    ("(2004-2021)": 2004-01-01 to 2021-12-31), else always."""
+    v = _VALID.search(note)
+    if v:
+        return (
+            date.fromisoformat(v.group(1)) if v.group(1) else None,
+            date.fromisoformat(v.group(2)) if v.group(2) else None,
+        )
+    if period is None:
+        return None, None
+    return date(int(period.group(2)), 1, 1), date(int(period.group(3)), 12, 31) if period.group(3) else None
 
 
 def _rows(path: Traversable) -> list[str]:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from eventlens.stages.actor_dictionary import ActorDictionary, actor_dictionary, normalise_country
 from eventlens.stages.actor_words import (
@@ -42,6 +43,8 @@ from eventlens.stages.actor_words import (
     _CIVIL,
     _FORCE_WORDS,
     _GANG,
+    _GROUP_HEADS,
+    _GROUP_NAME_WORDS,
     _GROUP_NOUNS,
     _HEDGES,
     _LEAD_OF,
@@ -65,7 +68,10 @@ __all__ = [
     "air_force",
     "canonical_actor",
     "find_actors",
+    "group_own_name",
     "known_actor",
+    "known_inter",
+    "name_on",
     "normalise_country",
     "rename_actor",
 ]
@@ -88,10 +94,14 @@ class ActorName:
 
 
 # --------------------------------------------------------------------------- the matcher
-def canonical_actor(words: str, country: str | None, *, kind_hint: str | None = None) -> ActorName | None:
+def canonical_actor(
+    words: str, country: str | None, *, kind_hint: str | None = None, when: date | None = None
+) -> ActorName | None:
     """ACLED's name for the actor ``words`` name, for an event in ``country`` (any spelling or
     ISO code; ``None`` when unknown: templates then carry no country). ``None`` when the words
-    name an actor the dictionary does not know (a capitalised name) or nothing at all."""
+    name an actor the dictionary does not know (a capitalised name) or nothing at all. ``when``:
+    the event's day, when known: a name with periods takes the one holding it ("Afghan
+    soldiers" in 2015 -> "Military Forces of Afghanistan (2004-2021)")."""
     names = actor_dictionary()
     ctry = normalise_country(country)
     low, raw = actor_tokens(words or "")
@@ -101,11 +111,13 @@ def canonical_actor(words: str, country: str | None, *, kind_hint: str | None = 
     core_low, core_raw = _strip_hedges(low, raw)
     # 1. the phrase is a name or alias
     for lo, ra in ((low, raw), (core_low, core_raw)):
-        hit = names.lookup(lo, ra, ctry)
+        hit = names.lookup(lo, ra, ctry, when=when)
         if hit is not None:
             return _named(names, hit, ctry, " ".join(lo))
-    # 2. a demonym / country + a force word: that country's state forces
-    st = _state(names, core_low, core_raw, ctry)
+    # 2. a demonym / country + a force word: that country's state forces (not in a group's
+    # own name: "Irish Republican Army", "Free Syrian Army")
+    group = _group_name(names, core_low, core_raw)
+    st = None if group else _state(names, core_low, core_raw, ctry, when)
     if st is not None:
         return st
     # 3. without the group noun behind; then the longest alias inside
@@ -114,7 +126,7 @@ def canonical_actor(words: str, country: str | None, *, kind_hint: str | None = 
     while len(lo) > 1 and lo[-1] in _GROUP_NOUNS:
         lo, ra = lo[:-1], ra[:-1]
         # an all-lowercase archive writes "is militants": a short acronym before a group noun counts
-        hit = names.lookup(lo, ra, ctry, lower_ok=lowercase)
+        hit = names.lookup(lo, ra, ctry, lower_ok=lowercase, when=when)
         if hit is not None:
             return _named(names, hit, ctry, " ".join(lo))
     for n in range(len(core_low) - 1, 0, -1):
@@ -124,9 +136,20 @@ def canonical_actor(words: str, country: str | None, *, kind_hint: str | None = 
                 continue
             if i > 0 and core_low[i - 1] == "anti":
                 continue  # "anti-Houthi forces" fight the Houthis
-            hit = names.lookup(seg, core_raw[i : i + n], ctry)
-            if hit is not None:
+            if group and (
+                i > 0
+                and _name_word(names, core_low[i - 1], core_raw[i - 1])
+                or i + n < len(core_low)
+                and core_low[i + n] in _NAME_ENDS
+            ):
+                # in a group's name no name inside it counts ("Irish National Liberation Army" is
+                # not the "National Liberation Army", "Irish Republican Army" no "Republican")
+                continue
+            hit = names.lookup(seg, core_raw[i : i + n], ctry, when=when)
+            if hit is not None and not (group and _STATE_NAME.match(names.entries[hit].name)):
                 return _named(names, hit, ctry, " ".join(seg))
+    if group:
+        return None  # a group's name the dictionary lacks: kept as written, no part of it read
     # 4. generic words
     words_set = set(core_low) | {_singular(t) for t in core_low}
     phrase = " ".join(core_low)
@@ -138,14 +161,14 @@ def canonical_actor(words: str, country: str | None, *, kind_hint: str | None = 
             return ActorName(gang, 3, phrase, ctry, "generic")
         return _template("armed", ctry, phrase)
     if words_set & _POLICE and not words_set & _ARMED:
-        return _state_forces(names, ctry, "police", phrase)
+        return _state_forces(names, ctry, "police", phrase, when)
     if (
         words_set
         & (_MILITARY - _AIR - {"drones", "drone", "artillery", "strikes", "shelling", "missiles", "rockets"})
         and not words_set & (_ARMED | _REBEL)
         or "security" in words_set
     ):
-        return _state_forces(names, ctry, "military", phrase)
+        return _state_forces(names, ctry, "military", phrase, when)
     if words_set & (_ARMED | _REBEL) or any(p in phrase for p in _ARMED_PAIRS):
         return _template("rebels" if words_set & _REBEL else "armed", ctry, phrase)
     if words_set & _RIOT:
@@ -156,9 +179,9 @@ def canonical_actor(words: str, country: str | None, *, kind_hint: str | None = 
         return _template("civilians", ctry, phrase)
     # 5. what the caller knows
     if kind_hint in ("military", "state"):
-        return replace(_state_forces(names, ctry, "military", kind_hint), rule="hint")
+        return replace(_state_forces(names, ctry, "military", kind_hint, when), rule="hint")
     if kind_hint == "police":
-        return replace(_state_forces(names, ctry, "police", kind_hint), rule="hint")
+        return replace(_state_forces(names, ctry, "police", kind_hint, when), rule="hint")
     if kind_hint == "armed":
         return replace(_template("armed", ctry, phrase or kind_hint), rule="hint")
     return None
@@ -177,7 +200,12 @@ _SIDE = {
 
 
 def rename_actor(
-    name: str | None, mention: str | None, country: str | None, *, kind_hint: str | None = None
+    name: str | None,
+    mention: str | None,
+    country: str | None,
+    *,
+    kind_hint: str | None = None,
+    when: date | None = None,
 ) -> ActorName | None:
     """ACLED's name for an actor the pipeline has already named provisionally (``name``, e.g.
     "Military Forces of Russia" from "Russian forces", "Unidentified Armed Group (Mali)", or raw
@@ -186,17 +214,64 @@ def rename_actor(
     (its country, period and spelling); generic words refine it only on the same side ("gang
     members" makes an unidentified armed group ACLED's "Unidentified Gang (Mexico)"; "people"
     does not make attackers civilians). ``None``: nothing better than ``name``."""
-    m = canonical_actor(mention, country, kind_hint=kind_hint) if mention else None
+    m = canonical_actor(mention, country, kind_hint=kind_hint, when=when) if mention else None
     if m is not None and m.rule in ("name", "state"):
         return m
+    if m is None and mention and (own := group_own_name(mention)) is not None:
+        # a group's own name the dictionary lacks ("Irish Republican Army"): kept as written,
+        # never the state's military a provisional "Military Forces of ..." made of its "Army"
+        return ActorName(own, 2, actor_key(own), None, "group")
     if name and _is_template(name):
         name = re.sub(r"\s*\([^()]*\)$", "", name)  # "Unidentified Armed Group (<gazetteer's country>)"
-    n = canonical_actor(name, country, kind_hint=kind_hint) if name else None
+    n = canonical_actor(name, country, kind_hint=kind_hint, when=when) if name else None
     if n is not None and n.rule in ("name", "state") and not _is_template(n.name):
         return n
     if m is not None and m.rule == "generic" and (n is None or _SIDE.get(m.inter) == _SIDE.get(n.inter)):
         return m
     return n or m
+
+
+def group_own_name(words: str) -> str | None:
+    """The name of a non-state group written in ``words`` by its own name ("the Irish Republican
+    Army" -> "Irish Republican Army", "Free Syrian Army rebels" -> "Free Syrian Army"), or None
+    when the words are no such name (see :func:`_group_name`)."""
+    low, raw = actor_tokens(words)
+    core_low, core_raw = _strip_hedges(low, raw)
+    if not _group_name(actor_dictionary(), core_low, core_raw):
+        return None
+    end = len(core_low)
+    while end > 1 and core_low[end - 1] in _GROUP_NOUNS and core_low[end - 1] not in _GROUP_HEADS:
+        end -= 1
+    # the written words of the name: from its first word to its head, as the text spells them
+    first, last = core_raw[0], core_raw[end - 1]
+    start = words.find(first)
+    stop = words.find(last, max(start, 0))
+    if start < 0 or stop < 0:
+        return " ".join(core_raw[:end])
+    return words[start : stop + len(last)]
+
+
+def name_on(name: str, mention: str | None, country: str | None, when: date | None) -> str | None:
+    """ACLED's name, on the event's day ``when``, of an actor named ``name`` from the words
+    ``mention``: the period of a state force's name whose range holds the day ("Military Forces
+    of Afghanistan (2021-)" for a 2015 attack -> "(2004-2021)"), or the name the words gave on
+    that day ("Taliban" before 2021-08-15). None: ``name`` holds (or the day is unknown)."""
+    names = actor_dictionary()
+    i = names.names.get(actor_key(name))
+    if when is None or i is None or names.holds(i, when):
+        return None
+    hit = canonical_actor(mention, country, when=when) if mention else None
+    if hit is not None and (k := names.names.get(actor_key(hit.name))) is not None and names.holds(k, when):
+        return hit.name  # the words read on that day ("Taliban fighters" in 2015: the Taliban)
+    j = names.at(i, when)
+    return names.entries[j].name if j != i else None
+
+
+def known_inter(name: str) -> int | None:
+    """ACLED's inter code of one of its names in the dictionary, else None."""
+    names = actor_dictionary()
+    i = names.names.get(actor_key(name))
+    return names.entries[i].inter if i is not None else None
 
 
 def known_actor(name: str) -> bool:
@@ -258,6 +333,45 @@ def _proper_name(low: list[str], raw: list[str]) -> bool:
     return any(r[:1].isupper() and lo not in generic for lo, r in zip(low, raw, strict=True))
 
 
+def _name_word(names: ActorDictionary, low: str, raw: str) -> bool:
+    """A word of a name: a group-name word, a country's name or demonym, a capitalised word."""
+    return (
+        low in _GROUP_NAME_WORDS
+        or low in names.demonym
+        or low in names.country_key
+        or raw[:1].isupper()
+        and low not in _HEDGES
+    )
+
+
+#: The words that end a group's own name (not a unit's: "Brigade", "Forces"): a name followed
+#: by one is part of a longer name ("Republican" in "Irish Republican Army").
+_NAME_ENDS = frozenset("army front movement party".split())
+_STATE_NAME = re.compile(r"^(?:Military|Police) Forces of ")
+
+
+def _group_name(names: ActorDictionary, low: list[str], raw: list[str]) -> int:
+    """Do the words name a non-state group by its own name: a group-name word ("Republican",
+    "Liberation", "Free", "People's") outside the country's name, and a name's last word
+    ("Army", "Front", "Movement") at the end (group nouns behind it aside: "Free Syrian Army
+    rebels")? In mixed-case words the group-name word is capitalised. The number of words up to
+    the name's last word when so, else 0."""
+    end = len(low)
+    while end > 1 and low[end - 1] in _GROUP_NOUNS and low[end - 1] not in _GROUP_HEADS:
+        end -= 1
+    if end < 2 or low[end - 1] not in _GROUP_HEADS:
+        return 0
+    found = names.find_country(low[:end], raw[:end])
+    skip = range(found[1], found[2]) if found else range(0)
+    mixed = any(t.islower() for t in raw) and any(t[:1].isupper() for t in raw)
+    named = any(
+        low[k] in _GROUP_NAME_WORDS and (raw[k][:1].isupper() or not mixed)
+        for k in range(end - 1)
+        if k not in skip
+    )
+    return end if named else 0
+
+
 def _named(names: ActorDictionary, i: int, ctry: str | None, alias: str) -> ActorName:
     e = names.entries[i]
     m = _PERIOD.match(e.name)
@@ -267,7 +381,9 @@ def _named(names: ActorDictionary, i: int, ctry: str | None, alias: str) -> Acto
     return ActorName(e.name, e.inter, alias, e.country)
 
 
-def _state(names: ActorDictionary, low: list[str], raw: list[str], ctry: str | None) -> ActorName | None:
+def _state(
+    names: ActorDictionary, low: list[str], raw: list[str], ctry: str | None, when: date | None = None
+) -> ActorName | None:
     found = names.find_country(low, raw)
     if found is None:
         return None
@@ -282,16 +398,18 @@ def _state(names: ActorDictionary, low: list[str], raw: list[str], ctry: str | N
         kind = "military"
     else:
         return None
-    name, _ = names.state_name(c, kind)
+    name, _ = names.state_name(c, kind, when)
     return ActorName(name, 1 if ctry is None or ctry == c else 8, " ".join(low), c, "state")
 
 
-def _state_forces(names: ActorDictionary, ctry: str | None, kind: str, alias: str) -> ActorName:
+def _state_forces(
+    names: ActorDictionary, ctry: str | None, kind: str, alias: str, when: date | None = None
+) -> ActorName:
     if ctry is None:
         return ActorName(
             "Police Forces" if kind == "police" else "Military Forces", 1, alias, None, "generic"
         )
-    name, _ = names.state_name(ctry, kind)
+    name, _ = names.state_name(ctry, kind, when)
     return ActorName(name, 1, alias, ctry, "generic")
 
 
@@ -351,7 +469,9 @@ def _alias_trie(names: ActorDictionary) -> dict:
     return trie
 
 
-def find_actors(text: str, country: str | None, *, max_words: int = 8) -> list[ActorMention]:
+def find_actors(
+    text: str, country: str | None, *, max_words: int = 8, when: date | None = None
+) -> list[ActorMention]:
     """Every actor the dictionary knows in ``text``, left to right, longest match first: named
     groups and their aliases ("Al-Shabaab", "the Houthis") and a country's forces ("Russian
     troops"). Generic words ("gunmen", "police") are not reported: they name no one. For a
@@ -360,20 +480,20 @@ def find_actors(text: str, country: str | None, *, max_words: int = 8) -> list[A
     names = actor_dictionary()
     # the same sentence is asked about once per incident it belongs to: answers are kept, by
     # the dictionary too (it grows a family branch when an event calls for one)
-    key = (text, country, max_words, id(names), len(names.entries))
+    key = (text, country, max_words, id(names), len(names.entries), when)
     found = _FOUND.get(key)
     if found is None:
         if len(_FOUND) >= 4096:
             _FOUND.clear()
-        found = _FOUND[key] = tuple(_find_actors(names, text, country, max_words))
+        found = _FOUND[key] = tuple(_find_actors(names, text, country, max_words, when))
     return list(found)
 
 
-_FOUND: dict[tuple[str, str | None, int, int, int], tuple[ActorMention, ...]] = {}
+_FOUND: dict[tuple[str, str | None, int, int, int, date | None], tuple[ActorMention, ...]] = {}
 
 
 def _find_actors(
-    names: ActorDictionary, text: str, country: str | None, max_words: int
+    names: ActorDictionary, text: str, country: str | None, max_words: int, when: date | None = None
 ) -> list[ActorMention]:
     ctry = normalise_country(text and country)
     if not text:
@@ -397,10 +517,11 @@ def _find_actors(
             reach[j] = reach[j + 1] + 1
     trie = _alias_trie(names)
     out: list[ActorMention] = []
+    mixed = not text.islower() and not text.isupper()
     i = 0
     while i < len(toks):
-        hit = _actor_at(names, w, i, min(max_words, reach[i]), trie, ctry)
-        if hit is None:
+        hit = _actor_at(names, w, i, min(max_words, reach[i]), trie, ctry, when)
+        if hit is None or _inside_name(toks, reach, i, hit[0], mixed):
             i += 1
             continue
         n, actor = hit
@@ -408,6 +529,21 @@ def _find_actors(
         out.append(ActorMention(start, end, text[start:end], actor))
         i += n
     return out
+
+
+def _inside_name(toks: list[tuple[int, int, str]], reach: list[int], i: int, n: int, mixed: bool) -> bool:
+    """Are tokens ``i .. i+n-1`` part of a longer group name: after a group-name word joined to
+    them ("Free Syrian Army": not "Syrian Army") or before a name's last word ("Irish
+    Republican Army": not "Republican")? In mixed-case text those words are capitalised."""
+
+    def named(k: int, words: frozenset[str]) -> bool:
+        t = toks[k][2]
+        return actor_key(t) in words and (t[:1].isupper() or not mixed)
+
+    if i > 0 and reach[i - 1] > 1 and named(i - 1, _GROUP_NAME_WORDS):
+        return True
+    # (a unit word after a name is the name's unit: "the 5th Southern Resistance Brigade")
+    return i + n < len(toks) and reach[i + n - 1] > 1 and named(i + n, _NAME_ENDS)
 
 
 @dataclass(slots=True)
@@ -423,7 +559,13 @@ class _Words:
 
 
 def _actor_at(
-    names: ActorDictionary, w: _Words, i: int, most: int, trie: dict, ctry: str | None
+    names: ActorDictionary,
+    w: _Words,
+    i: int,
+    most: int,
+    trie: dict,
+    ctry: str | None,
+    when: date | None = None,
 ) -> tuple[int, ActorName] | None:
     """The longest window of at most ``most`` tokens from token ``i`` that names an actor (its
     length and name), or None."""
@@ -445,12 +587,12 @@ def _actor_at(
         last = w.low[a + size - 1]
         if size < len(path) or (size == len(path) and _singular(last) in path[-1]):
             low = w.low[a : a + size]
-            found = names.lookup(low, w.raw[a : a + size], ctry)
+            found = names.lookup(low, w.raw[a : a + size], ctry, when=when)
             if found is not None:
                 return n, _named(names, found, ctry, " ".join(low))
         if n <= 4 and last in _FORCE_HEADS:
             low, raw = w.low[a : a + size], w.raw[a : a + size]
-            st = _state(names, low, raw, ctry)
+            st = _state(names, low, raw, ctry, when)
             if st is not None and names.find_country(low, raw) is not None:
                 c = names.find_country(low, raw)
                 # the phrase starts with the country word and the rest are force words

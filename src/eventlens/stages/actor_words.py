@@ -78,6 +78,20 @@ _CIVIL = frozenset(
     worshippers pedestrians locals children women men farmers herders traders students""".split()
 )
 _NOT_STATE_PREFIX = frozenset("pro anti".split())
+#: Words of a non-state group's own name: a country's adjective with one of these and "Army"
+#: ("Irish Republican Army", "Free Syrian Army", "Kosovo Liberation Army") names a group, never
+#: the state's military. ("national" is not one: "Afghan National Army" is the state's.)
+_GROUP_NAME_WORDS = frozenset(
+    """republican republicans liberation free people peoples popular revolutionary democratic
+    patriotic volunteer volunteers resistance salvation real provisional continuity independence
+    freedom""".split()
+)
+#: The last word of a group's name ("... Liberation Army", "... Popular Front"): a name that
+#: goes on with one of these ("Republican" before "Army") is part of a longer name.
+_GROUP_HEADS = frozenset(
+    """army front movement party council brigade brigades union organization organisation
+    forces force guard guards corps alliance""".split()
+)
 #: What may follow a country's name in a phrase naming its forces ("Saudi-led coalition
 #: warplanes", "Kenyan special police officers").
 _FORCE_WORDS = (

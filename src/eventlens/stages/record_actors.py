@@ -24,6 +24,8 @@ from eventlens.stages.actor_names import (
     canonical_actor,
     find_actors,
     known_actor,
+    known_inter,
+    name_on,
     rename_actor,
 )
 from eventlens.taxonomy import (
@@ -95,16 +97,35 @@ def acled_actor_names(ev: Event, country: str | None) -> Event:
     ):
         # an air strike with no drone in it was flown: ACLED names the air force where it has one
         a1 = replace(a1, name=air_force(a1.name) or a1.name)
+    when = ev.date.start if ev.date is not None else None
+    if when is None and ev.article_published is not None:
+        when = ev.article_published.date()
+
+    def dated(actor: Actor | None) -> Actor | None:
+        # the name of the event's day: "Military Forces of Afghanistan (2004-2021)" in 2015
+        if actor is None:
+            return None
+        name = name_on(actor.name, actor.mention, country, when)
+        return actor if name is None else replace(actor, name=name, inter=_inter_of(name, actor.inter))
+
     return replace(
         ev,
-        actor1=a1,
+        actor1=dated(a1),
         evidence=evidence,
-        actor2=_renamed(ev.actor2, country, _kind_hint(ev.actor2, ev.event_type, first=False)),
+        actor2=dated(_renamed(ev.actor2, country, _kind_hint(ev.actor2, ev.event_type, first=False))),
         suspected_actors=tuple(
-            _renamed(s, country, _kind_hint(s, None, first=False)) or s for s in ev.suspected_actors
+            dated(_renamed(s, country, _kind_hint(s, None, first=False)) or s) or s
+            for s in ev.suspected_actors
         ),
-        claimed_by=claimed,
+        claimed_by=dated(claimed),
     )
+
+
+def _inter_of(name: str, inter: int | None) -> int | None:
+    """The inter code of a name chosen by date: a state force keeps the record's (1 or 8)."""
+    if name.startswith(("Military Forces of ", "Police Forces of ")):
+        return inter
+    return known_inter(name) or inter
 
 
 _AIRCRAFT = re.compile(r"\b(?:war)?planes?\b|\bjets?\b|\baircraft\b|\bhelicopters?\b|\bgunships?\b", re.I)
