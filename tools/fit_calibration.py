@@ -437,8 +437,9 @@ the training data, the re-ranker it was fitted for and the fitted figures):
 - whether the incident has its own date, a place, a named actor, a toll; its length.
 
 Fitted by `tools/fit_calibration.py` (one command; rerun it after the re-ranker changes) on
-ACLED `dev.csv` + `train.csv` outside the untouched slice, rows the re-ranker was trained on
-judged by out-of-fold re-rankers. CASE 2021 was not fitted on: its figure is unseen,
+ACLED `dev.csv` + `train.csv` outside the untouched slice and the news-style texts written for
+eventlens (`tools/train_data/news_subtypes.tsv`, each counted 5 times; since branch `case`), rows
+the re-ranker was trained on judged by out-of-fold re-rankers. CASE 2021 was not fitted on: its figure is unseen,
 out-of-domain data (news snippets, not coder notes; a record on a non-ACLED snippet is always
 wrong). Regenerate this page with `python -m eventlens.eval acled-test case2021 own-snippets
 --data ../shared/data --json after.json` and `tools/fit_calibration.py --docs before.json after.json`.

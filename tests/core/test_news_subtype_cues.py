@@ -272,7 +272,8 @@ ROUND_2_CASES = [
 # for drills, ready to "counter an airstrike", are a change of activity; clashes after the police
 # attacked a protest are the demonstrators' (violent demonstration); a military checkpoint, or "a
 # total of" observation points, established is a base (police checkpoints are not); a thing (a flag)
-# taken away is no abduction.
+# taken away is no abduction; "mob violence" told as a noun phrase reports mob violence (not only
+# a name of one).
 ROUND_3_CASES = [
     (
         "Non-state actor overtakes territory",
@@ -427,6 +428,10 @@ ROUND_3_CASES = [
         "Police set up checkpoints on the roads into the capital ahead of the elections.",
     ),
     ("Abduction/forced disappearance", "Gunmen took away two teachers from a school in Kelmet on Monday."),
+    (
+        "Mob violence",
+        "Last week the town of Varno witnessed a resurgence of mob violence aimed at the country's religious minority.",
+    ),
 ]
 
 

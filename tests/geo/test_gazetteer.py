@@ -359,3 +359,21 @@ def test_answers_are_remembered_and_each_caller_gets_its_own_list(gazetteer_path
     finally:
         fresh._con = counting.con  # type: ignore[assignment]
         fresh.close()
+
+
+def test_the_memo_stays_bounded_and_answers_stay_right(
+    gazetteer_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(gz, "_CANDIDATES_MEMO_SIZE", 2)
+    monkeypatch.setattr(gz, "_MEMO_SIZE", 2)
+    fresh = Gazetteer.open(gazetteer_path)
+    try:
+        names = ["Basra", "Baghdad", "Mosul", "Basra", "Kirkuk", "Baghdad"]
+        for name in names:
+            assert fresh.candidates(name) == fresh._query_candidates(gz.normalize_key(name), None, 20)
+            assert len(fresh._candidates_cache) <= 2
+        for code in ["IQ", "SY", "NG", "IQ"]:
+            assert fresh.country(code) == fresh._country(code)
+            assert all(len(m) <= 2 for m in fresh._memos.values())
+    finally:
+        fresh.close()

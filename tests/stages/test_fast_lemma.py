@@ -49,3 +49,25 @@ def test_lemmas_the_attribute_ruler_set_are_kept(pipe):
     """A token whose lemma is set already (the tag map's "n't" -> "not") keeps it, as with spaCy."""
     doc = pipe.nlp("They didn't go and it isn't over.")
     assert [t.lemma_ for t in doc if t.text == "n't"] == ["not", "not"]
+
+
+def test_the_lemma_memo_stays_bounded(pipe, monkeypatch):
+    from eventlens.stages import fast_lemma
+
+    monkeypatch.setattr(fast_lemma, "MEMO_SIZE", 5)
+    nlp = pipe.nlp
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    memo = next(
+        c.cell_contents for c in lemmatizer.lemmatize_doc.__closure__ if isinstance(c.cell_contents, dict)
+    )
+    memo.clear()  # (filled by the tests before: every word below is new to it)
+    doc = next(
+        lemmatizer.pipe(
+            nlp.pipe(
+                [TEXTS[0]],
+                disable=["lemmatizer", "ner", "eventlens_entities", "eventlens_places", "eventlens_cues"],
+            )
+        )
+    )
+    assert len(memo) <= 5
+    assert [t.lemma_ for t in doc][:3] == ["gunman", "kill", "two"]

@@ -136,8 +136,10 @@ LEFT JOIN admins a2 ON a2.code = p.admin2
 
 
 _BUILD_LOCK = threading.Lock()
-#: Entries kept per memo of a Gazetteer (cleared when full): a few MB at most.
+#: Entries kept per memo of a Gazetteer (cleared when full): single places, and lists of up to
+#: ``limit`` candidates (fewer entries: a list of 20 places takes some 8 KB). A few MB typically.
 _MEMO_SIZE = 20_000
+_CANDIDATES_MEMO_SIZE = 5_000
 
 
 class Gazetteer:
@@ -213,7 +215,7 @@ class Gazetteer:
         found = self._candidates_cache.get(memo)
         if found is None:
             found = tuple(self._query_candidates(key, country, limit))
-            if len(self._candidates_cache) >= _MEMO_SIZE:
+            if len(self._candidates_cache) >= _CANDIDATES_MEMO_SIZE:
                 self._candidates_cache.clear()
             self._candidates_cache[memo] = found
         return list(found)

@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-#: Remembered lemmas (by word, part of speech and morphology) before the memo is emptied.
-MEMO_SIZE = 200_000
+#: Remembered lemmas (by word, part of speech and morphology) before the memo is emptied (some
+#: 25 MB when full; spaCy's own lemma cache is unbounded).
+MEMO_SIZE = 100_000
 
 
 def speed_up_lemmatizer(lemmatizer: Any) -> bool:

@@ -69,7 +69,7 @@ def _test(name: str, spec: Any, vocab: Vocab) -> Test | None:
 
 
 #: Entries of a REGEX test's memo of string ids (cleared when full).
-_REGEX_MEMO_SIZE = 200_000
+_REGEX_MEMO_SIZE = 100_000
 
 
 def _needed(pattern: list[dict[str, Any]], vocab: Vocab) -> list[Test]:
