@@ -162,3 +162,23 @@ def _singular(tok: str) -> str:
     if len(tok) > 3 and tok.endswith("s") and not tok.endswith("ss"):
         return tok[:-1]
     return tok
+
+
+#: The words that end a group's own name (not a unit's: "Brigade", "Forces"): a name followed
+#: by one is part of a longer name ("Republican" in "Irish Republican Army").
+_NAME_ENDS = frozenset("army front movement party".split())
+
+
+def _inside_name(toks: list[tuple[int, int, str]], reach: list[int], i: int, n: int, mixed: bool) -> bool:
+    """Are tokens ``i .. i+n-1`` part of a longer group name: after a group-name word joined to
+    them ("Free Syrian Army": not "Syrian Army") or before a name's last word ("Irish
+    Republican Army": not "Republican")? In mixed-case text those words are capitalised."""
+
+    def named(k: int, words: frozenset[str]) -> bool:
+        t = toks[k][2]
+        return actor_key(t) in words and (t[:1].isupper() or not mixed)
+
+    if i > 0 and reach[i - 1] > 1 and named(i - 1, _GROUP_NAME_WORDS):
+        return True
+    # (a unit word after a name is the name's unit: "the 5th Southern Resistance Brigade")
+    return i + n < len(toks) and reach[i + n - 1] > 1 and named(i + n, _NAME_ENDS)
