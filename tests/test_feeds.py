@@ -297,3 +297,19 @@ def test_cli_watch_rejects_bad_bbox(bbox: str) -> None:
 
     result = CliRunner().invoke(app, ["watch", "--once", "--bbox", bbox, "http://feeds.example/rss"])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("parsed", "kept"),
+    [
+        (time.struct_time((2024, 5, 6, 7, 8, 9, 0, 127, 0)), datetime(2024, 5, 6, 7, 8, 9)),
+        (time.struct_time((1503, 1, 1, 0, 0, 0, 0, 1, 0)), None),  # before 1900: a mistyped year
+        (time.struct_time((2999, 1, 1, 0, 0, 0, 1, 1, 0)), None),  # far ahead: a placeholder
+    ],
+)
+def test_a_feed_date_no_article_can_have_is_dropped(parsed: time.struct_time, kept: datetime | None) -> None:
+    """A feed entry's date outside 1900..tomorrow would date every event of the article in that
+    year: it is dropped (the page's own date decides), like an HTML page's metadata date."""
+    from eventlens.jobs.watch import _published
+
+    assert _published({"published_parsed": parsed, "link": "http://x.test/a"}) == kept

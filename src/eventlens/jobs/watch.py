@@ -41,6 +41,7 @@ import sqlalchemy as sa
 from eventlens.clock import utcnow
 from eventlens.errors import ConfigError, InputError
 from eventlens.read.fetch import Fetcher, FetchResult, HostRateLimiter, Validators, conditional_headers
+from eventlens.read.timestamps import check_published_range
 from eventlens.store import schema as t
 
 log = logging.getLogger(__name__)
@@ -151,11 +152,19 @@ def _item_key(feed_url: str, entry: Any) -> tuple[str, str | None]:
 
 def _published(entry: Any) -> datetime | None:
     """The entry's time: feedparser gives it in UTC only, so it is UTC wall time (the one
-    exception to the policy of :mod:`eventlens.read.timestamps`)."""
+    exception to the policy of :mod:`eventlens.read.timestamps`). A time no article can have
+    (before 1900, more than a day ahead: a feed's placeholder or a mistyped year) is dropped,
+    so the page's own date decides, as for an HTML page's metadata; it would date every event
+    of the article in that year."""
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
         return None
-    return datetime.fromtimestamp(calendar.timegm(parsed), UTC).replace(tzinfo=None)
+    try:
+        when = datetime.fromtimestamp(calendar.timegm(parsed), UTC).replace(tzinfo=None)
+        return check_published_range(when)
+    except (TypeError, ValueError, OverflowError, OSError) as e:
+        log.info("feed entry %s: its date is not used (%s)", entry.get("link") or entry.get("id") or "?", e)
+        return None
 
 
 class Watcher:
