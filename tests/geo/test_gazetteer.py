@@ -371,7 +371,7 @@ def test_the_memo_stays_bounded_and_answers_stay_right(
         names = ["Basra", "Baghdad", "Mosul", "Basra", "Kirkuk", "Baghdad"]
         for name in names:
             assert fresh.candidates(name) == fresh._query_candidates(gz.normalize_key(name), None, 20)
-            assert len(fresh._candidates_cache) <= 2
+            assert len(fresh._memos["candidates"]) <= 2
         for code in ["IQ", "SY", "NG", "IQ"]:
             assert fresh.country(code) == fresh._country(code)
             assert all(len(m) <= 2 for m in fresh._memos.values())

@@ -49,6 +49,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from eventlens.errors import GazetteerError
 from eventlens.geo.country_names import shared_short_forms
@@ -140,6 +141,7 @@ _BUILD_LOCK = threading.Lock()
 #: ``limit`` candidates (fewer entries: a list of 20 places takes some 8 KB). A few MB typically.
 _MEMO_SIZE = 20_000
 _CANDIDATES_MEMO_SIZE = 5_000
+_T = TypeVar("_T")
 
 
 class Gazetteer:
@@ -155,12 +157,11 @@ class Gazetteer:
         self._lock = threading.Lock()
         self._country_words: dict[str, str] | None = None
         self._demonym_keys: frozenset[str] = frozenset()
-        #: answers of :meth:`candidates` by (key, country, limit) and of the other look-ups (see
-        #: :meth:`_remember`): the file is
-        #: read-only and the same names come back many times (every stage of an article asks
-        #: for its toponyms, and news names the same places), each answer an SQLite query
-        self._candidates_cache: dict[tuple[str, str | None, int], tuple[Candidate, ...]] = {}
-        self._memos: dict[str, dict[object, Candidate | None]] = {}  # get, country, demonym, seat
+        #: answers of the look-ups by kind (candidates, get, country, demonym, seat; see
+        #: :meth:`_remember`): the file is read-only and the same names come back many times
+        #: (every stage of an article asks for its toponyms, and news names the same places),
+        #: each answer an SQLite query
+        self._memos: dict[str, dict[object, object]] = {}
 
     @classmethod
     def open(cls, path: Path | None = None) -> Gazetteer:
@@ -211,14 +212,13 @@ class Gazetteer:
         key = normalize_key(name)
         if not key:
             return []
-        memo = (key, country, limit)
-        found = self._candidates_cache.get(memo)
-        if found is None:
-            found = tuple(self._query_candidates(key, country, limit))
-            if len(self._candidates_cache) >= _CANDIDATES_MEMO_SIZE:
-                self._candidates_cache.clear()
-            self._candidates_cache[memo] = found
-        return list(found)
+        found = self._remember(
+            "candidates",
+            (key, country, limit),
+            lambda: tuple(self._query_candidates(key, country, limit)),
+            size=_CANDIDATES_MEMO_SIZE,
+        )
+        return list(found)  # the caller's own list
 
     def _query_candidates(self, key: str, country: str | None, limit: int) -> list[Candidate]:
         sql = _CANDIDATE_SQL.format(matched="n.name", source="names n", gid="n.geonameid")
@@ -249,13 +249,15 @@ class Gazetteer:
             ).fetchone()
         return self.country(row[0]) if row else None
 
-    def _remember(self, kind: str, key: object, compute: Callable[[], Candidate | None]) -> Candidate | None:
-        """``compute()``'s answer, remembered by ``kind`` and ``key`` (the file is read-only)."""
+    def _remember(self, kind: str, key: object, compute: Callable[[], _T], *, size: int | None = None) -> _T:
+        """``compute()``'s answer, remembered by ``kind`` and ``key`` (the file is read-only);
+        a memo holding ``size`` answers (default :data:`_MEMO_SIZE`) is emptied before the next
+        one is kept."""
         memo = self._memos.setdefault(kind, {})
         if key in memo:
-            return memo[key]
+            return memo[key]  # type: ignore[return-value]
         found = compute()
-        if len(memo) >= _MEMO_SIZE:
+        if len(memo) >= (_MEMO_SIZE if size is None else size):
             memo.clear()
         memo[key] = found
         return found
