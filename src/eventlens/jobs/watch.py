@@ -41,7 +41,7 @@ import sqlalchemy as sa
 from eventlens.clock import utcnow
 from eventlens.errors import ConfigError, InputError
 from eventlens.read.fetch import Fetcher, FetchResult, HostRateLimiter, Validators, conditional_headers
-from eventlens.read.timestamps import check_published_range
+from eventlens.read.timestamps import can_be_published
 from eventlens.store import schema as t
 
 log = logging.getLogger(__name__)
@@ -161,10 +161,12 @@ def _published(entry: Any) -> datetime | None:
         return None
     try:
         when = datetime.fromtimestamp(calendar.timegm(parsed), UTC).replace(tzinfo=None)
-        return check_published_range(when)
-    except (TypeError, ValueError, OverflowError, OSError) as e:
-        log.info("feed entry %s: its date is not used (%s)", entry.get("link") or entry.get("id") or "?", e)
-        return None
+    except (TypeError, ValueError, OverflowError, OSError):
+        when = None
+    if when is not None and can_be_published(when):
+        return when
+    log.info("feed entry %s: its date is not used (before 1900 or in the future)", entry.get("link") or "?")
+    return None
 
 
 class Watcher:

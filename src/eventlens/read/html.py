@@ -30,7 +30,7 @@ from eventlens.read.decode import decode
 from eventlens.read.lang import decide_language
 from eventlens.read.repair import repair_mojibake
 from eventlens.read.text import precision_of
-from eventlens.read.timestamps import check_published_range, parse_timestamp
+from eventlens.read.timestamps import can_be_published, parse_timestamp
 from eventlens.types import Article, Span
 
 logger = logging.getLogger(__name__)
@@ -249,20 +249,11 @@ def _meta_published(tree: Any) -> tuple[datetime | None, str | None]:
     for key in (*_PUBLISHED_META, "time"):
         if key in found:
             parsed = parse_timestamp(found[key])
-            if parsed is not None and _can_be_published(parsed[0]):
+            # a CMS's placeholder ("0001-01-01") or a mistyped year would date every event of
+            # the article in that year: the next source in the page is read instead
+            if parsed is not None and can_be_published(parsed[0]):
                 return parsed
     return None, None
-
-
-def _can_be_published(value: datetime) -> bool:
-    """Whether a time in the page's metadata can be its publication: the rule of ``--published``
-    (1900 to a day ahead). A CMS's placeholder ("0001-01-01") or a mistyped year would date every
-    event of the article in that year; the next source in the page is read instead."""
-    try:
-        check_published_range(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _json_ld_dates(tree: Any) -> Iterator[tuple[str, str]]:

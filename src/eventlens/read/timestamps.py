@@ -102,6 +102,17 @@ def check_published_range(value: datetime, *, now: datetime | None = None) -> da
     return value
 
 
+def can_be_published(value: datetime) -> bool:
+    """Whether a time a source gives (a page's metadata, a feed entry) can be its publication,
+    by the rule of :func:`check_published_range`; where it cannot, the caller reads its next
+    source of the time instead of refusing the article."""
+    try:
+        check_published_range(value)
+    except ValueError:
+        return False
+    return True
+
+
 # --------------------------------------------------------------------------- the rule as a pattern
 
 #: The time after an ISO 8601 date, as the HTTP API takes it: ``T`` (or a space), hours and
