@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from eventlens.stages.actor_names import find_actors
-from eventlens.stages.record_actors import _ARMED_TYPES, _COUNTED, _TARGETED, claimant_in
+from eventlens.stages.record_actors import _ARMED_TYPES, _COUNTED, _TARGETED, claimant_in, names_day
 from eventlens.types import Actor, Event, Evidence, Span
 
 __all__ = ["article_actors"]
@@ -101,9 +101,7 @@ def _coreferent_group(ev: Event, lead: Sequence[Span], country: str | None) -> A
         return None
     found: dict[str, Actor] = {}
     starts = {s.start for s in lead}
-    when = ev.date.start if ev.date is not None else None  # the names of the record's day
-    if when is None and ev.article_published is not None:
-        when = ev.article_published.date()
+    when = names_day(ev)
     for sent in [*lead, *(s for s in ev.sentences if s.start not in starts)]:
         for m in find_actors(sent.text, country, when=when):
             if m.actor.rule not in ("name", "state") or m.actor.inter in (5, 6, 7):

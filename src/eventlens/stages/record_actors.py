@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from eventlens.stages.actor_names import (
     ActorMention,
@@ -97,9 +98,7 @@ def acled_actor_names(ev: Event, country: str | None) -> Event:
     ):
         # an air strike with no drone in it was flown: ACLED names the air force where it has one
         a1 = replace(a1, name=air_force(a1.name) or a1.name)
-    when = ev.date.start if ev.date is not None else None
-    if when is None and ev.article_published is not None:
-        when = ev.article_published.date()
+    when = names_day(ev)
 
     def dated(actor: Actor | None) -> Actor | None:
         # the name of the event's day: "Military Forces of Afghanistan (2004-2021)" in 2015
@@ -478,3 +477,11 @@ def _raw_claimant(sent: Span) -> Actor | None:
         start = sent.start + at
         return Actor(name, name, Span(start, start + len(name), name), 2, True)
     return None
+
+
+def names_day(ev: Event) -> date | None:
+    """The day whose ACLED actor names a record takes ("Military Forces of Afghanistan
+    (2004-2021)" in 2015): its own date, else the article's publication day."""
+    if ev.date is not None:
+        return ev.date.start
+    return ev.article_published.date() if ev.article_published is not None else None
