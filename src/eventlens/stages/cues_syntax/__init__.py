@@ -34,7 +34,14 @@ from eventlens.stages.cues_syntax.crowd_force import (
     stones_at_police,
     violent_suppression,
 )
-from eventlens.stages.cues_syntax.lexicon import DEMONSTRATORS, PEOPLE, PERPETRATORS, QUANTITY_HEADS, SECURITY
+from eventlens.stages.cues_syntax.lexicon import (
+    DEMONSTRATORS,
+    PEOPLE,
+    PERPETRATORS,
+    QUANTITY_HEADS,
+    SECURITY,
+    _cue,
+)
 from eventlens.stages.cues_syntax.news_acts import RULES as NEWS_RULES
 from eventlens.stages.cues_syntax.news_acts import WORD_RULES as NEWS_WORD_RULES
 from eventlens.stages.cues_syntax.protest_words import (
@@ -115,10 +122,6 @@ def _heads(tok: Token) -> Iterator[Token]:
     """A noun and the nouns coordinated with it ("mortars and rockets")."""
     yield tok
     yield from tok.conjuncts
-
-
-def _cue(name: str, tok: Token, weight: float = 1.0) -> Cue:
-    return Cue(name, weight, tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text)
 
 
 def _is_people(tok: Token) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from eventlens.stages.cues_syntax.lexicon import DEMONSTRATORS, SECURITY, _nouns, _verbs
+from eventlens.stages.cues_syntax.lexicon import DEMONSTRATORS, SECURITY, _cue, _nouns, _verbs
 from eventlens.stages.cues_syntax.sides import _subject, actor_kind
 from eventlens.types import Cue
 
@@ -41,10 +41,6 @@ MISSILES = _nouns(
     "debris",
 )
 POLICE_TARGETS = SECURITY | _nouns("policeman", "policemen", "convoy", "station", "vehicle", "car")
-
-
-def _cue(name: str, tok: Token, weight: float = 1.0) -> Cue:
-    return Cue(name, weight, tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text)
 
 
 def _is_gathering(t: Token) -> bool:

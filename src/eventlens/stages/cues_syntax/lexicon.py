@@ -3,7 +3,13 @@ perpetrators, demonstrators, quantities."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from eventlens.stages.inflect import noun_forms, verb_forms
+from eventlens.types import Cue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def _verbs(*words: str) -> frozenset[str]:
@@ -160,3 +166,13 @@ DEMONSTRATORS = _nouns(
     "convoy",
     "gathering",
 )
+
+
+def _cue(name: str, tok: Token, weight: float = 1.0, end: Token | None = None) -> Cue:
+    """A cue named ``name`` on the token ``tok`` (through ``end`` when given), as the parse
+    rules of this package report them."""
+    if end is None:
+        return Cue(name, weight, tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text)
+    return Cue(
+        name, weight, tok.i, end.i + 1, tok.idx, end.idx + len(end.text), tok.doc[tok.i : end.i + 1].text
+    )

@@ -20,7 +20,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventlens.stages.cues_syntax.crowd_force import _is_gathering
-from eventlens.stages.cues_syntax.lexicon import DEMONSTRATORS, PEOPLE, PERPETRATORS, SECURITY, _nouns, _verbs
+from eventlens.stages.cues_syntax.lexicon import (
+    DEMONSTRATORS,
+    PEOPLE,
+    PERPETRATORS,
+    SECURITY,
+    _cue,
+    _nouns,
+    _verbs,
+)
 from eventlens.stages.cues_syntax.sides import _prep_objects, _subject, actor_kind
 from eventlens.types import Cue
 
@@ -37,14 +45,6 @@ _END = _verbs("end", "halt", "stop", "conclude", "finish")
 _FIGHTING = _nouns("fighting", "fight", "clash", "battle", "hostility", "war", "combat", "violence")
 _INTERCEPT = _verbs("intercept")
 _PRONOUNS = frozenset("he she they him her them we us".split())
-
-
-def _cue(name: str, tok: Token, weight: float = 1.0, end: Token | None = None) -> Cue:
-    last = end if end is not None else tok
-    doc = tok.doc
-    return Cue(
-        name, weight, tok.i, last.i + 1, tok.idx, last.idx + len(last.text), doc[tok.i : last.i + 1].text
-    )
 
 
 _SAY = _verbs("say", "report", "tell", "claim", "announce", "state")

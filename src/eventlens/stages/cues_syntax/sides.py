@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from eventlens.stages.cues_syntax.lexicon import _nouns, _verbs
+from eventlens.stages.cues_syntax.lexicon import _cue, _nouns, _verbs
 from eventlens.types import Cue
 
 if TYPE_CHECKING:
@@ -129,10 +129,6 @@ REPEL = _verbs(
     "repel", "repulse", "thwart", "foil", "rebuff", "halt", "stop", "fend", "fight", "beat", "push"
 )
 REPEL_PARTICLES = frozenset({"off", "back"})
-
-
-def _cue(name: str, tok: Token, weight: float = 1.0) -> Cue:
-    return Cue(name, weight, tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text)
 
 
 def _phrase_words(head: Token) -> set[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from eventlens.stages.cues_syntax.lexicon import QUANTITY_HEADS, _nouns, _verbs
+from eventlens.stages.cues_syntax.lexicon import QUANTITY_HEADS, _cue, _nouns, _verbs
 from eventlens.stages.cues_syntax.sides import _subject, actor_kind
 from eventlens.types import Cue
 
@@ -90,10 +90,6 @@ HARM = _verbs("wound", "injure", "kill", "maim", "hurt", "hit", "damage", "tear"
 #: Weapons whose description may hold the fighting as backdrop.
 SUBJECT_WEAPONS = _nouns("grenade", "bomb", "mine", "landmine", "ied", "device", "explosive")
 CLASH_WORDS = _nouns("clash", "fighting", "fight", "battle", "skirmish", "gunfight", "firefight", "exchange")
-
-
-def _cue(name: str, tok: Token, weight: float = 1.0) -> Cue:
-    return Cue(name, weight, tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text)
 
 
 def _heads(tok: Token) -> Iterator[Token]:
