@@ -399,12 +399,11 @@ def article_kind(sentences: Sequence[Sentence]) -> Kind:
     """The kind of the article's lead: the frame of the incident words of its headline and
     first sentence with any ("Man pleads guilty to 2019 market bombing" is a legal story).
     A match report is told by its vocabulary across the whole text."""
-    if sport_terms(" ".join(s.span.text for s in sentences)):
+    whole = " ".join(s.span.text for s in sentences)
+    if sport_terms(whole):
         return "sport"
     heads = [s for s in sentences if s.is_title][:1] + [s for s in sentences if not s.is_title][:1]
-    if brawl_terms(" ".join(s.span.text for s in heads)) and brawl_terms(
-        " ".join(s.span.text for s in sentences)
-    ):
+    if brawl_terms(" ".join(s.span.text for s in heads)) and brawl_terms(whole):
         return "crime"  # a brawl of bar patrons told from the headline on (no politics, death nor gun)
     lead = [s for s in sentences if s.is_title and s.event_cues]
     body = next((s for s in sentences if not s.is_title and s.event_cues), None)
