@@ -278,3 +278,15 @@ def test_no_fold_models_fall_back_to_the_rules(tmp_path: Path) -> None:
 
     fn, how = fold_extractor(_toy_model(SHIPPED_META), tmp_path / "absent")
     assert fn is not None and how.startswith("rules alone")
+
+
+def test_own_snippets_adds_a_later_round_beside_it_as_its_own_figures(tmp_path: Path, fake: Any) -> None:
+    alone = run_own_snippets_suite(tmp_path, path=write_tsv(tmp_path / "a" / "own.tsv"), extract_many=fake(answer))
+    write_tsv(tmp_path / "b" / "own.tsv")
+    # the round holds only the first three rows, so its figures differ from own.tsv's
+    full = (tmp_path / "b" / "own.tsv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (tmp_path / "b" / "fresh4.tsv").write_text("".join(full[:4]), encoding="utf-8")
+    both = run_own_snippets_suite(tmp_path, path=tmp_path / "b" / "own.tsv", extract_many=fake(answer))
+    assert {k: v for k, v in both["figures"].items() if not k.startswith("fresh4.")} == alone["figures"]
+    assert both["figures"]["fresh4.n"] == 3 and "fresh4" in both["details"]
+    assert any(f.endswith("fresh4.tsv") for f in both["files"])

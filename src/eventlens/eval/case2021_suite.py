@@ -123,6 +123,10 @@ NON_ACLED: tuple[str, ...] = ("NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", 
 #: Where the project's own news-style snippets live, relative to the repository root.
 OWN_SNIPPETS = Path("evaldata/snippets/own.tsv")
 
+#: Later rounds of fresh snippets beside :data:`OWN_SNIPPETS`, each scored as its own figure
+#: (``<stem>.<figure>``) so the own.tsv figures stay what they were (evaldata/snippets/README.md).
+SNIPPET_ROUNDS: tuple[str, ...] = ("fresh4.tsv",)
+
 #: The re-ranker's fold models for the ``case2021`` suite, relative to the repository root
 #: (written by tools/train_subtype.py; evaluation only, not shipped in the package).
 CASE_FOLDS = Path("evaldata/case2021_folds")
@@ -405,7 +409,9 @@ def run_own_snippets_suite(
     path: Path | None = None,
 ) -> dict[str, Any]:
     """Score the project's own news-style snippets (:data:`OWN_SNIPPETS`, in the repository,
-    else under the working directory), per style too; skipped (EvalError) when absent."""
+    else under the working directory), per style too; skipped (EvalError) when absent. Each
+    round of :data:`SNIPPET_ROUNDS` found beside that file adds its figures as ``<stem>.*``
+    (and its details under ``<stem>``); the figures of own.tsv itself are unchanged."""
     if path is None:
         root = repo_root()
         candidates = list(dict.fromkeys(r / OWN_SNIPPETS for r in (root, Path.cwd()) if r is not None))
@@ -415,4 +421,14 @@ def run_own_snippets_suite(
                 f"{OWN_SNIPPETS}: own snippets not found (looked in {', '.join(str(c) for c in candidates)})"
             )
     root = repo_root() or Path(path).parent
-    return run_snippets_suite(Path(path), limit, extract_many, suite="own-snippets", root=root)
+    res = run_snippets_suite(Path(path), limit, extract_many, suite="own-snippets", root=root)
+    for name in SNIPPET_ROUNDS:
+        extra = Path(path).parent / name
+        if not extra.exists():
+            continue
+        stem = extra.name.removesuffix(".tsv")
+        more = run_snippets_suite(extra, limit, extract_many, suite="own-snippets", root=root)
+        res["figures"].update({f"{stem}.n": more["n"]} | {f"{stem}.{k}": v for k, v in more["figures"].items()})
+        res["files"].update(more["files"])
+        res["details"][stem] = more["details"]
+    return res
