@@ -12,6 +12,7 @@ import importlib
 import importlib.resources
 import json
 import logging
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -81,8 +82,13 @@ def _csv_cell(v: Any) -> Any:
 
 def _usage(command: str, message: str) -> typer.Exit:
     """Print one line about bad usage; the Exit (status 2) to raise."""
+    return _usage_exit(command, message, 2)
+
+
+def _usage_exit(command: str, message: str, code: int) -> typer.Exit:
+    """Print one line ``eventlens COMMAND: message``; the Exit (status ``code``) to raise."""
     err.print(f"eventlens {command}: {message}", soft_wrap=True, markup=False, highlight=False)
-    return typer.Exit(2)
+    return typer.Exit(code)
 
 
 def _check_max_bytes(command: str, max_bytes: int | None) -> None:
@@ -97,6 +103,16 @@ def _check_output(command: str, out: Path | None) -> None:
         raise _usage(command, f"-o {out}: is a directory; give a file name")
     if not out.parent.is_dir():
         raise _usage(command, f"-o {out}: no such directory {out.parent}; create it first")
+
+
+def stdout_or_exit(command: str, *, has_output_option: bool = True) -> Any:
+    """The standard output to write results to, or bad usage (status 2) when it is closed
+    (``eventlens extract x >&-``: Python has no ``sys.stdout`` then, and the first write was an
+    AttributeError traceback)."""
+    if sys.stdout is None:
+        hint = "give -o FILE or redirect it" if has_output_option else "redirect it to a file"
+        raise _usage(command, f"standard output is closed; {hint}")
+    return sys.stdout
 
 
 def _failed_summary(command: str, failed: int, total: int) -> None:
@@ -190,7 +206,7 @@ def extract(
     failed = total = 0
     records: list[dict[str, Any]] = []
     try:
-        stream = out.open("w", encoding="utf-8") if out else sys.stdout
+        stream = out.open("w", encoding="utf-8") if out else stdout_or_exit("extract")
     except OSError as exc:
         raise _usage("extract", f"-o {out}: cannot be written ({exc.strerror or exc})") from None
     try:
@@ -224,12 +240,46 @@ def extract(
             print_table(
                 records, Console(file=stream, width=160) if out else Console(width=max(140, Console().width))
             )
-    finally:
         if out:
             stream.close()
+    except BrokenPipeError:  # `eventlens extract ... | head`: the reader left; nothing to say
+        if out is None:
+            _quiet_stdout()
+            raise typer.Exit(1) from None
+        raise
+    except OSError as exc:  # a full disk, a quota, a device that takes no writes
+        if out:
+            _close_quietly(stream)
+            _remove_quietly(out)  # never half a file
+        where = out or "standard output"
+        raise _usage_exit("extract", f"cannot write {where}: {exc.strerror or exc}", 1) from None
     if failed:
         _failed_summary("extract", failed, total)
         raise typer.Exit(1)
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so that flushing it at exit raises no second
+    BrokenPipeError (the recipe in Python's documentation of SIGPIPE)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _remove_quietly(path: Path) -> None:
+    """Remove the regular file ``path`` left half-written, if it can be removed."""
+    try:
+        if path.is_file():
+            path.unlink()
+    except OSError:
+        pass
+
+
+def _close_quietly(stream: Any) -> None:
+    """Close a file whose writing failed; its buffered rest fails again, and that is known."""
+    try:
+        stream.close()
+    except OSError:
+        pass
 
 
 #: Columns of ``eventlens places --format table`` (JSONL has every field of ``Toponym.to_dict``).
@@ -259,6 +309,7 @@ def places(
         raise typer.Exit(2)
     if input_format not in (None, "text", "html", "json", "jsonl"):
         raise _usage("places", f"unknown --input-format {input_format!r}; use text, html, json or jsonl")
+    stdout = stdout_or_exit("places", has_output_option=False)
     failed = total = 0
     for res in default_pipeline().places(read_paths(paths, input_format=input_format)):
         total += 1
@@ -273,8 +324,8 @@ def places(
         ]
         if fmt == "jsonl":
             for r in rows:
-                sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
-            sys.stdout.flush()
+                stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+            stdout.flush()
         else:
             table = Table(title=f"{res.article_id}: {len(rows)} toponym(s)")
             for col in PLACES_COLUMNS:

@@ -8,7 +8,6 @@ page at a time and written as they come, so an export of a large store never sit
 from __future__ import annotations
 
 import logging
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -121,12 +120,15 @@ def export(
     except EventlensError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
+    from eventlens.cli import stdout_or_exit
+
+    stdout = stdout_or_exit("export") if out is None else None
     store = open_existing(db, "export")
     with store:
         rows = iter_incidents(store, f)
-        if out is None:
-            write_export(rows, fmt, sys.stdout.buffer)
-            sys.stdout.buffer.flush()
+        if stdout is not None:
+            write_export(rows, fmt, stdout.buffer)
+            stdout.buffer.flush()
             return
         tmp = out.with_name(out.name + ".part")
         try:

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from eventlens.errors import ConfigError, EventlensError, InputError
-from eventlens.read.paths import EXTENSIONS, expand_paths
+from eventlens.read.paths import EXTENSIONS, expand_paths, shown
 
 log = logging.getLogger(__name__)
 
@@ -81,13 +81,14 @@ class Partition:
 
     @property
     def name(self) -> str:
+        first = shown(self.files[0])
         if self.kind == "jsonl":
-            return f"{self.files[0]}@{self.start}-{self.stop}"
+            return f"{first}@{self.start}-{self.stop}"
         if self.kind == "parquet":
-            return f"{self.files[0]}#rowgroups{self.start}-{self.stop}"
+            return f"{first}#rowgroups{self.start}-{self.stop}"
         if len(self.files) == 1:
-            return self.files[0]
-        return f"{self.files[0]} (+{len(self.files) - 1} files)"
+            return first
+        return f"{first} (+{len(self.files) - 1} files)"
 
 
 def _fingerprint(paths: Iterable[str]) -> str:
@@ -187,29 +188,30 @@ def read_partition(part: Partition) -> list[Any]:
     if part.kind == "files":
         return list(read_paths(list(part.files), input_format=part.input_format))
     path = part.files[0]
+    name = shown(path)
     out: list[Any] = []
     if part.kind == "jsonl":
         try:
             for offset, raw in _jsonl_lines(path, part.start, part.stop):
                 if not raw.strip():
                     continue
-                where = f"{path}@{offset}"
+                where = f"{name}@{offset}"
                 try:
                     obj = json.loads(raw)
                 except ValueError as exc:
                     out.append(InputError(where, f"malformed JSON line ({exc}); fix or remove the line"))
                     continue
                 out.append(
-                    record_to_article(obj, where=where, default_id=where, source=path, input_format="jsonl")
+                    record_to_article(obj, where=where, default_id=where, source=name, input_format="jsonl")
                 )
         except OSError as exc:
             out.append(InputError(part.name, f"cannot be read ({exc.strerror}); check it exists"))
         return out
     table = _pyarrow().ParquetFile(path).read_row_groups(list(range(part.start, part.stop)))
     for i, row in enumerate(table.to_pylist()):
-        where = f"{path}#rg{part.start}:{i}"
+        where = f"{name}#rg{part.start}:{i}"
         rec = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()}
-        out.append(record_to_article(rec, where=where, default_id=where, source=path, input_format="parquet"))
+        out.append(record_to_article(rec, where=where, default_id=where, source=name, input_format="parquet"))
     return out
 
 

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from eventlens import extract_many
 from eventlens.clock import utcnow
 from eventlens.errors import EventlensError
-from eventlens.read.paths import expand_paths, sha256_file
+from eventlens.read.paths import expand_paths, sha256_file, shown
 from eventlens.store import schema as t
 from eventlens.store.db import open as open_store
 from eventlens.store.ingest import Extractor, IngestSummary, ingest
@@ -96,7 +96,7 @@ def _not_yet_ingested(store: Any, files: list[str], digests: dict[str, str | Non
             (r.input, r.digest)
             for r in conn.execute(sa.select(t.processed_inputs.c.input, t.processed_inputs.c.digest))
         }
-    return [f for f in files if (f, digests[f]) not in done]
+    return [f for f in files if (shown(f), digests[f]) not in done]
 
 
 def _progress_bar(console: Any) -> Any:
@@ -132,11 +132,12 @@ def _mark_processed(
     with store.begin() as conn:
         now = utcnow()
         for f in todo:
-            if digests[f] is not None and f not in summary.failed_inputs:
-                conn.execute(sa.delete(t.processed_inputs).where(t.processed_inputs.c.input == f))
+            name = shown(f)  # the spelling the readers gave its articles and failures
+            if digests[f] is not None and name not in summary.failed_inputs:
+                conn.execute(sa.delete(t.processed_inputs).where(t.processed_inputs.c.input == name))
                 conn.execute(
                     sa.insert(t.processed_inputs).values(
-                        input=f, digest=digests[f], run_id=summary.run_id, at=now
+                        input=name, digest=digests[f], run_id=summary.run_id, at=now
                     )
                 )
 

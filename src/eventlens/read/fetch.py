@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import re
 import socket
 import threading
 import time
@@ -130,6 +131,16 @@ def check_address(address: str) -> str | None:
 def _system_resolver(host: str, port: int) -> list[str]:
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@")
+
+
+def without_credentials(url: str) -> str:
+    """``url`` fit to print, log and store: a ``user:password@`` part becomes ``***@``. Such a
+    URL is never fetched with them (the fetcher connects to the checked address and sends no
+    authorisation), and the feed watcher logged every poll with the password in the clear."""
+    return _USERINFO.sub(r"\1***@", url, count=1)
 
 
 def host_key(url: str) -> str:

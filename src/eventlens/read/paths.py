@@ -81,9 +81,12 @@ def read_paths(
             yield from _read_stdin(input_format, encoding, max_bytes)
             continue
         root = Path(arg)
+        name = shown(arg)
         if _URL.match(arg):
+            from eventlens.read.fetch import without_credentials
+
             yield InputError(
-                arg,
+                without_credentials(name),
                 "a URL, not a file; save the page and pass the file, or post the URL to the API "
                 '(POST /api/v1/articles {"url": ...}); feeds go to eventlens watch',
             )
@@ -96,16 +99,16 @@ def read_paths(
             kind = None if input_format else UNREADABLE.get(root.suffix.lower())
             if kind:
                 yield InputError(
-                    arg,
+                    name,
                     f"{root.suffix.lower()} is {kind}, not an article eventlens can read; pass text, "
                     "HTML, JSON or JSONL (or force a reader with --input-format)",
                 )
             else:
                 yield from _read_file(root, root.name, input_format, encoding, max_bytes)
         elif not root.exists():
-            yield InputError(arg, _missing(root))
+            yield InputError(name, _missing(root))
         else:
-            yield InputError(arg, "not a regular file or directory; pass files, directories or - for stdin")
+            yield InputError(name, "not a regular file or directory; pass files, directories or - for stdin")
 
 
 def files_under(root: Path, suffixes: Collection[str] = EXTENSIONS) -> list[Path]:
@@ -124,6 +127,20 @@ def files_under(root: Path, suffixes: Collection[str] = EXTENSIONS) -> list[Path
             if not name.startswith(".") and (suffix in suffixes or not suffix):
                 found.append(Path(dirpath) / name)
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def shown(path: str | os.PathLike[str]) -> str:
+    """``path`` as text that prints and stores: a file name whose bytes are not UTF-8 (an old
+    Latin-1 archive) comes from ``os.fsdecode`` with lone surrogates, which no UTF-8 writer
+    takes (the store raised UnicodeEncodeError and stopped the batch); those bytes are shown as
+    ``\\xNN``. Every other name is returned unchanged. The one spelling of a path that reaches
+    messages, article ids and the store; the file itself is opened by its real path."""
+    s = os.fspath(path)
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(s).decode("utf-8", "backslashreplace")
+    return s
 
 
 def _missing(path: Path) -> str:
@@ -196,7 +213,8 @@ def _too_large(source: str, size: int, max_bytes: int) -> InputError:
 def _read_file(
     path: Path, doc_id: str, input_format: str | None, encoding: str | None, max_bytes: int
 ) -> Iterator[Article | InputError]:
-    source = str(path)
+    source = shown(path)
+    doc_id = shown(doc_id)
     why = _not_regular(path)
     if why:
         yield InputError(source, why)

@@ -1,0 +1,122 @@
+"""Bad inputs a new user hit in the second walk through issue 16 (docs/hardening-check.md, item 13)
+that the corpus did not hold. Each failed before its fix: a traceback, a silent success, or a
+secret written where others read it."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from eventlens.cli import app
+
+TEXT = "Gunmen killed three herders near Bama on Monday and stole cattle, local officials said.\n"
+
+
+def _articles(db: Path) -> list[tuple[str, str]]:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("SELECT source, reader_id FROM articles").fetchall()
+    finally:
+        con.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file names as bytes are a POSIX matter")
+def test_a_file_name_that_is_not_utf8_is_stored_once_and_named(tmp_path: Path, no_geocoder: None) -> None:
+    """A Latin-1 file name (b'caf\\xe9.txt', copied from an old archive) reached the store as a
+    lone surrogate: UnicodeEncodeError, a traceback, and the whole batch stopped."""
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "ok.txt").write_text(TEXT)
+    with open(os.path.join(os.fsencode(d), b"caf\xe9.txt"), "w") as fh:
+        fh.write("Rioters burned a police post in Jos on Sunday, witnesses said.\n")
+    db = tmp_path / "s.db"
+    first = CliRunner().invoke(app, ["ingest", str(d), "--db", str(db)])
+    assert first.exception is None or isinstance(first.exception, SystemExit), repr(first.exception)
+    assert first.exit_code == 0, first.output
+    stored = _articles(db)
+    assert len(stored) == 2
+    assert any(src.endswith("caf\\xe9.txt") for src, _ in stored), stored  # the byte, shown
+    again = CliRunner().invoke(app, ["ingest", str(d), "--db", str(db)])
+    assert again.exit_code == 0 and "already ingested" in again.output, again.output
+    assert len(_articles(db)) == 2
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file names as bytes are a POSIX matter")
+def test_extract_names_a_non_utf8_file_in_its_error(tmp_path: Path, no_geocoder: None) -> None:
+    with open(os.path.join(os.fsencode(tmp_path), b"vide\xe9.txt"), "w") as fh:
+        fh.write("   \n")
+    res = CliRunner().invoke(app, ["extract", str(tmp_path)])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert "vide\\xe9.txt: empty" in res.stderr, res.stderr
+
+
+def _eventlens(args: list[str], preexec: Any) -> subprocess.CompletedProcess[str]:
+    """The real command in a child process, for what CliRunner cannot do (a closed standard
+    output, a file size limit standing in for a full disk); ``preexec`` sets that up in the child."""
+    return subprocess.run(
+        [sys.executable, "-m", "eventlens", *args],
+        stdin=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=preexec,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def _close_stdout() -> None:
+    os.close(1)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closing a descriptor in the child is POSIX")
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["extract", "{d}/a.txt", "-f", "jsonl"], id="extract"),
+        pytest.param(["places", "{d}/a.txt"], id="places"),
+        pytest.param(["export", "-f", "jsonl", "--db", "{db}"], id="export"),
+    ],
+)
+def test_a_closed_standard_output_is_one_line(args: list[str], tmp_path: Path, db: str) -> None:
+    """`eventlens export -f jsonl >&-` (a cron line that closed it): AttributeError: 'NoneType'
+    object has no attribute 'buffer', a traceback."""
+    (tmp_path / "a.txt").write_text(TEXT)
+    res = _eventlens([a.format(d=tmp_path, db=db) for a in args], _close_stdout)
+    assert res.returncode == 2, res.stderr
+    assert "Traceback" not in res.stderr
+    assert (
+        res.stderr.strip()
+        .splitlines()[-1]
+        .endswith(
+            "standard output is closed; "
+            + ("redirect it to a file" if args[0] == "places" else "give -o FILE or redirect it")
+        )
+    ), res.stderr
+
+
+def _small_files() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_FSIZE, (300, 300))  # Python ignores SIGXFSZ: writes fail
+
+
+@pytest.mark.skipif(os.name != "posix", reason="RLIMIT_FSIZE is POSIX")
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_extract_output_that_cannot_be_written_is_one_line_and_no_half_file(fmt: str, tmp_path: Path) -> None:
+    """A full disk under `extract -o` (here a file size limit, which fails writes the same way):
+    OSError: [Errno 28] No space left on device, a traceback, and half a file left behind.
+    `export -o` already said so in one line."""
+    (tmp_path / "a.txt").write_text(TEXT)
+    out = tmp_path / f"out.{fmt}"
+    res = _eventlens(["extract", str(tmp_path / "a.txt"), "-f", fmt, "-o", str(out)], _small_files)
+    assert "Traceback" not in res.stderr, res.stderr
+    assert res.returncode == 1, res.stderr
+    assert f"eventlens extract: cannot write {out}: File too large" in res.stderr
+    assert not out.exists(), "no half-written file"
