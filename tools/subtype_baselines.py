@@ -45,15 +45,19 @@ install), called by this tool as a subprocess (``embed`` mode); embeddings are c
 
 Run (project venv; ``--base-python`` defaults to /work/base-venv/bin/python):
 
-    PYTHONPATH=src .venv/bin/python tools/subtype_baselines.py --data ../shared/data \\
+    PYTHONPATH=src .venv/bin/python tools/subtype_baselines.py score --data ../shared/data \\
         --baselines tfidf minilm spacy-md --json /tmp/subtype-baselines.json
     # rules alone, by the eval suites themselves (re-ranker off through the runner's extractor hook):
     PYTHONPATH=src .venv/bin/python tools/subtype_baselines.py rules --data ../shared/data \\
         --json /tmp/subtype-rules.json
+    # ms per CASE snippet of the pipeline, re-ranker off and on (one process, no geocoder):
+    PYTHONPATH=src .venv/bin/python tools/subtype_baselines.py speed --data ../shared/data \\
+        --json /tmp/subtype-speed.json
     # the Markdown table of docs/subtype-baselines.md, from the shipped system's eval JSON
-    # (eventlens eval case2021 acled-test own-snippets --json ...) and the two files above:
+    # (eventlens eval case2021 acled-test own-snippets --json ...) and the files above:
     PYTHONPATH=src .venv/bin/python tools/subtype_baselines.py table --shipped /tmp/shipped.json \\
-        --rules /tmp/subtype-rules.json --baselines-json /tmp/subtype-baselines.json
+        --rules /tmp/subtype-rules.json --baselines-json /tmp/subtype-baselines.json \\
+        --speed /tmp/subtype-speed.json
 
 Only figures are written, never rows (ACLED and CASE rows are not redistributed).
 """
@@ -63,6 +67,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import subprocess
 import sys
 import time
@@ -213,10 +218,11 @@ def make_fit_predict(
         model = _tfidf_model() if name == "tfidf" else _embedding_model()
         last = model.steps[-1][0]
         model.fit(take(train), y[train], **{f"{last}__sample_weight": sw[train]})
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         pred = [str(p) for p in model.predict(take(test))]
         if timing is not None and test:
             timing["predict_seconds_per_row"] = (time.perf_counter() - t0) / len(test)
+            timing["predict_cpu_seconds_per_row"] = (time.process_time() - c0) / len(test)
         return pred
 
     return fit_predict
@@ -285,11 +291,17 @@ def embed_main(args: argparse.Namespace) -> int:
 
     texts = json.loads(Path(args.texts).read_text(encoding="utf-8"))
     encode = {"minilm": _minilm_encoder, "spacy-md": _spacy_md_encoder}[args.encoder]()
-    t0 = time.perf_counter()  # the model is loaded: encoding only
+    t0, c0 = time.perf_counter(), time.process_time()  # the model is loaded: encoding only
     X = encode(texts)
-    secs = time.perf_counter() - t0
+    secs, cpu = time.perf_counter() - t0, time.process_time() - c0
     np.save(args.out, X)
-    Path(args.out + ".json").write_text(json.dumps({"n": len(texts), "seconds": round(secs, 2)}))
+    timing = {
+        "n": len(texts),
+        "seconds": round(secs, 2),
+        "cpu_seconds": round(cpu, 2),
+        "load": os.getloadavg(),
+    }
+    Path(args.out + ".json").write_text(json.dumps(timing))
     print(f"{args.encoder}: {len(texts)} texts in {secs:.1f} s", file=sys.stderr)
     return 0
 
@@ -341,6 +353,10 @@ def run_baseline(name: str, data: Path, cache: Path, base_python: Path) -> dict[
         # per snippet: the encoder on the 513 CASE snippets alone, in its own run (model load excluded)
         _, t_case = embeddings(name, [s.text for s in case], cache, base_python)
         throughput["encode_ms_per_case_snippet"] = round(1000 * t_case["seconds"] / t_case["n"], 2)
+        throughput["encode_cpu_ms_per_case_snippet"] = round(
+            1000 * t_case.get("cpu_seconds", 0) / t_case["n"], 2
+        )
+        throughput["load_average"] = t_case.get("load")
         throughput["encode_ms_per_text_all_rows"] = round(1000 * t_all["seconds"] / t_all["n"], 2)
     timing: dict[str, float] = {}
     fit_predict = make_fit_predict(
@@ -350,6 +366,7 @@ def run_baseline(name: str, data: Path, cache: Path, base_python: Path) -> dict[
     oof = cv_predictions(rows, fit_predict)
     full = fit_predict(list(range(n)), list(range(n, len(texts))))
     throughput["classify_ms_per_row"] = round(1000 * timing["predict_seconds_per_row"], 3)
+    throughput["classify_cpu_ms_per_row"] = round(1000 * timing["predict_cpu_seconds_per_row"], 3)
     by_id = {r.id: p for r, p in zip(rows, oof, strict=True) if r.source == "case"}
     dev = [(r.label, p) for r, p in zip(rows, oof, strict=True) if r.source == "acled-dev"]
     return {
@@ -402,6 +419,30 @@ def rules_alone(data: Path) -> dict[str, Any]:
     return out
 
 
+def pipeline_speed(data: Path) -> dict[str, Any]:
+    """Milliseconds per CASE snippet of the pipeline that gives the sub-type, with the re-ranker
+    off and on (the shipped model), in one process with one spaCy model, after a warm-up; no
+    geocoder (a sub-type needs none)."""
+    from eventlens.eval.case2021_suite import load_snippets
+    from eventlens.pipeline import Pipeline
+
+    case, _ = load_snippets(data / "case2021" / "dev.tsv")
+    items = [{"id": s.id, "text": s.text} for s in case]
+    rules = Pipeline(geocoder=False, subtype_model=False)
+    shipped = Pipeline(nlp=rules.nlp, geocoder=False)
+    list(rules.run(items[:20]))
+    list(shipped.run(items[:20]))
+    out: dict[str, Any] = {"load_average_before": os.getloadavg()}
+    for name, pipe in (("rules", rules), ("shipped", shipped)):
+        t0, c0 = time.perf_counter(), time.process_time()
+        list(pipe.run(items))
+        out[name] = round(1000 * (time.perf_counter() - t0) / len(items), 1)
+        out[f"{name}_cpu"] = round(1000 * (time.process_time() - c0) / len(items), 1)
+        print(name, out[name], "ms per snippet", file=sys.stderr, flush=True)
+    out["load_average_after"] = os.getloadavg()
+    return out
+
+
 # ---------------------------------------------------------------- the table
 
 
@@ -433,7 +474,7 @@ HEADER = [
     "acled-test event type",
     "own wF1",
     "own macro F1",
-    "ms per snippet",
+    "ms per snippet (wall / CPU)",
 ]
 
 LABELS = {
@@ -449,32 +490,52 @@ def _suites_of(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {k: (v.get("figures") or {}) for k, v in suites.items() if isinstance(v, dict)}
 
 
-def _ms_per_item(report: dict[str, Any]) -> str:
-    suites = report.get("suites", report)
-    secs = sum(float(v.get("seconds") or 0) for v in suites.values() if isinstance(v, dict))
-    n = sum(int(v.get("n") or 0) for v in suites.values() if isinstance(v, dict))
-    return f"{1000 * secs / n:.0f} (whole pipeline)" if n and secs else "-"
+def _ms(wall: float | None, cpu: float | None) -> str:
+    """Milliseconds per snippet, wall clock / CPU time of the process (the machine is shared:
+    the CPU time is the steadier figure)."""
+    if wall is None:
+        return "-"
+    return f"{wall:.1f} / {cpu:.1f}" if cpu is not None else f"{wall:.1f} / -"
+
+
+def _baseline_ms(tp: dict[str, Any]) -> str:
+    wall = float(tp.get("encode_ms_per_case_snippet") or 0.0) + float(tp.get("classify_ms_per_row") or 0.0)
+    cpu_parts = [tp.get("classify_cpu_ms_per_row")]
+    if "encode_ms_per_case_snippet" in tp:
+        cpu_parts.append(tp.get("encode_cpu_ms_per_case_snippet"))
+    cpu = sum(float(c) for c in cpu_parts) if all(c is not None for c in cpu_parts) else None
+    return _ms(wall, cpu)
 
 
 def table(
-    shipped: dict[str, Any] | None, rules: dict[str, Any] | None, baselines: list[dict[str, Any]]
+    shipped: dict[str, Any] | None,
+    rules: dict[str, Any] | None,
+    baselines: list[dict[str, Any]],
+    speed: dict[str, Any] | None = None,
 ) -> str:
-    """The Markdown table of docs/subtype-baselines.md (percentages)."""
+    """The Markdown table of docs/subtype-baselines.md (percentages; ``speed`` from ``speed``)."""
     rows = []
     if rules is not None:
-        rows.append(["rules alone (re-ranker off)", *_suite_cells(_suites_of(rules)), _ms_per_item(rules)])
-    if shipped is not None:
+        sp = speed or {}
         rows.append(
             [
-                "**shipped: rules + linear re-ranker**",
-                *_suite_cells(_suites_of(shipped)),
-                _ms_per_item(shipped),
+                "rules alone (re-ranker off)",
+                *_suite_cells(_suites_of(rules)),
+                _ms(sp.get("rules"), sp.get("rules_cpu")),
             ]
         )
+    if shipped is not None:
+        name = "**shipped: rules + linear re-ranker**"
+        sp = speed or {}
+        rows.append([name, *_suite_cells(_suites_of(shipped)), _ms(sp.get("shipped"), sp.get("shipped_cpu"))])
     for b in baselines:
-        tp = b.get("throughput") or {}
-        ms = float(tp.get("encode_ms_per_case_snippet") or 0.0) + float(tp.get("classify_ms_per_row") or 0.0)
-        rows.append([LABELS.get(b["baseline"], b["baseline"]), *_suite_cells(b), f"{ms:.1f}"])
+        rows.append(
+            [
+                LABELS.get(b["baseline"], b["baseline"]),
+                *_suite_cells(b),
+                _baseline_ms(b.get("throughput") or {}),
+            ]
+        )
     lines = ["| " + " | ".join(HEADER) + " |", "|" + "|".join("---" for _ in HEADER) + "|"]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
     return "\n".join(lines) + "\n"
@@ -499,6 +560,10 @@ def main(argv: list[str] | None = None) -> int:
     tb.add_argument("--shipped", type=Path)
     tb.add_argument("--rules", type=Path)
     tb.add_argument("--baselines-json", type=Path, nargs="*", default=[])
+    tb.add_argument("--speed", type=Path)
+    sp = sub.add_parser("speed", help="ms per CASE snippet of the pipeline, re-ranker off and on")
+    sp.add_argument("--data", type=Path, default=Path("../shared/data"))
+    sp.add_argument("--json", type=Path)
     em = sub.add_parser("embed", help="(internal, base venv) texts JSON -> embeddings .npy")
     em.add_argument("--encoder", choices=ENCODERS, required=True)
     em.add_argument("--texts", required=True)
@@ -512,11 +577,13 @@ def main(argv: list[str] | None = None) -> int:
             return json.loads(p.read_text(encoding="utf-8")) if p else None
 
         bl = [b for p in args.baselines_json for b in (load(p) or [])]
-        print(table(load(args.shipped), load(args.rules), bl), end="")
+        print(table(load(args.shipped), load(args.rules), bl, load(args.speed)), end="")
         return 0
     sys.path.insert(0, str(ROOT / "tools"))  # subtype_data
     if args.mode == "rules":
         res: Any = rules_alone(args.data)
+    elif args.mode == "speed":
+        res = pipeline_speed(args.data)
     else:
         res = []
         for name in args.baselines:

@@ -142,9 +142,20 @@ def test_table_rows_and_percentages(sb) -> None:
         "own-snippets": {"sub_event_type.weighted_f1": 0.7, "sub_event_type.macro_f1": None},
     }
     shipped = {"suites": {k: {"figures": v, "n": 10, "seconds": 1.0} for k, v in figs.items()}}
-    base = {"baseline": "tfidf", **figs, "throughput": {"classify_ms_per_row": 0.5}}
-    md = sb.table(shipped, None, [base])
+    tfidf = {
+        "baseline": "tfidf",
+        **figs,
+        "throughput": {"classify_ms_per_row": 0.5, "classify_cpu_ms_per_row": 0.25},
+    }
+    tp = {
+        "encode_ms_per_case_snippet": 20.0,
+        "encode_cpu_ms_per_case_snippet": 30.0,
+        "classify_ms_per_row": 0.5,
+    }
+    minilm = {"baseline": "minilm", **figs, "throughput": tp}  # classify CPU time not measured
+    md = sb.table(shipped, None, [tfidf, minilm], {"shipped": 100.0, "shipped_cpu": 12.0})
     lines = md.splitlines()
-    assert len(lines) == 4 and lines[0].startswith("| classifier |")
-    assert "| 50.0 | 25.0 | 10.0 | 90.0 | 80.0 | 95.0 | 70.0 | - | 100 (whole pipeline) |" in lines[2]
-    assert lines[3].startswith("| char n-gram TF-IDF") and lines[3].endswith("| 0.5 |")
+    assert len(lines) == 5 and lines[0].startswith("| classifier |")
+    assert "| 50.0 | 25.0 | 10.0 | 90.0 | 80.0 | 95.0 | 70.0 | - | 100.0 / 12.0 |" in lines[2]
+    assert lines[3].startswith("| char n-gram TF-IDF") and lines[3].endswith("| 0.5 / 0.2 |")
+    assert lines[4].startswith("| all-MiniLM") and lines[4].endswith("| 20.5 / - |")
