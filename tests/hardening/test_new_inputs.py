@@ -120,3 +120,31 @@ def test_extract_output_that_cannot_be_written_is_one_line_and_no_half_file(fmt:
     assert res.returncode == 1, res.stderr
     assert f"eventlens extract: cannot write {out}: File too large" in res.stderr
     assert not out.exists(), "no half-written file"
+
+
+def test_a_feed_url_with_a_password_is_refused_without_echoing_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`eventlens watch https://user:s3cret@host/rss` logged the password on every poll and kept
+    it in the store's feed table (and never sent it: the fetcher connects without credentials)."""
+    db = tmp_path / "w.db"
+    res = CliRunner().invoke(
+        app, ["watch", "https://user:s3cret@news.invalid/rss", "--db", str(db), "--once"]
+    )
+    assert res.exit_code == 2, res.output
+    said = res.output + caplog.text  # the watcher speaks through logging
+    assert "s3cret" not in said and "https://***@news.invalid/rss" in said, said
+    assert not db.exists()
+
+
+def test_a_url_given_as_a_path_is_named_without_its_password(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    res = CliRunner().invoke(app, ["ingest", "https://user:s3cret@news.example/a.html", "--db", str(db)])
+    assert res.exit_code == 1 and "s3cret" not in res.output, res.output
+    assert "https://***@news.example/a.html: a URL, not a file" in res.output
+    con = sqlite3.connect(db)
+    try:
+        stored = con.execute("SELECT input, reason FROM failures").fetchall()
+    finally:
+        con.close()
+    assert stored and not any("s3cret" in a + b for a, b in stored), stored
