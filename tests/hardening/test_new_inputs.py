@@ -120,3 +120,91 @@ def test_extract_output_that_cannot_be_written_is_one_line_and_no_half_file(fmt:
     assert res.returncode == 1, res.stderr
     assert f"eventlens extract: cannot write {out}: File too large" in res.stderr
     assert not out.exists(), "no half-written file"
+
+
+def test_a_feed_url_with_a_password_is_refused_without_echoing_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`eventlens watch https://user:s3cret@host/rss` logged the password on every poll and kept
+    it in the store's feed table (and never sent it: the fetcher connects without credentials)."""
+    db = tmp_path / "w.db"
+    res = CliRunner().invoke(
+        app, ["watch", "https://user:s3cret@news.invalid/rss", "--db", str(db), "--once"]
+    )
+    assert res.exit_code == 2, res.output
+    said = res.output + caplog.text  # the watcher speaks through logging
+    assert "s3cret" not in said and "https://***@news.invalid/rss" in said, said
+    assert not db.exists()
+
+
+def test_a_url_given_as_a_path_is_named_without_its_password(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    res = CliRunner().invoke(app, ["ingest", "https://user:s3cret@news.example/a.html", "--db", str(db)])
+    assert res.exit_code == 1 and "s3cret" not in res.output, res.output
+    assert "https://***@news.example/a.html: a URL, not a file" in res.output
+    con = sqlite3.connect(db)
+    try:
+        stored = con.execute("SELECT input, reason FROM failures").fetchall()
+    finally:
+        con.close()
+    assert stored and not any("s3cret" in a + b for a, b in stored), stored
+
+
+def _read_only(path: Path) -> bool:
+    """Make ``path`` read-only for this process, root included (chattr +i); False if impossible."""
+    import shutil
+
+    if os.geteuid() != 0:
+        path.chmod(0o444)
+        return True
+    chattr = shutil.which("chattr")
+    return bool(chattr) and subprocess.run([chattr, "+i", str(path)], check=False).returncode == 0
+
+
+def _writable_again(path: Path) -> None:
+    import shutil
+
+    if os.geteuid() == 0 and shutil.which("chattr"):
+        subprocess.run([shutil.which("chattr") or "chattr", "-i", str(path)], check=False)
+    path.chmod(0o644)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["ingest", "{d}/a.txt", "--db", "{db}"], id="ingest"),
+        pytest.param(
+            ["edit", "{incident}", "--set", "fatalities=2", "--reason", "t", "--db", "{db}"], id="edit"
+        ),
+        pytest.param(["keys", "create", "--name", "me", "--db", "{db}"], id="keys-create"),
+    ],
+)
+def test_a_read_only_database_is_one_line_and_loses_nothing(
+    args: list[str], tmp_path: Path, db: str, no_geocoder: None
+) -> None:
+    """`eventlens ingest x --db archive.db` where archive.db is read-only (another user's file,
+    a read-only share): sqlite3.OperationalError 'attempt to write a readonly database', a
+    traceback (and for `edit`, status 0 after it)."""
+    (tmp_path / "a.txt").write_text(TEXT)
+    ro = tmp_path / "ro.db"
+    src, con = sqlite3.connect(db), sqlite3.connect(ro)
+    src.backup(con)  # the store's rows may still sit in its -wal file
+    src.close()
+    incident = con.execute("SELECT event_id_cnty FROM incidents LIMIT 1").fetchone()[0]
+    before = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    con.execute("PRAGMA journal_mode=WAL")  # as the store leaves it, so that opening writes nothing
+    con.close()
+    if not _read_only(ro):
+        pytest.skip("cannot make a file read-only here (no chattr for root)")
+    try:
+        res = CliRunner().invoke(app, [a.format(d=tmp_path, db=ro, incident=incident) for a in args])
+    finally:
+        _writable_again(ro)
+    assert res.exception is None or isinstance(res.exception, SystemExit), repr(res.exception)
+    assert res.exit_code == 2, res.output
+    assert "read-only" in res.output, res.output
+    con = sqlite3.connect(ro)
+    try:
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == before
+    finally:
+        con.close()

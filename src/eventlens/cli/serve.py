@@ -139,13 +139,13 @@ def keys_create(
 ) -> None:
     """Make a key. It is printed once, on stdout; only its hash is stored."""
     from eventlens.api.keys import create_key
-    from eventlens.errors import ConfigError
+    from eventlens.errors import EventlensError
 
     with _open(db, "keys create") as store:
         try:
             key, secret = create_key(store, name)
-        except ConfigError as exc:
-            err.print(f"[red]error:[/red] {exc}")
+        except EventlensError as exc:  # a blank name; a read-only store
+            err.print(f"eventlens keys create: {exc}", soft_wrap=True, markup=False, highlight=False)
             raise typer.Exit(2) from None
     err.print(f"created key {key.prefix} for {key.name!r}; keep it now, it cannot be shown again:")
     typer.echo(secret)
@@ -173,13 +173,13 @@ def keys_revoke(
 ) -> None:
     """Revoke a key: requests with it get 403 from now on."""
     from eventlens.api.keys import revoke_key
-    from eventlens.errors import ConfigError
+    from eventlens.errors import EventlensError
 
     with _open(db, "keys revoke") as store:
         try:
             key = revoke_key(store, prefix)
-        except ConfigError as exc:
-            err.print(f"[red]error:[/red] {exc}")
+        except EventlensError as exc:  # no such key; a read-only store
+            err.print(f"eventlens keys revoke: {exc}", soft_wrap=True, markup=False, highlight=False)
             raise typer.Exit(2) from None
     err.print(f"revoked key {key.prefix} ({key.name}) at {key.revoked_at}")
 

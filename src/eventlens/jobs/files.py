@@ -61,7 +61,7 @@ def ingest_paths(
     try:
         store = open_store(db_url)
     except EventlensError as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        _say_error(console, exc)
         return 2
     with store:
         files = list(expand_paths(paths))
@@ -82,11 +82,18 @@ def ingest_paths(
             try:
                 summary = ingest(store, items(), progress=on_batch, extract=extract or extract_many)
             except EventlensError as exc:
-                console.print(f"[red]error:[/red] {exc}")
+                _say_error(console, exc)
                 return 2
             on_batch(summary)
         _mark_processed(store, todo, digests, summary)
         return _report(console, store, summary, skipped_files=len(files) - len(todo))
+
+
+def _say_error(console: Any, exc: Exception) -> None:
+    """One unwrapped line ``error: ...`` (the message's own brackets are not markup)."""
+    from rich.text import Text
+
+    console.print(Text.assemble(("error: ", "red"), str(exc)), soft_wrap=True, highlight=False)
 
 
 def _not_yet_ingested(store: Any, files: list[str], digests: dict[str, str | None]) -> list[str]:

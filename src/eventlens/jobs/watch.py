@@ -126,6 +126,21 @@ def read_feed_list(path: str | Path) -> list[str]:
     return list(dict.fromkeys(ln for ln in lines if ln))
 
 
+def _refuse_credentials(urls: Iterable[str]) -> None:
+    """A feed URL with ``user:password@`` is refused at start: the fetcher sends no credentials
+    (the feed would fail on every poll), and the URL would be logged each poll and stored in
+    ``watch_feeds`` with the password in the clear."""
+    from eventlens.read.fetch import without_credentials
+
+    for url in urls:
+        shown = without_credentials(url)
+        if shown != url:
+            raise ConfigError(
+                f"feed {shown}: a user name or password in a feed URL is never sent (feeds are "
+                "fetched without credentials) and would be logged and stored; remove it"
+            )
+
+
 # ---------------------------------------------------------------------------------- the watcher
 
 
@@ -482,6 +497,7 @@ def watch(
             urls += read_feed_list(feeds_file)
         if not urls:
             raise ConfigError("no feeds to watch; give FEED_URL arguments or --feeds FILE")
+        _refuse_credentials(urls)
         store = open_store(db_url)
     except EventlensError as exc:
         log.error("%s", exc)

@@ -106,6 +106,14 @@ def _sqlite_setup(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
+def _read_only(exc: sa.exc.DBAPIError) -> bool:
+    """Whether the database refused a write because it is read-only: SQLite's 'attempt to write
+    a readonly database' (SQLITE_READONLY), PostgreSQL's read_only_sql_transaction (25006, a
+    standby or default_transaction_read_only)."""
+    orig = exc.orig
+    return getattr(orig, "sqlstate", None) == "25006" or "readonly database" in str(orig)
+
+
 def migrate(conn: Connection) -> None:
     """Upgrade the database behind ``conn`` to the newest schema (no-op when current)."""
     from alembic import command
@@ -130,9 +138,25 @@ class Store:
 
     @contextmanager
     def begin(self) -> Iterator[Connection]:
-        """A connection in a transaction: committed on success, rolled back on error."""
-        with self.engine.begin() as conn:
-            yield conn
+        """A connection in a transaction: committed on success, rolled back on error. A write
+        the database refuses because it is read-only is a :class:`StoreError` saying so (it was
+        a driver traceback for every command that writes)."""
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except sa.exc.DBAPIError as exc:
+            if not _read_only(exc):
+                raise
+            hint = (
+                "check the permissions of the file and its folder (SQLite also writes -wal and "
+                "-shm files beside it), or work on a writable copy"
+                if self.dialect == "sqlite"
+                else "a standby or a read-only session (default_transaction_read_only); connect "
+                "to the primary as a user that may write"
+            )
+            raise StoreError(
+                f"{self!r}: the database is read-only ({exc.orig}); nothing was written; {hint}"
+            ) from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -322,7 +346,11 @@ def open(db_url: str | os.PathLike[str] | None = None) -> Store:  # noqa: A001 -
             migrate(conn)
     except sa.exc.DatabaseError as exc:  # OperationalError, or a file that is no database
         engine.dispose()
-        raise StoreError(
-            f"{store!r}: cannot open the database ({exc.orig}); check the URL and that the server runs"
-        ) from exc
+        hint = (
+            "check the path, and that the file and its folder can be written (SQLite writes -wal "
+            "and -shm files beside it)"
+            if engine.dialect.name == "sqlite"
+            else "check the URL and that the server runs"
+        )
+        raise StoreError(f"{store!r}: cannot open the database ({exc.orig}); {hint}") from exc
     return store
