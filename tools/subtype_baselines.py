@@ -422,7 +422,7 @@ def rules_alone(data: Path) -> dict[str, Any]:
 def pipeline_speed(data: Path) -> dict[str, Any]:
     """Milliseconds per CASE snippet of the pipeline that gives the sub-type, with the re-ranker
     off and on (the shipped model), in one process with one spaCy model, after a warm-up; no
-    geocoder (a sub-type needs none)."""
+    geocoder (a sub-type needs none). Wall and CPU time, each the best of two alternated runs."""
     from eventlens.eval.case2021_suite import load_snippets
     from eventlens.pipeline import Pipeline
 
@@ -433,12 +433,15 @@ def pipeline_speed(data: Path) -> dict[str, Any]:
     list(rules.run(items[:20]))
     list(shipped.run(items[:20]))
     out: dict[str, Any] = {"load_average_before": os.getloadavg()}
-    for name, pipe in (("rules", rules), ("shipped", shipped)):
+    # alternated, best of two each: the machine is shared, so the first run must not pay for the other
+    for name, pipe in (("rules", rules), ("shipped", shipped), ("rules", rules), ("shipped", shipped)):
         t0, c0 = time.perf_counter(), time.process_time()
         list(pipe.run(items))
-        out[name] = round(1000 * (time.perf_counter() - t0) / len(items), 1)
-        out[f"{name}_cpu"] = round(1000 * (time.process_time() - c0) / len(items), 1)
-        print(name, out[name], "ms per snippet", file=sys.stderr, flush=True)
+        wall = round(1000 * (time.perf_counter() - t0) / len(items), 1)
+        cpu = round(1000 * (time.process_time() - c0) / len(items), 1)
+        out[name] = min(wall, out.get(name, wall))
+        out[f"{name}_cpu"] = min(cpu, out.get(f"{name}_cpu", cpu))
+        print(name, wall, "ms per snippet,", cpu, "CPU ms", file=sys.stderr, flush=True)
     out["load_average_after"] = os.getloadavg()
     return out
 
