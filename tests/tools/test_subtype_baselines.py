@@ -159,3 +159,69 @@ def test_table_rows_and_percentages(sb) -> None:
     assert "| 50.0 | 25.0 | 10.0 | 90.0 | 80.0 | 95.0 | 70.0 | - | 100.0 / 12.0 |" in lines[2]
     assert lines[3].startswith("| char n-gram TF-IDF") and lines[3].endswith("| 0.5 / 0.2 |")
     assert lines[4].startswith("| all-MiniLM") and lines[4].endswith("| 20.5 / - |")
+
+
+def _tiny_data(tmp: Path) -> Path:
+    (tmp / "acled").mkdir()
+    (tmp / "case2021").mkdir()
+    with (tmp / "acled" / "dev.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(
+            f, fieldnames=["event_id_cnty", "event_date", "notes", "sub_event_type", "event_type"]
+        )
+        w.writeheader()
+        for i in range(10):
+            clash = i % 2 == 0
+            w.writerow(
+                {
+                    "event_id_cnty": f"DEV{i}",
+                    "event_date": "2022-03-01",
+                    "notes": "Troops clashed with rebels." if clash else "Protesters marched peacefully.",
+                    "sub_event_type": "Armed clash" if clash else "Peaceful protest",
+                    "event_type": "Battles" if clash else "Protests",
+                }
+            )
+    ids = [f"TR{i}" for i in range(12)]
+    with (tmp / "acled" / "train.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(
+            f, fieldnames=["event_id_cnty", "event_date", "notes", "sub_event_type", "event_type"]
+        )
+        w.writeheader()
+        for i in ids:
+            w.writerow(
+                {
+                    "event_id_cnty": i,
+                    "event_date": "2022-03-01",
+                    "notes": "Rebels attacked villagers.",
+                    "sub_event_type": "Attack",
+                    "event_type": "Violence against civilians",
+                }
+            )
+    lines = ["id\tEventSnippet\tSubType"]
+    lines += [f"c{i}\tAn earthquake struck the valley {i}.\tNATURAL_DISASTER" for i in range(6)]
+    lines += [f"d{i}\tSoldiers fought militants near town {i}.\tARMED_CLASH" for i in range(6)]
+    (tmp / "case2021" / "dev.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return tmp
+
+
+@pytest.mark.parametrize(
+    ("sources", "case_rows"),
+    [
+        pytest.param(("acled-dev", "acled-train", "news", "case"), 12, id="all-rows-like-the-shipped-model"),
+        pytest.param(("acled-dev", "acled-train"), 0, id="notes-only"),
+    ],
+)
+def test_tfidf_end_to_end_on_written_rows(sb, tmp_path: Path, sources, case_rows) -> None:
+    data = _tiny_data(tmp_path)
+    res = sb.run_baseline("tfidf", data, tmp_path / "cache", Path("/nonexistent"), sources)
+    n_train = sum(1 for i in range(12) if not in_held_out_slice(f"TR{i}"))
+    assert res["train_rows"]["acled-train"] == n_train  # the slice is never trained on
+    assert res["train_rows"]["case"] == case_rows
+    assert (res["train_rows"]["news"] > 0) == ("news" in sources)
+    for suite in ("case2021", "acled-test", "own-snippets"):
+        assert res[suite]  # every set scored
+    if "case" not in sources:
+        # notes hold no non-ACLED class: every CASE disaster snippet gets a record
+        assert res["case2021"]["non_acled.with_record"] == 1.0
+        assert "ACLED notes only" in sb.row_label(res)
+    else:
+        assert sb.row_label(res).startswith("char n-gram TF-IDF") and ";" not in sb.row_label(res)

@@ -7,6 +7,7 @@ says how the comparison differs (other data, supervised systems, gold toponyms).
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from typing import Any
 
 COMMAND = "eventlens eval all --data ../shared/data --json docs/accuracy.json --markdown docs/accuracy.md"
@@ -71,6 +72,54 @@ PUBLISHED: list[tuple[str, str, tuple[str, ...], str, str]] = [
 ]
 
 
+#: The hand-written note that holds the sub-type baselines table (issue 14), relative to the
+#: repository root, and the markers around the table in it. ``tools/subtype_baselines.py`` measures
+#: the figures (too slow, and two of them need their own venv, for ``eventlens eval``), so the
+#: generated page quotes that table instead of computing it.
+BASELINES_DOC = Path("docs/subtype-baselines.md")
+BASELINES_START = "<!-- baselines-table -->"
+BASELINES_END = "<!-- /baselines-table -->"
+
+
+def baselines_section(doc_text: str | None) -> list[str]:
+    """The "Sub-type classifier against baselines" section: the table between the markers of
+    :data:`BASELINES_DOC`; no lines when the note or its markers are missing."""
+    if not doc_text or BASELINES_START not in doc_text:
+        return []
+    start = doc_text.index(BASELINES_START) + len(BASELINES_START)
+    end = doc_text.find(BASELINES_END, start)
+    if end < 0:
+        return []
+    table = doc_text[start:end].strip()
+    if not table:
+        return []
+    return [
+        "## Sub-type classifier against baselines",
+        "",
+        f"Quoted from `{BASELINES_DOC.as_posix()}` (measured by `tools/subtype_baselines.py`, not by this "
+        "command; the note gives the commands, the commit, what each row trained on, throughput and "
+        "install sizes). Percentages; CASE by 5-fold CV with the re-ranker's folds, acled-test and the "
+        "own snippets never trained on.",
+        "",
+        *table.splitlines(),
+        "",
+    ]
+
+
+def _baselines_doc_text(path: Path | None) -> str | None:
+    if path is None:
+        from eventlens.eval.case2021_suite import repo_root
+
+        root = repo_root()
+        if root is None:
+            return None
+        path = root / BASELINES_DOC
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
 def _find(figures: dict[str, Any], keys: tuple[str, ...]) -> tuple[str, Any] | None:
     for k in keys:
         if k in figures:
@@ -112,7 +161,8 @@ def _files_line(files: dict[str, str]) -> str:
     return f"{len(files)} files, combined `{digest[:12]}` (sha256 of the sorted 'path:sha256' lines)"
 
 
-def render_markdown(report: dict[str, Any]) -> str:
+def render_markdown(report: dict[str, Any], baselines_doc: Path | None = None) -> str:
+    """The page; ``baselines_doc`` defaults to the repository's :data:`BASELINES_DOC`."""
     suites: dict[str, Any] = report.get("suites") or {}
     lines = [
         "# Accuracy",
@@ -150,6 +200,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         rows.append([label, ours, published, note])
     lines += _table(["measure", "eventlens", "published", "note"], rows)
     lines.append("")
+    lines += baselines_section(_baselines_doc_text(baselines_doc))
     for name, s in suites.items():
         lines += [f"## Suite `{name}`", ""]
         if s.get("status") != "ok":
