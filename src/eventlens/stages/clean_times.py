@@ -44,9 +44,10 @@ def _date_pattern(s: str) -> str:
 
 
 def _time_pattern(s: str) -> str:
+    # "18:20 Kyiv time", "9 a.m. local time": a place's clock named after the zone
     return (
         rf"(?P<hh{s}>[0-2]?\d)(?:[:.h](?P<mm{s}>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?)?"
-        rf"\s*(?P<ampm{s}>[ap]\.?\s?m\b\.?)?" + _ZONE
+        rf"\s*(?P<ampm{s}>[ap]\.?\s?m\b\.?)?" + _ZONE + r"(?:\s+(?:[A-Z][a-z]+\s+)?time\b)?"
     )
 
 
@@ -58,7 +59,7 @@ _DATETIME = re.compile(
 )
 _MARKER = re.compile(
     r"^\s*(?P<marker>(?:last\s+)?updated?|(?:first\s+)?published|posted|created|modified|date|dated|released)"
-    r"(?:\s+(?:on|at))?\s*[:\-–—]?\s*",
+    r"(?:\s+(?:on|at|as\s+of))?\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"(?P<n>\d+|an?|one)\s+(?P<unit>min(?:ute)?|hr|hour|day|week)s?\s+ago", re.IGNORECASE)
@@ -130,7 +131,82 @@ def find_time_line(line: str) -> TimeLine | None:
     A line qualifies if it starts with a marker ("Updated:", "Published", "Posted
     on") followed by a date or a relative time, or if a date is most of it (a bare
     date line, "By Jane Doe | Oct. 5, 2020"). Story sentences never qualify.
+
+    A page may print a wire dateline before the marker ("COTABATO CITY - Posted at ...") and
+    put several stamps on one line between bars ("Live updates | Last updated 18:20 ...",
+    "Posted at Aug 10 2025 09:15 PM | Updated as of Aug 11 2025 06:40 PM"): each part is read
+    on its own (:func:`_line_parts`).
     """
+    lead = _LEAD_PLACE.match(line)
+    base = lead.end() if lead else 0
+    found = _line_parts(line[base:])
+    if found is None:
+        found = _time_line(line[base:])
+    if found is None or not base:
+        return found
+    return TimeLine(
+        found.when, found.precision, found.start + base, found.end + base, found.marker, found.relative
+    )
+
+
+#: A wire dateline in capitals before a metadata marker on the same line ("COTABATO CITY - Posted
+#: at ..."): the marker then opens the line's time, as at the start of a line.
+_LEAD_PLACE = re.compile(
+    r"[ \t]*[A-Z][A-Z .'’-]{2,40}(?:,[ \t]*[A-Z][\w .'’-]{1,30})?[ \t]*[-–—][ \t]*"
+    r"(?=(?i:(?:last\s+)?(?:updated?|published|posted))\b)",
+)
+#: A posting and an update this close together are one version of the text: its relative
+#: dates ("on Monday") were written by the update, so the update's time anchors them. Further
+#: apart, the update may be a late correction and the posting time stands (a week: weekdays
+#: repeat after seven days, so within it "Saturday" names the same day from either time).
+_SAME_VERSION = timedelta(days=7)
+
+
+def _line_parts(line: str) -> TimeLine | None:
+    """The time of a line of stamps between bars, or None when it is not one.
+
+    Every part must be a time line or short furniture ("Live updates", "By Jane Doe"). The
+    posting time is the line's; an update less than :data:`_SAME_VERSION` after it gives the
+    time instead (the text as printed is the update's), still marked as the publication line."""
+    if "|" not in line:
+        return None
+    stamps: list[TimeLine] = []
+    pos = 0
+    for part in line.split("|"):
+        found = _time_line(part)
+        if found is not None:
+            stamps.append(
+                TimeLine(
+                    found.when,
+                    found.precision,
+                    found.start + pos,
+                    found.end + pos,
+                    found.marker,
+                    found.relative,
+                )
+            )
+        elif len(WORD.findall(part)) > 4 or SENTENCE_END.search(part):
+            return None
+        pos += len(part) + 1
+    if not stamps:
+        return None
+    posted = next((t for t in stamps if t.marker == "published"), stamps[0])
+    later = [
+        t
+        for t in stamps
+        if t.marker == "updated"
+        and t.when is not None
+        and posted.when is not None
+        and timedelta(0) < t.when - posted.when < _SAME_VERSION
+    ]
+    if not later:
+        return posted
+    upd = max(later, key=lambda t: t.when or datetime.min)
+    return TimeLine(upd.when, upd.precision, upd.start, upd.end, posted.marker or "updated", upd.relative)
+
+
+def _time_line(line: str) -> TimeLine | None:
+    """:func:`find_time_line` for one line or one part of it, with no dateline before it."""
     stripped = line.strip()
     if len(stripped) > 120:
         return None

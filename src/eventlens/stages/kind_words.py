@@ -43,6 +43,8 @@ class WordLists:
     deaths: re.Pattern[str]
     brawl_venues: re.Pattern[str]
     brawl_fights: re.Pattern[str]
+    log_heads: re.Pattern[str]
+    log_keeps: re.Pattern[str]
 
 
 def _words(items: Iterable[str]) -> re.Pattern[str]:
@@ -89,6 +91,8 @@ def word_lists() -> WordLists:
         deaths=_words(cr["deaths"]),
         brawl_venues=_words(cr["brawl_venues"]),
         brawl_fights=_words(cr["brawl_fights"]),
+        log_heads=_patterns(cr["log_heads"]),
+        log_keeps=_words(cr["log_keeps"]),
     )
 
 
@@ -183,3 +187,15 @@ def brawl_terms(text: str) -> tuple[str, ...]:
         if fight and venue:
             return (fight.group(0), venue.group(0))
     return ()
+
+
+def crime_log(head: str) -> bool:
+    """Is the article a police blotter or a crime log, by its headline and lead ("Police blotter:
+    ...", "The following items are taken from ... police reports")? Its items are routine police
+    reports, no incident ACLED codes unless one names an armed or political group (:func:`log_keeps`)."""
+    return word_lists().log_heads.search(head) is not None
+
+
+def log_keeps(text: str) -> bool:
+    """Does a crime log's item name an armed or political group or a protest?"""
+    return word_lists().log_keeps.search(text) is not None

@@ -44,10 +44,12 @@ from eventlens.stages.kind_governors import (
 )
 from eventlens.stages.kind_words import (
     brawl_terms,
+    crime_log,
     crime_terms,
     disaster_terms,
     hazard_near,
     is_hazard,
+    log_keeps,
     sport_terms,
     word_lists,
 )
@@ -95,6 +97,10 @@ _DAY_WORDS = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{1,2}\b)",
     re.I,
 )
+#: The day a count starts from ("1,104 civilians killed since 1 January"): a period, no incident's day.
+_SINCE_DAY = re.compile(
+    r"\bsince\s+(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*(?:\s+\d{1,2}\b)?", re.I
+)
 #: A plain count, digits with thousands commas ("30,000", "250"), not a year.
 _THOUSANDS = re.compile(
     r"(?<![\d,.])(?!(?:19|20)\d\d\b)\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d,.])(?!(?:19|20)\d\d\b)\d+(?![\d,.])"
@@ -132,7 +138,10 @@ def _statistical(tok: Token, sent: Span) -> bool:
     if _MONTH_OR_DAY.search(_own_clause_text(sent, tok)):
         return False  # "gunmen opened fire inside a bar in October": a dated incident, told
     text = sent.text
-    long_span = bool(lists.long_span.search(text))
+    # a big count since a day ("1,104 civilians killed in Ituri since 1 January") counts over a
+    # period; a small one ("five arrested since 3 May") may be one incident's sequel
+    since_day = _SINCE_DAY.search(text) is not None and _big_count(text)
+    long_span = bool(lists.long_span.search(text)) or since_day
     period = long_span or bool(lists.period.search(text)) or bool(_PERCENT.search(text))
     if not period:
         return False
@@ -151,7 +160,7 @@ def _statistical(tok: Token, sent: Span) -> bool:
         if node.head.i == node.i or own_clause(node):
             break
         node = node.head
-    if _DAY_WORDS.search(text):
+    if _DAY_WORDS.search(_SINCE_DAY.sub(" ", text) if since_day else text):
         return False  # a day's incident, compared with the year ("the deadliest attack this year")
     if "first time" in text.lower() or not (_COUNT.search(text) or lists.counts.search(text)):
         return False  # "for the first time since 2012" dates a change, it counts nothing
@@ -492,13 +501,18 @@ def apply_kinds(
     groups: list[Group], sentences: Sequence[Sentence], published: date | None = None
 ) -> list[Group]:
     """The story's kind decides each incident's fate: sport, statistics, disasters and ordinary
-    crime give no record (the group is dropped); the incident a hearing, a claim or an
+    crime give no record (the group is dropped), nor does an item of a police blotter naming no
+    armed or political group; the incident a hearing, a claim or an
     anniversary refers to is background, dated by its own date, never the story's day. With
     ``published``, a date older than the story's week that merge gave the group ("accuse him
     of ordering a car bomb attack ... in October 2022") is no hearing's day: it stays."""
     lead = article_kind(sentences)
+    heads = [s for s in sentences if s.is_title][:1] + [s for s in sentences if not s.is_title][:2]
+    log = crime_log(" ".join(s.span.text for s in heads))
     kept = []
     for g in groups:
+        if log and not log_keeps(_text(list(g.sentences) + list(g.context))):
+            continue  # a police blotter's item: an argument's shooting, a break-in, a crash
         frame = frame_of(g, lead)
         if frame.role == "none":
             continue

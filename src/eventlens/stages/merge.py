@@ -34,8 +34,13 @@ from eventlens.stages.dates import DateMention
 from eventlens.stages.detect import EVENT_CUES, is_candidate
 from eventlens.stages.merge_days import (
     FUTURE,
+    entry_resumed,
+    entry_starts,
     finer,
+    lend_context,
     recalled_since,
+    stamp_only,
+    states_toll,
     unplaced_calendar_day,
     weekday_date,
     weekday_told,
@@ -334,7 +339,13 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
     # have died"): its tolls are the hazard's, so no sentence of it lends the incident anything
     hazard = False
     recalled = False  # a sentence recalled an older incident: the next one tells it
-    for s in sentences:
+    entries = entry_starts([(s.span.text, s._opens_line()) for s in sentences])
+    entry_open = False  # a live blog's entry has begun and told no incident yet
+    for i, s in enumerate(sentences):
+        if i in entries:  # a live blog's entry is told on its own: nothing runs on into it
+            current, narrative, recalled, hazard, entry_open = None, None, False, False, True
+            if stamp_only(s.span.text):
+                continue
         if s.is_title:
             if s.event_cues:
                 title.append(s)
@@ -345,6 +356,8 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
         if s.candidate:
             hazard = False
             d = s.event_date(reference)
+            if d is not None and d.range is not None and d.range.start > (published or d.range.start):
+                continue  # "talks are expected to resume next week": what is to come is no incident
             if reference is None and d is not None and d.range is not None:
                 reference = d.range.end  # no publication date: the lead's date stands in for it
             # a calendar day the text cannot place ("on March 18", no year, no publication date)
@@ -368,7 +381,8 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
                     continue
             if part and d is None:
                 d = narrative  # a part of the story being told happened on its day
-            back = None if separate or part else _resumed(s, d, current, groups)
+            back = None if separate or part else _resumed(s, d, current, groups, entry_open)
+            entry_open = False
             if back is not None:
                 # the story goes on after a digression into older events: its own group again
                 back.sentences.append(s)
@@ -390,6 +404,7 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
             d = None  # "His sentencing is scheduled for October 16": a day to come dates nothing told
         if d is not None:
             narrative = d
+        current = current or entry_resumed(s, d, groups, entry_open)  # "13:30 The toll in Sumy rose to 4"
         if current is None:
             continue
         if d is not None and current.date is not None and not _compatible(d.range, current.date.range):  # type: ignore[arg-type]
@@ -404,7 +419,7 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
         if s.event_cues:  # weak cues of the story ("All three were of the Katyusha type")
             current.sentences.append(s)
         elif not hazard:
-            current.context.append(s)
+            lend_context(current, s, d)
     kept = _drop_summaries([g for g in groups if any(s.candidate for s in g.sentences)])
     summed = len(kept) < len([g for g in groups if any(s.candidate for s in g.sentences)])
     return _with_title(kept, title, summed, published)
@@ -439,13 +454,15 @@ def _with_title(
 
 
 def _resumed(
-    s: Sentence, d: DateMention | None, current: Group | None, groups: Sequence[Group]
+    s: Sentence, d: DateMention | None, current: Group | None, groups: Sequence[Group], entry_open: bool
 ) -> Group | None:
     """The earlier group a candidate sentence goes back to after a digression ("The blast came a
     day after the military said ... the war, which began in March 2003." then "The U.S. military
     confirmed the attack on Thursday ..."): the latest group dated the same day as ``d``, when the
     group being told is another day's and nothing marks ``s`` as a new incident (its layout, a
-    sequel, a total)."""
+    sequel, a total). A live blog's entry goes back to the group it names (``entry_resumed``)."""
+    if (back := entry_resumed(s, d, groups, entry_open)) is not None:
+        return back
     if d is None or d.range is None or d.range.precision != "day" or s.total is not None:
         return None
     if _SEQUEL.search(s.span.text):
@@ -497,11 +514,11 @@ def _opens_part(s: Sentence, current: Group) -> bool:
     if not places:
         # "In the afternoon, during an hour of bombing, at least 11 people died": a paragraph
         # told as a sequel with a toll of its own is another incident, even in the same place
-        return bool(_SEQUEL.search(s.span.text)) and _states_toll(s)
+        return bool(_SEQUEL.search(s.span.text)) and states_toll(s)
     told = set().union(*(t.place_names() for t in current.sentences if not t.is_title))
     if places & told:
         return False
-    return bool(_SEQUEL.search(s.span.text)) or _states_toll(s)
+    return bool(_SEQUEL.search(s.span.text)) or states_toll(s)
 
 
 def total_toll(text: str, *, title: bool = False) -> int | None:
@@ -520,11 +537,6 @@ def _weak_total(text: str) -> int | None:
 
 def _group_toll(g: Group) -> int:
     return max((casualties(s.span.text, 0)[0] or 0 for s in g.sentences), default=0)
-
-
-def _states_toll(s: Sentence) -> bool:
-    fat, inj, _f, _i = casualties(s.span.text, 0)
-    return bool(fat or inj)
 
 
 def _drop_summaries(groups: list[Group]) -> list[Group]:

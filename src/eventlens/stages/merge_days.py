@@ -7,7 +7,10 @@ across Paris"). Used by :mod:`eventlens.stages.merge` and :mod:`eventlens.stages
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
+
+from eventlens.stages.arguments.toll import casualties
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -16,11 +19,16 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FUTURE",
+    "entry_resumed",
+    "entry_starts",
     "finer",
+    "lend_context",
     "own_clause",
     "recalled_since",
     "since_recall",
     "span_days",
+    "stamp_only",
+    "states_toll",
     "unplaced_calendar_day",
     "weekday_date",
     "weekday_told",
@@ -32,6 +40,21 @@ FUTURE = re.compile(
     r"\b(?:next|upcoming)\s+(?:hearing|session|meeting|round|vote|election)\b|\bset\s+the\s+next\b",
     re.I,
 )
+
+#: A live blog's entry stamp: a time of day alone on its line ("16:45", "9.40am", "13:30 GMT",
+#: "18:20 Kyiv time"), opening the entry it stamps.
+_ENTRY_STAMP = re.compile(
+    r"[ \t]*(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \t]*(?:[ap]\.?m\.?|gmt|utc|bst|cet|cest|eet|eest|[a-z]+[ \t]+time))?"
+    r"[ \t]*(?:\n|$)",
+    re.I,
+)
+
+#: A toll told in words the toll reader does not count ("the death toll has risen to four").
+_TOLL_WORDS = re.compile(
+    r"\b(?:death\s+toll|toll\s+(?:has\s+)?(?:risen|rose|climbed)|number\s+of\s+(?:dead|deaths))\b", re.I
+)
+#: Verbs of speech: a context sentence dated by them dates a statement, not the incident.
+_SAYING = frozenset("say tell announce report state add confirm claim".split())
 
 _CALENDAR_DAY = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -104,3 +127,73 @@ def own_clause(node: Token) -> bool:
     if node.dep_ == "advcl":
         return node.tag_ != "VBG" or any(ch.dep_ in ("mark", "nsubj", "nsubjpass") for ch in node.children)
     return False
+
+
+def entry_starts(texts: Sequence[tuple[str, bool]]) -> set[int]:
+    """The indexes of the sentences that open a live blog's entries: those that are, or begin
+    with, a time of day alone on its line. ``texts``: each sentence's text and whether it opens
+    a line. A live blog stamps every entry, newest first, and each entry is told on its own ("A
+    day of mourning is declared for Saturday" dates nothing in the entry below it): two stamps
+    at least, or a time alone on a line is only a stray line."""
+    found = {i for i, (text, opens) in enumerate(texts) if opens and _ENTRY_STAMP.match(text.lstrip("\n"))}
+    return found if len(found) >= 2 else set()
+
+
+def stamp_only(text: str) -> bool:
+    """Is the sentence nothing but an entry stamp ("16:45")?"""
+    m = _ENTRY_STAMP.match(text.lstrip("\n"))
+    return m is not None and not text.lstrip("\n")[m.end() :].strip()
+
+
+def entry_resumed(s: Any, d: DateMention | None, groups: Sequence[Any], entry_open: bool) -> Any:
+    """The earlier group (a ``merge.Group``) a live blog's entry goes on telling, or None.
+
+    ``entry_open``: the entry has told no incident yet. The sentence ``s`` (a ``merge.Sentence``)
+    must tell an incident or a toll; the group is the latest one, on a compatible day, whose
+    sentences share a proper name with it ("13:30 The death toll from the morning strike in Sumy
+    has risen to four" after "09:40 A drone hit a bus in Sumy", or the summary entry's "a drone
+    hit a city bus in Sumy"). Proper names, not place entities: the small model tags a village
+    a person and a town an organisation."""
+    if not entry_open or not (s.candidate or states_toll(s) or _TOLL_WORDS.search(s.span.text)):
+        return None
+    names = _proper_words(s)
+    for g in reversed(groups) if names else ():
+        if g.summary or (
+            d is not None
+            and d.range is not None
+            and g.date is not None
+            and g.date.range is not None
+            and not (d.range.start <= g.date.range.end and g.date.range.start <= d.range.end)
+        ):
+            continue
+        if names & set().union(*(_proper_words(t) for t in g.sentences if not t.is_title)):
+            return g
+    return None
+
+
+def _proper_words(s: Any) -> set[str]:
+    return {t.lower_ for t in s.span if t.pos_ == "PROPN" and t.ent_type_ != "NORP" and len(t) > 2}
+
+
+def states_toll(s: Any) -> bool:
+    """Does the sentence (a ``merge.Sentence``) state a toll of dead or hurt?"""
+    fat, inj, _f, _i = casualties(s.span.text, 0)
+    return bool(fat or inj)
+
+
+def lend_context(group: Any, s: Any, d: DateMention | None) -> None:
+    """A sentence with no incident word lends the incident it follows its words (claims, sources,
+    tolls, places) and, when its own date is a finer day within the incident's month or year,
+    that day ("Q: In May there was the attack on Mucojo ..." / "A: On 14 May a group of
+    insurgents entered Mucojo at night"). A statement's day ("On 14 May the minister said")
+    dates the statement, not the incident."""
+    group.context.append(s)
+    if (
+        d is not None
+        and group.date is not None
+        and group.date.range is not None
+        and group.date.range.precision in ("month", "year")
+        and finer(d, group.date)
+        and s.span.root.lemma_.lower() not in _SAYING
+    ):
+        group.date = d
