@@ -281,7 +281,9 @@ def test_no_fold_models_fall_back_to_the_rules(tmp_path: Path) -> None:
 
 
 def test_own_snippets_adds_a_later_round_beside_it_as_its_own_figures(tmp_path: Path, fake: Any) -> None:
-    alone = run_own_snippets_suite(tmp_path, path=write_tsv(tmp_path / "a" / "own.tsv"), extract_many=fake(answer))
+    alone = run_own_snippets_suite(
+        tmp_path, path=write_tsv(tmp_path / "a" / "own.tsv"), extract_many=fake(answer)
+    )
     write_tsv(tmp_path / "b" / "own.tsv")
     # the round holds only the first three rows, so its figures differ from own.tsv's
     full = (tmp_path / "b" / "own.tsv").read_text(encoding="utf-8").splitlines(keepends=True)

@@ -428,7 +428,9 @@ def run_own_snippets_suite(
             continue
         stem = extra.name.removesuffix(".tsv")
         more = run_snippets_suite(extra, limit, extract_many, suite="own-snippets", root=root)
-        res["figures"].update({f"{stem}.n": more["n"]} | {f"{stem}.{k}": v for k, v in more["figures"].items()})
+        res["figures"].update(
+            {f"{stem}.n": more["n"]} | {f"{stem}.{k}": v for k, v in more["figures"].items()}
+        )
         res["files"].update(more["files"])
         res["details"][stem] = more["details"]
     return res

@@ -42,7 +42,7 @@ _MILITARY = frozenset(
 )
 _AIR = frozenset("warplanes warplane jets jet aircraft gunships helicopters airstrikes airstrike".split())
 _POLICE = frozenset(
-    "police policemen policeman officers officer gendarmes gendarmerie constables cops".split()
+    "police policemen policeman officers officer gendarmes gendarmerie constables cops detectives detective".split()
 )
 _ARMED = frozenset(
     """gunmen gunman assailants assailant attackers attacker militants militant insurgents insurgent

@@ -36,12 +36,16 @@ _TWO_SIDED = re.compile(
     re.I,
 )
 _OVERRAN = re.compile(r"^overr", re.I)
+#: An ambush is laid by an organised armed side, never by a crowd that happens upon its victims.
+_AMBUSH = re.compile(r"ambush", re.I)
 #: Verbs that tell a place taken by force (a seizure, a recapture, an overrun), or the words
 #: "by force" themselves ("took control by force of").
 _BY_FORCE = re.compile(
     r"^(?:seiz|captur|recaptur|retak|retook|overr|storm|wrest|occup|regain|reclaim|liberat|dr[io]v)|\bby force\b|\bground$",
     re.I,
 )
+#: A handover told as peaceful in so many words ("handed over peacefully", "without a shot").
+_PEACEFUL = re.compile(r"peaceful|unopposed|without|no shots?\b|no resistance", re.I)
 _WITHDREW = re.compile(r"^(?:withdr|pull|retreat|evacuat|vacat|abandon)", re.I)
 #: Air power only states field: warplanes, helicopters, "air strikes" (armed groups' drones are not in it).
 _MANNED_AIR = re.compile(
@@ -179,7 +183,7 @@ def territory(r: Incident) -> Classification | None:
     fought = clash >= 1.0 or r.killed or r.told("OVERTAKE", _OVERRAN) or has("EXPEL")
     if has("TRANSFER") and not fought and (has("OVERTAKE") or has("REGAIN")):
         # "retook the village; no information on whether fighting took place", "withdrew without a fight"
-        return r.out(NON_VIOLENT_TRANSFER, 0.6, "TRANSFER", "OVERTAKE", "REGAIN")
+        return r.out(NON_VIOLENT_TRANSFER, _transfer_conf(r, 0.6), "TRANSFER", "OVERTAKE", "REGAIN")
     gainer = _gainer(r) if (has("OVERTAKE") or has("REGAIN")) else None
     if gainer is not None:
         # a capture told with its sides (fought for, or with no sign it was handed over): who
@@ -210,8 +214,16 @@ def territory(r: Incident) -> Classification | None:
         return r.out(CHANGE_TO_GROUP, 0.55, "TRANSFER")
     if (has("OVERTAKE") or has("REGAIN") or has("TRANSFER")) and clash <= 0 and not r.killed:
         # (a negative clash score is fighting denied: "entered the town without resistance")
-        return r.out(NON_VIOLENT_TRANSFER, 0.55, "TRANSFER", "OVERTAKE", "REGAIN")
+        return r.out(NON_VIOLENT_TRANSFER, _transfer_conf(r, 0.55), "TRANSFER", "OVERTAKE", "REGAIN")
     return None
+
+
+def _transfer_conf(r: Incident, usual: float) -> float:
+    """A transfer the lead tells as peaceful in so many words ("was handed over peacefully") is
+    one by definition (the re-ranker, which saw few transfers, may not overrule it); else ``usual``."""
+    if "TRANSFER" in r.lead and r.told("TRANSFER", _PEACEFUL, strong=True):
+        return 0.85
+    return usual
 
 
 def ground_fighting(r: Incident) -> Classification | None:
@@ -220,13 +232,18 @@ def ground_fighting(r: Incident) -> Classification | None:
         # guns (an "armed clash", a shoot-out, people shot) mark organised armed sides even when
         # the groups are unknown to us; sticks and stones between unnamed sides are mob violence
         gunfight = r.told("CLASH", GUNS)  # both sides shooting
-        guns = r.small_arms or gunfight or r.told("KILL", GUNS)
+        # an ambush is planned by an organised armed side, like gunfire ("the killing of three aid
+        # workers in an ambush": no crowd's brawl, whoever laid it)
+        ambush = r.told("CLASH", _AMBUSH, strong=True)
+        guns = r.small_arms or gunfight or r.told("KILL", GUNS) or ambush
         if r.has("PROTEST") and r.state_present and not r.armed_group and not guns and not r.killed:
             # "clashes broke out after the police attacked a peaceful protest": the demonstrators
             # fought the state's forces, with no guns and no armed group (the protest told after
             # the violence); rival supporters fighting each other stay mob violence
             return r.out(VIOLENT_DEMONSTRATION, 0.6, "CLASH", "PROTEST")
-        if (r.crowd_actor and not r.armed_group and not gunfight) or (not r.armed_present and not guns):
+        if (r.crowd_actor and not r.armed_group and not gunfight and not ambush) or (
+            not r.armed_present and not guns
+        ):
             return r.out(MOB_VIOLENCE, 0.6, "CLASH")
         if r.civilian_target and not r.armed_target and not _two_sided(r) and r.has("KILL"):
             # an ambush or raid on civilians is one-sided violence, not a battle

@@ -91,6 +91,13 @@ def find_agent_and_patient(
     agent = patient = None
     for t in trigger_tokens:
         verb = t if t.pos_ in ("VERB", "AUX") else (t.head if t.head.pos_ == "VERB" else _taking_part(t))
+        if verb is not t and verb is not None and verb.lemma_.lower() in _REACTIONS:
+            # "the bombing of the hospital by military aircraft was condemned by charities": the
+            # event noun's own "by" names the doer, never whoever reacted to it
+            # (and its "of" the target: "the killing of four traders")
+            agent = agent or _prep_object(t, "by")
+            patient = patient or _prep_object(t, "of")
+            continue
         if verb is None:
             continue
         prep_objs: list[tuple[int, Token]] = []
@@ -150,6 +157,26 @@ def find_agent_and_patient(
             break
     return agent, patient
 
+
+def _prep_object(t: Token, prep: str) -> Token | None:
+    """The object of ``t``'s preposition ``prep`` ("by military aircraft", "of four traders")."""
+    return next(
+        (
+            g
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ == prep
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+
+
+#: Verbs of reacting to or reporting an event named by a noun ("the attack was condemned").
+_REACTIONS = frozenset(
+    """condemn confirm announce blame denounce deplore criticise criticize report welcome describe
+    decry investigate acknowledge attribute""".split()
+)
 
 #: Verbs whose subject does what the noun after their preposition names ("engaged in an offensive").
 _TAKE_PART = frozenset("engage participate partake".split())

@@ -32,7 +32,9 @@ ATTACK_PREPS = frozenset({"at", "on", "against", "toward", "towards", "targeting
 _SECURITY_ARMY = frozenset(
     "soldiers soldier troops army military servicemen marines commandos paratroopers forces".split()
 )
-_SECURITY_POLICE = frozenset("police policemen policeman officers officer gendarmes gendarmerie".split())
+_SECURITY_POLICE = frozenset(
+    "police policemen policeman officers officer gendarmes gendarmerie detectives detective".split()
+)
 _GENERIC_ARMED = frozenset(
     "militants militant insurgents insurgent gunmen gunman militiamen militia militias assailants attackers jihadists jihadist terrorists extremists bandits fighters separatists rebels rebel".split()
 )

@@ -239,14 +239,14 @@ def syntax_cues(sent: Span) -> list[Cue]:
 def _harmless_attack(tok: Token, low: str) -> list[Cue]:
     """An "attack" on a budget, a website or a portrait series: no one was hurt (a negative KILL)."""
     out: list[Cue] = []
-    if low in STRIKE_WORDS or tok.lemma_ in ("attack", "strike", "shoot") or low in ("attack", "attacks"):
+    if low in STRIKE_WORDS or tok.lemma_ in _HARMLESS_VERBS or low in ("attack", "attacks"):
         objs = [h for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} for h in _heads(c)]
         objs += [
             p
             for c in tok.children
             if c.dep_ == "prep" and c.lower_ in {"on", "against", "at"}
             for p in c.children
-            if p.dep_ == "pobj"
+            if p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME"}  # "on Tuesday" is no target
         ]
         cyber = any(
             c.lower_ in ("cyber", "cyberattack", "hacker", "hackers", "ddos") for c in tok.children
@@ -255,8 +255,13 @@ def _harmless_attack(tok: Token, low: str) -> list[Cue]:
         if cyber or filmed or (objs and all(o.lower_ in ABSTRACT_TARGETS for o in objs)):
             # "a blistering attack on the budget plan", "hackers attacked the website",
             # "shot the portrait series": no one was hurt
-            out.append(_cue("KILL", tok, -1.0))
+            # "shares were slaughtered", "no data was stolen": nobody hurt, nothing looted
+            out.append(_cue("LOOT" if tok.lemma_ == "steal" else "KILL", tok, -1.0))
     return out
+
+
+#: Verbs of violence that also take things as objects: "attacked the plan", "slaughtered shares".
+_HARMLESS_VERBS = frozenset({"attack", "strike", "shoot", "slaughter", "massacre", "butcher", "steal"})
 
 
 def _assembly_with_grievance(tok: Token, low: str) -> list[Cue]:
@@ -429,8 +434,13 @@ def _animals_killed(tok: Token, low: str) -> list[Cue]:
         if objs and all(o.lower_ in ANIMALS for o in objs) and not any(_is_people(o) for o in objs):
             # livestock killed is property destroyed; the kill cue is not about people
             out.append(_cue("LOOT", tok))
-            out.append(_cue("KILL", tok, -1.0))
+            # "shares were slaughtered", "no data was stolen": nobody hurt, nothing looted
+            out.append(_cue("LOOT" if tok.lemma_ == "steal" else "KILL", tok, -1.0))
     return out
+
+
+#: Verbs of violence that also take things as objects: "attacked the plan", "slaughtered shares".
+_HARMLESS_VERBS = frozenset({"attack", "strike", "shoot", "slaughter", "massacre", "butcher", "steal"})
 
 
 def _blows_on_people(tok: Token, low: str) -> list[Cue]:

@@ -32,6 +32,7 @@ SECURITY = _nouns(
     "military",
     "gendarme",
     "gendarmerie",
+    "detective",
     "guard",
     "authority",
     "agent",

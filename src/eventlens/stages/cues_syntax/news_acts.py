@@ -29,7 +29,7 @@ from eventlens.stages.cues_syntax.lexicon import (
     _nouns,
     _verbs,
 )
-from eventlens.stages.cues_syntax.sides import _prep_objects, _subject, actor_kind
+from eventlens.stages.cues_syntax.sides import _kind_of_any, _prep_objects, _subject, actor_kind
 from eventlens.types import Cue
 
 if TYPE_CHECKING:
@@ -233,6 +233,80 @@ def thing_taken_away(tok: Token, low: str) -> list[Cue]:
     return []
 
 
+#: What a campaign is waged against when it is no enemy that can be fought in a battle.
+_ABSTRACT_FOES = _nouns(
+    "terrorism",
+    "terror",
+    "extremism",
+    "radicalisation",
+    "radicalization",
+    "crime",
+    "corruption",
+    "poverty",
+    "drug",
+    "trafficking",
+    "disease",
+    "malaria",
+    "hunger",
+    "inflation",
+    "impunity",
+    "insecurity",
+    "smuggling",
+    "misinformation",
+    "disinformation",
+)
+
+
+def campaign_against_an_ill(tok: Token, low: str) -> list[Cue]:
+    """ "discussed the fight against terrorism", "the war on drugs": a campaign, not a battle (a
+    ``CLASH`` veto on the noun)."""
+    if low not in _FIGHTING or tok.pos_ != "NOUN":
+        return []
+    foes = list(_prep_objects(tok, {"against", "on"}))
+    if foes and all(f.lower_ in _ABSTRACT_FOES for f in foes):
+        return [_cue("CLASH", tok, -1.0)]
+    return []
+
+
+#: Nouns of a place changing hands, and the preposition that names who took it.
+_TAKEN_BY = {
+    "fall": "to",
+    "falls": "to",
+    "capture": "by",
+    "seizure": "by",
+    "takeover": "by",
+    "recapture": "by",
+}
+
+
+def fall_of_a_place_to_a_side(tok: Token, low: str) -> list[Cue]:
+    """ "The fall of the town to insurgents (the capture of the town by insurgents) was confirmed
+    by the army": the noun names who took the place (``TAKER_*``, as "the town fell to insurgents"
+    does), not the side confirming it."""
+    if low not in _TAKEN_BY or tok.pos_ != "NOUN":
+        return []
+    taker = _kind_of_any(list(_prep_objects(tok, {_TAKEN_BY[low]})))
+    return [_cue(f"TAKER_{taker.upper()}", tok)] if taker else []
+
+
+_OCCUPY = _verbs("occupy")
+_RELATIVE = frozenset({"who", "which", "that"})
+
+
+def occupied_by_a_side(tok: Token, low: str) -> list[Cue]:
+    """ "after dislodging the rebels who had occupied it": a place occupied by an armed side or
+    by troops is held, not a sit-in (a ``PROTEST`` veto on the verb)."""
+    if tok.lemma_ not in _OCCUPY and low not in _OCCUPY:
+        return []
+    subj = _subject(tok)
+    if subj is not None and subj.lower_ in _RELATIVE and tok.dep_ == "relcl":
+        subj = tok.head  # "the rebels who had occupied it"
+    agents = list(_prep_objects(tok, {"by"}))
+    if any(actor_kind(h) in ("state", "armed") for h in ([subj] if subj is not None else []) + agents):
+        return [_cue("PROTEST", tok, -1.0)]
+    return []
+
+
 #: Rules read on every verb (after the package's own).
 RULES = (
     road_cut_by_a_side,
@@ -243,7 +317,8 @@ RULES = (
     detention_demanded_back,
     thrown_at_nobody,
     thing_taken_away,
+    occupied_by_a_side,
 )
 
 #: Rules read on every word (nouns too).
-WORD_RULES = (recent_times_of_a_noun, scene_of_fighting)
+WORD_RULES = (recent_times_of_a_noun, scene_of_fighting, campaign_against_an_ill, fall_of_a_place_to_a_side)

@@ -103,6 +103,11 @@ ABSTRACT_TARGETS = _nouns(
     "claim",
     "app",
     "platform",
+    # markets: "shares were slaughtered", "a bloodbath hit stocks" (not "market": a marketplace is attacked)
+    "share",
+    "stock",
+    "bond",
+    "index",
 )
 #: What cameras "shoot".
 FILMED = _nouns(
