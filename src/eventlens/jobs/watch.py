@@ -46,7 +46,15 @@ from eventlens.store import schema as t
 
 log = logging.getLogger(__name__)
 
-__all__ = ["AlertFilter", "PollReport", "WatchConfig", "Watcher", "read_feed_list", "refuse_credentials", "watch"]
+__all__ = [
+    "AlertFilter",
+    "PollReport",
+    "WatchConfig",
+    "Watcher",
+    "read_feed_list",
+    "refuse_credentials",
+    "watch",
+]
 
 #: Transient failures (timeouts, 5xx) of one item are retried on this many polls, then given up.
 MAX_ATTEMPTS = 3
