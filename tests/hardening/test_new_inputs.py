@@ -240,3 +240,22 @@ def test_the_api_says_a_read_only_store_refuses_writes(store: Any) -> None:
     assert res.status_code == 503, res.text
     detail = res.json()["detail"]
     assert "read-only" in detail and ".db" not in detail and "sqlite" not in detail.lower(), detail
+
+
+def test_a_linked_directory_inside_a_folder_is_named_once_not_followed(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A link loop through directories (inner/up -> ..) ended the walk, but silently: a folder
+    linked into the input folder was skipped without a word. Now one line names it."""
+    from eventlens.read import read_paths
+    from eventlens.types import Article
+
+    inner = tmp_path / "inner"
+    inner.mkdir()
+    (inner / "story.txt").write_text(TEXT)
+    (inner / "up").symlink_to("..")
+    with caplog.at_level("WARNING", logger="eventlens.read.paths"):
+        out = list(read_paths([str(tmp_path)]))
+    assert [a.id for a in out if isinstance(a, Article)] == ["inner/story.txt"]
+    said = [r.getMessage() for r in caplog.records]
+    assert len(said) == 1 and said[0].startswith(f"{inner / 'up'}: a link to a directory"), said
