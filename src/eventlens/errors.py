@@ -8,6 +8,7 @@
      +-- ConfigError       a setting is wrong (unknown model, bad path)
      +-- GazetteerError    the gazetteer is missing, corrupt, or an import failed
      +-- StoreError        the database cannot be opened or written
+     |    +-- ReadOnlyStoreError   the database refuses every write (a read-only file or session)
      +-- EvalError         an evaluation corpus is missing or malformed
 
 Messages name the input, the problem and the next step, e.g.
@@ -53,6 +54,11 @@ class GazetteerError(EventlensError):
 
 class StoreError(EventlensError):
     """The incident store cannot be opened or written."""
+
+
+class ReadOnlyStoreError(StoreError):
+    """The store refuses writes: a read-only SQLite file (or folder), a read-only PostgreSQL
+    session or standby. Reads still work; retrying a write does not help."""
 
 
 class EvalError(EventlensError):

@@ -46,7 +46,10 @@ def _good(d: Path) -> int:
     (d / "latin.txt").write_bytes(
         "Vigilantes attacked a café in Yola on Monday, said police.".encode("cp1252")
     )
-    return 8
+    # a file name that is not UTF-8 (an old Latin-1 archive): was a traceback in the store
+    with open(os.path.join(os.fsencode(d), b"r\xe9sum\xe9.txt"), "wb") as fh:
+        fh.write(b"Soldiers fired on protesters in Bauchi on Tuesday, killing two, witnesses said.")
+    return 9
 
 
 @dataclass(frozen=True)
@@ -264,6 +267,28 @@ KINDS: dict[str, Kind] = {
     "serve-port-out-of-range": Kind({}, ("serve", "--db", "{db}", "--port", "70000"), 2, True),
     "watch-not-a-url": Kind({}, ("watch", "feeds.example/rss", "--db", "{db}", "--once"), 2, True),
     "watch-no-feeds": Kind({}, ("watch", "--db", "{db}", "--once"), 2, True),
+    # second walk through issue 16 (docs/hardening-check.md item 13)
+    "html-zero-bytes": Kind({"z.html": b""}, INGEST, 1),
+    "jsonl-line-is-a-json-array": Kind(
+        {"a.jsonl": b'[{"id": "a", "text": "Rebels shelled Gao on Monday."}]\n'}, INGEST, 1
+    ),
+    "jsonl-blank-lines-only": Kind({"b.jsonl": b"\n\n   \n"}, INGEST, 1),
+    "jsonl-published-impossible-day": Kind(
+        {"p.jsonl": b'{"id": "p", "text": "Rebels shelled Gao on Monday.", "published": "2024-02-30"}\n'},
+        INGEST,
+        1,
+    ),
+    "json-published-a-number": Kind(
+        {"p.json": b'{"id": "p", "text": "Rebels shelled Gao on Monday.", "published": 1635672060}'},
+        INGEST,
+        1,
+    ),
+    "url-with-credentials-given-as-a-path": Kind(
+        {}, ("ingest", "https://user:s3cret@news.example/a.html", "--db", "{db}"), 1
+    ),
+    "watch-feed-url-with-credentials": Kind(
+        {}, ("watch", "https://user:s3cret@news.example/rss", "--db", "{db}", "--once"), 2, True
+    ),
     "keys-mistyped-db": Kind({}, ("keys", "list", "--db", "{d}/typo.db"), 2),
     "serve-mistyped-db": Kind({}, ("serve", "--db", "{d}/typo.db"), 2),
 }

@@ -208,3 +208,54 @@ def test_a_read_only_database_is_one_line_and_loses_nothing(
         assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == before
     finally:
         con.close()
+
+
+def test_the_api_says_a_read_only_store_refuses_writes(store: Any) -> None:
+    """`eventlens serve --db` on a read-only file: reads work, but a correction was a 400 "the
+    incident changed or went; fetch it again" (a retry cannot help). Now a 503 that says the
+    database is read-only, without its location. (SQLite's query_only pragma refuses writes with
+    the same SQLITE_READONLY a read-only file gives.)"""
+    import api_data
+    import sqlalchemy as sa
+
+    from eventlens.api.keys import create_key
+    from eventlens.store import schema as t
+
+    secret = create_key(store, "tests")[1]
+    with store.engine.connect() as conn:
+        incident = conn.execute(sa.select(t.incidents.c.event_id_cnty).limit(1)).scalar_one()
+
+    @sa.event.listens_for(store.engine, "connect")
+    def _query_only(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.execute("PRAGMA query_only=ON")
+
+    store.engine.dispose()
+    with api_data.make_client(store) as client:
+        assert client.get("/api/v1/incidents").status_code == 200
+        res = client.post(
+            f"/api/v1/incidents/{incident}/corrections",
+            json={"changes": {"fatalities": 4}, "reason": "t"},
+            headers={"X-API-Key": secret},
+        )
+    assert res.status_code == 503, res.text
+    detail = res.json()["detail"]
+    assert "read-only" in detail and ".db" not in detail and "sqlite" not in detail.lower(), detail
+
+
+def test_a_linked_directory_inside_a_folder_is_named_once_not_followed(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A link loop through directories (inner/up -> ..) ended the walk, but silently: a folder
+    linked into the input folder was skipped without a word. Now one line names it."""
+    from eventlens.read import read_paths
+    from eventlens.types import Article
+
+    inner = tmp_path / "inner"
+    inner.mkdir()
+    (inner / "story.txt").write_text(TEXT)
+    (inner / "up").symlink_to("..")
+    with caplog.at_level("WARNING", logger="eventlens.read.paths"):
+        out = list(read_paths([str(tmp_path)]))
+    assert [a.id for a in out if isinstance(a, Article)] == ["inner/story.txt"]
+    said = [r.getMessage() for r in caplog.records]
+    assert len(said) == 1 and said[0].startswith(f"{inner / 'up'}: a link to a directory"), said

@@ -26,7 +26,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from eventlens.errors import ConfigError, InputError, StoreError
+from eventlens.errors import ConfigError, InputError, ReadOnlyStoreError, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +108,7 @@ def create_app(settings: Settings | None = None, *, store: Any = None) -> FastAP
 
     for unavailable in (StoreError, sa.exc.OperationalError, sa.exc.InterfaceError):
         app.add_exception_handler(unavailable, _store_unavailable)  # type: ignore[arg-type]
+    app.add_exception_handler(ReadOnlyStoreError, _store_read_only)  # type: ignore[arg-type]
     policy = content_security_policy(settings.tile_url)
 
     @app.exception_handler(Exception)
@@ -154,6 +155,16 @@ async def _store_unavailable(req: Request, exc: Exception) -> JSONResponse:
         {"detail": "the database is unavailable; try again shortly"},
         status_code=503,
         headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )
+
+
+async def _store_read_only(req: Request, exc: Exception) -> JSONResponse:
+    """A write to a store that refuses every write (served from a read-only file or session):
+    a 503 without Retry-After, since waiting does not help; reads go on working."""
+    log.warning("%s %s: store is read-only: %s", req.method, req.url.path, exc)
+    return JSONResponse(
+        {"detail": "the database is read-only: reads work, writes are refused; ask the server's operator"},
+        status_code=503,
     )
 
 

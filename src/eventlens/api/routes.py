@@ -28,7 +28,7 @@ from eventlens.api import schemas as s
 from eventlens.api.cache import ResponseCache
 from eventlens.api.keys import ApiKey, verify_key
 from eventlens.api.posted import read_posted
-from eventlens.errors import InputError, StoreError
+from eventlens.errors import InputError, ReadOnlyStoreError, StoreError
 from eventlens.store import queries
 from eventlens.store.edits import EDITABLE, CorrectionError
 
@@ -590,10 +590,11 @@ def correct_incident(
         edit(store, incident_id, changes, _text(body.reason) or "-", f"{key.name} (key {key.prefix})")
         _cache(request).clear()
     except CorrectionError as exc:  # refused by validation, like a value the schema refuses: 422
-        field = [exc.source] if exc.source in EDITABLE else []
-        issue = {"loc": ("body", "changes", *field), "msg": exc.reason, "type": "value_error"}
-        raise RequestValidationError([issue]) from None
+        loc = ("body", "changes", *([exc.source] if exc.source in EDITABLE else []))
+        raise RequestValidationError([{"loc": loc, "msg": exc.reason, "type": "value_error"}]) from None
     except StoreError as exc:
+        if isinstance(exc, ReadOnlyStoreError):
+            raise  # the app's 503: no retry or refetch helps
         log.warning("correction of %s not stored: %s", incident_id, exc)
         raise InputError(incident_id, "not corrected: the incident changed or went; fetch it again") from None
     return get_incident(request, incident_id)

@@ -44,6 +44,14 @@ def _check_feed_url(url: str, what: str = "feed") -> None:
         raise typer.BadParameter(
             f"{what} {url!r}: give an http:// or https:// URL (a file of URLs goes to --feeds)"
         )
+    if what == "feed":
+        from eventlens.errors import ConfigError
+        from eventlens.jobs.watch import refuse_credentials
+
+        try:
+            refuse_credentials([url])
+        except ConfigError as exc:
+            raise typer.BadParameter(str(exc)) from None
 
 
 def watch(

@@ -46,7 +46,15 @@ from eventlens.store import schema as t
 
 log = logging.getLogger(__name__)
 
-__all__ = ["AlertFilter", "PollReport", "WatchConfig", "Watcher", "read_feed_list", "watch"]
+__all__ = [
+    "AlertFilter",
+    "PollReport",
+    "WatchConfig",
+    "Watcher",
+    "read_feed_list",
+    "refuse_credentials",
+    "watch",
+]
 
 #: Transient failures (timeouts, 5xx) of one item are retried on this many polls, then given up.
 MAX_ATTEMPTS = 3
@@ -126,7 +134,7 @@ def read_feed_list(path: str | Path) -> list[str]:
     return list(dict.fromkeys(ln for ln in lines if ln))
 
 
-def _refuse_credentials(urls: Iterable[str]) -> None:
+def refuse_credentials(urls: Iterable[str]) -> None:
     """A feed URL with ``user:password@`` is refused at start: the fetcher sends no credentials
     (the feed would fail on every poll), and the URL would be logged each poll and stored in
     ``watch_feeds`` with the password in the clear."""
@@ -497,7 +505,7 @@ def watch(
             urls += read_feed_list(feeds_file)
         if not urls:
             raise ConfigError("no feeds to watch; give FEED_URL arguments or --feeds FILE")
-        _refuse_credentials(urls)
+        refuse_credentials(urls)
         store = open_store(db_url)
     except EventlensError as exc:
         log.error("%s", exc)

@@ -116,12 +116,19 @@ def files_under(root: Path, suffixes: Collection[str] = EXTENSIONS) -> list[Path
     folders left out), sorted by their path relative to ``root``: the one directory walk, so that
     ``extract``, ``ingest`` and ``ingest --dask`` take a folder's files in the same order.
 
-    Entries that are not regular files (a FIFO, whose read would block forever, a socket, a
-    broken link) are listed too: reading one gives one :class:`InputError` saying it was skipped,
+    Links to directories are not followed (one warning line each). Entries that are not
+    regular files (a FIFO, whose read would block forever, a socket, a broken link) are listed too: reading one gives one :class:`InputError` saying it was skipped,
     never a read."""
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for d in dirnames:  # os.walk does not follow them (a link to ".." would loop): say so
+            if os.path.islink(os.path.join(dirpath, d)):
+                logger.warning(
+                    "%s: a link to a directory, not followed inside a folder (links can loop); "
+                    "pass its target itself to read it",
+                    shown(os.path.join(dirpath, d)),
+                )
         for name in filenames:
             suffix = Path(name).suffix.lower()
             if not name.startswith(".") and (suffix in suffixes or not suffix):

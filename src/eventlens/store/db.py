@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
-from eventlens.errors import StoreError
+from eventlens.errors import ReadOnlyStoreError, StoreError
 from eventlens.store import schema as t
 
 log = logging.getLogger(__name__)
@@ -154,7 +154,7 @@ class Store:
                 else "a standby or a read-only session (default_transaction_read_only); connect "
                 "to the primary as a user that may write"
             )
-            raise StoreError(
+            raise ReadOnlyStoreError(
                 f"{self!r}: the database is read-only ({exc.orig}); nothing was written; {hint}"
             ) from exc
 
