@@ -156,9 +156,12 @@ def score_case(snippets: Sequence[Any], pred: Sequence[str]) -> dict[str, Any]:
     """The ``case2021`` / ``own-snippets`` suites' figures for predicted labels."""
     from eventlens.eval.case2021_suite import score_snippets
 
-    figs = score_snippets(list(snippets), [as_record(p) for p in pred])["figures"]
+    res = score_snippets(list(snippets), [as_record(p) for p in pred])
     keep = ("sub_event_type.weighted_f1", "sub_event_type.macro_f1", "non_acled.with_record", "acled.misses")
-    return {k: figs[k] for k in keep}
+    out: dict[str, Any] = {k: res["figures"][k] for k in keep}
+    per = res["details"]["sub_event_type.per_class"]
+    out["f1_by_class"] = {c: round(v["f1"], 4) for c, v in sorted(per.items())}
+    return out
 
 
 def cv_predictions(

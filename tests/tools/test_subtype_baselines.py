@@ -67,6 +67,7 @@ def test_case_scoring_is_the_suites(sb) -> None:
     # clash F1 1; arrests tp 0, fp 1, fn 1 -> 0; weighted by gold support 1 and 1
     assert f["sub_event_type.weighted_f1"] == 0.5
     assert f["sub_event_type.macro_f1"] == 0.5
+    assert f["f1_by_class"] == {"Armed clash": 1.0, "Arrests": 0.0}
 
 
 def test_cv_never_predicts_a_row_with_a_model_that_saw_its_fold(sb) -> None:
