@@ -227,3 +227,39 @@ def test_statement_day_does_not_refine_a_month(pipe: Pipeline) -> None:
     )
     events = [e.to_dict() for e in pipe.extract(text, published=datetime(2024, 6, 20, 12, 0))]
     assert [e["event_date"] for e in events] == ["2024-03"]
+
+
+# --------------------------------------------------------------------------- a funeral's lead
+def test_funeral_lead_after_a_dateline_sentence(pipe: Pipeline) -> None:
+    """The lead of a funeral story is its first sentence with a verb, not a dateline the parser
+    split off ("KALEMIE, Congo -"): walking behind a coffin makes it a commemoration story, so
+    the killing it recalls is background on its own day, not news of the funeral's week."""
+    text = (
+        "'He taught all our children': Kalemie says goodbye to Jean-Paul Mutombo\n"
+        "KALEMIE, Congo - Hundreds of people walked behind the coffin of Jean-Paul Mutombo "
+        "through the streets of Kalemie on Saturday.\n\n"
+        "Mutombo, 48, a primary school headmaster, was shot dead by two gunmen on Wednesday night "
+        "outside his school in the village of Kabeya, police said.\n"
+    )
+    events = [e.to_dict() for e in pipe.extract(text, published=datetime(2024, 9, 15, 18, 0))]
+    attacks = [(e["role"], e["event_date"]) for e in events if e["sub_event_type"] == "Attack"]
+    assert attacks == [("background", "2024-09-11")], attacks
+
+
+# --------------------------------------------------------------------------- statistics after an incident
+def test_statistics_after_an_incident_leave_it(pipe: Pipeline) -> None:
+    """Counts over a period or compared across regions that follow an incident are no part of
+    it: their air strikes give the attack on a police station no type, actor or toll."""
+    text = (
+        "Resistance fighters storm police station in Kale\n"
+        "On Monday, fighters of a local resistance group attacked the police station in Kale, "
+        "Sagaing region, killing six police officers, a spokesman for the group said.\n\n"
+        "Sagaing has been hit by more air strikes than any other region, according to monitoring "
+        "groups. Since the coup, the military has carried out more than 900 air strikes in "
+        "Sagaing, and more than 4,000 civilians have been killed across the country.\n"
+    )
+    events = [e.to_dict() for e in pipe.extract(text, published=datetime(2024, 2, 7, 12, 0))]
+    reported = [e for e in events if e["role"] == "reported"]
+    assert [(e["event_type"], e["fatalities"]) for e in reported] == [("Battles", 6)], [
+        (e["event_type"], e["sub_event_type"], e["fatalities"]) for e in events
+    ]

@@ -97,6 +97,8 @@ _DAY_WORDS = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{1,2}\b)",
     re.I,
 )
+#: Counts compared across places or groups ("more air strikes than any other region").
+_COMPARED = re.compile(r"\b(?:more|fewer)\s+(?:[\w-]+\s+){1,3}than\s+(?:any\s+other|all\s+other)\b", re.I)
 #: The day a count starts from ("1,104 civilians killed since 1 January"): a period, no incident's day.
 _SINCE_DAY = re.compile(
     r"\bsince\s+(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*(?:\s+\d{1,2}\b)?", re.I
@@ -137,6 +139,8 @@ def _statistical(tok: Token, sent: Span) -> bool:
     lists = word_lists()
     if _MONTH_OR_DAY.search(_own_clause_text(sent, tok)):
         return False  # "gunmen opened fire inside a bar in October": a dated incident, told
+    if _COMPARED.search(_own_clause_text(sent, tok)):
+        return True  # "hit by more air strikes than any other region": a comparison of counts
     text = sent.text
     # a big count since a day ("1,104 civilians killed in Ituri since 1 January") counts over a
     # period; a small one ("five arrested since 3 May") may be one incident's sequel
@@ -411,7 +415,7 @@ def article_kind(sentences: Sequence[Sentence]) -> Kind:
     whole = " ".join(s.span.text for s in sentences)
     if sport_terms(whole):
         return "sport"
-    heads = [s for s in sentences if s.is_title][:1] + [s for s in sentences if not s.is_title][:1]
+    heads = _heads(sentences)
     if brawl_terms(" ".join(s.span.text for s in heads)) and brawl_terms(whole):
         return "crime"  # a brawl of bar patrons told from the headline on (no politics, death nor gun)
     lead = [s for s in sentences if s.is_title and s.event_cues]
@@ -434,7 +438,7 @@ def article_kind(sentences: Sequence[Sentence]) -> Kind:
         return Counter(kinds).most_common(1)[0][0]  # type: ignore[return-value]
     # the lead's main verb says what the story is ("A man pleaded guilty on Tuesday to helping
     # plan the siege ...", "The court heard ..."), even when its object is no incident word
-    heads = [s for s in sentences if s.is_title][:1] + [s for s in sentences if not s.is_title][:1]
+    heads = _heads(sentences)
 
     def told_there(s: Sentence) -> bool:  # an incident word of the sentence no frame explains
         return any(c.weight >= 1.0 and governor(_head(s.span.doc, c)) is None for c in s.event_cues)
@@ -474,6 +478,13 @@ def article_kind(sentences: Sequence[Sentence]) -> Kind:
     return "incident"
 
 
+def _heads(sentences: Sequence[Sentence], n: int = 1) -> list[Sentence]:
+    """The headline and the first ``n`` sentences of the body: sentences with a verb, so a
+    dateline parsed as a sentence of its own ("TUMACO, Colombia -") is not the lead."""
+    body = [s for s in sentences if not s.is_title and any(t.pos_ in ("VERB", "AUX") for t in s.span)]
+    return [s for s in sentences if s.is_title][:1] + body[:n]
+
+
 def _names_commemoration(s: Sentence) -> bool:
     """Is the sentence's main verb about a commemoration: its subject, object or prepositional
     object a funeral, a vigil, a memorial ("Funeral begins for 4 slain officers", "thousands
@@ -507,12 +518,13 @@ def apply_kinds(
     ``published``, a date older than the story's week that merge gave the group ("accuse him
     of ordering a car bomb attack ... in October 2022") is no hearing's day: it stays."""
     lead = article_kind(sentences)
-    heads = [s for s in sentences if s.is_title][:1] + [s for s in sentences if not s.is_title][:2]
+    heads = _heads(sentences, 2)
     log = crime_log(" ".join(s.span.text for s in heads))
     kept = []
     for g in groups:
         if log and not log_keeps(_text(list(g.sentences) + list(g.context))):
             continue  # a police blotter's item: an argument's shooting, a break-in, a crash
+        _drop_statistics(g)
         frame = frame_of(g, lead)
         if frame.role == "none":
             continue
@@ -526,6 +538,24 @@ def apply_kinds(
         # people fleeing after the violence the article tells are its aftermath, not an incident
         kept = [g for g in kept if not _only_flight(g)]
     return kept
+
+
+def _drop_statistics(group: Group) -> None:
+    """Sentences of the group whose every incident word counts over a period ("Since the coup,
+    the military has carried out more than 1,200 air strikes in Sagaing") tell no part of the
+    incident they follow: they leave it, so their words give it no type, actor or toll. A group
+    of statistics alone is left whole (its frame says so)."""
+    stats = []
+    told = 0
+    for s in group.sentences:
+        heads = [_head(s.span.doc, c) for c in s.cues if c.name in EVENT_CUES and c.weight >= 1.0]
+        if s.is_title or not heads:
+            continue
+        told += 1
+        if all(_statistical(tok, s.span) for tok in heads):
+            stats.append(s)
+    if stats and len(stats) < told:
+        group.sentences = [s for s in group.sentences if s not in stats]
 
 
 def _only_flight(group: Group) -> bool:
