@@ -138,6 +138,64 @@ CASES = [
     ),
 ]
 
+#: Wording translated from French or Spanish news ("interpellated", "neutralised", "deprived of
+#: their liberty", "set ablaze the vehicle"): the same sub-types as their English equivalents.
+TRANSLATED = [
+    pytest.param(
+        "Arrests",
+        "Three individuals were interpellated by the elements of the gendarmerie in Doko on Tuesday for "
+        "their presumed links with a terrorist group.",
+        id="interpellated",
+    ),
+    pytest.param(
+        "Arrests",
+        "Two young men were deprived of their liberty by the uniformed agents in the neighbourhood of San "
+        "Rafael on Friday night.",
+        id="deprived-of-their-liberty",
+    ),
+    pytest.param(
+        "Armed clash",
+        "The defence and security forces neutralised some fifteen terrorists during a clean-up operation in "
+        "the zone of Taka on Sunday.",
+        id="terrorists-neutralised",
+    ),
+    pytest.param(
+        "Other",
+        "The populations of the village of Bela abandoned their houses after the incursion of unidentified "
+        "armed individuals on Monday.",
+        id="abandoned-their-houses",
+    ),
+    pytest.param(
+        "Looting/property destruction",
+        "Unidentified armed individuals set ablaze the vehicle of the sub-prefect on the axis Dori-Gorom on "
+        "Saturday.",
+        id="set-ablaze-the-vehicle",
+    ),
+]
+CASES += TRANSLATED
+
+#: Nominalised events beside a reaction ("drew protests from press groups" is criticism, not a
+#: demonstration) and displacement told with the cause as the passive agent.
+CASES += [
+    pytest.param(
+        "Arrests",
+        "The detention of the journalist by soldiers at the Kalo checkpoint on Sunday drew protests from "
+        "press groups.",
+        id="detention-drew-protests-from-press-groups",
+    ),
+    pytest.param(
+        "Other",
+        "More than 300 families have been uprooted from their villages around Kalo by the fighting, the "
+        "county commissioner said.",
+        id="uprooted-by-the-fighting",
+    ),
+    pytest.param(
+        "Looting/property destruction",
+        "The destruction of the Veno bridge by retreating rebels on Friday cut the town off from the capital.",
+        id="destruction-of-a-bridge",
+    ),
+]
+
 NO_RECORD = [
     pytest.param(
         "The president praised the army's role in the fight against terrorism during a ceremony on Monday.",

@@ -47,7 +47,7 @@ _NOT_TARGET = frozenset(
 _INANIMATE = frozenset(
     """explosions blasts bombs devices fires attacks strikes shells rockets missiles mines ieds vehicles cars trucks
     incidents clashes floods storms accidents crashes shots bullets rounds airstrikes raids operations weapons guns
-    grenades drones projectiles reports sources""".split()
+    grenades drones projectiles reports sources fighting violence conflict war insecurity unrest""".split()
 )
 
 
