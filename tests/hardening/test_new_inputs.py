@@ -281,3 +281,19 @@ def test_a_database_server_that_refuses_is_one_line() -> None:
     with pytest.raises(StoreError) as info:
         open_store("postgresql://nobody@127.0.0.1:9/none?connect_timeout=3")
     assert "\n" not in str(info.value), str(info.value)
+
+
+def test_the_ingest_summary_does_not_count_failed_inputs_as_articles(
+    tmp_path: Path, no_geocoder: None
+) -> None:
+    """'162 articles: 96 new, 64 already stored ... 2 failures' for 160 articles and 2 bad files."""
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(TEXT)
+    (d / "b.txt").write_text("Police arrested 12 protesters in Kano on Wednesday, officials said.\n")
+    (d / "empty.txt").write_text("")
+    res = CliRunner().invoke(app, ["ingest", str(d), "--db", str(tmp_path / "s.db")])
+    said = " ".join(res.stderr.split())
+    assert res.exit_code == 1 and "3 inputs: 2 new, 0 already stored" in said and "1 failures" not in said, (
+        said
+    )
