@@ -259,3 +259,41 @@ def test_a_linked_directory_inside_a_folder_is_named_once_not_followed(
     assert [a.id for a in out if isinstance(a, Article)] == ["inner/story.txt"]
     said = [r.getMessage() for r in caplog.records]
     assert len(said) == 1 and said[0].startswith(f"{inner / 'up'}: a link to a directory"), said
+
+
+def test_ingest_names_a_fifo_in_a_folder_as_extract_does(tmp_path: Path, no_geocoder: None) -> None:
+    """extract said 'a named pipe (FIFO), not a regular file; skipped'; ingest (which reads the
+    folder's files one by one) said only 'not a regular file or directory'."""
+    d = tmp_path / "in"
+    d.mkdir()
+    os.mkfifo(d / "pipe.txt")
+    (d / "ok.txt").write_text(TEXT)
+    res = CliRunner().invoke(app, ["ingest", str(d), "--db", str(tmp_path / "s.db")])
+    assert res.exit_code == 1, res.output
+    assert f"{d / 'pipe.txt'}: a named pipe (FIFO), not a regular file; skipped" in res.output, res.output
+
+
+def test_a_database_server_that_refuses_is_one_line() -> None:
+    """psycopg's 'connection refused' spans two lines ('Is the server running on that host...')."""
+    from eventlens.errors import StoreError
+    from eventlens.store import open as open_store
+
+    with pytest.raises(StoreError) as info:
+        open_store("postgresql://nobody@127.0.0.1:9/none?connect_timeout=3")
+    assert "\n" not in str(info.value), str(info.value)
+
+
+def test_the_ingest_summary_does_not_count_failed_inputs_as_articles(
+    tmp_path: Path, no_geocoder: None
+) -> None:
+    """'162 articles: 96 new, 64 already stored ... 2 failures' for 160 articles and 2 bad files."""
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(TEXT)
+    (d / "b.txt").write_text("Police arrested 12 protesters in Kano on Wednesday, officials said.\n")
+    (d / "empty.txt").write_text("")
+    res = CliRunner().invoke(app, ["ingest", str(d), "--db", str(tmp_path / "s.db")])
+    said = " ".join(res.stderr.split())
+    assert res.exit_code == 1 and "3 inputs: 2 new, 0 already stored" in said and "1 failures" not in said, (
+        said
+    )

@@ -42,7 +42,7 @@ def test_directory_ingest_then_rerun(tmp_path):
     db = str(tmp_path / "x.db")
     code, out = _run(db, [str(src)])
     assert code == 1
-    assert "3 new" in out and "1 failures" in out and "bad.txt" in out
+    assert "3 new" in out and "1 failure;" in out and "bad.txt" in out
     code, out = _run(db, [str(src)])
     assert code == 1  # the bad file is tried again, and fails again
     assert "3 unchanged input files were already ingested" in out

@@ -122,8 +122,8 @@ def _progress_bar(console: Any) -> Any:
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn(
-            "files  {task.fields[articles]} articles  {task.fields[events]} events  "
-            "{task.fields[failures]} failures  {task.fields[rate]:.1f} art/s"
+            "files  read {task.fields[articles]}  events {task.fields[events]}  "
+            "failed {task.fields[failures]}  {task.fields[rate]:.1f}/s"
         ),
         TimeElapsedColumn(),
         TimeRemainingColumn(),

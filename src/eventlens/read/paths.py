@@ -108,7 +108,10 @@ def read_paths(
         elif not root.exists():
             yield InputError(name, _missing(root))
         else:
-            yield InputError(name, "not a regular file or directory; pass files, directories or - for stdin")
+            why = _not_regular(root)  # a FIFO, a socket, a device: said as a folder's walk says it
+            yield InputError(
+                name, why or "not a regular file or directory; pass files, directories or - for stdin"
+            )
 
 
 def files_under(root: Path, suffixes: Collection[str] = EXTENSIONS) -> list[Path]:

@@ -352,5 +352,6 @@ def open(db_url: str | os.PathLike[str] | None = None) -> Store:  # noqa: A001 -
             if engine.dialect.name == "sqlite"
             else "check the URL and that the server runs"
         )
-        raise StoreError(f"{store!r}: cannot open the database ({exc.orig}); {hint}") from exc
+        said = " ".join(str(exc.orig).split())  # psycopg's "connection refused" has a second line
+        raise StoreError(f"{store!r}: cannot open the database ({said}); {hint}") from exc
     return store

@@ -162,12 +162,17 @@ class IngestSummary:
         return self.articles_seen / self.seconds if self.seconds > 0 else 0.0
 
     def __str__(self) -> str:
+        # articles_seen counts the failed inputs too: "inputs", so that new + stored + failed add up
         return (
-            f"{self.articles_seen} articles: {self.articles_new} new, {self.already_stored} already stored; "
-            f"{self.events} events -> {self.incidents_new} new incidents"
+            f"{_n(self.articles_seen, 'input')}: {self.articles_new} new, {self.already_stored} already "
+            f"stored; {_n(self.events, 'event')} -> {self.incidents_new} new incidents"
             + (f" ({self.incidents_merged} merged)" if self.incidents_merged else "")
-            + f"; {self.failures} failures; {self.seconds:.1f} s ({self.rate:.1f} articles/s)"
+            + f"; {_n(self.failures, 'failure')}; {self.seconds:.1f} s ({self.rate:.1f} inputs/s)"
         )
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def _summary(run_id: int, c: _Counts, started: float, failed: list[str]) -> IngestSummary:
