@@ -263,3 +263,28 @@ def test_statistics_after_an_incident_leave_it(pipe: Pipeline) -> None:
     assert [(e["event_type"], e["fatalities"]) for e in reported] == [("Battles", 6)], [
         (e["event_type"], e["sub_event_type"], e["fatalities"]) for e in events
     ]
+
+
+# --------------------------------------------------------------------------- "fighters of the X-linked Y"
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        pytest.param(
+            "Fighters of the al Qaeda-linked JNIM overran an army post near Sebba on Monday, killing "
+            "12 soldiers, security sources said.",
+            "JNIM",
+            id="al-qaeda-linked",
+        ),
+        pytest.param(
+            "Gunmen of the Iran-backed Houthi movement shelled a village near Taiz on Monday, killing "
+            "three civilians.",
+            "Military Forces of Yemen (2016-) Supreme Political Council",
+            id="iran-backed",
+        ),
+    ],
+)
+def test_affiliation_before_the_name_is_no_part_of_it(text: str, actor: str) -> None:
+    import eventlens
+
+    (ev,) = eventlens.extract(text, published=datetime(2024, 6, 20))
+    assert actor in (ev.to_dict()["actor1"] or "")

@@ -329,7 +329,12 @@ def _says_no_name(actor: Actor, country: str | None) -> bool:
 #: "On 24 March, IS Sahel militants").
 _COORDINATED = re.compile(r"(?:\band|/|&)\s*$", re.I)
 #: What joins generic words to the name after them ("joint forces of the KNLA", "members from ...").
-_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?", re.I)
+#: "fighters of the al Qaeda-linked JNIM", "members of the Iran-backed Kataib Hezbollah": an
+#: affiliation written before the name is no part of it.
+_OF = re.compile(
+    r"\s+(?:of|from)\s+(?:the\s+)?(?:[\w'’ ]{1,30}?-(?:linked|backed|affiliated|allied|aligned|led|based)\s+)?",
+    re.I,
+)
 
 
 def _named_nearby(ev: Event, actor: Actor, country: str | None) -> Actor | None:
