@@ -202,6 +202,24 @@ CASES += [
         id="explosions-after-warplanes-circling",
     ),
     pytest.param(
+        "Other",
+        "Three children were injured on Sunday when a grenade they found in a field near Otuk exploded, the "
+        "village chief said.",
+        id="grenade-the-children-found-went-off",
+    ),
+    pytest.param(
+        "Change to group/activity",
+        "Police have banned all demonstrations in the capital for the next two weeks, the police commissioner "
+        "said on Monday.",
+        id="demonstrations-banned",
+    ),
+    pytest.param(
+        "Change to group/activity",
+        "The armed group announced that it had dissolved its armed wing and would take part in the elections "
+        "as a party.",
+        id="armed-wing-dissolved",
+    ),
+    pytest.param(
         "Looting/property destruction",
         "The destruction of the Veno bridge by retreating rebels on Friday cut the town off from the capital.",
         id="destruction-of-a-bridge",
