@@ -190,6 +190,36 @@ CASES += [
         id="uprooted-by-the-fighting",
     ),
     pytest.param(
+        "Air/drone strike",
+        "Residents heard drones overhead shortly before two blasts hit a compound in Sabo on Monday night, "
+        "killing three men.",
+        id="blasts-under-drones-overhead",
+    ),
+    pytest.param(
+        "Air/drone strike",
+        "Witnesses described seeing warplanes circling over Fedo before several explosions shook the town "
+        "on Wednesday afternoon.",
+        id="explosions-after-warplanes-circling",
+    ),
+    pytest.param(
+        "Other",
+        "Three children were injured on Sunday when a grenade they found in a field near Otuk exploded, the "
+        "village chief said.",
+        id="grenade-the-children-found-went-off",
+    ),
+    pytest.param(
+        "Change to group/activity",
+        "Police have banned all demonstrations in the capital for the next two weeks, the police commissioner "
+        "said on Monday.",
+        id="demonstrations-banned",
+    ),
+    pytest.param(
+        "Change to group/activity",
+        "The armed group announced that it had dissolved its armed wing and would take part in the elections "
+        "as a party.",
+        id="armed-wing-dissolved",
+    ),
+    pytest.param(
         "Looting/property destruction",
         "The destruction of the Veno bridge by retreating rebels on Friday cut the town off from the capital.",
         id="destruction-of-a-bridge",
@@ -256,3 +286,8 @@ def test_whoever_confirmed_a_nominalised_event_is_not_its_doer(rules: Pipeline) 
     events = [e for e in rules.extract(text, published=PUB) if e.role == "reported"]
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
     assert events[0].actor1 is not None and "Aid Workers" not in events[0].actor1.name
+
+
+def test_a_blast_with_no_aircraft_named_stays_a_remote_explosive(rules: Pipeline) -> None:
+    text = "An explosion at a market in Tira killed four people on Sunday, police said."
+    assert _reported(rules, text) == ["Remote explosive/landmine/IED"]

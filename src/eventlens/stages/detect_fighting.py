@@ -94,6 +94,15 @@ def remote_violence(r: Incident) -> Classification | None:
     if not remote:
         return None
     by = r.by
+    if (
+        set(remote) == {"IED"}
+        and r.has("AIRCRAFT")
+        and not r.has("CLASH")
+        and all(_BARE_BLAST.match(c.text) for c in by["IED"])
+    ):
+        # "warplanes circled over the town before several explosions shook it": blasts of no
+        # named device under aircraft seen at the time are an air strike, not a planted bomb
+        return r.out(AIR_DRONE_STRIKE, 0.6, "IED")
     # the more specific means wins: an air strike "in conjunction with artillery shelling" is
     # an air strike (ACLED codebook: the most specific sub-event type applies)
     best = max(
