@@ -297,3 +297,27 @@ def test_the_ingest_summary_does_not_count_failed_inputs_as_articles(
     assert res.exit_code == 1 and "3 inputs: 2 new, 0 already stored" in said and "1 failures" not in said, (
         said
     )
+
+
+@pytest.mark.parametrize("changes", [{"fatalities": "3"}, {"latitude": "33.3", "longitude": 44.4}])
+def test_a_correction_takes_numbers_not_strings_of_digits(store: Any, changes: dict[str, Any]) -> None:
+    """The API stored {"fatalities": "3"} as 3 where `eventlens edit --set 'fatalities="3"'`
+    refuses it ("give a whole number"): the same correction, two answers."""
+    import api_data
+    import sqlalchemy as sa
+
+    from eventlens.api.keys import create_key
+    from eventlens.store import schema as t
+
+    secret = create_key(store, "tests")[1]
+    with store.engine.connect() as conn:
+        incident = conn.execute(sa.select(t.incidents.c.event_id_cnty).limit(1)).scalar_one()
+    with api_data.make_client(store) as client:
+        res = client.post(
+            f"/api/v1/incidents/{incident}/corrections",
+            json={"changes": changes, "reason": "t"},
+            headers={"X-API-Key": secret},
+        )
+    assert res.status_code == 422, res.text
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(t.corrections)).scalar_one() == 0

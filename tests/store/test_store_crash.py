@@ -161,3 +161,28 @@ def test_the_next_start_marks_a_killed_run_interrupted_and_says_so(db_url, caplo
     assert status[summary.run_id][0] == "done"
     lines = [r.getMessage() for r in caplog.records if "interrupted" in r.getMessage()]
     assert len(lines) == 1 and f"ingest run {killed} " in lines[0]
+
+
+def test_an_interrupted_run_keeps_the_counts_of_what_it_committed(db_url, caplog):
+    """The second walk through issue 16: a run killed after 64 committed articles was marked
+    'interrupted' with articles_new 0 (its counts are written only when a run ends), so the
+    run table hid what the killed run had stored."""
+    from store_helpers import corpus
+
+    _kill_mid_run(db_url)
+    s = store_mod.open(db_url)
+    with s.engine.connect() as conn:
+        committed = conn.execute(sa.select(sa.func.count()).select_from(t.articles)).scalar_one()
+        events = conn.execute(sa.select(sa.func.sum(t.articles.c.event_count))).scalar_one()
+    with caplog.at_level(logging.WARNING, logger="eventlens.store.ingest"):
+        ingest(s, corpus()[:3], batch_size=10)
+    with s.engine.connect() as conn:
+        row = conn.execute(
+            sa.select(t.ingest_runs.c.articles_new, t.ingest_runs.c.events).where(
+                t.ingest_runs.c.status == "interrupted"
+            )
+        ).one()
+    s.close()
+    assert committed >= 30 and tuple(row) == (committed, events)
+    (line,) = [r.getMessage() for r in caplog.records if "interrupted" in r.getMessage()]
+    assert f"{committed} articles of it were committed" in line, line

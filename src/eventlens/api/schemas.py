@@ -308,9 +308,13 @@ class ArticleOut(BaseModel):
     incident_ids: list[str] = Field(description="The incidents the records were filed under (when stored).")
 
 
-def _no_bool(v: Any) -> Any:
+def _number_only(v: Any) -> Any:
+    """A JSON number, as the schema says: not true/false, and not a string of digits ("3" was
+    stored as 3, where `eventlens edit --set fatalities='"3"'` refuses it)."""
     if isinstance(v, bool):
         raise ValueError("give a number, not true/false")
+    if isinstance(v, str):
+        raise ValueError(f"give a number, not a string ({v[:20]!r})")
     return v
 
 
@@ -328,10 +332,10 @@ def _changes_model() -> type[BaseModel]:
         typ = t.incidents.c[name].type
         ann: Any
         if isinstance(typ, sa.Integer):
-            ann = Annotated[int, Field(ge=-(2**31 - 1), le=2**31 - 1), BeforeValidator(_no_bool)]
+            ann = Annotated[int, Field(ge=-(2**31 - 1), le=2**31 - 1), BeforeValidator(_number_only)]
         elif isinstance(typ, sa.Float):
             lo, hi = bounds.get(name, (-1e12, 1e12))
-            ann = Annotated[float, Field(ge=lo, le=hi, allow_inf_nan=False)]
+            ann = Annotated[float, Field(ge=lo, le=hi, allow_inf_nan=False), BeforeValidator(_number_only)]
         elif isinstance(typ, sa.Date):
             ann = date
         else:

@@ -407,18 +407,34 @@ def close_interrupted(store: Store) -> list[int]:
             m = _OWNER.fullmatch(note or "")
             if m is None or m.group(2) != host or int(m.group(1)) == me or _alive(int(m.group(1))):
                 continue
+            # a run's counts are written when it ends: take the killed run's from what it committed
+            arts, events = conn.execute(
+                sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(t.articles.c.event_count), 0)).where(
+                    t.articles.c.run_id == run_id
+                )
+            ).one()
+            fails = conn.execute(
+                sa.select(sa.func.count()).select_from(t.failures).where(t.failures.c.run_id == run_id)
+            ).scalar_one()
             conn.execute(
                 sa.update(t.ingest_runs)
                 .where(t.ingest_runs.c.id == run_id, t.ingest_runs.c.status == "running")
-                .values(status="interrupted", note=f"{note}; interrupted: the process ended mid-run")
+                .values(
+                    status="interrupted",
+                    note=f"{note}; interrupted: the process ended mid-run",
+                    articles_new=arts,
+                    events=events,
+                    failures=fails,
+                )
             )
             log.warning(
                 "ingest run %d (started %s, %s) was interrupted: its process ended before the run "
-                "finished; marked 'interrupted' (its committed batches are kept; ingest the same "
-                "inputs again to finish)",
+                "finished; %d articles of it were committed and are kept; marked 'interrupted' "
+                "(ingest the same inputs again to finish)",
                 run_id,
                 run_started,
                 note,
+                arts,
             )
             closed.append(run_id)
     return closed
