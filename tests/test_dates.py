@@ -320,6 +320,8 @@ TIMEX_CASES = [
     pytest.param("the first quarter of last year", SUN, "past", "2020-Q1", id="quarter-last-year"),
     pytest.param("the last quarter", date(2007, 1, 18), "past", "2006-Q4", id="last-quarter"),
     pytest.param("spring", date(2009, 4, 1), "past", "2009-SP", id="season"),
+    pytest.param("in the fall of 2019", SUN, "past", "2019-FA", id="fall-of-a-year"),
+    pytest.param("in the fall", date(2021, 3, 1), "past", "2020-FA", id="in-the-fall"),
     pytest.param("next year", SUN, "past", "2022", id="next-year"),
     pytest.param("a week ago", SUN, "past", "2021-10-24", id="week-ago-names-the-day"),
     pytest.param("23 Feb", None, "past", "XXXX-02-23", id="no-anchor-unknown-year"),
@@ -367,6 +369,9 @@ def test_kinds_and_generic(text: str, kind: str, generic: bool, timex: str) -> N
         pytest.param("Shortly after the blast, police arrived", id="shortly-after-is-not-a-date"),
         pytest.param("the score was 3.45 points", id="decimal-is-not-a-time"),
         pytest.param("macOS version 10.15.7 released", id="dotted-version-number"),
+        pytest.param("The fall of Lakemba to the insurgents surprised", id="fall-of-a-town"),
+        pytest.param("after the fall of the regime", id="fall-of-a-regime"),
+        pytest.param("the fall in fuel prices", id="fall-in-prices"),
     ],
 )
 def test_non_dates_are_left_alone(text: str) -> None:

@@ -107,6 +107,10 @@ def _part(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     return _hit(m, "TIME", None, part="night" if word == "hours" else DAY_PARTS[word])
 
 
+# "the fall of Kabul", "the fall in prices": the noun, not the season (a year after "of" is the season)
+_FALL_NOUN = re.compile(r"\s+(?:in\b|of\s+(?!(?:last|this|next|that)\s+year\b))", re.IGNORECASE)
+
+
 # last week, this month, the past year, next year, this weekend, the previous month, earlier this week
 @_rule(
     r"\b(?P<rel>last|this|next|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+next|the\s+following"
@@ -123,6 +127,8 @@ def _rel_unit(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
     if rel == "the" and not m["prev"]:
         if unit not in ("weekend",) and unit not in _SEASONS:
             return None  # "the week" alone is anaphoric
+        if unit == "fall" and _FALL_NOUN.match(m.string, m.end()):
+            return None
     if a is None:
         return _hit(m, "DATE", None, relative=True, timex=None)
     word = rel.split()[-1]
@@ -227,6 +233,8 @@ def _season_rule(m: re.Match[str], ctx: _Ctx) -> _Hit | None:
         m["y"] or m.group(0).lower().startswith(("the", "in", "this", "last"))
     ):
         return None  # "fall" is a verb
+    if m["s"].lower() == "fall" and not m["y"] and _FALL_NOUN.match(m.string, m.end()):
+        return None
     if m["y"]:
         y = int(m["y"])
     elif ctx.anchor is None:
