@@ -148,11 +148,13 @@ def test_published_forms_the_pattern_names_are_taken(store: Store, when: str) ->
     assert resp.json()["published"].startswith(when[:10])
 
 
-def test_a_text_with_a_url_python_cannot_split_is_stored(store: Store) -> None:
-    # it was a 500: the store's canonical URL split it (ValueError: not an IPv6 address)
+def test_a_url_python_cannot_split_is_a_422_not_a_500(store: Store) -> None:
+    # it was a 500 (the store's canonical URL split it: ValueError, not an IPv6 address), then
+    # stored and echoed (which stopped a Schemathesis run: its own urlsplit); now the pattern
+    # takes only IPv6 addresses in brackets, so the document and the API both refuse it
     resp = _post(store, {"text": TEXT, "url": "htTP://[9BCFfbdA8]/x", "store": True})
-    assert resp.status_code == 200, resp.text
-    assert resp.json()["stored"] is True
+    assert resp.status_code == 422, resp.text
+    assert resp.json()["detail"][0]["loc"] == ["body", "url"]
 
 
 def test_a_url_that_cannot_be_fetched_is_a_short_400(store: Store) -> None:
