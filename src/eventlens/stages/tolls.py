@@ -140,14 +140,21 @@ def names_one_incident(text: str) -> bool:
     return bool(_ONE_INCIDENT.search(text))
 
 
-def clause_of(text: str, start: int, end: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> str:
-    """The clause of ``text`` around [start, end): from the last clause break before it to the
-    first one after it (breaks inside the span itself do not split it)."""
+def clause_bounds(
+    text: str, start: int, end: int, breaks: re.Pattern[str] = _CLAUSE_BREAK
+) -> tuple[int, int]:
+    """Where the clause of ``text`` around [start, end) begins and ends: from the last clause
+    break before it to the first one after it (breaks inside the span itself do not split it)."""
     left = 0
     for m in breaks.finditer(text, 0, start):
         left = m.end()
     m = breaks.search(text, end)
-    right = m.start() if m else len(text)
+    return left, m.start() if m else len(text)
+
+
+def clause_of(text: str, start: int, end: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> str:
+    """The clause of ``text`` around [start, end) (``clause_bounds``)."""
+    left, right = clause_bounds(text, start, end, breaks)
     return text[left:right]
 
 

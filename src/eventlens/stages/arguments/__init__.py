@@ -35,7 +35,9 @@ from eventlens.stages.arguments.toll import (
     _FURTHER,
     _passive_single_victims,
     casualties,
+    further_dead,
     named_killed,
+    running_total,
     victim_nouns,
 )
 from eventlens.stages.arguments.weapons import weapons_in
@@ -239,7 +241,9 @@ def _toll(a: Arguments, all_sents: Sequence[SpacySpan], family: str, doc_text: s
         # further victims are of another kind (soldiers after civilians); "18 villagers" in the
         # headline and "18 civilians" in the lead are the same dead
         kinds, seen_kinds = _victim_kinds(nouns), _victim_kinds(seen_victims)
-        more = bool(_FURTHER.search(text)) or bool(kinds and seen_kinds and not kinds & seen_kinds)
+        more = further_dead(text, fsp, sent.start_char) or bool(
+            kinds and seen_kinds and not kinds & seen_kinds
+        )
         if (
             more
             and fat is not None
@@ -250,7 +254,12 @@ def _toll(a: Arguments, all_sents: Sequence[SpacySpan], family: str, doc_text: s
             # "killing six service members" / "Six American service members were killed with two
             # other Americans injured": the same count of the same people is told again
             more = bool(kinds and seen_kinds and not kinds & seen_kinds)
-        if fat is not None:
+        if fat is not None and fat == running_total(text):
+            # "the death toll has risen to four": the latest figure, the earlier ones included
+            a.fatalities = fat
+            a.fatality_spans += fsp
+            seen_victims |= nouns
+        elif fat is not None:
             a.fatalities = (
                 fat
                 if a.fatalities is None

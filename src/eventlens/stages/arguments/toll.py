@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from eventlens.stages.arguments.lexicon import PERSON_NOUNS
 from eventlens.stages.arguments.spans import _ents
 from eventlens.stages.numbers import parse_number
-from eventlens.stages.tolls import statistic_at
+from eventlens.stages.tolls import clause_bounds, statistic_at
 from eventlens.types import Span
 
 if TYPE_CHECKING:
@@ -41,6 +41,13 @@ _WHERE = r"(?:(?:in|from)\s+(?:[A-Z][\w'-]*\s+){1,3})?"
 _KILL_V = r"(?:killed|killing|kills|kill|dead|died|slain|murdered|executed|beheaded|massacred|shot dead|lost their lives|were killed|was killed)"
 _INJ_V = r"(?:injured|injuring|wounded|wounding|hurt)"
 #: Animals counted in a toll are property ("killed 25 heads of cattle"), not fatalities.
+#: Army communiques' "neutralised" means killed, but only of armed men ("neutralised two IEDs" is not).
+_ARMED_MEN = (
+    r"(?:terrorists?|insurgents?|militants?|bandits?|assailants?|attackers?|fighters?|gunm[ae]n|jihadists?|"
+    r"rebels?|criminals?|kidnappers?|elements|combatants?|extremists?|infiltrators?|marauders|raiders|members)"
+)
+#: "paid the supreme price", "made the ultimate sacrifice": killed, in the words of a communique.
+_SUPREME = r"(?:paid\s+the\s+(?:supreme|ultimate)\s+price|made\s+the\s+(?:supreme|ultimate)\s+sacrifice)"
 _NOT_ANIMALS = r"(?!\s+(?:heads?\s+of\s+)?(?:cattle|cows?|goats?|sheep|camels?|livestock|animals?|donkeys?|horses?|pigs?|chickens?|oxen|dogs?|buffalo(?:es)?)\b)"
 _PATTERNS = [
     # "five soldiers and three fighters were killed": both counts (a "+" kind adds its two groups)
@@ -63,14 +70,30 @@ _PATTERNS = [
     (
         "k",
         re.compile(
-            rf"\b({_Q}{_NUM}){_NOT_ANIMALS}\s+{_VICTIM}{_WHERE}(?:were|was|have been|had been|are|is)?\s*(?:reportedly\s+|also\s+)?(?:killed|dead|died|slain|murdered|executed|shot dead|lost their lives)\b",
+            rf"\b({_Q}{_NUM}){_NOT_ANIMALS}\s+{_VICTIM}{_WHERE}(?:were|was|have been|had been|are|is)?\s*(?:reportedly\s+|also\s+)?(?:killed|dead|died|slain|murdered|executed|shot dead|lost their lives|{_SUPREME})\b",
+            re.I,
+        ),
+    ),
+    # "neutralising 11 terrorists", "11 assailants were neutralised"
+    (
+        "k",
+        re.compile(
+            rf"\bneutrali[sz](?:ed|ing|es|e)\s+({_Q}{_NUM})\s+(?:[\w-]+\s+){{0,3}}?{_ARMED_MEN}\b",
             re.I,
         ),
     ),
     (
         "k",
         re.compile(
-            rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|is|was|stands at)\s+({_Q}{_NUM})\b",
+            rf"\b({_Q}{_NUM})\s+(?:[\w-]+\s+){{0,3}}?{_ARMED_MEN}\s+(?:were|was|have\s+been|had\s+been)\s+"
+            rf"(?:also\s+|reportedly\s+)?neutrali[sz]ed\b",
+            re.I,
+        ),
+    ),
+    (
+        "k",
+        re.compile(
+            rf"\b(?:death toll|toll|number of (?:the\s+)?(?:dead|deaths|fatalities|people killed))\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|is|was|stands at)\s+({_Q}{_NUM})\b",
             re.I,
         ),
     ),
@@ -103,30 +126,87 @@ _PATTERNS = [
 #: A word each of ``_PATTERNS`` contains (same flags): a sentence without one states no count.
 _TOLL_WORD = re.compile(
     r"kill|dead|died|slain|lost their lives|murdered|executed|massacred|gunned down|fatally|toll|"
-    r"death|fatalit|injur|wound|hurt",
+    r"death|fatalit|injur|wound|hurt|neutrali|supreme|ultimate",
     re.I,
 )
 #: A toll stated as the running total: "bringing the death toll to 11", "the toll rose to 11".
 _CUMULATIVE = re.compile(
     rf"\b(?:bringing|raising|taking|pushing|putting)\s+(?:the\s+)?(?:overall\s+|total\s+)?(?:death\s+)?"
     rf"toll\s+(?:\w+\s+)?to\s+(?:at\s+least\s+)?({_NUM})"
-    rf"|\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped|reached)\s+"
+    rf"|\b(?:(?:death\s+)?toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|people\s+killed))\s+"
+    rf"(?:\w+\s+)?(?:has\s+|had\s+|have\s+)?(?:rose|rises|risen|rising|climbed|climbs|increased|increases|jumped|jumps|"
+    rf"reached|reaches|hit|hits|went\s+up|gone\s+up|now\s+stands\s+at|stood\s+at|now\s+at)\s+"
     rf"(?:to\s+)?(?:at\s+least\s+)?({_NUM})",
     re.I,
 )
 _FURTHER = re.compile(r"\b(also|another|other|others|additional|further|more)\b", re.I)
+#: Harm other than death: a further-word in a clause telling it ("killing nine and injuring six
+#: others", "abducted several others") says nothing about the dead.
+_OTHER_HARM = re.compile(
+    r"\b(?:injur\w*|wound\w*|hurt|abduct\w*|kidnapp?\w*|arrest\w*|detain\w*|rescued|missing|"
+    r"displaced|taken\s+hostage|seized|captured|hospitali[sz]ed|treated)\b",
+    re.I,
+)
+
+
+def running_total(text: str) -> int | None:
+    """The toll a sentence gives as the running total ("the death toll has risen to four",
+    "bringing the toll to 7"): the latest figure for the incident, never added to earlier ones."""
+    m = _CUMULATIVE.search(text)
+    if m is None or statistic_at(text, m.start(), m.end()):
+        return None
+    return parse_number(m.group(1) or m.group(2))
+
+
+def further_dead(text: str, fspans: Sequence[Span], offset: int = 0) -> bool:
+    """Does the sentence say its dead are further ones ("two other soldiers were also killed")?
+    A further-word in a clause that tells another harm and none of the dead ("killing nine and
+    injuring six others") is about that harm: the dead may be the same ones told again."""
+    for m in _FURTHER.finditer(text):
+        left, right = clause_bounds(text, m.start(), m.end())
+        if _OTHER_HARM.search(text, left, right) and not any(
+            sp.start - offset < right and left < sp.end - offset for sp in fspans
+        ):
+            continue
+        return True
+    return False
+
+
 _RANGE = re.compile(
     rf"\bbetween\s+({_NUM})\s+(?:and|to)\s+{_NUM}\s+{_VICTIM}(?:people|persons|civilians|\w+)?", re.I
 )
+#: One person, as a toll names them: "a trader", "the village chief", "a 17-year-old boy".
+_ONE_PERSON = (
+    r"(?:man|woman|boy|girl|child|civilian|soldier|policeman|policewoman|officer|farmer|teacher|student|"
+    r"journalist|leader|commander|chief|member|person|driver|resident|villager|trader|activist|guard|"
+    r"official|priest|imam|pastor|teenager|adolescent|herder|herdsman|shopkeeper|vendor|worker|"
+    r"businessman|businesswoman|lawyer|doctor|nurse|councillor|councilor|motorcyclist|pedestrian|"
+    r"passenger|fisherman|miner|labourer|laborer|hunter|tailor|cleric|preacher|chairman|traditional\s+ruler)"
+)
+#: The ways one person is said to have been killed, passive: "was hacked to death".
+_ONE_KILLED = (
+    r"(?:(?:later\s+|also\s+|reportedly\s+|allegedly\s+)?(?:shot\s+and\s+)?(?:killed|shot\s+dead|murdered|"
+    r"stabbed\s+to\s+death|beaten\s+to\s+death|hacked\s+to\s+death|burn(?:ed|t)\s+to\s+death|"
+    r"found\s+dead|gunned\s+down|assassinated|lynched|beheaded|executed|slain))"
+)
 _SINGLE_VICTIM = re.compile(
     r"\b(?:killed|killing|shot dead|murdered|executed|beheaded|stabbed to death|beat to death|beaten to death|hacked to death)\s+(?:a|an|one|the|his|her)\s+(?:[a-z-]+\s+){0,2}?"
-    r"(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|farmer|teacher|student|journalist|leader|commander|chief|member|person|driver|resident|villager|trader|activist|guard|official|priest|imam)\b"
-    r"|\b(?:a|an|one)\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|person|resident|villager|member|teenager|adolescent|farmer|driver|student)\s+(?:was|has been)\s+(?:shot\s+and\s+)?(?:killed|shot dead|murdered|stabbed to death|beaten to death|found dead)\b"
+    rf"{_ONE_PERSON}\b"
+    rf"|\b(?:a|an|one)\s+(?:[a-z-]+\s+){{0,2}}?{_ONE_PERSON}\s+(?:was|has been)\s+{_ONE_KILLED}\b"
     r"|\b(?:he|she)\s+(?:was|has been)\s+(?:later\s+|also\s+)?(?:killed|shot dead|murdered)\b|\b(?:he|she|the victim|the man|the woman)\s+(?:later\s+)?died\b"
     r"|\bthe\s+(?:body|remains|corpse)\s+of\s+(?:a|an|one)\b"
     # "shooting a 17-year-old Palestinian dead", "beating a man to death"
     r"|\b(?:shooting|shot|gunning|gunned|beating|beat|stabbing|stabbed|hacking|hacked|burning|burned|burnt)\s+(?:a|an|one|the|his|her)\s+(?:[\w-]+\s+){0,3}?(?:dead|to\s+death)\b",
     re.I,
+)
+#: One person named as killed: "Ahmed Yusuf, 34, was shot dead", "gunmen shot dead Musa Ibrahim,
+#: a councillor". Case-sensitive: the capitals are the name (a name of two words or more).
+_NAME = r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3}"
+_NAMED_VICTIM = re.compile(
+    rf"\b{_NAME}(?:,\s+(?:\d{{1,3}}|aged\s+\d{{1,3}}|(?:a|an|the)\s+[\w\s'-]{{1,40}}?),)?\s+(?i:was|has\s+been|had\s+been)\s+"
+    rf"(?i:{_ONE_KILLED})\b"
+    rf"|(?i:\b(?:killed|killing|shot\s+dead|shooting\s+dead|murdered|assassinated|gunned\s+down|shot\s+and\s+killed))\s+"
+    rf"{_NAME}(?=\s*[,.;]|\s+(?i:on|in|at|near|outside|inside|as|while|after|who|and)\b|\s*$)"
 )
 
 
@@ -231,7 +311,7 @@ def _read_casualties(text: str, offset: int = 0) -> tuple[int | None, int | None
         fat = n
         fspans = [Span(offset + m.start(), offset + m.end(), m.group(0))]
     if fat is None or fat == 0 and not neg:
-        m = _SINGLE_VICTIM.search(text)
+        m = _SINGLE_VICTIM.search(text) or _NAMED_VICTIM.search(text)
         if m and not any(a < m.end() and m.start() < b for a, b in used):
             fat = 1
             fspans.append(Span(offset + m.start(), offset + m.end(), m.group(0)))
