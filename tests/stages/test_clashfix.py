@@ -1,0 +1,94 @@
+"""Clash and reaction wording the clashfix helper found misread on fresh news: an incident named
+by a noun and then condemned ("The bombing of the market in X on Tuesday was condemned by the
+UN") is the news when its own words date it this week; it stays the reaction's background when
+they date it long ago or not at all.
+
+Every text here is written for this test (invented or generic places), none is a snippet of an
+evaluation set.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from eventlens.pipeline import Pipeline
+
+PUB = datetime(2025, 3, 14, 9, 0)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def rules() -> Pipeline:
+    return Pipeline(geocoder=False, subtype_model=False)
+
+
+def _roles(p: Pipeline, text: str) -> list[tuple[str, str]]:
+    return [(e.role, e.sub_event_type) for e in p.extract(text, published=PUB)]
+
+
+REACTION_NEWS = [
+    pytest.param(
+        "Remote explosive/landmine/IED",
+        "The bombing of the market in Tessit on Tuesday was condemned by the UN.",
+        id="bombing-on-tuesday-condemned",
+    ),
+    pytest.param(
+        "Attack",
+        "The attack perpetrated on 12 March against the convoy near Boulkessi was condemned by the government.",
+        id="attack-perpetrated-on-a-date-condemned",
+    ),
+    pytest.param(
+        "Attack",
+        "The killing of three farmers in Kessa on Sunday was condemned by the governor.",
+        id="killing-on-sunday-condemned",
+    ),
+    pytest.param(
+        "Shelling/artillery/missile attack",
+        "The shelling of the hospital in Wela on Monday was strongly denounced by aid groups.",
+        id="shelling-on-monday-denounced",
+    ),
+    pytest.param(
+        "Attack",
+        "Tuesday's attack on a bus near Tarlan was condemned by the regional bloc.",
+        id="tuesdays-attack-condemned",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sub", "text"), REACTION_NEWS)
+def test_a_recent_incident_then_its_condemnation_is_news(rules: Pipeline, sub: str, text: str) -> None:
+    assert _roles(rules, text) == [("reported", sub)]
+
+
+@pytest.mark.parametrize(("sub", "text"), REACTION_NEWS)
+def test_the_reranker_keeps_it_news(pipe: Pipeline, sub: str, text: str) -> None:
+    assert [r for r, _ in _roles(pipe, text)] == ["reported"]
+
+
+def test_the_condemned_incident_keeps_its_own_day(rules: Pipeline) -> None:
+    text = "The bombing of the market in Tessit on Tuesday was condemned by the UN on Thursday."
+    events = rules.extract(text, published=PUB)
+    assert [e.role for e in events] == ["reported"]
+    assert events[0].date is not None and str(events[0].date.start) == "2025-03-11"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The bombing of the market in Tessit in 2019 was condemned by the UN.",
+            id="an-old-year",
+        ),
+        pytest.param(
+            "The massacre of villagers in Kessa in October 2023 was condemned again by the bloc on Monday.",
+            id="an-old-month",
+        ),
+        pytest.param(
+            "The regional bloc on Monday condemned the attack on the border post near Wela.",
+            id="undated-incident-dated-reaction",
+        ),
+    ],
+)
+def test_an_old_or_undated_condemned_incident_stays_background(rules: Pipeline, text: str) -> None:
+    assert [r for r, _ in _roles(rules, text)] in (["background"], [])
