@@ -92,3 +92,44 @@ def test_the_condemned_incident_keeps_its_own_day(rules: Pipeline) -> None:
 )
 def test_an_old_or_undated_condemned_incident_stays_background(rules: Pipeline, text: str) -> None:
     assert [r for r, _ in _roles(rules, text)] in (["background"], [])
+
+
+#: Fights whose every side is an organised force, some named by words no list knows (an
+#: acronym, "factions of" a movement): a battle, never a crowd's mob violence.
+ORGANISED_SIDES = [
+    pytest.param(
+        "Fighting broke out between two factions of the SPLA-IO in Nasir county on Friday.",
+        id="two-factions-of-an-acronym",
+    ),
+    pytest.param(
+        "Clashes erupted on Monday between rival factions of the KLNM near Tarlan, residents said.",
+        id="rival-factions-of-an-invented-movement",
+    ),
+    pytest.param(
+        "Two wings of the Sokat Defence Force fought each other near Wela on Sunday.",
+        id="two-wings-of-a-named-force",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", ORGANISED_SIDES)
+def test_organised_sides_fight_a_battle(rules: Pipeline, text: str) -> None:
+    assert _roles(rules, text) == [("reported", "Armed clash")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Youths from two villages clashed with machetes near Kessa on Monday.", id="village-youths"
+        ),
+        pytest.param(
+            "Supporters of two rival candidates clashed in Tarlan on Monday.", id="party-supporters"
+        ),
+        pytest.param(
+            "Two factions of traders fought over market stalls in Wela on Sunday.", id="factions-of-traders"
+        ),
+    ],
+)
+def test_unorganised_sides_stay_mob_violence(rules: Pipeline, text: str) -> None:
+    assert _roles(rules, text) == [("reported", "Mob violence")]

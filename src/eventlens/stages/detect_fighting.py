@@ -250,8 +250,12 @@ def ground_fighting(r: Incident) -> Classification | None:
             # fought the state's forces, with no guns and no armed group (the protest told after
             # the violence); rival supporters fighting each other stay mob violence
             return r.out(VIOLENT_DEMONSTRATION, 0.6, "CLASH", "PROTEST")
-        if (r.crowd_actor and not r.armed_group and not gunfight and not ambush) or (
-            not r.armed_present and not guns
+        # every side of the fight word an organised force ("between two factions of the
+        # SPLA-IO", an acronym no list knows): a battle, never a crowd's brawl
+        organised = r.has("ARMEDSIDES")
+        if not organised and (
+            (r.crowd_actor and not r.armed_group and not gunfight and not ambush)
+            or (not r.armed_present and not guns)
         ):
             return r.out(MOB_VIOLENCE, 0.6, "CLASH")
         if r.civilian_target and not r.armed_target and not _two_sided(r) and r.has("KILL"):

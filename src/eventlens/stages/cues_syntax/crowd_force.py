@@ -203,11 +203,9 @@ FIGHT_WORDS = _nouns("clash", "confrontation", "scuffle", "skirmish", "fight") |
 PROTESTERS = frozenset(DEMONSTRATORS) - {"convoy", "passage", "caravan"}
 
 
-def protesters_fight_police(tok: Token, low: str) -> list[Cue]:
-    """Demonstrators and police fighting each other (RIOT): "clashes between police and
-    protesters", "police clashed with demonstrators", "protesters scuffled with officers"."""
-    if low not in FIGHT_WORDS:
-        return []
+def _fight_sides(tok: Token) -> list[Token]:
+    """The heads of the sides of the fight word ``tok``: its subject, its "between", "with" or
+    "against" objects, or the verb's "between" objects when the fight word is its subject."""
     sides = [c for c in tok.children if c.dep_ in {"nsubj", "compound"}]
     sides += [
         p
@@ -225,9 +223,56 @@ def protesters_fight_police(tok: Token, low: str) -> list[Cue]:
             for p in c.children
             if p.dep_ == "pobj"
         ]
+    return sides
+
+
+def protesters_fight_police(tok: Token, low: str) -> list[Cue]:
+    """Demonstrators and police fighting each other (RIOT): "clashes between police and
+    protesters", "police clashed with demonstrators", "protesters scuffled with officers"."""
+    if low not in FIGHT_WORDS:
+        return []
+    sides = _fight_sides(tok)
     words = {h.lower_ for s in sides for h in (s, *s.conjuncts)}
     kinds = {actor_kind(h) for s in sides for h in (s, *s.conjuncts)}
     if words & PROTESTERS and (words & SECURITY or "state" in kinds) and "armed" not in kinds:
         # on the fight word, but another name than the clash cue there: the demonstrators' fight
         return [_cue("RIOT", tok)]
+    return []
+
+
+#: Heads of a part of an organisation: "two factions of the SPLA-IO", "a wing of the movement".
+_PARTS = _nouns("faction", "wing", "splinter", "branch", "unit", "cell", "brigade", "battalion", "column")
+
+
+def _organised(head: Token) -> str | None:
+    """``"state"`` or ``"armed"`` for a side that is an organised force: by its head words
+    (:func:`~eventlens.stages.cues_syntax.sides.actor_kind`), or a part of a named or armed
+    organisation ("two factions of the SPLA-IO", "rival factions of the armed group")."""
+    kind = actor_kind(head)
+    if kind is not None or head.lower_ not in _PARTS:
+        return kind
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if actor_kind(obj) is not None:
+                    return "armed"
+                if obj.pos_ == "PROPN" and obj.ent_type_ not in {"NORP", "GPE", "LOC", "PERSON"}:
+                    return "armed"
+    return None
+
+
+def organised_sides_fight(tok: Token, low: str) -> list[Cue]:
+    """A fight whose every side is an organised force, one at least not the state's (ARMEDSIDES):
+    "fighting broke out between the FARDC and M23 rebels", "clashes between two factions of the
+    SPLA-IO", "ELN guerrillas clashed with dissidents of the 33rd Front". Two organised sides
+    fight a battle, never a crowd's mob violence, whatever onset verb tells it ("broke out",
+    "erupted"). Not a cue of an incident itself: a fact about the sides of the fight word."""
+    if low not in FIGHT_WORDS:
+        return []
+    heads = [h for s in _fight_sides(tok) for h in (s, *s.conjuncts)]
+    kinds = [_organised(h) for h in heads]
+    if heads and all(kinds) and "armed" in kinds:
+        return [_cue("ARMEDSIDES", tok)]
     return []
