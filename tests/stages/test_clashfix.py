@@ -133,3 +133,27 @@ def test_organised_sides_fight_a_battle(rules: Pipeline, text: str) -> None:
 )
 def test_unorganised_sides_stay_mob_violence(rules: Pipeline, text: str) -> None:
     assert _roles(rules, text) == [("reported", "Mob violence")]
+
+
+#: Fighting between the state's forces and an armed group told by an onset verb ("broke out",
+#: "erupted"): the rules say a battle, and the re-ranker may not make it a territorial change
+#: that no word of the text tells.
+ONSET_FIGHTING = [
+    pytest.param(
+        "Heavy fighting erupted between the army and insurgents in the Kessa district on Saturday.",
+        id="heavy-fighting-erupted-army-insurgents",
+    ),
+    pytest.param(
+        "Fighting also erupted between army troops and ADF insurgents near Wela, a local official said.",
+        id="fighting-also-erupted-troops-insurgents",
+    ),
+    pytest.param(
+        "Fierce fighting broke out on Sunday between soldiers and rebels outside Tarlan.",
+        id="fierce-fighting-broke-out-soldiers-rebels",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", ONSET_FIGHTING)
+def test_onset_fighting_between_armed_sides_stays_a_battle(pipe: Pipeline, text: str) -> None:
+    assert _roles(pipe, text) == [("reported", "Armed clash")]

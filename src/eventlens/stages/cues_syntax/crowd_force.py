@@ -206,7 +206,10 @@ PROTESTERS = frozenset(DEMONSTRATORS) - {"convoy", "passage", "caravan"}
 def _fight_sides(tok: Token) -> list[Token]:
     """The heads of the sides of the fight word ``tok``: its subject, its "between", "with" or
     "against" objects, or the verb's "between" objects when the fight word is its subject."""
-    sides = [c for c in tok.children if c.dep_ in {"nsubj", "compound"}]
+    # (a compound side is a noun, "police-protester clashes"; not "heavy" parsed as one)
+    sides = [
+        c for c in tok.children if c.dep_ == "nsubj" or (c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"})
+    ]
     sides += [
         p
         for c in tok.children
