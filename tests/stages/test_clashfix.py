@@ -157,3 +157,9 @@ ONSET_FIGHTING = [
 @pytest.mark.parametrize("text", ONSET_FIGHTING)
 def test_onset_fighting_between_armed_sides_stays_a_battle(pipe: Pipeline, text: str) -> None:
     assert _roles(pipe, text) == [("reported", "Armed clash")]
+
+
+def test_factions_of_a_party_stay_mob_violence(rules: Pipeline) -> None:
+    # ACLED codes party factions fighting as rioters: a party's name is no armed organisation's
+    text = "A local leader was killed in a clash between two factions of the Kessa People's League on Sunday."
+    assert [s for r, s in _roles(rules, text) if r == "reported"] == ["Mob violence"]

@@ -247,6 +247,13 @@ def protesters_fight_police(tok: Token, low: str) -> list[Cue]:
 _PARTS = _nouns("faction", "wing", "splinter", "branch", "unit", "cell", "brigade", "battalion", "column")
 
 
+#: Names of political parties and unions: their factions' fights are riots in ACLED's coding
+#: ("a clash between two factions of Awami League" is mob violence), not battles.
+_PARTIES = frozenset(
+    "party parties league congress union unions alliance council association assembly coalition".split()
+)
+
+
 def _organised(head: Token) -> str | None:
     """``"state"`` or ``"armed"`` for a side that is an organised force: by its head words
     (:func:`~eventlens.stages.cues_syntax.sides.actor_kind`), or a part of a named or armed
@@ -261,7 +268,11 @@ def _organised(head: Token) -> str | None:
                     continue
                 if actor_kind(obj) is not None:
                     return "armed"
-                if obj.pos_ == "PROPN" and obj.ent_type_ not in {"NORP", "GPE", "LOC", "PERSON"}:
+                if (
+                    obj.pos_ == "PROPN"
+                    and obj.ent_type_ not in {"NORP", "GPE", "LOC", "PERSON"}
+                    and not any(t.lower_ in _PARTIES for t in obj.subtree)
+                ):
                     return "armed"
     return None
 
