@@ -163,3 +163,30 @@ def test_factions_of_a_party_stay_mob_violence(rules: Pipeline) -> None:
     # ACLED codes party factions fighting as rioters: a party's name is no armed organisation's
     text = "A local leader was killed in a clash between two factions of the Kessa People's League on Sunday."
     assert [s for r, s in _roles(rules, text) if r == "reported"] == ["Mob violence"]
+
+
+#: Fighting between organised sides as the doer of a displacement: the fight is the event told
+#: (ACLED: a battle on that day), not a displacement alone; flight with no fight as its doer stays Other.
+@pytest.mark.parametrize(
+    ("sub", "text"),
+    [
+        pytest.param(
+            "Armed clash",
+            "Fighting between the army and KLNM rebels around Tarlan on Tuesday displaced some 4,000 people.",
+            id="fighting-displaced",
+        ),
+        pytest.param(
+            "Armed clash",
+            "Clashes between government troops and Sokat militiamen near Wela on Sunday forced thousands of "
+            "residents to flee.",
+            id="clashes-forced-to-flee",
+        ),
+        pytest.param(
+            "Other",
+            "Some 3,000 people fled their homes in Kessa on Monday, fearing new attacks, local officials said.",
+            id="flight-with-no-fight-told",
+        ),
+    ],
+)
+def test_a_fight_that_displaced_people_is_the_fight(rules: Pipeline, sub: str, text: str) -> None:
+    assert _roles(rules, text) == [("reported", sub)]

@@ -287,6 +287,16 @@ def organised_sides_fight(tok: Token, low: str) -> list[Cue]:
         return []
     heads = [h for s in _fight_sides(tok) for h in (s, *s.conjuncts)]
     kinds = [_organised(h) for h in heads]
-    if heads and all(kinds) and "armed" in kinds:
-        return [_cue("ARMEDSIDES", tok)]
-    return []
+    if not (heads and all(kinds) and "armed" in kinds):
+        return []
+    out = [_cue("ARMEDSIDES", tok)]
+    if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in _UPROOTED_BY:
+        # "fighting between the FARDC and the M23 displaced some 5,000 people": the fight is the
+        # doer of the flight the verb tells, so the verb tells the fight (a battle on that day),
+        # not a displacement alone
+        out.append(_cue("CLASH", tok.head))
+    return out
+
+
+#: Verbs of people uprooted by a doer ("fighting displaced 5,000", "clashes forced thousands to flee").
+_UPROOTED_BY = frozenset("displace force drive uproot push send empty".split())
