@@ -250,14 +250,27 @@ def ground_fighting(r: Incident) -> Classification | None:
             # fought the state's forces, with no guns and no armed group (the protest told after
             # the violence); rival supporters fighting each other stay mob violence
             return r.out(VIOLENT_DEMONSTRATION, 0.6, "CLASH", "PROTEST")
-        if (r.crowd_actor and not r.armed_group and not gunfight and not ambush) or (
-            not r.armed_present and not guns
+        # every side of the fight word an organised force ("between two factions of the
+        # SPLA-IO", an acronym no list knows): a battle, never a crowd's brawl
+        organised = r.has("ARMEDSIDES")
+        if not organised and (
+            (r.crowd_actor and not r.armed_group and not gunfight and not ambush)
+            or (not r.armed_present and not guns)
         ):
             return r.out(MOB_VIOLENCE, 0.6, "CLASH")
         if r.civilian_target and not r.armed_target and not _two_sided(r) and r.has("KILL"):
             # an ambush or raid on civilians is one-sided violence, not a battle
             return r.out(ATTACK, 0.65, "KILL")
-        return r.out(ARMED_CLASH, 0.75, "CLASH")
+        # two organised sides named fighting, no place changing hands and no civilian victims:
+        # a battle by ACLED's definition, which the re-ranker may not turn into a territorial
+        # change no word of the text tells ("heavy fighting erupted between the army and
+        # insurgents")
+        definitional = (
+            organised
+            and not r.civilian_target
+            and not any(r.has(n, 0.5) for n in ("REGAIN", "OVERTAKE", "TRANSFER"))
+        )
+        return r.out(ARMED_CLASH, 0.85 if definitional else 0.75, "CLASH")
     return None
 
 

@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from eventlens.stages.arguments.toll import casualties
@@ -53,7 +53,7 @@ from eventlens.stages.kind_words import (
     sport_terms,
     word_lists,
 )
-from eventlens.stages.merge import SEPARATION, SEPARATION_OPENER, is_old
+from eventlens.stages.merge import BACKGROUND_DAYS, SEPARATION, SEPARATION_OPENER, is_old
 from eventlens.stages.tolls import BIG_TOLL, clause_of, names_one_incident
 
 if TYPE_CHECKING:
@@ -108,6 +108,9 @@ _THOUSANDS = re.compile(
     r"(?<![\d,.])(?!(?:19|20)\d\d\b)\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d,.])(?!(?:19|20)\d\d\b)\d+(?![\d,.])"
 )
 _PERCENT = re.compile(r"\d\s*(?:%|percent\b|per cent\b)", re.I)
+#: How far back a reaction's incident is still the news: merge's own week of news
+#: (``merge.BACKGROUND_DAYS``, 8 days).
+_RECENT = timedelta(days=BACKGROUND_DAYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,12 +281,13 @@ def _dated(sent: Sentence, tok: Token) -> bool:
     )
 
 
-def frame_of(group: Group, lead_kind: Kind = "incident") -> Frame:
+def frame_of(group: Group, lead_kind: Kind = "incident", published: date | None = None) -> Frame:
     """The frame of one group of sentences (an incident as ``merge`` grouped it).
 
     ``lead_kind`` is :func:`article_kind` of the whole article: in a legal, claim, reaction or
     commemoration story, an incident told without a date of its own is the story's subject
-    recalled (background, undated), not news of the day."""
+    recalled (background, undated), not news of the day. With ``published``, an incident named
+    before the reaction to it and dated this week in its own words is news (``_reaction_to_news``)."""
     words = _incident_words(group)
     if not words:
         return REPORTED
@@ -328,6 +332,8 @@ def frame_of(group: Group, lead_kind: Kind = "incident") -> Frame:
         kind = Counter(kinds).most_common(1)[0][0]
         if kind in NOT_INCIDENTS:
             return Frame(kind, "none", None, tuple(deciding))  # type: ignore[arg-type]
+        if kind == "reaction" and _reaction_to_news(group, framed, published):
+            return REPORTED  # "The bombing of the market on Tuesday was condemned by the UN"
         return Frame(kind, "background", _own_date(group, framed), tuple(deciding))  # type: ignore[arg-type]
     names = {
         c.name
@@ -525,7 +531,7 @@ def apply_kinds(
         if log and not log_keeps(_text(list(g.sentences) + list(g.context))):
             continue  # a police blotter's item: an argument's shooting, a break-in, a crash
         _drop_statistics(g)
-        frame = frame_of(g, lead)
+        frame = frame_of(g, lead, published)
         if frame.role == "none":
             continue
         if frame.role == "background":
@@ -538,6 +544,22 @@ def apply_kinds(
         # people fleeing after the violence the article tells are its aftermath, not an incident
         kept = [g for g in kept if not _only_flight(g)]
     return kept
+
+
+def _reaction_to_news(group: Group, framed: Sequence[tuple[Token, Token]], published: date | None) -> bool:
+    """Is the incident a reaction refers to named first and dated recent in its own words ("The
+    bombing of the market in Gao **on Tuesday** was condemned by the UN", "the attack perpetrated
+    **on 12 March** ... was condemned")? The story tells the incident as the news, the reaction
+    after it: its record is reported. Named after the reaction word ("condemned what he called
+    attacks on worshippers on Tuesday"), the day may be the reaction's; dated long ago or not at
+    all ("condemned the attack on the border post"), it stays the reaction's background."""
+    if published is None:
+        return False
+    first = [(gov, child) for gov, child in framed if child.i < gov.i]
+    d = _own_date(group, first) if first and len(first) == len(framed) else None
+    if d is None or d.range is None:
+        return False
+    return d.range.start <= published and d.range.end >= published - _RECENT
 
 
 def _drop_statistics(group: Group) -> None:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from eventlens.stages.cues_syntax.crowd_force import (
     fires_only_non_lethal,
     force_on_gathering,
+    organised_sides_fight,
     protesters_fight_police,
     stones_at_police,
     violent_suppression,
@@ -226,6 +227,7 @@ def syntax_cues(sent: Span) -> list[Cue]:
         out += _harmless_attack(tok, low)
         out += capture_as_modifier(tok, low)
         out += protesters_fight_police(tok, low)  # the noun too: "clashes between police and ..."
+        out += organised_sides_fight(tok, low)
         out += grenade_during_fighting(tok, low)
         for rule in NEWS_WORD_RULES:
             out += rule(tok, low)

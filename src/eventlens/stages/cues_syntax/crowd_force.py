@@ -203,12 +203,13 @@ FIGHT_WORDS = _nouns("clash", "confrontation", "scuffle", "skirmish", "fight") |
 PROTESTERS = frozenset(DEMONSTRATORS) - {"convoy", "passage", "caravan"}
 
 
-def protesters_fight_police(tok: Token, low: str) -> list[Cue]:
-    """Demonstrators and police fighting each other (RIOT): "clashes between police and
-    protesters", "police clashed with demonstrators", "protesters scuffled with officers"."""
-    if low not in FIGHT_WORDS:
-        return []
-    sides = [c for c in tok.children if c.dep_ in {"nsubj", "compound"}]
+def _fight_sides(tok: Token) -> list[Token]:
+    """The heads of the sides of the fight word ``tok``: its subject, its "between", "with" or
+    "against" objects, or the verb's "between" objects when the fight word is its subject."""
+    # (a compound side is a noun, "police-protester clashes"; not "heavy" parsed as one)
+    sides = [
+        c for c in tok.children if c.dep_ == "nsubj" or (c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"})
+    ]
     sides += [
         p
         for c in tok.children
@@ -225,9 +226,77 @@ def protesters_fight_police(tok: Token, low: str) -> list[Cue]:
             for p in c.children
             if p.dep_ == "pobj"
         ]
+    return sides
+
+
+def protesters_fight_police(tok: Token, low: str) -> list[Cue]:
+    """Demonstrators and police fighting each other (RIOT): "clashes between police and
+    protesters", "police clashed with demonstrators", "protesters scuffled with officers"."""
+    if low not in FIGHT_WORDS:
+        return []
+    sides = _fight_sides(tok)
     words = {h.lower_ for s in sides for h in (s, *s.conjuncts)}
     kinds = {actor_kind(h) for s in sides for h in (s, *s.conjuncts)}
     if words & PROTESTERS and (words & SECURITY or "state" in kinds) and "armed" not in kinds:
         # on the fight word, but another name than the clash cue there: the demonstrators' fight
         return [_cue("RIOT", tok)]
     return []
+
+
+#: Heads of a part of an organisation: "two factions of the SPLA-IO", "a wing of the movement".
+_PARTS = _nouns("faction", "wing", "splinter", "branch", "unit", "cell", "brigade", "battalion", "column")
+
+
+#: Names of political parties and unions: their factions' fights are riots in ACLED's coding
+#: ("a clash between two factions of Awami League" is mob violence), not battles.
+_PARTIES = frozenset(
+    "party parties league congress union unions alliance council association assembly coalition".split()
+)
+
+
+def _organised(head: Token) -> str | None:
+    """``"state"`` or ``"armed"`` for a side that is an organised force: by its head words
+    (:func:`~eventlens.stages.cues_syntax.sides.actor_kind`), or a part of a named or armed
+    organisation ("two factions of the SPLA-IO", "rival factions of the armed group")."""
+    kind = actor_kind(head)
+    if kind is not None or head.lower_ not in _PARTS:
+        return kind
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if actor_kind(obj) is not None:
+                    return "armed"
+                if (
+                    obj.pos_ == "PROPN"
+                    and obj.ent_type_ not in {"NORP", "GPE", "LOC", "PERSON"}
+                    and not any(t.lower_ in _PARTIES for t in obj.subtree)
+                ):
+                    return "armed"
+    return None
+
+
+def organised_sides_fight(tok: Token, low: str) -> list[Cue]:
+    """A fight whose every side is an organised force, one at least not the state's (ARMEDSIDES):
+    "fighting broke out between the FARDC and M23 rebels", "clashes between two factions of the
+    SPLA-IO", "ELN guerrillas clashed with dissidents of the 33rd Front". Two organised sides
+    fight a battle, never a crowd's mob violence, whatever onset verb tells it ("broke out",
+    "erupted"). Not a cue of an incident itself: a fact about the sides of the fight word."""
+    if low not in FIGHT_WORDS:
+        return []
+    heads = [h for s in _fight_sides(tok) for h in (s, *s.conjuncts)]
+    kinds = [_organised(h) for h in heads]
+    if not (heads and all(kinds) and "armed" in kinds):
+        return []
+    out = [_cue("ARMEDSIDES", tok)]
+    if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in _UPROOTED_BY:
+        # "fighting between the FARDC and the M23 displaced some 5,000 people": the fight is the
+        # doer of the flight the verb tells, so the verb tells the fight (a battle on that day),
+        # not a displacement alone
+        out.append(_cue("CLASH", tok.head))
+    return out
+
+
+#: Verbs of people uprooted by a doer ("fighting displaced 5,000", "clashes forced thousands to flee").
+_UPROOTED_BY = frozenset("displace force drive uproot push send empty".split())

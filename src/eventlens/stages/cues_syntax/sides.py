@@ -179,7 +179,8 @@ def actor_kind(head: Token | None) -> str | None:
     if low in ARMED_HEADS:
         if words & {"government-backed", "pro-government", "state-backed", "army-backed"}:
             return "state"
-        if low in {"group", "movement", "front", "faction", "brigade"} and not (
+        # (plurals too: "two factions of traders", "groups of youths")
+        if low.removesuffix("s") in {"group", "movement", "front", "faction", "brigade"} and not (
             armed_mod or head.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in head.lefts)
         ):
             return None  # "a group of residents", "the movement" of unknown kind
