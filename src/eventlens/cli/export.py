@@ -42,6 +42,38 @@ def _date(value: str | None, name: str) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD", param_hint=name) from None
 
 
+def _check_export_options(
+    fmt: str, formats: dict[str, tuple[str, str]], out: Path | None, role: str | None
+) -> None:
+    """Usage errors of ``export`` (exit 2), checked before the store is opened."""
+    if fmt not in formats:
+        err.print(f"eventlens export: unknown --format {fmt!r}; use {', '.join(formats)}")
+        raise typer.Exit(2)
+    if fmt in ("parquet", "geoparquet") and out is None:
+        err.print(f"eventlens export: --format {fmt} writes a file; pass -o FILE.parquet")
+        raise typer.Exit(2)
+    if out is not None and (problem := unwritable(out)):
+        err.print(f"eventlens export: -o {out}: {problem}", soft_wrap=True, markup=False, highlight=False)
+        raise typer.Exit(2)
+    if role not in (None, "reported", "background"):
+        err.print(f"eventlens export: --role {role!r}; use reported or background")
+        raise typer.Exit(2)
+
+
+def _bbox(bbox: str | None) -> tuple[float, float, float, float] | None:
+    """``--bbox west,south,east,north`` as four floats (a usage error, exit 2, otherwise)."""
+    if not bbox:
+        return None
+    try:
+        parts = [float(x) for x in bbox.split(",")]
+        if len(parts) != 4:
+            raise ValueError
+    except ValueError:
+        err.print(f"eventlens export: --bbox {bbox!r}; write four numbers west,south,east,north")
+        raise typer.Exit(2) from None
+    return (parts[0], parts[1], parts[2], parts[3])
+
+
 def export(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="acled-csv | geojson | jsonl | parquet | geoparquet")
@@ -79,28 +111,8 @@ def export(
     from eventlens.jobs.export import export as write_export
     from eventlens.store.queries import IncidentFilter, iter_incidents
 
-    if fmt not in FORMATS:
-        err.print(f"eventlens export: unknown --format {fmt!r}; use {', '.join(FORMATS)}")
-        raise typer.Exit(2)
-    if fmt in ("parquet", "geoparquet") and out is None:
-        err.print(f"eventlens export: --format {fmt} writes a file; pass -o FILE.parquet")
-        raise typer.Exit(2)
-    if out is not None and (problem := unwritable(out)):
-        err.print(f"eventlens export: -o {out}: {problem}", soft_wrap=True, markup=False, highlight=False)
-        raise typer.Exit(2)
-    if role not in (None, "reported", "background"):
-        err.print(f"eventlens export: --role {role!r}; use reported or background")
-        raise typer.Exit(2)
-    try:
-        box = None
-        if bbox:
-            parts = [float(x) for x in bbox.split(",")]
-            if len(parts) != 4:
-                raise ValueError
-            box = (parts[0], parts[1], parts[2], parts[3])
-    except ValueError:
-        err.print(f"eventlens export: --bbox {bbox!r}; write four numbers west,south,east,north")
-        raise typer.Exit(2) from None
+    _check_export_options(fmt, FORMATS, out, role)
+    box = _bbox(bbox)
     try:
         f = IncidentFilter(
             date_from=_date(date_from, "--date-from"),
