@@ -8,16 +8,15 @@ case it opens a new one. Sentences without cues are *context*: they lend claims,
 casualty statements and places to the incident being told, until a sentence whose main clause
 is dated elsewhere (or a generic statement such as "attacks almost daily") ends that run.
 
-The headline is a mention of the article's main incident: it joins the first reported one.
-
-Articles that tell several incidents (issue 15) are split further, by how news lays them out:
-a list item (a line opening with a bullet or a number), a paragraph that opens on another place
-and states its own toll or a sequel ("About four hours later a second car bomb ... in Baidoa"),
-and whatever follows a *summary* (a sentence whose toll is a total over several incidents:
-"killing 31 people in all", "at least 27 people were killed across northwestern Syria",
-``stages.tolls``). A summary is no incident of its own: when the article goes on to tell the
-incidents it sums, its group gives no record (its date dates the undated parts), and a headline
-that is a total joins no part, so no part carries the total and no toll is counted twice.
+The headline is a mention of the article's main incident: it joins the first reported one. Articles
+that tell several incidents (issue 15) are split further, by how news lays them out: a list item (a
+line opening with a bullet or a number), a paragraph that opens on another place and states its own
+toll or a sequel ("About four hours later a second car bomb ... in Baidoa"), and whatever follows a
+*summary* (a sentence whose toll is a total over several incidents: "killing 31 people in all", "at
+least 27 people were killed across northwestern Syria", ``stages.tolls``). A summary is no incident
+of its own: when the article goes on to tell the incidents it sums, its group gives no record (its
+date dates the undated parts), and a headline that is a total joins no part, so no part carries the
+total and no toll is counted twice.
 """
 
 from __future__ import annotations
@@ -34,6 +33,7 @@ from eventlens.stages.dates import DateMention
 from eventlens.stages.detect import EVENT_CUES, is_candidate
 from eventlens.stages.merge_days import (
     FUTURE,
+    compatible,
     entry_resumed,
     entry_starts,
     finer,
@@ -41,12 +41,13 @@ from eventlens.stages.merge_days import (
     recalled_since,
     stamp_only,
     states_toll,
+    toll_update,
     unplaced_calendar_day,
     weekday_date,
     weekday_told,
 )
 from eventlens.stages.tolls import about_hazard, total_in
-from eventlens.types import Cue, DateRange
+from eventlens.types import Cue
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -322,10 +323,6 @@ class Group:
         return [c for s in self.sentences for c in s.cues]
 
 
-def _compatible(a: DateRange, b: DateRange) -> bool:
-    return a.start <= b.end and b.start <= a.end
-
-
 def group_sentences(sentences: Sequence[Sentence], published: date | None = None) -> list[Group]:
     groups: list[Group] = []
     title: list[Sentence] = []
@@ -374,7 +371,7 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
             separate = separate or older
             part = current is not None and not separate and _opens_part(s, current)
             if current is not None and not separate and not part:
-                if d is None or current.date is None or _compatible(d.range, current.date.range):  # type: ignore[arg-type]
+                if d is None or current.date is None or compatible(d.range, current.date.range):  # type: ignore[arg-type]
                     current.sentences.append(s)
                     if d is not None and (current.date is None or finer(d, current.date)):
                         current.date = d  # "in 2022" then "on June 3, 2022": the day
@@ -407,7 +404,10 @@ def group_sentences(sentences: Sequence[Sentence], published: date | None = None
         current = current or entry_resumed(s, d, groups, entry_open)  # "13:30 The toll in Sumy rose to 4"
         if current is None:
             continue
-        if d is not None and current.date is not None and not _compatible(d.range, current.date.range):  # type: ignore[arg-type]
+        if d is not None and current.date is not None and not compatible(d.range, current.date.range):  # type: ignore[arg-type]
+            if toll_update(current, s, d):  # "By Friday the toll rose to 12": this incident's toll
+                lend_context(current, s, None)
+                continue
             current = None
             continue
         if d is not None and current.date is None and (reference is None or _is_old(d, reference)):
@@ -561,7 +561,7 @@ def _drop_summaries(groups: list[Group]) -> list[Group]:
         parts = [
             p
             for p in groups
-            if not p.summary and (p.date is None or g.date is None or _compatible(p.date.range, g.date.range))  # type: ignore[arg-type]
+            if not p.summary and (p.date is None or g.date is None or compatible(p.date.range, g.date.range))  # type: ignore[arg-type]
         ]
         if not parts:
             out.append(g)

@@ -10,15 +10,17 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from eventlens.stages.arguments.toll import casualties
+from eventlens.stages.arguments.toll import casualties, running_total
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from eventlens.stages.dates import DateMention
+    from eventlens.types import DateRange
 
 __all__ = [
     "FUTURE",
+    "compatible",
     "entry_resumed",
     "entry_starts",
     "finer",
@@ -29,6 +31,7 @@ __all__ = [
     "span_days",
     "stamp_only",
     "states_toll",
+    "toll_update",
     "unplaced_calendar_day",
     "weekday_date",
     "weekday_told",
@@ -197,3 +200,19 @@ def lend_context(group: Any, s: Any, d: DateMention | None) -> None:
         and s.span.root.lemma_.lower() not in _SAYING
     ):
         group.date = d
+
+
+def toll_update(group: Any, s: Any, d: DateMention) -> bool:
+    """Is the sentence a later day's running total of the incident's toll ("By Friday the death
+    toll had risen to 12", "died in hospital on Sunday, bringing the death toll to seven")? Its
+    day is the update's, within a week after the incident, not a new incident's."""
+    if running_total(s.span.text) is None or group.date is None or group.date.range is None:
+        return False
+    if d.range is None or d.range.precision != "day":
+        return False
+    return 0 < (d.range.start - group.date.range.end).days <= 7
+
+
+def compatible(a: DateRange, b: DateRange) -> bool:
+    """Do two date ranges overlap (one incident's day may be told at two precisions)?"""
+    return a.start <= b.end and b.start <= a.end
