@@ -40,7 +40,14 @@ import sqlalchemy as sa
 
 from eventlens.clock import utcnow
 from eventlens.errors import ConfigError, InputError
-from eventlens.read.fetch import Fetcher, FetchResult, HostRateLimiter, Validators, conditional_headers
+from eventlens.read.fetch import (
+    Fetcher,
+    FetchResult,
+    HostRateLimiter,
+    Validators,
+    conditional_headers,
+    without_credentials,
+)
 from eventlens.read.timestamps import can_be_published
 from eventlens.store import schema as t
 
@@ -138,8 +145,6 @@ def refuse_credentials(urls: Iterable[str]) -> None:
     """A feed URL with ``user:password@`` is refused at start: the fetcher sends no credentials
     (the feed would fail on every poll), and the URL would be logged each poll and stored in
     ``watch_feeds`` with the password in the clear."""
-    from eventlens.read.fetch import without_credentials
-
     for url in urls:
         shown = without_credentials(url)
         if shown != url:

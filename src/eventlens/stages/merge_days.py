@@ -52,7 +52,8 @@ _ENTRY_STAMP = re.compile(
     re.I,
 )
 
-#: A toll told in words the toll reader does not count ("the death toll has risen to four").
+#: A sentence about the toll, whether or not it gives a count the toll reader takes ("the death
+#: toll is expected to rise", "the toll has risen to four").
 _TOLL_WORDS = re.compile(
     r"\b(?:death\s+toll|toll\s+(?:has\s+)?(?:risen|rose|climbed)|number\s+of\s+(?:dead|deaths))\b", re.I
 )
@@ -166,7 +167,7 @@ def entry_resumed(s: Any, d: DateMention | None, groups: Sequence[Any], entry_op
             and d.range is not None
             and g.date is not None
             and g.date.range is not None
-            and not (d.range.start <= g.date.range.end and g.date.range.start <= d.range.end)
+            and not compatible(d.range, g.date.range)
         ):
             continue
         if names & set().union(*(_proper_words(t) for t in g.sentences if not t.is_title)):
